@@ -1,0 +1,139 @@
+"""Token verification and role dependencies."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+import jwt
+from fastapi import Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from talentloop_shared.http.problems import ProblemError
+
+ROLES = ("hr_admin", "recruiter", "interviewer", "integration")
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """Who is calling: the token's subject and roles."""
+
+    sub: str
+    roles: frozenset[str]
+
+    def has_any(self, *roles: str) -> bool:
+        """True when the principal holds at least one of `roles`."""
+        return bool(self.roles.intersection(roles))
+
+
+class TokenVerifier:
+    """Verifies bearer tokens with an HS256 secret or keys from a JWKS URL."""
+
+    def __init__(
+        self,
+        *,
+        secret: str,
+        issuer: str,
+        audience: str,
+        jwks_url: str | None = None,
+    ) -> None:
+        self.secret = secret
+        self.issuer = issuer
+        self.audience = audience
+        self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url else None
+
+    async def verify(self, token: str) -> Principal:
+        """Decode and check signature, expiry, issuer and audience."""
+        try:
+            if self._jwks is not None:
+                # PyJWKClient fetches over blocking HTTP (then caches): keep it off the loop.
+                signing_key = await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)
+                claims = jwt.decode(
+                    token,
+                    signing_key.key,
+                    algorithms=["RS256", "ES256"],
+                    audience=self.audience,
+                    issuer=self.issuer,
+                    options={"require": ["exp", "sub"]},
+                )
+            else:
+                claims = jwt.decode(
+                    token,
+                    self.secret,
+                    algorithms=["HS256"],
+                    audience=self.audience,
+                    issuer=self.issuer,
+                    options={"require": ["exp", "sub"]},
+                )
+        except jwt.ExpiredSignatureError:
+            raise _unauthorized("the token has expired") from None
+        except jwt.PyJWTError as e:
+            raise _unauthorized(f"the token is not valid: {e}") from None
+        roles = claims.get("roles") or []
+        if isinstance(roles, str):
+            roles = roles.split()
+        return Principal(sub=str(claims["sub"]), roles=frozenset(map(str, roles)))
+
+
+def _unauthorized(detail: str) -> ProblemError:
+    return ProblemError(
+        401,
+        "Unauthorized",
+        detail,
+        type_="unauthorized",
+        headers={"WWW-Authenticate": 'Bearer realm="talentloop"'},
+    )
+
+
+def issue_token(
+    *,
+    sub: str,
+    roles: list[str],
+    secret: str,
+    issuer: str = "talentloop",
+    audience: str = "talentloop",
+    ttl_seconds: int = 3600,
+) -> str:
+    """A signed HS256 token (dev tooling and tests)."""
+    now = int(time.time())
+    return jwt.encode(
+        {
+            "sub": sub,
+            "roles": roles,
+            "iat": now,
+            "exp": now + ttl_seconds,
+            "iss": issuer,
+            "aud": audience,
+        },
+        secret,
+        algorithm="HS256",
+    )
+
+
+_bearer = HTTPBearer(auto_error=False, description="JWT issued by your identity provider")
+
+
+def require_roles(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
+    """A dependency that authenticates and allows any of `roles` (none given: any role)."""
+
+    async def dependency(request: Request) -> Principal:
+        credentials: HTTPAuthorizationCredentials | None = await _bearer(request)
+        if credentials is None:
+            raise _unauthorized("an Authorization: Bearer <token> header is required")
+        verifier: TokenVerifier = request.app.state.runtime.verifier
+        principal = await verifier.verify(credentials.credentials)
+        if roles and not principal.has_any(*roles):
+            raise ProblemError(
+                403,
+                "Forbidden",
+                f"this action needs one of the roles {', '.join(roles)}; "
+                f"the token has {', '.join(sorted(principal.roles)) or 'none'}",
+                type_="forbidden",
+            )
+        request.state.principal = principal
+        return principal
+
+    return dependency

@@ -1,0 +1,55 @@
+"""Settings every service shares; each service subclasses with its own env prefix."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_JWT_SECRET = "talentloop-dev-secret-change-me-0123456789"
+
+
+class ServiceSettings(BaseSettings):
+    """Common settings; a service sets `model_config = SettingsConfigDict(env_prefix=...)`."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTLOOP_", extra="ignore")
+
+    service_name: str = "service"
+    environment: str = Field(default="dev", description="dev, test or prod")
+    database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/talentloop"
+    amqp_url: str = "amqp://guest:guest@127.0.0.1:5672/"
+    # Prefixes every exchange and queue name, so test runs (or several environments on one
+    # broker) never see each other's messages; empty in production.
+    amqp_namespace: str = ""
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    jwt_secret: str = DEV_JWT_SECRET
+    jwt_jwks_url: str | None = None
+    jwt_issuer: str = "talentloop"
+    jwt_audience: str = "talentloop"
+
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    # Messaging robustness knobs (see ARCHITECTURE.md, "Messaging rules").
+    prefetch: int = 32
+    delivery_limit: int = 20
+    retry_delays_ms: list[int] = Field(default_factory=lambda: [5_000, 60_000, 600_000])
+    outbox_batch_size: int = 200
+    outbox_poll_seconds: float = 2.0
+    outbox_retention_hours: int = 24 * 7
+    watchdog_seconds: float = 5.0
+    run_background: bool = True
+
+    @model_validator(mode="after")
+    def _refuse_default_secret_outside_dev(self) -> ServiceSettings:
+        if (
+            self.environment not in {"dev", "test"}
+            and self.jwt_secret == DEV_JWT_SECRET
+            and not self.jwt_jwks_url
+        ):
+            raise ValueError(
+                "the development JWT secret must not be used outside dev/test: "
+                "set <PREFIX>JWT_SECRET or <PREFIX>JWT_JWKS_URL"
+            )
+        return self

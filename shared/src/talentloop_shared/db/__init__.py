@@ -1,0 +1,21 @@
+"""Database plumbing: engine, unit of work, base repository, infra tables."""
+
+from talentloop_shared.db.base import NAMING_CONVENTION, make_base
+from talentloop_shared.db.engine import create_engine, create_session_factory
+from talentloop_shared.db.repository import Repository
+from talentloop_shared.db.tables import idempotency_keys, inbox, infra_metadata, outbox
+from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
+
+__all__ = [
+    "NAMING_CONVENTION",
+    "Repository",
+    "UnitOfWork",
+    "UnitOfWorkFactory",
+    "create_engine",
+    "create_session_factory",
+    "idempotency_keys",
+    "inbox",
+    "infra_metadata",
+    "make_base",
+    "outbox",
+]

@@ -1,0 +1,87 @@
+"""Alembic glue shared by the services: one env.py body, programmatic upgrade, head check."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+
+from alembic import command, context
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import MetaData, pool, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+
+def alembic_config(script_location: str, database_url: str) -> Config:
+    """An Alembic config for a service's migrations (e.g. `org_service:migrations`)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", script_location)
+    cfg.set_main_option("sqlalchemy.url", database_url.replace("%", "%%"))
+    return cfg
+
+
+def upgrade_to_head(script_location: str, database_url: str) -> None:
+    """Run every pending migration (blocking; call via asyncio.to_thread from async code)."""
+    command.upgrade(alembic_config(script_location, database_url), "head")
+
+
+def script_head(script_location: str) -> str | None:
+    """The newest revision the code knows."""
+    script = ScriptDirectory.from_config(alembic_config(script_location, "postgresql://"))
+    return script.get_current_head()
+
+
+async def database_revision(engine: AsyncEngine) -> str | None:
+    """The revision the database is at (None before the first migration)."""
+    async with engine.connect() as conn:
+        exists = await conn.scalar(text("SELECT to_regclass('alembic_version') IS NOT NULL"))
+        if not exists:
+            return None
+        return await conn.scalar(text("SELECT version_num FROM alembic_version"))
+
+
+def run_env(target_metadata: Sequence[MetaData]) -> None:
+    """The body of every service's migrations/env.py (online mode, async engine)."""
+    config = context.config
+    url = config.get_main_option("sqlalchemy.url")
+    assert url, "sqlalchemy.url is not set"
+
+    def do_run(connection: Connection) -> None:
+        context.configure(
+            connection=connection, target_metadata=list(target_metadata), compare_type=True
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+    async def run_async() -> None:
+        engine = create_async_engine(url, poolclass=pool.NullPool)
+        async with engine.connect() as connection:
+            await connection.run_sync(do_run)
+        await engine.dispose()
+
+    if context.is_offline_mode():
+        context.configure(url=url, target_metadata=list(target_metadata), literal_binds=True)
+        with context.begin_transaction():
+            context.run_migrations()
+    else:
+        asyncio.run(run_async())
+
+
+def create_infra_tables() -> None:
+    """Create outbox, inbox and idempotency tables (used by each service's first migration)."""
+    from alembic import op
+
+    from talentloop_shared.db.tables import infra_metadata
+
+    bind = op.get_bind()
+    infra_metadata.create_all(bind)
+
+
+def drop_infra_tables() -> None:
+    """Drop the infra tables (downgrade of the first migration)."""
+    from alembic import op
+
+    from talentloop_shared.db.tables import infra_metadata
+
+    infra_metadata.drop_all(op.get_bind())

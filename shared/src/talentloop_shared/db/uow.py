@@ -1,0 +1,176 @@
+"""Unit of work: the only place that commits; state and outbox rows land together."""
+
+from __future__ import annotations
+
+import contextvars
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import insert, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from talentloop_shared.db.tables import idempotency_keys, outbox
+from talentloop_shared.events.envelope import CloudEvent, new_event
+from talentloop_shared.logging import current_traceparent, new_traceparent
+
+
+@dataclass(frozen=True, slots=True)
+class IdempotencyClaim:
+    """Set by the HTTP layer for a POST carrying an Idempotency-Key."""
+
+    scope: str
+    request_hash: str
+
+
+class IdempotencyKeyInUse(Exception):
+    """Another request with the same Idempotency-Key committed first."""
+
+
+# The HTTP layer sets this for requests with an Idempotency-Key; the unit of work claims the
+# key in the same transaction as the effect, so "same key → no second effect" holds even for
+# two concurrent retries.
+idempotency_claim: contextvars.ContextVar[IdempotencyClaim | None] = contextvars.ContextVar(
+    "idempotency_claim", default=None
+)
+
+
+def outbox_channel(service: str) -> str:
+    """The LISTEN/NOTIFY channel that wakes a service's outbox relay."""
+    return f"outbox_{service.replace('-', '_')}"
+
+
+class UnitOfWork:
+    """One transaction: `async with uow:` … `await uow.commit()`; rolls back otherwise."""
+
+    session: AsyncSession
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        *,
+        source: str,
+        notify_channel: str,
+        on_events_committed: Callable[[], None] | None = None,
+    ) -> None:
+        self._session_factory = session_factory
+        self._source = source
+        self._notify_channel = notify_channel
+        self._on_events_committed = on_events_committed
+        self._pending: list[CloudEvent] = []
+        self.committed = False
+
+    async def __aenter__(self) -> UnitOfWork:
+        self.session = self._session_factory()
+        self._pending = []
+        self.committed = False
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if not self.committed:
+                await self.session.rollback()
+        finally:
+            await self.session.close()
+
+    def publish(
+        self,
+        payload: BaseModel,
+        *,
+        subject: str | None = None,
+        event_type: str | None = None,
+    ) -> CloudEvent:
+        """Record an event to publish if (and only if) this unit of work commits."""
+        etype = event_type or getattr(payload, "EVENT_TYPE", "")
+        if not etype:
+            raise ValueError("event type unknown: pass event_type=")
+        event = new_event(
+            type=etype,
+            source=self._source,
+            data=payload,
+            subject=subject,
+            traceparent=new_traceparent(current_traceparent()),
+        )
+        self._pending.append(event)
+        return event
+
+    @property
+    def pending_events(self) -> list[CloudEvent]:
+        """Events recorded so far in this unit of work."""
+        return list(self._pending)
+
+    async def flush(self) -> None:
+        """Flush the session (to get generated values or surface constraint errors)."""
+        await self.session.flush()
+
+    async def commit(self) -> None:
+        """Write the outbox rows (and the idempotency claim), then commit everything at once."""
+        await self.session.flush()
+        claim = idempotency_claim.get()
+        if claim is not None:
+            try:
+                async with self.session.begin_nested():
+                    await self.session.execute(
+                        insert(idempotency_keys).values(
+                            scope=claim.scope, request_hash=claim.request_hash
+                        )
+                    )
+            except IntegrityError as exc:
+                await self.session.rollback()
+                raise IdempotencyKeyInUse(claim.scope) from exc
+        wrote_events = bool(self._pending)
+        if wrote_events:
+            await self.session.execute(insert(outbox), [_outbox_row(e) for e in self._pending])
+            # NOTIFY is transactional: delivered to listeners only when this commit lands.
+            await self.session.execute(text(f"NOTIFY {self._notify_channel}"))
+        await self.session.commit()
+        self.committed = True
+        self._pending = []
+        if wrote_events and self._on_events_committed is not None:
+            self._on_events_committed()
+
+    async def rollback(self) -> None:
+        """Discard every change and pending event."""
+        await self.session.rollback()
+        self._pending = []
+
+
+def _outbox_row(event: CloudEvent) -> dict[str, Any]:
+    return {
+        "id": uuid.UUID(event.id),
+        "event_type": event.type,
+        "routing_key": event.type,
+        "envelope": event.model_dump(mode="json", exclude_none=True),
+    }
+
+
+class UnitOfWorkFactory:
+    """Makes units of work bound to one service's database and relay."""
+
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        *,
+        service: str,
+        on_events_committed: Callable[[], None] | None = None,
+    ) -> None:
+        self.session_factory = session_factory
+        self.service = service
+        self.on_events_committed = on_events_committed
+
+    def __call__(self) -> UnitOfWork:
+        return UnitOfWork(
+            self.session_factory,
+            source=f"/{self.service}",
+            notify_channel=outbox_channel(self.service),
+            on_events_committed=self.on_events_committed,
+        )

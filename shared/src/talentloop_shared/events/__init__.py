@@ -1,0 +1,35 @@
+"""Event contracts shared by every Talentloop service (see ../shared/design/EVENTS.md).
+
+Producers and consumers import these classes; no service keeps its own copy.
+"""
+
+from talentloop_shared.events.envelope import CloudEvent, new_event
+from talentloop_shared.events.payloads import (
+    CandidateErased,
+    CandidateRejected,
+    EvaluationSubmitted,
+    FeedbackReceived,
+    PositionChanged,
+    TalentInvited,
+)
+from talentloop_shared.events.registry import (
+    EVENT_TYPES,
+    UnknownEventType,
+    parse_payload,
+    payload_model,
+)
+
+__all__ = [
+    "EVENT_TYPES",
+    "CandidateErased",
+    "CandidateRejected",
+    "CloudEvent",
+    "EvaluationSubmitted",
+    "FeedbackReceived",
+    "PositionChanged",
+    "TalentInvited",
+    "UnknownEventType",
+    "new_event",
+    "parse_payload",
+    "payload_model",
+]

@@ -1,0 +1,211 @@
+"""RFC 9457 problem+json for every error; no stack traces, no 500 for bad input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from talentloop_shared.db.uow import IdempotencyKeyInUse
+from talentloop_shared.logging import get_logger
+
+log = get_logger(__name__)
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+PROBLEM_BASE = "https://talentloop.dev/problems/"
+
+
+class RequestModel(BaseModel):
+    """Base for request bodies: unknown fields are refused (422) so typos surface."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class FieldProblem(BaseModel):
+    loc: list[str | int]
+    msg: str
+
+
+class Problem(BaseModel):
+    """The problem+json body."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+    errors: list[FieldProblem] | None = None
+
+
+class ProblemError(Exception):
+    """An error that carries its HTTP status; raised by use cases and dependencies."""
+
+    def __init__(
+        self,
+        status: int,
+        title: str,
+        detail: str,
+        *,
+        type_: str | None = None,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.type = type_ or title.lower().replace(" ", "-")
+        self.errors = errors
+        self.headers = headers or {}
+
+
+def not_found(what: str, id: object) -> ProblemError:
+    """404 for a missing resource."""
+    return ProblemError(404, "Not Found", f"{what} {id} does not exist", type_="not-found")
+
+
+def conflict(detail: str, *, type_: str = "conflict") -> ProblemError:
+    """409 for a request that conflicts with the current state."""
+    return ProblemError(409, "Conflict", detail, type_=type_)
+
+
+def unprocessable(detail: str, errors: list[dict[str, Any]] | None = None) -> ProblemError:
+    """422 for a well-formed request the rules refuse."""
+    return ProblemError(422, "Unprocessable Content", detail, type_="validation", errors=errors)
+
+
+def problem_response(
+    status: int,
+    title: str,
+    detail: str,
+    *,
+    type_: str,
+    instance: str | None = None,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    """A problem+json response."""
+    body: dict[str, Any] = {
+        "type": PROBLEM_BASE + type_,
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
+    if instance:
+        body["instance"] = instance
+    if errors is not None:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_CONTENT_TYPE, headers=headers)
+
+
+def _loc_str(loc: list[Any]) -> str:
+    return ".".join(str(p) for p in loc)
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Register handlers that turn every error into problem+json."""
+
+    @app.exception_handler(ProblemError)
+    async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
+        return problem_response(
+            exc.status, exc.title, exc.detail, type_=exc.type, instance=request.url.path,
+            errors=exc.errors, headers=exc.headers,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = []
+        for err in exc.errors():
+            loc = list(err.get("loc", []))
+            msg = str(err.get("msg", "invalid"))
+            if err.get("type") == "extra_forbidden":
+                msg = "unknown field (not part of this request's schema)"
+            elif err.get("type") == "json_invalid":
+                msg = "the body is not valid JSON: " + str(err.get("ctx", {}).get("error", ""))
+            errors.append({"loc": loc, "msg": msg})
+        summary = "; ".join(f"{_loc_str(e['loc'])}: {e['msg']}" for e in errors[:3])
+        if len(errors) > 3:
+            summary += f" (and {len(errors) - 3} more)"
+        return problem_response(
+            422, "Unprocessable Content", summary or "invalid request", type_="validation",
+            instance=request.url.path, errors=errors,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        titles = {404: "Not Found", 405: "Method Not Allowed", 401: "Unauthorized"}
+        title = titles.get(exc.status_code, "Error")
+        detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"no endpoint at {request.url.path}"
+        return problem_response(
+            exc.status_code, title, detail, type_=title.lower().replace(" ", "-"),
+            instance=request.url.path, headers=getattr(exc, "headers", None),
+        )
+
+    @app.exception_handler(IdempotencyKeyInUse)
+    async def _idem(request: Request, exc: IdempotencyKeyInUse) -> JSONResponse:
+        return problem_response(
+            409, "Conflict",
+            "a request with this Idempotency-Key is already being processed; retry shortly",
+            type_="idempotency-in-progress", instance=request.url.path,
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        # Races the use case could not see coming (two creates at once): the database's
+        # constraints answer, and the client gets a conflict, not a 500.
+        log.warning("http.integrity_error", error=str(exc.orig)[:300])
+        return problem_response(
+            409, "Conflict", "the change conflicts with existing data: " + _constraint(exc),
+            type_="conflict", instance=request.url.path,
+        )
+
+    @app.exception_handler(DBAPIError)
+    async def _db(request: Request, exc: DBAPIError) -> JSONResponse:
+        log.error("http.database_error", error=str(exc.orig)[:300])
+        return problem_response(
+            503, "Service Unavailable", "the database is not reachable right now; retry later",
+            type_="unavailable", instance=request.url.path, headers={"Retry-After": "5"},
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("http.unhandled_error", path=request.url.path)
+        return problem_response(
+            500, "Internal Server Error",
+            "something went wrong on our side; the request id identifies it in our logs",
+            type_="internal", instance=request.url.path,
+        )
+
+
+def _constraint(exc: IntegrityError) -> str:
+    name = getattr(exc.orig, "constraint_name", None) or getattr(
+        getattr(exc.orig, "__cause__", None), "constraint_name", None
+    )
+    return f"constraint {name}" if name else "a uniqueness or reference rule"
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries documenting problem+json errors."""
+    descriptions = {
+        400: "Bad request",
+        401: "Missing or invalid token",
+        403: "The token lacks the required role",
+        404: "Not found",
+        409: "Conflicts with the current state",
+        412: "If-Match does not match the current version",
+        422: "Validation failed; `errors` lists each field",
+    }
+    return {
+        s: {
+            "model": Problem,
+            "description": descriptions.get(s, "Error"),
+            "content": {PROBLEM_CONTENT_TYPE: {}},
+        }
+        for s in statuses
+    }

@@ -1,0 +1,127 @@
+"""Consumer: inbox + effects + outbox in one transaction, ack only after commit.
+
+Failures are sorted: a message we cannot understand goes to the DLQ at once (retrying it
+cannot help); anything else is retried through delay tiers and parked in the DLQ after the
+last one, so a bad message never blocks the queue.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+from aio_pika.abc import AbstractChannel, AbstractIncomingMessage
+from pydantic import ValidationError
+
+from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
+from talentloop_shared.events.envelope import CloudEvent
+from talentloop_shared.events.payloads import Payload
+from talentloop_shared.events.registry import UnknownEventType, parse_payload
+from talentloop_shared.inbox import claim_event
+from talentloop_shared.logging import bind_traceparent, get_logger, new_traceparent
+from talentloop_shared.messaging.topology import Topology, persistent_message
+from talentloop_shared.metrics import EVENTS_CONSUMED
+
+log = get_logger(__name__)
+
+Handler = Callable[[UnitOfWork, Any, CloudEvent], Awaitable[None]]
+RETRY_HEADER = "x-talentloop-retries"
+
+
+class PermanentEventError(Exception):
+    """Raised by a handler for an event that can never be applied (goes to the DLQ)."""
+
+
+class EventConsumer:
+    """Applies each event once through the service's subscription map."""
+
+    def __init__(
+        self,
+        *,
+        topology: Topology,
+        subscriptions: Mapping[str, Handler],
+        uow_factory: UnitOfWorkFactory,
+    ) -> None:
+        self.topology = topology
+        self.subscriptions = dict(subscriptions)
+        self.uow_factory = uow_factory
+        self._channel: AbstractChannel | None = None
+
+    def bind_channel(self, channel: AbstractChannel) -> None:
+        """The channel used to publish retries (the one the consumer reads from)."""
+        self._channel = channel
+
+    async def on_message(self, message: AbstractIncomingMessage) -> None:
+        """aio-pika callback for one delivery."""
+        try:
+            event = CloudEvent.from_json(message.body)
+            handler = self.subscriptions.get(event.type)
+            if handler is None:
+                raise UnknownEventType(event.type)
+            payload: Payload = parse_payload(event.type, event.data)
+        except (ValidationError, UnknownEventType, json.JSONDecodeError, UnicodeDecodeError) as e:
+            log.warning(
+                "event.malformed", message_id=message.message_id, error=str(e)[:500]
+            )
+            EVENTS_CONSUMED.labels(self.topology.service, "unknown", "dead_lettered").inc()
+            await message.reject(requeue=False)
+            return
+
+        bind_traceparent(new_traceparent(event.traceparent))
+        try:
+            applied = await self._apply(handler, payload, event)
+        except PermanentEventError as e:
+            log.error("event.permanent_failure", event_id=event.id, type=event.type, error=str(e))
+            EVENTS_CONSUMED.labels(self.topology.service, event.type, "dead_lettered").inc()
+            await message.reject(requeue=False)
+            return
+        except Exception as e:
+            await self._retry_or_park(message, event, e)
+            return
+        await message.ack()
+        EVENTS_CONSUMED.labels(
+            self.topology.service, event.type, "applied" if applied else "duplicate"
+        ).inc()
+        log.info("event.consumed", event_id=event.id, type=event.type, duplicate=not applied)
+
+    async def _apply(self, handler: Handler, payload: Payload, event: CloudEvent) -> bool:
+        async with self.uow_factory() as uow:
+            first_time = await claim_event(uow.session, event)
+            if first_time:
+                await handler(uow, payload, event)
+            await uow.commit()
+        return first_time
+
+    async def _retry_or_park(
+        self, message: AbstractIncomingMessage, event: CloudEvent, error: Exception
+    ) -> None:
+        headers: dict[str, Any] = dict(message.headers or {})
+        attempt = int(headers.get(RETRY_HEADER, 0) or 0)
+        delays = self.topology.retry_delays_ms
+        if attempt >= len(delays) or self._channel is None:
+            log.error(
+                "event.parked", event_id=event.id, type=event.type, attempts=attempt,
+                error=repr(error)[:500],
+            )
+            EVENTS_CONSUMED.labels(self.topology.service, event.type, "dead_lettered").inc()
+            await message.reject(requeue=False)
+            return
+        headers[RETRY_HEADER] = attempt + 1
+        headers["x-talentloop-last-error"] = repr(error)[:500]
+        headers.pop("x-delivery-count", None)
+        retry_queue = self.topology.retry_queue(delays[attempt])
+        # Publish the copy (confirmed) before acking the original: a crash in between gives a
+        # duplicate, which the inbox absorbs, never a loss.
+        await self._channel.default_exchange.publish(
+            persistent_message(
+                message.body, message_id=event.id, event_type=event.type, headers=headers
+            ),
+            routing_key=retry_queue,
+        )
+        await message.ack()
+        EVENTS_CONSUMED.labels(self.topology.service, event.type, "retried").inc()
+        log.warning(
+            "event.retry_scheduled", event_id=event.id, type=event.type, attempt=attempt + 1,
+            tier=retry_queue, error=repr(error)[:500],
+        )

@@ -1,0 +1,26 @@
+"""Prometheus metrics shared by the services (one set per process, labelled by service)."""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge, Histogram
+
+HTTP_REQUESTS = Counter(
+    "talentloop_http_requests_total", "HTTP requests", ["service", "method", "route", "status"]
+)
+HTTP_LATENCY = Histogram(
+    "talentloop_http_request_seconds", "HTTP request latency", ["service", "method", "route"]
+)
+EVENTS_PUBLISHED = Counter(
+    "talentloop_events_published_total", "Events published from the outbox", ["service", "type"]
+)
+EVENTS_CONSUMED = Counter(
+    "talentloop_events_consumed_total",
+    "Events consumed, by outcome (applied, duplicate, retried, dead_lettered)",
+    ["service", "type", "outcome"],
+)
+OUTBOX_PENDING = Gauge(
+    "talentloop_outbox_pending", "Outbox rows not yet published (last relay pass)", ["service"]
+)
+BROKER_CONNECTED = Gauge(
+    "talentloop_broker_connected", "1 when the broker connection is up", ["service"]
+)

@@ -1,0 +1,243 @@
+"""The composition root every service uses: one app factory, one runtime, one lifespan.
+
+A service passes its routers, its subscription map and its background loops; this module
+wires engine, unit of work, broker, consumer, outbox relay, auth, errors and ops endpoints
+the same way in all four services.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from talentloop_shared.auth.jwt import TokenVerifier
+from talentloop_shared.config import ServiceSettings
+from talentloop_shared.db.engine import create_engine, create_session_factory
+from talentloop_shared.db.migrations import database_revision, script_head
+from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
+from talentloop_shared.http.idempotency import IdempotentRoute
+from talentloop_shared.http.middleware import RequestContextMiddleware
+from talentloop_shared.http.problems import install_problem_handlers
+from talentloop_shared.logging import configure_logging, get_logger
+from talentloop_shared.messaging.broker import Broker
+from talentloop_shared.messaging.consumer import EventConsumer, Handler
+from talentloop_shared.messaging.topology import Topology
+from talentloop_shared.metrics import BROKER_CONNECTED
+from talentloop_shared.outbox import OutboxRelay
+
+log = get_logger(__name__)
+
+BackgroundLoop = Callable[["Runtime"], Awaitable[None]]
+
+
+@dataclass
+class ServiceDefinition:
+    """What makes one service different from the others."""
+
+    name: str
+    title: str
+    description: str
+    settings: ServiceSettings
+    routers: Sequence[APIRouter]
+    migrations: str | None  # Alembic script location, e.g. "org_service:migrations"
+    subscriptions: Mapping[str, Handler] = field(default_factory=dict)
+    background: Sequence[BackgroundLoop] = ()
+    on_startup: Callable[[Runtime], Awaitable[None]] | None = None
+    version: str = "1.0.0"
+
+
+@dataclass
+class Runtime:
+    """Everything a running service holds; `app.state.runtime`."""
+
+    definition: ServiceDefinition
+    settings: ServiceSettings
+    engine: AsyncEngine
+    session_factory: async_sessionmaker[AsyncSession]
+    uow_factory: UnitOfWorkFactory
+    broker: Broker
+    relay: OutboxRelay
+    verifier: TokenVerifier
+    schema_head: str | None
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def build_runtime(definition: ServiceDefinition) -> Runtime:
+    """Create (not start) the runtime objects of a service."""
+    s = definition.settings
+    engine = create_engine(s.database_url)
+    sessions = create_session_factory(engine)
+    topology = Topology(
+        service=definition.name,
+        namespace=s.amqp_namespace,
+        retry_delays_ms=tuple(s.retry_delays_ms),
+        delivery_limit=s.delivery_limit,
+    )
+    uow_factory = UnitOfWorkFactory(sessions, service=definition.name)
+    consumer = (
+        EventConsumer(
+            topology=topology, subscriptions=definition.subscriptions, uow_factory=uow_factory
+        )
+        if definition.subscriptions
+        else None
+    )
+    broker = Broker(
+        s.amqp_url, topology, consumer=consumer, prefetch=s.prefetch,
+        watchdog_seconds=s.watchdog_seconds,
+    )
+    relay = OutboxRelay(
+        database_url=s.database_url, service=definition.name, broker=broker,
+        batch_size=s.outbox_batch_size, poll_seconds=s.outbox_poll_seconds,
+        retention_hours=s.outbox_retention_hours,
+    )
+    uow_factory.on_events_committed = relay.wake
+    return Runtime(
+        definition=definition,
+        settings=s,
+        engine=engine,
+        session_factory=sessions,
+        uow_factory=uow_factory,
+        broker=broker,
+        relay=relay,
+        verifier=TokenVerifier(
+            secret=s.jwt_secret, issuer=s.jwt_issuer, audience=s.jwt_audience,
+            jwks_url=s.jwt_jwks_url,
+        ),
+        schema_head=script_head(definition.migrations) if definition.migrations else None,
+    )
+
+
+async def start_runtime(rt: Runtime) -> None:
+    """Start broker supervision, the relay and the service's own loops."""
+    if rt.definition.on_startup is not None:
+        await rt.definition.on_startup(rt)
+    if not rt.settings.run_background:
+        return
+    rt.tasks.append(asyncio.create_task(rt.broker.run(), name="broker"))
+    rt.tasks.append(asyncio.create_task(rt.relay.run(), name="outbox-relay"))
+    for loop in rt.definition.background:
+        rt.tasks.append(asyncio.create_task(_guarded(loop, rt), name=loop.__name__))
+
+
+async def _guarded(loop: BackgroundLoop, rt: Runtime) -> None:
+    # A background loop that crashes is restarted, never silently gone.
+    while True:
+        try:
+            await loop(rt)
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("background.crashed", loop=loop.__name__)
+            await asyncio.sleep(1.0)
+
+
+async def stop_runtime(rt: Runtime) -> None:
+    """Stop loops, close the broker and the engine."""
+    for task in rt.tasks:
+        task.cancel()
+    for task in rt.tasks:
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
+    rt.tasks.clear()
+    await rt.broker.stop()
+    await rt.engine.dispose()
+
+
+def create_service_app(definition: ServiceDefinition) -> FastAPI:
+    """The FastAPI app of a service, with lifespan, errors, auth, ops endpoints."""
+    s = definition.settings
+    configure_logging(service=definition.name, level=s.log_level, json=s.log_json)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        rt = build_runtime(definition)
+        app.state.runtime = rt
+        await start_runtime(rt)
+        log.info("service.started", port=s.port)
+        try:
+            yield
+        finally:
+            await stop_runtime(rt)
+
+    app = FastAPI(
+        title=definition.title,
+        description=definition.description,
+        version=definition.version,
+        lifespan=lifespan,
+    )
+    install_problem_handlers(app)
+    app.add_middleware(RequestContextMiddleware, service=definition.name)
+    app.include_router(ops_router())
+    for router in definition.routers:
+        app.include_router(router)
+    return app
+
+
+def api_router(**kwargs: Any) -> APIRouter:
+    """An APIRouter under /api/v1 whose POSTs honour Idempotency-Key."""
+    return APIRouter(route_class=IdempotentRoute, **kwargs)
+
+
+def ops_router() -> APIRouter:
+    """/healthz, /readyz and /metrics (no auth)."""
+    router = APIRouter(tags=["ops"])
+
+    @router.get("/healthz", summary="Liveness: the process answers")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get("/readyz", summary="Readiness: database, schema and broker are ready")
+    async def readyz(request: Request) -> JSONResponse:
+        rt: Runtime = request.app.state.runtime
+        checks: dict[str, str] = {}
+        try:
+            async with rt.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            checks["database"] = "ok"
+            revision = await database_revision(rt.engine)
+            checks["schema"] = (
+                "ok" if revision == rt.schema_head
+                else f"at {revision}, code expects {rt.schema_head}: run migrations"
+            )
+        except Exception as e:
+            checks["database"] = f"unreachable: {type(e).__name__}"
+        broker_ok = rt.broker.ready
+        BROKER_CONNECTED.labels(rt.definition.name).set(1 if broker_ok else 0)
+        checks["broker"] = "ok" if broker_ok else "not connected"
+        ready = all(v == "ok" for v in checks.values())
+        return JSONResponse(
+            {"status": "ready" if ready else "not ready", "checks": checks},
+            status_code=200 if ready else 503,
+        )
+
+    @router.get("/metrics", summary="Prometheus metrics")
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+def get_runtime(request: Request) -> Runtime:
+    """The running service's runtime."""
+    return request.app.state.runtime  # type: ignore[no-any-return]
+
+
+async def get_uow(request: Request) -> AsyncIterator[UnitOfWork]:
+    """A unit of work for this request; the use case commits it."""
+    async with get_runtime(request).uow_factory() as uow:
+        yield uow
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+UowDep = Annotated[UnitOfWork, Depends(get_uow)]

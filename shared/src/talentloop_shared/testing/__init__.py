@@ -1,0 +1,1 @@
+"""Test support: real PostgreSQL, RabbitMQ and SMTP for every service's tests."""

@@ -1,0 +1,143 @@
+"""Run a service in-process against real PostgreSQL and RabbitMQ, and watch the bus."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import aio_pika
+import httpx
+from aio_pika.abc import AbstractIncomingMessage
+
+from talentloop_shared.config import ServiceSettings
+from talentloop_shared.events.envelope import CloudEvent
+from talentloop_shared.messaging.topology import Topology, declare_exchanges, persistent_message
+from talentloop_shared.service import Runtime, ServiceDefinition, create_service_app
+from talentloop_shared.testing.plugin import eventually, register_queues
+
+FAST_MESSAGING = {
+    "environment": "test",
+    "retry_delays_ms": [200, 400, 800],
+    "outbox_poll_seconds": 0.5,
+    "watchdog_seconds": 1.0,
+    "log_json": False,
+    "log_level": "WARNING",
+}
+
+
+@dataclass
+class RunningService:
+    """A started service: its runtime and an HTTP client bound to it."""
+
+    runtime: Runtime
+    client: httpx.AsyncClient
+
+    @property
+    def uow_factory(self) -> Any:
+        return self.runtime.uow_factory
+
+
+@contextlib.asynccontextmanager
+async def running_service(
+    make_definition: Callable[[Any], ServiceDefinition],
+    settings: ServiceSettings,
+    *,
+    wait_ready: bool = True,
+) -> AsyncIterator[RunningService]:
+    """Start `make_definition(settings)`'s app (lifespan included); stop it on exit."""
+    definition = make_definition(settings)
+    app = create_service_app(definition)
+    topo = Topology(
+        service=definition.name, namespace=settings.amqp_namespace,
+        retry_delays_ms=tuple(settings.retry_delays_ms),
+    )
+    register_queues(topo.all_queue_names())
+    async with app.router.lifespan_context(app):
+        runtime: Runtime = app.state.runtime
+        if wait_ready and settings.run_background:
+            await runtime.broker.wait_ready(20)
+            await eventually(lambda: _true(runtime.relay.active), timeout=20,
+                             message="outbox relay active")
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            yield RunningService(runtime=runtime, client=client)
+
+
+async def _true(value: bool) -> bool:
+    return value
+
+
+@dataclass
+class EventProbe:
+    """A private queue bound to the bus that records every event with the given types."""
+
+    events: list[CloudEvent] = field(default_factory=list)
+    raw: list[AbstractIncomingMessage] = field(default_factory=list)
+
+    async def _on(self, message: AbstractIncomingMessage) -> None:
+        async with message.process():
+            self.raw.append(message)
+            self.events.append(CloudEvent.from_json(message.body))
+
+    def of_type(self, event_type: str) -> list[CloudEvent]:
+        """Received events of one type, in arrival order."""
+        return [e for e in self.events if e.type == event_type]
+
+    async def wait_for(
+        self, count: int, *, event_type: str | None = None, timeout: float = 10.0
+    ) -> list[CloudEvent]:
+        """Wait until at least `count` events (of `event_type`) arrived; return them."""
+
+        async def probe() -> list[CloudEvent] | None:
+            got = self.of_type(event_type) if event_type else self.events
+            return got if len(got) >= count else None
+
+        return await eventually(probe, timeout=timeout,
+                                message=f"{count} {event_type or 'events'} received")
+
+    async def settle(self, seconds: float = 0.5) -> None:
+        """Give stray events a moment to arrive (used only to assert that none did)."""
+        await asyncio.sleep(seconds)
+
+
+@contextlib.asynccontextmanager
+async def event_probe(
+    amqp_url: str, namespace: str, event_types: list[str]
+) -> AsyncIterator[EventProbe]:
+    """Record events of `event_types` published on the namespace's exchange."""
+    connection = await aio_pika.connect(amqp_url)
+    try:
+        channel = await connection.channel()
+        topo = Topology(service="probe", namespace=namespace)
+        exchange = await declare_exchanges(channel, topo)
+        queue = await channel.declare_queue(exclusive=True, auto_delete=True)
+        for t in event_types:
+            await queue.bind(exchange, routing_key=t)
+        probe = EventProbe()
+        await queue.consume(probe._on)
+        yield probe
+    finally:
+        await connection.close()
+
+
+async def publish_event(
+    amqp_url: str, namespace: str, event: CloudEvent | bytes, *, routing_key: str | None = None
+) -> None:
+    """Publish one event (or raw bytes) to the namespace's exchange, as a producer would."""
+    connection = await aio_pika.connect(amqp_url)
+    try:
+        channel = await connection.channel(publisher_confirms=True)
+        exchange = await declare_exchanges(channel, Topology(service="x", namespace=namespace))
+        if isinstance(event, CloudEvent):
+            body, mid, key = event.to_json(), event.id, routing_key or event.type
+        else:
+            assert routing_key, "raw bytes need a routing key"
+            body, mid, key = event, "raw", routing_key
+        await exchange.publish(
+            persistent_message(body, message_id=mid, event_type=key), routing_key=key
+        )
+    finally:
+        await connection.close()

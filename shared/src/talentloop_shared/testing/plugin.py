@@ -1,0 +1,214 @@
+"""pytest plugin loaded for every test run (root pyproject `addopts`).
+
+Gives tests real infrastructure:
+- PostgreSQL: TALENTLOOP_TEST_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres),
+  or a testcontainers PostgreSQL when TALENTLOOP_TESTCONTAINERS=1 and Docker runs.
+- RabbitMQ: TALENTLOOP_TEST_AMQP_URL (default amqp://guest:guest@127.0.0.1:5672/), or
+  testcontainers likewise. Every test session uses its own name prefix on the broker and
+  deletes what it declared at the end.
+- SMTP: a real aiosmtpd server on loopback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Any, TypeVar
+
+import aio_pika
+import asyncpg
+import pytest
+import pytest_asyncio
+
+from talentloop_shared.auth.jwt import issue_token
+from talentloop_shared.config import DEV_JWT_SECRET
+from talentloop_shared.testing.smtp import SMTPSink
+
+T = TypeVar("T")
+
+
+def _testcontainers_wanted() -> bool:
+    return os.environ.get("TALENTLOOP_TESTCONTAINERS") == "1"
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> Iterator[str]:
+    """A libpq URL of a database with rights to CREATE DATABASE."""
+    url = os.environ.get("TALENTLOOP_TEST_PG_URL")
+    if url is None and _testcontainers_wanted():
+        from testcontainers.postgres import PostgresContainer  # type: ignore[import-not-found]
+
+        with PostgresContainer("postgres:16-alpine", driver=None) as pg:
+            yield pg.get_connection_url()
+        return
+    yield url or "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture(scope="session")
+def amqp_url() -> Iterator[str]:
+    """The AMQP URL of a real RabbitMQ."""
+    url = os.environ.get("TALENTLOOP_TEST_AMQP_URL")
+    if url is None and _testcontainers_wanted():
+        from testcontainers.rabbitmq import RabbitMqContainer  # type: ignore[import-not-found]
+
+        with RabbitMqContainer("rabbitmq:3.13-management-alpine") as rmq:
+            params = rmq.get_connection_params()
+            yield f"amqp://guest:guest@{params.host}:{params.port}/"
+        return
+    yield url or "amqp://guest:guest@127.0.0.1:5672/"
+
+
+@pytest.fixture(scope="session")
+def run_id() -> str:
+    """A short id unique to this test session."""
+    return uuid.uuid4().hex[:8]
+
+
+@pytest_asyncio.fixture(scope="session")
+async def amqp_namespace(amqp_url: str, run_id: str) -> AsyncIterator[str]:
+    """A broker name prefix for this session; everything under it is deleted at the end."""
+    namespace = f"test-{run_id}."
+    yield namespace
+    await delete_namespace(amqp_url, namespace)
+
+
+async def delete_namespace(amqp_url: str, namespace: str) -> None:
+    """Delete the exchanges and queues a test session declared (best effort)."""
+    from talentloop_shared.messaging.topology import Topology
+
+    connection = await aio_pika.connect(amqp_url)
+    try:
+        for name in _DECLARED_QUEUES:
+            if name.startswith(namespace):
+                channel = await connection.channel()
+                try:
+                    await channel.queue_delete(name)
+                except Exception:
+                    pass
+                finally:
+                    if not channel.is_closed:
+                        await channel.close()
+        topo = Topology(service="x", namespace=namespace)
+        for name in (topo.exchange, topo.unrouted_exchange, topo.dead_letter_exchange):
+            channel = await connection.channel()
+            try:
+                await channel.exchange_delete(name)
+            except Exception:
+                pass
+            finally:
+                if not channel.is_closed:
+                    await channel.close()
+        channel = await connection.channel()
+        try:
+            await channel.queue_delete(topo.unrouted_queue)
+        except Exception:
+            pass
+    finally:
+        await connection.close()
+
+
+_DECLARED_QUEUES: set[str] = set()
+
+
+def register_queues(names: list[str]) -> None:
+    """Remember queues to delete at the end of the session."""
+    _DECLARED_QUEUES.update(names)
+
+
+class DatabaseFactory:
+    """Creates fresh, migrated databases and drops them at the end."""
+
+    def __init__(self, admin_url: str, run_id: str) -> None:
+        self.admin_url = admin_url
+        self.run_id = run_id
+        self.created: list[str] = []
+
+    def _url(self, name: str) -> str:
+        base, _, _ = self.admin_url.rpartition("/")
+        return f"{base}/{name}"
+
+    async def create(self, hint: str, *, migrations: str | None = None) -> str:
+        """A new empty database (migrated to head when `migrations` is given); SQLAlchemy URL."""
+        name = f"tl_{hint.replace('-', '_')}_{self.run_id}_{len(self.created)}"
+        conn = await asyncpg.connect(self.admin_url)
+        try:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            await conn.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await conn.close()
+        self.created.append(name)
+        url = self._url(name).replace("postgresql://", "postgresql+asyncpg://", 1)
+        if migrations:
+            from talentloop_shared.db.migrations import upgrade_to_head
+
+            await asyncio.to_thread(upgrade_to_head, migrations, url)
+        return url
+
+    async def drop_all(self) -> None:
+        """Drop every database this factory created."""
+        conn = await asyncpg.connect(self.admin_url)
+        try:
+            for name in self.created:
+                await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await conn.close()
+
+
+@pytest_asyncio.fixture(scope="session")
+async def databases(pg_admin_url: str, run_id: str) -> AsyncIterator[DatabaseFactory]:
+    """Factory of fresh PostgreSQL databases for this session."""
+    factory = DatabaseFactory(pg_admin_url, run_id)
+    yield factory
+    await factory.drop_all()
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SMTPSink]:
+    """A real SMTP server on loopback; `.messages` holds what arrived."""
+    sink = SMTPSink()
+    sink.start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture(scope="session")
+def token() -> Callable[..., str]:
+    """`token("recruiter", sub="u1")` → a signed dev JWT with that role."""
+
+    def make(*roles: str, sub: str = "test-user", ttl: int = 3600, secret: str = DEV_JWT_SECRET
+             ) -> str:
+        return issue_token(sub=sub, roles=list(roles), secret=secret, ttl_seconds=ttl)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def auth() -> Callable[..., dict[str, str]]:
+    """`auth("hr_admin")` → an Authorization header dict."""
+
+    def make(*roles: str, sub: str = "test-user") -> dict[str, str]:
+        return {"Authorization": "Bearer " + issue_token(
+            sub=sub, roles=list(roles), secret=DEV_JWT_SECRET)}
+
+    return make
+
+
+async def eventually(
+    probe: Callable[[], Awaitable[T]],
+    *,
+    timeout: float = 10.0,
+    interval: float = 0.05,
+    message: str = "condition not met",
+) -> T:
+    """Poll `probe` until it returns a truthy value or the deadline passes (no blind sleeps)."""
+    deadline = time.monotonic() + timeout
+    last: Any = None
+    while time.monotonic() < deadline:
+        last = await probe()
+        if last:
+            return last
+        await asyncio.sleep(interval)
+    raise AssertionError(f"{message} within {timeout}s (last value: {last!r})")

@@ -1,0 +1,318 @@
+"""The backbone's promises, over real PostgreSQL and RabbitMQ (issue: backbone tests 1–8)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import aio_pika
+import pytest
+import pytest_asyncio
+import toy
+from cloudevents.v1.http import from_json as ce_from_json
+from sqlalchemy import func, select
+
+from talentloop_shared.config import ServiceSettings
+from talentloop_shared.db.tables import outbox
+from talentloop_shared.events import new_event
+from talentloop_shared.messaging.topology import Topology
+from talentloop_shared.testing.harness import (
+    FAST_MESSAGING,
+    RunningService,
+    event_probe,
+    publish_event,
+    running_service,
+)
+from talentloop_shared.testing.plugin import eventually
+from talentloop_shared.testing.proxy import TCPProxy
+
+
+@dataclass
+class Pair:
+    producer: RunningService
+    consumer: RunningService
+    producer_proxy: TCPProxy
+    consumer_proxy: TCPProxy
+
+
+async def _proxy_for(amqp_url: str) -> tuple[TCPProxy, str]:
+    parsed = urlparse(amqp_url)
+    proxy = TCPProxy(parsed.hostname or "127.0.0.1", parsed.port or 5672)
+    await proxy.start()
+    netloc = f"{parsed.username}:{parsed.password}@127.0.0.1:{proxy.port}"
+    return proxy, parsed._replace(netloc=netloc).geturl()
+
+
+@pytest_asyncio.fixture
+async def pair(databases, amqp_url: str, amqp_namespace: str) -> AsyncIterator[Pair]:
+    """A producer and a consumer service, each with its own database, each behind a proxy."""
+    ns = f"{amqp_namespace}{uuid.uuid4().hex[:6]}."
+    prod_db = await databases.create("toy_producer")
+    cons_db = await databases.create("toy_consumer")
+    await toy.create_schema(prod_db)
+    await toy.create_schema(cons_db)
+    prod_proxy, prod_url = await _proxy_for(amqp_url)
+    cons_proxy, cons_url = await _proxy_for(amqp_url)
+    common = {**FAST_MESSAGING, "amqp_namespace": ns}
+    async with (
+        running_service(
+            toy.consumer,
+            ServiceSettings(service_name="toy-consumer", database_url=cons_db, amqp_url=cons_url,
+                            **common),
+        ) as consumer,
+        running_service(
+            toy.producer,
+            ServiceSettings(service_name="toy-producer", database_url=prod_db, amqp_url=prod_url,
+                            **common),
+        ) as producer,
+    ):
+        yield Pair(producer, consumer, prod_proxy, cons_proxy)
+    await prod_proxy.stop()
+    await cons_proxy.stop()
+
+
+async def _applied(svc: RunningService) -> dict[str, int]:
+    async with svc.runtime.session_factory() as s:
+        rows = (await s.execute(select(toy.applied))).all()
+    return {r.position_id: r.times for r in rows}
+
+
+async def _outbox_counts(svc: RunningService) -> tuple[int, int]:
+    async with svc.runtime.session_factory() as s:
+        total = await s.scalar(select(func.count()).select_from(outbox))
+        pending = await s.scalar(
+            select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))
+        )
+    return int(total or 0), int(pending or 0)
+
+
+async def test_unit_of_work_commits_state_and_event_together_or_neither(pair: Pair) -> None:
+    async with pair.producer.uow_factory() as uow:
+        with pytest.raises(RuntimeError):
+            await toy.write_thing(uow, "never", fail_after_publish=True)
+    async with pair.producer.runtime.session_factory() as s:
+        assert await s.scalar(select(func.count()).select_from(toy.things)) == 0
+    assert await _outbox_counts(pair.producer) == (0, 0)
+
+    async with pair.producer.uow_factory() as uow:
+        thing_id = await toy.write_thing(uow, "kept")
+    async with pair.producer.runtime.session_factory() as s:
+        assert await s.scalar(select(func.count()).select_from(toy.things)) == 1
+        row = (await s.execute(select(outbox))).one()
+    assert row.envelope["data"]["position"]["id"] == thing_id
+    assert row.envelope["subject"] == f"positions/{thing_id}"
+
+
+async def test_relay_delivers_to_other_service_and_message_is_a_cloudevent(
+    pair: Pair, amqp_url: str
+) -> None:
+    ns = pair.producer.runtime.settings.amqp_namespace
+    async with event_probe(amqp_url, ns, ["position-changed"]) as probe:
+        async with pair.producer.uow_factory() as uow:
+            thing_id = await toy.write_thing(uow, "Marketing Manager")
+        applied = await eventually(lambda: _applied(pair.consumer), message="consumer applied")
+        assert applied == {thing_id: 1}
+        (event,) = await probe.wait_for(1)
+    raw = probe.raw[0]
+    assert raw.delivery_mode == aio_pika.DeliveryMode.PERSISTENT
+    assert raw.message_id == event.id
+    parsed = ce_from_json(raw.body)  # the cloudevents SDK from PyPI reads what we publish
+    assert parsed["type"] == "position-changed"
+    assert parsed["source"] == "/toy-producer"
+    assert parsed["dataschema"] == "urn:talentloop:events:position-changed:v1"
+    assert parsed["traceparent"].startswith("00-")
+    assert parsed.data["position"]["title"] == "Marketing Manager"
+    assert await _outbox_counts(pair.producer) == (1, 0)
+
+
+async def test_broker_outage_loses_nothing(pair: Pair) -> None:
+    await pair.producer_proxy.stop()  # the producer can no longer reach the broker
+    await eventually(lambda: _not(pair.producer.runtime.broker.ready), message="broker down")
+    n = 25
+    ids = []
+    for i in range(n):
+        async with pair.producer.uow_factory() as uow:
+            ids.append(await toy.write_thing(uow, f"position {i}"))
+    await asyncio.sleep(1.0)  # the relay runs and fails to publish during the outage
+    assert await _outbox_counts(pair.producer) == (n, n)
+    await pair.producer_proxy.start()  # the broker is back
+    applied = await eventually(
+        lambda: _have(pair.consumer, n), timeout=30, message=f"{n} events consumed"
+    )
+    assert applied == {i: 1 for i in ids}
+    assert await _outbox_counts(pair.producer) == (n, 0)
+
+
+async def test_same_event_three_times_changes_state_once(pair: Pair, amqp_url: str) -> None:
+    ns = pair.consumer.runtime.settings.amqp_namespace
+    pid = str(uuid.uuid4())
+    event = new_event(type="position-changed", source="/org-service",
+                      data=toy.snapshot(pid, "Analyst", 1))
+    for _ in range(3):
+        await publish_event(amqp_url, ns, event)
+    later = new_event(type="position-changed", source="/org-service",
+                      data=toy.snapshot(str(uuid.uuid4()), "Marker", 1))
+    await publish_event(amqp_url, ns, later)  # consumed after the duplicates (one queue)
+    await eventually(lambda: _have(pair.consumer, 2), message="both positions applied")
+    assert (await _applied(pair.consumer))[pid] == 1
+
+
+async def test_transient_failures_retry_then_malformed_goes_to_dlq(
+    pair: Pair, amqp_url: str
+) -> None:
+    ns = pair.consumer.runtime.settings.amqp_namespace
+    topo = Topology(service="toy-consumer", namespace=ns)
+    flaky = str(uuid.uuid4())
+    toy.FAILURES[flaky] = 2
+    await publish_event(amqp_url, ns, new_event(
+        type="position-changed", source="/org-service", data=toy.snapshot(flaky, "Flaky", 1)))
+    # a malformed message: valid JSON, but not a position-changed payload
+    bad = new_event(type="position-changed", source="/org-service", data={"nonsense": True})
+    await publish_event(amqp_url, ns, bad)
+    await publish_event(amqp_url, ns, b"{not json", routing_key="position-changed")
+    good = str(uuid.uuid4())
+    await publish_event(amqp_url, ns, new_event(
+        type="position-changed", source="/org-service", data=toy.snapshot(good, "Good", 1)))
+
+    applied = await eventually(lambda: _have(pair.consumer, 2), timeout=15,
+                               message="flaky (after retries) and good applied")
+    assert applied[flaky] == 1 and applied[good] == 1
+    assert toy.FAILURES[flaky] == 0
+
+    connection = await aio_pika.connect(amqp_url)
+    try:
+        channel = await connection.channel()
+        dlq = await channel.declare_queue(topo.dlq, passive=True)
+        parked = []
+        for _ in range(50):
+            msg = await dlq.get(no_ack=False, fail=False, timeout=5)
+            if msg is None:
+                if len(parked) >= 2:
+                    break
+                await asyncio.sleep(0.1)
+                continue
+            parked.append(msg)
+            await msg.ack()
+    finally:
+        await connection.close()
+    assert len(parked) == 2
+    bodies = {m.body for m in parked}
+    assert b"{not json" in bodies
+    assert any(json.loads(b).get("id") == bad.id for b in bodies if b != b"{not json")
+    for m in parked:
+        deaths = m.headers["x-death"]
+        assert deaths[0]["reason"] == "rejected"
+        assert deaths[0]["queue"] == topo.queue
+
+
+async def test_consumer_comes_back_after_its_connection_is_killed(
+    pair: Pair, amqp_url: str
+) -> None:
+    broker = pair.consumer.runtime.broker
+    before = broker.connects
+    await pair.consumer_proxy.disconnect_all()
+    started = time.monotonic()
+    await eventually(lambda: _true(broker.connects > before and broker.ready), timeout=30,
+                     message="consumer reconnected")
+    async with pair.producer.uow_factory() as uow:
+        thing_id = await toy.write_thing(uow, "after reconnect")
+    applied = await eventually(lambda: _applied(pair.consumer), timeout=30)
+    assert applied == {thing_id: 1}
+    assert time.monotonic() - started < 30
+
+
+async def test_auth_rejects_missing_bad_expired_and_wrong_role(pair: Pair, token) -> None:
+    client = pair.producer.client
+    body = {"title": "x"}
+    r = await client.post("/api/v1/things", json=body)
+    assert r.status_code == 401
+    assert r.headers["content-type"] == "application/problem+json"
+    assert r.headers["www-authenticate"].startswith("Bearer")
+    r = await client.post("/api/v1/things", json=body,
+                          headers={"Authorization": "Bearer " + token("hr_admin", ttl=-10)})
+    assert r.status_code == 401 and "expired" in r.json()["detail"]
+    forged = token("hr_admin", secret="not-the-secret-but-long-enough-for-hs256")
+    r = await client.post(
+        "/api/v1/things", json=body, headers={"Authorization": f"Bearer {forged}"}
+    )
+    assert r.status_code == 401
+    r = await client.post("/api/v1/things", json=body,
+                          headers={"Authorization": "Bearer " + token("interviewer")})
+    assert r.status_code == 403
+    assert "hr_admin" in r.json()["detail"]
+    r = await client.post("/api/v1/things", json=body,
+                          headers={"Authorization": "Bearer " + token("hr_admin")})
+    assert r.status_code == 201
+
+
+async def test_bad_input_is_422_problem_naming_the_field(pair: Pair, auth) -> None:
+    client = pair.producer.client
+    h = auth("hr_admin")
+    r = await client.post("/api/v1/things", json={"title": "x", "headcount": 0}, headers=h)
+    assert r.status_code == 422
+    problem = r.json()
+    assert r.headers["content-type"] == "application/problem+json"
+    assert problem["status"] == 422
+    assert ["body", "headcount"] in [e["loc"] for e in problem["errors"]]
+    r = await client.post("/api/v1/things", json={"title": "x", "titel": "typo"}, headers=h)
+    assert r.status_code == 422
+    assert any(e["loc"] == ["body", "titel"] and "unknown field" in e["msg"]
+               for e in r.json()["errors"])
+    r = await client.post("/api/v1/things", content=b"{broken", headers={
+        **h, "Content-Type": "application/json"})
+    assert r.status_code == 422
+    r = await client.get("/api/v1/nothing-here")
+    assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
+    async with pair.producer.runtime.session_factory() as s:
+        assert await s.scalar(select(func.count()).select_from(toy.things)) == 0
+
+
+async def test_idempotency_key_replays_first_response_without_second_effect(
+    pair: Pair, auth
+) -> None:
+    client = pair.producer.client
+    h = {**auth("hr_admin"), "Idempotency-Key": "create-thing-1"}
+    first = await client.post("/api/v1/things", json={"title": "once"}, headers=h)
+    second = await client.post("/api/v1/things", json={"title": "once"}, headers=h)
+    assert first.status_code == second.status_code == 201
+    assert first.json() == second.json()
+    assert second.headers["idempotent-replayed"] == "true"
+    other = await client.post("/api/v1/things", json={"title": "different"}, headers=h)
+    assert other.status_code == 422
+    async with pair.producer.runtime.session_factory() as s:
+        assert await s.scalar(select(func.count()).select_from(toy.things)) == 1
+    assert (await _outbox_counts(pair.producer))[0] == 1
+
+
+async def test_ops_endpoints(pair: Pair) -> None:
+    client = pair.producer.client
+    assert (await client.get("/healthz")).json() == {"status": "ok"}
+    ready = await client.get("/readyz")
+    assert ready.status_code == 200, ready.json()
+    metrics = await client.get("/metrics")
+    assert "talentloop_http_requests_total" in metrics.text
+    await pair.producer_proxy.stop()
+    await eventually(lambda: _not(pair.producer.runtime.broker.ready))
+    not_ready = await client.get("/readyz")
+    assert not_ready.status_code == 503
+    assert not_ready.json()["checks"]["broker"] == "not connected"
+    await pair.producer_proxy.start()
+
+
+async def _have(svc: RunningService, n: int) -> dict[str, int] | None:
+    applied = await _applied(svc)
+    return applied if len(applied) >= n else None
+
+
+async def _not(value: bool) -> bool:
+    return not value
+
+
+async def _true(value: bool) -> bool:
+    return value
+
