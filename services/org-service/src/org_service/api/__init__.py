@@ -1,0 +1,7 @@
+"""org-service HTTP API (/api/v1)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+ROUTERS: list[APIRouter] = []

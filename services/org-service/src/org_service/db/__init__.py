@@ -1,0 +1,1 @@
+"""org-service tables and repositories."""

@@ -1,0 +1,30 @@
+"""org-service app factory."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from org_service.api import ROUTERS
+from org_service.config import Settings
+from org_service.events import SUBSCRIPTIONS
+from talentloop_shared.service import ServiceDefinition, create_service_app
+
+MIGRATIONS = "org_service:migrations"
+
+
+def definition(settings: Settings | None = None) -> ServiceDefinition:
+    """What the shared composition root needs to run org-service."""
+    return ServiceDefinition(
+        name="org-service",
+        title="Talentloop org-service",
+        description=__doc__ or "",
+        settings=settings or Settings(),
+        routers=ROUTERS,
+        migrations=MIGRATIONS,
+        subscriptions=SUBSCRIPTIONS,
+    )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the FastAPI app (uvicorn: `org_service.main:create_app --factory`)."""
+    return create_service_app(definition(settings))

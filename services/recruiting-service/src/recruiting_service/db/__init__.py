@@ -1,0 +1,1 @@
+"""recruiting-service tables and repositories."""

@@ -1,0 +1,1 @@
+"""Pure recruiting domain: screening, scorecards, decisions, candidate fields; no I/O."""

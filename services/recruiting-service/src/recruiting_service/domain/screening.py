@@ -1,0 +1,308 @@
+"""Automatic screening of a candidate against a position's requirements (scenario S1).
+
+A screening names every unmet requirement, so a rejected candidate and HR both see why.
+
+Score (0-100, an int, also given to failed screenings so HR can rank near misses):
+
+* up to 60 for the requirements: ``60 x met_checks / all_checks``, where each check is
+  one of: the minimum years (if > 0), each required skill, the industry list (if any),
+  the education level (if above ``none``), each language. No checks → the full 60.
+* up to 20 for preferred skills: ``20 x covered / listed`` (the full 20 if none listed,
+  so a perfect fit scores 100 whatever the position asks for).
+* up to 20 for experience beyond the minimum: 4 points a year, capped at 5 years;
+  unknown experience earns nothing.
+
+The sum is rounded half up. Skills, industries and languages are compared in their
+normalised form (see `candidates.normalise_skill` / `normalise_language`); a required
+language without a region (`zh`) is met by any regional variant (`zh-CN`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from recruiting_service.domain.candidates import (
+    EDUCATION_LEVELS,
+    normalise_language,
+    normalise_skill,
+    normalise_skills,
+)
+from talentloop_shared.events.payloads import Education, Requirements
+
+EDUCATION_RANK: dict[str, int] = {level: rank for rank, level in enumerate(EDUCATION_LEVELS)}
+
+BASE_POINTS = 60
+PREFERRED_POINTS = 20
+EXPERIENCE_POINTS_PER_YEAR = 4
+EXPERIENCE_BONUS_CAP_YEARS = 5
+
+MISSING = "missing"
+
+UnmetValue = float | str | list[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateProfile:
+    """What screening looks at in a candidate; list fields may be raw or normalised."""
+
+    years_experience: float | None = None
+    skills: Sequence[str] = ()
+    industries: Sequence[str] = ()
+    education: Education | None = None
+    languages: Sequence[str] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unmet:
+    """One requirement the candidate does not meet: what was expected and what they have.
+
+    `requirement` is the `Requirements` field name. `actual` is `"missing"` for a missing
+    skill or language and `None` when the candidate did not state their experience.
+    """
+
+    requirement: str
+    expected: UnmetValue
+    actual: UnmetValue
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON shape used by the API (`requirement`, `expected`, `actual`)."""
+        return {"requirement": self.requirement, "expected": self.expected, "actual": self.actual}
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningResult:
+    """Outcome of screening one candidate against one version of the requirements."""
+
+    passed: bool
+    score: int
+    unmet: tuple[Unmet, ...]
+    position_version: int
+    # Required and preferred skills the candidate has, as the position words them;
+    # rejection notices use them as strengths.
+    matched_skills: tuple[str, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of `screening` in the applications API."""
+        return {
+            "passed": self.passed,
+            "score": self.score,
+            "unmet": [u.as_dict() for u in self.unmet],
+            "position_version": self.position_version,
+        }
+
+
+def _display(value: str) -> str:
+    # Shown to candidates, so keep the position's own casing ("Go"), only tidy spaces.
+    return " ".join(value.split())
+
+
+def _unique_by_key(values: Iterable[str], key: Callable[[str], str]) -> tuple[tuple[str, str], ...]:
+    """Pairs (normalised key, display form), deduplicated by key, blanks dropped."""
+    seen: dict[str, str] = {}
+    for value in values:
+        k = key(value)
+        if k and k not in seen:
+            seen[k] = _display(value)
+    return tuple(seen.items())
+
+
+def _language_met(
+    required: str, primary: str, spoken: frozenset[str], primaries: frozenset[str]
+) -> bool:
+    if required in spoken:
+        return True
+    # "zh" is met by "zh-cn"; "zh-tw" is only met by "zh-tw" itself.
+    return required == primary and primary in primaries
+
+
+@dataclass(frozen=True, slots=True)
+class Screener:
+    """Screens candidates against one version of a position's requirements.
+
+    Built once per requirements version by `make_screener`; every set the checks need
+    is precomputed, so screening a whole batch of applications is cheap.
+    """
+
+    requirements: Requirements
+    position_version: int
+    _min_years: float
+    _required: tuple[tuple[str, str], ...]
+    _preferred: tuple[tuple[str, str], ...]
+    _industries: frozenset[str]
+    _industries_display: tuple[str, ...]
+    _education: str
+    _education_rank: int
+    _languages: tuple[tuple[str, str, str], ...]  # (normalised, primary subtag, display)
+    _checks: int
+
+    def __call__(self, candidate: CandidateProfile) -> ScreeningResult:
+        """Screen one candidate."""
+        unmet: list[Unmet] = []
+        skills = {normalise_skill(s) for s in candidate.skills}
+        years = candidate.years_experience
+
+        if self._min_years > 0 and (years is None or years < self._min_years):
+            unmet.append(Unmet("min_years_experience", self._min_years, years))
+
+        matched: list[str] = []
+        for key, display in self._required:
+            if key in skills:
+                matched.append(display)
+            else:
+                unmet.append(Unmet("required_skills", display, MISSING))
+
+        if self._industries:
+            industries = {normalise_skill(i) for i in candidate.industries}
+            if self._industries.isdisjoint(industries):
+                unmet.append(
+                    Unmet(
+                        "industries",
+                        list(self._industries_display),
+                        normalise_skills(candidate.industries),
+                    )
+                )
+
+        education = candidate.education or "none"
+        if EDUCATION_RANK.get(education, 0) < self._education_rank:
+            unmet.append(Unmet("education", self._education, education))
+
+        if self._languages:
+            spoken = frozenset(normalise_language(lang) for lang in candidate.languages)
+            primaries = frozenset(lang.split("-", 1)[0] for lang in spoken)
+            for required, primary, display in self._languages:
+                if not _language_met(required, primary, spoken, primaries):
+                    unmet.append(Unmet("languages", display, MISSING))
+
+        covered = 0
+        for key, display in self._preferred:
+            if key in skills:
+                covered += 1
+                matched.append(display)
+
+        met_checks = self._checks - len(unmet)
+        points = BASE_POINTS * met_checks / self._checks if self._checks else BASE_POINTS
+        points += (
+            PREFERRED_POINTS * covered / len(self._preferred)
+            if self._preferred
+            else PREFERRED_POINTS
+        )
+        if years is not None and years > self._min_years:
+            extra = min(years - self._min_years, EXPERIENCE_BONUS_CAP_YEARS)
+            points += EXPERIENCE_POINTS_PER_YEAR * extra
+        score = max(0, min(100, math.floor(points + 0.5)))
+
+        return ScreeningResult(
+            passed=not unmet,
+            score=score,
+            unmet=tuple(unmet),
+            position_version=self.position_version,
+            matched_skills=tuple(dict.fromkeys(matched)),
+        )
+
+    def screen_many(self, candidates: Iterable[CandidateProfile]) -> list[ScreeningResult]:
+        """Screen a batch of candidates (e.g. every open application after a change)."""
+        return [self(c) for c in candidates]
+
+
+def make_screener(requirements: Requirements, position_version: int) -> Screener:
+    """Precompute the checks of one requirements version; the result screens candidates."""
+    required = _unique_by_key(requirements.required_skills, normalise_skill)
+    required_keys = {k for k, _ in required}
+    # A skill listed as both required and preferred counts once, as required.
+    preferred = tuple(
+        (k, d)
+        for k, d in _unique_by_key(requirements.preferred_skills, normalise_skill)
+        if k not in required_keys
+    )
+    industries = _unique_by_key(requirements.industries, normalise_skill)
+    languages = tuple(
+        (k, k.split("-", 1)[0], d)
+        for k, d in _unique_by_key(requirements.languages, normalise_language)
+    )
+    min_years: float = float(requirements.min_years_experience or 0)
+    if min_years.is_integer():
+        # Report "expected": 5, not 5.0, in the API and in reasons.
+        min_years = int(min_years)
+    education_rank = EDUCATION_RANK.get(requirements.education, 0)
+    checks = (
+        (1 if min_years > 0 else 0)
+        + len(required)
+        + (1 if industries else 0)
+        + (1 if education_rank > 0 else 0)
+        + len(languages)
+    )
+    return Screener(
+        requirements=requirements,
+        position_version=position_version,
+        _min_years=min_years,
+        _required=required,
+        _preferred=preferred,
+        _industries=frozenset(k for k, _ in industries),
+        _industries_display=tuple(d for _, d in industries),
+        _education=requirements.education,
+        _education_rank=education_rank,
+        _languages=languages,
+        _checks=checks,
+    )
+
+
+def screen(
+    candidate: CandidateProfile, requirements: Requirements, *, position_version: int
+) -> ScreeningResult:
+    """Screen one candidate against the requirements of one position version."""
+    return make_screener(requirements, position_version)(candidate)
+
+
+# --- requirement changes ----------------------------------------------------------------
+
+_LIST_FIELDS = {
+    "required_skills": normalise_skill,
+    "preferred_skills": normalise_skill,
+    "industries": normalise_skill,
+    "languages": normalise_language,
+}
+
+
+def _keys(values: Iterable[str], key: Callable[[str], str]) -> list[str]:
+    return list(dict.fromkeys(k for k in map(key, values) if k))
+
+
+def requirements_diff(old: Requirements, new: Requirements) -> list[str]:
+    """Name the requirement fields whose meaning changed (list order and case are ignored)."""
+    changed: list[str] = []
+    for name in Requirements.model_fields:
+        before, after = getattr(old, name), getattr(new, name)
+        key = _LIST_FIELDS.get(name)
+        if key is not None:
+            if set(_keys(before, key)) != set(_keys(after, key)):
+                changed.append(name)
+        elif before != after:
+            changed.append(name)
+    return changed
+
+
+def _fmt_value(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def describe_requirements_change(old: Requirements, new: Requirements, *, version: int) -> str:
+    """Describe a requirements change in one sentence for the position/application history."""
+    parts: list[str] = []
+    for name in requirements_diff(old, new):
+        key = _LIST_FIELDS.get(name)
+        if key is not None:
+            before, after = _keys(getattr(old, name), key), _keys(getattr(new, name), key)
+            items = [f"+{v}" for v in after if v not in before]
+            items += [f"-{v}" for v in before if v not in after]
+            parts.append(f"{name} {', '.join(items)}")
+        else:
+            before_s, after_s = _fmt_value(getattr(old, name)), _fmt_value(getattr(new, name))
+            parts.append(f"{name} from {before_s} to {after_s}")
+    if not parts:
+        return f"requirements unchanged at version {version}"
+    return f"requirements changed to version {version}: {'; '.join(parts)}"

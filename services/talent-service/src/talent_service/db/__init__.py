@@ -1,0 +1,1 @@
+"""talent-service tables and repositories."""

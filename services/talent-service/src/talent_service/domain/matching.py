@@ -1,0 +1,300 @@
+"""Scoring pooled candidates against a newly opened position.
+
+Formula (0–100, rounded half up):
+
+| component        | points | how                                                             |
+|------------------|--------|-----------------------------------------------------------------|
+| required skills  | 50     | share of the required skills the profile has                    |
+| experience       | 20     | full when years ≥ minimum, proportional below, 0 when unknown   |
+| preferred skills | 15     | share of the preferred skills the profile has                   |
+| industry         | 10     | any of the position's industries among the profile's            |
+| strengths        | 5      | any strength tag equal to a required/preferred skill or to a    |
+|                  |        | word or phrase of the title ("data analyst" in "Medical Data    |
+|                  |        | Analyst")                                                       |
+
+A component whose criterion the position leaves empty (no required skills, no minimum
+years, no industries, …) awards its full points: nothing is missing. A profile "has" a
+skill when it carries it as a skill tag or as a strength tag, so a candidate praised for
+"data analysis" fits a position requiring "data analysis".
+
+A match is kept when the score is at least `MIN_MATCH_SCORE` and, if the position lists
+any required or preferred skills, the profile covers at least one of them or has a
+matching strength, so nobody is proposed on experience and industry alone.
+
+All values are compared normalised (see `tags.normalise`); profiles must hold normalised
+values, which `profile_from_tags` guarantees.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from typing import Final, Protocol
+
+from talent_service.domain.tags import Tag, normalise
+from talentloop_shared.events.payloads import Requirements
+
+MIN_MATCH_SCORE: Final = 40
+
+REQUIRED_POINTS: Final = 50.0
+EXPERIENCE_POINTS: Final = 20.0
+PREFERRED_POINTS: Final = 15.0
+INDUSTRY_POINTS: Final = 10.0
+STRENGTH_POINTS: Final = 5.0
+
+# Title words that say nothing about a skill; a strength "of" must not match "Head of Sales".
+_TITLE_STOPWORDS: Final = frozenset(
+    {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "&", "-", "/"}
+)
+
+
+class ProfileLike(Protocol):
+    """What the matcher reads from a pooled candidate; values must be normalised."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def years_experience(self) -> float | None: ...
+
+    @property
+    def skills(self) -> AbstractSet[str]: ...
+
+    @property
+    def strengths(self) -> AbstractSet[str]: ...
+
+    @property
+    def industries(self) -> AbstractSet[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TalentProfile:
+    """The matchable part of a pooled candidate, with sets ready for fast intersection."""
+
+    id: str
+    years_experience: float | None
+    skills: frozenset[str]
+    strengths: frozenset[str]
+    industries: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A profile's fit to an opening, with a plain-English explanation for HR."""
+
+    profile_id: str
+    score: int
+    explanation: str
+    matched_required: tuple[str, ...]
+    missing_required: tuple[str, ...]
+    matched_preferred: tuple[str, ...]
+    strength_tags_matched: tuple[str, ...]
+    industries_matched: tuple[str, ...]
+    years_experience: float | None
+
+
+def profile_from_tags(
+    profile_id: str, years_experience: float | None, tags: Iterable[Tag]
+) -> TalentProfile:
+    """Build a matchable profile from a candidate's tags (gaps and contact tags are ignored)."""
+    by_kind: dict[str, set[str]] = {"skill": set(), "strength": set(), "industry": set()}
+    for tag in tags:
+        if tag.kind in by_kind:
+            by_kind[tag.kind].add(tag.value)
+    return TalentProfile(
+        id=profile_id,
+        years_experience=years_experience,
+        skills=frozenset(by_kind["skill"]),
+        strengths=frozenset(by_kind["strength"]),
+        industries=frozenset(by_kind["industry"]),
+    )
+
+
+def title_phrases(title: str) -> frozenset[str]:
+    """Return every contiguous word run of a normalised title, minus lone stopwords."""
+    words = normalise(title).split()
+    phrases = {
+        " ".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 1, len(words) + 1)
+    }
+    return frozenset(phrases - _TITLE_STOPWORDS)
+
+
+def prefilter_values(requirements: Requirements, title: str) -> frozenset[str] | None:
+    """Values of which a profile needs one (as skill or strength tag) to match; None: no filter."""
+    # Lets the repository narrow 100,000 rows in SQL (array overlap on an indexed column)
+    # before the matcher sees them; it is exactly the matcher's own first test.
+    skill_targets = frozenset(_unique_normalised(requirements.required_skills)) | frozenset(
+        _unique_normalised(requirements.preferred_skills)
+    )
+    if not skill_targets:
+        return None
+    return skill_targets | title_phrases(title)
+
+
+def _unique_normalised(values: Iterable[str]) -> tuple[str, ...]:
+    """Normalise and de-duplicate, keeping the position's order for explanations."""
+    return tuple(dict.fromkeys(v for v in map(normalise, values) if v))
+
+
+def _format_years(years: float) -> str:
+    return f"{years:g}"
+
+
+def _plural(count: int, singular: str, plural: str) -> str:
+    return singular if count == 1 else plural
+
+
+def make_matcher(
+    requirements: Requirements, title: str, *, min_score: int = MIN_MATCH_SCORE
+) -> Callable[[ProfileLike], Match | None]:
+    """Precompute a position's sets once and return a fast per-profile scorer (None = no match)."""
+    required = _unique_normalised(requirements.required_skills)
+    preferred = _unique_normalised(requirements.preferred_skills)
+    industries = _unique_normalised(requirements.industries)
+    required_set = frozenset(required)
+    preferred_set = frozenset(preferred)
+    industry_set = frozenset(industries)
+    skill_targets = required_set | preferred_set
+    strength_targets = skill_targets | title_phrases(title)
+    min_years = float(requirements.min_years_experience)
+    n_required = len(required)
+    n_preferred = len(preferred)
+    lists_skills = bool(skill_targets)
+    per_required = REQUIRED_POINTS / n_required if n_required else 0.0
+    per_preferred = PREFERRED_POINTS / n_preferred if n_preferred else 0.0
+
+    def explain(
+        matched_required: tuple[str, ...],
+        missing_required: tuple[str, ...],
+        matched_preferred: tuple[str, ...],
+        strengths_matched: tuple[str, ...],
+        industries_matched: tuple[str, ...],
+        years: float | None,
+    ) -> str:
+        parts: list[str] = []
+        if n_required:
+            noun = _plural(n_required, "required skill", "required skills")
+            parts.append(f"{len(matched_required)} of {n_required} {noun}")
+        if min_years > 0:
+            if years is None:
+                parts.append(f"years unknown ({_format_years(min_years)} required)")
+            else:
+                unit = "year" if years == 1 else "years"
+                relation = "≥" if years >= min_years else "<"
+                parts.append(f"{_format_years(years)} {unit} {relation} {_format_years(min_years)}")
+        if matched_preferred:
+            parts.append(f"preferred: {', '.join(matched_preferred)}")
+        if industries_matched:
+            parts.append(f"industry: {', '.join(industries_matched)}")
+        if strengths_matched:
+            label = _plural(len(strengths_matched), "strength", "strengths")
+            parts.append(f"{label}: {', '.join(strengths_matched)}")
+        if missing_required:
+            label = _plural(len(missing_required), "gap", "gaps")
+            parts.append(f"{label}: {', '.join(missing_required)}")
+        return "; ".join(parts)
+
+    def match(profile: ProfileLike) -> Match | None:
+        skills = profile.skills
+        strengths = profile.strengths
+        # Hot path: set look-ups and arithmetic only; nothing is formatted or ordered until
+        # the profile is known to pass. Most of a large pool shares nothing with a given
+        # opening, so the cheapest test, disjointness, comes first.
+        if (
+            lists_skills
+            and skill_targets.isdisjoint(skills)
+            and strength_targets.isdisjoint(strengths)
+        ):
+            return None
+        # Counting by membership allocates nothing; sets and tuples are only built for
+        # the few profiles that pass.
+        n_got_required = 0
+        for skill in required:
+            if skill in skills or skill in strengths:
+                n_got_required += 1
+        n_got_preferred = 0
+        for skill in preferred:
+            if skill in skills or skill in strengths:
+                n_got_preferred += 1
+        has_strength = not strength_targets.isdisjoint(strengths)
+        if lists_skills and not (n_got_required or n_got_preferred or has_strength):
+            return None
+        industry_ok = not industry_set or not industry_set.isdisjoint(profile.industries)
+
+        years = profile.years_experience
+        if min_years <= 0:
+            experience = EXPERIENCE_POINTS
+        elif years is None:
+            experience = 0.0
+        elif years >= min_years:
+            experience = EXPERIENCE_POINTS
+        else:
+            experience = EXPERIENCE_POINTS * max(years, 0.0) / min_years
+
+        points = (
+            (per_required * n_got_required if n_required else REQUIRED_POINTS)
+            + experience
+            + (per_preferred * n_got_preferred if n_preferred else PREFERRED_POINTS)
+            + (INDUSTRY_POINTS if industry_ok else 0.0)
+            + (STRENGTH_POINTS if has_strength else 0.0)
+        )
+        # Half up rather than Python's round-half-even: 39.5 reaches a threshold of 40
+        # and 40.5 shows as 41, as anyone reading the formula would expect.
+        score = int(points + 0.5)
+        if score < min_score:
+            return None
+
+        matched_required = tuple(s for s in required if s in skills or s in strengths)
+        missing_required = tuple(s for s in required if s not in skills and s not in strengths)
+        matched_preferred = tuple(s for s in preferred if s in skills or s in strengths)
+        strengths_matched = tuple(sorted(strength_targets & strengths))
+        industries_matched = tuple(s for s in industries if s in profile.industries)
+        return Match(
+            profile_id=profile.id,
+            score=score,
+            explanation=explain(
+                matched_required,
+                missing_required,
+                matched_preferred,
+                strengths_matched,
+                industries_matched,
+                years,
+            ),
+            matched_required=matched_required,
+            missing_required=missing_required,
+            matched_preferred=matched_preferred,
+            strength_tags_matched=strengths_matched,
+            industries_matched=industries_matched,
+            years_experience=years,
+        )
+
+    return match
+
+
+def match_all(
+    profiles: Iterable[ProfileLike], requirements: Requirements, title: str
+) -> list[Match]:
+    """Score every profile against a position and return the ranked matches."""
+    matcher = make_matcher(requirements, title)
+    return rank(m for p in profiles if (m := matcher(p)) is not None)
+
+
+def _rank_key(match: Match) -> tuple[int, float, str]:
+    years = match.years_experience
+    # Unknown experience sorts after any known experience at the same score.
+    return (-match.score, -years if years is not None else float("inf"), match.profile_id)
+
+
+def rank(matches: Iterable[Match]) -> list[Match]:
+    """Order matches by score desc, then years of experience desc, then profile id."""
+    return sorted(matches, key=_rank_key)
+
+
+def strength_counts(matches: Iterable[Match]) -> dict[str, int]:
+    """Count matches per matched strength tag, most common first ("data analysis": 10)."""
+    counts = Counter(tag for m in matches for tag in m.strength_tags_matched)
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))

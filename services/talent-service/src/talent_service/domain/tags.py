@@ -1,0 +1,131 @@
+"""Tags kept on a pooled candidate (skills, strengths, gaps, industries, contact wish).
+
+Tags are derived from events; each tag remembers the event that produced it (`source`),
+so HR can see why a candidate carries it and an erase can be audited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Final, Literal, get_args
+
+from talentloop_shared.events.payloads import (
+    CandidateRejected,
+    EvaluationSubmitted,
+    FeedbackReceived,
+)
+
+TagKind = Literal["skill", "strength", "gap", "open_to_contact", "industry"]
+TAG_KINDS: Final[frozenset[str]] = frozenset(get_args(TagKind))
+
+# Rejection scorecards are averages (floats), evaluation scores are single 1–10 integers;
+# an average of 7.5 already means most interviewers rated the dimension 8 or more.
+REJECTION_STRENGTH_MIN: Final = 7.5
+EVALUATION_STRENGTH_MIN: Final = 8
+DIMENSION_GAP_BELOW: Final = 5.0
+
+# The value of the single open_to_contact tag; its presence is what matters.
+OPEN_TO_CONTACT: Final = "yes"
+
+_WHITESPACE = re.compile(r"\s+")
+# Trailing sentence punctuation makes "Strong SQL." and "strong sql" different tags.
+_TRAILING_PUNCTUATION = ".,;:!"
+
+
+def normalise(text: str) -> str:
+    """Return `text` trimmed, lower-cased, whitespace-collapsed, without trailing punctuation."""
+    collapsed = _WHITESPACE.sub(" ", text).strip().lower()
+    return collapsed.rstrip(_TRAILING_PUNCTUATION).rstrip()
+
+
+def dimension_label(key: str) -> str:
+    """Return a scorecard dimension key as a tag value ("data_analysis" → "data analysis")."""
+    return normalise(key.replace("_", " ").replace("-", " "))
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One fact about a pooled candidate; `value` is always stored normalised."""
+
+    kind: TagKind
+    value: str
+    source: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in TAG_KINDS:
+            raise ValueError(f"unknown tag kind {self.kind!r}")
+        value = normalise(self.value)
+        if not value:
+            raise ValueError("tag value is empty")
+        # frozen: the normalised value replaces the raw one exactly once, at construction.
+        object.__setattr__(self, "value", value)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Identity of a tag for de-duplication: the source does not count."""
+        return (self.kind, self.value)
+
+
+def _tags(kind: TagKind, values: Iterable[str], source: str) -> list[Tag]:
+    """Build tags of one kind, skipping values that normalise to nothing."""
+    return [Tag(kind, value, source) for value in values if normalise(value)]
+
+
+def has_pool_consent(event: CandidateRejected) -> bool:
+    """Whether the rejected candidate agreed to be kept in the talent pool."""
+    return event.candidate.talent_pool_consent
+
+
+def tags_from_rejection(event: CandidateRejected) -> list[Tag]:
+    """Derive skill, industry, strength and gap tags from a rejection (caller checks consent)."""
+    source = f"candidate-rejected:{event.application_id}"
+    dimensions = event.scorecard.dimensions if event.scorecard is not None else {}
+    strong = [key for key, score in dimensions.items() if score >= REJECTION_STRENGTH_MIN]
+    weak = [key for key, score in dimensions.items() if score < DIMENSION_GAP_BELOW]
+    tags = [
+        *_tags("skill", event.candidate.skills, source),
+        *_tags("industry", event.candidate.industries, source),
+        *_tags("strength", event.strengths, source),
+        *_tags("strength", (dimension_label(key) for key in strong), source),
+        # Reason texts are kept whole (normalised): they are already short phrases written
+        # for the candidate, and cutting them would lose what the course matcher needs.
+        *_tags("gap", (reason.text for reason in event.reasons), source),
+        *_tags("gap", (dimension_label(key) for key in weak), source),
+    ]
+    return merge_tags([], tags)
+
+
+def tags_from_evaluation(event: EvaluationSubmitted) -> list[Tag]:
+    """Derive strength tags from one interviewer's scorecard."""
+    source = f"evaluation-submitted:{event.evaluation_id}"
+    strong = (s.dimension for s in event.scores if s.score >= EVALUATION_STRENGTH_MIN)
+    tags = [
+        *_tags("strength", event.strengths, source),
+        *_tags("strength", (dimension_label(key) for key in strong), source),
+    ]
+    return merge_tags([], tags)
+
+
+def tags_from_feedback(event: FeedbackReceived) -> list[Tag]:
+    """Derive the open_to_contact tag when the candidate said yes to future roles."""
+    if not event.open_to_future_roles:
+        return []
+    return [Tag("open_to_contact", OPEN_TO_CONTACT, f"feedback-received:{event.notification_id}")]
+
+
+def merge_tags(existing: Iterable[Tag], new: Iterable[Tag]) -> list[Tag]:
+    """Return `existing` then `new`, de-duplicated by (kind, value), keeping the first source."""
+    seen: set[tuple[str, str]] = set()
+    merged: list[Tag] = []
+    for tag in (*existing, *new):
+        if tag.key not in seen:
+            seen.add(tag.key)
+            merged.append(tag)
+    return merged
+
+
+def tag_values(tags: Iterable[Tag], kind: TagKind) -> list[str]:
+    """Return the values of the tags of one kind, in order."""
+    return [tag.value for tag in tags if tag.kind == kind]
