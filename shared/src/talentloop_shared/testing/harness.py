@@ -141,3 +141,26 @@ async def publish_event(
         )
     finally:
         await connection.close()
+
+
+@contextlib.asynccontextmanager
+async def service_under_test(
+    make_definition: Callable[[Any], ServiceDefinition],
+    settings_class: type[ServiceSettings],
+    *,
+    databases: Any,
+    amqp_url: str,
+    namespace: str,
+    migrations: str,
+    database_url: str | None = None,
+    **overrides: Any,
+) -> AsyncIterator[RunningService]:
+    """A service with a fresh migrated database (or `database_url`) and fast retry tiers."""
+    name = settings_class.model_fields["service_name"].default
+    url = database_url or await databases.create(name, migrations=migrations)
+    settings = settings_class(
+        database_url=url, amqp_url=amqp_url, amqp_namespace=namespace,
+        **{**FAST_MESSAGING, **overrides},
+    )
+    async with running_service(make_definition, settings) as svc:
+        yield svc
