@@ -1,0 +1,275 @@
+"""The candidate survey: signed links, the questions, and the dashboard aggregation.
+
+Survey links carry a token instead of a login: it names the notification, expires, and is
+signed with HMAC-SHA256 so it cannot be guessed or altered. Tokens are kept short
+(about 50 characters for a UUID id) because they also travel in SMS.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import struct
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from statistics import fmean, median
+from typing import Final
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "RATING_QUESTIONS",
+    "SATISFIED_THRESHOLD",
+    "SURVEY_QUESTIONS",
+    "ExpiredToken",
+    "FeedbackSummary",
+    "GroupSummary",
+    "InvalidToken",
+    "NoticeOutcome",
+    "SurveyAnswers",
+    "make_token",
+    "read_token",
+    "summarise",
+]
+
+# --- tokens -----------------------------------------------------------------------------
+
+_FORMAT_UUID: Final = 1  # id stored as its 16 raw bytes
+_FORMAT_TEXT: Final = 2  # id stored as UTF-8
+_HEADER: Final = struct.Struct(">BI")  # format, expiry (unix seconds; fits until 2106)
+_MAC_BYTES: Final = 16  # 128-bit truncated HMAC-SHA256: unforgeable, and SMS-friendly
+_CONTEXT: Final = b"talentloop/notify/survey-token/v1\x00"
+
+
+class InvalidToken(Exception):
+    """The survey token is malformed or its signature does not match (forged, mangled)."""
+
+
+class ExpiredToken(InvalidToken):
+    """The survey token is genuine but past its expiry; `notification_id` says whose."""
+
+    def __init__(self, notification_id: str, expired_at: datetime) -> None:
+        self.notification_id = notification_id
+        self.expired_at = expired_at
+        super().__init__(f"survey link expired at {expired_at.isoformat()}")
+
+
+def _mac(secret: str, message: bytes) -> bytes:
+    if not secret:
+        raise ValueError("a survey token secret is required")
+    # The context prefix keeps this MAC from being valid for any other use of the secret.
+    digest = hmac.new(secret.encode(), _CONTEXT + message, hashlib.sha256).digest()
+    return digest[:_MAC_BYTES]
+
+
+def _b64encode(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def _b64decode(token: str) -> bytes:
+    try:
+        padded = token + "=" * (-len(token) % 4)
+        raw = base64.urlsafe_b64decode(padded.encode("ascii"))
+    except (binascii.Error, UnicodeEncodeError, ValueError) as exc:
+        raise InvalidToken("malformed survey token") from exc
+    # Unused low bits in the last character would let several strings decode to the same
+    # token; accept only the canonical spelling so one notice has exactly one valid link.
+    if _b64encode(raw) != token:
+        raise InvalidToken("malformed survey token")
+    return raw
+
+
+def _timestamp(moment: datetime) -> int:
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return int(aware.timestamp())
+
+
+def make_token(notification_id: str, *, secret: str, expires_at: datetime) -> str:
+    """A URL-safe, signed token naming `notification_id`, valid until `expires_at`."""
+    if not notification_id:
+        raise ValueError("notification_id is required")
+    try:
+        as_uuid = uuid.UUID(notification_id)
+    except ValueError:
+        as_uuid = None
+    if as_uuid is not None and str(as_uuid) == notification_id:
+        fmt, id_bytes = _FORMAT_UUID, as_uuid.bytes
+    else:
+        fmt, id_bytes = _FORMAT_TEXT, notification_id.encode("utf-8")
+    message = _HEADER.pack(fmt, _timestamp(expires_at)) + id_bytes
+    return _b64encode(message + _mac(secret, message))
+
+
+def read_token(token: str, *, secret: str, now: datetime) -> str:
+    """The notification id inside a genuine, unexpired token.
+
+    Raises `InvalidToken` when the token is malformed or forged, and `ExpiredToken` (a
+    subclass, so catch it first) when it is genuine but expired.
+    """
+    raw = _b64decode(token.strip())
+    if len(raw) <= _HEADER.size + _MAC_BYTES:
+        raise InvalidToken("malformed survey token")
+    message, mac = raw[:-_MAC_BYTES], raw[-_MAC_BYTES:]
+    # Check the signature before looking at anything else in the token.
+    if not hmac.compare_digest(mac, _mac(secret, message)):
+        raise InvalidToken("survey token signature does not match")
+    fmt, expires = _HEADER.unpack_from(message)
+    id_bytes = message[_HEADER.size :]
+    if fmt == _FORMAT_UUID and len(id_bytes) == 16:
+        notification_id = str(uuid.UUID(bytes=id_bytes))
+    elif fmt == _FORMAT_TEXT:
+        notification_id = id_bytes.decode("utf-8", errors="strict")
+    else:
+        raise InvalidToken("unknown survey token format")
+    if _timestamp(now) >= expires:
+        raise ExpiredToken(notification_id, datetime.fromtimestamp(expires, tz=UTC))
+    return notification_id
+
+
+# --- questions --------------------------------------------------------------------------
+
+RATING_QUESTIONS: Final = ("tone", "detail", "timeliness", "helpfulness")
+"""The four 1–5 ratings, in the order they are asked."""
+
+SURVEY_QUESTIONS: Final[Mapping[str, Mapping[str, str]]] = {
+    "tone": {
+        "en": "How respectful and kind did the message feel?",
+        "zh": "这封通知的语气让您感到被尊重吗？",
+    },
+    "detail": {
+        "en": "Was the feedback specific enough to understand the decision?",
+        "zh": "反馈是否足够具体，能让您理解这次的结果？",
+    },
+    "timeliness": {
+        "en": "Did the message reach you in good time?",
+        "zh": "通知来得是否及时？",
+    },
+    "helpfulness": {
+        "en": "Will the feedback help you with your next steps?",
+        "zh": "这份反馈对您之后的职业发展有帮助吗？",
+    },
+    "comment": {
+        "en": "Anything else you would like to tell us?",
+        "zh": "还有什么想告诉我们的吗？",
+    },
+    "open_to_future_roles": {
+        "en": "May we contact you about future roles that fit your background?",
+        "zh": "今后有合适的岗位，我们可以再联系您吗？",
+    },
+}
+"""Question wording for the survey page, by question key and language (``en``, ``zh``)."""
+
+
+class SurveyAnswers(BaseModel):
+    """One candidate's answers. Ratings are 1–5 and optional: a partial answer still counts."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    tone: int | None = Field(default=None, ge=1, le=5)
+    detail: int | None = Field(default=None, ge=1, le=5)
+    timeliness: int | None = Field(default=None, ge=1, le=5)
+    helpfulness: int | None = Field(default=None, ge=1, le=5)
+    comment: str | None = Field(default=None, max_length=4000)
+    open_to_future_roles: bool = False
+
+    def ratings(self) -> dict[str, int]:
+        """The given ratings by question, as the `feedback-received` event carries them."""
+        return {q: v for q in RATING_QUESTIONS if (v := getattr(self, q)) is not None}
+
+
+# --- dashboard aggregation --------------------------------------------------------------
+
+SATISFIED_THRESHOLD: Final = 4.0
+"""A response is "satisfied" when the mean of its given ratings is at least this (4–5)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeOutcome:
+    """One sent (or scheduled) notice as the dashboard sees it; `group` is the grouping key."""
+
+    group: str
+    rejected_at: datetime | None
+    sent_at: datetime | None
+    answers: SurveyAnswers | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSummary:
+    """Survey results for one group (a template, job family or stage) or for all notices."""
+
+    group: str
+    notices_sent: int
+    responses: int
+    response_rate: float | None
+    mean_ratings: dict[str, float | None]
+    share_satisfied: float | None
+    share_open_to_future_roles: float | None
+    median_minutes_to_send: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackSummary:
+    """Per-group summaries (sorted by group) and the same figures over all notices."""
+
+    groups: list[GroupSummary]
+    overall: GroupSummary
+
+
+def _minutes(start: datetime, end: datetime) -> float:
+    def utc(d: datetime) -> datetime:
+        return d if d.tzinfo else d.replace(tzinfo=UTC)
+
+    return (utc(end) - utc(start)).total_seconds() / 60
+
+
+def _summarise_group(group: str, rows: list[NoticeOutcome]) -> GroupSummary:
+    # A response proves the notice went out, even if sent_at was never recorded.
+    sent = [r for r in rows if r.sent_at is not None or r.answers is not None]
+    answered = [r.answers for r in rows if r.answers is not None]
+    means: dict[str, float | None] = {}
+    for q in RATING_QUESTIONS:
+        values = [v for a in answered if (v := getattr(a, q)) is not None]
+        means[q] = fmean(values) if values else None
+    rated = [a.ratings() for a in answered if a.ratings()]
+    satisfied = [fmean(r.values()) >= SATISFIED_THRESHOLD for r in rated]
+    delays = [
+        _minutes(r.rejected_at, r.sent_at)
+        for r in rows
+        if r.rejected_at is not None and r.sent_at is not None
+    ]
+    return GroupSummary(
+        group=group,
+        notices_sent=len(sent),
+        responses=len(answered),
+        response_rate=len(answered) / len(sent) if sent else None,
+        mean_ratings=means,
+        share_satisfied=sum(satisfied) / len(satisfied) if satisfied else None,
+        share_open_to_future_roles=(
+            sum(a.open_to_future_roles for a in answered) / len(answered) if answered else None
+        ),
+        median_minutes_to_send=median(delays) if delays else None,
+    )
+
+
+def summarise(rows: Iterable[NoticeOutcome], *, overall_label: str = "*") -> FeedbackSummary:
+    """Aggregate notices and survey answers per group for the HR dashboard.
+
+    Per group: notices sent, responses, response rate (responses / sent), mean of each
+    rating, share satisfied (responses whose mean given rating is ≥ 4; responses without
+    ratings are left out of that share), share open to future roles, and the median
+    minutes from rejection to sending. Figures with nothing to average are None.
+    """
+    by_group: dict[str, list[NoticeOutcome]] = defaultdict(list)
+    everything: list[NoticeOutcome] = []
+    for row in rows:
+        by_group[row.group].append(row)
+        everything.append(row)
+    return FeedbackSummary(
+        groups=[_summarise_group(g, by_group[g]) for g in sorted(by_group)],
+        overall=_summarise_group(overall_label, everything),
+    )

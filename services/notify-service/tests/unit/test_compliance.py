@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from notify_service.domain.compliance import ComplianceScanner, default_scanner, load_terms, scan
+
+
+def categories(*texts: str) -> set[str]:
+    return {f.category for f in scan(texts)}
+
+
+def test_english_age_phrase_is_flagged_with_excerpt():
+    flags = scan(["Strong candidate, but honestly too old for this team."])
+    assert [(f.category, f.phrase) for f in flags] == [("age", "too old")]
+    assert "too old for this team" in flags[0].text_excerpt
+    assert flags[0].text_index == 0
+
+
+def test_chinese_age_phrase_is_flagged():
+    flags = scan(["沟通不错", "候选人年龄偏大，不适合团队"])
+    assert [(f.category, f.phrase, f.text_index) for f in flags] == [("age", "年龄偏大", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("TOO  OLD\nfor us", "age"),
+        ("只招35岁以下", "age"),
+        ("she is 52 years old", "age"),
+        ("She may get pregnant soon", "marriage_pregnancy"),
+        ("已婚未育，怀孕风险", "marriage_pregnancy"),
+        ("外地户口，不考虑", "origin"),
+        ("his hukou is elsewhere", "origin"),
+        ("The answer was stupid", "insult"),
+        ("回答很愚蠢", "insult"),
+        ("not a good fit for his religion", "religion"),
+        ("uses a wheelchair", "disability_health"),
+        ("有乙肝病史", "disability_health"),
+        ("we prefer a male candidate", "gender"),
+        ("ethnic background", "ethnicity"),
+        ("少数民族", "ethnicity"),
+    ],
+)
+def test_each_category_in_both_languages(text, category):
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for interviewing with us. Your algorithm design impressed us, but this role "
+        "needs hands-on Go high-concurrency project experience. We suggest a Go project with "
+        "real concurrency. We will keep your profile and contact you when a role fits.",
+        "您好！非常感谢您参与我司产品经理的面试。我们非常欣赏您在面试中展现的用户调研方法论，"
+        "但本次岗位更倾向于具有1年以上电商行业用户运营经验的候选人。建议您参与电商行业的项目实践，"
+        "未来若有符合您背景的岗位，我们会优先与您联系。",
+        "culture fit was good; the placeholder and the stakeholder holder; let's go; Go is fine",
+        "understands race conditions and Java garbage collection, lazy loading too",
+        "熟悉Java垃圾回收机制，了解女性用户运营，5年以上经验，3年管理经验",
+        "Please reply to this email; we emailed the hiring manager",
+        "over 10 years of experience with 20 clients",
+        "a senior engineer with mature judgement",
+    ],
+)
+def test_normal_notices_are_not_flagged(text):
+    assert scan([text]) == []
+
+
+def test_word_boundaries_for_english_terms():
+    assert scan(["older"]) == []  # not listed on its own: "older versions of Java"
+    assert scan(["the stakeholders"]) == []
+    assert categories("a MALE candidate") == {"gender"}
+    assert scan(["email", "females-only"]) != []  # hyphen is a boundary
+    assert scan(["female"])[0].phrase == "female"
+
+
+def test_longest_phrase_wins_and_duplicates_collapse():
+    flags = scan(["外地户口，外地户口"])
+    assert [f.phrase for f in flags] == ["外地户口"]
+
+
+def test_empty_and_none_like_inputs():
+    assert scan([]) == []
+    assert scan(["", "   "]) == []
+
+
+def test_custom_scanner_and_allow_list():
+    scanner = ComplianceScanner(
+        {"custom": {"en": ["rockstar"], "zh": ["狼性"]}}, allow=["rockstar programmer"]
+    )
+    assert [f.phrase for f in scanner.scan(["a rockstar", "要有狼性"])] == ["rockstar", "狼性"]
+    assert scanner.scan(["a rockstar programmer"]) == []
+    assert ComplianceScanner({}).scan(["anything"]) == []
+
+
+def test_word_lists_cover_required_categories():
+    cats = load_terms()["categories"]
+    for name in (
+        "age",
+        "gender",
+        "marriage_pregnancy",
+        "ethnicity",
+        "religion",
+        "disability_health",
+        "origin",
+        "insult",
+    ):
+        assert cats[name]["en"] and cats[name]["zh"], name
+    assert "年龄偏大" in cats["age"]["zh"] and "too old" in cats["age"]["en"]
+
+
+def test_scanner_is_compiled_once_and_fast():
+    assert default_scanner() is default_scanner()
+    text = "Your algorithm design impressed us, but the role needs Go experience. " * 50
+    start = time.perf_counter()
+    for _ in range(100):
+        scan([text])
+    assert time.perf_counter() - start < 2.0

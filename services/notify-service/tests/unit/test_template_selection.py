@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from notify_service.domain.defaults import default_templates
+from notify_service.domain.templates import TemplateKey, locale_chain, select_template
+
+
+def key(family: str, stage: str, locale: str, channel: str = "email", kind: str = "rejection"):
+    return TemplateKey(kind, family, stage, locale, channel)
+
+
+CATALOGUE = [
+    key("*", "*", "en"),
+    key("engineering", "*", "en"),
+    key("*", "*", "zh-CN"),
+    key("engineering", "*", "zh-CN"),
+    key("*", "screening", "zh-CN"),
+    key("*", "*", "zh-CN", channel="sms"),
+    key("*", "*", "en", kind="invitation"),
+]
+
+
+def pick(**kw):
+    args = {"kind": "rejection", "stage": "interview", "channel": "email"} | kw
+    return select_template(CATALOGUE, **args)
+
+
+def test_exact_family_in_exact_locale_wins():
+    assert pick(job_family="engineering", locale="zh-CN") == key("engineering", "*", "zh-CN")
+
+
+def test_unknown_family_falls_back_to_general_in_same_locale():
+    assert pick(job_family="marketing", locale="zh-CN") == key("*", "*", "zh-CN")
+
+
+def test_locale_beats_job_family():
+    # An English engineering template exists, but a Chinese reader gets Chinese.
+    only = [key("engineering", "*", "en"), key("*", "*", "zh-CN")]
+    found = select_template(
+        only,
+        kind="rejection",
+        job_family="engineering",
+        stage="interview",
+        locale="zh-CN",
+        channel="email",
+    )
+    assert found == key("*", "*", "zh-CN")
+
+
+def test_unknown_locale_falls_back_to_default_general():
+    assert pick(job_family="marketing", locale="fr") == key("*", "*", "en")
+    assert pick(job_family="engineering", locale="fr-FR") == key("engineering", "*", "en")
+
+
+def test_language_and_sibling_fallback():
+    assert pick(job_family="marketing", locale="zh") == key("*", "*", "zh-CN")
+    assert pick(job_family="marketing", locale="zh_TW") == key("*", "*", "zh-CN")
+    assert pick(job_family="engineering", locale="EN-gb") == key("engineering", "*", "en")
+
+
+def test_family_outranks_stage_and_stage_outranks_general():
+    assert pick(job_family="engineering", stage="screening", locale="zh-CN") == key(
+        "engineering", "*", "zh-CN"
+    )
+    assert pick(job_family="sales", stage="screening", locale="zh-CN") == key(
+        "*", "screening", "zh-CN"
+    )
+
+
+def test_kind_and_channel_must_match():
+    assert pick(job_family="x", locale="en", channel="sms") is None
+    assert pick(job_family="x", locale="zh-CN", channel="sms") == key("*", "*", "zh-CN", "sms")
+    assert pick(job_family="x", locale="en", kind="invitation") == key(
+        "*", "*", "en", kind="invitation"
+    )
+    assert pick(job_family="x", locale="en", kind="offer") is None
+
+
+def test_ties_keep_iteration_order_and_dicts_work():
+    newer = {
+        "kind": "rejection",
+        "job_family": "*",
+        "stage": "*",
+        "locale": "en",
+        "channel": "email",
+        "version": 2,
+    }
+    older = newer | {"version": 1}
+    found = select_template(
+        [newer, older],
+        kind="rejection",
+        job_family=None,
+        stage=None,
+        locale=None,
+        channel="email",
+    )
+    assert found is newer
+
+
+def test_locale_chain():
+    assert locale_chain("zh-CN") == ["zh-cn", "zh", "en"]
+    assert locale_chain("en-US", "en") == ["en-us", "en"]
+    assert locale_chain(None, "zh-CN") == ["zh-cn", "zh"]
+
+
+def test_default_catalogue_covers_the_scenarios():
+    templates = default_templates()
+
+    def choose(family, stage, locale, channel="email", kind="rejection"):
+        found = select_template(
+            templates,
+            kind=kind,
+            job_family=family,
+            stage=stage,
+            locale=locale,
+            channel=channel,
+        )
+        assert found is not None
+        return found["job_family"], found["stage"], found["locale"]
+
+    assert choose("engineering", "interview", "zh-CN") == ("engineering", "*", "zh-CN")
+    assert choose("marketing", "interview", "zh-CN") == ("*", "*", "zh-CN")
+    assert choose("marketing", "screening", "zh-CN") == ("*", "screening", "zh-CN")
+    assert choose("marketing", "interview", "fr") == ("*", "*", "en")
+    assert choose("sales", "offer", "en", channel="sms") == ("sales", "*", "en")
+    assert choose("anything", "*", "zh-CN", kind="invitation") == ("*", "*", "zh-CN")
