@@ -25,5 +25,6 @@ def run_cli(*, app: str, migrations: str, settings: ServiceSettings) -> None:
         print(f"{settings.service_name}: database migrated")
         if args.command == "migrate":
             return
-    uvicorn.run(app, factory=True, host=args.host, port=args.port, log_config=None,
-                access_log=False)
+    uvicorn.run(
+        app, factory=True, host=args.host, port=args.port, log_config=None, access_log=False
+    )

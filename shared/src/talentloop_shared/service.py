@@ -92,12 +92,18 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
         else None
     )
     broker = Broker(
-        s.amqp_url, topology, consumer=consumer, prefetch=s.prefetch,
+        s.amqp_url,
+        topology,
+        consumer=consumer,
+        prefetch=s.prefetch,
         watchdog_seconds=s.watchdog_seconds,
     )
     relay = OutboxRelay(
-        database_url=s.database_url, service=definition.name, broker=broker,
-        batch_size=s.outbox_batch_size, poll_seconds=s.outbox_poll_seconds,
+        database_url=s.database_url,
+        service=definition.name,
+        broker=broker,
+        batch_size=s.outbox_batch_size,
+        poll_seconds=s.outbox_poll_seconds,
         retention_hours=s.outbox_retention_hours,
     )
     uow_factory.on_events_committed = relay.wake
@@ -110,7 +116,9 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
         broker=broker,
         relay=relay,
         verifier=TokenVerifier(
-            secret=s.jwt_secret, issuer=s.jwt_issuer, audience=s.jwt_audience,
+            secret=s.jwt_secret,
+            issuer=s.jwt_issuer,
+            audience=s.jwt_audience,
             jwks_url=s.jwt_jwks_url,
         ),
         schema_head=script_head(definition.migrations) if definition.migrations else None,
@@ -207,7 +215,8 @@ def ops_router() -> APIRouter:
             checks["database"] = "ok"
             revision = await database_revision(rt.engine)
             checks["schema"] = (
-                "ok" if revision == rt.schema_head
+                "ok"
+                if revision == rt.schema_head
                 else f"at {revision}, code expects {rt.schema_head}: run migrations"
             )
         except Exception as e:

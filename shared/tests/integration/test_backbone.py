@@ -62,13 +62,15 @@ async def pair(databases, amqp_url: str, amqp_namespace: str) -> AsyncIterator[P
     async with (
         running_service(
             toy.consumer,
-            ServiceSettings(service_name="toy-consumer", database_url=cons_db, amqp_url=cons_url,
-                            **common),
+            ServiceSettings(
+                service_name="toy-consumer", database_url=cons_db, amqp_url=cons_url, **common
+            ),
         ) as consumer,
         running_service(
             toy.producer,
-            ServiceSettings(service_name="toy-producer", database_url=prod_db, amqp_url=prod_url,
-                            **common),
+            ServiceSettings(
+                service_name="toy-producer", database_url=prod_db, amqp_url=prod_url, **common
+            ),
         ) as producer,
     ):
         yield Pair(producer, consumer, prod_proxy, cons_proxy)
@@ -151,12 +153,16 @@ async def test_broker_outage_loses_nothing(pair: Pair) -> None:
 async def test_same_event_three_times_changes_state_once(pair: Pair, amqp_url: str) -> None:
     ns = pair.consumer.runtime.settings.amqp_namespace
     pid = str(uuid.uuid4())
-    event = new_event(type="position-changed", source="/org-service",
-                      data=toy.snapshot(pid, "Analyst", 1))
+    event = new_event(
+        type="position-changed", source="/org-service", data=toy.snapshot(pid, "Analyst", 1)
+    )
     for _ in range(3):
         await publish_event(amqp_url, ns, event)
-    later = new_event(type="position-changed", source="/org-service",
-                      data=toy.snapshot(str(uuid.uuid4()), "Marker", 1))
+    later = new_event(
+        type="position-changed",
+        source="/org-service",
+        data=toy.snapshot(str(uuid.uuid4()), "Marker", 1),
+    )
     await publish_event(amqp_url, ns, later)  # consumed after the duplicates (one queue)
     await eventually(lambda: _have(pair.consumer, 2), message="both positions applied")
     assert (await _applied(pair.consumer))[pid] == 1
@@ -169,18 +175,31 @@ async def test_transient_failures_retry_then_malformed_goes_to_dlq(
     topo = Topology(service="toy-consumer", namespace=ns)
     flaky = str(uuid.uuid4())
     toy.FAILURES[flaky] = 2
-    await publish_event(amqp_url, ns, new_event(
-        type="position-changed", source="/org-service", data=toy.snapshot(flaky, "Flaky", 1)))
+    await publish_event(
+        amqp_url,
+        ns,
+        new_event(
+            type="position-changed", source="/org-service", data=toy.snapshot(flaky, "Flaky", 1)
+        ),
+    )
     # a malformed message: valid JSON, but not a position-changed payload
     bad = new_event(type="position-changed", source="/org-service", data={"nonsense": True})
     await publish_event(amqp_url, ns, bad)
     await publish_event(amqp_url, ns, b"{not json", routing_key="position-changed")
     good = str(uuid.uuid4())
-    await publish_event(amqp_url, ns, new_event(
-        type="position-changed", source="/org-service", data=toy.snapshot(good, "Good", 1)))
+    await publish_event(
+        amqp_url,
+        ns,
+        new_event(
+            type="position-changed", source="/org-service", data=toy.snapshot(good, "Good", 1)
+        ),
+    )
 
-    applied = await eventually(lambda: _have(pair.consumer, 2), timeout=15,
-                               message="flaky (after retries) and good applied")
+    applied = await eventually(
+        lambda: _have(pair.consumer, 2),
+        timeout=15,
+        message="flaky (after retries) and good applied",
+    )
     assert applied[flaky] == 1 and applied[good] == 1
     assert toy.FAILURES[flaky] == 0
 
@@ -217,8 +236,11 @@ async def test_consumer_comes_back_after_its_connection_is_killed(
     before = broker.connects
     await pair.consumer_proxy.disconnect_all()
     started = time.monotonic()
-    await eventually(lambda: _true(broker.connects > before and broker.ready), timeout=30,
-                     message="consumer reconnected")
+    await eventually(
+        lambda: _true(broker.connects > before and broker.ready),
+        timeout=30,
+        message="consumer reconnected",
+    )
     async with pair.producer.uow_factory() as uow:
         thing_id = await toy.write_thing(uow, "after reconnect")
     applied = await eventually(lambda: _applied(pair.consumer), timeout=30)
@@ -233,20 +255,25 @@ async def test_auth_rejects_missing_bad_expired_and_wrong_role(pair: Pair, token
     assert r.status_code == 401
     assert r.headers["content-type"] == "application/problem+json"
     assert r.headers["www-authenticate"].startswith("Bearer")
-    r = await client.post("/api/v1/things", json=body,
-                          headers={"Authorization": "Bearer " + token("hr_admin", ttl=-10)})
+    r = await client.post(
+        "/api/v1/things",
+        json=body,
+        headers={"Authorization": "Bearer " + token("hr_admin", ttl=-10)},
+    )
     assert r.status_code == 401 and "expired" in r.json()["detail"]
     forged = token("hr_admin", secret="not-the-secret-but-long-enough-for-hs256")
     r = await client.post(
         "/api/v1/things", json=body, headers={"Authorization": f"Bearer {forged}"}
     )
     assert r.status_code == 401
-    r = await client.post("/api/v1/things", json=body,
-                          headers={"Authorization": "Bearer " + token("interviewer")})
+    r = await client.post(
+        "/api/v1/things", json=body, headers={"Authorization": "Bearer " + token("interviewer")}
+    )
     assert r.status_code == 403
     assert "hr_admin" in r.json()["detail"]
-    r = await client.post("/api/v1/things", json=body,
-                          headers={"Authorization": "Bearer " + token("hr_admin")})
+    r = await client.post(
+        "/api/v1/things", json=body, headers={"Authorization": "Bearer " + token("hr_admin")}
+    )
     assert r.status_code == 201
 
 
@@ -261,10 +288,12 @@ async def test_bad_input_is_422_problem_naming_the_field(pair: Pair, auth) -> No
     assert ["body", "headcount"] in [e["loc"] for e in problem["errors"]]
     r = await client.post("/api/v1/things", json={"title": "x", "titel": "typo"}, headers=h)
     assert r.status_code == 422
-    assert any(e["loc"] == ["body", "titel"] and "unknown field" in e["msg"]
-               for e in r.json()["errors"])
-    r = await client.post("/api/v1/things", content=b"{broken", headers={
-        **h, "Content-Type": "application/json"})
+    assert any(
+        e["loc"] == ["body", "titel"] and "unknown field" in e["msg"] for e in r.json()["errors"]
+    )
+    r = await client.post(
+        "/api/v1/things", content=b"{broken", headers={**h, "Content-Type": "application/json"}
+    )
     assert r.status_code == 422
     r = await client.get("/api/v1/nothing-here")
     assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
@@ -315,4 +344,3 @@ async def _not(value: bool) -> bool:
 
 async def _true(value: bool) -> bool:
     return value
-

@@ -20,13 +20,15 @@ from talentloop_shared.service import ServiceDefinition, UowDep, api_router
 
 toy_metadata = MetaData()
 things = Table(
-    "things", toy_metadata,
+    "things",
+    toy_metadata,
     Column("id", String, primary_key=True),
     Column("title", String, nullable=False),
     Column("version", Integer, nullable=False),
 )
 applied = Table(
-    "applied", toy_metadata,
+    "applied",
+    toy_metadata,
     Column("position_id", String, primary_key=True),
     Column("times", Integer, nullable=False),
 )
@@ -41,7 +43,10 @@ def snapshot(position_id: str, title: str, version: int) -> PositionChanged:
         change="created" if version == 1 else "updated",
         changed_fields=["title"],
         position=PositionSnapshot(
-            id=position_id, version=version, title=title, status="open",
+            id=position_id,
+            version=version,
+            title=title,
+            status="open",
             org_unit=OrgUnitRef(id=str(uuid.uuid4()), name="Acme", path=["Acme"]),
         ),
     )
@@ -77,8 +82,9 @@ async def create_thing(
     return {"id": thing_id}
 
 
-async def handle_position_changed(uow: UnitOfWork, payload: PositionChanged, event: CloudEvent
-                                  ) -> None:
+async def handle_position_changed(
+    uow: UnitOfWork, payload: PositionChanged, event: CloudEvent
+) -> None:
     """Count how often each position's event was applied; fail on demand."""
     pid = payload.position.id
     if FAILURES.get(pid, 0) > 0:
@@ -95,15 +101,23 @@ async def handle_position_changed(uow: UnitOfWork, payload: PositionChanged, eve
 
 def producer(settings: ServiceSettings) -> ServiceDefinition:
     return ServiceDefinition(
-        name="toy-producer", title="toy producer", description="", settings=settings,
-        routers=[router], migrations=None,
+        name="toy-producer",
+        title="toy producer",
+        description="",
+        settings=settings,
+        routers=[router],
+        migrations=None,
     )
 
 
 def consumer(settings: ServiceSettings) -> ServiceDefinition:
     return ServiceDefinition(
-        name="toy-consumer", title="toy consumer", description="", settings=settings,
-        routers=[], migrations=None,
+        name="toy-consumer",
+        title="toy consumer",
+        description="",
+        settings=settings,
+        routers=[],
+        migrations=None,
         subscriptions={"position-changed": handle_position_changed},
     )
 

@@ -7,6 +7,7 @@ beside its own tables; each service's database holds its own copy.
 from __future__ import annotations
 
 from sqlalchemy import (
+    DDL,
     BigInteger,
     Column,
     DateTime,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    event,
     func,
     text,
 )
@@ -47,6 +49,30 @@ outbox = Table(
         postgresql_where=text("published_at IS NULL"),
     ),
 )
+
+# The relay LISTENs on this channel. A statement-level trigger sends the NOTIFY, so a commit
+# that wrote outbox rows wakes the relay (in any process) without an extra round trip, and
+# only when the commit lands (NOTIFY is transactional). Channels are per database, and each
+# service has its own database, so one fixed name serves all.
+OUTBOX_CHANNEL = "talentloop_outbox"
+
+event.listen(
+    outbox,
+    "after_create",
+    DDL(
+        "CREATE OR REPLACE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN PERFORM pg_notify('{OUTBOX_CHANNEL}', ''); RETURN NULL; END $$"
+    ),
+)
+event.listen(
+    outbox,
+    "after_create",
+    DDL(
+        "CREATE TRIGGER outbox_notify AFTER INSERT ON outbox "
+        "FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()"
+    ),
+)
+event.listen(outbox, "before_drop", DDL("DROP FUNCTION IF EXISTS outbox_notify() CASCADE"))
 
 inbox = Table(
     "inbox",

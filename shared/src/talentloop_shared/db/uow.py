@@ -10,7 +10,7 @@ from types import TracebackType
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import insert, text
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -39,11 +39,6 @@ idempotency_claim: contextvars.ContextVar[IdempotencyClaim | None] = contextvars
 )
 
 
-def outbox_channel(service: str) -> str:
-    """The LISTEN/NOTIFY channel that wakes a service's outbox relay."""
-    return f"outbox_{service.replace('-', '_')}"
-
-
 class UnitOfWork:
     """One transaction: `async with uow:` … `await uow.commit()`; rolls back otherwise."""
 
@@ -54,12 +49,10 @@ class UnitOfWork:
         session_factory: async_sessionmaker[AsyncSession],
         *,
         source: str,
-        notify_channel: str,
         on_events_committed: Callable[[], None] | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._source = source
-        self._notify_channel = notify_channel
         self._on_events_committed = on_events_committed
         self._pending: list[CloudEvent] = []
         self.committed = False
@@ -129,9 +122,10 @@ class UnitOfWork:
                 raise IdempotencyKeyInUse(claim.scope) from exc
         wrote_events = bool(self._pending)
         if wrote_events:
-            await self.session.execute(insert(outbox), [_outbox_row(e) for e in self._pending])
-            # NOTIFY is transactional: delivered to listeners only when this commit lands.
-            await self.session.execute(text(f"NOTIFY {self._notify_channel}"))
+            # Its trigger NOTIFYs the relay when the commit lands. A plain parameter list keeps
+            # the compiled statement cached (a .values(...) literal would compile every time).
+            rows = [_outbox_row(e) for e in self._pending]
+            await self.session.execute(insert(outbox), rows[0] if len(rows) == 1 else rows)
         await self.session.commit()
         self.committed = True
         self._pending = []
@@ -171,6 +165,5 @@ class UnitOfWorkFactory:
         return UnitOfWork(
             self.session_factory,
             source=f"/{self.service}",
-            notify_channel=outbox_channel(self.service),
             on_events_committed=self.on_events_committed,
         )

@@ -52,13 +52,13 @@ class IdempotentRoute(APIRoute):
                 return await original(request)
             if len(key) > 200:
                 raise ProblemError(
-                    400, "Bad Request", f"{HEADER} must be at most 200 characters",
+                    400,
+                    "Bad Request",
+                    f"{HEADER} must be at most 200 characters",
                     type_="bad-idempotency-key",
                 )
             body = await request.body()
-            request_hash = hashlib.sha256(
-                request.url.query.encode() + b"\n" + body
-            ).hexdigest()
+            request_hash = hashlib.sha256(request.url.query.encode() + b"\n" + body).hexdigest()
             scope = f"{_subject(request)}:{request.method}:{request.url.path}:{key}"
             sessions = request.app.state.runtime.session_factory
             async with sessions() as session:
@@ -70,21 +70,22 @@ class IdempotentRoute(APIRoute):
             if row is not None:
                 if row.request_hash != request_hash:
                     raise ProblemError(
-                        422, "Unprocessable Content",
+                        422,
+                        "Unprocessable Content",
                         f"this {HEADER} was already used with a different request; "
                         "use a new key for a new request",
                         type_="idempotency-key-reused",
                     )
                 if row.status_code is None:
                     raise ProblemError(
-                        409, "Conflict",
+                        409,
+                        "Conflict",
                         f"the first request with this {HEADER} is still being processed",
                         type_="idempotency-in-progress",
                     )
                 headers = dict(row.response_headers or {})
                 headers["Idempotent-Replayed"] = "true"
-                return JSONResponse(row.response_body, status_code=row.status_code,
-                                    headers=headers)
+                return JSONResponse(row.response_body, status_code=row.status_code, headers=headers)
             token = idempotency_claim.set(IdempotencyClaim(scope, request_hash))
             try:
                 response = await original(request)

@@ -41,7 +41,10 @@ class RequestContextMiddleware(BaseHTTPMiddleware):
         response.headers["traceparent"] = traceparent
         if request.url.path not in _QUIET:
             log.info(
-                "http.request", method=request.method, path=request.url.path,
-                status=response.status_code, ms=round(elapsed * 1000, 1),
+                "http.request",
+                method=request.method,
+                path=request.url.path,
+                status=response.status_code,
+                ms=round(elapsed * 1000, 1),
             )
         return response

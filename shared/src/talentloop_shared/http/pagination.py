@@ -13,9 +13,7 @@ from talentloop_shared.http.problems import ProblemError
 
 T = TypeVar("T")
 
-LimitQuery = Annotated[
-    int, Query(ge=1, le=500, description="Page size (default 50, at most 500)")
-]
+LimitQuery = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, at most 500)")]
 CursorQuery = Annotated[
     str | None, Query(description="Opaque cursor from the previous page's next_cursor")
 ]
@@ -46,8 +44,11 @@ def decode_cursor(cursor: str | None, *, arity: int) -> list[Any] | None:
         return values
     except ValueError:
         raise ProblemError(
-            422, "Unprocessable Content", "cursor: not a cursor this list returned",
-            type_="validation", errors=[{"loc": ["query", "cursor"], "msg": "invalid cursor"}],
+            422,
+            "Unprocessable Content",
+            "cursor: not a cursor this list returned",
+            type_="validation",
+            errors=[{"loc": ["query", "cursor"], "msg": "invalid cursor"}],
         ) from None
 
 

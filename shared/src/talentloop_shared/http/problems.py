@@ -112,8 +112,13 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
         return problem_response(
-            exc.status, exc.title, exc.detail, type_=exc.type, instance=request.url.path,
-            errors=exc.errors, headers=exc.headers,
+            exc.status,
+            exc.title,
+            exc.detail,
+            type_=exc.type,
+            instance=request.url.path,
+            errors=exc.errors,
+            headers=exc.headers,
         )
 
     @app.exception_handler(RequestValidationError)
@@ -131,8 +136,12 @@ def install_problem_handlers(app: FastAPI) -> None:
         if len(errors) > 3:
             summary += f" (and {len(errors) - 3} more)"
         return problem_response(
-            422, "Unprocessable Content", summary or "invalid request", type_="validation",
-            instance=request.url.path, errors=errors,
+            422,
+            "Unprocessable Content",
+            summary or "invalid request",
+            type_="validation",
+            instance=request.url.path,
+            errors=errors,
         )
 
     @app.exception_handler(StarletteHTTPException)
@@ -143,16 +152,22 @@ def install_problem_handlers(app: FastAPI) -> None:
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no endpoint at {request.url.path}"
         return problem_response(
-            exc.status_code, title, detail, type_=title.lower().replace(" ", "-"),
-            instance=request.url.path, headers=getattr(exc, "headers", None),
+            exc.status_code,
+            title,
+            detail,
+            type_=title.lower().replace(" ", "-"),
+            instance=request.url.path,
+            headers=getattr(exc, "headers", None),
         )
 
     @app.exception_handler(IdempotencyKeyInUse)
     async def _idem(request: Request, exc: IdempotencyKeyInUse) -> JSONResponse:
         return problem_response(
-            409, "Conflict",
+            409,
+            "Conflict",
             "a request with this Idempotency-Key is already being processed; retry shortly",
-            type_="idempotency-in-progress", instance=request.url.path,
+            type_="idempotency-in-progress",
+            instance=request.url.path,
         )
 
     @app.exception_handler(IntegrityError)
@@ -161,25 +176,34 @@ def install_problem_handlers(app: FastAPI) -> None:
         # constraints answer, and the client gets a conflict, not a 500.
         log.warning("http.integrity_error", error=str(exc.orig)[:300])
         return problem_response(
-            409, "Conflict", "the change conflicts with existing data: " + _constraint(exc),
-            type_="conflict", instance=request.url.path,
+            409,
+            "Conflict",
+            "the change conflicts with existing data: " + _constraint(exc),
+            type_="conflict",
+            instance=request.url.path,
         )
 
     @app.exception_handler(DBAPIError)
     async def _db(request: Request, exc: DBAPIError) -> JSONResponse:
         log.error("http.database_error", error=str(exc.orig)[:300])
         return problem_response(
-            503, "Service Unavailable", "the database is not reachable right now; retry later",
-            type_="unavailable", instance=request.url.path, headers={"Retry-After": "5"},
+            503,
+            "Service Unavailable",
+            "the database is not reachable right now; retry later",
+            type_="unavailable",
+            instance=request.url.path,
+            headers={"Retry-After": "5"},
         )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("http.unhandled_error", path=request.url.path)
         return problem_response(
-            500, "Internal Server Error",
+            500,
+            "Internal Server Error",
             "something went wrong on our side; the request id identifies it in our logs",
-            type_="internal", instance=request.url.path,
+            type_="internal",
+            instance=request.url.path,
         )
 
 

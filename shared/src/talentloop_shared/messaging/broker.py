@@ -58,8 +58,10 @@ class Broker:
     @property
     def ready(self) -> bool:
         """Connected, topology declared, consumer (if any) attached."""
-        return self._ready.is_set() and self._connection is not None and not (
-            self._connection.is_closed
+        return (
+            self._ready.is_set()
+            and self._connection is not None
+            and not (self._connection.is_closed)
         )
 
     async def wait_ready(self, timeout: float) -> None:

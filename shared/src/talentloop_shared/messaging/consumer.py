@@ -61,9 +61,7 @@ class EventConsumer:
                 raise UnknownEventType(event.type)
             payload: Payload = parse_payload(event.type, event.data)
         except (ValidationError, UnknownEventType, json.JSONDecodeError, UnicodeDecodeError) as e:
-            log.warning(
-                "event.malformed", message_id=message.message_id, error=str(e)[:500]
-            )
+            log.warning("event.malformed", message_id=message.message_id, error=str(e)[:500])
             EVENTS_CONSUMED.labels(self.topology.service, "unknown", "dead_lettered").inc()
             await message.reject(requeue=False)
             return
@@ -101,7 +99,10 @@ class EventConsumer:
         delays = self.topology.retry_delays_ms
         if attempt >= len(delays) or self._channel is None:
             log.error(
-                "event.parked", event_id=event.id, type=event.type, attempts=attempt,
+                "event.parked",
+                event_id=event.id,
+                type=event.type,
+                attempts=attempt,
                 error=repr(error)[:500],
             )
             EVENTS_CONSUMED.labels(self.topology.service, event.type, "dead_lettered").inc()
@@ -122,6 +123,10 @@ class EventConsumer:
         await message.ack()
         EVENTS_CONSUMED.labels(self.topology.service, event.type, "retried").inc()
         log.warning(
-            "event.retry_scheduled", event_id=event.id, type=event.type, attempt=attempt + 1,
-            tier=retry_queue, error=repr(error)[:500],
+            "event.retry_scheduled",
+            event_id=event.id,
+            type=event.type,
+            attempt=attempt + 1,
+            tier=retry_queue,
+            error=repr(error)[:500],
         )

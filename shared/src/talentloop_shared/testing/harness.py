@@ -51,7 +51,8 @@ async def running_service(
     definition = make_definition(settings)
     app = create_service_app(definition)
     topo = Topology(
-        service=definition.name, namespace=settings.amqp_namespace,
+        service=definition.name,
+        namespace=settings.amqp_namespace,
         retry_delays_ms=tuple(settings.retry_delays_ms),
     )
     register_queues(topo.all_queue_names())
@@ -59,8 +60,9 @@ async def running_service(
         runtime: Runtime = app.state.runtime
         if wait_ready and settings.run_background:
             await runtime.broker.wait_ready(20)
-            await eventually(lambda: _true(runtime.relay.active), timeout=20,
-                             message="outbox relay active")
+            await eventually(
+                lambda: _true(runtime.relay.active), timeout=20, message="outbox relay active"
+            )
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
             yield RunningService(runtime=runtime, client=client)
@@ -95,8 +97,9 @@ class EventProbe:
             got = self.of_type(event_type) if event_type else self.events
             return got if len(got) >= count else None
 
-        return await eventually(probe, timeout=timeout,
-                                message=f"{count} {event_type or 'events'} received")
+        return await eventually(
+            probe, timeout=timeout, message=f"{count} {event_type or 'events'} received"
+        )
 
     async def settle(self, seconds: float = 0.5) -> None:
         """Give stray events a moment to arrive (used only to assert that none did)."""
@@ -159,7 +162,9 @@ async def service_under_test(
     name = settings_class.model_fields["service_name"].default
     url = database_url or await databases.create(name, migrations=migrations)
     settings = settings_class(
-        database_url=url, amqp_url=amqp_url, amqp_namespace=namespace,
+        database_url=url,
+        amqp_url=amqp_url,
+        amqp_namespace=namespace,
         **{**FAST_MESSAGING, **overrides},
     )
     async with running_service(make_definition, settings) as svc:

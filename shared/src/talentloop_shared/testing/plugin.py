@@ -178,8 +178,9 @@ def smtp_server() -> Iterator[SMTPSink]:
 def token() -> Callable[..., str]:
     """`token("recruiter", sub="u1")` → a signed dev JWT with that role."""
 
-    def make(*roles: str, sub: str = "test-user", ttl: int = 3600, secret: str = DEV_JWT_SECRET
-             ) -> str:
+    def make(
+        *roles: str, sub: str = "test-user", ttl: int = 3600, secret: str = DEV_JWT_SECRET
+    ) -> str:
         return issue_token(sub=sub, roles=list(roles), secret=secret, ttl_seconds=ttl)
 
     return make
@@ -190,8 +191,10 @@ def auth() -> Callable[..., dict[str, str]]:
     """`auth("hr_admin")` → an Authorization header dict."""
 
     def make(*roles: str, sub: str = "test-user") -> dict[str, str]:
-        return {"Authorization": "Bearer " + issue_token(
-            sub=sub, roles=list(roles), secret=DEV_JWT_SECRET)}
+        return {
+            "Authorization": "Bearer "
+            + issue_token(sub=sub, roles=list(roles), secret=DEV_JWT_SECRET)
+        }
 
     return make
 
