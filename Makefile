@@ -1,0 +1,47 @@
+# Talentloop — the recruiting loop as four services. `make run` starts them, `make test` tests them.
+SHELL := /bin/bash
+UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+ROLE ?= hr_admin
+SUB ?= dev-user
+
+.PHONY: help install run migrate test test-fast lint typecheck token bench demo clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(UV):
+	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
+
+.venv/.installed: $(UV) uv.lock pyproject.toml shared/pyproject.toml services/*/pyproject.toml
+	$(UV) sync --frozen --all-packages
+	@touch $@
+
+install: .venv/.installed ## install everything (uv, Python 3.11 env, all packages from uv.lock)
+
+run: install ## create and migrate the four databases, start the four services, print their URLs (Ctrl-C stops)
+	$(UV) run --frozen python -m talentloop_shared.devtools.suite run
+
+migrate: install ## create missing databases and apply migrations
+	$(UV) run --frozen python -m talentloop_shared.devtools.suite migrate
+
+test: install ## the whole suite against real PostgreSQL and RabbitMQ
+	$(UV) run --frozen pytest
+
+test-fast: install ## unit tests only (no services needed)
+	$(UV) run --frozen pytest -m "not e2e" shared/tests/unit services/*/tests/unit
+
+lint: install ## ruff
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+
+typecheck: install ## mypy on the shared library
+	$(UV) run --frozen mypy shared/src
+
+token: install ## print a dev JWT: make token ROLE=recruiter [SUB=alice]
+	@$(UV) run --frozen python -m talentloop_shared.auth $(ROLE) --sub $(SUB)
+
+bench: install ## run the benchmark scripts (they print their figures)
+	@for b in bench/*.py; do echo "== $$b"; $(UV) run --frozen python $$b || exit 1; done
+
+clean: ## remove local run state (logs, caught mail)
+	rm -rf .run/logs .run/mail

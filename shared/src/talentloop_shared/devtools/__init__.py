@@ -1,0 +1,1 @@
+"""Developer tooling: start the whole suite locally (`make run`) and in end-to-end tests."""

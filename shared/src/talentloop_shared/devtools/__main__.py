@@ -1,0 +1,3 @@
+from talentloop_shared.devtools.suite import main
+
+main()

@@ -1,0 +1,316 @@
+"""Start the four services as real processes against local PostgreSQL and RabbitMQ.
+
+Used by `make run` (python -m talentloop_shared.devtools.suite run) and by the end-to-end
+tests, so what a newcomer runs is what the tests run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import email
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import aio_pika
+import asyncpg
+import httpx
+
+from talentloop_shared.testing.smtp import SMTPSink
+
+
+@dataclass(frozen=True)
+class ServiceSpec:
+    """How to start one service."""
+
+    name: str
+    prefix: str
+    module: str
+    port: int
+
+    @property
+    def database(self) -> str:
+        return "talentloop_" + self.name.removesuffix("-service")
+
+    @property
+    def migrations(self) -> str:
+        return f"{self.module}:migrations"
+
+
+SERVICES = (
+    ServiceSpec("org-service", "ORG", "org_service", 8001),
+    ServiceSpec("recruiting-service", "RECRUITING", "recruiting_service", 8002),
+    ServiceSpec("notify-service", "NOTIFY", "notify_service", 8003),
+    ServiceSpec("talent-service", "TALENT", "talent_service", 8004),
+)
+
+
+class InfrastructureMissing(RuntimeError):
+    """PostgreSQL or RabbitMQ cannot be reached."""
+
+
+def _asyncpg_url(url: str) -> str:
+    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+@dataclass
+class Suite:
+    """The four services as child processes."""
+
+    pg_url: str  # libpq URL of an admin database (to create the others)
+    amqp_url: str
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 1025
+    namespace: str = ""
+    database_suffix: str = ""
+    ports: dict[str, int] = field(default_factory=dict)
+    log_dir: Path = Path(".run/logs")
+    extra_env: dict[str, str] = field(default_factory=dict)
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    def port(self, spec: ServiceSpec) -> int:
+        return self.ports.get(spec.name, spec.port)
+
+    def url(self, name: str) -> str:
+        """Base URL of a running service."""
+        spec = _spec(name)
+        return f"http://127.0.0.1:{self.port(spec)}"
+
+    def database_url(self, spec: ServiceSpec) -> str:
+        base = _asyncpg_url(self.pg_url).rsplit("/", 1)[0]
+        return f"{base}/{spec.database}{self.database_suffix}".replace(
+            "postgresql://", "postgresql+asyncpg://", 1
+        )
+
+    async def check_infrastructure(self) -> None:
+        """Raise InfrastructureMissing with one clear line when PG or RabbitMQ is down."""
+        try:
+            conn = await asyncpg.connect(_asyncpg_url(self.pg_url), timeout=5)
+            await conn.close()
+        except Exception as e:
+            raise InfrastructureMissing(
+                f"PostgreSQL is not reachable at {_redact(self.pg_url)} ({type(e).__name__}: "
+                f"{e}); start it or set TALENTLOOP_PG_URL=postgresql://user@host:port/postgres"
+            ) from None
+        try:
+            conn2 = await aio_pika.connect(self.amqp_url, timeout=5)
+            await conn2.close()
+        except Exception as e:
+            raise InfrastructureMissing(
+                f"RabbitMQ is not reachable at {_redact(self.amqp_url)} ({type(e).__name__}); "
+                "start it or set TALENTLOOP_AMQP_URL=amqp://user:pass@host:5672/"
+            ) from None
+
+    async def create_databases(self) -> None:
+        """Create each service's database if it does not exist."""
+        conn = await asyncpg.connect(_asyncpg_url(self.pg_url))
+        try:
+            for spec in SERVICES:
+                name = spec.database + self.database_suffix
+                exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname=$1", name)
+                if not exists:
+                    await conn.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await conn.close()
+
+    async def drop_databases(self) -> None:
+        """Drop the suite's databases (tests)."""
+        conn = await asyncpg.connect(_asyncpg_url(self.pg_url))
+        try:
+            for spec in SERVICES:
+                await conn.execute(
+                    f'DROP DATABASE IF EXISTS "{spec.database}{self.database_suffix}" WITH (FORCE)'
+                )
+        finally:
+            await conn.close()
+
+    def env(self, spec: ServiceSpec) -> dict[str, str]:
+        """Environment of one service process."""
+        p = spec.prefix
+        env = {
+            **os.environ,
+            f"{p}_DATABASE_URL": self.database_url(spec),
+            f"{p}_AMQP_URL": self.amqp_url,
+            f"{p}_AMQP_NAMESPACE": self.namespace,
+            f"{p}_PORT": str(self.port(spec)),
+            "NOTIFY_SMTP_HOST": self.smtp_host,
+            "NOTIFY_SMTP_PORT": str(self.smtp_port),
+            "NOTIFY_PUBLIC_BASE_URL": self.url("notify-service"),
+            **self.extra_env,
+        }
+        return env
+
+    def migrate(self) -> None:
+        """Migrate every service's database (each in its own process, as ops would)."""
+        for spec in SERVICES:
+            subprocess.run(
+                [sys.executable, "-m", spec.module, "migrate"],
+                env=self.env(spec),
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+
+    def start(self, name: str) -> None:
+        """Start one service process."""
+        spec = _spec(name)
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = (self.log_dir / f"{spec.name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(
+            [sys.executable, "-m", spec.module, "serve", "--port", str(self.port(spec))],
+            env=self.env(spec),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def start_all(self) -> None:
+        """Start the four services."""
+        for spec in SERVICES:
+            self.start(spec.name)
+
+    def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
+        """Kill one service process (SIGKILL by default: no graceful shutdown)."""
+        proc = self.processes.pop(name)
+        proc.send_signal(sig)
+        proc.wait(20)
+
+    def stop_all(self) -> None:
+        """Stop every service gracefully (SIGTERM), then kill stragglers."""
+        for proc in self.processes.values():
+            proc.send_signal(signal.SIGTERM)
+        for proc in self.processes.values():
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        self.processes.clear()
+
+    async def wait_ready(self, names: list[str] | None = None, timeout: float = 60) -> None:
+        """Poll /readyz of each service until ready."""
+        deadline = time.monotonic() + timeout
+        async with httpx.AsyncClient(timeout=2) as client:
+            for name in names or [s.name for s in SERVICES]:
+                while True:
+                    proc = self.processes.get(name)
+                    if proc is not None and proc.poll() is not None:
+                        raise RuntimeError(
+                            f"{name} exited with {proc.returncode}; see {self.log_dir}/{name}.log"
+                        )
+                    with contextlib.suppress(httpx.HTTPError):
+                        r = await client.get(self.url(name) + "/readyz")
+                        if r.status_code == 200:
+                            break
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(f"{name} not ready; see {self.log_dir}/{name}.log")
+                    await asyncio.sleep(0.2)
+
+
+def _spec(name: str) -> ServiceSpec:
+    for spec in SERVICES:
+        if spec.name == name:
+            return spec
+    raise KeyError(name)
+
+
+def _redact(url: str) -> str:
+    parsed = urlparse(url)
+    if parsed.password:
+        return url.replace(f":{parsed.password}@", ":***@")
+    return url
+
+
+class MailFolder(SMTPSink):
+    """The local SMTP catcher of `make run`: every message is saved as an .eml file."""
+
+    def __init__(self, port: int, folder: Path) -> None:
+        super().__init__(port)
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        original = self._handler.handle_DATA
+
+        async def save(server, session, envelope):  # type: ignore[no-untyped-def]
+            result = await original(server, session, envelope)
+            msg = email.message_from_bytes(envelope.original_content or envelope.content)
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            path = folder / f"{stamp}-{len(self.messages):04d}.eml"
+            path.write_bytes(envelope.original_content or envelope.content)
+            print(
+                f"  ✉  mail to {', '.join(envelope.rcpt_tos)}: {msg.get('Subject', '')!s}"
+                f"  → {path}",
+                flush=True,
+            )
+            return result
+
+        self._handler.handle_DATA = save  # type: ignore[method-assign]
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main() -> None:
+    """`run`: create databases, migrate, start the four services until Ctrl-C."""
+    parser = argparse.ArgumentParser(prog="talentloop-suite")
+    parser.add_argument("command", choices=["run", "migrate"])
+    args = parser.parse_args()
+    suite = Suite(
+        pg_url=os.environ.get("TALENTLOOP_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"),
+        amqp_url=os.environ.get("TALENTLOOP_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/"),
+        smtp_port=int(os.environ.get("TALENTLOOP_SMTP_PORT", "1025")),
+    )
+    try:
+        asyncio.run(suite.check_infrastructure())
+    except InfrastructureMissing as e:
+        print(f"talentloop: {e}", file=sys.stderr)
+        raise SystemExit(2) from None
+    asyncio.run(suite.create_databases())
+    suite.migrate()
+    print("talentloop: databases ready and migrated")
+    if args.command == "migrate":
+        return
+    mail = MailFolder(suite.smtp_port, Path(".run/mail"))
+    external_smtp = "NOTIFY_SMTP_HOST" in os.environ
+    if not external_smtp:
+        try:
+            mail.start()
+        except OSError:
+            print(
+                f"talentloop: port {suite.smtp_port} is taken; set TALENTLOOP_SMTP_PORT",
+                file=sys.stderr,
+            )
+            raise SystemExit(2) from None
+    suite.start_all()
+    try:
+        asyncio.run(suite.wait_ready())
+        print("talentloop: all four services are ready")
+        for spec in SERVICES:
+            print(f"  {spec.name:<20} {suite.url(spec.name)}/docs")
+        if not external_smtp:
+            print(f"  emails are caught on smtp://127.0.0.1:{suite.smtp_port} → .run/mail/")
+        print(f"  logs: {suite.log_dir}/   dev token: make token ROLE=hr_admin   Ctrl-C stops")
+        signal.signal(signal.SIGTERM, _interrupt)
+        while True:
+            time.sleep(1)
+            for name, proc in suite.processes.items():
+                if proc.poll() is not None:
+                    raise RuntimeError(
+                        f"{name} stopped (exit {proc.returncode}); see {suite.log_dir}/{name}.log"
+                    )
+    except (KeyboardInterrupt, RuntimeError, TimeoutError) as e:
+        if not isinstance(e, KeyboardInterrupt):
+            print(f"talentloop: {e}", file=sys.stderr)
+    finally:
+        print("talentloop: stopping…")
+        suite.stop_all()
+        if not external_smtp:
+            mail.stop()
+
+
+if __name__ == "__main__":
+    main()

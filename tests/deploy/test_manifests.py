@@ -1,0 +1,92 @@
+"""The deployment files can't be built here (no container engine), so check them as data:
+every service has its image, probes, configuration and migration step, and every variable
+they set is one the service actually reads."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from talentloop_shared.devtools.suite import SERVICES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _settings_fields(module: str) -> tuple[str, set[str]]:
+    config = __import__(f"{module}.config", fromlist=["Settings"])
+    settings = config.Settings
+    prefix = settings.model_config["env_prefix"]
+    return prefix, {prefix + name.upper() for name in settings.model_fields}
+
+
+def _k8s_docs(spec) -> list[dict]:
+    return list(yaml.safe_load_all((ROOT / f"deploy/k8s/{spec.name}.yaml").read_text()))
+
+
+@pytest.mark.parametrize("spec", SERVICES, ids=lambda s: s.name)
+def test_kubernetes_manifests_cover_each_service(spec) -> None:
+    docs = {d["kind"]: d for d in _k8s_docs(spec)}
+    assert set(docs) == {"ConfigMap", "Job", "Deployment", "Service"}
+    deployment = docs["Deployment"]["spec"]["template"]["spec"]
+    (container,) = deployment["containers"]
+    assert container["image"] == f"talentloop/{spec.name}:latest"
+    assert container["args"] == ["serve"]
+    assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    assert container["ports"][0]["containerPort"] == spec.port
+    assert deployment["securityContext"]["runAsNonRoot"] is True
+    job = docs["Job"]["spec"]["template"]["spec"]["containers"][0]
+    assert job["image"] == container["image"] and job["args"] == ["migrate"]
+
+    _, fields = _settings_fields(spec.module)
+    for c in (container, job):
+        names = {e["name"] for e in c["env"]}
+        assert {
+            f"{spec.prefix}_DATABASE_URL",
+            f"{spec.prefix}_AMQP_URL",
+            f"{spec.prefix}_JWT_SECRET",
+        } <= names
+        assert all(e["valueFrom"]["secretKeyRef"]["name"] == "talentloop-secrets" for e in c["env"])
+        assert names <= fields, f"unknown settings: {names - fields}"
+    assert set(docs["ConfigMap"]["data"]) <= fields
+    kustomization = yaml.safe_load((ROOT / "deploy/k8s/kustomization.yaml").read_text())
+    assert f"{spec.name}.yaml" in kustomization["resources"]
+
+
+def test_compose_runs_every_service_after_its_migration() -> None:
+    compose = yaml.safe_load((ROOT / "deploy/compose.yaml").read_text())
+    services = compose["services"]
+    assert {"postgres", "rabbitmq", "mailpit"} <= set(services)
+    init_sql = (ROOT / "deploy/postgres/init.sql").read_text()
+    for spec in SERVICES:
+        svc, migrate = (
+            services[spec.name],
+            services[f"{spec.name.removesuffix('-service')}-migrate"],
+        )
+        assert migrate["command"] == ["migrate"]
+        assert svc["depends_on"][migrate_name(spec)]["condition"] == (
+            "service_completed_successfully"
+        )
+        assert f"CREATE DATABASE {spec.database};" in init_sql
+        _, fields = _settings_fields(spec.module)
+        assert set(svc["environment"]) <= fields
+        assert svc["environment"][f"{spec.prefix}_DATABASE_URL"].endswith("/" + spec.database)
+        assert "/readyz" in " ".join(svc["healthcheck"]["test"])
+
+
+def migrate_name(spec) -> str:
+    return spec.name.removesuffix("-service") + "-migrate"
+
+
+@pytest.mark.parametrize("spec", SERVICES, ids=lambda s: s.name)
+def test_dockerfile_holds_only_its_service_and_runs_unprivileged(spec) -> None:
+    text = (ROOT / f"services/{spec.name}/Dockerfile").read_text()
+    sources = re.findall(r"^COPY (services/[^/]+/|shared/) ", text, re.M)
+    assert set(sources) == {f"services/{spec.name}/", "shared/"}
+    assert f"--package {spec.name}" in text
+    assert re.search(r"^USER 10001$", text, re.M)
+    assert f"http://127.0.0.1:{spec.port}/healthz" in text
+    assert f'ENTRYPOINT ["{spec.name}"]' in text
