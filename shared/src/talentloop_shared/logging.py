@@ -60,4 +60,4 @@ def configure_logging(*, service: str, level: str = "INFO", json: bool = True) -
 
 def get_logger(name: str | None = None) -> structlog.stdlib.BoundLogger:
     """A structlog logger."""
-    return structlog.get_logger(name)  # type: ignore[no-any-return]
+    return structlog.get_logger(name)

@@ -185,7 +185,7 @@ def create_service_app(definition: ServiceDefinition) -> FastAPI:
         lifespan=lifespan,
     )
     install_problem_handlers(app)
-    app.add_middleware(RequestContextMiddleware, service=definition.name)
+    app.add_middleware(RequestContextMiddleware, service=definition.name)  # type: ignore[arg-type]
     app.include_router(ops_router())
     for router in definition.routers:
         app.include_router(router)
@@ -239,7 +239,8 @@ def ops_router() -> APIRouter:
 
 def get_runtime(request: Request) -> Runtime:
     """The running service's runtime."""
-    return request.app.state.runtime  # type: ignore[no-any-return]
+    runtime: Runtime = request.app.state.runtime
+    return runtime
 
 
 async def get_uow(request: Request) -> AsyncIterator[UnitOfWork]:

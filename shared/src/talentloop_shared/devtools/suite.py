@@ -17,6 +17,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import aio_pika
@@ -234,7 +235,7 @@ class MailFolder(SMTPSink):
         folder.mkdir(parents=True, exist_ok=True)
         original = self._handler.handle_DATA
 
-        async def save(server, session, envelope):  # type: ignore[no-untyped-def]
+        async def save(server: Any, session: Any, envelope: Any) -> str:
             result = await original(server, session, envelope)
             msg = email.message_from_bytes(envelope.original_content or envelope.content)
             stamp = time.strftime("%Y%m%d-%H%M%S")

@@ -150,7 +150,7 @@ class Scorecard(Payload):
 
 class NotifyRequest(Payload):
     send: bool = True
-    channels: list[Channel] = Field(default_factory=lambda: ["email"])
+    channels: list[Channel] = Field(default_factory=lambda: list[Channel](["email"]))
     delay_minutes: int | None = Field(default=None, ge=0)
 
 

@@ -43,7 +43,7 @@ class IdempotentRoute(APIRoute):
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         original = super().get_route_handler()
-        if "POST" not in self.methods:
+        if "POST" not in (self.methods or set()):
             return original
 
         async def handler(request: Request) -> Response:

@@ -57,4 +57,4 @@ def page_of(items: list[T], limit: int, key: Any) -> Page[T]:
     has_more = len(items) > limit
     items = items[:limit]
     next_cursor = encode_cursor(*key(items[-1])) if has_more and items else None
-    return Page[Any](items=items, next_cursor=next_cursor)  # type: ignore[return-value]
+    return Page[T](items=items, next_cursor=next_cursor)

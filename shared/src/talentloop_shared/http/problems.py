@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -102,7 +103,7 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_CONTENT_TYPE, headers=headers)
 
 
-def _loc_str(loc: list[Any]) -> str:
+def _loc_str(loc: Sequence[Any]) -> str:
     return ".".join(str(p) for p in loc)
 
 

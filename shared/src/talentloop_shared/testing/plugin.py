@@ -39,7 +39,7 @@ def pg_admin_url() -> Iterator[str]:
     """A libpq URL of a database with rights to CREATE DATABASE."""
     url = os.environ.get("TALENTLOOP_TEST_PG_URL")
     if url is None and _testcontainers_wanted():
-        from testcontainers.postgres import PostgresContainer  # type: ignore[import-not-found]
+        from testcontainers.postgres import PostgresContainer
 
         with PostgresContainer("postgres:16-alpine", driver=None) as pg:
             yield pg.get_connection_url()
@@ -52,7 +52,7 @@ def amqp_url() -> Iterator[str]:
     """The AMQP URL of a real RabbitMQ."""
     url = os.environ.get("TALENTLOOP_TEST_AMQP_URL")
     if url is None and _testcontainers_wanted():
-        from testcontainers.rabbitmq import RabbitMqContainer  # type: ignore[import-not-found]
+        from testcontainers.rabbitmq import RabbitMqContainer
 
         with RabbitMqContainer("rabbitmq:3.13-management-alpine") as rmq:
             params = rmq.get_connection_params()
@@ -200,7 +200,7 @@ def auth() -> Callable[..., dict[str, str]]:
 
 
 async def eventually(
-    probe: Callable[[], Awaitable[T]],
+    probe: Callable[[], Awaitable[T | None]],
     *,
     timeout: float = 10.0,
     interval: float = 0.05,
