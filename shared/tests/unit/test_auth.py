@@ -1,0 +1,86 @@
+"""Token verification with the shared secret and with an OIDC provider's JWKS."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from talentloop_shared.auth import TokenVerifier, issue_token
+from talentloop_shared.http.problems import ProblemError
+
+KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+@pytest.fixture(scope="module")
+def jwks_url() -> Iterator[str]:
+    """A real HTTP server on loopback publishing one RSA key, as Keycloak would."""
+    jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(KEY.public_key()))
+    body = json.dumps({"keys": [{**jwk, "kid": "k1", "use": "sig", "alg": "RS256"}]}).encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/certs"
+    server.shutdown()
+
+
+def _rs256(claims: dict, kid: str = "k1") -> str:
+    return jwt.encode(claims, KEY, algorithm="RS256", headers={"kid": kid})
+
+
+def _claims(**over: object) -> dict:
+    now = int(time.time())
+    return {
+        "sub": "alice",
+        "roles": ["recruiter"],
+        "iss": "https://idp",
+        "aud": "talentloop",
+        "iat": now,
+        "exp": now + 60,
+        **over,
+    }
+
+
+async def test_jwks_token_is_verified_with_the_providers_key(jwks_url: str) -> None:
+    verifier = TokenVerifier(
+        secret="unused", issuer="https://idp", audience="talentloop", jwks_url=jwks_url
+    )
+    principal = await verifier.verify(_rs256(_claims()))
+    assert principal.sub == "alice" and principal.roles == {"recruiter"}
+    with pytest.raises(ProblemError) as err:
+        await verifier.verify(_rs256(_claims(aud="another-app")))
+    assert err.value.status == 401
+    with pytest.raises(ProblemError):
+        await verifier.verify(_rs256(_claims(iss="https://evil")))
+
+
+async def test_hs256_checks_signature_expiry_and_audience() -> None:
+    verifier = TokenVerifier(secret="s" * 40, issuer="talentloop", audience="talentloop")
+    ok = await verifier.verify(issue_token(sub="u", roles=["hr_admin"], secret="s" * 40))
+    assert ok.has_any("hr_admin") and not ok.has_any("interviewer")
+    for bad in (
+        issue_token(sub="u", roles=["hr_admin"], secret="t" * 40),
+        issue_token(sub="u", roles=["hr_admin"], secret="s" * 40, ttl_seconds=-5),
+        issue_token(sub="u", roles=["hr_admin"], secret="s" * 40, audience="other"),
+        "not-a-jwt",
+    ):
+        with pytest.raises(ProblemError) as err:
+            await verifier.verify(bad)
+        assert err.value.status == 401
