@@ -32,6 +32,17 @@ def encode_cursor(*values: Any) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
+def bad_cursor() -> ProblemError:
+    """422 for a cursor this list did not return (bad shape or values)."""
+    return ProblemError(
+        422,
+        "Unprocessable Content",
+        "cursor: not a cursor this list returned",
+        type_="validation",
+        errors=[{"loc": ["query", "cursor"], "msg": "invalid cursor"}],
+    )
+
+
 def decode_cursor(cursor: str | None, *, arity: int) -> list[Any] | None:
     """The sort-key values encoded in `cursor`; 422 naming the parameter when it is bad."""
     if cursor is None:
@@ -43,13 +54,7 @@ def decode_cursor(cursor: str | None, *, arity: int) -> list[Any] | None:
             raise ValueError
         return values
     except ValueError:
-        raise ProblemError(
-            422,
-            "Unprocessable Content",
-            "cursor: not a cursor this list returned",
-            type_="validation",
-            errors=[{"loc": ["query", "cursor"], "msg": "invalid cursor"}],
-        ) from None
+        raise bad_cursor() from None
 
 
 def page_of(items: list[T], limit: int, key: Any) -> Page[T]:

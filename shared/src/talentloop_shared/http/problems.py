@@ -54,6 +54,7 @@ class ProblemError(Exception):
         type_: str | None = None,
         errors: list[dict[str, Any]] | None = None,
         headers: dict[str, str] | None = None,
+        extensions: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(detail)
         self.status = status
@@ -62,6 +63,8 @@ class ProblemError(Exception):
         self.type = type_ or title.lower().replace(" ", "-")
         self.errors = errors
         self.headers = headers or {}
+        # RFC 9457 §3.2 extension members (e.g. an import's full validation report).
+        self.extensions = extensions or {}
 
 
 def not_found(what: str, id: object) -> ProblemError:
@@ -88,6 +91,7 @@ def problem_response(
     instance: str | None = None,
     errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
+    extensions: dict[str, Any] | None = None,
 ) -> JSONResponse:
     """A problem+json response."""
     body: dict[str, Any] = {
@@ -100,6 +104,8 @@ def problem_response(
         body["instance"] = instance
     if errors is not None:
         body["errors"] = errors
+    for key, value in (extensions or {}).items():
+        body.setdefault(key, value)
     return JSONResponse(body, status_code=status, media_type=PROBLEM_CONTENT_TYPE, headers=headers)
 
 
@@ -120,6 +126,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             instance=request.url.path,
             errors=exc.errors,
             headers=exc.headers,
+            extensions=exc.extensions,
         )
 
     @app.exception_handler(RequestValidationError)
