@@ -4,4 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-ROUTERS: list[APIRouter] = []
+from org_service.api import imports, org_units, positions
+
+ROUTERS: list[APIRouter] = [org_units.router, positions.router, imports.router]

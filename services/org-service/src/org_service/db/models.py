@@ -1,7 +1,101 @@
-"""org-service tables."""
+"""org-service tables: org units (materialised path), positions and their version history."""
 
 from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
+from sqlalchemy.orm import Mapped, mapped_column
 
 from talentloop_shared.db import make_base
 
 Base = make_base()
+
+
+class OrgUnit(Base):
+    """A node of the org tree (company, business unit, division, department, team)."""
+
+    __tablename__ = "org_units"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    # The ERP's id for the unit; imports upsert by it, so it is unique when present.
+    code: Mapped[str | None] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("org_units.id"), index=True
+    )
+    # Materialised path, root first, ending with the unit's own id (see domain/org_tree.py):
+    # `path @> ARRAY[:id]` is the whole subtree in one GIN-indexed query.
+    path: Mapped[list[uuid.UUID]] = mapped_column(ARRAY(UUID(as_uuid=True)))
+    # The names along `path`; the position-changed snapshot carries them as org_unit.path.
+    name_path: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
+    )
+
+    __table_args__ = (Index("ix_org_units_path", "path", postgresql_using="gin"),)
+
+
+class Position(Base):
+    """A job in an org unit: what it requires and who interviews for it; versioned."""
+
+    __tablename__ = "positions"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    code: Mapped[str | None] = mapped_column(String(64), unique=True)
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    org_unit_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("org_units.id"), index=True
+    )
+    job_family: Mapped[str] = mapped_column(String(100))
+    headcount: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    location: Mapped[str | None] = mapped_column(String(200))
+    reports_to_position_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("positions.id"), index=True
+    )
+    responsibilities: Mapped[list[str]] = mapped_column(JSONB)
+    requirements: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    evaluation_scheme: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    # Keyset pagination of the list is ordered by (created_at, id).
+    __table_args__ = (Index("ix_positions_created_at_id", "created_at", "id"),)
+
+
+class PositionVersion(Base):
+    """One version of a position: who changed what, when, and the full snapshot after it."""
+
+    __tablename__ = "position_versions"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    position_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("positions.id", ondelete="CASCADE")
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    change: Mapped[str] = mapped_column(String(16))
+    changed_by: Mapped[str] = mapped_column(String(200))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    # [{"field", "old", "new"}] with normalised values.
+    changes: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSONB)
+
+    __table_args__ = (UniqueConstraint("position_id", "version"),)

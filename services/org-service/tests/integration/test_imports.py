@@ -1,0 +1,212 @@
+"""Imports (S7) end to end: dry run, all-or-nothing, upsert by code, reconciliation, events."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from openpyxl import Workbook
+from org_helpers import unique
+
+from talentloop_shared.testing.harness import event_probe
+
+POSITION_HEADER = [
+    "code",
+    "title",
+    "org_unit_code",
+    "job_family",
+    "headcount",
+    "status",
+    "location",
+    "min_years_experience",
+    "required_skills",
+    "education",
+    "evaluation_scheme",
+]
+
+
+def to_csv(header: list[str], rows: list[list[object]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+async def post_import(
+    client, headers, kind: str, content: bytes, *, dry_run: bool, filename: str = "file.csv"
+):
+    return await client.post(
+        "/api/v1/imports",
+        headers=headers,
+        params={"kind": kind, "dry_run": str(dry_run).lower()},
+        files={"file": (filename, content, "text/csv")},
+    )
+
+
+async def import_units(client, headers, p: str) -> None:
+    """Company → two departments, as an XLSX file."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Code", "Name", "Kind", "Parent Code"])
+    ws.append([f"{p}-D1", "Engineering", "department", f"{p}-CO"])  # child before parent
+    ws.append([f"{p}-CO", f"Acme {p}", "company", None])
+    ws.append([f"{p}-D2", "People", "department", f"{p}-CO"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    r = await post_import(
+        client, headers, "org_units", buf.getvalue(), dry_run=False, filename="units.xlsx"
+    )
+    assert r.status_code == 200, r.text
+    rec = r.json()["reconciliation"]
+    assert (rec["created"], rec["updated"], rec["unchanged"]) == (3, 0, 0)
+    assert rec["after"]["org_units"] == rec["before"]["org_units"] + 3
+    assert rec["checksum"]["match"] is True
+
+
+def position_rows(p: str, *, broken: bool) -> list[list[object]]:
+    rows = []
+    for i in range(50):
+        rows.append(
+            [
+                f"{p}-P{i:03}",
+                f"Engineer {i}",
+                f"{p}-D1" if i % 2 else f"{p}-D2",
+                "Engineering",
+                1 + i % 3,
+                "open",
+                "Shanghai",
+                i % 6,
+                "Go; SQL ; go",
+                "bachelor",
+                f"tech:Technical:0.6:{p}-D1; culture:Culture:40%:{p}-D2",
+            ]
+        )
+    if broken:
+        rows[5][4] = "two"  # spreadsheet row 7
+        rows[29][2] = "NOPE"  # spreadsheet row 31
+    return rows
+
+
+async def test_positions_import_dry_run_all_or_nothing_then_idempotent(client, auth, amqp_url, ns):
+    integration = auth("integration", sub="erp-sync")
+    p = unique("imp")
+    await import_units(client, integration, p)
+    bad = to_csv(POSITION_HEADER, position_rows(p, broken=True))
+
+    async with event_probe(amqp_url, ns, ["position-changed"]) as probe:
+        r = await post_import(client, integration, "positions", bad, dry_run=True)
+        assert r.status_code == 200, r.text
+        report = r.json()
+        assert report["ok"] is False and report["written"] is False
+        assert report["total_rows"] == 50 and report["rows_with_problems"] == 2
+        assert [(x["row"], x["column"]) for x in report["problems"]] == [
+            (7, "headcount"),
+            (31, "org_unit_code"),
+        ]
+        assert "NOPE" in report["problems"][1]["problem"]
+
+        r = await post_import(client, integration, "positions", bad, dry_run=False)
+        assert r.status_code == 422
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert {e["loc"][2] for e in r.json()["errors"]} == {7, 31}
+        assert r.json()["report"]["rows_with_problems"] == 2
+        await probe.settle(0.5)
+    assert [
+        e
+        for e in probe.events
+        if e.data["position"]["title"].startswith("Engineer ")
+        and e.data["position"]["org_unit"]["path"][0] == f"Acme {p}"
+    ] == []
+    r = await client.get("/api/v1/positions", headers=integration, params={"limit": 500})
+    assert not [x for x in r.json()["items"] if (x["code"] or "").startswith(p)]
+
+    good = to_csv(POSITION_HEADER, position_rows(p, broken=False))
+    async with event_probe(amqp_url, ns, ["position-changed"]) as probe:
+        r = await post_import(client, integration, "positions", good, dry_run=True)
+        assert r.status_code == 200
+        preview = r.json()
+        assert preview["ok"] and not preview["written"]
+        assert preview["reconciliation"]["created"] == 50
+        r = await post_import(client, integration, "positions", good, dry_run=False)
+        assert r.status_code == 200, r.text
+        report = r.json()
+        await probe.wait_for(50)
+        await probe.settle(0.3)
+    assert report["written"] is True and report["events_published"] == 50
+    rec = report["reconciliation"]
+    assert (rec["created"], rec["updated"], rec["unchanged"]) == (50, 0, 0)
+    assert rec["after"]["positions"] == rec["before"]["positions"] + 50
+    assert rec["checksum"]["match"] is True
+    assert rec["checksum"] == {**preview["reconciliation"]["checksum"]}
+    assert len(probe.events) == 50  # the dry run published nothing
+    event = next(e.data for e in probe.events if e.data["position"]["title"] == "Engineer 1")
+    assert event["change"] == "created" and event["position"]["version"] == 1
+    assert event["position"]["requirements"]["required_skills"] == ["go", "sql"]
+    dims = event["position"]["evaluation_scheme"]["dimensions"]
+    assert [d["weight"] for d in dims] == [0.6, 0.4]
+    assert event["position"]["org_unit"]["path"] == [f"Acme {p}", "Engineering"]
+
+    async with event_probe(amqp_url, ns, ["position-changed"]) as probe:
+        r = await post_import(client, integration, "positions", good, dry_run=False)
+        assert r.status_code == 200
+        rec = r.json()["reconciliation"]
+        assert (rec["created"], rec["updated"], rec["unchanged"]) == (0, 0, 50)
+        assert rec["after"] == rec["before"] and r.json()["events_published"] == 0
+        await probe.settle(0.7)
+    assert probe.events == []
+
+    changed = position_rows(p, broken=False)
+    changed[3][1] = "Staff Engineer 3"
+    changed[4][5] = "closed"
+    async with event_probe(amqp_url, ns, ["position-changed"]) as probe:
+        r = await post_import(
+            client, integration, "positions", to_csv(POSITION_HEADER, changed), dry_run=False
+        )
+        rec = r.json()["reconciliation"]
+        assert (rec["created"], rec["updated"], rec["unchanged"]) == (0, 2, 48)
+        events = await probe.wait_for(2)
+    by_change = {e.data["change"]: e.data for e in events}
+    assert by_change["updated"]["changed_fields"] == ["title"]
+    assert by_change["updated"]["position"]["version"] == 2
+    assert by_change["closed"]["position"]["status"] == "closed"
+
+
+async def test_unit_import_reparents_and_republishes(client, auth, hr, amqp_url, ns):
+    p = unique("reorg")
+    await import_units(client, hr, p)
+    r = await post_import(
+        client,
+        hr,
+        "positions",
+        to_csv(["code", "title", "org_unit_code"], [[f"{p}-P1", "Designer", f"{p}-D2"]]),
+        dry_run=False,
+    )
+    assert r.status_code == 200, r.text
+    # the reorganisation: People moves under Engineering, Engineering is renamed
+    units = to_csv(
+        ["code", "name", "kind", "parent_code"],
+        [
+            [f"{p}-CO", f"Acme {p}", "company", ""],
+            [f"{p}-D1", "R&D", "department", f"{p}-CO"],
+            [f"{p}-D2", "People", "team", f"{p}-D1"],
+        ],
+    )
+    async with event_probe(amqp_url, ns, ["position-changed"]) as probe:
+        r = await post_import(client, auth("recruiter"), "org_units", units, dry_run=False)
+        assert r.status_code == 403
+        r = await post_import(client, hr, "org_units", units, dry_run=False)
+        assert r.status_code == 200, r.text
+        rec = r.json()["reconciliation"]
+        assert (rec["created"], rec["updated"], rec["unchanged"]) == (0, 2, 1)
+        (event,) = await probe.wait_for(1)
+    assert event.data["change"] == "moved"
+    assert event.data["position"]["org_unit"]["path"] == [f"Acme {p}", "R&D", "People"]
+    cycle = to_csv(
+        ["code", "name", "kind", "parent_code"], [[f"{p}-CO", f"Acme {p}", "company", f"{p}-D2"]]
+    )
+    r = await post_import(client, hr, "org_units", cycle, dry_run=True)
+    assert r.json()["ok"] is False
+    assert r.json()["problems"][0]["column"] == "parent_code"
+    r = await post_import(client, hr, "org_units", b"\xff\xfe garbage", dry_run=True)
+    assert r.status_code == 422
