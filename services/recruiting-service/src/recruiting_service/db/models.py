@@ -2,6 +2,192 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.orm import Mapped, mapped_column
+
 from talentloop_shared.db import make_base
 
 Base = make_base()
+
+
+class Opening(Base):
+    """The local copy of a position (read model fed by `position-changed`)."""
+
+    __tablename__ = "openings"
+
+    position_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    headcount: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    job_family: Mapped[str] = mapped_column(String(100), nullable=False, default="general")
+    org_unit_id: Mapped[str] = mapped_column(String(100), nullable=False)
+    org_unit_name: Mapped[str] = mapped_column(String(300), nullable=False)
+    org_unit_path: Mapped[list[str]] = mapped_column(JSONB, nullable=False, default=list)
+    location: Mapped[str | None] = mapped_column(String(300))
+    responsibilities: Mapped[list[str]] = mapped_column(JSONB, nullable=False, default=list)
+    requirements: Mapped[dict[str, Any]] = mapped_column(JSONB, nullable=False)
+    evaluation_scheme: Mapped[dict[str, Any]] = mapped_column(JSONB, nullable=False)
+    last_change: Mapped[str] = mapped_column(String(20), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )
+
+    __table_args__ = (Index("ix_openings_status_title", "status", "title", "position_id"),)
+
+
+class Candidate(Base):
+    """A person who applies (or is invited) to openings."""
+
+    __tablename__ = "candidates"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    # Nullable: a candidate invited from the talent pool may come without an address.
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(32))
+    locale: Mapped[str] = mapped_column(String(35), nullable=False, default="en")
+    timezone: Mapped[str] = mapped_column(String(64), nullable=False, default="UTC")
+    years_experience: Mapped[float | None] = mapped_column(Float)
+    skills: Mapped[list[str]] = mapped_column(JSONB, nullable=False, default=list)
+    industries: Mapped[list[str]] = mapped_column(JSONB, nullable=False, default=list)
+    education: Mapped[str] = mapped_column(String(20), nullable=False, default="none")
+    languages: Mapped[list[str]] = mapped_column(JSONB, nullable=False, default=list)
+    talent_pool_consent: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )
+
+    __table_args__ = (Index("ix_candidates_created", "created_at", "id"),)
+
+
+class Application(Base):
+    """One candidate's application to one opening, with its latest screening result."""
+
+    __tablename__ = "applications"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    candidate_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("candidates.id"), nullable=False
+    )
+    position_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("openings.position_id"), nullable=False
+    )
+    source: Mapped[str] = mapped_column(String(50), nullable=False, default="direct")
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    # {"passed", "score", "unmet", "position_version", "matched_skills"}
+    screening: Mapped[dict[str, Any]] = mapped_column(JSONB, nullable=False)
+    # [{"code", "detail", "position_version", "at"}]: things HR should review
+    flags: Mapped[list[dict[str, Any]]] = mapped_column(
+        JSONB, nullable=False, default=list, server_default=text("'[]'::jsonb")
+    )
+    # the content of the rejection notice once rejected
+    rejection: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )
+
+    __table_args__ = (
+        UniqueConstraint("candidate_id", "position_id", name="uq_applications_candidate_position"),
+        Index("ix_applications_position_status", "position_id", "status"),
+        Index("ix_applications_created", "created_at", "id"),
+    )
+
+
+class ApplicationStatusChange(Base):
+    """One line of an application's status history."""
+
+    __tablename__ = "application_history"
+
+    id: Mapped[int] = mapped_column(BigInteger, Identity(always=True), primary_key=True)
+    application_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("applications.id"), nullable=False, index=True
+    )
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20), nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False)
+    actor: Mapped[str] = mapped_column(String(200), nullable=False)
+    at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )
+
+
+class Interview(Base):
+    """An interview of one application by one interviewer for one department."""
+
+    __tablename__ = "interviews"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    application_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("applications.id"), nullable=False, index=True
+    )
+    interviewer_id: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    department_id: Mapped[str] = mapped_column(String(100), nullable=False)
+    scheduled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    # [{"key", "name", "weight"}] copied from the scheme when the interview was planned
+    dimensions: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, nullable=False)
+    created_by: Mapped[str] = mapped_column(String(200), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )
+
+
+class Evaluation(Base):
+    """An interviewer's submitted scorecard; immutable once written."""
+
+    __tablename__ = "evaluations"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    interview_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("interviews.id"), nullable=False, unique=True
+    )
+    application_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("applications.id"), nullable=False, index=True
+    )
+    interviewer_id: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
+    department_id: Mapped[str] = mapped_column(String(100), nullable=False)
+    scores: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, nullable=False)
+    strengths: Mapped[list[str]] = mapped_column(JSONB, nullable=False, default=list)
+    concerns: Mapped[list[str]] = mapped_column(JSONB, nullable=False, default=list)
+    recommendation: Mapped[str] = mapped_column(String(20), nullable=False)
+    submitted_by: Mapped[str] = mapped_column(String(200), nullable=False)
+    submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class Suggestion(Base):
+    """One entry of the rejection-suggestion library HR can edit."""
+
+    __tablename__ = "suggestions"
+
+    code: Mapped[str] = mapped_column(String(100), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, nullable=False)
+    updated_by: Mapped[str] = mapped_column(String(200), nullable=False, default="system")
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from recruiting_service.events.handlers import handle_position_changed, handle_talent_invited
 from talentloop_shared.messaging import Handler
 
-SUBSCRIPTIONS: dict[str, Handler] = {}
+SUBSCRIPTIONS: dict[str, Handler] = {
+    "position-changed": handle_position_changed,
+    "talent-invited": handle_talent_invited,
+}

@@ -1,0 +1,103 @@
+"""Interviews, evaluations, scorecards and calibration."""
+
+import uuid
+
+from recruiting_service.api.deps import AnyRole, Manager, Reader, Scorer
+from recruiting_service.api.schemas import (
+    CalibrationRead,
+    EvaluationCreate,
+    EvaluationRead,
+    InterviewCreate,
+    InterviewRead,
+    ScorecardRead,
+)
+from recruiting_service.service import interviews
+from talentloop_shared.http import Page, problem_responses
+from talentloop_shared.http.pagination import CursorQuery, LimitQuery
+from talentloop_shared.service import UowDep, api_router
+
+router = api_router(prefix="/api/v1", tags=["interviews"])
+
+
+@router.post(
+    "/applications/{application_id}/interviews",
+    status_code=201,
+    summary="Plan an interview with the dimensions the department scores",
+    response_model=InterviewRead,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def schedule_interview(
+    application_id: uuid.UUID, body: InterviewCreate, uow: UowDep, principal: Manager
+) -> InterviewRead:
+    return await interviews.schedule_interview(
+        uow, application_id=application_id, data=body, actor=principal.sub
+    )
+
+
+@router.get(
+    "/interviews",
+    summary="List interviews (an interviewer sees only their own)",
+    response_model=Page[InterviewRead],
+    responses=problem_responses(401, 403, 422),
+)
+async def list_interviews(
+    uow: UowDep,
+    principal: AnyRole,
+    interviewer_id: str | None = None,
+    application_id: uuid.UUID | None = None,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> Page[InterviewRead]:
+    return await interviews.list_interviews(
+        uow,
+        principal=principal,
+        interviewer_id=interviewer_id,
+        application_id=application_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+@router.get(
+    "/interviews/{interview_id}",
+    summary="Read an interview",
+    response_model=InterviewRead,
+    responses=problem_responses(401, 403, 404),
+)
+async def get_interview(interview_id: uuid.UUID, uow: UowDep, principal: AnyRole) -> InterviewRead:
+    return await interviews.get_interview(uow, interview_id=interview_id, principal=principal)
+
+
+@router.post(
+    "/interviews/{interview_id}/evaluation",
+    status_code=201,
+    summary="Submit the scorecard (assigned interviewer or hr_admin; once)",
+    response_model=EvaluationRead,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def submit_evaluation(
+    interview_id: uuid.UUID, body: EvaluationCreate, uow: UowDep, principal: Scorer
+) -> EvaluationRead:
+    return await interviews.submit_evaluation(
+        uow, interview_id=interview_id, data=body, principal=principal
+    )
+
+
+@router.get(
+    "/applications/{application_id}/scorecard",
+    summary="The panel scorecard: weighted composite, dimension means, consistency",
+    response_model=ScorecardRead,
+    responses=problem_responses(401, 403, 404),
+)
+async def get_scorecard(application_id: uuid.UUID, uow: UowDep, principal: Reader) -> ScorecardRead:
+    return await interviews.get_scorecard(uow, application_id=application_id)
+
+
+@router.get(
+    "/interviewers/{interviewer_id}/calibration",
+    summary="How an interviewer scores compared with co-panelists",
+    response_model=CalibrationRead,
+    responses=problem_responses(401, 403),
+)
+async def get_calibration(interviewer_id: str, uow: UowDep, principal: AnyRole) -> CalibrationRead:
+    return await interviews.get_calibration(uow, interviewer_id=interviewer_id, principal=principal)

@@ -1,0 +1,116 @@
+"""Closing the loop: a candidate invited from the talent pool applies to the new opening."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from recruiting_service.db.models import Candidate
+from recruiting_service.db.repositories import (
+    ApplicationRepository,
+    CandidateRepository,
+    OpeningRepository,
+)
+from recruiting_service.domain.candidates import (
+    normalise_email,
+    normalise_locale,
+    normalise_phone,
+    normalise_skills,
+    validate_timezone,
+)
+from recruiting_service.domain.errors import DomainValidationError
+from recruiting_service.service.applications import open_application
+from recruiting_service.service.common import as_uuid
+from talentloop_shared.db import UnitOfWork
+from talentloop_shared.events.payloads import CandidateInfo, TalentInvited
+from talentloop_shared.logging import get_logger
+
+log = get_logger(__name__)
+
+
+class OpeningNotYetKnown(Exception):
+    """The invitation names an opening whose `position-changed` has not arrived yet.
+
+    Not permanent: talent-service only invites to openings org-service published, so the
+    snapshot is on its way; the consumer retries through its delay tiers (and parks the
+    event in the DLQ, replayable, if it never comes).
+    """
+
+
+def _or(default: str, fn: object, value: str | None) -> str:
+    try:
+        return fn(value) if value else default  # type: ignore[operator,no-any-return]
+    except DomainValidationError:
+        return default
+
+
+def _candidate_from(info: CandidateInfo, email: str | None) -> Candidate:
+    now = datetime.now(UTC)
+    phone: str | None
+    try:
+        phone = normalise_phone(info.phone) if info.phone else None
+    except DomainValidationError:
+        phone = None
+    return Candidate(
+        id=as_uuid(info.id) or uuid.uuid4(),
+        name=info.name,
+        email=email,
+        phone=phone,
+        locale=_or("en", normalise_locale, info.locale),
+        timezone=_or("UTC", validate_timezone, info.timezone),
+        years_experience=info.years_experience,
+        skills=normalise_skills(info.skills),
+        industries=normalise_skills(info.industries),
+        education="none",
+        languages=[],
+        talent_pool_consent=info.talent_pool_consent,
+        version=1,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+async def accept_invitation(uow: UnitOfWork, payload: TalentInvited) -> None:
+    """Create the application for the invited candidate (no commit; the consumer commits)."""
+    session = uow.session
+    position_id = as_uuid(payload.position.id)
+    opening = await OpeningRepository(session).get(position_id) if position_id else None
+    if opening is None:
+        raise OpeningNotYetKnown(f"opening {payload.position.id} is not known (yet)")
+    context = {"invitation_id": payload.invitation_id, "position_id": payload.position.id}
+    if opening.status != "open":
+        # The opening closed between the match and the invitation: nothing to apply to.
+        log.warning("talent_invited.opening_closed", **context)
+        return
+
+    candidates = CandidateRepository(session)
+    info = payload.candidate
+    candidate_id = as_uuid(info.id)
+    candidate = await candidates.get(candidate_id) if candidate_id else None
+    email: str | None
+    try:
+        email = normalise_email(info.email) if info.email else None
+    except DomainValidationError:
+        email = None
+    if candidate is None and email:
+        candidate = await candidates.get_by_email(email)
+    if candidate is None:
+        # Recruiting may have erased or never held this person; the pool's copy is enough.
+        candidate = candidates.add(_candidate_from(info, email))
+        await session.flush()
+        log.info("talent_invited.candidate_recreated", candidate_id=str(candidate.id), **context)
+
+    existing = await ApplicationRepository(session).for_candidate_and_position(
+        candidate.id, opening.position_id
+    )
+    if existing is not None:
+        log.info("talent_invited.already_applied", application_id=str(existing.id), **context)
+        return
+    application = open_application(
+        uow,
+        candidate=candidate,
+        opening=opening,
+        source="talent_pool",
+        actor=payload.invited_by,
+    )
+    log.info("talent_invited.application_created", application_id=str(application.id), **context)
