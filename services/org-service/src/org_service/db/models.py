@@ -13,17 +13,22 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
+    MetaData,
     String,
     Text,
     UniqueConstraint,
     func,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from talentloop_shared.db import make_base
+from talentloop_shared.db import NAMING_CONVENTION
 
-Base = make_base()
+
+class Base(DeclarativeBase):
+    """Base of org-service's tables, with its own metadata: the service owns its schema."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class OrgUnit(Base):

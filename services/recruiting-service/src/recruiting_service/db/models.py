@@ -15,6 +15,7 @@ from sqlalchemy import (
     Identity,
     Index,
     Integer,
+    MetaData,
     String,
     Text,
     UniqueConstraint,
@@ -22,11 +23,15 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from talentloop_shared.db import make_base
+from talentloop_shared.db import NAMING_CONVENTION
 
-Base = make_base()
+
+class Base(DeclarativeBase):
+    """Base of recruiting-service's tables, with its own metadata: the service owns its schema."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class Opening(Base):
