@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from talentloop_shared.config import ServiceSettings
@@ -15,3 +16,12 @@ class Settings(ServiceSettings):
     service_name: str = "talent-service"
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/talentloop_talent"
     port: int = 8004
+
+    # How long a talent-pool consent lasts, counted from the (latest) consented rejection.
+    consent_months: int = Field(default=24, ge=1)
+    # When a pooled candidate is first (and then again) due for re-contact.
+    contact_months: int = Field(default=6, ge=1)
+    # Evaluations of candidates not (yet) in the pool are dropped after this many days.
+    pending_retention_days: int = Field(default=90, ge=1)
+    # How often the retention sweep runs (daily by default).
+    sweep_interval_seconds: float = Field(default=24 * 3600, gt=0)

@@ -1,4 +1,5 @@
-"""talent-service app factory."""
+"""talent-service: a consented talent pool with tags, instant matches for new openings,
+re-contact reminders and courses for gaps."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from fastapi import FastAPI
 
 from talent_service.api import ROUTERS
 from talent_service.config import Settings
-from talent_service.events import SUBSCRIPTIONS
+from talent_service.events import subscriptions
+from talent_service.service.pool import PoolPolicy
+from talent_service.service.retention_sweep import retention_sweep_loop
 from talentloop_shared.service import ServiceDefinition, create_service_app
 
 MIGRATIONS = "talent_service:migrations"
@@ -14,14 +17,16 @@ MIGRATIONS = "talent_service:migrations"
 
 def definition(settings: Settings | None = None) -> ServiceDefinition:
     """What the shared composition root needs to run talent-service."""
+    settings = settings or Settings()
     return ServiceDefinition(
         name="talent-service",
         title="Talentloop talent-service",
         description=__doc__ or "",
-        settings=settings or Settings(),
+        settings=settings,
         routers=ROUTERS,
         migrations=MIGRATIONS,
-        subscriptions=SUBSCRIPTIONS,
+        subscriptions=subscriptions(PoolPolicy.from_settings(settings)),
+        background=[retention_sweep_loop],
     )
 
 

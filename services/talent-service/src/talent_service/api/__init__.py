@@ -4,4 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-ROUTERS: list[APIRouter] = []
+from talent_service.api import courses, matches, talents
+
+ROUTERS: list[APIRouter] = [talents.router, matches.router, courses.router]

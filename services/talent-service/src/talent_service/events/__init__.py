@@ -1,7 +1,22 @@
-"""What talent-service consumes: its subscription map."""
+"""What talent-service consumes: its subscription map.
+
+candidate-rejected   → pool the consented candidate (profile, applications, tags)
+evaluation-submitted → strength tags (pending until the candidate is pooled)
+feedback-received    → open_to_contact tag
+position-changed     → local position copy; score the pool against new/changed openings
+"""
 
 from __future__ import annotations
 
+from talent_service.events.handlers import TalentEventHandlers
+from talent_service.service.pool import PoolPolicy
 from talentloop_shared.messaging import Handler
 
-SUBSCRIPTIONS: dict[str, Handler] = {}
+
+def subscriptions(policy: PoolPolicy) -> dict[str, Handler]:
+    """The subscription map with handlers bound to `policy` (from Settings)."""
+    return TalentEventHandlers(policy).subscriptions()
+
+
+# With the default policy; main.definition() binds the configured one.
+SUBSCRIPTIONS: dict[str, Handler] = subscriptions(PoolPolicy())

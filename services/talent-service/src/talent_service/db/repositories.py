@@ -1,0 +1,324 @@
+"""talent-service repositories; they never commit (the unit of work does)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from talent_service.db.models import (
+    Course,
+    Invitation,
+    PendingTag,
+    Position,
+    TalentApplication,
+    TalentHistoryEntry,
+    TalentMatch,
+    TalentProfile,
+    TalentTag,
+)
+from talent_service.domain.tags import Tag
+from talentloop_shared.db import Repository
+
+MATCH_COPY_COLUMNS = (
+    "id",
+    "position_id",
+    "profile_id",
+    "position_version",
+    "score",
+    "years_rank",
+    "explanation",
+    "matched_required",
+    "missing_required",
+    "strength_tags",
+    "created_at",
+    "invited_at",
+)
+
+
+async def lock_key(session: AsyncSession, key: str) -> None:
+    """Serialise work on one candidate or position until the transaction ends."""
+    # Events about the same person can be consumed concurrently (prefetch > 1); a
+    # transaction-scoped advisory lock keeps "profile exists?" and "merge pending" coherent.
+    await session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
+
+
+async def raw_connection(session: AsyncSession) -> Any:
+    """The asyncpg connection under the session, inside the session's transaction."""
+    # The SQLAlchemy adapter opens the transaction lazily on its first statement; run one
+    # so that raw statements below cannot escape into autocommit.
+    await session.execute(text("SELECT 1"))
+    conn = await session.connection()
+    raw = await conn.get_raw_connection()
+    return raw.driver_connection
+
+
+class ProfileRepository(Repository[TalentProfile]):
+    """Pooled candidates, their tags, applications and history."""
+
+    model = TalentProfile
+
+    async def tags_of(self, profile_id: str) -> list[Tag]:
+        """The profile's tags, oldest first."""
+        rows = await self.session.scalars(
+            select(TalentTag)
+            .where(TalentTag.profile_id == profile_id)
+            .order_by(TalentTag.created_at, TalentTag.kind, TalentTag.value)
+        )
+        return [Tag(r.kind, r.value, r.source) for r in rows]  # type: ignore[arg-type]
+
+    async def add_tags(self, profile_id: str, tags: Iterable[Tag]) -> None:
+        """Store tags (existing kind/value pairs keep their first source)."""
+        rows = [
+            {"profile_id": profile_id, "kind": t.kind, "value": t.value, "source": t.source}
+            for t in tags
+        ]
+        if rows:
+            await self.session.execute(insert(TalentTag).values(rows).on_conflict_do_nothing())
+
+    async def remove_tags(self, profile_id: str, kind: str) -> None:
+        """Drop every tag of one kind."""
+        await self.session.execute(
+            delete(TalentTag).where(TalentTag.profile_id == profile_id, TalentTag.kind == kind)
+        )
+
+    async def upsert_application(self, values: dict[str, Any]) -> bool:
+        """Record an application (latest report wins); True when it was new."""
+        stmt = insert(TalentApplication).values(values)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[TalentApplication.profile_id, TalentApplication.application_id],
+            set_={k: stmt.excluded[k] for k in values if k not in {"profile_id", "application_id"}},
+        ).returning(text("xmax = 0"))
+        return bool((await self.session.execute(stmt)).scalar())
+
+    async def applications_of(self, profile_id: str) -> Sequence[TalentApplication]:
+        """The profile's applications, most recent rejection first."""
+        return await self.list(
+            select(TalentApplication)
+            .where(TalentApplication.profile_id == profile_id)
+            .order_by(TalentApplication.rejected_at.desc())
+        )
+
+    def record(
+        self,
+        profile_id: str,
+        *,
+        at: datetime,
+        action: str,
+        detail: str = "",
+        actor: str | None = None,
+    ) -> None:
+        """Append a history entry."""
+        self.session.add(
+            TalentHistoryEntry(
+                profile_id=profile_id, at=at, action=action, detail=detail, actor=actor
+            )
+        )
+
+    async def history_of(self, profile_id: str) -> Sequence[TalentHistoryEntry]:
+        """The profile's history, oldest first."""
+        return (
+            await self.session.scalars(
+                select(TalentHistoryEntry)
+                .where(TalentHistoryEntry.profile_id == profile_id)
+                .order_by(TalentHistoryEntry.at, TalentHistoryEntry.id)
+            )
+        ).all()
+
+    async def expired_ids(self, now: datetime) -> list[str]:
+        """Ids of profiles whose consent has run out."""
+        rows = await self.session.scalars(
+            select(TalentProfile.id).where(TalentProfile.consent_expires_at <= now)
+        )
+        return list(rows)
+
+    async def delete(self, profile_id: str) -> bool:
+        """Erase a profile, its matches and (by cascade) tags, applications, history."""
+        await self.session.execute(delete(TalentMatch).where(TalentMatch.profile_id == profile_id))
+        result = await self.session.execute(
+            delete(TalentProfile).where(TalentProfile.id == profile_id)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+class PendingTagRepository(Repository[PendingTag]):
+    """Tags of candidates not (yet) pooled."""
+
+    model = PendingTag
+
+    async def add(self, candidate_id: str, tags: Iterable[Tag], at: datetime) -> None:  # type: ignore[override]
+        """Keep tags until the candidate is pooled, refused or they age out."""
+        rows = [
+            {
+                "candidate_id": candidate_id,
+                "kind": t.kind,
+                "value": t.value,
+                "source": t.source,
+                "received_at": at,
+            }
+            for t in tags
+        ]
+        if rows:
+            await self.session.execute(insert(PendingTag).values(rows).on_conflict_do_nothing())
+
+    async def take(self, candidate_id: str) -> list[Tag]:
+        """Remove and return a candidate's pending tags."""
+        rows = await self.session.execute(
+            delete(PendingTag)
+            .where(PendingTag.candidate_id == candidate_id)
+            .returning(PendingTag.kind, PendingTag.value, PendingTag.source)
+        )
+        return [Tag(kind, value, source) for kind, value, source in rows]
+
+    async def purge(self, candidate_id: str) -> None:
+        """Forget a candidate's pending tags."""
+        await self.session.execute(
+            delete(PendingTag).where(PendingTag.candidate_id == candidate_id)
+        )
+
+    async def purge_older_than(self, cutoff: datetime) -> int:
+        """Forget pending tags received before `cutoff`; how many."""
+        result = await self.session.execute(
+            delete(PendingTag).where(PendingTag.received_at < cutoff)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+class PositionRepository(Repository[Position]):
+    """The local copy of positions."""
+
+    model = Position
+
+    async def open_positions(self) -> Sequence[Position]:
+        """Every position currently open."""
+        return await self.list(select(Position).where(Position.status == "open"))
+
+
+class MatchRepository(Repository[TalentMatch]):
+    """Matches of pooled candidates to positions."""
+
+    model = TalentMatch
+
+    async def load_candidates(self, now: datetime, prefilter: frozenset[str] | None) -> list[Any]:
+        """(id, years, skills, strengths, industries) of consented, unexpired profiles
+        that could match: one query, arrays as they are, GIN overlap prefilter."""
+        conn = await raw_connection(self.session)
+        base = (
+            "SELECT id, years_experience, skills, strengths, industries FROM talent_profiles "
+            "WHERE consent_expires_at > $1"
+        )
+        if prefilter is None:
+            return list(await conn.fetch(base, now))
+        # Two overlaps OR-ed: each uses its own GIN index (bitmap OR).
+        return list(
+            await conn.fetch(
+                base + " AND (skills && $2::text[] OR strengths && $2::text[])",
+                now,
+                sorted(prefilter),
+            )
+        )
+
+    async def invited_profile_ids(self, position_id: str) -> set[str]:
+        """Profiles already invited to the position (their matches are kept)."""
+        rows = await self.session.scalars(
+            select(TalentMatch.profile_id).where(
+                TalentMatch.position_id == position_id, TalentMatch.invited_at.is_not(None)
+            )
+        )
+        return set(rows)
+
+    async def delete_uninvited(self, position_id: str) -> None:
+        """Drop a position's matches nobody was invited from."""
+        await self.session.execute(
+            delete(TalentMatch).where(
+                TalentMatch.position_id == position_id, TalentMatch.invited_at.is_(None)
+            )
+        )
+
+    async def copy_in(self, records: list[tuple[Any, ...]]) -> None:
+        """Bulk-insert match rows (MATCH_COPY_COLUMNS order) inside the transaction."""
+        if not records:
+            return
+        conn = await raw_connection(self.session)
+        await conn.copy_records_to_table(
+            "talent_matches", records=records, columns=list(MATCH_COPY_COLUMNS)
+        )
+
+    async def upsert_one(self, values: dict[str, Any]) -> None:
+        """Insert or refresh one match, leaving invited matches as they are."""
+        stmt = insert(TalentMatch).values(values)
+        stmt = stmt.on_conflict_do_update(
+            constraint="uq_talent_matches_profile_position",
+            set_={
+                k: stmt.excluded[k]
+                for k in values
+                if k not in {"id", "position_id", "profile_id", "created_at", "invited_at"}
+            },
+            where=TalentMatch.invited_at.is_(None),
+        )
+        await self.session.execute(stmt)
+
+    async def delete_uninvited_of(self, position_id: str, profile_id: str) -> None:
+        """Drop one candidate's match to a position unless they were invited."""
+        await self.session.execute(
+            delete(TalentMatch).where(
+                TalentMatch.position_id == position_id,
+                TalentMatch.profile_id == profile_id,
+                TalentMatch.invited_at.is_(None),
+            )
+        )
+
+    async def strength_counts(self, position_id: str, now: datetime) -> dict[str, int]:
+        """Matches per matched strength tag among the offered matches."""
+        tag = func.unnest(TalentMatch.strength_tags).label("tag")
+        sub = (
+            select(tag)
+            .join(TalentProfile, TalentProfile.id == TalentMatch.profile_id)
+            .where(TalentMatch.position_id == position_id, TalentProfile.consent_expires_at > now)
+            .subquery()
+        )
+        rows = await self.session.execute(
+            select(sub.c.tag, func.count())
+            .group_by(sub.c.tag)
+            .order_by(func.count().desc(), sub.c.tag)
+        )
+        return {t: int(n) for t, n in rows}
+
+    async def count_offered(self, position_id: str, now: datetime) -> int:
+        """How many matches of the position are offered (consent still valid)."""
+        return int(
+            await self.session.scalar(
+                select(func.count())
+                .select_from(TalentMatch)
+                .join(TalentProfile, TalentProfile.id == TalentMatch.profile_id)
+                .where(
+                    TalentMatch.position_id == position_id, TalentProfile.consent_expires_at > now
+                )
+            )
+            or 0
+        )
+
+
+class InvitationRepository(Repository[Invitation]):
+    """Invitations sent to matched candidates."""
+
+    model = Invitation
+
+    async def of_match(self, match_id: uuid.UUID) -> Invitation | None:
+        """The invitation of a match, if any."""
+        return await self.session.scalar(select(Invitation).where(Invitation.match_id == match_id))
+
+
+class CourseRepository(Repository[Course]):
+    """The course catalogue."""
+
+    model = Course
+
+    async def all(self) -> Sequence[Course]:
+        """Every course."""
+        return await self.list(select(Course).order_by(Course.created_at, Course.id))

@@ -1,0 +1,412 @@
+"""Use cases of matching pooled candidates to openings and inviting them.
+
+Decisions: re-scoring an opening (new version with a changed title or requirements, or a
+re-opening) replaces its matches except those already invited, which stay as HR saw them.
+A closed position keeps its matches (listed with the position's status) but they cannot be
+invited until it re-opens. A profile pooled or re-tagged later is scored against every
+open position at once, so matches never wait for the next position change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+
+from talent_service.db.models import Invitation, Position, TalentMatch, TalentProfile
+from talent_service.db.repositories import (
+    MatchRepository,
+    PositionRepository,
+    ProfileRepository,
+    lock_key,
+)
+from talent_service.domain import retention
+from talent_service.domain.matching import Match, make_matcher, prefilter_values, rank
+from talent_service.domain.matching import TalentProfile as MatchableProfile
+from talentloop_shared.db import UnitOfWork
+from talentloop_shared.events.payloads import (
+    CandidateInfo,
+    PositionChanged,
+    PositionRef,
+    Requirements,
+    TalentInvited,
+)
+from talentloop_shared.http.pagination import decode_cursor, encode_cursor
+from talentloop_shared.http.problems import conflict, not_found, unprocessable
+
+# Unknown experience ranks after any known experience at the same score (domain.rank).
+UNKNOWN_YEARS_RANK = -1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringResult:
+    """How many pooled candidates were considered and matched for one opening."""
+
+    position_id: str
+    considered: int
+    matched: int
+    kept_invited: int
+
+
+@dataclass(slots=True)
+class MatchListing:
+    """One page of a position's ranked matches, with counts over all of them."""
+
+    position: Position
+    rows: list[tuple[TalentMatch, TalentProfile, uuid.UUID | None]]
+    next_cursor: str | None
+    total: int
+    strength_counts: dict[str, int]
+
+
+@dataclass(slots=True)
+class BulkInvitation:
+    """What a one-step invitation of several matches did."""
+
+    invited: list[Invitation] = field(default_factory=list)
+    skipped: list[tuple[uuid.UUID, str]] = field(default_factory=list)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    # Scoring a large pool allocates a few hundred thousand short-lived sets and tuples;
+    # left on, the cyclic collector repeatedly walks the whole (long-lived) heap meanwhile
+    # and doubles the time. Nothing here forms cycles, and no await runs inside.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _years_rank(years: float | None) -> float:
+    return UNKNOWN_YEARS_RANK if years is None else float(years)
+
+
+def _matchable(profile: TalentProfile) -> MatchableProfile:
+    return MatchableProfile(
+        id=profile.id,
+        years_experience=profile.years_experience,
+        skills=frozenset(profile.skills),
+        strengths=frozenset(profile.strengths),
+        industries=frozenset(profile.industries),
+    )
+
+
+def _match_values(position: Position, match: Match, now: datetime) -> dict[str, Any]:
+    return {
+        "id": uuid.uuid4(),
+        "position_id": position.id,
+        "profile_id": match.profile_id,
+        "position_version": position.version,
+        "score": match.score,
+        "years_rank": _years_rank(match.years_experience),
+        "explanation": match.explanation,
+        "matched_required": list(match.matched_required),
+        "missing_required": list(match.missing_required),
+        "strength_tags": list(match.strength_tags_matched),
+        "created_at": now,
+        "invited_at": None,
+    }
+
+
+async def record_position_change(
+    uow: UnitOfWork, change: PositionChanged, *, now: datetime
+) -> ScoringResult | None:
+    """Keep the local copy of a position current and (re)score the pool when it opens."""
+    snapshot = change.position
+    await lock_key(uow.session, f"position:{snapshot.id}")
+    positions = PositionRepository(uow.session)
+    position = await positions.get_for_update(snapshot.id)
+    if position is not None and snapshot.version <= position.version:
+        return None  # a duplicate or an older version arriving late: nothing to change
+    requirements = snapshot.requirements.model_dump(mode="json")
+    # Only what matching reads triggers a re-score; a move or a headcount edit keeps the
+    # matches (and their ids, which HR may be looking at) as they are.
+    needs_scoring = snapshot.status == "open" and (
+        position is None
+        or position.status != "open"
+        or position.title != snapshot.title
+        or position.requirements != requirements
+    )
+    if position is None:
+        position = positions.add(Position(id=snapshot.id, version=snapshot.version))
+    position.version = snapshot.version
+    position.title = snapshot.title
+    position.job_family = snapshot.job_family
+    position.org_unit_name = snapshot.org_unit.name
+    position.status = snapshot.status
+    position.requirements = requirements
+    await uow.session.flush()
+    if not needs_scoring:
+        return None
+    return await score_position(uow, position, now=now)
+
+
+async def score_position(uow: UnitOfWork, position: Position, *, now: datetime) -> ScoringResult:
+    """Score every consented, unexpired profile against an opening; replace its matches."""
+    requirements = Requirements.model_validate(position.requirements)
+    matcher = make_matcher(requirements, position.title)
+    matches = MatchRepository(uow.session)
+    rows = await matches.load_candidates(now, prefilter_values(requirements, position.title))
+    # Invited matches stay as they were when HR acted on them (the invitation refers to
+    # them); everyone else is scored afresh against the new requirements.
+    invited = await matches.invited_profile_ids(position.id)
+    await matches.delete_uninvited(position.id)
+    version = position.version
+    with _collector_paused():
+        found = rank(
+            m
+            for r in rows
+            if r[0] not in invited
+            and (
+                m := matcher(
+                    MatchableProfile(
+                        id=r[0],
+                        years_experience=r[1],
+                        skills=frozenset(r[2]),
+                        strengths=frozenset(r[3]),
+                        industries=frozenset(r[4]),
+                    )
+                )
+            )
+            is not None
+        )
+        records = [
+            (
+                uuid.uuid4(), position.id, m.profile_id, version, m.score,
+                _years_rank(m.years_experience), m.explanation, list(m.matched_required),
+                list(m.missing_required), list(m.strength_tags_matched), now, None,
+            )
+            for m in found
+        ]  # fmt: skip
+    await matches.copy_in(records)
+    position.scored_at = now
+    return ScoringResult(
+        position_id=position.id,
+        considered=len(rows),
+        matched=len(found),
+        kept_invited=len(invited),
+    )
+
+
+async def match_profile_to_open_positions(
+    uow: UnitOfWork, profile: TalentProfile, *, now: datetime
+) -> int:
+    """Score one (new or re-tagged) profile against every open position; matches found."""
+    if retention.is_expired(profile.consent_expires_at, now):
+        return 0
+    matches = MatchRepository(uow.session)
+    matchable = _matchable(profile)
+    found = 0
+    for position in await PositionRepository(uow.session).open_positions():
+        match = make_matcher(Requirements.model_validate(position.requirements), position.title)(
+            matchable
+        )
+        if match is None:
+            await matches.delete_uninvited_of(position.id, profile.id)
+        else:
+            await matches.upsert_one(_match_values(position, match, now))
+            found += 1
+    return found
+
+
+async def list_matches(
+    uow: UnitOfWork, *, position_id: str, limit: int, cursor: str | None, now: datetime
+) -> MatchListing:
+    """A position's matches ranked (score, experience, id), with counts by strength."""
+    position = await PositionRepository(uow.session).get(position_id)
+    if position is None:
+        raise not_found("position", position_id)
+    after = decode_cursor(cursor, arity=3)
+    stmt = (
+        select(TalentMatch, TalentProfile, Invitation.id)
+        .join(TalentProfile, TalentProfile.id == TalentMatch.profile_id)
+        .outerjoin(Invitation, Invitation.match_id == TalentMatch.id)
+        .where(TalentMatch.position_id == position_id, TalentProfile.consent_expires_at > now)
+    )
+    if after is not None:
+        try:
+            score, years, profile_id = int(after[0]), float(after[1]), str(after[2])
+        except (TypeError, ValueError):
+            raise unprocessable(
+                "cursor: not a cursor this list returned",
+                [{"loc": ["query", "cursor"], "msg": "invalid cursor"}],
+            ) from None
+        stmt = stmt.where(
+            or_(
+                TalentMatch.score < score,
+                and_(TalentMatch.score == score, TalentMatch.years_rank < years),
+                and_(
+                    TalentMatch.score == score,
+                    TalentMatch.years_rank == years,
+                    TalentMatch.profile_id > profile_id,
+                ),
+            )
+        )
+    stmt = stmt.order_by(
+        TalentMatch.score.desc(), TalentMatch.years_rank.desc(), TalentMatch.profile_id
+    ).limit(limit + 1)
+    rows = [(m, p, inv) for m, p, inv in (await uow.session.execute(stmt)).all()]
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        last = rows[-1][0]
+        next_cursor = encode_cursor(last.score, last.years_rank, last.profile_id)
+    repo = MatchRepository(uow.session)
+    return MatchListing(
+        position=position,
+        rows=rows,
+        next_cursor=next_cursor,
+        total=await repo.count_offered(position_id, now),
+        strength_counts=await repo.strength_counts(position_id, now),
+    )
+
+
+def _candidate_info(profile: TalentProfile) -> CandidateInfo:
+    return CandidateInfo(
+        id=profile.id,
+        name=profile.name,
+        email=profile.email,
+        phone=profile.phone,
+        locale=profile.locale,
+        timezone=profile.timezone,
+        talent_pool_consent=True,
+        skills=list(profile.skills),
+        years_experience=profile.years_experience,
+        industries=list(profile.industries),
+    )
+
+
+def _refusal(
+    match: TalentMatch, profile: TalentProfile | None, position: Position, now: datetime
+) -> str | None:
+    if match.invited_at is not None:
+        return "already invited"
+    if profile is None or retention.is_expired(profile.consent_expires_at, now):
+        return "the candidate's talent-pool consent has expired"
+    if position.status != "open":
+        return "the position is closed"
+    return None
+
+
+def _invite(
+    uow: UnitOfWork,
+    match: TalentMatch,
+    profile: TalentProfile,
+    position: Position,
+    *,
+    by: str,
+    message: str | None,
+    now: datetime,
+) -> Invitation:
+    invitation = Invitation(
+        id=uuid.uuid4(),
+        match_id=match.id,
+        profile_id=profile.id,
+        position_id=position.id,
+        invited_by=by,
+        message=message,
+        invited_at=now,
+    )
+    uow.session.add(invitation)
+    match.invited_at = now
+    ProfileRepository(uow.session).record(
+        profile.id, at=now, action="invited", detail=f"invited to {position.title}", actor=by
+    )
+    uow.publish(
+        TalentInvited(
+            invitation_id=str(invitation.id),
+            match_id=str(match.id),
+            invited_by=by,
+            invited_at=now,
+            candidate=_candidate_info(profile),
+            position=PositionRef(
+                id=position.id,
+                version=position.version,
+                title=position.title,
+                job_family=position.job_family,
+                org_unit_name=position.org_unit_name,
+            ),
+            message=message,
+            explanation=match.explanation,
+        ),
+        subject=f"talents/{profile.id}",
+    )
+    return invitation
+
+
+async def invite_match(
+    uow: UnitOfWork, *, match_id: uuid.UUID, by: str, message: str | None, now: datetime
+) -> Invitation:
+    """Invite a matched candidate to the opening (once); publishes talent-invited."""
+    match = await MatchRepository(uow.session).get_for_update(match_id)
+    if match is None:
+        raise not_found("match", match_id)
+    profile = await ProfileRepository(uow.session).get(match.profile_id)
+    position = await PositionRepository(uow.session).get(match.position_id)
+    assert position is not None  # a match cannot outlive its position (foreign key)
+    if (refusal := _refusal(match, profile, position, now)) is not None:
+        raise conflict(f"match {match_id} cannot be invited: {refusal}", type_="not-invitable")
+    assert profile is not None
+    invitation = _invite(uow, match, profile, position, by=by, message=message, now=now)
+    await uow.commit()
+    return invitation
+
+
+async def invite_matches(
+    uow: UnitOfWork,
+    *,
+    position_id: str,
+    match_ids: Sequence[uuid.UUID] | None,
+    min_score: int | None,
+    limit: int,
+    by: str,
+    message: str | None,
+    now: datetime,
+) -> BulkInvitation:
+    """Invite several matches of one opening at once (by ids or by a minimum score)."""
+    await lock_key(uow.session, f"position:{position_id}")
+    position = await PositionRepository(uow.session).get(position_id)
+    if position is None:
+        raise not_found("position", position_id)
+    if position.status != "open":
+        raise conflict(f"position {position_id} is closed", type_="not-invitable")
+    stmt = (
+        select(TalentMatch, TalentProfile)
+        .join(TalentProfile, TalentProfile.id == TalentMatch.profile_id)
+        .where(TalentMatch.position_id == position_id)
+        .order_by(TalentMatch.score.desc(), TalentMatch.years_rank.desc(), TalentMatch.profile_id)
+        .with_for_update(of=TalentMatch)
+    )
+    if match_ids is not None:
+        stmt = stmt.where(TalentMatch.id.in_(list(match_ids)))
+    else:
+        stmt = stmt.where(
+            TalentMatch.score >= (min_score or 0),
+            TalentMatch.invited_at.is_(None),
+            TalentProfile.consent_expires_at > now,
+        ).limit(limit)
+    result = BulkInvitation()
+    seen: set[uuid.UUID] = set()
+    for match, profile in (await uow.session.execute(stmt)).all():
+        seen.add(match.id)
+        if (refusal := _refusal(match, profile, position, now)) is not None:
+            result.skipped.append((match.id, refusal))
+            continue
+        result.invited.append(
+            _invite(uow, match, profile, position, by=by, message=message, now=now)
+        )
+    for missing in dict.fromkeys(match_ids or ()):
+        if missing not in seen:
+            result.skipped.append((missing, "not a match of this position"))
+    await uow.commit()
+    return result

@@ -1,0 +1,255 @@
+"""The pool follows the events it consumes (real PostgreSQL and RabbitMQ)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+
+from talent_service.db.models import ErasureAudit, PendingTag, TalentProfile
+from talent_service.service.pool import PoolPolicy, sweep_expired, talent_id_hash
+from talentloop_shared.events.envelope import utcnow
+from talentloop_shared.testing.plugin import eventually
+
+
+async def _matches(talent, auth, position_id: str) -> dict:
+    r = await talent.client.get(
+        f"/api/v1/positions/{position_id}/matches", headers=auth("recruiter")
+    )
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+async def test_consented_rejection_then_opening_gives_explained_match(talent, ev, auth, unique):
+    skills = [
+        unique(s) for s in ("sql", "python", "tableau", "statistics", "live-stream marketing")
+    ]
+    candidate_id = str(uuid.uuid4())
+    rejected = await talent.publish(
+        ev.rejection(candidate_id, skills=skills[:4], years=6, dimensions={"data_analysis": 8.5})
+    )
+    await talent.consumed(rejected)
+    position_id = str(uuid.uuid4())
+    opened = await talent.publish(
+        ev.position(position_id, title="Medical Data Analyst", required=skills, min_years=5)
+    )
+    await talent.consumed(opened)
+
+    body = await _matches(talent, auth, position_id)
+    assert [m["talent_id"] for m in body["items"]] == [candidate_id]
+    match = body["items"][0]
+    assert match["explanation"] == (f"4 of 5 required skills; 6 years ≥ 5; gap: {skills[4]}")
+    assert 0 <= match["score"] <= 100
+    assert body["total"] == 1
+    assert body["position"]["status"] == "open"
+
+
+async def test_unconsented_rejection_leaves_no_profile(talent, ev, auth, unique):
+    candidate_id = str(uuid.uuid4())
+    name = unique("Zhao")
+    event_id = await talent.publish(
+        ev.rejection(candidate_id, consent=False, name=name, skills=[unique("go")])
+    )
+    await talent.consumed(event_id)
+    r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+    assert r.status_code == 404
+    r = await talent.client.get("/api/v1/talents", params={"q": name}, headers=auth("hr_admin"))
+    assert r.json()["items"] == []
+
+
+async def test_profile_created_later_is_matched_to_an_open_position(talent, ev, auth, unique):
+    skill = unique("excel")
+    position_id = str(uuid.uuid4())
+    await talent.consumed(await talent.publish(ev.position(position_id, required=[skill])))
+    candidate_id = str(uuid.uuid4())
+    await talent.consumed(await talent.publish(ev.rejection(candidate_id, skills=[skill])))
+    body = await _matches(talent, auth, position_id)
+    assert [m["talent_id"] for m in body["items"]] == [candidate_id]
+
+
+async def test_same_rejection_thrice_gives_one_application(talent, ev, auth, unique):
+    candidate_id = str(uuid.uuid4())
+    event = ev.rejection(candidate_id, skills=[unique("sql")])
+    event_id = uuid.uuid4()
+    ids = [await talent.publish(event, event_id=event_id) for _ in range(3)]
+    # The same rejection re-published by the producer under a new event id, too.
+    ids.append(await talent.publish(event))
+    await talent.consumed(*ids)
+    r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("recruiter"))
+    assert r.status_code == 200
+    body = r.json()
+    assert len(body["applications"]) == 1
+    assert [h["action"] for h in body["history"]] == ["pooled"]
+
+
+async def test_stale_position_version_is_ignored(talent, ev, auth, unique):
+    new_skill, old_skill = unique("spark"), unique("cobol")
+    fits_new, fits_old = str(uuid.uuid4()), str(uuid.uuid4())
+    await talent.consumed(
+        await talent.publish(ev.rejection(fits_new, skills=[new_skill])),
+        await talent.publish(ev.rejection(fits_old, skills=[old_skill])),
+    )
+    position_id = str(uuid.uuid4())
+    await talent.consumed(
+        await talent.publish(ev.position(position_id, version=2, required=[new_skill]))
+    )
+    await talent.consumed(
+        await talent.publish(ev.position(position_id, version=1, required=[old_skill]))
+    )
+    body = await _matches(talent, auth, position_id)
+    assert body["position"]["version"] == 2
+    assert [m["talent_id"] for m in body["items"]] == [fits_new]
+
+
+async def test_changed_requirements_rescore_and_closing_keeps_matches(talent, ev, auth, unique):
+    a_skill, b_skill = unique("r"), unique("julia")
+    a, b = str(uuid.uuid4()), str(uuid.uuid4())
+    await talent.consumed(
+        await talent.publish(ev.rejection(a, skills=[a_skill])),
+        await talent.publish(ev.rejection(b, skills=[b_skill])),
+    )
+    position_id = str(uuid.uuid4())
+    await talent.consumed(await talent.publish(ev.position(position_id, required=[a_skill])))
+    first = (await _matches(talent, auth, position_id))["items"][0]
+    invited = await talent.client.post(
+        f"/api/v1/matches/{first['id']}/invite", headers=auth("recruiter")
+    )
+    assert invited.status_code == 201
+    await talent.consumed(
+        await talent.publish(ev.position(position_id, version=2, required=[b_skill]))
+    )
+    body = await _matches(talent, auth, position_id)
+    # The invited match is kept as it was; the others are scored afresh.
+    assert {m["talent_id"] for m in body["items"]} == {a, b}
+    assert next(m for m in body["items"] if m["talent_id"] == a)["invited_at"] is not None
+
+    await talent.consumed(
+        await talent.publish(
+            ev.position(position_id, version=3, required=[b_skill], status="closed")
+        )
+    )
+    body = await _matches(talent, auth, position_id)
+    assert body["position"]["status"] == "closed"
+    assert len(body["items"]) == 2
+    other = next(m for m in body["items"] if m["talent_id"] == b)
+    r = await talent.client.post(f"/api/v1/matches/{other['id']}/invite", headers=auth("hr_admin"))
+    assert r.status_code == 409
+
+
+async def test_expired_consent_gives_no_match_and_the_sweep_erases_it(talent, ev, auth, unique):
+    skill = unique("sas")
+    expired, fresh = str(uuid.uuid4()), str(uuid.uuid4())
+    await talent.consumed(
+        await talent.publish(ev.rejection(expired, skills=[skill], rejected_at=ev.months_ago(25))),
+        await talent.publish(ev.rejection(fresh, skills=[skill])),
+    )
+    position_id = str(uuid.uuid4())
+    await talent.consumed(await talent.publish(ev.position(position_id, required=[skill])))
+    body = await _matches(talent, auth, position_id)
+    assert [m["talent_id"] for m in body["items"]] == [fresh]
+    r = await talent.client.get(
+        "/api/v1/talents", params={"skill": skill}, headers=auth("hr_admin")
+    )
+    assert [t["id"] for t in r.json()["items"]] == [fresh]
+
+    async with talent.svc.uow_factory() as uow:
+        result = await sweep_expired(uow, policy=PoolPolicy(), now=utcnow())
+    assert result.erased_profiles >= 1
+    async with talent.svc.uow_factory() as uow:
+        assert await uow.session.get(TalentProfile, expired) is None
+        assert await uow.session.get(TalentProfile, fresh) is not None
+        audit = await uow.session.scalar(
+            select(ErasureAudit).where(ErasureAudit.talent_id_hash == talent_id_hash(expired))
+        )
+        assert audit is not None and audit.reason == "talent-pool consent expired"
+
+
+async def test_erasure_removes_the_person_from_search_and_matches(talent, ev, auth, unique):
+    skill = unique("dbt")
+    name = unique("Chen")
+    candidate_id = str(uuid.uuid4())
+    await talent.consumed(
+        await talent.publish(ev.rejection(candidate_id, name=name, skills=[skill]))
+    )
+    position_id = str(uuid.uuid4())
+    await talent.consumed(await talent.publish(ev.position(position_id, required=[skill])))
+    assert (await _matches(talent, auth, position_id))["total"] == 1
+
+    r = await talent.client.delete(f"/api/v1/talents/{candidate_id}", headers=auth("recruiter"))
+    assert r.status_code == 403
+    r = await talent.client.delete(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+    assert r.status_code == 204
+    assert (await _matches(talent, auth, position_id))["items"] == []
+    r = await talent.client.get("/api/v1/talents", params={"q": name}, headers=auth("hr_admin"))
+    assert r.json()["items"] == []
+    r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+    assert r.status_code == 404
+    async with talent.svc.uow_factory() as uow:
+        audit = (
+            await uow.session.scalars(
+                select(ErasureAudit).where(
+                    ErasureAudit.talent_id_hash == talent_id_hash(candidate_id)
+                )
+            )
+        ).one()
+        # The audit says who and why, nothing about the person.
+        assert audit.erased_by == "test-user" and candidate_id not in str(vars(audit))
+    r = await talent.client.delete(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+    assert r.status_code == 404
+
+
+async def test_survey_yes_tags_open_to_contact(talent, ev, auth, unique):
+    candidate_id = str(uuid.uuid4())
+    name = unique("Wang")
+    await talent.consumed(await talent.publish(ev.rejection(candidate_id, name=name)))
+    await talent.consumed(
+        await talent.publish(ev.feedback(candidate_id, open_to_future_roles=True))
+    )
+    r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("integration"))
+    body = r.json()
+    assert body["open_to_contact"] is True
+    tag = next(t for t in body["tags"] if t["kind"] == "open_to_contact")
+    assert tag["source"].startswith("feedback-received:")
+    r = await talent.client.get(
+        "/api/v1/talents", params={"q": name, "open_to_contact": "true"}, headers=auth("hr_admin")
+    )
+    assert [t["id"] for t in r.json()["items"]] == [candidate_id]
+
+
+async def test_evaluation_before_rejection_is_merged_then_pending_is_gone(talent, ev, auth):
+    candidate_id = str(uuid.uuid4())
+    await talent.consumed(
+        await talent.publish(
+            ev.evaluation(candidate_id, strengths=["Clear SQL."], scores={"data_analysis": 9})
+        )
+    )
+    async with talent.svc.uow_factory() as uow:
+        pending = await uow.session.scalar(
+            select(func.count()).where(PendingTag.candidate_id == candidate_id)
+        )
+    assert pending == 2
+    await talent.consumed(await talent.publish(ev.rejection(candidate_id)))
+    r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+    assert set(r.json()["strengths"]) >= {"clear sql", "data analysis"}
+    async with talent.svc.uow_factory() as uow:
+        pending = await uow.session.scalar(
+            select(func.count()).where(PendingTag.candidate_id == candidate_id)
+        )
+    assert pending == 0
+
+
+async def test_unconsented_rejection_purges_pending_evaluations(talent, ev):
+    candidate_id = str(uuid.uuid4())
+    await talent.consumed(
+        await talent.publish(ev.evaluation(candidate_id, strengths=["calm"], scores={}))
+    )
+    await talent.consumed(await talent.publish(ev.rejection(candidate_id, consent=False)))
+
+    async def gone() -> bool:
+        async with talent.svc.uow_factory() as uow:
+            n = await uow.session.scalar(
+                select(func.count()).where(PendingTag.candidate_id == candidate_id)
+            )
+        return n == 0
+
+    assert await eventually(gone, timeout=2)
