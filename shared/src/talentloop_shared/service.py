@@ -50,6 +50,8 @@ class ServiceDefinition:
     routers: Sequence[APIRouter]
     migrations: str | None  # Alembic script location, e.g. "org_service:migrations"
     subscriptions: Mapping[str, Handler] = field(default_factory=dict)
+    # Event types the service publishes; publishing any other raises (None: unchecked).
+    publishes: Sequence[str] | None = None
     background: Sequence[BackgroundLoop] = ()
     on_startup: Callable[[Runtime], Awaitable[None]] | None = None
     version: str = "1.0.0"
@@ -83,7 +85,11 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
         retry_delays_ms=tuple(s.retry_delays_ms),
         delivery_limit=s.delivery_limit,
     )
-    uow_factory = UnitOfWorkFactory(sessions, service=definition.name)
+    uow_factory = UnitOfWorkFactory(
+        sessions,
+        service=definition.name,
+        publishes=None if definition.publishes is None else frozenset(definition.publishes),
+    )
     consumer = (
         EventConsumer(
             topology=topology, subscriptions=definition.subscriptions, uow_factory=uow_factory

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from org_service.api import ROUTERS
 from org_service.config import Settings
-from org_service.events import SUBSCRIPTIONS
+from org_service.events import PUBLISHES, SUBSCRIPTIONS
 from talentloop_shared.service import ServiceDefinition, create_service_app
 
 MIGRATIONS = "org_service:migrations"
@@ -22,6 +22,7 @@ def definition(settings: Settings | None = None) -> ServiceDefinition:
         routers=ROUTERS,
         migrations=MIGRATIONS,
         subscriptions=SUBSCRIPTIONS,
+        publishes=PUBLISHES,
     )
 
 

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from recruiting_service.api import ROUTERS
 from recruiting_service.config import Settings
-from recruiting_service.events import SUBSCRIPTIONS
+from recruiting_service.events import PUBLISHES, SUBSCRIPTIONS
 from talentloop_shared.service import ServiceDefinition, create_service_app
 
 MIGRATIONS = "recruiting_service:migrations"
@@ -22,6 +22,7 @@ def definition(settings: Settings | None = None) -> ServiceDefinition:
         routers=ROUTERS,
         migrations=MIGRATIONS,
         subscriptions=SUBSCRIPTIONS,
+        publishes=PUBLISHES,
     )
 
 

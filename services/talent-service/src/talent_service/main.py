@@ -7,7 +7,7 @@ from fastapi import FastAPI
 
 from talent_service.api import ROUTERS
 from talent_service.config import Settings
-from talent_service.events import subscriptions
+from talent_service.events import PUBLISHES, subscriptions
 from talent_service.service.pool import PoolPolicy
 from talent_service.service.retention_sweep import retention_sweep_loop
 from talentloop_shared.service import ServiceDefinition, create_service_app
@@ -26,6 +26,7 @@ def definition(settings: Settings | None = None) -> ServiceDefinition:
         routers=ROUTERS,
         migrations=MIGRATIONS,
         subscriptions=subscriptions(PoolPolicy.from_settings(settings)),
+        publishes=PUBLISHES,
         background=[retention_sweep_loop],
     )
 

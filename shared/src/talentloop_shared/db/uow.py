@@ -27,6 +27,10 @@ class IdempotencyClaim:
     request_hash: str
 
 
+class UndeclaredEvent(ValueError):
+    """A service published an event type its definition does not declare."""
+
+
 class IdempotencyKeyInUse(Exception):
     """Another request with the same Idempotency-Key committed first."""
 
@@ -50,9 +54,11 @@ class UnitOfWork:
         *,
         source: str,
         on_events_committed: Callable[[], None] | None = None,
+        publishes: frozenset[str] | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._source = source
+        self._publishes = publishes
         self._on_events_committed = on_events_committed
         self._pending: list[CloudEvent] = []
         self.committed = False
@@ -86,6 +92,9 @@ class UnitOfWork:
         etype = event_type or getattr(payload, "EVENT_TYPE", "")
         if not etype:
             raise ValueError("event type unknown: pass event_type=")
+        if self._publishes is not None and etype not in self._publishes:
+            # The declared list is what docs/events.md and integrators rely on.
+            raise UndeclaredEvent(f"{self._source} does not declare that it publishes {etype}")
         event = new_event(
             type=etype,
             source=self._source,
@@ -156,14 +165,17 @@ class UnitOfWorkFactory:
         *,
         service: str,
         on_events_committed: Callable[[], None] | None = None,
+        publishes: frozenset[str] | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.service = service
         self.on_events_committed = on_events_committed
+        self.publishes = publishes
 
     def __call__(self) -> UnitOfWork:
         return UnitOfWork(
             self.session_factory,
             source=f"/{self.service}",
             on_events_committed=self.on_events_committed,
+            publishes=self.publishes,
         )

@@ -9,3 +9,6 @@ SUBSCRIPTIONS: dict[str, Handler] = {
     "position-changed": handle_position_changed,
     "talent-invited": handle_talent_invited,
 }
+
+# What this service publishes (checked when a unit of work records an event).
+PUBLISHES: tuple[str, ...] = ("evaluation-submitted", "candidate-rejected")

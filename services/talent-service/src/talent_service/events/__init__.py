@@ -20,3 +20,6 @@ def subscriptions(policy: PoolPolicy) -> dict[str, Handler]:
 
 # With the default policy; main.definition() binds the configured one.
 SUBSCRIPTIONS: dict[str, Handler] = subscriptions(PoolPolicy())
+
+# What this service publishes (checked when a unit of work records an event).
+PUBLISHES: tuple[str, ...] = ("talent-invited", "candidate-erased")
