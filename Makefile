@@ -4,7 +4,7 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 ROLE ?= hr_admin
 SUB ?= dev-user
 
-.PHONY: help install run migrate test test-fast lint typecheck token bench demo clean
+.PHONY: help install run migrate test test-fast lint typecheck token bench demo docs clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ token: install ## print a dev JWT: make token ROLE=recruiter [SUB=alice]
 
 bench: install ## run the benchmark scripts (they print their figures)
 	@for b in bench/*.py; do echo "== $$b"; $(UV) run --frozen python $$b || exit 1; done
+
+docs: install ## regenerate docs/asyncapi.json and docs/events.md from the code
+	$(UV) run --frozen python docs/generate.py
 
 clean: ## remove local run state (logs, caught mail)
 	rm -rf .run/logs .run/mail

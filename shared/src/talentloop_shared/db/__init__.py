@@ -1,6 +1,6 @@
 """Database plumbing: engine, unit of work, base repository, infra tables."""
 
-from talentloop_shared.db.base import NAMING_CONVENTION, make_base
+from talentloop_shared.db.base import NAMING_CONVENTION
 from talentloop_shared.db.engine import create_engine, create_session_factory
 from talentloop_shared.db.repository import Repository
 from talentloop_shared.db.tables import idempotency_keys, inbox, infra_metadata, outbox
@@ -16,6 +16,5 @@ __all__ = [
     "idempotency_keys",
     "inbox",
     "infra_metadata",
-    "make_base",
     "outbox",
 ]

@@ -1,9 +1,8 @@
-"""Declarative base with a constraint naming convention (stable Alembic diffs)."""
+"""Constraint naming convention (stable Alembic diffs). Each service declares its own
+`class Base(DeclarativeBase)` with `MetaData(naming_convention=NAMING_CONVENTION)`: a
+service owns its schema, and a plain class keeps the models visible to type checkers."""
 
 from __future__ import annotations
-
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -12,12 +11,3 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-def make_base() -> type[DeclarativeBase]:
-    """A fresh declarative base (one per service: each owns its own schema)."""
-
-    class Base(DeclarativeBase):
-        metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-    return Base

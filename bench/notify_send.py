@@ -1,0 +1,257 @@
+"""notify-service benchmark: candidate-rejected events in, emails out at a real SMTP server.
+
+Runs notify-service in-process over real PostgreSQL (a scratch database, created and
+dropped) and RabbitMQ (a private namespace), with an aiosmtpd server on loopback. Prints:
+- notices/s: 1,000 candidate-rejected events (delay 0) published at once, until the last
+  email arrives at the SMTP server (consume → render → compliance → store → dispatch → SMTP);
+- rejection→sent latency p50/p99, measured with events paced at `--rate` per second
+  (the burst's latencies are printed too: they mostly measure queueing);
+- a baseline from the same run: bare aiosmtplib sends of the same number of messages over
+  the same server, with the same connection reuse and concurrency, and the ratio.
+
+Usage: uv run python bench/notify_send.py [--notices 1000] [--rate 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.message import EmailMessage
+from typing import Any
+
+import aio_pika
+import aiosmtplib
+import asyncpg
+
+from notify_service.config import Settings
+from notify_service.main import MIGRATIONS, definition
+from talentloop_shared.db.migrations import upgrade_to_head
+from talentloop_shared.events import new_event
+from talentloop_shared.events.payloads import CandidateRejected
+from talentloop_shared.messaging.topology import Topology, declare_exchanges, persistent_message
+from talentloop_shared.testing.harness import running_service
+from talentloop_shared.testing.plugin import delete_namespace
+from talentloop_shared.testing.smtp import SMTPSink
+
+ADMIN = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
+CONCURRENCY = 4
+
+
+@dataclass
+class TimedHandler:
+    """SMTP handler that records when each message arrived, by recipient."""
+
+    arrivals: dict[str, float] = field(default_factory=dict)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        now = time.time()
+        for rcpt in envelope.rcpt_tos:
+            self.arrivals.setdefault(rcpt, now)
+        return "250 Message accepted for delivery"
+
+
+def noon_zone() -> str:
+    """A zone where it is about noon, so quiet hours never delay the benchmark."""
+    offset = (12 - datetime.now(UTC).hour) % 24
+    if offset > 14:
+        offset -= 24
+    return "UTC" if offset == 0 else f"Etc/GMT{-offset:+d}"
+
+
+def rejection(uid: str, zone: str) -> CandidateRejected:
+    return CandidateRejected.model_validate(
+        {
+            "application_id": f"app-{uid}",
+            "rejected_at": datetime.now(UTC).isoformat(),
+            "stage": "interview",
+            "decided_by": "bench",
+            "candidate": {
+                "id": f"c-{uid}",
+                "name": "Jane Doe",
+                "email": f"{uid}@bench.example",
+                "locale": "en",
+                "timezone": zone,
+                "talent_pool_consent": True,
+            },
+            "position": {
+                "id": "p-1",
+                "title": "Backend Engineer",
+                "job_family": "engineering",
+                "org_unit_name": "Platform",
+            },
+            "strengths": ["clear algorithm design"],
+            "reasons": [
+                {
+                    "code": "missing_experience",
+                    "text": "hands-on Go high-concurrency project experience",
+                }
+            ],
+            "suggestions": ["a Go project with real concurrency, e.g. a rate-limited crawler"],
+            "notify": {"send": True, "channels": ["email"], "delay_minutes": 0},
+        }
+    )
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def publish_all(
+    namespace: str, events: list[tuple[str, CandidateRejected]], rate: float | None
+) -> dict[str, float]:
+    """Publish events (paced when `rate` is given); returns recipient → rejected_at epoch."""
+    sent_at: dict[str, float] = {}
+    connection = await aio_pika.connect(AMQP)
+    try:
+        channel = await connection.channel(publisher_confirms=True)
+        exchange = await declare_exchanges(channel, Topology(service="bench", namespace=namespace))
+        start = time.monotonic()
+        pending = []
+        for i, (uid, _) in enumerate(events):
+            if rate:
+                delay = start + i / rate - time.monotonic()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+            payload = rejection(uid, events[i][1].candidate.timezone)  # fresh rejected_at
+            sent_at[f"{uid}@bench.example"] = payload.rejected_at.timestamp()
+            event = new_event(type="candidate-rejected", source="/bench", data=payload)
+            pending.append(
+                exchange.publish(
+                    persistent_message(event.to_json(), message_id=event.id, event_type=event.type),
+                    routing_key=event.type,
+                )
+            )
+            if rate or len(pending) >= 100:
+                await asyncio.gather(*pending)
+                pending = []
+        await asyncio.gather(*pending)
+    finally:
+        await connection.close()
+    return sent_at
+
+
+async def wait_arrivals(handler: TimedHandler, expected: set[str], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not expected.issubset(handler.arrivals):
+        if time.monotonic() > deadline:
+            missing = len(expected - set(handler.arrivals))
+            raise SystemExit(f"{missing} notices did not arrive within {timeout}s")
+        await asyncio.sleep(0.01)
+
+
+async def baseline(port: int, n: int, handler: TimedHandler) -> float:
+    """Bare aiosmtplib: n messages over CONCURRENCY reused connections; messages/s."""
+
+    def message(i: int) -> EmailMessage:
+        msg = EmailMessage()
+        msg["From"], msg["To"] = "bench@talentloop.local", f"base-{i}@bench.example"
+        msg["Cc"], msg["Subject"] = "hr@bench.example", "Your application"
+        msg.set_content("Dear Jane,\n\n" + "A tactful notice body. " * 40)
+        msg.add_alternative("<p>" + "A tactful notice body. " * 40 + "</p>", subtype="html")
+        return msg
+
+    async def lane(indexes: range) -> None:
+        smtp = aiosmtplib.SMTP(hostname="127.0.0.1", port=port, start_tls=False)
+        await smtp.connect()
+        for i in indexes:
+            await smtp.send_message(message(i))
+        await smtp.quit()
+
+    start = time.perf_counter()
+    await asyncio.gather(*(lane(range(k, n, CONCURRENCY)) for k in range(CONCURRENCY)))
+    return n / (time.perf_counter() - start)
+
+
+async def main(n: int, rate: float) -> None:
+    run = uuid.uuid4().hex[:8]
+    db = f"bench_notify_{run}"
+    namespace = f"bench-{run}."
+    admin = await asyncpg.connect(ADMIN)
+    await admin.execute(f'CREATE DATABASE "{db}"')
+    await admin.close()
+    url = ADMIN.rpartition("/")[0].replace("postgresql://", "postgresql+asyncpg://", 1) + "/" + db
+    handler = TimedHandler()
+    sink = SMTPSink()
+    sink._handler = handler  # type: ignore[assignment]  # keep arrival times, not messages
+    sink.start()
+    try:
+        await asyncio.to_thread(upgrade_to_head, MIGRATIONS, url)
+        settings = Settings(
+            database_url=url,
+            amqp_url=AMQP,
+            amqp_namespace=namespace,
+            environment="test",
+            log_level="WARNING",
+            log_json=False,
+            smtp_host="127.0.0.1",
+            smtp_port=sink.port,
+            dispatch_concurrency=CONCURRENCY,
+            prefetch=64,
+        )
+        async with running_service(definition, settings) as svc:
+            await svc.client.put(  # HR copy on, as in production
+                "/api/v1/settings",
+                json={"cc_hr": "hr@bench.example"},
+                headers={"Authorization": "Bearer " + _token()},
+            )
+            zone = noon_zone()
+            warm = [(f"warm-{run}-{i}", rejection(f"warm-{run}-{i}", zone)) for i in range(20)]
+            await publish_all(namespace, warm, None)
+            await wait_arrivals(handler, {f"{u}@bench.example" for u, _ in warm}, 30)
+
+            burst = [(f"b-{run}-{i}", rejection(f"b-{run}-{i}", zone)) for i in range(n)]
+            t0 = time.time()
+            sent_at = await publish_all(namespace, burst, None)
+            await wait_arrivals(handler, set(sent_at), 120)
+            elapsed = max(handler.arrivals[r] for r in sent_at) - t0
+            burst_lat = [handler.arrivals[r] - sent_at[r] for r in sent_at]
+            throughput = n / elapsed
+
+            paced = [(f"p-{run}-{i}", rejection(f"p-{run}-{i}", zone)) for i in range(n)]
+            paced_at = await publish_all(namespace, paced, rate)
+            await wait_arrivals(handler, set(paced_at), 120)
+            lat = [handler.arrivals[r] - paced_at[r] for r in paced_at]
+
+        base = await baseline(sink.port, n, handler)
+        print(f"notify-service: {n} notices (render + compliance + store + SMTP, HR in CC)")
+        print(
+            f"  burst: {throughput:,.0f} notices/s ({elapsed:.2f} s for {n}); "
+            f"latency p50 {statistics.median(burst_lat) * 1000:,.0f} ms, "
+            f"p99 {pct(burst_lat, 0.99) * 1000:,.0f} ms (queueing included)"
+        )
+        print(
+            f"  paced at {rate:.0f}/s: rejection→sent latency "
+            f"p50 {statistics.median(lat) * 1000:,.0f} ms, p99 {pct(lat, 0.99) * 1000:,.0f} ms "
+            f"(target p99 < 1000 ms)"
+        )
+        print(f"baseline: raw aiosmtplib, {CONCURRENCY} reused connections: {base:,.0f} messages/s")
+        print(f"ratio service/baseline: {throughput / base:.2f}")
+    finally:
+        sink.stop()
+        await delete_namespace(AMQP, namespace)
+        admin = await asyncpg.connect(ADMIN)
+        await admin.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+        await admin.close()
+
+
+def _token() -> str:
+    from talentloop_shared.auth import issue_token
+    from talentloop_shared.config import DEV_JWT_SECRET
+
+    return issue_token(sub="bench", roles=["hr_admin"], secret=DEV_JWT_SECRET)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notices", type=int, default=1000)
+    parser.add_argument("--rate", type=float, default=100.0)
+    args = parser.parse_args()
+    asyncio.run(main(args.notices, args.rate))

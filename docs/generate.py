@@ -1,0 +1,39 @@
+"""Regenerate docs/asyncapi.json and docs/events.md from the code (`make docs`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from talentloop_shared.events.asyncapi import asyncapi_document, events_markdown
+
+DOCS = Path(__file__).parent
+
+
+def flows() -> dict[str, tuple[list[str], list[str]]]:
+    """service → (publishes, consumes), read from the services' own definitions."""
+    from notify_service.main import definition as notify
+    from org_service.main import definition as org
+    from recruiting_service.main import definition as recruiting
+    from talent_service.main import definition as talent
+
+    result = {}
+    for make in (org, recruiting, notify, talent):
+        d = make()
+        result[d.name] = (sorted(d.publishes or ()), sorted(d.subscriptions))
+    return result
+
+
+def render() -> dict[str, str]:
+    """File name → content."""
+    f = flows()
+    return {
+        "asyncapi.json": json.dumps(asyncapi_document(f), indent=2, ensure_ascii=False) + "\n",
+        "events.md": events_markdown(f),
+    }
+
+
+if __name__ == "__main__":
+    for name, content in render().items():
+        (DOCS / name).write_text(content)
+        print(f"wrote docs/{name}")

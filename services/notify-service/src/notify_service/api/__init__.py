@@ -1,0 +1,16 @@
+"""notify-service HTTP API (/api/v1, plus the public survey pages)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from notify_service.api import feedback, notifications, settings, surveys, templates
+
+ROUTERS: list[APIRouter] = [
+    templates.router,
+    settings.router,
+    notifications.router,
+    feedback.router,
+    surveys.router,
+    surveys.pages,
+]

@@ -1,0 +1,28 @@
+"""The HR feedback dashboard."""
+
+from typing import Literal
+
+from notify_service.api.deps import Reader
+from notify_service.api.schemas import FeedbackSummaryRead
+from notify_service.service.surveys import feedback_summary
+from talentloop_shared.http import problem_responses
+from talentloop_shared.service import UowDep, api_router
+
+router = api_router(prefix="/api/v1/feedback", tags=["feedback"])
+
+
+@router.get(
+    "/summary",
+    summary="Survey results by template, job family or stage",
+    response_model=FeedbackSummaryRead,
+    responses=problem_responses(401, 403, 422),
+)
+async def summary(
+    uow: UowDep,
+    principal: Reader,
+    group_by: Literal["template", "job_family", "stage"] = "template",
+    kind: Literal["rejection", "invitation"] = "rejection",
+) -> FeedbackSummaryRead:
+    return FeedbackSummaryRead.model_validate(
+        await feedback_summary(uow, group_by=group_by, kind=kind)
+    )

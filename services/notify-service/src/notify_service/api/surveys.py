@@ -1,0 +1,113 @@
+"""The candidate survey: an HTML page and form (public; the token is the credential)."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import HTMLResponse
+from pydantic import ValidationError
+
+from notify_service.api import survey_pages
+from notify_service.api.deps import Now
+from notify_service.api.schemas import SurveyAnswer, SurveyReceipt
+from notify_service.domain import SurveyAnswers
+from notify_service.service.surveys import SurveyLinkError, answer_survey, open_survey
+from talentloop_shared.http import problem_responses
+from talentloop_shared.service import RuntimeDep, UowDep, api_router
+
+TokenPath = Annotated[str, Path(max_length=400, description="The token from the notice's link")]
+
+pages = APIRouter(tags=["survey"])
+router = api_router(prefix="/api/v1/surveys", tags=["survey"])
+
+_HTML_ERRORS = {
+    404: {"content": {"text/html": {}}, "description": "The link is not valid"},
+    410: {"content": {"text/html": {}}, "description": "The link has expired"},
+}
+
+
+def _secret(rt: RuntimeDep) -> str:
+    return rt.settings.survey_secret  # type: ignore[attr-defined, no-any-return]
+
+
+@pages.get(
+    "/survey/{token}",
+    summary="The survey page (HTML)",
+    response_class=HTMLResponse,
+    responses=_HTML_ERRORS,
+)
+async def survey_page(token: TokenPath, uow: UowDep, rt: RuntimeDep, now: Now) -> HTMLResponse:
+    try:
+        notice, previous = await open_survey(uow, token=token, secret=_secret(rt), now=now)
+    except SurveyLinkError as exc:
+        return HTMLResponse(survey_pages.link_problem(expired=exc.expired), status_code=exc.status)
+    return HTMLResponse(
+        survey_pages.survey_form(locale=notice.locale, action=f"/survey/{token}", previous=previous)
+    )
+
+
+def _form_answers(form: dict[str, str]) -> SurveyAnswers:
+    data: dict[str, object] = {}
+    for key in ("tone", "detail", "timeliness", "helpfulness"):
+        if form.get(key, "").strip():
+            data[key] = form[key].strip()
+    if form.get("comment", "").strip():
+        data["comment"] = form["comment"].strip()
+    data["open_to_future_roles"] = form.get("open_to_future_roles", "").lower() in {
+        "yes",
+        "on",
+        "true",
+        "1",
+    }
+    return SurveyAnswers.model_validate(data)
+
+
+@pages.post(
+    "/survey/{token}",
+    summary="Submit the survey form (form-encoded; HTML thank-you page)",
+    response_class=HTMLResponse,
+    responses=_HTML_ERRORS,
+)
+async def submit_survey_form(
+    token: TokenPath, request: Request, uow: UowDep, rt: RuntimeDep, now: Now
+) -> HTMLResponse:
+    try:
+        notice, previous = await open_survey(uow, token=token, secret=_secret(rt), now=now)
+    except SurveyLinkError as exc:
+        return HTMLResponse(survey_pages.link_problem(expired=exc.expired), status_code=exc.status)
+    form = await request.form()
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    try:
+        answers = _form_answers(fields)
+    except ValidationError as exc:
+        wrong = ", ".join(str(e["loc"][0]) for e in exc.errors() if e.get("loc"))
+        return HTMLResponse(
+            survey_pages.survey_form(
+                locale=notice.locale, action=f"/survey/{token}", previous=previous, error=wrong
+            ),
+            status_code=422,
+        )
+    await answer_survey(uow, token=token, answers=answers, secret=_secret(rt), now=now)
+    return HTMLResponse(survey_pages.thank_you(notice.locale))
+
+
+@router.post(
+    "/{token}",
+    summary="Answer a survey (JSON)",
+    response_model=SurveyReceipt,
+    responses=problem_responses(404, 410, 422),
+)
+async def submit_survey(
+    token: TokenPath, body: SurveyAnswer, uow: UowDep, rt: RuntimeDep, now: Now
+) -> SurveyReceipt:
+    response = await answer_survey(
+        uow,
+        token=token,
+        answers=SurveyAnswers.model_validate(body.model_dump()),
+        secret=_secret(rt),
+        now=now,
+    )
+    return SurveyReceipt(
+        notification_id=response.notification_id,
+        answered_at=response.answered_at,
+        times_answered=response.times_answered,
+    )

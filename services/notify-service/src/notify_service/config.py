@@ -1,0 +1,61 @@
+"""Settings of notify-service (environment variables prefixed NOTIFY_)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from pydantic import model_validator
+from pydantic_settings import SettingsConfigDict
+
+from talentloop_shared.config import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    """notify-service settings; every field can be set as NOTIFY_<FIELD>."""
+
+    model_config = SettingsConfigDict(env_prefix="NOTIFY_", extra="ignore")
+
+    service_name: str = "notify-service"
+    database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/talentloop_notify"
+    port: int = 8003
+
+    # Where candidates reach the survey page; links in notices are built from it.
+    public_base_url: str = "http://127.0.0.1:8003"
+    # Empty: derived from the JWT secret (fine in dev/test, refused in prod).
+    survey_secret: str = ""
+
+    # SMTP (email notices).
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 25
+    smtp_starttls: bool = False
+    smtp_tls: bool = False  # implicit TLS (port 465)
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str = "Talentloop Recruiting <no-reply@talentloop.local>"
+    smtp_timeout_seconds: float = 10.0
+
+    # SMS (generic JSON provider); unset URL → SMS notices fail with a clear error.
+    sms_url: str | None = None
+    sms_token: str | None = None
+    sms_sender: str | None = None
+    sms_timeout_seconds: float = 10.0
+
+    # Dispatcher.
+    dispatch_poll_seconds: float = 1.0
+    dispatch_batch_size: int = 200
+    dispatch_concurrency: int = 4  # SMTP connections used in parallel per batch
+    retry_base_seconds: float = 30.0
+    retry_max_seconds: float = 3600.0
+    max_attempts: int = 8
+    # A notice left in `sending` longer than this (dispatcher crashed mid-send) is failed
+    # instead of resent: at-most-once, see service/dispatch.py.
+    claim_timeout_seconds: float = 300.0
+
+    @model_validator(mode="after")
+    def _survey_secret(self) -> Settings:
+        if not self.survey_secret:
+            if self.environment not in {"dev", "test"}:
+                raise ValueError("NOTIFY_SURVEY_SECRET must be set outside dev/test")
+            # Derived, so dev and test runs work without configuration.
+            self.survey_secret = hashlib.sha256(("survey:" + self.jwt_secret).encode()).hexdigest()
+        return self

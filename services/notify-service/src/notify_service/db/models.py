@@ -1,0 +1,179 @@
+"""notify-service tables."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from talentloop_shared.db import NAMING_CONVENTION
+
+
+class Base(DeclarativeBase):
+    """Base of notify-service's tables, with its own metadata: the service owns its schema."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+JsonType = JSON().with_variant(JSONB(), "postgresql")
+
+
+class NoticeTemplate(Base):
+    """A template in the library; `subject`/`body` are those of the current `version`."""
+
+    __tablename__ = "templates"
+    __table_args__ = (
+        UniqueConstraint(
+            "kind", "job_family", "stage", "locale", "channel", name="uq_templates_key"
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    job_family: Mapped[str] = mapped_column(String(80))
+    stage: Mapped[str] = mapped_column(String(20))
+    locale: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(10))
+    subject: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_by: Mapped[str] = mapped_column(String(200), default="system")
+
+
+class TemplateVersion(Base):
+    """Every version a template ever had; notices point at the one they were rendered from."""
+
+    __tablename__ = "template_versions"
+
+    template_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("templates.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_by: Mapped[str] = mapped_column(String(200), default="system")
+
+
+class NoticeSettings(Base):
+    """HR's notice settings: a single row (id 1)."""
+
+    __tablename__ = "notice_settings"
+
+    id: Mapped[int] = mapped_column(SmallInteger, primary_key=True, default=1)
+    default_delay_minutes: Mapped[int] = mapped_column(Integer, default=120)
+    quiet_start: Mapped[time] = mapped_column(Time, default=time(21, 0))
+    quiet_end: Mapped[time] = mapped_column(Time, default=time(8, 0))
+    cc_hr: Mapped[str | None] = mapped_column(String(320))
+    review_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    company_name: Mapped[str] = mapped_column(String(200), default="Talentloop")
+    survey_expiry_days: Mapped[int] = mapped_column(Integer, default=30)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_by: Mapped[str] = mapped_column(String(200), default="system")
+
+
+class Notification(Base):
+    """One notice to one candidate over one channel (a rejection or an invitation)."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        # One notice per event and channel, whatever the inbox says (belt and braces).
+        UniqueConstraint("source_event_id", "channel", name="uq_notifications_event_channel"),
+        Index("ix_notifications_due", "send_at", postgresql_where="status = 'scheduled'"),
+        Index("ix_notifications_application", "application_id"),
+        Index("ix_notifications_candidate", "candidate_id"),
+        Index("ix_notifications_status_created", "status", "created_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    kind: Mapped[str] = mapped_column(String(40))
+    source_event_id: Mapped[str] = mapped_column(String(100))
+    application_id: Mapped[str | None] = mapped_column(String(100))
+    invitation_id: Mapped[str | None] = mapped_column(String(100))
+    candidate_id: Mapped[str] = mapped_column(String(100))
+    position_id: Mapped[str | None] = mapped_column(String(100))
+    job_family: Mapped[str | None] = mapped_column(String(80))
+    stage: Mapped[str | None] = mapped_column(String(20))
+    locale: Mapped[str] = mapped_column(String(20))
+    timezone: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(10))
+    recipient: Mapped[str | None] = mapped_column(String(320))
+    cc: Mapped[str | None] = mapped_column(String(320))
+    status: Mapped[str] = mapped_column(String(20))
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    template_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    template_version: Mapped[int | None] = mapped_column(Integer)
+    template_name: Mapped[str | None] = mapped_column(String(200))
+    subject: Mapped[str | None] = mapped_column(Text)
+    body_text: Mapped[str | None] = mapped_column(Text)
+    body_html: Mapped[str | None] = mapped_column(Text)
+    survey_url: Mapped[str | None] = mapped_column(Text)
+    flags: Mapped[list[dict[str, Any]]] = mapped_column(JsonType, default=list)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    send_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    message_id: Mapped[str | None] = mapped_column(String(300))
+    reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class DeliveryAttempt(Base):
+    """One try to hand a notice to the SMTP server or SMS provider."""
+
+    __tablename__ = "delivery_attempts"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    notification_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("notifications.id", ondelete="CASCADE"), index=True
+    )
+    attempt: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    outcome: Mapped[str] = mapped_column(String(20))  # sent | retry | failed
+    error: Mapped[str | None] = mapped_column(Text)
+    provider_reference: Mapped[str | None] = mapped_column(String(300))
+
+
+class SurveyResponse(Base):
+    """A candidate's answers to the survey of one notice (re-answering updates it)."""
+
+    __tablename__ = "survey_responses"
+
+    notification_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("notifications.id", ondelete="CASCADE"), primary_key=True
+    )
+    tone: Mapped[int | None] = mapped_column(SmallInteger)
+    detail: Mapped[int | None] = mapped_column(SmallInteger)
+    timeliness: Mapped[int | None] = mapped_column(SmallInteger)
+    helpfulness: Mapped[int | None] = mapped_column(SmallInteger)
+    comment: Mapped[str | None] = mapped_column(Text)
+    open_to_future_roles: Mapped[bool] = mapped_column(Boolean, default=False)
+    answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    times_answered: Mapped[int] = mapped_column(Integer, default=1)

@@ -1,0 +1,123 @@
+"""Repositories of notify-service (they never commit; the unit of work does)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, select
+
+from notify_service.db.models import (
+    DeliveryAttempt,
+    NoticeSettings,
+    NoticeTemplate,
+    Notification,
+    SurveyResponse,
+    TemplateVersion,
+)
+from talentloop_shared.db import Repository
+
+
+class TemplateRepository(Repository[NoticeTemplate]):
+    """The template library."""
+
+    model = NoticeTemplate
+
+    async def of_kind(self, kind: str) -> Sequence[NoticeTemplate]:
+        """Every template of `kind` (selection picks among them)."""
+        return await self.list(
+            select(NoticeTemplate)
+            .where(NoticeTemplate.kind == kind)
+            .order_by(NoticeTemplate.created_at, NoticeTemplate.id)
+        )
+
+    async def count(self) -> int:
+        """How many templates the library holds."""
+        from sqlalchemy import func
+
+        return int(await self.session.scalar(select(func.count()).select_from(NoticeTemplate)) or 0)
+
+    async def versions(self, template_id: uuid.UUID) -> Sequence[TemplateVersion]:
+        """Every version of a template, oldest first."""
+        return (
+            await self.session.scalars(
+                select(TemplateVersion)
+                .where(TemplateVersion.template_id == template_id)
+                .order_by(TemplateVersion.version)
+            )
+        ).all()
+
+    async def version(self, template_id: uuid.UUID, version: int) -> TemplateVersion | None:
+        """One version of a template."""
+        return await self.session.get(TemplateVersion, (template_id, version))
+
+
+class SettingsRepository:
+    """The single settings row."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+
+    async def get(self, *, for_update: bool = False) -> NoticeSettings:
+        """The settings (created with defaults if the row is missing)."""
+        row = await self.session.get(
+            NoticeSettings, 1, with_for_update=for_update, populate_existing=for_update
+        )
+        if row is None:
+            row = NoticeSettings(
+                id=1,
+                default_delay_minutes=120,
+                review_required=False,
+                company_name="Talentloop",
+                survey_expiry_days=30,
+                updated_by="system",
+            )
+            from datetime import time
+
+            row.quiet_start, row.quiet_end = time(21, 0), time(8, 0)
+            self.session.add(row)
+            await self.session.flush()
+        return row
+
+
+class NotificationRepository(Repository[Notification]):
+    """Notices and their delivery attempts."""
+
+    model = Notification
+
+    async def attempts(self, notification_id: uuid.UUID) -> Sequence[DeliveryAttempt]:
+        """Delivery attempts of a notice, first first."""
+        return (
+            await self.session.scalars(
+                select(DeliveryAttempt)
+                .where(DeliveryAttempt.notification_id == notification_id)
+                .order_by(DeliveryAttempt.attempt, DeliveryAttempt.id)
+            )
+        ).all()
+
+    def filtered(
+        self,
+        *,
+        application_id: str | None = None,
+        candidate_id: str | None = None,
+        status: str | None = None,
+        kind: str | None = None,
+    ) -> Select[Any]:
+        """A SELECT of notices matching the given filters."""
+        stmt = select(Notification)
+        if application_id:
+            stmt = stmt.where(Notification.application_id == application_id)
+        if candidate_id:
+            stmt = stmt.where(Notification.candidate_id == candidate_id)
+        if status:
+            stmt = stmt.where(Notification.status == status)
+        if kind:
+            stmt = stmt.where(Notification.kind == kind)
+        return stmt
+
+
+class SurveyRepository(Repository[SurveyResponse]):
+    """Survey answers, one row per notice."""
+
+    model = SurveyResponse

@@ -1,0 +1,26 @@
+"""Event handlers of notify-service (the consumer claims the inbox and commits)."""
+
+from __future__ import annotations
+
+from notify_service.service.notices import (
+    NoticeConfig,
+    create_invitation_notices,
+    create_rejection_notices,
+)
+from talentloop_shared.db import UnitOfWork
+from talentloop_shared.events import CloudEvent
+from talentloop_shared.events.payloads import CandidateRejected, TalentInvited
+
+
+async def handle_candidate_rejected(
+    uow: UnitOfWork, payload: CandidateRejected, event: CloudEvent, *, config: NoticeConfig
+) -> None:
+    """A candidate was rejected: write their notices (one per channel)."""
+    await create_rejection_notices(uow, payload=payload, event_id=event.id, config=config)
+
+
+async def handle_talent_invited(
+    uow: UnitOfWork, payload: TalentInvited, event: CloudEvent, *, config: NoticeConfig
+) -> None:
+    """A pooled candidate was invited to an opening: write the invitation notices."""
+    await create_invitation_notices(uow, payload=payload, event_id=event.id)

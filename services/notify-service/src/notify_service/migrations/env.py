@@ -1,0 +1,7 @@
+"""Alembic environment of notify-service (the shared body; this service's metadata)."""
+
+from notify_service.db.models import Base
+from talentloop_shared.db import infra_metadata
+from talentloop_shared.db.migrations import run_env
+
+run_env([Base.metadata, infra_metadata])

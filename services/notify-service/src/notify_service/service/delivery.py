@@ -1,0 +1,260 @@
+"""Delivery adapters: email over SMTP (aiosmtplib) and SMS over a provider's HTTP API.
+
+Adapters know nothing about notices' states; they take ready messages and report, per
+message, whether it went out and, if not, whether trying again could help.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.header import Header
+from email.message import Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import formatdate
+from typing import Protocol
+
+import aiosmtplib
+import httpx
+
+from notify_service.config import Settings
+from notify_service.db.models import Notification
+from talentloop_shared.logging import get_logger
+
+log = get_logger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryResult:
+    """What happened to one message."""
+
+    ok: bool
+    error: str | None = None
+    permanent: bool = False  # retrying cannot help (bad address, no provider configured)
+    reference: str | None = None
+
+
+def message_id_for(notice: Notification) -> str:
+    """A stable Message-ID per notice, so a receiving system can drop a duplicate."""
+    return f"<{notice.id}@notify.talentloop>"
+
+
+def _html_document(notice: Notification) -> str:
+    lang = "zh-CN" if notice.locale.lower().startswith("zh") else notice.locale
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"></head>'
+        f"<body>\n{notice.body_html}\n</body></html>\n"
+    )
+
+
+def build_email(notice: Notification, *, sender: str) -> Message:
+    """The MIME message of an email notice: text part plus escaped HTML alternative."""
+    # compat32 MIME classes: several times cheaper to build than EmailMessage's header
+    # registry, which matters when a dispatcher sends hundreds per second.
+    msg: Message = (
+        MIMEMultipart("alternative")
+        if notice.body_html
+        else MIMEText(notice.body_text or "", "plain", "utf-8")
+    )
+    msg["From"] = sender
+    msg["To"] = notice.recipient or ""
+    if notice.cc:
+        msg["Cc"] = notice.cc
+    msg["Subject"] = Header(notice.subject or "", "utf-8")
+    msg["Date"] = formatdate(usegmt=True)
+    msg["Message-ID"] = message_id_for(notice)
+    if notice.body_html:
+        msg.attach(MIMEText(notice.body_text or "", "plain", "utf-8"))
+        msg.attach(MIMEText(_html_document(notice), "html", "utf-8"))
+    return msg
+
+
+class EmailSender(Protocol):
+    """Sends a batch of email notices."""
+
+    async def send_batch(self, notices: Sequence[Notification]) -> list[DeliveryResult]: ...
+
+
+_CONNECTION_ERRORS = (
+    aiosmtplib.SMTPConnectError,
+    aiosmtplib.SMTPServerDisconnected,
+    aiosmtplib.SMTPTimeoutError,
+    ConnectionError,
+    OSError,
+    TimeoutError,
+)
+
+
+class SmtpMailer:
+    """SMTP with connection reuse: a batch is split over a few connections sent in parallel,
+    and connections are kept open between batches (checked with NOOP before reuse)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.s = settings
+        self._idle: list[aiosmtplib.SMTP] = []
+
+    def _client(self) -> aiosmtplib.SMTP:
+        return aiosmtplib.SMTP(
+            hostname=self.s.smtp_host,
+            port=self.s.smtp_port,
+            use_tls=self.s.smtp_tls,
+            start_tls=True if self.s.smtp_starttls else False,
+            username=self.s.smtp_user,
+            password=self.s.smtp_password,
+            timeout=self.s.smtp_timeout_seconds,
+        )
+
+    async def _acquire(self) -> aiosmtplib.SMTP:
+        while self._idle:
+            smtp = self._idle.pop()
+            try:
+                # The server may have dropped an idle connection: find out before sending.
+                await smtp.noop()
+                return smtp
+            except Exception:
+                smtp.close()
+        smtp = self._client()
+        await smtp.connect()
+        return smtp
+
+    def _release(self, smtp: aiosmtplib.SMTP, *, healthy: bool) -> None:
+        if healthy and smtp.is_connected and len(self._idle) < self.s.dispatch_concurrency:
+            self._idle.append(smtp)
+        else:
+            smtp.close()
+
+    async def close(self) -> None:
+        """Close pooled connections."""
+        while self._idle:
+            smtp = self._idle.pop()
+            try:
+                await smtp.quit()
+            except Exception:
+                smtp.close()
+
+    async def send_batch(self, notices: Sequence[Notification]) -> list[DeliveryResult]:
+        """Send every notice; results in the same order."""
+        results: list[DeliveryResult | None] = [None] * len(notices)
+        lanes = max(1, min(self.s.dispatch_concurrency, len(notices)))
+        chunks = [list(range(i, len(notices), lanes)) for i in range(lanes)]
+        await asyncio.gather(*(self._send_lane(notices, idx, results) for idx in chunks))
+        return [r or DeliveryResult(False, "not attempted") for r in results]
+
+    async def _send_lane(
+        self,
+        notices: Sequence[Notification],
+        indexes: list[int],
+        results: list[DeliveryResult | None],
+    ) -> None:
+        try:
+            smtp = await self._acquire()
+        except (*_CONNECTION_ERRORS, aiosmtplib.SMTPException) as exc:
+            err = f"SMTP server {self.s.smtp_host}:{self.s.smtp_port} unreachable: {exc!r}"
+            for i in indexes:
+                results[i] = DeliveryResult(False, err[:500])
+            return
+        healthy = True
+        try:
+            for n, i in enumerate(indexes):
+                try:
+                    msg = build_email(notices[i], sender=self.s.smtp_from)
+                    _refused, response = await smtp.send_message(msg)
+                    results[i] = DeliveryResult(True, reference=response[:300])
+                except aiosmtplib.SMTPRecipientsRefused as exc:
+                    codes = [r.code for r in exc.recipients]
+                    results[i] = DeliveryResult(
+                        False,
+                        f"recipients refused: {exc}"[:500],
+                        permanent=all(500 <= c < 600 for c in codes),
+                    )
+                except aiosmtplib.SMTPResponseException as exc:
+                    results[i] = DeliveryResult(
+                        False,
+                        f"SMTP {exc.code}: {exc.message}"[:500],
+                        permanent=500 <= exc.code < 600,
+                    )
+                except _CONNECTION_ERRORS as exc:
+                    # The connection is gone: this and the rest of the lane wait for a retry.
+                    healthy = False
+                    for j in indexes[n:]:
+                        results[j] = DeliveryResult(False, f"SMTP connection lost: {exc!r}"[:500])
+                    return
+        finally:
+            self._release(smtp, healthy=healthy)
+
+
+class SmsGateway(Protocol):
+    """Sends one SMS; adapters for other providers implement this."""
+
+    async def send(self, *, to: str, text: str, reference: str) -> DeliveryResult: ...
+
+
+class UnconfiguredSms:
+    """No provider set: every SMS fails at once with a message saying what to configure."""
+
+    async def send(self, *, to: str, text: str, reference: str) -> DeliveryResult:
+        """Refuse: no provider."""
+        return DeliveryResult(
+            False,
+            "no SMS provider configured: set NOTIFY_SMS_URL (and NOTIFY_SMS_TOKEN)",
+            permanent=True,
+        )
+
+
+class JsonSmsGateway:
+    """A generic provider: POST {to, text, reference[, sender]} as JSON with a bearer token."""
+
+    def __init__(self, settings: Settings, client: httpx.AsyncClient | None = None) -> None:
+        assert settings.sms_url
+        self.url = settings.sms_url
+        self.sender = settings.sms_sender
+        headers = {"Authorization": f"Bearer {settings.sms_token}"} if settings.sms_token else {}
+        self.client = client or httpx.AsyncClient(
+            timeout=settings.sms_timeout_seconds, headers=headers
+        )
+
+    async def send(self, *, to: str, text: str, reference: str) -> DeliveryResult:
+        """Hand one message to the provider."""
+        body = {"to": to, "text": text, "reference": reference}
+        if self.sender:
+            body["sender"] = self.sender
+        try:
+            response = await self.client.post(self.url, json=body)
+        except httpx.HTTPError as exc:
+            return DeliveryResult(False, f"SMS provider unreachable: {exc!r}"[:500])
+        if response.is_success:
+            ref = None
+            try:
+                data = response.json()
+                ref = str(data.get("id") or data.get("message_id") or "") or None
+            except ValueError:
+                pass
+            return DeliveryResult(True, reference=ref)
+        permanent = 400 <= response.status_code < 500 and response.status_code not in (408, 429)
+        return DeliveryResult(
+            False,
+            f"SMS provider answered {response.status_code}: {response.text[:200]}",
+            permanent=permanent,
+        )
+
+
+def sms_gateway(settings: Settings) -> SmsGateway:
+    """The configured SMS adapter."""
+    return JsonSmsGateway(settings) if settings.sms_url else UnconfiguredSms()
+
+
+async def send_sms_batch(
+    gateway: SmsGateway, notices: Sequence[Notification], *, concurrency: int
+) -> list[DeliveryResult]:
+    """Send SMS notices with bounded concurrency."""
+    sem = asyncio.Semaphore(max(1, concurrency))
+
+    async def one(n: Notification) -> DeliveryResult:
+        async with sem:
+            return await gateway.send(
+                to=n.recipient or "", text=n.body_text or "", reference=str(n.id)
+            )
+
+    return list(await asyncio.gather(*(one(n) for n in notices)))

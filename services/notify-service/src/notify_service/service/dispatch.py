@@ -1,0 +1,315 @@
+"""The dispatcher: sends due notices, exactly once as far as we can make it.
+
+Claim, send, record:
+1. In a short transaction, due notices (`scheduled`, `send_at <= now`) are claimed with
+   `FOR UPDATE SKIP LOCKED` and moved to `sending` (attempts + 1). Two dispatchers (two
+   replicas, or two calls at once) never claim the same notice.
+2. Outside any transaction the claimed batch is sent (SMTP connections reused, a few in
+   parallel; SMS with bounded concurrency).
+3. In a second transaction each outcome is recorded: `sent`, or back to `scheduled` with
+   an exponential-backoff `send_at`, or `failed` after the last attempt or on a permanent
+   error. Every attempt is a row in `delivery_attempts`.
+
+A crash between 2 and 3 leaves a notice in `sending`. We choose **at-most-once**: such a
+notice is never resent automatically. After `claim_timeout_seconds` (database time) it
+is marked `failed` with "delivery outcome unknown", so HR sees it and can `send-now` after
+checking. A repeated email would still carry the same Message-ID (`<id@notify.talentloop>`)
+so receiving systems can drop it. A second rejection mail hurts a candidate more than
+a late one that HR re-sends by hand.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import asyncpg
+from prometheus_client import Counter
+from sqlalchemy import bindparam, func, insert, or_, select, update
+
+from notify_service import domain
+from notify_service.config import Settings
+from notify_service.db.models import DeliveryAttempt, Notification
+from notify_service.service.delivery import (
+    DeliveryResult,
+    EmailSender,
+    SmsGateway,
+    SmtpMailer,
+    message_id_for,
+    send_sms_batch,
+    sms_gateway,
+)
+from notify_service.service.notices import WAKE_CHANNEL
+from talentloop_shared.db.engine import asyncpg_dsn
+from talentloop_shared.logging import get_logger
+from talentloop_shared.service import Runtime
+
+log = get_logger(__name__)
+
+NOTICES_DELIVERED = Counter(
+    "talentloop_notices_delivered_total",
+    "Notice delivery attempts by channel and outcome",
+    ["channel", "outcome"],
+)
+
+Clock = Callable[[], datetime]
+
+
+def real_clock() -> datetime:
+    """The current time, aware, in UTC."""
+    return datetime.now(UTC)
+
+
+def clock_of(rt: Runtime) -> Clock:
+    """The runtime's clock (tests replace `rt.extras["clock"]` to move time)."""
+    clock: Clock = rt.extras.get("clock") or real_clock
+    return clock
+
+
+def install(rt: Runtime) -> None:
+    """Put the clock, the delivery adapters and the dispatcher into `rt.extras`."""
+    settings: Settings = rt.settings  # type: ignore[assignment]
+    rt.extras.setdefault("clock", real_clock)
+    rt.extras.setdefault("mailer", SmtpMailer(settings))
+    rt.extras.setdefault("sms", sms_gateway(settings))
+    dispatcher = rt.extras.setdefault("dispatcher", Dispatcher(rt))
+    # Sessions carry the wake-up, so a use case's commit can wake the dispatcher directly.
+    info = rt.session_factory.kw.setdefault("info", {})
+    info["wake_dispatcher"] = dispatcher.wake
+    info.setdefault("template_cache", {})
+
+
+async def recover_stale_claims(rt: Runtime) -> int:
+    """Fail notices stuck in `sending` past the claim timeout (never resend them blindly)."""
+    settings: Settings = rt.settings  # type: ignore[assignment]
+    async with rt.session_factory() as session:
+        result = await session.execute(
+            update(Notification)
+            .where(
+                Notification.status == "sending",
+                Notification.claimed_at
+                < func.now() - func.make_interval(0, 0, 0, 0, 0, 0, settings.claim_timeout_seconds),
+            )
+            .values(
+                status="failed",
+                last_error="delivery outcome unknown: the dispatcher stopped while sending; "
+                "check with the candidate or the mail log before send-now",
+                updated_at=func.now(),
+            )
+            .returning(Notification.id)
+        )
+        ids = list(result.scalars())
+        await session.commit()
+    if ids:
+        log.warning("dispatch.stale_claims_failed", count=len(ids))
+    return len(ids)
+
+
+async def _claim(rt: Runtime, now: datetime, limit: int) -> list[Notification]:
+    due = (
+        select(Notification.id)
+        .where(Notification.status == "scheduled", Notification.send_at <= now)
+        .order_by(Notification.send_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+        .scalar_subquery()
+    )
+    async with rt.session_factory() as session:
+        rows = (
+            await session.scalars(
+                update(Notification)
+                .where(Notification.id.in_(due))
+                .values(
+                    status="sending",
+                    claimed_at=func.now(),
+                    attempts=Notification.attempts + 1,
+                    updated_at=func.now(),
+                )
+                .returning(Notification),
+                execution_options={"synchronize_session": False},
+            )
+        ).all()
+        await session.commit()
+    return list(rows)
+
+
+async def _deliver(rt: Runtime, notices: list[Notification]) -> list[DeliveryResult]:
+    settings: Settings = rt.settings  # type: ignore[assignment]
+    mailer: EmailSender = rt.extras["mailer"]
+    sms: SmsGateway = rt.extras["sms"]
+    emails = [n for n in notices if n.channel == "email"]
+    texts = [n for n in notices if n.channel == "sms"]
+    email_results, sms_results = await asyncio.gather(
+        mailer.send_batch(emails) if emails else _none(),
+        send_sms_batch(sms, texts, concurrency=settings.dispatch_concurrency * 2)
+        if texts
+        else _none(),
+    )
+    by_id = {n.id: r for n, r in zip(emails, email_results, strict=True)}
+    by_id.update({n.id: r for n, r in zip(texts, sms_results, strict=True)})
+    unknown = DeliveryResult(False, "unknown channel", permanent=True)
+    return [by_id.get(n.id, unknown) for n in notices]
+
+
+async def _none() -> list[DeliveryResult]:
+    return []
+
+
+async def _record(
+    rt: Runtime,
+    notices: list[Notification],
+    results: list[DeliveryResult],
+    started: datetime,
+) -> None:
+    settings: Settings = rt.settings  # type: ignore[assignment]
+    now = clock_of(rt)()
+    finished = real_clock()
+    attempts: list[dict[str, Any]] = []
+    changes: list[dict[str, Any]] = []
+    for notice, result in zip(notices, results, strict=True):
+        change = {
+            "b_id": notice.id,
+            "b_status": "failed",
+            "b_sent_at": None,
+            "b_error": result.error,
+            "b_message_id": None,
+            "b_send_at": notice.send_at,
+        }
+        if result.ok:
+            outcome = "sent"
+            change.update(
+                b_status="sent",
+                b_sent_at=now,
+                b_error=None,
+                b_message_id=message_id_for(notice)
+                if notice.channel == "email"
+                else result.reference,
+            )
+        elif result.permanent or notice.attempts >= settings.max_attempts:
+            outcome = "failed"
+        else:
+            outcome = "retry"
+            change.update(
+                b_status="scheduled",
+                b_send_at=domain.next_retry_at(
+                    notice.attempts,
+                    now,
+                    base_seconds=settings.retry_base_seconds,
+                    max_seconds=settings.retry_max_seconds,
+                ),
+            )
+        changes.append(change)
+        attempts.append(
+            {
+                "notification_id": notice.id,
+                "attempt": notice.attempts,
+                "started_at": started,
+                "finished_at": finished,
+                "outcome": outcome,
+                "error": result.error,
+                "provider_reference": result.reference,
+            }
+        )
+        NOTICES_DELIVERED.labels(notice.channel, outcome).inc()
+    table = Notification.__table__
+    async with rt.session_factory() as session:
+        # One statement for the batch; a notice failed meanwhile by the stale-claim sweep
+        # still learns the truth here.
+        await session.execute(
+            update(table)
+            .where(
+                table.c.id == bindparam("b_id"),
+                or_(table.c.status == "sending", table.c.status == "failed"),
+            )
+            .values(
+                status=bindparam("b_status"),
+                sent_at=bindparam("b_sent_at"),
+                last_error=bindparam("b_error"),
+                message_id=bindparam("b_message_id"),
+                send_at=bindparam("b_send_at"),
+                updated_at=func.now(),
+            ),
+            changes,
+        )
+        await session.execute(insert(DeliveryAttempt), attempts)
+        await session.commit()
+
+
+async def dispatch_due(rt: Runtime, *, limit: int | None = None) -> int:
+    """Claim, send and record one batch of due notices; returns how many were claimed."""
+    settings: Settings = rt.settings  # type: ignore[assignment]
+    now = clock_of(rt)()
+    notices = await _claim(rt, now, limit or settings.dispatch_batch_size)
+    if not notices:
+        return 0
+    started = real_clock()
+    try:
+        results = await _deliver(rt, notices)
+    except Exception as exc:  # an adapter bug must not strand the batch in `sending`
+        log.exception("dispatch.adapter_error")
+        results = [DeliveryResult(False, f"delivery error: {exc!r}"[:500]) for _ in notices]
+    await _record(rt, notices, results, started)
+    sent = sum(r.ok for r in results)
+    log.info("dispatch.batch", claimed=len(notices), sent=sent, failed=len(notices) - sent)
+    return len(notices)
+
+
+class Dispatcher:
+    """The background loop: wakes on NOTIFY (or `wake()`), else polls every second."""
+
+    def __init__(self, rt: Runtime) -> None:
+        self.rt = rt
+        self._wake = asyncio.Event()
+        self.listening = False
+
+    def wake(self) -> None:
+        """Look for due notices now (e.g. after a test moved the clock)."""
+        self._wake.set()
+
+    async def _listen(self) -> asyncpg.Connection | None:
+        try:
+            conn = await asyncpg.connect(asyncpg_dsn(self.rt.settings.database_url), timeout=10)
+            await conn.add_listener(WAKE_CHANNEL, lambda *_: self._wake.set())
+            self.listening = True
+            return conn
+        except Exception as exc:
+            log.warning("dispatch.listen_failed", error=repr(exc)[:300])
+            return None
+
+    async def run(self) -> None:
+        """Run until cancelled."""
+        settings: Settings = self.rt.settings  # type: ignore[assignment]
+        conn: asyncpg.Connection | None = None
+        last_sweep = 0.0
+        loop = asyncio.get_running_loop()
+        try:
+            while True:
+                if conn is None or conn.is_closed():
+                    self.listening = False
+                    conn = await self._listen()
+                self._wake.clear()
+                if loop.time() - last_sweep > 30:
+                    await recover_stale_claims(self.rt)
+                    last_sweep = loop.time()
+                claimed = await dispatch_due(self.rt)
+                if claimed >= settings.dispatch_batch_size:
+                    continue  # more are due: no pause
+                try:
+                    await asyncio.wait_for(self._wake.wait(), settings.dispatch_poll_seconds)
+                except TimeoutError:
+                    pass
+        finally:
+            self.listening = False
+            if conn is not None:
+                try:
+                    await asyncio.wait_for(conn.close(), 5)
+                except Exception:
+                    conn.terminate()
+
+
+async def dispatcher_loop(rt: Runtime) -> None:
+    """ServiceDefinition background loop: run the runtime's dispatcher."""
+    install(rt)
+    await rt.extras["dispatcher"].run()

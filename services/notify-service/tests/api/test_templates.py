@@ -1,0 +1,131 @@
+"""Template library over HTTP: validation, versions, ETag, preview."""
+
+from __future__ import annotations
+
+import uuid
+
+SAMPLE_BODY = "Dear {{ candidate.first_name }}, thanks for {{ position.title }}. {{ survey_url }}"
+
+
+def _new(**overrides):
+    body = {
+        "kind": "rejection",
+        "job_family": f"fam{uuid.uuid4().hex[:8]}",
+        "stage": "interview",
+        "locale": "en",
+        "channel": "email",
+        "subject": "About {{ position.title }}",
+        "body": SAMPLE_BODY,
+    }
+    return {**body, **overrides}
+
+
+async def test_unknown_variable_is_refused_naming_it(client, auth):
+    r = await client.post(
+        "/api/v1/templates",
+        headers=auth("hr_admin"),
+        json=_new(body="Hello {{ candidate.salary }}"),
+    )
+    assert r.status_code == 422
+    assert "candidate.salary" in r.json()["detail"]
+    assert any("candidate.salary" in e["msg"] for e in r.json()["errors"])
+
+
+async def test_syntax_error_is_refused_with_its_line(client, auth):
+    r = await client.post(
+        "/api/v1/templates",
+        headers=auth("hr_admin"),
+        json=_new(body="Hello\n{% if strength %}no end"),
+    )
+    assert r.status_code == 422 and "syntax error" in r.json()["detail"]
+
+
+async def test_create_edit_keeps_every_version_and_checks_if_match(client, auth):
+    h = auth("hr_admin")
+    r = await client.post("/api/v1/templates", headers=h, json=_new())
+    assert r.status_code == 201 and r.headers["ETag"] == '"1"'
+    tid = r.json()["id"]
+    r = await client.patch(
+        f"/api/v1/templates/{tid}",
+        headers={**h, "If-Match": '"1"'},
+        json={"body": SAMPLE_BODY + " Best, {{ company }}"},
+    )
+    assert r.status_code == 200 and r.json()["version"] == 2 and r.headers["ETag"] == '"2"'
+    stale = await client.patch(
+        f"/api/v1/templates/{tid}",
+        headers={**h, "If-Match": '"1"'},
+        json={"body": "Hi {{ candidate.name }}"},
+    )
+    assert stale.status_code == 412
+    bad = await client.patch(
+        f"/api/v1/templates/{tid}", headers=h, json={"body": "{{ candidate.salary }}"}
+    )
+    assert bad.status_code == 422
+    versions = (await client.get(f"/api/v1/templates/{tid}/versions", headers=h)).json()
+    assert [v["version"] for v in versions] == [1, 2]
+    assert versions[0]["body"] == SAMPLE_BODY
+    got = await client.get(f"/api/v1/templates/{tid}", headers=auth("recruiter"))
+    assert got.json()["version"] == 2 and got.headers["ETag"] == '"2"'
+
+
+async def test_duplicate_key_conflicts(client, auth):
+    body = _new()
+    assert (
+        await client.post("/api/v1/templates", headers=auth("hr_admin"), json=body)
+    ).status_code == 201
+    again = await client.post("/api/v1/templates", headers=auth("hr_admin"), json=body)
+    assert again.status_code == 409
+
+
+async def test_list_filters_and_paginates_the_seeded_defaults(client, auth):
+    h = auth("integration")
+    r = await client.get("/api/v1/templates", params={"kind": "invitation", "limit": 3}, headers=h)
+    page1 = r.json()
+    assert len(page1["items"]) == 3 and page1["next_cursor"]
+    r = await client.get(
+        "/api/v1/templates",
+        headers=h,
+        params={"kind": "invitation", "limit": 3, "cursor": page1["next_cursor"]},
+    )
+    page2 = r.json()
+    ids = {t["id"] for t in page1["items"] + page2["items"]}
+    assert len(ids) == 4 and all(t["kind"] == "invitation" for t in page2["items"])
+    bad = await client.get("/api/v1/templates", params={"cursor": "nonsense"}, headers=h)
+    assert bad.status_code == 422
+
+
+async def test_preview_with_sample_and_payload_escapes_html(client, auth):
+    h = auth("hr_admin")
+    tid = (await client.post("/api/v1/templates", headers=h, json=_new())).json()["id"]
+    sample = await client.post(f"/api/v1/templates/{tid}/preview", headers=h, json={})
+    assert sample.status_code == 200 and "Jane" in sample.json()["text"]
+    payload = {
+        "application_id": "a",
+        "rejected_at": "2026-11-25T09:00:00Z",
+        "stage": "interview",
+        "decided_by": "x",
+        "candidate": {"id": "c", "name": "<b>Bob</b> Smith", "locale": "en"},
+        "position": {"id": "p", "title": "Chef", "job_family": "ops"},
+    }
+    r = await client.post(f"/api/v1/templates/{tid}/preview", headers=h, json={"payload": payload})
+    body = r.json()
+    assert r.status_code == 200 and "Chef" in body["subject"]
+    assert "&lt;b&gt;Bob&lt;/b&gt;" in body["html"] and "<b>Bob" not in body["html"]
+    wrong = await client.post(
+        f"/api/v1/templates/{tid}/preview", headers=h, json={"payload": {"stage": "interview"}}
+    )
+    assert wrong.status_code == 422
+    unsaved = await client.post(
+        f"/api/v1/templates/{tid}/preview", headers=h, json={"body": "{{ candidate.salary }}"}
+    )
+    assert unsaved.status_code == 422 and "salary" in unsaved.text
+
+
+async def test_roles(client, auth):
+    assert (await client.get("/api/v1/templates")).status_code == 401
+    r = await client.post("/api/v1/templates", headers=auth("recruiter"), json=_new())
+    assert r.status_code == 403
+    r = await client.post(
+        "/api/v1/templates", headers=auth("hr_admin"), json={**_new(), "colour": "red"}
+    )
+    assert r.status_code == 422

@@ -1,0 +1,77 @@
+"""Fixtures of the notify-service suite: one running service, a real SMTP sink, a clock."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from notify_testkit import HR_COPY, MovableClock
+
+from notify_service.config import Settings
+from notify_service.main import MIGRATIONS, definition
+from talentloop_shared.testing.harness import RunningService, service_under_test
+from talentloop_shared.testing.smtp import SMTPSink
+
+
+@pytest.fixture(scope="session")
+def mail_sink() -> Iterator[SMTPSink]:
+    """One SMTP server for the suite (the service is configured with its port at start)."""
+    sink = SMTPSink()
+    sink.start()
+    yield sink
+    sink.stop()
+
+
+@pytest_asyncio.fixture(scope="session")
+async def svc(
+    databases: Any,
+    amqp_url: str,
+    amqp_namespace: str,
+    mail_sink: SMTPSink,
+    auth: Callable[..., dict[str, str]],
+) -> AsyncIterator[RunningService]:
+    """notify-service running against real PostgreSQL, RabbitMQ and SMTP."""
+    async with service_under_test(
+        definition,
+        Settings,
+        databases=databases,
+        amqp_url=amqp_url,
+        namespace=f"{amqp_namespace}notify.",
+        migrations=MIGRATIONS,
+        smtp_host="127.0.0.1",
+        smtp_port=mail_sink.port,
+        dispatch_poll_seconds=0.2,
+        smtp_timeout_seconds=2.0,
+    ) as running:
+        running.runtime.extras["clock"] = MovableClock()
+        response = await running.client.put(
+            "/api/v1/settings",
+            headers=auth("hr_admin"),
+            json={"cc_hr": HR_COPY, "company_name": "Acme"},
+        )
+        assert response.status_code == 200, response.text
+        yield running
+
+
+@pytest.fixture
+def clock(svc: RunningService) -> Iterator[MovableClock]:
+    """The service's clock, back at real time after each test."""
+    c: MovableClock = svc.runtime.extras["clock"]
+    c.offset = timedelta()
+    yield c
+    c.offset = timedelta()
+
+
+@pytest.fixture
+def client(svc: RunningService) -> httpx.AsyncClient:
+    """HTTP client on the service."""
+    return svc.client

@@ -1,0 +1,162 @@
+"""Helpers for the notify-service tests (imported by test modules as `notify_testkit`)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+
+from talentloop_shared.events import new_event
+from talentloop_shared.events.payloads import CandidateRejected
+from talentloop_shared.testing.harness import RunningService, publish_event
+from talentloop_shared.testing.plugin import eventually
+from talentloop_shared.testing.smtp import ReceivedMail, SMTPSink
+
+HR_COPY = "hr-copy@acme.example"
+
+
+class MovableClock:
+    """Real time plus an offset that tests move forward instead of sleeping."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta()
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def advance(self, **delta: float) -> None:
+        """Move the clock forward."""
+        self.offset += timedelta(**delta)
+
+
+def noon_zone() -> str:
+    """An IANA zone where it is about noon now, so tests stay clear of quiet hours."""
+    offset = (12 - datetime.now(UTC).hour) % 24
+    if offset > 14:
+        offset -= 24
+    # Etc/GMT signs are inverted: Etc/GMT-5 is UTC+5.
+    return "UTC" if offset == 0 else f"Etc/GMT{-offset:+d}"
+
+
+def rejection(
+    *,
+    locale: str = "en",
+    timezone: str | None = None,
+    email: str | None = "auto",
+    phone: str | None = None,
+    name: str = "Jane Doe",
+    job_family: str = "engineering",
+    stage: str = "interview",
+    strengths: list[str] | None = None,
+    reasons: list[str] | None = None,
+    suggestions: list[str] | None = None,
+    channels: list[str] | None = None,
+    delay_minutes: int | None = 0,
+    send: bool = True,
+    rejected_at: datetime | None = None,
+) -> CandidateRejected:
+    """A candidate-rejected payload with unique ids (and a unique email unless given)."""
+    uid = uuid.uuid4().hex[:10]
+    return CandidateRejected.model_validate(
+        {
+            "application_id": f"app-{uid}",
+            "rejected_at": (rejected_at or datetime.now(UTC)).isoformat(),
+            "stage": stage,
+            "decided_by": "hr-1",
+            "candidate": {
+                "id": f"cand-{uid}",
+                "name": name,
+                "email": f"cand-{uid}@example.com" if email == "auto" else email,
+                "phone": phone,
+                "locale": locale,
+                "timezone": timezone or noon_zone(),
+                "talent_pool_consent": True,
+            },
+            "position": {
+                "id": f"pos-{uid}",
+                "version": 1,
+                "title": "Backend Engineer",
+                "job_family": job_family,
+                "org_unit_name": "Platform",
+            },
+            "strengths": strengths if strengths is not None else ["clear algorithm design"],
+            "reasons": [
+                {"code": "missing_experience", "text": r}
+                for r in (
+                    reasons if reasons is not None else ["hands-on Go high-concurrency experience"]
+                )
+            ],
+            "suggestions": suggestions if suggestions is not None else ["build a Go crawler"],
+            "scorecard": None,
+            "notify": {
+                "send": send,
+                "channels": channels or ["email"],
+                "delay_minutes": delay_minutes,
+            },
+        }
+    )
+
+
+async def publish(
+    svc: RunningService,
+    amqp_url: str,
+    payload: Any,
+    *,
+    event_type: str = "candidate-rejected",
+    event_id: uuid.UUID | None = None,
+) -> str:
+    """Publish one event to the service's namespace; returns the event id."""
+    ns = svc.runtime.settings.amqp_namespace
+    event = new_event(
+        type=event_type, source="/recruiting-service", data=payload, event_id=event_id
+    )
+    await publish_event(amqp_url, ns, event)
+    return event.id
+
+
+async def notices_of(
+    client: httpx.AsyncClient,
+    headers: dict[str, str],
+    application_id: str,
+    count: int = 1,
+    timeout: float = 10.0,
+) -> list[dict[str, Any]]:
+    """Wait until `count` notices exist for an application; return them."""
+
+    async def probe() -> list[dict[str, Any]] | None:
+        r = await client.get(
+            "/api/v1/notifications", params={"application_id": application_id}, headers=headers
+        )
+        items = r.json()["items"]
+        return items if len(items) >= count else None
+
+    return await eventually(probe, timeout=timeout, message=f"{count} notices")
+
+
+async def notice_in(
+    client: httpx.AsyncClient,
+    headers: dict[str, str],
+    notification_id: str,
+    status: str,
+    timeout: float = 10.0,
+) -> dict[str, Any]:
+    """Wait until a notice reaches `status`; return it."""
+
+    async def probe() -> dict[str, Any] | None:
+        r = await client.get(f"/api/v1/notifications/{notification_id}", headers=headers)
+        body = r.json()
+        return body if body["status"] == status else None
+
+    return await eventually(probe, timeout=timeout, message=f"notice {status}")
+
+
+def mails_to(sink: SMTPSink, address: str) -> list[ReceivedMail]:
+    """Messages the sink received for `address`."""
+    return [m for m in sink.messages if address in m.rcpt_tos]
+
+
+async def as_awaitable(value: Any) -> Any:
+    """Wrap a value for `eventually`."""
+    return value
