@@ -43,6 +43,9 @@ token: install ## print a dev JWT: make token ROLE=recruiter [SUB=alice]
 bench: install ## run the benchmark scripts (they print their figures)
 	@for b in bench/*.py; do echo "== $$b"; $(UV) run --frozen python $$b || exit 1; done
 
+demo: install ## play the brief's story against the running suite (start `make run` first)
+	$(UV) run --frozen python -m talentloop_shared.devtools.demo
+
 docs: install ## regenerate docs/asyncapi.json and docs/events.md from the code
 	$(UV) run --frozen python docs/generate.py
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import socket
+import time
 from dataclasses import dataclass, field
 from email.message import Message
 from typing import Any
@@ -18,6 +19,7 @@ class ReceivedMail:
     mail_from: str
     rcpt_tos: list[str]
     message: Message
+    received_at: float = field(default_factory=time.time)  # wall clock, for latency figures
 
     @property
     def subject(self) -> str:

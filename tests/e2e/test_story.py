@@ -1,0 +1,68 @@
+"""S1–S5 end to end over real processes; then the same story with a service killed midway."""
+
+from __future__ import annotations
+
+import signal
+
+import httpx
+import pytest
+
+from talentloop_shared.devtools.story import Story
+from talentloop_shared.devtools.suite import Suite
+from talentloop_shared.testing.smtp import SMTPSink
+
+pytestmark = pytest.mark.e2e
+
+
+async def _story(
+    suite: Suite,
+    http: httpx.AsyncClient,
+    mailbox: SMTPSink,
+    kill: str | None = None,
+    kill_after: str | None = None,
+) -> Story:
+    story = Story(suite, http, mailbox)
+    for step in Story.STEPS:
+        await getattr(story, step)()
+        if step == kill_after and kill:
+            # SIGKILL: no graceful shutdown; whatever was in flight is cut off.
+            suite.kill(kill, signal.SIGKILL)
+            suite.start(kill)
+            await suite.wait_ready([kill], timeout=60)
+    return story
+
+
+def _assert_end_state_once(story: Story) -> None:
+    mails = story.mails_to(story.ids["lina_email"])
+    assert len(mails) == 2, [m.subject for m in mails]  # one rejection, one invitation
+    rejection, invitation = mails
+    assert "hr-team@acme.example" in rejection.rcpt_tos
+    text = rejection.text()
+    assert "数据分析能力扎实" in text, text  # what the interviewer wrote, not a score
+    assert "华东区域渠道管理经验" in text, text  # the specific gap, as what the role needs
+    assert "缺少华东" not in text and "/10" not in text, text
+    assert invitation.subject != rejection.subject
+    assert story.ids["invited_applications"] == "1"
+    for other in ("junior_email", "bob_email"):
+        assert story.mails_to(story.ids[other]) == []
+
+
+async def test_the_whole_loop(suite: Suite, http: httpx.AsyncClient, mailbox: SMTPSink) -> None:
+    story = await _story(suite, http, mailbox)
+    _assert_end_state_once(story)
+
+
+@pytest.mark.parametrize(
+    ("service", "after"),
+    [
+        ("org-service", "restructure"),  # position-changed events may still be in its outbox
+        ("recruiting-service", "reject"),  # candidate-rejected may still be in its outbox
+        ("notify-service", "reject"),  # the notice may be half-way through the dispatcher
+        ("talent-service", "new_opening"),  # matching may be half-way through
+    ],
+)
+async def test_a_restarted_service_loses_nothing_and_sends_nothing_twice(
+    suite: Suite, http: httpx.AsyncClient, mailbox: SMTPSink, service: str, after: str
+) -> None:
+    story = await _story(suite, http, mailbox, kill=service, kill_after=after)
+    _assert_end_state_once(story)
