@@ -32,7 +32,9 @@ class ServiceSettings(BaseSettings):
     log_json: bool = True
 
     # Messaging robustness knobs (see ARCHITECTURE.md, "Messaging rules").
-    prefetch: int = 32
+    prefetch: int = 100
+    # Deliveries applied in one transaction when they arrive together (1: one by one).
+    consumer_batch_size: int = 50
     delivery_limit: int = 20
     retry_delays_ms: list[int] = Field(default_factory=lambda: [5_000, 60_000, 600_000])
     outbox_batch_size: int = 200

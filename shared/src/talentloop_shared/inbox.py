@@ -22,3 +22,15 @@ async def claim_event(session: AsyncSession, event: CloudEvent) -> bool:
         .returning(inbox.c.event_id)
     )
     return result.first() is not None
+
+
+async def claim_events(session: AsyncSession, events: list[CloudEvent]) -> set[str]:
+    """The ids among `events` seen for the first time (one statement for a whole batch)."""
+    rows = {e.id: {"event_id": e.id, "event_type": e.type, "source": e.source} for e in events}
+    result = await session.execute(
+        insert(inbox)
+        .values(list(rows.values()))
+        .on_conflict_do_nothing(index_elements=[inbox.c.event_id])
+        .returning(inbox.c.event_id)
+    )
+    return {r[0] for r in result}

@@ -92,7 +92,10 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
     )
     consumer = (
         EventConsumer(
-            topology=topology, subscriptions=definition.subscriptions, uow_factory=uow_factory
+            topology=topology,
+            subscriptions=definition.subscriptions,
+            uow_factory=uow_factory,
+            batch_size=s.consumer_batch_size,
         )
         if definition.subscriptions
         else None

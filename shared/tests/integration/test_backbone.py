@@ -26,6 +26,7 @@ from talentloop_shared.testing.harness import (
     RunningService,
     event_probe,
     publish_event,
+    publish_events,
     running_service,
 )
 from talentloop_shared.testing.plugin import eventually
@@ -227,6 +228,34 @@ async def test_transient_failures_retry_then_malformed_goes_to_dlq(
         deaths = m.headers["x-death"]
         assert deaths[0]["reason"] == "rejected"
         assert deaths[0]["queue"] == topo.queue
+
+
+async def test_a_burst_is_applied_in_batches_and_one_bad_event_holds_back_no_other(
+    pair: Pair, amqp_url: str
+) -> None:
+    ns = pair.consumer.runtime.settings.amqp_namespace
+    topo = Topology(service="toy-consumer", namespace=ns)
+    ids = [str(uuid.uuid4()) for _ in range(60)]
+    toy.FAILURES[ids[17]] = -1  # never applicable
+    events = [
+        new_event(
+            type="position-changed", source="/org-service", data=toy.snapshot(pid, f"burst {i}", 1)
+        )
+        for i, pid in enumerate(ids)
+    ]
+    await publish_events(amqp_url, ns, [*events, *events[:10]])  # ten of them twice
+    applied = await eventually(lambda: _have(pair.consumer, 59), timeout=20)
+    assert pair.consumer.runtime.broker.consumer.batches_committed > 0
+    assert ids[17] not in applied
+    assert all(applied[pid] == 1 for pid in ids if pid != ids[17])
+    connection = await aio_pika.connect(amqp_url)
+    try:
+        channel = await connection.channel()
+        dlq = await channel.declare_queue(topo.dlq, passive=True)
+        parked = await eventually(lambda: dlq.get(no_ack=True, fail=False), timeout=10)
+    finally:
+        await connection.close()
+    assert json.loads(parked.body)["id"] == events[17].id
 
 
 async def test_consumer_comes_back_after_its_connection_is_killed(

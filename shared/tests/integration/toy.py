@@ -16,6 +16,7 @@ from talentloop_shared.db import UnitOfWork, infra_metadata
 from talentloop_shared.events import CloudEvent, PositionChanged
 from talentloop_shared.events.payloads import OrgUnitRef, PositionSnapshot
 from talentloop_shared.http import RequestModel
+from talentloop_shared.messaging import PermanentEventError
 from talentloop_shared.service import ServiceDefinition, UowDep, api_router
 
 toy_metadata = MetaData()
@@ -33,7 +34,8 @@ applied = Table(
     Column("times", Integer, nullable=False),
 )
 
-# position id → how many more times the consumer should fail (transient) before succeeding
+# position id → how many more times the consumer should fail (transient) before succeeding;
+# -1: fail permanently (PermanentEventError)
 FAILURES: dict[str, int] = {}
 
 
@@ -87,6 +89,8 @@ async def handle_position_changed(
 ) -> None:
     """Count how often each position's event was applied; fail on demand."""
     pid = payload.position.id
+    if FAILURES.get(pid) == -1:
+        raise PermanentEventError("this position can never be applied")
     if FAILURES.get(pid, 0) > 0:
         FAILURES[pid] -= 1
         raise ConnectionError("transient: downstream not ready")

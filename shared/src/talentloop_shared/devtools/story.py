@@ -327,6 +327,7 @@ class Story:
     # -- 6. survey -------------------------------------------------------------------------
     async def survey(self) -> None:
         mail = self.rejection
+        assert mail is not None, "run rejection_mail first"
         link = re.search(r"https?://\S+/survey/[A-Za-z0-9_\-\.=]+", mail.text())
         assert link, mail.text()
         page = await self.http.get(link.group(0))

@@ -4,8 +4,9 @@ declared PUBLISHES / SUBSCRIPTIONS, so integrators get the contract in a standar
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
+from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from talentloop_shared.events.envelope import CloudEvent
@@ -20,7 +21,9 @@ def asyncapi_document(
     flows: Mapping[str, tuple[Sequence[str], Sequence[str]]], *, version: str = "1.0.0"
 ) -> dict[str, Any]:
     """The AsyncAPI document; `flows` maps service → (publishes, consumes)."""
-    models = [(EVENT_TYPES[t], "validation") for t in sorted(EVENT_TYPES)]
+    models: list[tuple[type[BaseModel], Literal["validation"]]] = [
+        (EVENT_TYPES[t], "validation") for t in sorted(EVENT_TYPES)
+    ]
     _, schema = models_json_schema(models, ref_template="#/components/schemas/{model}")
     schemas: dict[str, Any] = dict(schema.get("$defs", {}))
     envelope = CloudEvent.model_json_schema()

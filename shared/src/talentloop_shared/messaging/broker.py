@@ -154,6 +154,8 @@ class Broker:
         """Stop reconnecting and close."""
         self._stopping = True
         await self._teardown()
+        if self.consumer is not None:
+            await self.consumer.stop()
 
 
 def _redact(url: str) -> str:

@@ -130,18 +130,30 @@ async def publish_event(
     amqp_url: str, namespace: str, event: CloudEvent | bytes, *, routing_key: str | None = None
 ) -> None:
     """Publish one event (or raw bytes) to the namespace's exchange, as a producer would."""
+    await publish_events(amqp_url, namespace, [event], routing_key=routing_key)
+
+
+async def publish_events(
+    amqp_url: str,
+    namespace: str,
+    events: list[CloudEvent | bytes],
+    *,
+    routing_key: str | None = None,
+) -> None:
+    """Publish several events over one connection, back to back (a burst)."""
     connection = await aio_pika.connect(amqp_url)
     try:
         channel = await connection.channel(publisher_confirms=True)
         exchange = await declare_exchanges(channel, Topology(service="x", namespace=namespace))
-        if isinstance(event, CloudEvent):
-            body, mid, key = event.to_json(), event.id, routing_key or event.type
-        else:
-            assert routing_key, "raw bytes need a routing key"
-            body, mid, key = event, "raw", routing_key
-        await exchange.publish(
-            persistent_message(body, message_id=mid, event_type=key), routing_key=key
-        )
+        for event in events:
+            if isinstance(event, CloudEvent):
+                body, mid, key = event.to_json(), event.id, routing_key or event.type
+            else:
+                assert routing_key, "raw bytes need a routing key"
+                body, mid, key = event, "raw", routing_key
+            await exchange.publish(
+                persistent_message(body, message_id=mid, event_type=key), routing_key=key
+            )
     finally:
         await connection.close()
 
