@@ -130,3 +130,107 @@ def test_sms_is_short_and_links_the_next_step(template):
                 fixed = fixed.replace(value, "")
         limit = 70 if template["locale"] == "zh-CN" else 140
         assert len(fixed) <= limit, (len(fixed), text)
+
+
+# --- realistic content -----------------------------------------------------------------
+# What recruiting really sends: an interviewer's sentence or a dimension name as the
+# strength, a "what the role needs" phrase as the reason, a full sentence as suggestion.
+
+REALISTIC = {
+    "zh-CN": {
+        "strengths": ["数据分析能力扎实，方法清晰", "专业技术能力"],
+        "reasons": ["华东区域渠道管理经验", "更扎实的业务理解能力", "5年以上相关工作经验"],
+        "suggestion": "针对上面提到的这一点，可以在实际项目中有意识地多加锻炼。",
+    },
+    "en": {
+        "strengths": [
+            "your campaign analysis was rigorous and clearly structured",
+            "Technical ability",
+        ],
+        "reasons": [
+            "Go high-concurrency project experience",
+            "a stronger level of business understanding",
+            "at least 5 years of relevant experience",
+        ],
+        "suggestion": "A hands-on project or course in live-stream marketing would help.",
+    },
+}
+REJECTIONS = [t for t in TEMPLATES if t["kind"] == "rejection"]
+
+
+def _realistic(locale: str, strength: str, reason: str, *, org_unit: str | None, stage: str):
+    sample = REALISTIC[locale]
+    ctx = sample_context("rejection", locale=locale)
+    ctx["position"] = ctx["position"] | {
+        "title": "Marketing Strategy Manager, East China",
+        "org_unit_name": org_unit,
+    }
+    suggestion = sample["suggestion"].rstrip("。.")
+    return ctx | {"strength": strength, "reason": reason, "suggestion": suggestion, "stage": stage}
+
+
+@pytest.mark.parametrize("template", REJECTIONS, ids=ids(REJECTIONS))
+def test_rejections_read_naturally_with_realistic_content(template):
+    locale = template["locale"]
+    sample = REALISTIC[locale]
+    for strength in sample["strengths"]:
+        for reason in sample["reasons"]:
+            for org_unit in ("Marketing", None):
+                for stage in ("screening", "interview"):
+                    ctx = _realistic(locale, strength, reason, org_unit=org_unit, stage=stage)
+                    out = render(template["subject"], template["body"], ctx, html=False)
+                    text = out.text
+                    assert reason in text or template["channel"] == "sms"
+                    assert "None" not in text and "None" not in (out.subject or "")
+                    if locale == "zh-CN":
+                        # Deficit and double-comparative phrasings read as written by a machine.
+                        assert "更看重更" not in text and "需要缺少" not in text
+                        assert "「Marketing Strategy Manager, East China」" in text
+                        # The org unit never runs into the title.
+                        assert "MarketingMarketing" not in text
+                    else:
+                        assert "MarketingMarketing" not in text
+                        assert "Marketing Marketing Strategy" not in text
+
+
+def test_chinese_position_line_separates_unit_and_title():
+    t = next(t for t in REJECTION_EMAILS if t["name"] == "rejection-general-any-zh-CN-email")
+    ctx = _realistic(
+        "zh-CN",
+        "数据分析能力扎实，方法清晰",
+        "华东区域渠道管理经验",
+        org_unit="Marketing cb0b06",
+        stage="interview",
+    )
+    text = render(t["subject"], t["body"], ctx, html=False).text
+    assert "参加Marketing cb0b06「Marketing Strategy Manager, East China」岗位的面试" in text
+    assert "面试官特别提到了您的这一点：数据分析能力扎实，方法清晰。" in text
+    assert "这个岗位现阶段需要华东区域渠道管理经验。" in text
+    ctx["position"] = ctx["position"] | {"org_unit_name": None}
+    text = render(t["subject"], t["body"], ctx, html=False).text
+    assert "参加「Marketing Strategy Manager, East China」岗位的面试" in text
+
+
+def test_english_position_line_names_the_unit_after_the_role():
+    t = next(t for t in REJECTION_EMAILS if t["name"] == "rejection-engineering-any-en-email")
+    ctx = _realistic(
+        "en",
+        "Technical ability",
+        "Go high-concurrency project experience",
+        org_unit="Platform",
+        stage="interview",
+    )
+    text = render(t["subject"], t["body"], ctx, html=False).text
+    assert "the Marketing Strategy Manager, East China role in our Platform." in text
+    assert "What our engineers particularly noted: Technical ability." in text
+    assert "this role needs Go high-concurrency project experience," in text
+
+
+def test_invitation_position_line_separates_unit_and_title():
+    t = next(t for t in TEMPLATES if t["name"] == "invitation-general-any-zh-CN-email")
+    ctx = sample_context("invitation", locale="zh-CN")
+    text = render(t["subject"], t["body"], ctx, html=False).text
+    assert "平台技术部的「后端开发工程师」" in text
+    ctx["position"] = ctx["position"] | {"org_unit_name": None}
+    text = render(t["subject"], t["body"], ctx, html=False).text
+    assert "新岗位：「后端开发工程师」" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
@@ -164,8 +165,8 @@ async def test_s3_rejection_after_interviews_uses_the_evaluations(recruiting, am
         recruiting,
         scores=(8, 4, 7),
         recommendation="no_hire",
-        tec={"strengths": ["clear campaign analytics"]},
-        biz={"concerns": ["no experience with East China distributors"]},
+        tec={"strengths": ["数据分析能力扎实，方法清晰"]},
+        biz={"concerns": ["缺少华东区域渠道管理经验"]},
     )
     async with event_probe(amqp_url, recruiting.ns, ["candidate-rejected"]) as probe:
         r = await recruiting.svc.client.post(
@@ -179,12 +180,16 @@ async def test_s3_rejection_after_interviews_uses_the_evaluations(recruiting, am
     assert data["application_id"] == application["id"]
     assert data["stage"] == "interview"
     assert data["decided_by"] == "recruiter-1"
-    assert "Technical ability (8.0/10)" in data["strengths"]
-    assert "clear campaign analytics" in data["strengths"]
+    # The candidate reads Chinese: the interviewer's words first, no scores, and what the
+    # role needs rather than what the candidate lacks, with Chinese suggestions.
+    assert data["strengths"][0] == "数据分析能力扎实，方法清晰"
+    assert not any("/10" in s for s in data["strengths"])
     reasons = {r["code"]: r["text"] for r in data["reasons"]}
-    assert reasons["low_business"] == "stronger business understanding"
-    assert reasons["interview_concern"] == "no experience with East China distributors"
-    assert data["suggestions"] and all(s for s in data["suggestions"])
+    assert reasons["interview_concern"] == "华东区域渠道管理经验"
+    assert reasons["low_business"].startswith("更扎实的")
+    assert data["suggestions"] and all(
+        re.search(r"[\u4e00-\u9fff]", s) for s in data["suggestions"]
+    )
     assert data["scorecard"]["dimensions"] == {"technical": 8.0, "business": 4.0, "culture": 7.0}
     assert data["candidate"]["locale"] == "zh-CN"
     assert data["candidate"]["timezone"] == "Asia/Shanghai"
@@ -209,8 +214,7 @@ async def test_s3_screening_rejection_names_the_unmet_requirement(recruiting, am
     data = event.data
     assert data["stage"] == "screening"
     assert data["scorecard"] is None
-    assert data["reasons"][0]["code"] == "missing_experience"
-    assert "5 years" in data["reasons"][0]["text"]
+    assert data["reasons"][0] == {"code": "missing_experience", "text": "5年以上相关工作经验"}
     assert "live-stream marketing" in data["strengths"]
     assert data["notify"]["delay_minutes"] is None
 
@@ -219,7 +223,12 @@ async def test_s3_idempotency_key_replay_publishes_once(recruiting, amqp_url) ->
     application, _, _ = await _interviewing(recruiting)
     url = f"/api/v1/applications/{application['id']}/reject"
     headers = {**recruiting.hr, "Idempotency-Key": f"reject-{uuid.uuid4()}"}
-    body = {"reasons": [{"code": "position_filled", "text": "the role was filled internally"}]}
+    # HR's own words go out verbatim, even where the defaults would rephrase them.
+    body = {
+        "reasons": [{"code": "position_filled", "text": "no opening left: filled internally"}],
+        "strengths": ["Technical ability (8.0/10)"],
+        "suggestions": ["缺少的经验可以慢慢积累"],
+    }
     async with event_probe(amqp_url, recruiting.ns, ["candidate-rejected"]) as probe:
         first = await recruiting.svc.client.post(url, headers=headers, json=body)
         replay = await recruiting.svc.client.post(url, headers=headers, json=body)
@@ -231,6 +240,8 @@ async def test_s3_idempotency_key_replay_publishes_once(recruiting, amqp_url) ->
     assert replay.json() == first.json()
     assert len(events) == 1
     assert events[0].data["reasons"] == body["reasons"]
+    assert events[0].data["strengths"] == body["strengths"]
+    assert events[0].data["suggestions"] == body["suggestions"]
 
 
 async def test_bulk_reject_by_position_and_status(recruiting, amqp_url) -> None:
@@ -260,24 +271,43 @@ async def test_bulk_reject_by_position_and_status(recruiting, amqp_url) -> None:
     assert outcomes == {apps[0]["id"]: "conflict", senior["id"]: "rejected", missing: "not_found"}
 
 
-async def test_suggestion_library_is_editable_and_used(recruiting, amqp_url) -> None:
+async def test_suggestion_library_is_editable_per_locale_and_used(recruiting, amqp_url) -> None:
     client = recruiting.svc.client
     listed = await client.get("/api/v1/suggestions", headers=recruiting.hr)
-    assert "missing_experience" in {s["code"] for s in listed.json()}
-    text = f"Lead an end-to-end campaign ({uuid.uuid4().hex[:4]})."
-    assert (
-        await client.put(
-            "/api/v1/suggestions/missing_experience", headers=recruiting.hr, json={"text": text}
-        )
-    ).status_code == 403
-    admin = recruiting.auth("hr_admin", sub="hr-boss")
-    r = await client.put(
-        "/api/v1/suggestions/missing_experience", headers=admin, json={"text": text}
-    )
-    assert r.status_code == 200 and r.json()["updated_by"] == "hr-boss"
+    assert {("missing_experience", "en"), ("missing_experience", "zh-CN")} <= {
+        (s["code"], s["locale"]) for s in listed.json()
+    }
+    zh_only = await client.get("/api/v1/suggestions?locale=zh-cn", headers=recruiting.hr)
+    assert zh_only.status_code == 200
+    assert {s["locale"] for s in zh_only.json()} == {"zh-CN"}
+    bad = await client.get("/api/v1/suggestions?locale=not a locale", headers=recruiting.hr)
+    assert bad.status_code == 422 and "locale" in bad.text
 
-    application, _, _ = await _interviewing(recruiting, years_experience=2)
+    text = f"Lead an end-to-end campaign ({uuid.uuid4().hex[:4]})."
+    zh_text = f"主动牵头一次完整的营销活动（{uuid.uuid4().hex[:4]}）。"
+    url = "/api/v1/suggestions/missing_experience"
+    assert (await client.put(url, headers=recruiting.hr, json={"text": text})).status_code == 403
+    admin = recruiting.auth("hr_admin", sub="hr-boss")
+    r = await client.put(url, headers=admin, json={"text": text})
+    assert r.status_code == 200 and r.json()["updated_by"] == "hr-boss"
+    assert r.json()["locale"] == "en"
+    r = await client.put(f"{url}?locale=zh-CN", headers=admin, json={"text": zh_text})
+    assert r.status_code == 200 and r.json()["locale"] == "zh-CN"
+    assert r.json()["text"] == zh_text
+    listed = await client.get("/api/v1/suggestions?locale=en", headers=recruiting.hr)
+    assert {"code": "missing_experience", "text": text}.items() <= next(
+        s for s in listed.json() if s["code"] == "missing_experience"
+    ).items()
+
+    chinese, _, _ = await _interviewing(recruiting, years_experience=2)
+    english, _, _ = await _interviewing(recruiting, years_experience=2, locale="en-GB")
     async with event_probe(amqp_url, recruiting.ns, ["candidate-rejected"]) as probe:
-        await client.post(f"/api/v1/applications/{application['id']}/reject", headers=recruiting.hr)
-        (event,) = await probe.wait_for(1)
-    assert event.data["suggestions"][0] == text
+        for application in (chinese, english):
+            await client.post(
+                f"/api/v1/applications/{application['id']}/reject", headers=recruiting.hr
+            )
+        events = await probe.wait_for(2)
+    by_id = {e.data["application_id"]: e.data for e in events}
+    assert by_id[chinese["id"]]["suggestions"][0] == zh_text
+    assert by_id[english["id"]]["suggestions"][0] == text
+    assert by_id[english["id"]]["reasons"][0]["text"] == "at least 5 years of relevant experience"

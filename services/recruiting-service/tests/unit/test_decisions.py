@@ -1,15 +1,20 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from recruiting_service.domain.decisions import (
     DEFAULT_SUGGESTIONS,
     GENERIC_SUGGESTION,
+    GENERIC_SUGGESTION_ZH,
     allowed_actions,
     default_rejection_content,
     is_final,
+    need_phrase,
     rejection_stage,
     status_after_screening,
+    suggestion_locales,
     transition,
 )
 from recruiting_service.domain.errors import DomainValidationError, IllegalTransition
@@ -128,10 +133,15 @@ def test_no_rejection_stage_once_decided() -> None:
 
 # --- rejection content ------------------------------------------------------------------
 
+EN = DEFAULT_SUGGESTIONS["en"]
+ZH = DEFAULT_SUGGESTIONS["zh-CN"]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
 
 def content(**overrides: object):  # type: ignore[no-untyped-def]
     kwargs: dict[str, object] = {
         "stage": "interview",
+        "locale": "en",
         "unmet": [],
         "dimension_means": {},
         "dimension_names": NAMES,
@@ -153,56 +163,137 @@ def test_screening_reasons_come_from_unmet_requirements() -> None:
         matched_skills=["fmcg channel management"],
     )
     assert result.reasons == [
-        Reason(code="missing_experience", text="at least 5 years of experience (you have 3)"),
-        Reason(code="missing_skill", text="hands-on live-stream marketing experience"),
+        Reason(code="missing_experience", text="at least 5 years of relevant experience"),
+        Reason(code="missing_skill", text="hands-on experience with live-stream marketing"),
     ]
     assert result.strengths == ["fmcg channel management"]
-    assert result.suggestions[0] == DEFAULT_SUGGESTIONS["missing_experience"]
+    assert result.suggestions[0] == EN["missing_experience"]
     assert "live-stream marketing" in result.suggestions[1]
     assert "{subject}" not in result.suggestions[1]
 
 
-def test_screening_reason_texts_for_every_requirement() -> None:
+def test_screening_reasons_in_chinese_for_a_chinese_reader() -> None:
     result = content(
         stage="screening",
+        locale="zh-CN",
         unmet=[
-            Unmet("industries", ["fmcg"], ["healthcare"]),
-            Unmet("education", "master", "bachelor"),
-            Unmet("languages", "zh", "missing"),
+            Unmet("min_years_experience", 5, 3),
+            Unmet("required_skills", "live-stream marketing", "missing"),
+            Unmet("industries", ["fmcg", "retail"], ["healthcare"]),
         ],
     )
+    assert [r.text for r in result.reasons] == [
+        "5年以上相关工作经验",
+        "live-stream marketing方面的实际经验",
+        "fmcg或retail行业的从业经验",
+    ]
+    assert result.suggestions[0] == ZH["missing_experience"]
+    assert result.suggestions[1].startswith("建议在实际项目中积累live-stream marketing的经验")
+    assert "fmcg或retail行业" in result.suggestions[2]
+
+
+def test_screening_reason_texts_for_every_requirement() -> None:
+    unmet = [
+        Unmet("industries", ["fmcg"], ["healthcare"]),
+        Unmet("education", "master", "bachelor"),
+        Unmet("languages", "zh", "missing"),
+    ]
+    result = content(stage="screening", unmet=unmet)
     assert [(r.code, r.text) for r in result.reasons] == [
         ("industry_mismatch", "experience in the fmcg industry"),
         ("education", "a master's degree or higher"),
         ("missing_language", "working proficiency in Chinese"),
     ]
     assert result.strengths == []
+    zh = content(stage="screening", unmet=unmet, locale="zh-TW")  # any zh* reads Chinese
+    assert [r.text for r in zh.reasons] == [
+        "fmcg行业的从业经验",
+        "硕士研究生及以上学历",
+        "熟练的中文工作能力",
+    ]
 
 
 def test_unknown_experience_reason_does_not_invent_a_number() -> None:
     result = content(stage="screening", unmet=[Unmet("min_years_experience", 1, None)])
-    assert result.reasons[0].text == "at least 1 year of experience"
+    assert result.reasons[0].text == "at least 1 year of relevant experience"
 
 
-def test_interview_defaults_from_evaluations() -> None:
+def test_interview_defaults_put_the_interviewers_words_first_and_hide_scores() -> None:
     result = content(
         dimension_means={"technical": 8.0, "business": 5.0, "culture": 7.5},
         evaluations_strengths=["clear algorithm design", "Clear  algorithm design"],
         evaluations_concerns=["no Go high-concurrency project experience"],
     )
-    assert result.strengths == [
-        "Technical ability (8.0/10)",
-        "Culture fit (7.5/10)",
-        "clear algorithm design",
-    ]
+    assert result.strengths == ["clear algorithm design", "Technical ability", "Culture fit"]
+    assert not any("/10" in s for s in result.strengths)
     assert result.reasons == [
-        Reason(code="low_business", text="stronger business understanding"),
-        Reason(code="interview_concern", text="no Go high-concurrency project experience"),
+        Reason(code="low_business", text="a stronger level of business understanding"),
+        Reason(code="interview_concern", text="Go high-concurrency project experience"),
     ]
-    assert result.suggestions == [
-        DEFAULT_SUGGESTIONS["business"],
-        DEFAULT_SUGGESTIONS["interview_concern"],
+    assert result.suggestions == [EN["business"], EN["interview_concern"]]
+
+
+def test_the_reported_chinese_rejection_reads_chinese() -> None:
+    # The case that produced "Technical ability (8.0/10)" and "更看重缺少华东…".
+    result = content(
+        locale="zh-CN",
+        dimension_means={"technical": 8.0, "business": 6.0, "culture": 7.0},
+        evaluations_strengths=["数据分析能力扎实，方法清晰", "团队协作意识强"],
+        evaluations_concerns=["缺少华东区域渠道管理经验"],
+    )
+    assert result.strengths == ["数据分析能力扎实，方法清晰", "团队协作意识强", "专业技术能力"]
+    assert result.reasons == [
+        Reason(code="interview_concern", text="华东区域渠道管理经验"),
     ]
+    assert result.suggestions == [ZH["interview_concern"]]
+    assert CJK.search(result.suggestions[0])
+
+
+def test_weak_dimension_reason_in_chinese() -> None:
+    result = content(
+        locale="zh-CN",
+        dimension_means={"business": 5.0, "data_skills": 4.0},
+        dimension_names={"business": "Business understanding", "data_skills": "数据能力"},
+    )
+    assert [r.text for r in result.reasons] == ["更扎实的数据能力", "更扎实的业务理解能力"]
+    assert result.suggestions[1] == ZH["business"]
+
+
+def test_weak_dimension_keeps_acronyms() -> None:
+    result = content(dimension_means={"sql": 4.0}, dimension_names={"sql": "SQL skills"})
+    assert result.reasons[0].text == "a stronger level of SQL skills"
+
+
+@pytest.mark.parametrize(
+    ("concern", "need"),
+    [
+        ("缺少华东区域渠道管理经验", "华东区域渠道管理经验"),
+        ("缺乏大型团队管理经验", "大型团队管理经验"),
+        ("没有海外市场经验", "海外市场经验"),
+        ("欠缺数据建模能力", "数据建模能力"),
+        ("不具备财务背景", "财务背景"),
+        ("不够熟悉直播电商", "熟悉直播电商"),
+        ("no Go high-concurrency project experience", "Go high-concurrency project experience"),
+        ("Lack of B2B sales experience", "B2B sales experience"),
+        ("lacks stakeholder management", "stakeholder management"),
+        ("lacking depth in SQL", "depth in SQL"),
+        ("missing Kubernetes knowledge", "Kubernetes knowledge"),
+        ("limited people management experience", "people management experience"),
+        ("insufficient  domain knowledge", "domain knowledge"),
+        ("not enough exposure to retail", "exposure to retail"),
+        ("需要更多华东区域经验", "需要更多华东区域经验"),
+        ("nothing to add", "nothing to add"),  # "no" only as a word of its own
+        ("缺少", "缺少"),  # nothing left: keep the interviewer's words
+        ("no ", "no"),
+    ],
+)
+def test_concerns_become_what_the_role_needs(concern: str, need: str) -> None:
+    assert need_phrase(concern) == need
+
+
+def test_stripped_concern_keeps_its_code_and_original_is_not_lost() -> None:
+    result = content(evaluations_concerns=["lack of"])
+    assert result.reasons == [Reason(code="interview_concern", text="lack of")]
 
 
 def test_strengths_need_at_least_seven_and_reasons_below_six() -> None:
@@ -210,6 +301,8 @@ def test_strengths_need_at_least_seven_and_reasons_below_six() -> None:
     assert result.strengths == []
     assert result.reasons == []
     assert result.suggestions == [GENERIC_SUGGESTION]
+    zh = content(dimension_means={"technical": 6.9}, locale="zh-CN")
+    assert zh.suggestions == [GENERIC_SUGGESTION_ZH]
 
 
 def test_at_most_two_dimension_strengths_and_three_in_total() -> None:
@@ -217,7 +310,9 @@ def test_at_most_two_dimension_strengths_and_three_in_total() -> None:
         dimension_means={"technical": 9.0, "business": 8.0, "culture": 10.0},
         evaluations_strengths=["a", "b"],
     )
-    assert result.strengths == ["Culture fit (10.0/10)", "Technical ability (9.0/10)", "a"]
+    assert result.strengths == ["a", "b", "Culture fit"]
+    only_scores = content(dimension_means={"technical": 9.0, "business": 8.0, "culture": 10.0})
+    assert only_scores.strengths == ["Culture fit", "Technical ability"]
 
 
 def test_reasons_capped_and_weakest_first() -> None:
@@ -235,9 +330,11 @@ def test_reasons_capped_and_weakest_first() -> None:
 
 def test_suggestion_lookup_order() -> None:
     library = {
-        "low_technical": "Code-specific tip.",
-        "business": "Dimension tip.",
-        "generic": "Hi.",
+        "en": {
+            "low_technical": "Code-specific tip.",
+            "business": "Dimension tip.",
+            "generic": "Hi.",
+        }
     }
     result = content(
         dimension_means={"technical": 4.0, "business": 4.0},
@@ -246,6 +343,29 @@ def test_suggestion_lookup_order() -> None:
     )
     # By reason code, then by dimension key, then the library's generic entry.
     assert result.suggestions == ["Code-specific tip.", "Dimension tip.", "Hi."]
+
+
+def test_suggestions_prefer_the_readers_language_then_english() -> None:
+    library = {
+        "en": {"low_technical": "English code tip.", "business": "English dimension tip."},
+        "zh": {"technical": "中文维度建议。"},
+    }
+    result = content(
+        locale="zh-CN",
+        dimension_means={"technical": 4.0, "business": 4.0},
+        suggestion_library=library,
+    )
+    # A Chinese tip, even a less specific one, beats an English one; English is the fallback.
+    assert result.suggestions == ["中文维度建议。", "English dimension tip."]
+
+
+def test_suggestion_locales() -> None:
+    available = ["en", "zh-CN", "zh-TW", "fr"]
+    assert suggestion_locales("zh-CN", available) == ["zh-CN", "zh-TW", "en"]
+    assert suggestion_locales("zh_hk", available) == ["zh-CN", "zh-TW", "en"]
+    assert suggestion_locales("zh", ["zh", "zh-CN", "en"]) == ["zh", "zh-CN", "en"]
+    assert suggestion_locales("de-DE", available) == ["en"]
+    assert suggestion_locales("en-GB", available) == ["en"]
 
 
 def test_suggestions_are_deduped_and_fall_back_to_builtin_generic() -> None:
@@ -259,22 +379,28 @@ def test_suggestions_are_deduped_and_fall_back_to_builtin_generic() -> None:
 
 def test_unknown_dimension_key_is_named_readably() -> None:
     result = content(dimension_means={"data_analysis": 9.0}, dimension_names={})
-    assert result.strengths == ["Data analysis (9.0/10)"]
+    assert result.strengths == ["Data analysis"]
 
 
-def test_default_suggestions_cover_the_codes_and_common_dimensions() -> None:
-    for key in [
-        "missing_experience",
-        "missing_skill",
-        "industry_mismatch",
-        "education",
-        "missing_language",
-        "interview_concern",
-        "technical",
-        "business",
-        "culture",
-        "communication",
-        "leadership",
-        "generic",
-    ]:
-        assert DEFAULT_SUGGESTIONS[key]
+CODES = [
+    "missing_experience",
+    "missing_skill",
+    "industry_mismatch",
+    "education",
+    "missing_language",
+    "interview_concern",
+    "technical",
+    "business",
+    "culture",
+    "communication",
+    "leadership",
+    "generic",
+]
+
+
+def test_default_suggestions_cover_the_codes_in_both_languages() -> None:
+    assert set(DEFAULT_SUGGESTIONS) == {"en", "zh-CN"}
+    for key in CODES:
+        assert EN[key] and not CJK.search(EN[key])
+        assert CJK.search(ZH[key]), key
+        assert ("{subject}" in EN[key]) == ("{subject}" in ZH[key]), key

@@ -404,11 +404,13 @@ class CalibrationRead(BaseModel):
 
 
 class SuggestionRead(BaseModel):
-    """A suggestion template by reason code or dimension key; `{subject}` is filled in."""
+    """A suggestion template by reason code or dimension key and locale; `{subject}` is
+    filled in with the skill, industry or language."""
 
     model_config = ConfigDict(from_attributes=True)
 
     code: str
+    locale: str = Field(description="BCP 47; a reader gets their locale, language, then 'en'")
     text: str
     updated_by: str
     updated_at: datetime

@@ -186,11 +186,14 @@ class Evaluation(Base):
 
 
 class Suggestion(Base):
-    """One entry of the rejection-suggestion library HR can edit."""
+    """One entry of the rejection-suggestion library HR can edit, per code and locale."""
 
     __tablename__ = "suggestions"
 
     code: Mapped[str] = mapped_column(String(100), primary_key=True)
+    locale: Mapped[str] = mapped_column(
+        String(35), primary_key=True, default="en", server_default="en"
+    )
     text: Mapped[str] = mapped_column(Text, nullable=False)
     updated_by: Mapped[str] = mapped_column(String(200), nullable=False, default="system")
     updated_at: Mapped[datetime] = mapped_column(

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import and_, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from recruiting_service.db.models import (
     Application,
@@ -123,10 +124,30 @@ class InterviewRepository(Repository[Interview]):
 class SuggestionRepository(Repository[Suggestion]):
     model = Suggestion
 
-    async def library(self) -> dict[str, str]:
-        """The suggestion library: code → template."""
-        rows = (await self.session.execute(select(Suggestion.code, Suggestion.text))).all()
-        return {code: text for code, text in rows}
+    async def library(self) -> dict[str, dict[str, str]]:
+        """The suggestion library: locale → code → template."""
+        rows = (
+            await self.session.execute(select(Suggestion.locale, Suggestion.code, Suggestion.text))
+        ).all()
+        library: dict[str, dict[str, str]] = {}
+        for locale, code, text in rows:
+            library.setdefault(locale, {})[code] = text
+        return library
+
+    async def upsert(self, *, code: str, locale: str, text: str, actor: str) -> Suggestion:
+        """Create or replace one template (race-free: one INSERT … ON CONFLICT)."""
+        now = datetime.now(UTC)
+        statement = (
+            pg_insert(Suggestion)
+            .values(code=code, locale=locale, text=text, updated_by=actor, updated_at=now)
+            .on_conflict_do_update(
+                index_elements=[Suggestion.code, Suggestion.locale],
+                set_={"text": text, "updated_by": actor, "updated_at": now},
+            )
+            .returning(Suggestion)
+            .execution_options(populate_existing=True)
+        )
+        return (await self.session.scalars(statement)).one()
 
 
 async def _list(repo: Repository[Any], statement: Any) -> Sequence[Any]:

@@ -24,6 +24,7 @@ from recruiting_service.db.repositories import (
 )
 from recruiting_service.domain.decisions import (
     IllegalTransition,
+    SuggestionLibrary,
     default_rejection_content,
     rejection_stage,
     transition,
@@ -50,7 +51,7 @@ async def _reject_one(
     *,
     request: RejectRequest,
     actor: str,
-    library: dict[str, str],
+    library: SuggestionLibrary,
 ) -> None:
     """Reject one locked application and record its event (no commit).
 
@@ -72,6 +73,7 @@ async def _reject_one(
     dimensions = scheme_dimensions(opening)
     content = default_rejection_content(
         stage=stage,
+        locale=candidate.locale,
         unmet=unmet_of(application.screening),
         dimension_means=dimension_means(evaluations),
         dimension_names={d.key: d.name for d in dimensions},
@@ -80,7 +82,8 @@ async def _reject_one(
         suggestion_library=library,
         matched_skills=application.screening.get("matched_skills", []),
     )
-    # HR's own words win, part by part; what HR leaves out comes from the defaults.
+    # HR's own words win, part by part and verbatim; what HR leaves out comes from the
+    # defaults, written in the candidate's language.
     strengths = request.strengths if request.strengths is not None else content.strengths
     reasons = (
         [Reason(code=r.code, text=r.text) for r in request.reasons]

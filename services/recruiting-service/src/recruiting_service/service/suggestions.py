@@ -1,8 +1,6 @@
-"""The rejection-suggestion library HR edits (seeded from the domain's defaults)."""
+"""The rejection-suggestion library HR edits, per locale (seeded from the domain's defaults)."""
 
 from __future__ import annotations
-
-from datetime import UTC, datetime
 
 from sqlalchemy import select
 
@@ -12,22 +10,21 @@ from recruiting_service.db.repositories import SuggestionRepository
 from talentloop_shared.db import UnitOfWork
 
 
-async def list_suggestions(uow: UnitOfWork) -> list[SuggestionRead]:
-    """Every suggestion template, by code."""
-    rows = (await uow.session.scalars(select(Suggestion).order_by(Suggestion.code))).all()
+async def list_suggestions(uow: UnitOfWork, *, locale: str | None = None) -> list[SuggestionRead]:
+    """Every suggestion template by code and locale, or only those of one locale."""
+    statement = select(Suggestion).order_by(Suggestion.code, Suggestion.locale)
+    if locale is not None:
+        statement = statement.where(Suggestion.locale == locale)
+    rows = (await uow.session.scalars(statement)).all()
     return [SuggestionRead.model_validate(s) for s in rows]
 
 
-async def put_suggestion(uow: UnitOfWork, *, code: str, text: str, actor: str) -> SuggestionRead:
-    """Create or replace the template for a reason code or dimension key."""
-    repo = SuggestionRepository(uow.session)
-    suggestion = await repo.get_for_update(code)
-    now = datetime.now(UTC)
-    if suggestion is None:
-        suggestion = repo.add(Suggestion(code=code, text=text, updated_by=actor, updated_at=now))
-    else:
-        suggestion.text = text
-        suggestion.updated_by = actor
-        suggestion.updated_at = now
+async def put_suggestion(
+    uow: UnitOfWork, *, code: str, locale: str, text: str, actor: str
+) -> SuggestionRead:
+    """Create or replace the template for a reason code or dimension key in one locale."""
+    suggestion = await SuggestionRepository(uow.session).upsert(
+        code=code, locale=locale, text=text, actor=actor
+    )
     await uow.commit()
     return SuggestionRead.model_validate(suggestion)

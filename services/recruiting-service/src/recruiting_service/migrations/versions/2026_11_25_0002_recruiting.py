@@ -138,7 +138,7 @@ def upgrade() -> None:
     )
     op.bulk_insert(suggestions, [
         {'code': code, 'text': text, 'updated_by': 'system'}
-        for code, text in DEFAULT_SUGGESTIONS.items()
+        for code, text in DEFAULT_SUGGESTIONS['en'].items()
     ])
 
 
