@@ -26,8 +26,7 @@ import httpx
 from talentloop_shared.auth import issue_token
 from talentloop_shared.config import DEV_JWT_SECRET
 from talentloop_shared.devtools.suite import SERVICES, Suite
-from talentloop_shared.messaging.topology import Topology
-from talentloop_shared.testing.plugin import delete_namespace, register_queues
+from talentloop_shared.testing.plugin import delete_namespace, register_services
 from talentloop_shared.testing.smtp import SMTPSink, free_port
 
 PG = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -57,13 +56,7 @@ async def main(n: int, concurrency: int) -> None:
         log_dir=Path(mkdtemp(prefix="talentloop-bench-")),
         extra_env={f"{s.prefix}_LOG_LEVEL": "WARNING" for s in SERVICES},
     )
-    register_queues(
-        [
-            q
-            for s in SERVICES
-            for q in Topology(service=s.name, namespace=namespace).all_queue_names()
-        ]
-    )
+    register_services([s.name for s in SERVICES], namespace=namespace)
     await suite.check_infrastructure()
     await suite.create_databases()
     suite.migrate()

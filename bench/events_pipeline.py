@@ -29,6 +29,7 @@ from talentloop_shared.config import ServiceSettings
 from talentloop_shared.db import UnitOfWork, infra_metadata
 from talentloop_shared.events import CloudEvent, PositionChanged
 from talentloop_shared.events.payloads import OrgUnitRef, PositionSnapshot
+from talentloop_shared.messaging.topology import Topology
 from talentloop_shared.service import ServiceDefinition
 from talentloop_shared.testing.harness import FAST_MESSAGING, running_service
 from talentloop_shared.testing.plugin import delete_namespace, register_queues
@@ -119,7 +120,9 @@ async def main(events: int, rate: int) -> None:
     prod_url, cons_url = await create_db(names[0]), await create_db(names[1])
     cons_dsn = cons_url.replace("postgresql+asyncpg://", "postgresql://")
     common = {**FAST_MESSAGING, "amqp_namespace": ns, "amqp_url": AMQP}
-    register_queues([f"{ns}bench-consumer.events"])
+    register_queues(
+        Topology(service="bench-consumer", namespace=ns).all_queue_names(), namespace=ns
+    )
     stop_file = f"/tmp/{ns}stop"
     child = multiprocessing.get_context("spawn").Process(
         target=run_consumer,

@@ -3,6 +3,7 @@ RabbitMQ and an SMTP server on loopback — the same launcher `make run` uses.""
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Iterator
 
 import httpx
@@ -10,9 +11,11 @@ import pytest
 import pytest_asyncio
 
 from talentloop_shared.devtools.suite import SERVICES, Suite
-from talentloop_shared.messaging.topology import Topology
-from talentloop_shared.testing.plugin import register_queues
+from talentloop_shared.testing.plugin import delete_namespace, register_services
 from talentloop_shared.testing.smtp import SMTPSink, free_port
+
+# Fast retry tiers so a restarted service catches up within seconds.
+RETRY_DELAYS_MS = (500, 1000, 2000)
 
 
 @pytest.fixture(scope="module")
@@ -45,18 +48,14 @@ async def suite(
         log_dir=tmp_path_factory.mktemp("logs"),
         extra_env={
             # Fast retry tiers and polling so a restarted service catches up within seconds.
-            **{f"{s.prefix}_RETRY_DELAYS_MS": "[500, 1000, 2000]" for s in SERVICES},
+            **{f"{s.prefix}_RETRY_DELAYS_MS": json.dumps(RETRY_DELAYS_MS) for s in SERVICES},
             **{f"{s.prefix}_OUTBOX_POLL_SECONDS": "0.5" for s in SERVICES},
             **{f"{s.prefix}_WATCHDOG_SECONDS": "1" for s in SERVICES},
             **{f"{s.prefix}_LOG_LEVEL": "INFO" for s in SERVICES},
         },
     )
-    register_queues(
-        [
-            q
-            for s in SERVICES
-            for q in Topology(service=s.name, namespace=namespace).all_queue_names()
-        ]
+    register_services(
+        [s.name for s in SERVICES], namespace=namespace, retry_delays_ms=RETRY_DELAYS_MS
     )
     await suite.check_infrastructure()
     await suite.drop_databases()
@@ -69,6 +68,7 @@ async def suite(
     finally:
         suite.stop_all()
         await suite.drop_databases()
+        await delete_namespace(amqp_url, namespace)
 
 
 @pytest_asyncio.fixture(scope="module")

@@ -29,7 +29,7 @@ from talentloop_shared.testing.harness import (
     publish_events,
     running_service,
 )
-from talentloop_shared.testing.plugin import eventually
+from talentloop_shared.testing.plugin import delete_namespace, eventually
 from talentloop_shared.testing.proxy import TCPProxy
 
 
@@ -77,6 +77,7 @@ async def pair(databases, amqp_url: str, amqp_namespace: str) -> AsyncIterator[P
         yield Pair(producer, consumer, prod_proxy, cons_proxy)
     await prod_proxy.stop()
     await cons_proxy.stop()
+    await delete_namespace(amqp_url, ns)
 
 
 async def _applied(svc: RunningService) -> dict[str, int]:

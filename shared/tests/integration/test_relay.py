@@ -15,7 +15,7 @@ from talentloop_shared.db.tables import outbox
 from talentloop_shared.messaging import Broker, Topology
 from talentloop_shared.outbox import OutboxRelay
 from talentloop_shared.testing.harness import event_probe
-from talentloop_shared.testing.plugin import eventually
+from talentloop_shared.testing.plugin import delete_namespace, eventually, register_queues
 
 
 @pytest_asyncio.fixture
@@ -23,6 +23,7 @@ async def setup(databases, amqp_url, amqp_namespace):
     url = await databases.create("toy_relay")
     await toy.create_schema(url)
     ns = f"{amqp_namespace}{uuid.uuid4().hex[:6]}."
+    register_queues([], namespace=ns)
     broker = Broker(amqp_url, Topology(service="toy-relay", namespace=ns))
     broker_task = asyncio.create_task(broker.run())
     await broker.wait_ready(20)
@@ -31,6 +32,7 @@ async def setup(databases, amqp_url, amqp_namespace):
     broker_task.cancel()
     await broker.stop()
     await engine.dispose()
+    await delete_namespace(amqp_url, ns)
 
 
 def _relay(url: str, broker: Broker, **kw) -> OutboxRelay:

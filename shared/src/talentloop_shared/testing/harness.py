@@ -55,7 +55,7 @@ async def running_service(
         namespace=settings.amqp_namespace,
         retry_delays_ms=tuple(settings.retry_delays_ms),
     )
-    register_queues(topo.all_queue_names())
+    register_queues(topo.all_queue_names(), namespace=settings.amqp_namespace)
     async with app.router.lifespan_context(app):
         runtime: Runtime = app.state.runtime
         if wait_ready and settings.run_background:
@@ -114,6 +114,7 @@ async def event_probe(
     connection = await aio_pika.connect(amqp_url)
     try:
         channel = await connection.channel()
+        register_queues([], namespace=namespace)
         topo = Topology(service="probe", namespace=namespace)
         exchange = await declare_exchanges(channel, topo)
         queue = await channel.declare_queue(exclusive=True, auto_delete=True)

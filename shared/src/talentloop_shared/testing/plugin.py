@@ -76,46 +76,63 @@ async def amqp_namespace(amqp_url: str, run_id: str) -> AsyncIterator[str]:
 
 
 async def delete_namespace(amqp_url: str, namespace: str) -> None:
-    """Delete the exchanges and queues a test session declared (best effort)."""
+    """Delete every queue and exchange declared under `namespace` (and the namespaces below
+    it) by this process: quorum queues are heavyweight, and a broker that accumulates
+    hundreds of them from test runs slows to a halt."""
     from talentloop_shared.messaging.topology import Topology
 
-    connection = await aio_pika.connect(amqp_url)
+    queues = sorted(q for q in _DECLARED_QUEUES if q.startswith(namespace))
+    namespaces = sorted(n for n in _DECLARED_NAMESPACES if n.startswith(namespace))
+    namespaces = namespaces or [namespace]
+    exchanges: list[str] = []
+    for ns in namespaces:
+        topo = Topology(service="x", namespace=ns)
+        queues.append(topo.unrouted_queue)
+        exchanges += [topo.exchange, topo.unrouted_exchange, topo.dead_letter_exchange]
+    connection = await aio_pika.connect(amqp_url, timeout=10)
     try:
-        for name in _DECLARED_QUEUES:
-            if name.startswith(namespace):
-                channel = await connection.channel()
-                try:
-                    await channel.queue_delete(name)
-                except Exception:
-                    pass
-                finally:
-                    if not channel.is_closed:
-                        await channel.close()
-        topo = Topology(service="x", namespace=namespace)
-        for name in (topo.exchange, topo.unrouted_exchange, topo.dead_letter_exchange):
-            channel = await connection.channel()
-            try:
-                await channel.exchange_delete(name)
-            except Exception:
-                pass
-            finally:
-                if not channel.is_closed:
-                    await channel.close()
         channel = await connection.channel()
-        try:
-            await channel.queue_delete(topo.unrouted_queue)
-        except Exception:
-            pass
+        for name in queues:
+            try:
+                await channel.queue_delete(name, timeout=10)
+            except Exception:
+                if channel.is_closed:  # a failed delete closes the channel
+                    channel = await connection.channel()
+        for name in exchanges:
+            try:
+                await channel.exchange_delete(name, timeout=10)
+            except Exception:
+                if channel.is_closed:
+                    channel = await connection.channel()
     finally:
         await connection.close()
+    _DECLARED_QUEUES.difference_update(queues)
+    _DECLARED_NAMESPACES.difference_update(namespaces)
 
 
 _DECLARED_QUEUES: set[str] = set()
+_DECLARED_NAMESPACES: set[str] = set()
 
 
-def register_queues(names: list[str]) -> None:
-    """Remember queues to delete at the end of the session."""
+def register_services(
+    services: list[str], *, namespace: str, retry_delays_ms: tuple[int, ...] | None = None
+) -> None:
+    """Remember every queue these services declare under `namespace`, for cleanup."""
+    from talentloop_shared.messaging.topology import Topology
+
+    for service in services:
+        topo = Topology(service=service, namespace=namespace)
+        if retry_delays_ms is not None:
+            topo = Topology(service=service, namespace=namespace, retry_delays_ms=retry_delays_ms)
+        register_queues(topo.all_queue_names())
+    register_queues([], namespace=namespace)
+
+
+def register_queues(names: list[str], *, namespace: str | None = None) -> None:
+    """Remember queues (and their namespace) to delete when the test session ends."""
     _DECLARED_QUEUES.update(names)
+    if namespace is not None:
+        _DECLARED_NAMESPACES.add(namespace)
 
 
 class DatabaseFactory:
