@@ -24,7 +24,7 @@ import aio_pika
 import asyncpg
 import httpx
 
-from talentloop_shared.testing.smtp import SMTPSink
+from talentloop_shared.testing.smtp import ReceivedMail, SMTPSink
 
 
 @dataclass(frozen=True)
@@ -241,11 +241,8 @@ class MailFolder(SMTPSink):
             stamp = time.strftime("%Y%m%d-%H%M%S")
             path = folder / f"{stamp}-{len(self.messages):04d}.eml"
             path.write_bytes(envelope.original_content or envelope.content)
-            print(
-                f"  ✉  mail to {', '.join(envelope.rcpt_tos)}: {msg.get('Subject', '')!s}"
-                f"  → {path}",
-                flush=True,
-            )
+            subject = ReceivedMail(envelope.mail_from, envelope.rcpt_tos, msg).subject
+            print(f"  ✉  mail to {', '.join(envelope.rcpt_tos)}: {subject}  → {path}", flush=True)
             return result
 
         self._handler.handle_DATA = save  # type: ignore[method-assign]
@@ -307,6 +304,8 @@ def main() -> None:
         if not isinstance(e, KeyboardInterrupt):
             print(f"talentloop: {e}", file=sys.stderr)
     finally:
+        # A second Ctrl-C (or uv forwarding the first) must not cut the shutdown short.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("talentloop: stopping…")
         suite.stop_all()
         if not external_smtp:
