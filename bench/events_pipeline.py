@@ -29,10 +29,9 @@ from talentloop_shared.config import ServiceSettings
 from talentloop_shared.db import UnitOfWork, infra_metadata
 from talentloop_shared.events import CloudEvent, PositionChanged
 from talentloop_shared.events.payloads import OrgUnitRef, PositionSnapshot
-from talentloop_shared.messaging.topology import Topology
 from talentloop_shared.service import ServiceDefinition
 from talentloop_shared.testing.harness import FAST_MESSAGING, running_service
-from talentloop_shared.testing.plugin import delete_namespace, register_queues
+from talentloop_shared.testing.plugin import delete_namespace, register_services
 
 ADMIN = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
@@ -120,8 +119,8 @@ async def main(events: int, rate: int) -> None:
     prod_url, cons_url = await create_db(names[0]), await create_db(names[1])
     cons_dsn = cons_url.replace("postgresql+asyncpg://", "postgresql://")
     common = {**FAST_MESSAGING, "amqp_namespace": ns, "amqp_url": AMQP}
-    register_queues(
-        Topology(service="bench-consumer", namespace=ns).all_queue_names(), namespace=ns
+    register_services(
+        ["bench-consumer"], namespace=ns, retry_delays_ms=tuple(FAST_MESSAGING["retry_delays_ms"])
     )
     stop_file = f"/tmp/{ns}stop"
     child = multiprocessing.get_context("spawn").Process(
