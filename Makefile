@@ -34,8 +34,8 @@ lint: install ## ruff
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 
-typecheck: install ## mypy on the shared library
-	$(UV) run --frozen mypy shared/src
+typecheck: install ## mypy on the shared library and the services
+	$(UV) run --frozen mypy shared/src services/*/src
 
 token: install ## print a dev JWT: make token ROLE=recruiter [SUB=alice]
 	@$(UV) run --frozen python -m talentloop_shared.auth $(ROLE) --sub $(SUB)

@@ -1,6 +1,6 @@
 """The candidate survey: an HTML page and form (public; the token is the credential)."""
 
-from typing import Annotated
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from notify_service.api import survey_pages
 from notify_service.api.deps import Now
 from notify_service.api.schemas import SurveyAnswer, SurveyReceipt
+from notify_service.config import Settings
 from notify_service.domain import SurveyAnswers
 from notify_service.service.surveys import SurveyLinkError, answer_survey, open_survey
 from talentloop_shared.http import problem_responses
@@ -19,14 +20,15 @@ TokenPath = Annotated[str, Path(max_length=400, description="The token from the 
 pages = APIRouter(tags=["survey"])
 router = api_router(prefix="/api/v1/surveys", tags=["survey"])
 
-_HTML_ERRORS = {
+_HTML_ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"content": {"text/html": {}}, "description": "The link is not valid"},
     410: {"content": {"text/html": {}}, "description": "The link has expired"},
 }
 
 
 def _secret(rt: RuntimeDep) -> str:
-    return rt.settings.survey_secret  # type: ignore[attr-defined, no-any-return]
+    settings = cast(Settings, rt.settings)
+    return settings.survey_secret
 
 
 @pages.get(

@@ -62,7 +62,8 @@ def build_email(notice: Notification, *, sender: str) -> Message:
     msg["To"] = notice.recipient or ""
     if notice.cc:
         msg["Cc"] = notice.cc
-    msg["Subject"] = Header(notice.subject or "", "utf-8")
+    # typeshed types compat32 headers as `str` only; the compat32 policy also takes a `Header`.
+    msg["Subject"] = Header(notice.subject or "", "utf-8")  # type: ignore[assignment]
     msg["Date"] = formatdate(usegmt=True)
     msg["Message-ID"] = message_id_for(notice)
     if notice.body_html:

@@ -124,9 +124,11 @@ async def current_templates(uow: UnitOfWork, kind: str) -> list[TemplateSnapshot
             )
         ).one()
     )
-    cache: dict[str, Any] | None = uow.session.info.get("template_cache")
+    cache: dict[str, tuple[tuple[Any, ...], list[TemplateSnapshot]]] | None = uow.session.info.get(
+        "template_cache"
+    )
     if cache is not None and kind in cache and cache[kind][0] == stamp:
-        return cache[kind][1]  # type: ignore[no-any-return]
+        return cache[kind][1]
     rows = await TemplateRepository(uow.session).of_kind(kind)
     snapshot = [
         TemplateSnapshot(

@@ -18,13 +18,15 @@ because the `position-changed` snapshot carries `org_unit.path` as names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, TypeVar
 
 from org_service.domain.errors import FieldError
 from org_service.domain.hierarchy import ancestor_chain, creates_cycle
+
+_T = TypeVar("_T")
 
 
 class OrgUnitKind(StrEnum):
@@ -139,11 +141,11 @@ def subtree_paths_after_move(
 
 
 def rebase_path(
-    path: tuple[str, ...] | list[str],
+    path: Sequence[_T],
     *,
-    old_prefix: tuple[str, ...] | list[str],
-    new_prefix: tuple[str, ...] | list[str],
-) -> tuple[str, ...]:
+    old_prefix: Sequence[_T],
+    new_prefix: Sequence[_T],
+) -> tuple[_T, ...]:
     """Replace `old_prefix` of a stored path with `new_prefix` (one row of a subtree move)."""
     # The row-at-a-time form of a move, for when the service reads the subtree with
     # `path @> ARRAY[id]` instead of loading the whole parent map.

@@ -22,6 +22,7 @@ from org_service.domain.imports import (
     KEY_FIELDS,
     ImportFileError,
     ImportKind,
+    ImportReport,
     OrgUnitImportRow,
     PositionImportRow,
     key_fields_checksum,
@@ -91,10 +92,12 @@ async def run_import(
     existing_units = list(await units.all(for_update=kind == "org_units"))
     before = {"org_units": len(existing_units), "positions": await positions.count()}
 
-    rows: list[Any]
+    report: ImportReport[OrgUnitImportRow] | ImportReport[PositionImportRow]
+    unit_rows: list[OrgUnitImportRow] = []
+    position_rows: list[PositionImportRow] = []
     if kind == "org_units":
         by_id = {u.id: u for u in existing_units}
-        report_u = validate_org_unit_rows(
+        report = validate_org_unit_rows(
             table,
             existing_codes={u.code for u in existing_units if u.code},
             existing_parent_codes={
@@ -103,13 +106,12 @@ async def run_import(
                 if u.code
             },
         )
-        report: Any = report_u
-        rows = report_u.rows
+        unit_rows = report.rows
     else:
         report = validate_position_rows(
             table, known_org_unit_codes={u.code for u in existing_units if u.code}
         )
-        rows = report.rows
+        position_rows = report.rows
     outcome = ImportOutcome(
         kind=kind,
         dry_run=dry_run,
@@ -122,14 +124,14 @@ async def run_import(
         return outcome  # nothing written; the router answers 422 for a real run
 
     if kind == "org_units":
-        counts = await _upsert_org_units(uow, rows, existing_units, by)
-        stored = await _org_unit_key_rows(uow, [r.code for r in rows])
+        counts = await _upsert_org_units(uow, unit_rows, existing_units, by)
+        stored = await _org_unit_key_rows(uow, [r.code for r in unit_rows])
     else:
-        counts = await _upsert_positions(uow, rows, existing_units, by)
-        stored = await positions.key_rows([r.code for r in rows])
+        counts = await _upsert_positions(uow, position_rows, existing_units, by)
+        stored = await positions.key_rows([r.code for r in position_rows])
     await uow.flush()
     after = {"org_units": await units.count(), "positions": await positions.count()}
-    file_checksum = key_fields_checksum(rows, kind)
+    file_checksum = key_fields_checksum(report.rows, kind)
     db_checksum = key_fields_checksum(stored, kind)
     outcome.events_published = len(uow.pending_events)
     outcome.reconciliation = {

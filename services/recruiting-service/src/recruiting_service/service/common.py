@@ -44,7 +44,7 @@ def profile_of(candidate: Candidate) -> CandidateProfile:
         years_experience=candidate.years_experience,
         skills=candidate.skills,
         industries=candidate.industries,
-        education=candidate.education,  # type: ignore[arg-type]
+        education=candidate.education,
         languages=candidate.languages,
     )
 
@@ -106,7 +106,7 @@ def summary_of(app: Application) -> ApplicationSummary:
         candidate_id=app.candidate_id,
         position_id=app.position_id,
         source=app.source,
-        status=app.status,  # type: ignore[arg-type]
+        status=app.status,
         screening=ScreeningRead.model_validate(app.screening),
         flags=[FlagRead.model_validate(f) for f in app.flags],
         created_at=app.created_at,

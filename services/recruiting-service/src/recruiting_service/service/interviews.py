@@ -70,7 +70,7 @@ def _interview_read(interview: Interview, evaluation: Evaluation | None) -> Inte
         interviewer_id=interview.interviewer_id,
         department_id=interview.department_id,
         scheduled_at=interview.scheduled_at,
-        dimensions=interview.dimensions,  # type: ignore[arg-type]
+        dimensions=interview.dimensions,
         evaluation=_evaluation_read(evaluation) if evaluation else None,
         created_at=interview.created_at,
     )
@@ -261,7 +261,7 @@ def submitted(evaluations: Sequence[Evaluation]) -> list[SubmittedEvaluation]:
     return [
         SubmittedEvaluation(
             interviewer_id=e.interviewer_id,
-            recommendation=e.recommendation,  # type: ignore[arg-type]
+            recommendation=e.recommendation,
             scores={s["dimension"]: s["score"] for s in e.scores},
             strengths=tuple(e.strengths),
             concerns=tuple(e.concerns),

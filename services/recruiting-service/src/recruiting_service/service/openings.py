@@ -275,18 +275,18 @@ def opening_read(opening: Opening) -> OpeningRead:
         position_id=opening.position_id,
         version=opening.version,
         title=opening.title,
-        status=opening.status,  # type: ignore[arg-type]
+        status=opening.status,
         headcount=opening.headcount,
         job_family=opening.job_family,
-        org_unit={  # type: ignore[arg-type]
+        org_unit={
             "id": opening.org_unit_id,
             "name": opening.org_unit_name,
             "path": opening.org_unit_path,
         },
         location=opening.location,
         responsibilities=opening.responsibilities,
-        requirements=opening.requirements,  # type: ignore[arg-type]
-        evaluation_scheme=opening.evaluation_scheme,  # type: ignore[arg-type]
+        requirements=opening.requirements,
+        evaluation_scheme=opening.evaluation_scheme,
         last_change=opening.last_change,
         updated_at=opening.updated_at,
     )

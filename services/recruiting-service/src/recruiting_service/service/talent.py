@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from recruiting_service.db.models import Candidate
@@ -37,9 +38,9 @@ class OpeningNotYetKnown(Exception):
     """
 
 
-def _or(default: str, fn: object, value: str | None) -> str:
+def _or(default: str, fn: Callable[[str], str], value: str | None) -> str:
     try:
-        return fn(value) if value else default  # type: ignore[operator,no-any-return]
+        return fn(value) if value else default
     except DomainValidationError:
         return default
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import CursorResult, delete, func, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -70,7 +70,7 @@ class ProfileRepository(Repository[TalentProfile]):
             .where(TalentTag.profile_id == profile_id)
             .order_by(TalentTag.created_at, TalentTag.kind, TalentTag.value)
         )
-        return [Tag(r.kind, r.value, r.source) for r in rows]  # type: ignore[arg-type]
+        return [Tag(r.kind, r.value, r.source) for r in rows]
 
     async def add_tags(self, profile_id: str, tags: Iterable[Tag]) -> None:
         """Store tags (existing kind/value pairs keep their first source)."""
@@ -89,10 +89,12 @@ class ProfileRepository(Repository[TalentProfile]):
 
     async def upsert_application(self, values: dict[str, Any]) -> bool:
         """Record an application (latest report wins); True when it was new."""
-        stmt = insert(TalentApplication).values(values)
-        stmt = stmt.on_conflict_do_update(
+        upsert = insert(TalentApplication).values(values)
+        stmt = upsert.on_conflict_do_update(
             index_elements=[TalentApplication.profile_id, TalentApplication.application_id],
-            set_={k: stmt.excluded[k] for k in values if k not in {"profile_id", "application_id"}},
+            set_={
+                k: upsert.excluded[k] for k in values if k not in {"profile_id", "application_id"}
+            },
         ).returning(text("xmax = 0"))
         return bool((await self.session.execute(stmt)).scalar())
 
@@ -140,10 +142,12 @@ class ProfileRepository(Repository[TalentProfile]):
     async def delete(self, profile_id: str) -> bool:
         """Erase a profile, its matches and (by cascade) tags, applications, history."""
         await self.session.execute(delete(TalentMatch).where(TalentMatch.profile_id == profile_id))
-        result = await self.session.execute(
-            delete(TalentProfile).where(TalentProfile.id == profile_id)
+        # DML executes to a CursorResult (the only Result with `rowcount`).
+        result = cast(
+            CursorResult[Any],
+            await self.session.execute(delete(TalentProfile).where(TalentProfile.id == profile_id)),
         )
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+        return bool(result.rowcount)
 
 
 class PendingTagRepository(Repository[PendingTag]):
@@ -151,7 +155,7 @@ class PendingTagRepository(Repository[PendingTag]):
 
     model = PendingTag
 
-    async def add(self, candidate_id: str, tags: Iterable[Tag], at: datetime) -> None:  # type: ignore[override]
+    async def add(self, candidate_id: str, tags: Iterable[Tag], at: datetime) -> None:
         """Keep tags until the candidate is pooled, refused or they age out."""
         rows = [
             {
@@ -183,10 +187,11 @@ class PendingTagRepository(Repository[PendingTag]):
 
     async def purge_older_than(self, cutoff: datetime) -> int:
         """Forget pending tags received before `cutoff`; how many."""
-        result = await self.session.execute(
-            delete(PendingTag).where(PendingTag.received_at < cutoff)
+        result = cast(
+            CursorResult[Any],
+            await self.session.execute(delete(PendingTag).where(PendingTag.received_at < cutoff)),
         )
-        return int(result.rowcount)  # type: ignore[attr-defined]
+        return int(result.rowcount)
 
 
 class PositionRepository(Repository[Position]):
