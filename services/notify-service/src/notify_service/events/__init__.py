@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Awaitable, Callable
 
 from notify_service.config import Settings
 from notify_service.events.handlers import handle_candidate_rejected, handle_talent_invited
 from notify_service.service.notices import NoticeConfig
 from talentloop_shared.messaging import Handler
 
-SUBSCRIPTIONS = {
+SUBSCRIPTIONS: dict[str, Callable[..., Awaitable[None]]] = {
     "candidate-rejected": handle_candidate_rejected,
     "talent-invited": handle_talent_invited,
 }

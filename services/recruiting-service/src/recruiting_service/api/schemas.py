@@ -215,7 +215,7 @@ class NotifyIn(RequestModel):
     """How notify-service should tell the candidate (null delay: its configured default)."""
 
     send: bool = True
-    channels: list[Channel] = Field(default_factory=lambda: ["email"], min_length=1)
+    channels: list[Channel] = Field(default_factory=lambda: list[Channel](["email"]), min_length=1)
     delay_minutes: int | None = Field(default=None, ge=0, le=60 * 24 * 30)
 
 

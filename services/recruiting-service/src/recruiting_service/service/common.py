@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from recruiting_service.api.schemas import (
     ApplicationRead,
@@ -18,7 +18,7 @@ from recruiting_service.db.models import Application, ApplicationStatusChange, C
 from recruiting_service.domain.decisions import allowed_actions
 from recruiting_service.domain.errors import DomainValidationError, IllegalTransition
 from recruiting_service.domain.screening import CandidateProfile, ScreeningResult, Unmet
-from talentloop_shared.events.payloads import CandidateInfo, PositionRef, Requirements
+from talentloop_shared.events.payloads import CandidateInfo, Education, PositionRef, Requirements
 from talentloop_shared.http.pagination import decode_cursor
 from talentloop_shared.http.problems import ProblemError, conflict, unprocessable
 
@@ -44,7 +44,7 @@ def profile_of(candidate: Candidate) -> CandidateProfile:
         years_experience=candidate.years_experience,
         skills=candidate.skills,
         industries=candidate.industries,
-        education=candidate.education,
+        education=cast(Education, candidate.education),
         languages=candidate.languages,
     )
 

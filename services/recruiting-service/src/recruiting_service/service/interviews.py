@@ -6,6 +6,7 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import cast
 
 from sqlalchemy import select
 
@@ -38,6 +39,7 @@ from talentloop_shared.events.payloads import (
     DimensionScore,
     EvaluationSubmitted,
     Interviewer,
+    Recommendation,
 )
 from talentloop_shared.http.pagination import Page, page_of
 from talentloop_shared.http.problems import ProblemError, conflict, not_found, unprocessable
@@ -261,7 +263,7 @@ def submitted(evaluations: Sequence[Evaluation]) -> list[SubmittedEvaluation]:
     return [
         SubmittedEvaluation(
             interviewer_id=e.interviewer_id,
-            recommendation=e.recommendation,
+            recommendation=cast(Recommendation, e.recommendation),
             scores={s["dimension"]: s["score"] for s in e.scores},
             strengths=tuple(e.strengths),
             concerns=tuple(e.concerns),

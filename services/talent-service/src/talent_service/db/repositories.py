@@ -22,7 +22,7 @@ from talent_service.db.models import (
     TalentProfile,
     TalentTag,
 )
-from talent_service.domain.tags import Tag
+from talent_service.domain.tags import Tag, TagKind
 from talentloop_shared.db import Repository
 
 MATCH_COPY_COLUMNS = (
@@ -70,7 +70,7 @@ class ProfileRepository(Repository[TalentProfile]):
             .where(TalentTag.profile_id == profile_id)
             .order_by(TalentTag.created_at, TalentTag.kind, TalentTag.value)
         )
-        return [Tag(r.kind, r.value, r.source) for r in rows]
+        return [Tag(cast(TagKind, r.kind), r.value, r.source) for r in rows]
 
     async def add_tags(self, profile_id: str, tags: Iterable[Tag]) -> None:
         """Store tags (existing kind/value pairs keep their first source)."""
@@ -100,11 +100,12 @@ class ProfileRepository(Repository[TalentProfile]):
 
     async def applications_of(self, profile_id: str) -> Sequence[TalentApplication]:
         """The profile's applications, most recent rejection first."""
-        return await self.list(
+        rows = await self.session.scalars(
             select(TalentApplication)
             .where(TalentApplication.profile_id == profile_id)
             .order_by(TalentApplication.rejected_at.desc())
         )
+        return rows.all()
 
     def record(
         self,
@@ -155,7 +156,7 @@ class PendingTagRepository(Repository[PendingTag]):
 
     model = PendingTag
 
-    async def add(self, candidate_id: str, tags: Iterable[Tag], at: datetime) -> None:
+    async def hold(self, candidate_id: str, tags: Iterable[Tag], at: datetime) -> None:
         """Keep tags until the candidate is pooled, refused or they age out."""
         rows = [
             {
@@ -177,7 +178,7 @@ class PendingTagRepository(Repository[PendingTag]):
             .where(PendingTag.candidate_id == candidate_id)
             .returning(PendingTag.kind, PendingTag.value, PendingTag.source)
         )
-        return [Tag(kind, value, source) for kind, value, source in rows]
+        return [Tag(cast(TagKind, kind), value, source) for kind, value, source in rows]
 
     async def purge(self, candidate_id: str) -> None:
         """Forget a candidate's pending tags."""

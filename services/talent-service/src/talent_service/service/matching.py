@@ -59,7 +59,7 @@ class MatchListing:
     """One page of a position's ranked matches, with counts over all of them."""
 
     position: Position
-    rows: list[tuple[TalentMatch, TalentProfile, uuid.UUID | None]]
+    rows: Sequence[tuple[TalentMatch, TalentProfile, uuid.UUID | None]]
     next_cursor: str | None
     total: int
     strength_counts: dict[str, int]

@@ -191,7 +191,7 @@ async def tag_from_feedback(uow: UnitOfWork, event: FeedbackReceived, *, now: da
     tags = tags_from_feedback(event)
     if profile is None:
         if tags:
-            await PendingTagRepository(uow.session).add(event.candidate_id, tags, now)
+            await PendingTagRepository(uow.session).hold(event.candidate_id, tags, now)
         return
     if tags:
         await _merge_into_profile(profiles, profile, tags)
@@ -214,7 +214,7 @@ async def _add_tags_or_keep_pending(
     profiles = ProfileRepository(uow.session)
     profile = await profiles.get_for_update(candidate_id)
     if profile is None:
-        await PendingTagRepository(uow.session).add(candidate_id, tags, now)
+        await PendingTagRepository(uow.session).hold(candidate_id, tags, now)
         return
     await _merge_into_profile(profiles, profile, tags)
     profiles.record(profile.id, at=now, action=action, detail=", ".join(t.value for t in tags))
