@@ -19,7 +19,9 @@ EVENTS_CONSUMED = Counter(
     ["service", "type", "outcome"],
 )
 OUTBOX_PENDING = Gauge(
-    "talentloop_outbox_pending", "Outbox rows not yet published (last relay pass)", ["service"]
+    "talentloop_outbox_pending",
+    "Outbox rows the last relay pass could not publish (broker trouble when above 0)",
+    ["service"],
 )
 BROKER_CONNECTED = Gauge(
     "talentloop_broker_connected", "1 when the broker connection is up", ["service"]

@@ -14,6 +14,7 @@ import zlib
 
 import asyncpg
 
+from talentloop_shared.aio import wait_for_event
 from talentloop_shared.db.engine import asyncpg_dsn
 from talentloop_shared.db.tables import OUTBOX_CHANNEL
 from talentloop_shared.logging import get_logger
@@ -21,6 +22,7 @@ from talentloop_shared.messaging.broker import Broker
 from talentloop_shared.metrics import EVENTS_PUBLISHED, OUTBOX_PENDING
 
 log = get_logger(__name__)
+
 
 _FETCH = """
 SELECT seq, id::text AS id, routing_key, envelope::text AS body
@@ -44,7 +46,6 @@ class OutboxRelay:
         batch_size: int = 200,
         poll_seconds: float = 2.0,
         retention_hours: int = 24 * 7,
-        coalesce_seconds: float = 0.0,
     ) -> None:
         self.dsn = asyncpg_dsn(database_url)
         self.service = service
@@ -52,7 +53,6 @@ class OutboxRelay:
         self.batch_size = batch_size
         self.poll_seconds = poll_seconds
         self.retention_hours = retention_hours
-        self.coalesce_seconds = coalesce_seconds
         self.lock_key = zlib.crc32(f"outbox:{service}".encode())
         self._wake = asyncio.Event()
         self.active = False
@@ -107,14 +107,7 @@ class OutboxRelay:
             if time.monotonic() - last_purge > 3600:
                 await self.purge(conn)
                 last_purge = time.monotonic()
-            try:
-                await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
-                # Under load, commits arrive in bursts: a few milliseconds' wait turns many
-                # one-row passes into one batch (fewer round trips), at a bounded latency cost.
-                if self.coalesce_seconds:
-                    await asyncio.sleep(self.coalesce_seconds)
-            except TimeoutError:
-                pass
+            await wait_for_event(self._wake, self.poll_seconds)
 
     async def drain_once(self, conn: asyncpg.Connection) -> int:
         """Publish one batch; returns how many rows were confirmed and marked sent."""

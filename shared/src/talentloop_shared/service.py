@@ -85,8 +85,10 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
         retry_delays_ms=tuple(s.retry_delays_ms),
         delivery_limit=s.delivery_limit,
     )
+    extras: dict[str, Any] = {}
     uow_factory = UnitOfWorkFactory(
         sessions,
+        extras=extras,
         service=definition.name,
         publishes=None if definition.publishes is None else frozenset(definition.publishes),
     )
@@ -131,6 +133,7 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
             jwks_url=s.jwt_jwks_url,
         ),
         schema_head=script_head(definition.migrations) if definition.migrations else None,
+        extras=extras,
     )
 
 

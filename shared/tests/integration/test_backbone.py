@@ -112,6 +112,26 @@ async def test_unit_of_work_commits_state_and_event_together_or_neither(pair: Pa
     assert row.envelope["subject"] == f"positions/{thing_id}"
 
 
+async def test_after_commit_callbacks_run_once_and_only_when_the_commit_lands(pair: Pair) -> None:
+    calls: list[str] = []
+
+    def wake() -> None:
+        calls.append("woken")
+
+    async with pair.producer.uow_factory() as uow:
+        uow.after_commit(wake)
+        uow.after_commit(wake)  # registered twice, called once
+        with pytest.raises(RuntimeError):
+            await toy.write_thing(uow, "rolled back", fail_after_publish=True)
+    assert calls == []
+    async with pair.producer.uow_factory() as uow:
+        uow.after_commit(wake)
+        uow.after_commit(wake)
+        await toy.write_thing(uow, "kept")
+    assert calls == ["woken"]
+    assert uow.extras is pair.producer.runtime.extras
+
+
 async def test_relay_delivers_to_other_service_and_message_is_a_cloudevent(
     pair: Pair, amqp_url: str
 ) -> None:

@@ -55,10 +55,15 @@ class UnitOfWork:
         source: str,
         on_events_committed: Callable[[], None] | None = None,
         publishes: frozenset[str] | None = None,
+        extras: dict[str, Any] | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._source = source
         self._publishes = publishes
+        # The running service's shared objects (a clock, a dispatcher, caches), so use cases
+        # and event handlers reach them without globals.
+        self.extras: dict[str, Any] = extras if extras is not None else {}
+        self._after_commit: list[Callable[[], None]] = []
         self._on_events_committed = on_events_committed
         self._pending: list[CloudEvent] = []
         self.committed = False
@@ -66,6 +71,7 @@ class UnitOfWork:
     async def __aenter__(self) -> UnitOfWork:
         self.session = self._session_factory()
         self._pending = []
+        self._after_commit = []
         self.committed = False
         return self
 
@@ -105,6 +111,11 @@ class UnitOfWork:
         self._pending.append(event)
         return event
 
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once this unit of work has committed (never if it rolls back)."""
+        if callback not in self._after_commit:
+            self._after_commit.append(callback)
+
     @property
     def pending_events(self) -> list[CloudEvent]:
         """Events recorded so far in this unit of work."""
@@ -140,6 +151,9 @@ class UnitOfWork:
         self._pending = []
         if wrote_events and self._on_events_committed is not None:
             self._on_events_committed()
+        callbacks, self._after_commit = self._after_commit, []
+        for callback in callbacks:
+            callback()
 
     async def rollback(self) -> None:
         """Discard every change and pending event."""
@@ -166,11 +180,13 @@ class UnitOfWorkFactory:
         service: str,
         on_events_committed: Callable[[], None] | None = None,
         publishes: frozenset[str] | None = None,
+        extras: dict[str, Any] | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.service = service
         self.on_events_committed = on_events_committed
         self.publishes = publishes
+        self.extras: dict[str, Any] = extras if extras is not None else {}
 
     def __call__(self) -> UnitOfWork:
         return UnitOfWork(
@@ -178,4 +194,5 @@ class UnitOfWorkFactory:
             source=f"/{self.service}",
             on_events_committed=self.on_events_committed,
             publishes=self.publishes,
+            extras=self.extras,
         )

@@ -42,6 +42,7 @@ from notify_service.service.delivery import (
     sms_gateway,
 )
 from notify_service.service.notices import WAKE_CHANNEL
+from talentloop_shared.aio import wait_for_event
 from talentloop_shared.db.engine import asyncpg_dsn
 from talentloop_shared.logging import get_logger
 from talentloop_shared.service import Runtime
@@ -74,11 +75,8 @@ def install(rt: Runtime) -> None:
     rt.extras.setdefault("clock", real_clock)
     rt.extras.setdefault("mailer", SmtpMailer(settings))
     rt.extras.setdefault("sms", sms_gateway(settings))
-    dispatcher = rt.extras.setdefault("dispatcher", Dispatcher(rt))
-    # Sessions carry the wake-up, so a use case's commit can wake the dispatcher directly.
-    info = rt.session_factory.kw.setdefault("info", {})
-    info["wake_dispatcher"] = dispatcher.wake
-    info.setdefault("template_cache", {})
+    rt.extras.setdefault("dispatcher", Dispatcher(rt))
+    rt.extras.setdefault("template_cache", {})
 
 
 async def recover_stale_claims(rt: Runtime) -> int:
@@ -296,10 +294,7 @@ class Dispatcher:
                 claimed = await dispatch_due(self.rt)
                 if claimed >= settings.dispatch_batch_size:
                     continue  # more are due: no pause
-                try:
-                    await asyncio.wait_for(self._wake.wait(), settings.dispatch_poll_seconds)
-                except TimeoutError:
-                    pass
+                await wait_for_event(self._wake, settings.dispatch_poll_seconds)
         finally:
             self.listening = False
             if conn is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import event, func, literal, select, text, tuple_
+from sqlalchemy import func, literal, select, text, tuple_
 
 from notify_service import domain
 from notify_service.config import Settings
@@ -84,12 +84,11 @@ def flags_for(
 
 async def wake_dispatchers(uow: UnitOfWork, *, broadcast: bool = False) -> None:
     """Wake the dispatcher once this transaction commits (`broadcast`: other processes too)."""
-    wake = uow.session.info.get("wake_dispatcher")
-    if wake is not None and not uow.session.info.get("wake_registered"):
-        uow.session.info["wake_registered"] = True
+    dispatcher = uow.extras.get("dispatcher")
+    if dispatcher is not None:
         # Only after the commit: a dispatcher woken earlier would not see the new rows.
-        event.listen(uow.session.sync_session, "after_commit", lambda _s: wake(), once=True)
-    if broadcast or wake is None:
+        uow.after_commit(dispatcher.wake)
+    if broadcast or dispatcher is None:
         # NOTIFY is transactional (heard only when the commit lands) but serialises commits
         # in PostgreSQL, so the busy event path wakes in-process and other replicas poll.
         await uow.session.execute(text(f"NOTIFY {WAKE_CHANNEL}"))
@@ -124,7 +123,7 @@ async def current_templates(uow: UnitOfWork, kind: str) -> list[TemplateSnapshot
             )
         ).one()
     )
-    cache: dict[str, tuple[tuple[Any, ...], list[TemplateSnapshot]]] | None = uow.session.info.get(
+    cache: dict[str, tuple[tuple[Any, ...], list[TemplateSnapshot]]] | None = uow.extras.get(
         "template_cache"
     )
     if cache is not None and kind in cache and cache[kind][0] == stamp:

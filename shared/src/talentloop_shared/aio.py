@@ -1,0 +1,20 @@
+"""Small asyncio helpers the services' background loops share."""
+
+from __future__ import annotations
+
+import asyncio
+
+
+async def wait_for_event(event: asyncio.Event, timeout: float) -> bool:
+    """Wait until `event` is set or `timeout` passes; True if it was set.
+
+    Not `asyncio.wait_for(event.wait(), …)`: on Python 3.11 that can swallow a
+    cancellation arriving as the event fires, and a loop built on it then never stops
+    (a service hung on shutdown). `asyncio.timeout` does not have that race.
+    """
+    try:
+        async with asyncio.timeout(timeout):
+            await event.wait()
+        return True
+    except TimeoutError:
+        return False
