@@ -56,7 +56,7 @@ class Broker:
         self.watchdog_seconds = watchdog_seconds
         self._connection: AbstractConnection | None = None
         self._publish_channel: AbstractChannel | None = None
-        self._publisher: aiormq.abc.AbstractChannel | None = None
+        self._publisher: aiormq.Channel | None = None
         self._consume_channel: AbstractChannel | None = None
         self._queue: AbstractQueue | None = None
         self._ready = asyncio.Event()
@@ -106,7 +106,9 @@ class Broker:
             publisher_confirms=True, on_return_raises=True
         )
         await declare_exchanges(self._publish_channel, self.topology)
-        self._publisher = await self._publish_channel.get_underlay_channel()
+        publisher = await self._publish_channel.get_underlay_channel()
+        assert isinstance(publisher, aiormq.Channel)  # the concrete one takes wait=
+        self._publisher = publisher
         if self.consumer is not None:
             self._consume_channel = await self._connection.channel(publisher_confirms=True)
             await self._consume_channel.set_qos(prefetch_count=self.prefetch)
