@@ -1,13 +1,19 @@
 """Backbone benchmark: commit events in one service, receive them in another.
 
 The producer runs in this process; the consumer service runs in a child process, as it
-would in production (its own container), each over real PostgreSQL and RabbitMQ. Prints:
-- events/s: 1,000 events committed as fast as possible, until the last is consumed;
-- commit→consume latency p50/p99 with commits paced at 200 events/s;
-- a baseline measured in the same run: the bare commit rate of the same transactions
-  without events, so the ratio shows what the delivery pipeline costs.
+would in production (its own container), each over real PostgreSQL and RabbitMQ, all on the
+same machine. Prints, with baselines measured in the same run:
+- bare commit rates of the same transactions without events (the baseline);
+- burst throughput: `--events` committed as fast as possible, until the last is consumed,
+  once with one event per transaction (the shape of an HTTP request) and once with
+  `--per-tx` events per transaction (the shape of an import or a bulk decision);
+- sustained: `--sustain-rate` events/s offered for `--sustain-seconds`, in transactions of
+  `--per-tx`; the rate actually consumed and the commit→consume lag show whether the
+  pipeline keeps up (if it did not, the lag would grow with the run);
+- commit→consume latency p50/p99 with single-event commits paced at `--rate`.
 
-Usage: uv run python bench/events_pipeline.py [--events 1000] [--rate 200]
+Usage: uv run python bench/events_pipeline.py [--events 1000] [--rate 200] [--per-tx 10]
+       [--sustain-rate 1000] [--sustain-seconds 10]
 """
 
 from __future__ import annotations
@@ -112,7 +118,11 @@ async def drop_db(name: str) -> None:
     await conn.close()
 
 
-async def main(events: int, rate: int) -> None:
+def percentile(sorted_values: list[float], q: float) -> float:
+    return sorted_values[max(0, int(len(sorted_values) * q) - 1)]
+
+
+async def main(a: argparse.Namespace) -> None:
     run = uuid.uuid4().hex[:6]
     ns = f"bench-{run}."
     names = [f"bench_producer_{run}", f"bench_consumer_{run}"]
@@ -129,22 +139,35 @@ async def main(events: int, rate: int) -> None:
     )
     child.start()
     committed: dict[str, float] = {}
+    out: list[str] = []
 
-    async def commit_one(uow_factory, *, publish: bool = True) -> None:
-        pid = str(uuid.uuid4())
+    async def commit(uow_factory, per_tx: int, *, publish: bool = True) -> None:
+        """One transaction: `per_tx` rows, and as many events if `publish`."""
+        pids = [str(uuid.uuid4()) for _ in range(per_tx)]
         async with uow_factory() as uow:
-            await uow.session.execute(insert(things).values(id=pid))
+            await uow.session.execute(insert(things), [{"id": pid} for pid in pids])
             if publish:
-                uow.publish(snapshot(pid))
+                for pid in pids:
+                    uow.publish(snapshot(pid))
             await uow.commit()
-        committed[pid] = time.time()
+        now = time.time()
+        for pid in pids:
+            committed[pid] = now
 
-    async def consumed(conn: asyncpg.Connection, n: int, timeout: float = 120) -> None:
+    async def consumed(conn: asyncpg.Connection, n: int, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
         while (got := await conn.fetchval("SELECT count(*) FROM things")) < n:
             if time.monotonic() > deadline:
                 raise SystemExit(f"only {got}/{n} events arrived")
             await asyncio.sleep(0.01)
+
+    async def lags(conn: asyncpg.Connection) -> list[float]:
+        """Commit→consume lag of each event consumed so far, in ms; then start afresh."""
+        rows = await conn.fetch("SELECT id, extract(epoch from at) AS at FROM things")
+        await conn.execute("TRUNCATE things")
+        result = sorted((float(r["at"]) - committed[r["id"]]) * 1000 for r in rows)
+        committed.clear()
+        return result
 
     try:
         while not os.path.exists(stop_file + ".ready"):
@@ -156,37 +179,76 @@ async def main(events: int, rate: int) -> None:
             uowf = p.runtime.uow_factory
             cons = await asyncpg.connect(cons_dsn)
 
-            async def burst(n: int, publish: bool) -> float:
-                sem = asyncio.Semaphore(16)
+            async def burst(n: int, per_tx: int, publish: bool) -> float:
+                """Commit n events (8 transactions in flight); seconds until consumed."""
+                sem = asyncio.Semaphore(8)
 
                 async def one() -> None:
                     async with sem:
-                        await commit_one(uowf, publish=publish)
+                        await commit(uowf, per_tx, publish=publish)
 
                 t0 = time.perf_counter()
-                await asyncio.gather(*(one() for _ in range(n)))
+                await asyncio.gather(*(one() for _ in range(n // per_tx)))
+                if publish:
+                    await consumed(cons, n // per_tx * per_tx)
+                    await lags(cons)
                 return time.perf_counter() - t0
 
-            base_s = await burst(events, publish=False)  # baseline: no events
-            committed.clear()
-            t0 = time.perf_counter()
-            await burst(events, publish=True)
-            await consumed(cons, events)
-            tput_s = time.perf_counter() - t0
-            await cons.execute("TRUNCATE things")
-            committed.clear()
+            n, k = a.events, a.per_tx
+            bare_1 = n / await burst(n, 1, publish=False)
+            bare_k = n / await burst(n, k, publish=False)
+            out.append(
+                f"baseline, the same commits without events: {bare_1:,.0f} tx/s with one row, "
+                f"{bare_k:,.0f} rows/s with {k} rows per transaction"
+            )
+            single = n / await burst(n, 1, publish=True)
+            out.append(
+                f"burst, one event per transaction: {n} committed and consumed at "
+                f"{single:,.0f} events/s ({single / bare_1:.2f}x the bare commit rate)"
+            )
+            bulk = n / await burst(n, k, publish=True)
+            out.append(
+                f"burst, {k} events per transaction: {n} committed and consumed at "
+                f"{bulk:,.0f} events/s ({bulk / bare_k:.2f}x the bare row rate)"
+            )
 
+            # Sustained: a transaction of k events every k/rate seconds, on schedule.
+            total = int(a.sustain_rate * a.sustain_seconds) // k * k
             start = time.perf_counter()
             tasks = []
-            for i in range(events):
-                delay = start + i / rate - time.perf_counter()
+            for i in range(total // k):
+                delay = start + i * k / a.sustain_rate - time.perf_counter()
                 if delay > 0:
                     await asyncio.sleep(delay)
-                tasks.append(asyncio.create_task(commit_one(uowf)))
+                tasks.append(asyncio.create_task(commit(uowf, k)))
             await asyncio.gather(*tasks)
-            await consumed(cons, events)
-            rows = await cons.fetch("SELECT id, extract(epoch from at) AS at FROM things")
-            lat = sorted((float(r["at"]) - committed[r["id"]]) * 1000 for r in rows)
+            offered_s = time.perf_counter() - start
+            await consumed(cons, total)
+            drained_s = time.perf_counter() - start
+            lag = await lags(cons)
+            out.append(
+                f"sustained: {a.sustain_rate:,} events/s offered for {a.sustain_seconds:g} s "
+                f"in transactions of {k}: committed at {total / offered_s:,.0f}/s, consumed at "
+                f"{total / drained_s:,.0f}/s; lag p50 {statistics.median(lag):.1f} ms, "
+                f"p99 {percentile(lag, 0.99):.1f} ms, max {lag[-1]:.1f} ms"
+            )
+
+            # Latency: single-event transactions at a steady `rate`.
+            start = time.perf_counter()
+            tasks = []
+            for i in range(n):
+                delay = start + i / a.rate - time.perf_counter()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                tasks.append(asyncio.create_task(commit(uowf, 1)))
+            await asyncio.gather(*tasks)
+            await consumed(cons, n)
+            lat = await lags(cons)
+            out.append(
+                f"latency at {a.rate}/s, one event per transaction: commit→consume "
+                f"p50 {statistics.median(lat):.1f} ms, p99 {percentile(lat, 0.99):.1f} ms, "
+                f"max {lat[-1]:.1f} ms"
+            )
             await cons.close()
     finally:
         open(stop_file, "w").close()
@@ -194,27 +256,19 @@ async def main(events: int, rate: int) -> None:
         for f in (stop_file, stop_file + ".ready"):
             if os.path.exists(f):
                 os.remove(f)
-        for n in names:
-            await drop_db(n)
+        for name in names:
+            await drop_db(name)
         await delete_namespace(AMQP, ns)
 
-    p50 = statistics.median(lat)
-    p99 = lat[max(0, int(len(lat) * 0.99) - 1)]
-    print(f"events: {events} (producer here, consumer in a child process)")
-    print(f"baseline, the same commits without events: {events / base_s:,.0f} tx/s")
-    print(
-        f"committed and consumed: {events / tput_s:,.0f} events/s "
-        f"({(events / tput_s) / (events / base_s):.2f}x the bare commit rate)"
-    )
-    print(
-        f"commit→consume latency at {rate}/s: p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
-        f"max {lat[-1]:.1f} ms"
-    )
+    print(f"events: {a.events} per burst (producer here, consumer in a child process, one machine)")
+    print("\n".join(out))
 
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=1000)
     ap.add_argument("--rate", type=int, default=200)
-    a = ap.parse_args()
-    uvloop.run(main(a.events, a.rate))
+    ap.add_argument("--per-tx", type=int, default=10)
+    ap.add_argument("--sustain-rate", type=int, default=1000)
+    ap.add_argument("--sustain-seconds", type=float, default=10)
+    uvloop.run(main(ap.parse_args()))
