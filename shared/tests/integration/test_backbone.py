@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import time
 import uuid
@@ -381,6 +382,12 @@ async def test_ops_endpoints(pair: Pair) -> None:
     assert not_ready.status_code == 503
     assert not_ready.json()["checks"]["broker"] == "not connected"
     await pair.producer_proxy.start()
+
+
+async def test_start_up_objects_are_left_out_of_garbage_collection(pair: Pair) -> None:
+    # A running service has frozen what start-up built (modules, models, the app), so a full
+    # collection does not walk them again in the middle of a request or an event.
+    assert gc.get_freeze_count() > 10_000
 
 
 async def _have(svc: RunningService, n: int) -> dict[str, int] | None:
