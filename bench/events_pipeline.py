@@ -53,7 +53,7 @@ things = Table(
 
 async def on_position_changed(uow: UnitOfWork, payload: PositionChanged, event: CloudEvent) -> None:
     """The consumer's effect: record the position id (the time is set by the database)."""
-    await uow.session.execute(insert(things).values(id=payload.position.id))
+    await uow.session.execute(insert(things), {"id": payload.position.id})
 
 
 def snapshot(pid: str) -> PositionChanged:
