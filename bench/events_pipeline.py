@@ -10,10 +10,11 @@ same machine. Prints, with baselines measured in the same run:
 - sustained: `--sustain-rate` events/s offered for `--sustain-seconds`, in transactions of
   `--per-tx`; the rate actually consumed and the commit→consume lag show whether the
   pipeline keeps up (if it did not, the lag would grow with the run);
-- commit→consume latency p50/p99 with single-event commits paced at `--rate`.
+- commit→consume latency p50/p99 with single-event commits paced at `--rate` for
+  `--latency-seconds`.
 
 Usage: uv run python bench/events_pipeline.py [--events 1000] [--rate 200] [--per-tx 10]
-       [--sustain-rate 1000] [--sustain-seconds 10]
+       [--sustain-rate 1000] [--sustain-seconds 10] [--latency-seconds 10]
 """
 
 from __future__ import annotations
@@ -234,18 +235,20 @@ async def main(a: argparse.Namespace) -> None:
             )
 
             # Latency: single-event transactions at a steady `rate`.
+            paced = int(a.rate * a.latency_seconds)
             start = time.perf_counter()
             tasks = []
-            for i in range(n):
+            for i in range(paced):
                 delay = start + i / a.rate - time.perf_counter()
                 if delay > 0:
                     await asyncio.sleep(delay)
                 tasks.append(asyncio.create_task(commit(uowf, 1)))
             await asyncio.gather(*tasks)
-            await consumed(cons, n)
+            await consumed(cons, paced)
             lat = await lags(cons)
             out.append(
-                f"latency at {a.rate}/s, one event per transaction: commit→consume "
+                f"latency at {a.rate}/s for {a.latency_seconds:g} s, one event per transaction: "
+                f"commit→consume "
                 f"p50 {statistics.median(lat):.1f} ms, p99 {percentile(lat, 0.99):.1f} ms, "
                 f"max {lat[-1]:.1f} ms"
             )
@@ -271,4 +274,5 @@ if __name__ == "__main__":
     ap.add_argument("--per-tx", type=int, default=10)
     ap.add_argument("--sustain-rate", type=int, default=1000)
     ap.add_argument("--sustain-seconds", type=float, default=10)
+    ap.add_argument("--latency-seconds", type=float, default=10)
     uvloop.run(main(ap.parse_args()))
