@@ -2,8 +2,9 @@
 
 One relay per service is active at a time (a PostgreSQL advisory lock held on its own
 connection), so events leave in `seq` order; a standby replica takes over when the holder's
-connection dies. The relay wakes on a local commit, on NOTIFY from other processes, and
-otherwise polls.
+connection dies. The relay wakes on the NOTIFY that the outbox trigger sends when a commit
+wrote rows (from any process of the service, its own included: one wake-up per commit, and
+no second, empty drain as when a local hook woke it too), and otherwise polls.
 """
 
 from __future__ import annotations
@@ -57,10 +58,6 @@ class OutboxRelay:
         self._wake = asyncio.Event()
         self.active = False
         self.published_total = 0
-
-    def wake(self) -> None:
-        """Ask the relay to look at the outbox now (called after a local commit)."""
-        self._wake.set()
 
     async def run(self) -> None:
         """Run until cancelled: take the lock, then drain on every wake-up."""

@@ -118,7 +118,6 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
         poll_seconds=s.outbox_poll_seconds,
         retention_hours=s.outbox_retention_hours,
     )
-    uow_factory.on_events_committed = relay.wake
     return Runtime(
         definition=definition,
         settings=s,

@@ -44,7 +44,8 @@ async def test_commit_in_another_process_wakes_the_relay_through_notify(setup, a
     relay = _relay(url, broker, poll_seconds=60)  # polling alone would take a minute
     task = asyncio.create_task(relay.run())
     await eventually(lambda: _v(relay.active))
-    # A unit of work with no in-process hook to the relay: only NOTIFY can wake it.
+    # Units of work have no hook to the relay, in this process or another: only the
+    # trigger's NOTIFY can wake it.
     other_process = UnitOfWorkFactory(create_session_factory(engine), service="toy-relay")
     async with event_probe(amqp_url, ns, ["position-changed"]) as probe:
         started = time.monotonic()

@@ -53,7 +53,6 @@ class UnitOfWork:
         session_factory: async_sessionmaker[AsyncSession],
         *,
         source: str,
-        on_events_committed: Callable[[], None] | None = None,
         publishes: frozenset[str] | None = None,
         extras: dict[str, Any] | None = None,
     ) -> None:
@@ -64,7 +63,6 @@ class UnitOfWork:
         # and event handlers reach them without globals.
         self.extras: dict[str, Any] = extras if extras is not None else {}
         self._after_commit: list[Callable[[], None]] = []
-        self._on_events_committed = on_events_committed
         self._pending: list[CloudEvent] = []
         self.committed = False
 
@@ -140,8 +138,7 @@ class UnitOfWork:
             except IntegrityError as exc:
                 await self.session.rollback()
                 raise IdempotencyKeyInUse(claim.scope) from exc
-        wrote_events = bool(self._pending)
-        if wrote_events:
+        if self._pending:
             # Its trigger NOTIFYs the relay when the commit lands. A plain parameter list keeps
             # the compiled statement cached (a .values(...) literal would compile every time).
             rows = [_outbox_row(e) for e in self._pending]
@@ -149,8 +146,6 @@ class UnitOfWork:
         await self.session.commit()
         self.committed = True
         self._pending = []
-        if wrote_events and self._on_events_committed is not None:
-            self._on_events_committed()
         callbacks, self._after_commit = self._after_commit, []
         for callback in callbacks:
             callback()
@@ -178,13 +173,11 @@ class UnitOfWorkFactory:
         session_factory: async_sessionmaker[AsyncSession],
         *,
         service: str,
-        on_events_committed: Callable[[], None] | None = None,
         publishes: frozenset[str] | None = None,
         extras: dict[str, Any] | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.service = service
-        self.on_events_committed = on_events_committed
         self.publishes = publishes
         self.extras: dict[str, Any] = extras if extras is not None else {}
 
@@ -192,7 +185,6 @@ class UnitOfWorkFactory:
         return UnitOfWork(
             self.session_factory,
             source=f"/{self.service}",
-            on_events_committed=self.on_events_committed,
             publishes=self.publishes,
             extras=self.extras,
         )
