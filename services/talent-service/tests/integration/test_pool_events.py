@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from talent_service.db.models import ErasureAudit, PendingTag, TalentProfile
 from talent_service.service.pool import PoolPolicy, sweep_expired, talent_id_hash
+from talentloop_shared.db.tables import outbox
 from talentloop_shared.events.envelope import utcnow
+from talentloop_shared.testing.harness import event_probe
 from talentloop_shared.testing.plugin import eventually
 
 
@@ -253,3 +256,66 @@ async def test_unconsented_rejection_purges_pending_evaluations(talent, ev):
         return n == 0
 
     assert await eventually(gone, timeout=2)
+
+
+async def test_erasure_on_request_tells_every_service_but_expiry_does_not(talent, ev, auth):
+    asked, expired = str(uuid.uuid4()), str(uuid.uuid4())
+    await talent.consumed(
+        await talent.publish(ev.rejection(asked)),
+        await talent.publish(ev.rejection(expired, rejected_at=ev.months_ago(25))),
+    )
+    async with event_probe(talent.amqp_url, talent.namespace, ["candidate-erased"]) as probe:
+        r = await talent.client.delete(
+            f"/api/v1/talents/{asked}",
+            params={"reason": "asked by email"},
+            headers=auth("hr_admin"),
+        )
+        assert r.status_code == 204
+        async with talent.svc.uow_factory() as uow:
+            swept = await sweep_expired(uow, policy=PoolPolicy(), now=utcnow())
+        assert swept.erased_profiles >= 1
+        (erased,) = await probe.wait_for(1, timeout=10)
+    assert erased.data["candidate_id"] == asked
+    assert erased.data["reason"] == "asked by email"
+    # The sweep wrote no event at all (the outbox is where it would be).
+    async with talent.svc.uow_factory() as uow:
+        about_expired = await uow.session.scalar(
+            select(func.count())
+            .select_from(outbox)
+            .where(outbox.c.envelope["data"]["candidate_id"].astext == expired)
+        )
+    assert about_expired == 0
+
+
+async def test_events_that_predate_an_erasure_bring_nothing_back(talent, ev, auth, unique):
+    candidate_id = str(uuid.uuid4())
+    name = unique("Sun")
+    await talent.consumed(await talent.publish(ev.rejection(candidate_id, name=name)))
+    r = await talent.client.delete(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+    assert r.status_code == 204
+
+    # A retried rejection, an evaluation and a survey answer, all from before the erasure.
+    await talent.consumed(
+        await talent.publish(ev.rejection(candidate_id, name=name)),
+        await talent.publish(
+            ev.evaluation(candidate_id, strengths=["Clear SQL."], scores={"data_analysis": 9})
+        ),
+        await talent.publish(ev.feedback(candidate_id, open_to_future_roles=True)),
+    )
+    r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+    assert r.status_code == 404
+    r = await talent.client.get("/api/v1/talents", params={"q": name}, headers=auth("hr_admin"))
+    assert r.json()["items"] == []
+    async with talent.svc.uow_factory() as uow:
+        pending = await uow.session.scalar(
+            select(func.count()).where(PendingTag.candidate_id == candidate_id)
+        )
+    assert pending == 0
+
+    # A rejection after the erasure with fresh consent is a new decision: pooled again.
+    later = utcnow() + timedelta(seconds=1)
+    await talent.consumed(
+        await talent.publish(ev.rejection(candidate_id, name=name, rejected_at=later))
+    )
+    r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+    assert r.status_code == 200

@@ -4,8 +4,14 @@ Decisions: consent runs `consent_months` from the latest consented rejection; ex
 profiles are hidden from search, reading and matching at once and erased by the sweep.
 A rejection without consent keeps nothing and drops the candidate's pending tags; a profile
 pooled under an earlier consent is left as it is (that consent still stands; withdrawal is
-DELETE /talents/{id}). Every erasure leaves an audit row with a hash of the id only and
-publishes `candidate-erased`.
+DELETE /talents/{id}). Every erasure leaves an audit row with a hash of the id only.
+
+Only an erasure the person asked for (DELETE /talents/{id}) publishes `candidate-erased`,
+which tells every service to erase them. The sweep's expiry ends the pool consent only;
+the person's applications in recruiting are not the pool's to erase.
+
+An event about a person that predates their erasure (a late or retried delivery) brings
+nothing back: no profile, no pending tags.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
 
 from talent_service.config import Settings
 from talent_service.db.models import ErasureAudit, TalentProfile
@@ -40,8 +48,11 @@ from talentloop_shared.events.payloads import (
     FeedbackReceived,
 )
 from talentloop_shared.http.problems import not_found
+from talentloop_shared.logging import get_logger
 
 SYSTEM_ACTOR = "talent-service"
+
+log = get_logger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +86,19 @@ def talent_id_hash(talent_id: str) -> str:
     return hashlib.sha256(f"talentloop:talent:{talent_id}".encode()).hexdigest()
 
 
+async def _predates_erasure(uow: UnitOfWork, candidate_id: str, at: datetime, kind: str) -> bool:
+    """Whether the person was erased at or after `at` (so an event from then is stale)."""
+    erased_at = await uow.session.scalar(
+        select(func.max(ErasureAudit.erased_at)).where(
+            ErasureAudit.talent_id_hash == talent_id_hash(candidate_id)
+        )
+    )
+    if erased_at is not None and at <= erased_at:
+        log.info("talent.event_predates_erasure", candidate_id=candidate_id, event_type=kind)
+        return True
+    return False
+
+
 def apply_tags(profile: TalentProfile, tags: list[Tag]) -> None:
     """Mirror the tags on the profile's indexed arrays and search document."""
     profile.skills = tag_values(tags, "skill")
@@ -105,6 +129,9 @@ async def pool_rejected_candidate(
     await lock_key(uow.session, f"talent:{candidate.id}")
     profiles = ProfileRepository(uow.session)
     pending = PendingTagRepository(uow.session)
+    if await _predates_erasure(uow, candidate.id, event.rejected_at, "candidate-rejected"):
+        await pending.purge(candidate.id)
+        return None
     if not has_pool_consent(event):
         # Nothing personal is kept without consent. A profile pooled under an earlier
         # consent stays as it is: this rejection neither renews nor withdraws it (withdrawal
@@ -180,12 +207,16 @@ async def tag_from_evaluation(
     tags = tags_from_evaluation(event)
     if not tags:
         return
+    if await _predates_erasure(uow, event.candidate_id, event.submitted_at, "evaluation"):
+        return
     await _add_tags_or_keep_pending(uow, event.candidate_id, tags, now=now, action="evaluated")
 
 
 async def tag_from_feedback(uow: UnitOfWork, event: FeedbackReceived, *, now: datetime) -> None:
     """Record the candidate's survey answer to "open to future roles"."""
     await lock_key(uow.session, f"talent:{event.candidate_id}")
+    if await _predates_erasure(uow, event.candidate_id, event.answered_at, "feedback"):
+        return
     profiles = ProfileRepository(uow.session)
     profile = await profiles.get_for_update(event.candidate_id)
     tags = tags_from_feedback(event)
@@ -239,7 +270,9 @@ async def mark_contacted(
     return profile
 
 
-async def _erase(uow: UnitOfWork, talent_id: str, *, by: str, reason: str, now: datetime) -> bool:
+async def _erase(
+    uow: UnitOfWork, talent_id: str, *, by: str, reason: str, now: datetime, everywhere: bool
+) -> bool:
     found = await ProfileRepository(uow.session).delete(talent_id)
     await PendingTagRepository(uow.session).purge(talent_id)
     if found:
@@ -251,19 +284,21 @@ async def _erase(uow: UnitOfWork, talent_id: str, *, by: str, reason: str, now: 
                 reason=reason,
             )
         )
-        uow.publish(
-            CandidateErased(candidate_id=talent_id, erased_at=now, reason=reason),
-            subject=f"talents/{talent_id}",
-        )
+        if everywhere:
+            uow.publish(
+                CandidateErased(candidate_id=talent_id, erased_at=now, reason=reason),
+                subject=f"talents/{talent_id}",
+            )
     return found
 
 
 async def erase_talent(
     uow: UnitOfWork, *, talent_id: str, by: str, reason: str, now: datetime
 ) -> None:
-    """Erase a person's data at once (profile, tags, matches, invitations, reminders)."""
+    """Erase a person's data at once (profile, tags, matches, invitations, reminders), and
+    tell every other service to erase theirs (`candidate-erased`)."""
     await lock_key(uow.session, f"talent:{talent_id}")
-    if not await _erase(uow, talent_id, by=by, reason=reason, now=now):
+    if not await _erase(uow, talent_id, by=by, reason=reason, now=now, everywhere=True):
         raise not_found("talent", talent_id)
     await uow.commit()
 
@@ -274,7 +309,12 @@ async def sweep_expired(uow: UnitOfWork, *, policy: PoolPolicy, now: datetime) -
     erased = 0
     for talent_id in await profiles.expired_ids(now):
         erased += await _erase(
-            uow, talent_id, by=SYSTEM_ACTOR, reason="talent-pool consent expired", now=now
+            uow,
+            talent_id,
+            by=SYSTEM_ACTOR,
+            reason="talent-pool consent expired",
+            now=now,
+            everywhere=False,
         )
     purged = await PendingTagRepository(uow.session).purge_older_than(
         now - timedelta(days=policy.pending_retention_days)
