@@ -40,6 +40,9 @@ class ServiceSettings(BaseSettings):
     outbox_batch_size: int = 200
     outbox_poll_seconds: float = 2.0
     outbox_retention_hours: int = 24 * 7
+    # How long an Idempotency-Key (and the response stored with it) is kept; a retry later
+    # than this is a new request. Stored responses can hold personal data, so not forever.
+    idempotency_retention_hours: int = 24
     watchdog_seconds: float = 5.0
     run_background: bool = True
 

@@ -25,7 +25,7 @@ from talentloop_shared.config import ServiceSettings
 from talentloop_shared.db.engine import create_engine, create_session_factory
 from talentloop_shared.db.migrations import database_revision, script_head
 from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
-from talentloop_shared.http.idempotency import IdempotentRoute
+from talentloop_shared.http.idempotency import IdempotentRoute, purge_expired_keys
 from talentloop_shared.http.middleware import RequestContextMiddleware
 from talentloop_shared.http.problems import install_problem_handlers
 from talentloop_shared.logging import configure_logging, get_logger
@@ -145,8 +145,29 @@ async def start_runtime(rt: Runtime) -> None:
         return
     rt.tasks.append(asyncio.create_task(rt.broker.run(), name="broker"))
     rt.tasks.append(asyncio.create_task(rt.relay.run(), name="outbox-relay"))
+    rt.tasks.append(asyncio.create_task(_guarded(housekeeping, rt), name="housekeeping"))
     for loop in rt.definition.background:
         rt.tasks.append(asyncio.create_task(_guarded(loop, rt), name=loop.__name__))
+
+
+HOUSEKEEPING_SECONDS = 3600.0
+
+
+async def housekeeping(rt: Runtime) -> None:
+    """Hourly, in every replica (each delete is harmless to repeat): forget expired
+    Idempotency-Keys and their stored responses. (The relay purges the outbox.)"""
+    while True:
+        try:
+            async with rt.uow_factory() as uow:
+                purged = await purge_expired_keys(
+                    uow.session, hours=rt.settings.idempotency_retention_hours
+                )
+                await uow.commit()
+            if purged:
+                log.info("idempotency.purged", keys=purged)
+        except Exception as e:  # the database may be away; next hour will do
+            log.warning("housekeeping.failed", error=repr(e)[:300])
+        await asyncio.sleep(HOUSEKEEPING_SECONDS)
 
 
 async def _guarded(loop: BackgroundLoop, rt: Runtime) -> None:

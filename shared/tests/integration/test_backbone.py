@@ -16,11 +16,12 @@ import pytest
 import pytest_asyncio
 import toy
 from cloudevents.v1.http import from_json as ce_from_json
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text, update
 
 from talentloop_shared.config import ServiceSettings
-from talentloop_shared.db.tables import outbox
+from talentloop_shared.db.tables import idempotency_keys, outbox
 from talentloop_shared.events import new_event
+from talentloop_shared.http.idempotency import purge_expired_keys
 from talentloop_shared.messaging.topology import Topology
 from talentloop_shared.testing.harness import (
     FAST_MESSAGING,
@@ -367,6 +368,35 @@ async def test_idempotency_key_replays_first_response_without_second_effect(
     async with pair.producer.runtime.session_factory() as s:
         assert await s.scalar(select(func.count()).select_from(toy.things)) == 1
     assert (await _outbox_counts(pair.producer))[0] == 1
+
+
+async def test_idempotency_keys_are_forgotten_after_their_retention(pair: Pair, auth) -> None:
+    client = pair.producer.client
+    h = {**auth("hr_admin"), "Idempotency-Key": "create-thing-old"}
+    first = await client.post("/api/v1/things", json={"title": "old"}, headers=h)
+    assert first.status_code == 201
+    fresh = {**auth("hr_admin"), "Idempotency-Key": "create-thing-new"}
+    assert (await client.post("/api/v1/things", json={"title": "new"}, headers=fresh)).is_success
+    async with pair.producer.uow_factory() as uow:
+        # The first key was stored two days ago.
+        await uow.session.execute(
+            update(idempotency_keys)
+            .where(idempotency_keys.c.scope.endswith(":create-thing-old"))
+            .values(created_at=func.now() - text("interval '48 hours'"))
+        )
+        await uow.commit()
+
+    hours = pair.producer.runtime.settings.idempotency_retention_hours
+    async with pair.producer.uow_factory() as uow:
+        assert await purge_expired_keys(uow.session, hours=hours) == 1
+        await uow.commit()
+
+    # Past its retention the key is new again; the fresh one still replays.
+    again = await client.post("/api/v1/things", json={"title": "old"}, headers=h)
+    assert again.status_code == 201 and "idempotent-replayed" not in again.headers
+    assert again.json()["id"] != first.json()["id"]
+    replay = await client.post("/api/v1/things", json={"title": "new"}, headers=fresh)
+    assert replay.headers["idempotent-replayed"] == "true"
 
 
 async def test_ops_endpoints(pair: Pair) -> None:

@@ -1,7 +1,8 @@
 """`Idempotency-Key` for POSTs: the same key and body replay the first response.
 
 The key is claimed inside the use case's own transaction (see `UnitOfWork.commit`), so
-a retry can never produce a second effect; the response is stored right after.
+a retry can never produce a second effect; the response is stored right after. Keys and
+their responses are forgotten after the retention period (`purge_expired_keys`).
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Coroutine
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
 import jwt
 from fastapi import Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from talentloop_shared.db.tables import idempotency_keys
 from talentloop_shared.db.uow import IdempotencyClaim, idempotency_claim
@@ -36,6 +39,18 @@ def _subject(request: Request) -> str:
         except jwt.PyJWTError:
             return "anonymous"
     return "anonymous"
+
+
+async def purge_expired_keys(session: AsyncSession, *, hours: int) -> int:
+    """Forget keys (and the responses stored with them) older than `hours`; how many."""
+    cutoff = datetime.now(UTC) - timedelta(hours=hours)
+    result = cast(
+        CursorResult[Any],
+        await session.execute(
+            delete(idempotency_keys).where(idempotency_keys.c.created_at < cutoff)
+        ),
+    )
+    return int(result.rowcount)
 
 
 class IdempotentRoute(APIRoute):
