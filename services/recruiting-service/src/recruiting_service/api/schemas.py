@@ -150,6 +150,10 @@ class CandidateRead(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+    erased_at: datetime | None = Field(
+        default=None,
+        description="when the person's data was erased on their request; null unless erased",
+    )
 
 
 # --- applications -----------------------------------------------------------------------

@@ -61,7 +61,12 @@ class Opening(Base):
 
 
 class Candidate(Base):
-    """A person who applies (or is invited) to openings."""
+    """A person who applies (or is invited) to openings.
+
+    An erased candidate (`candidate-erased`) keeps its row and id, because applications
+    reference it, but no personal data: `erased_at` is set and the row is never written
+    with personal data again.
+    """
 
     __tablename__ = "candidates"
 
@@ -85,6 +90,8 @@ class Candidate(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), nullable=False, server_default=func.now()
     )
+    # When the person's data was erased on their request (null: not erased).
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (Index("ix_candidates_created", "created_at", "id"),)
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from recruiting_service.events.handlers import handle_position_changed, handle_talent_invited
+from recruiting_service.events.handlers import (
+    handle_candidate_erased,
+    handle_position_changed,
+    handle_talent_invited,
+)
 from talentloop_shared.messaging import Handler
 
 SUBSCRIPTIONS: dict[str, Handler] = {
     "position-changed": handle_position_changed,
     "talent-invited": handle_talent_invited,
+    "candidate-erased": handle_candidate_erased,
 }
 
 # What this service publishes (checked when a unit of work records an event).

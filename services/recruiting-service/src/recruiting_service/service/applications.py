@@ -20,6 +20,7 @@ from recruiting_service.domain.screening import make_screener
 from recruiting_service.service.common import (
     decode_keyset,
     domain_problem,
+    erased_problem,
     profile_of,
     read_of,
     requirements_of,
@@ -65,10 +66,13 @@ def open_application(
 async def apply(
     uow: UnitOfWork, *, candidate_id: uuid.UUID, position_id: uuid.UUID, source: str, actor: str
 ) -> ApplicationRead:
-    """Apply a candidate to an open opening and screen at once."""
-    candidate = await CandidateRepository(uow.session).get(candidate_id)
+    """Apply a candidate to an open opening and screen at once (409 if erased)."""
+    # Locked: an erasure running at the same time waits, or this sees it.
+    candidate = await CandidateRepository(uow.session).get_for_update(candidate_id)
     if candidate is None:
         raise not_found("candidate", candidate_id)
+    if (erased := erased_problem(candidate)) is not None:
+        raise erased
     opening = await OpeningRepository(uow.session).get(position_id)
     if opening is None:
         raise not_found("opening", position_id)

@@ -12,7 +12,7 @@ from recruiting_service.db.models import Candidate
 from recruiting_service.db.repositories import CandidateRepository, after_cursor
 from recruiting_service.domain.candidates import normalise_email
 from recruiting_service.domain.errors import DomainValidationError
-from recruiting_service.service.common import decode_keyset, domain_problem
+from recruiting_service.service.common import decode_keyset, domain_problem, erased_problem
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.http.pagination import Page, page_of
 from talentloop_shared.http.problems import ProblemError, conflict, not_found
@@ -91,11 +91,13 @@ def changed_fields(candidate: Candidate, changes: dict[str, object]) -> list[str
 async def update_candidate(
     uow: UnitOfWork, *, candidate_id: uuid.UUID, data: CandidateUpdate, if_match: int | None
 ) -> CandidateRead:
-    """Change the given fields; 412 when If-Match names an older version."""
+    """Change the given fields; 412 when If-Match names an older version; 409 if erased."""
     repo = CandidateRepository(uow.session)
     candidate = await repo.get_for_update(candidate_id)
     if candidate is None:
         raise not_found("candidate", candidate_id)
+    if (erased := erased_problem(candidate)) is not None:
+        raise erased
     if if_match is not None and if_match != candidate.version:
         raise ProblemError(
             412,

@@ -30,6 +30,18 @@ def domain_problem(exc: IllegalTransition | DomainValidationError) -> ProblemErr
     return unprocessable(str(exc), errors=[{"loc": ["body", exc.field], "msg": exc.msg}])
 
 
+def erased_problem(candidate: Candidate) -> ProblemError | None:
+    """409 when the candidate was erased: nothing personal is written to them again."""
+    if candidate.erased_at is None:
+        return None
+    return conflict(
+        f"candidate {candidate.id} was erased on {candidate.erased_at.isoformat()} at the "
+        "person's request; their data cannot be written again (register a new candidate "
+        "if they apply anew)",
+        type_="candidate-erased",
+    )
+
+
 def as_uuid(value: str | uuid.UUID) -> uuid.UUID | None:
     """The UUID in `value`, or None when it is not one."""
     try:

@@ -33,6 +33,7 @@ from recruiting_service.domain.scorecard import compute_scorecard, dimension_mea
 from recruiting_service.service.common import (
     candidate_info,
     domain_problem,
+    erased_problem,
     position_ref,
     read_of,
     unmet_of,
@@ -67,6 +68,10 @@ async def _reject_one(
     candidate = await CandidateRepository(session).get(application.candidate_id)
     opening = await OpeningRepository(session).get(application.position_id)
     assert candidate is not None and opening is not None  # foreign keys
+    if (erased := erased_problem(candidate)) is not None:
+        # Unreachable through the status machine (erasure closes every application), but a
+        # notice must never be written about, or sent to, an erased person.
+        raise erased
     evaluations = submitted(
         await InterviewRepository(session).evaluations_of_applications([application.id])
     )

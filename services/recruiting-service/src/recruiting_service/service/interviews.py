@@ -21,6 +21,7 @@ from recruiting_service.api.schemas import (
 from recruiting_service.db.models import Evaluation, Interview, Opening
 from recruiting_service.db.repositories import (
     ApplicationRepository,
+    CandidateRepository,
     InterviewRepository,
     OpeningRepository,
     after_cursor,
@@ -31,7 +32,7 @@ from recruiting_service.domain.scorecard import (
     calibration,
     compute_scorecard,
 )
-from recruiting_service.service.common import decode_keyset, domain_problem
+from recruiting_service.service.common import decode_keyset, domain_problem, erased_problem
 from talentloop_shared.auth import Principal
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import (
@@ -221,6 +222,11 @@ async def submit_evaluation(
     _check_dimensions([d["key"] for d in interview.dimensions], [s.dimension for s in data.scores])
     application = await ApplicationRepository(uow.session).get(interview.application_id)
     assert application is not None
+    # Locked: comments about a person must not land after (or during) their erasure.
+    candidate = await CandidateRepository(uow.session).get_for_update(application.candidate_id)
+    assert candidate is not None  # foreign key
+    if (erased := erased_problem(candidate)) is not None:
+        raise erased
     now = datetime.now(UTC)
     ev = Evaluation(
         id=uuid.uuid4(),

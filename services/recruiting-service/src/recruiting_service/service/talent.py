@@ -72,8 +72,24 @@ def _candidate_from(info: CandidateInfo, email: str | None) -> Candidate:
 
 
 async def accept_invitation(uow: UnitOfWork, payload: TalentInvited) -> None:
-    """Create the application for the invited candidate (no commit; the consumer commits)."""
+    """Create the application for the invited candidate (no commit; the consumer commits).
+
+    A candidate erased here stays erased: a late invitation for them changes nothing.
+    """
     session = uow.session
+    candidates = CandidateRepository(session)
+    info = payload.candidate
+    candidate_id = as_uuid(info.id)
+    # Locked, so an erasure running at the same time waits for this, or this sees it.
+    candidate = await candidates.get_for_update(candidate_id) if candidate_id else None
+    if candidate is not None and candidate.erased_at is not None:
+        log.info(
+            "talent_invited.candidate_erased",
+            candidate_id=str(candidate.id),
+            invitation_id=payload.invitation_id,
+            position_id=payload.position.id,
+        )
+        return
     position_id = as_uuid(payload.position.id)
     opening = await OpeningRepository(session).get(position_id) if position_id else None
     if opening is None:
@@ -84,10 +100,6 @@ async def accept_invitation(uow: UnitOfWork, payload: TalentInvited) -> None:
         log.warning("talent_invited.opening_closed", **context)
         return
 
-    candidates = CandidateRepository(session)
-    info = payload.candidate
-    candidate_id = as_uuid(info.id)
-    candidate = await candidates.get(candidate_id) if candidate_id else None
     email: str | None
     try:
         email = normalise_email(info.email) if info.email else None
@@ -96,7 +108,8 @@ async def accept_invitation(uow: UnitOfWork, payload: TalentInvited) -> None:
     if candidate is None and email:
         candidate = await candidates.get_by_email(email)
     if candidate is None:
-        # Recruiting may have erased or never held this person; the pool's copy is enough.
+        # Recruiting never held this person (an erased one stops above); the pool's copy
+        # is enough.
         candidate = candidates.add(_candidate_from(info, email))
         await session.flush()
         log.info("talent_invited.candidate_recreated", candidate_id=str(candidate.id), **context)
