@@ -177,3 +177,16 @@ class SurveyResponse(Base):
     open_to_future_roles: Mapped[bool] = mapped_column(Boolean, default=False)
     answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     times_answered: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class ErasedCandidate(Base):
+    """A candidate whose personal data was erased (candidate-erased): no notice is written for
+    them again, even from a late or replayed event. Holds the opaque id only."""
+
+    __tablename__ = "erased_candidates"
+
+    candidate_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    erased_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    recorded_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, exists, select, text
+from sqlalchemy.dialects.postgresql import insert
 
 from notify_service.db.models import (
     DeliveryAttempt,
+    ErasedCandidate,
     NoticeSettings,
     NoticeTemplate,
     Notification,
@@ -121,3 +124,43 @@ class SurveyRepository(Repository[SurveyResponse]):
     """Survey answers, one row per notice."""
 
     model = SurveyResponse
+
+
+class ErasureRepository:
+    """Which candidates were erased, and the per-candidate lock that orders an erasure
+    against the writes that could bring the person's data back (new notices, survey answers).
+
+    The writers hold the lock shared, the erasure exclusive, both until their transaction
+    ends: a notice written concurrently with an erasure either commits before it (and is
+    erased by it) or waits and then sees the erasure recorded."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+
+    async def lock(self, candidate_id: str, *, exclusive: bool = False) -> None:
+        """Take the candidate's transaction-scoped advisory lock."""
+        fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        await self.session.execute(
+            text(f"SELECT {fn}(hashtextextended(:k, 0))"),
+            {"k": f"notify.candidate:{candidate_id}"},
+        )
+
+    async def is_erased(self, candidate_id: str) -> bool:
+        """Whether the candidate was erased (takes the shared lock first; see the class)."""
+        await self.lock(candidate_id)
+        # A separate statement after the lock: in READ COMMITTED it reads a fresh snapshot,
+        # so an erasure that committed while we waited is seen.
+        found = await self.session.scalar(
+            select(exists().where(ErasedCandidate.candidate_id == candidate_id))
+        )
+        return bool(found)
+
+    async def record(self, candidate_id: str, erased_at: datetime) -> bool:
+        """Record the erasure; False when it was recorded before (the first record stays)."""
+        result = await self.session.execute(
+            insert(ErasedCandidate)
+            .values(candidate_id=candidate_id, erased_at=erased_at)
+            .on_conflict_do_nothing(index_elements=[ErasedCandidate.candidate_id])
+            .returning(ErasedCandidate.candidate_id)
+        )
+        return result.first() is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from notify_service.service.erasure import erase_candidate
 from notify_service.service.notices import (
     NoticeConfig,
     create_invitation_notices,
@@ -9,7 +10,7 @@ from notify_service.service.notices import (
 )
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events import CloudEvent
-from talentloop_shared.events.payloads import CandidateRejected, TalentInvited
+from talentloop_shared.events.payloads import CandidateErased, CandidateRejected, TalentInvited
 
 
 async def handle_candidate_rejected(
@@ -24,3 +25,10 @@ async def handle_talent_invited(
 ) -> None:
     """A pooled candidate was invited to an opening: write the invitation notices."""
     await create_invitation_notices(uow, payload=payload, event_id=event.id)
+
+
+async def handle_candidate_erased(
+    uow: UnitOfWork, payload: CandidateErased, event: CloudEvent, *, config: NoticeConfig
+) -> None:
+    """A candidate's personal data must be erased: cancel their unsent notices, scrub all."""
+    await erase_candidate(uow, candidate_id=payload.candidate_id, erased_at=payload.erased_at)

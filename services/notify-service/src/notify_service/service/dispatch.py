@@ -16,6 +16,9 @@ is marked `failed` with "delivery outcome unknown", so HR sees it and can `send-
 checking. A repeated email would still carry the same Message-ID (`<id@notify.talentloop>`)
 so receiving systems can drop it. A second rejection mail hurts a candidate more than
 a late one that HR re-sends by hand.
+
+An erasure (`service/erasure.py`) may clear a notice's content while it is in `sending`.
+Step 3 never writes content back, and it cancels such a notice unless it went out.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from typing import Any, cast
 
 import asyncpg
 from prometheus_client import Counter
-from sqlalchemy import Table, bindparam, func, insert, or_, select, update
+from sqlalchemy import String, Table, and_, bindparam, case, func, insert, or_, select, update
 
 from notify_service import domain
 from notify_service.config import Settings
@@ -41,6 +44,7 @@ from notify_service.service.delivery import (
     send_sms_batch,
     sms_gateway,
 )
+from notify_service.service.erasure import ERASED_REASON
 from notify_service.service.notices import WAKE_CHANNEL
 from talentloop_shared.aio import wait_for_event
 from talentloop_shared.db.engine import asyncpg_dsn
@@ -155,6 +159,15 @@ async def _none() -> list[DeliveryResult]:
     return []
 
 
+def _without_recipient(error: str | None, notice: Notification) -> str | None:
+    """A delivery error without the candidate's address (an SMTP server refusing a
+    recipient quotes it). The notice names its recipient anyway, and an erasure could not
+    find the address in the error once the recipient is gone."""
+    if error and notice.recipient:
+        return error.replace(notice.recipient, "<recipient>")
+    return error
+
+
 async def _record(
     rt: Runtime,
     notices: list[Notification],
@@ -167,11 +180,12 @@ async def _record(
     attempts: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
     for notice, result in zip(notices, results, strict=True):
+        error = _without_recipient(result.error, notice)
         change = {
             "b_id": notice.id,
             "b_status": "failed",
             "b_sent_at": None,
-            "b_error": result.error,
+            "b_error": error,
             "b_message_id": None,
             "b_send_at": notice.send_at,
         }
@@ -206,12 +220,19 @@ async def _record(
                 "started_at": started,
                 "finished_at": finished,
                 "outcome": outcome,
-                "error": result.error,
+                "error": error,
                 "provider_reference": result.reference,
             }
         )
         NOTICES_DELIVERED.labels(notice.channel, outcome).inc()
     table = cast(Table, Notification.__table__)  # declared as FromClause; mapped to a Table
+    # The candidate was erased while we were sending (the erasure clears the recipient of
+    # every notice, and a claimed one always had one): the content stays erased (this
+    # UPDATE never writes it), and a notice that did not go out is cancelled, never put
+    # back to `scheduled` or left `failed` for a send-now. Decided from the row in the
+    # UPDATE itself, so an erasure committing while we wait for the row is seen.
+    new_status = bindparam("b_status", type_=String())
+    erased_unsent = and_(table.c.recipient.is_(None), new_status != "sent")
     async with rt.session_factory() as session:
         # One statement for the batch; a notice failed meanwhile by the stale-claim sweep
         # still learns the truth here.
@@ -222,7 +243,8 @@ async def _record(
                 or_(table.c.status == "sending", table.c.status == "failed"),
             )
             .values(
-                status=bindparam("b_status"),
+                status=case((erased_unsent, "cancelled"), else_=new_status),
+                status_reason=case((erased_unsent, ERASED_REASON), else_=table.c.status_reason),
                 sent_at=bindparam("b_sent_at"),
                 last_error=bindparam("b_error"),
                 message_id=bindparam("b_message_id"),

@@ -18,6 +18,7 @@ from notify_service import domain
 from notify_service.config import Settings
 from notify_service.db.models import NoticeSettings, NoticeTemplate, Notification
 from notify_service.db.repositories import (
+    ErasureRepository,
     NotificationRepository,
     SettingsRepository,
     TemplateRepository,
@@ -251,6 +252,17 @@ def _fill(
         notice.status = "scheduled"
 
 
+async def _erased(uow: UnitOfWork, candidate_id: str, *, kind: str, event_id: str) -> bool:
+    """Whether the candidate was erased: then an event about them (late, or replayed from
+    the DLQ) writes no notice, so their address does not come back."""
+    if not await ErasureRepository(uow.session).is_erased(candidate_id):
+        return False
+    log.info(
+        "notice.skipped_erased_candidate", candidate_id=candidate_id, kind=kind, event_id=event_id
+    )
+    return True
+
+
 async def create_rejection_notices(
     uow: UnitOfWork, *, payload: CandidateRejected, event_id: str, config: NoticeConfig
 ) -> list[Notification]:
@@ -258,6 +270,8 @@ async def create_rejection_notices(
     if not payload.notify.send:
         # HR chose not to notify; recruiting-service keeps that decision, we record nothing.
         log.info("notice.not_requested", application_id=payload.application_id)
+        return []
+    if await _erased(uow, payload.candidate.id, kind="rejection", event_id=event_id):
         return []
     settings = await SettingsRepository(uow.session).get()
     templates = await current_templates(uow, "rejection")
@@ -313,6 +327,8 @@ async def create_invitation_notices(
     uow: UnitOfWork, *, payload: TalentInvited, event_id: str
 ) -> list[Notification]:
     """An invitation by email (and SMS when there is a phone number); does not commit."""
+    if await _erased(uow, payload.candidate.id, kind="invitation", event_id=event_id):
+        return []
     settings = await SettingsRepository(uow.session).get()
     templates = await current_templates(uow, "invitation")
     send_at = domain.compute_send_at(

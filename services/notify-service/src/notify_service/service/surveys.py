@@ -11,7 +11,11 @@ from sqlalchemy import or_, select
 
 from notify_service import domain
 from notify_service.db.models import Notification, SurveyResponse
-from notify_service.db.repositories import NotificationRepository, SurveyRepository
+from notify_service.db.repositories import (
+    ErasureRepository,
+    NotificationRepository,
+    SurveyRepository,
+)
 from notify_service.domain.survey import NoticeOutcome
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import FeedbackReceived
@@ -23,12 +27,14 @@ GROUPINGS = ("template", "job_family", "stage")
 class SurveyLinkError(ProblemError):
     """A survey link that does not work; `expired` tells a 410 from a 404."""
 
-    def __init__(self, status: int, detail: str, *, expired: bool) -> None:
+    def __init__(
+        self, status: int, detail: str, *, expired: bool, type_: str | None = None
+    ) -> None:
         super().__init__(
             status,
             "Gone" if expired else "Not Found",
             detail,
-            type_="survey-expired" if expired else "survey-not-found",
+            type_=type_ or ("survey-expired" if expired else "survey-not-found"),
         )
         self.expired = expired
 
@@ -54,6 +60,14 @@ async def open_survey(
     notice = await NotificationRepository(uow.session).get(notification_id)
     if notice is None:
         raise SurveyLinkError(404, "this survey link is not valid", expired=False)
+    # Checked under the candidate's lock, so an answer cannot slip in beside an erasure.
+    if await ErasureRepository(uow.session).is_erased(notice.candidate_id):
+        raise SurveyLinkError(
+            410,
+            "this survey is closed: the personal data behind this notice was erased",
+            expired=True,
+            type_="survey-closed",
+        )
     return notice, await SurveyRepository(uow.session).get(notification_id)
 
 
