@@ -21,11 +21,19 @@ def test_event_docs_match_the_services_declarations() -> None:
         assert (DOCS / name).read_text() == content, f"docs/{name} is stale: run `make docs`"
 
 
-def test_every_consumed_event_has_a_publisher() -> None:
+def test_every_event_has_a_publisher_and_a_consumer() -> None:
     flows = _generator().flows()
     published = {t for p, _ in flows.values() for t in p}
     consumed = {t for _, c in flows.values() for t in c}
     assert consumed <= published, consumed - published
-    # candidate-erased is for integrators (ERP/OA) today; the other services keep their own
-    # retention rules, so none of them consumes it yet.
-    assert published - consumed == {"candidate-erased"}
+    assert published == consumed, published - consumed
+
+
+def test_an_erasure_reaches_every_service_that_holds_the_person() -> None:
+    # "candidate-erased (any → all)": talent publishes it; every other service that keeps
+    # personal data about candidates must erase theirs.
+    flows = _generator().flows()
+    assert {s for s, (_, consumed) in flows.items() if "candidate-erased" in consumed} == {
+        "recruiting-service",
+        "notify-service",
+    }
