@@ -1,4 +1,5 @@
-"""S1–S5 end to end over real processes; then the same story with a service killed midway."""
+"""S1–S5 end to end over real processes, ending with the person's erasure everywhere; then
+the same story with a service killed midway."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ async def _story(
             suite.kill(kill, signal.SIGKILL)
             suite.start(kill)
             await suite.wait_ready([kill], timeout=60)
+    await story.erase()
     return story
 
 

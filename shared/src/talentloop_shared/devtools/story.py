@@ -417,6 +417,37 @@ class Story:
         address = self.ids["lina_email"]
         await self.poll(lambda: _some(self.mails_to(address)[1:]), "invitation email")
 
+    # -- after the story: the person asks to be forgotten (not in `make demo`) ------------
+    async def erase(self) -> None:
+        """Lina withdraws her consent: talent erases her, recruiting and notify follow."""
+        lina, pid = self.ids["lina_candidate"], self.ids["analyst_position"]
+        await self.call("DELETE", "talent-service", f"/api/v1/talents/{lina}", expect=204)
+
+        async def anonymised() -> Any:
+            c = await self.call("GET", "recruiting-service", f"/api/v1/candidates/{lina}")
+            return c if c["erased_at"] else None
+
+        candidate = await self.poll(anonymised, "recruiting erased the candidate")
+        assert candidate["email"] is None and candidate["phone"] is None, candidate
+        assert candidate["name"] != "李娜" and not candidate["skills"], candidate
+        apps = await self.call(
+            "GET", "recruiting-service", f"/api/v1/applications?candidate_id={lina}"
+        )
+        invited = [a for a in apps["items"] if a["position_id"] == pid]
+        assert [a["status"] for a in invited] == ["withdrawn"], invited
+
+        async def notices_erased() -> Any:
+            r = await self.call(
+                "GET", "notify-service", f"/api/v1/notifications?candidate_id={lina}"
+            )
+            items = r["items"]
+            gone = all(n["recipient"] is None and n["body_text"] is None for n in items)
+            return items if items and gone else None
+
+        notices = await self.poll(notices_erased, "notify erased the notices")
+        assert {n["kind"] for n in notices} == {"rejection", "invitation"}, notices
+        await self.call("GET", "talent-service", f"/api/v1/talents/{lina}", expect=404)
+
 
 async def _some(items: list[Any]) -> list[Any] | None:
     return items or None
