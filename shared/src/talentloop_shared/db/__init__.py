@@ -2,6 +2,7 @@
 
 from talentloop_shared.db.base import NAMING_CONVENTION
 from talentloop_shared.db.engine import create_engine, create_session_factory
+from talentloop_shared.db.erasure import forget_person
 from talentloop_shared.db.repository import Repository
 from talentloop_shared.db.tables import idempotency_keys, inbox, infra_metadata, outbox
 from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
@@ -13,6 +14,7 @@ __all__ = [
     "UnitOfWorkFactory",
     "create_engine",
     "create_session_factory",
+    "forget_person",
     "idempotency_keys",
     "inbox",
     "infra_metadata",

@@ -1,0 +1,36 @@
+"""Forgetting a person in the infrastructure tables when they are erased."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, Text, delete, func
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from talentloop_shared.db.tables import idempotency_keys, outbox
+
+
+async def forget_person(session: AsyncSession, person_id: str) -> int:
+    """Delete the copies of a person's data kept for diagnosis or replay: published outbox
+    rows and stored Idempotency-Key responses that mention `person_id`; how many rows.
+
+    Unpublished outbox rows stay: those events must still reach the other services, which
+    erase the person themselves. An erasure is rare, so scanning both tables is fine.
+    Runs in the caller's transaction (no commit).
+    """
+    if not person_id:
+        return 0
+    forgotten = 0
+    for statement in (
+        delete(outbox).where(
+            outbox.c.published_at.is_not(None),
+            func.strpos(sql_cast(outbox.c.envelope, Text), person_id) > 0,
+        ),
+        delete(idempotency_keys).where(
+            func.strpos(sql_cast(idempotency_keys.c.response_body, Text), person_id) > 0
+        ),
+    ):
+        result = cast(CursorResult[Any], await session.execute(statement))
+        forgotten += int(result.rowcount)
+    return forgotten
