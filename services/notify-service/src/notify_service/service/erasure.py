@@ -32,7 +32,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from notify_service.db.models import DeliveryAttempt, Notification, SurveyResponse
 from notify_service.db.repositories import ErasureRepository
 from notify_service.service.notices import HOLDABLE
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, forget_person
 from talentloop_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -146,6 +146,8 @@ async def erase_candidate(
         1 for status, reason in rows if status == "cancelled" and reason == ERASED_REASON
     )
     result = ErasureResult(first_time, len(rows), cancelled, comments_erased, errors_redacted)
+    # Published feedback-received events carry survey comments; stored API responses too.
+    infra_rows = await forget_person(session, candidate_id)
     log.info(
         "candidate.erased",
         candidate_id=candidate_id,
@@ -154,5 +156,6 @@ async def erase_candidate(
         notices_cancelled=result.notices_cancelled,
         survey_comments_erased=result.survey_comments_erased,
         delivery_errors_redacted=result.delivery_errors_redacted,
+        infra_rows=infra_rows,
     )
     return result

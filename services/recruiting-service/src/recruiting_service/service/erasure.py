@@ -33,7 +33,7 @@ from recruiting_service.domain.erasure import (
     status_after_erasure,
 )
 from recruiting_service.service.common import as_uuid
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, forget_person
 from talentloop_shared.events.payloads import CandidateErased
 from talentloop_shared.logging import get_logger
 
@@ -124,6 +124,8 @@ async def erase_candidate(uow: UnitOfWork, payload: CandidateErased) -> ErasureO
             )
         )
         history_redacted = await _redact_history(session, application_ids)
+    # Copies of events already published about them (and stored API responses) go too.
+    infra_rows = await forget_person(session, str(candidate.id))
     outcome = ErasureOutcome(
         erased=True,
         applications=len(application_ids),
@@ -138,6 +140,7 @@ async def erase_candidate(uow: UnitOfWork, payload: CandidateErased) -> ErasureO
         withdrawn=outcome.withdrawn,
         evaluations=outcome.evaluations,
         history_redacted=outcome.history_redacted,
+        infra_rows=infra_rows,
     )
     return outcome
 

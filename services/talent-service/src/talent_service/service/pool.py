@@ -40,7 +40,7 @@ from talent_service.domain.tags import (
     tags_from_rejection,
 )
 from talent_service.service.matching import match_profile_to_open_positions
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, forget_person
 from talentloop_shared.events.payloads import (
     CandidateErased,
     CandidateRejected,
@@ -275,6 +275,8 @@ async def _erase(
 ) -> bool:
     found = await ProfileRepository(uow.session).delete(talent_id)
     await PendingTagRepository(uow.session).purge(talent_id)
+    # Copies of events already published about them (invitations carry their contacts).
+    await forget_person(uow.session, talent_id)
     if found:
         uow.session.add(
             ErasureAudit(
