@@ -27,9 +27,10 @@ log = get_logger(__name__)
 
 # aiormq queues outgoing frames in a queue of 10 (a class-level setting with no per-connection
 # option). A publisher that fills it waits for the writer task, one event-loop turn per
-# message; in a service whose loop is busy with requests, the relay then crawls (measured: 130
-# messages/s beside 16 busy request tasks, 4,700/s with room for a whole relay batch). The
-# relay bounds what it has in flight (one batch), so a larger queue cannot grow unbounded.
+# message; in a service whose loop is busy with requests, the relay then crawls
+# (`bench/relay_publish.py`: about 130 messages/s beside 16 busy request tasks, 4,200-4,700/s
+# with room for a whole relay batch and `wait=False` below). The relay bounds what it has in
+# flight (one batch), so a larger queue cannot grow unbounded.
 aiormq.Connection.FRAME_BUFFER_SIZE = 1024
 
 
