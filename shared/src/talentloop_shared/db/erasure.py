@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Text, delete, func
@@ -18,17 +19,23 @@ async def forget_person(session: AsyncSession, person_id: str) -> int:
     Unpublished outbox rows stay: those events must still reach the other services, which
     erase the person themselves. An erasure is rare, so scanning both tables is fine.
     Runs in the caller's transaction (no commit).
+
+    Only a UUID is looked for, and only as a whole JSON string value ("…"): a short or
+    free-form id would match unrelated rows.
     """
-    if not person_id:
+    try:
+        uuid.UUID(person_id)
+    except ValueError:
         return 0
+    token = f'"{person_id}"'
     forgotten = 0
     for statement in (
         delete(outbox).where(
             outbox.c.published_at.is_not(None),
-            func.strpos(sql_cast(outbox.c.envelope, Text), person_id) > 0,
+            func.strpos(sql_cast(outbox.c.envelope, Text), token) > 0,
         ),
         delete(idempotency_keys).where(
-            func.strpos(sql_cast(idempotency_keys.c.response_body, Text), person_id) > 0
+            func.strpos(sql_cast(idempotency_keys.c.response_body, Text), token) > 0
         ),
     ):
         result = cast(CursorResult[Any], await session.execute(statement))
