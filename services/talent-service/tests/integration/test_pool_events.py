@@ -287,7 +287,9 @@ async def test_erasure_on_request_tells_every_service_but_expiry_does_not(talent
     assert about_expired == 0
 
 
-async def test_events_that_predate_an_erasure_bring_nothing_back(talent, ev, auth, unique):
+async def test_after_an_erasure_on_request_no_event_brings_the_person_back(
+    talent, ev, auth, unique
+):
     candidate_id = str(uuid.uuid4())
     name = unique("Sun")
     await talent.consumed(await talent.publish(ev.rejection(candidate_id, name=name)))
@@ -312,10 +314,28 @@ async def test_events_that_predate_an_erasure_bring_nothing_back(talent, ev, aut
         )
     assert pending == 0
 
-    # A rejection after the erasure with fresh consent is a new decision: pooled again.
+    # Nor one dated after it: recruiting may reject their open application before it has
+    # applied the erasure, and it never uses this candidate id again.
     later = utcnow() + timedelta(seconds=1)
     await talent.consumed(
         await talent.publish(ev.rejection(candidate_id, name=name, rejected_at=later))
     )
+    r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+    assert r.status_code == 404
+
+
+async def test_after_an_expiry_only_older_events_are_ignored(talent, ev, auth, unique):
+    candidate_id = str(uuid.uuid4())
+    old = ev.rejection(candidate_id, skills=[unique("spss")], rejected_at=ev.months_ago(25))
+    await talent.consumed(await talent.publish(old))
+    async with talent.svc.uow_factory() as uow:
+        await sweep_expired(uow, policy=PoolPolicy(), now=utcnow())
+    # The expired consent's own rejection, delivered again, brings nothing back...
+    await talent.consumed(await talent.publish(old))
+    r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+    assert r.status_code == 404
+    # ...but a new rejection with fresh consent pools the person anew.
+    fresh = ev.rejection(candidate_id, rejected_at=utcnow() + timedelta(seconds=1))
+    await talent.consumed(await talent.publish(fresh))
     r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
     assert r.status_code == 200

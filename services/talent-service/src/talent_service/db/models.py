@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
     text,
 )
@@ -239,3 +241,5 @@ class ErasureAudit(Base):
     erased_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     erased_by: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
+    # The person asked (erase everywhere, for good) rather than their pool consent running out.
+    everywhere: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)

@@ -10,8 +10,11 @@ Only an erasure the person asked for (DELETE /talents/{id}) publishes `candidate
 which tells every service to erase them. The sweep's expiry ends the pool consent only;
 the person's applications in recruiting are not the pool's to erase.
 
-An event about a person that predates their erasure (a late or retried delivery) brings
-nothing back: no profile, no pending tags.
+After an erasure on request nothing about the person is kept again, whatever the event's
+date: recruiting may still reject their application before it has applied the erasure, and
+never uses that candidate id again. After an expiry, an event that predates the erasure (a
+late or retried delivery) brings nothing back, while a later rejection with fresh consent
+pools the person anew.
 """
 
 from __future__ import annotations
@@ -86,15 +89,19 @@ def talent_id_hash(talent_id: str) -> str:
     return hashlib.sha256(f"talentloop:talent:{talent_id}".encode()).hexdigest()
 
 
-async def _predates_erasure(uow: UnitOfWork, candidate_id: str, at: datetime, kind: str) -> bool:
-    """Whether the person was erased at or after `at` (so an event from then is stale)."""
-    erased_at = await uow.session.scalar(
-        select(func.max(ErasureAudit.erased_at)).where(
-            ErasureAudit.talent_id_hash == talent_id_hash(candidate_id)
+async def _erased(uow: UnitOfWork, candidate_id: str, at: datetime, kind: str) -> bool:
+    """Whether an event about the person from `at` must be ignored: they asked to be erased
+    (ever), or their pool profile expired at or after `at`. Call it under the person's lock."""
+    row = (
+        await uow.session.execute(
+            select(func.bool_or(ErasureAudit.everywhere), func.max(ErasureAudit.erased_at)).where(
+                ErasureAudit.talent_id_hash == talent_id_hash(candidate_id)
+            )
         )
-    )
-    if erased_at is not None and at <= erased_at:
-        log.info("talent.event_predates_erasure", candidate_id=candidate_id, event_type=kind)
+    ).one()
+    asked, erased_at = row
+    if asked or (erased_at is not None and at <= erased_at):
+        log.info("talent.event_after_erasure_ignored", candidate_id=candidate_id, event_type=kind)
         return True
     return False
 
@@ -129,7 +136,7 @@ async def pool_rejected_candidate(
     await lock_key(uow.session, f"talent:{candidate.id}")
     profiles = ProfileRepository(uow.session)
     pending = PendingTagRepository(uow.session)
-    if await _predates_erasure(uow, candidate.id, event.rejected_at, "candidate-rejected"):
+    if await _erased(uow, candidate.id, event.rejected_at, "candidate-rejected"):
         await pending.purge(candidate.id)
         return None
     if not has_pool_consent(event):
@@ -207,7 +214,8 @@ async def tag_from_evaluation(
     tags = tags_from_evaluation(event)
     if not tags:
         return
-    if await _predates_erasure(uow, event.candidate_id, event.submitted_at, "evaluation"):
+    await lock_key(uow.session, f"talent:{event.candidate_id}")
+    if await _erased(uow, event.candidate_id, event.submitted_at, "evaluation"):
         return
     await _add_tags_or_keep_pending(uow, event.candidate_id, tags, now=now, action="evaluated")
 
@@ -215,7 +223,7 @@ async def tag_from_evaluation(
 async def tag_from_feedback(uow: UnitOfWork, event: FeedbackReceived, *, now: datetime) -> None:
     """Record the candidate's survey answer to "open to future roles"."""
     await lock_key(uow.session, f"talent:{event.candidate_id}")
-    if await _predates_erasure(uow, event.candidate_id, event.answered_at, "feedback"):
+    if await _erased(uow, event.candidate_id, event.answered_at, "feedback"):
         return
     profiles = ProfileRepository(uow.session)
     profile = await profiles.get_for_update(event.candidate_id)
@@ -284,6 +292,7 @@ async def _erase(
                 erased_at=now,
                 erased_by=by,
                 reason=reason,
+                everywhere=everywhere,
             )
         )
         if everywhere:
