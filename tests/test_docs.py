@@ -30,10 +30,11 @@ def test_every_event_has_a_publisher_and_a_consumer() -> None:
 
 
 def test_an_erasure_reaches_every_service_that_holds_the_person() -> None:
-    # "candidate-erased (any → all)": talent publishes it; every other service that keeps
-    # personal data about candidates must erase theirs.
+    # "candidate-erased (any → all)": whichever service erases the person on request says
+    # so, and every service that keeps personal data about candidates erases theirs.
     flows = _generator().flows()
     assert {s for s, (_, consumed) in flows.items() if "candidate-erased" in consumed} == {
         "recruiting-service",
         "notify-service",
+        "talent-service",
     }

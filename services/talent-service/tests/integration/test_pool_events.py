@@ -11,6 +11,7 @@ from talent_service.db.models import ErasureAudit, PendingTag, TalentProfile
 from talent_service.service.pool import PoolPolicy, sweep_expired, talent_id_hash
 from talentloop_shared.db.tables import outbox
 from talentloop_shared.events.envelope import utcnow
+from talentloop_shared.events.payloads import CandidateErased
 from talentloop_shared.testing.harness import event_probe
 from talentloop_shared.testing.plugin import eventually
 
@@ -339,3 +340,36 @@ async def test_after_an_expiry_only_older_events_are_ignored(talent, ev, auth, u
     await talent.consumed(await talent.publish(fresh))
     r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
     assert r.status_code == 200
+
+
+async def test_an_erasure_requested_elsewhere_erases_here_and_is_not_announced_again(
+    talent, ev, auth
+):
+    pooled, never_pooled = str(uuid.uuid4()), str(uuid.uuid4())
+    await talent.consumed(await talent.publish(ev.rejection(pooled)))
+    await talent.consumed(
+        *[
+            await talent.publish(
+                CandidateErased(candidate_id=c, erased_at=utcnow(), reason="asked HR by phone")
+            )
+            for c in (pooled, never_pooled)
+        ]
+    )
+    r = await talent.client.get(f"/api/v1/talents/{pooled}", headers=auth("hr_admin"))
+    assert r.status_code == 404
+    async with talent.svc.uow_factory() as uow:
+        announced = await uow.session.scalar(
+            select(func.count())
+            .select_from(outbox)
+            .where(outbox.c.event_type == "candidate-erased")
+            .where(outbox.c.envelope["data"]["candidate_id"].astext.in_([pooled, never_pooled]))
+        )
+    assert announced == 0
+    # Neither is pooled by a rejection that recruiting sends after the erasure.
+    later = utcnow() + timedelta(seconds=1)
+    await talent.consumed(
+        *[await talent.publish(ev.rejection(c, rejected_at=later)) for c in (pooled, never_pooled)]
+    )
+    for c in (pooled, never_pooled):
+        r = await talent.client.get(f"/api/v1/talents/{c}", headers=auth("hr_admin"))
+        assert r.status_code == 404

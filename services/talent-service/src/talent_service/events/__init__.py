@@ -4,6 +4,7 @@ candidate-rejected   → pool the consented candidate (profile, applications, ta
 evaluation-submitted → strength tags (pending until the candidate is pooled)
 feedback-received    → open_to_contact tag
 position-changed     → local position copy; score the pool against new/changed openings
+candidate-erased     → erased elsewhere on request: erase here too (not announced again)
 """
 
 from __future__ import annotations

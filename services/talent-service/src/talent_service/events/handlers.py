@@ -5,6 +5,7 @@ from __future__ import annotations
 from talent_service.service.matching import record_position_change
 from talent_service.service.pool import (
     PoolPolicy,
+    erase_on_request_elsewhere,
     pool_rejected_candidate,
     tag_from_evaluation,
     tag_from_feedback,
@@ -13,6 +14,7 @@ from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events import CloudEvent
 from talentloop_shared.events.envelope import utcnow
 from talentloop_shared.events.payloads import (
+    CandidateErased,
     CandidateRejected,
     EvaluationSubmitted,
     FeedbackReceived,
@@ -51,6 +53,12 @@ class TalentEventHandlers:
         """Keep the position copy and score the pool against a new or changed opening."""
         await record_position_change(uow, payload, now=utcnow())
 
+    async def candidate_erased(
+        self, uow: UnitOfWork, payload: CandidateErased, event: CloudEvent
+    ) -> None:
+        """The person was erased elsewhere on their request: erase them here too."""
+        await erase_on_request_elsewhere(uow, payload, by=event.source)
+
     def subscriptions(self) -> dict[str, Handler]:
         """The subscription map: event type → handler."""
         return {
@@ -58,4 +66,5 @@ class TalentEventHandlers:
             "evaluation-submitted": self.evaluation_submitted,
             "feedback-received": self.feedback_received,
             "position-changed": self.position_changed,
+            "candidate-erased": self.candidate_erased,
         }

@@ -279,13 +279,23 @@ async def mark_contacted(
 
 
 async def _erase(
-    uow: UnitOfWork, talent_id: str, *, by: str, reason: str, now: datetime, everywhere: bool
+    uow: UnitOfWork,
+    talent_id: str,
+    *,
+    by: str,
+    reason: str,
+    now: datetime,
+    everywhere: bool,
+    announce: bool = False,
 ) -> bool:
+    """Erase the profile and what hangs on it; audit it (when there was one, or when the
+    person asked: later events about them are then ignored); `announce` publishes
+    `candidate-erased`. Whether a profile was found."""
     found = await ProfileRepository(uow.session).delete(talent_id)
     await PendingTagRepository(uow.session).purge(talent_id)
     # Copies of events already published about them (invitations carry their contacts).
     await forget_person(uow.session, talent_id)
-    if found:
+    if found or everywhere:
         uow.session.add(
             ErasureAudit(
                 talent_id_hash=talent_id_hash(talent_id),
@@ -295,11 +305,11 @@ async def _erase(
                 everywhere=everywhere,
             )
         )
-        if everywhere:
-            uow.publish(
-                CandidateErased(candidate_id=talent_id, erased_at=now, reason=reason),
-                subject=f"talents/{talent_id}",
-            )
+    if found and announce:
+        uow.publish(
+            CandidateErased(candidate_id=talent_id, erased_at=now, reason=reason),
+            subject=f"talents/{talent_id}",
+        )
     return found
 
 
@@ -309,9 +319,33 @@ async def erase_talent(
     """Erase a person's data at once (profile, tags, matches, invitations, reminders), and
     tell every other service to erase theirs (`candidate-erased`)."""
     await lock_key(uow.session, f"talent:{talent_id}")
-    if not await _erase(uow, talent_id, by=by, reason=reason, now=now, everywhere=True):
+    if not await _erase(
+        uow, talent_id, by=by, reason=reason, now=now, everywhere=True, announce=True
+    ):
         raise not_found("talent", talent_id)
     await uow.commit()
+
+
+async def erase_on_request_elsewhere(uow: UnitOfWork, event: CandidateErased, *, by: str) -> None:
+    """Another service erased the person on their request (`candidate-erased`): erase them
+    here too, without announcing it again. Our own announcement, coming back, is a no-op."""
+    await lock_key(uow.session, f"talent:{event.candidate_id}")
+    asked_before = await uow.session.scalar(
+        select(func.bool_or(ErasureAudit.everywhere)).where(
+            ErasureAudit.talent_id_hash == talent_id_hash(event.candidate_id)
+        )
+    )
+    if asked_before:
+        return
+    found = await _erase(
+        uow,
+        event.candidate_id,
+        by=by,
+        reason=event.reason or "erased on request",
+        now=event.erased_at,
+        everywhere=True,
+    )
+    log.info("talent.erased_on_request_elsewhere", candidate_id=event.candidate_id, found=found)
 
 
 async def sweep_expired(uow: UnitOfWork, *, policy: PoolPolicy, now: datetime) -> SweepResult:
