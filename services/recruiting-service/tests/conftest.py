@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest_asyncio
+from sqlalchemy import select
 
 from recruiting_service.config import Settings
 from recruiting_service.main import MIGRATIONS, definition
+from talentloop_shared.db.tables import inbox
 from talentloop_shared.events import PositionChanged, new_event
 from talentloop_shared.events.payloads import (
     Dimension,
@@ -124,6 +126,28 @@ class Recruiting:
         event = new_event(type="position-changed", source="/org-service", data=payload)
         await publish_event(self.amqp_url, self.ns, event)
         return event.id
+
+    async def all_applied(self, *event_ids: str) -> None:
+        """Assert that each of these events was applied: its handler ran and committed.
+
+        A marker published after them is waited for first (one queue, consumed in order),
+        so each of them has been tried by then. The consumer records an event id in the
+        `inbox` only in the handler's own transaction; an event whose handler raised went
+        to a delayed retry queue instead, and its id is missing here.
+        """
+        marker = str(uuid.uuid4())
+        await self.publish_position(marketing_manager(marker, 1))
+        await self.wait_opening(marker, 1)
+        async with self.svc.uow_factory() as uow:
+            claimed = set(
+                (
+                    await uow.session.scalars(
+                        select(inbox.c.event_id).where(inbox.c.event_id.in_(event_ids))
+                    )
+                ).all()
+            )
+        missing = [i for i in event_ids if i not in claimed]
+        assert not missing, f"events not applied (their handler failed?): {missing}"
 
     async def opening(self, position_id: str) -> dict[str, Any] | None:
         r = await self.svc.client.get(f"/api/v1/openings/{position_id}", headers=self.hr)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 
+from recruiting_service.service.erasure import erase_candidate
+from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events import CandidateErased, CloudEvent, new_event
 from talentloop_shared.events.payloads import (
     CandidateInfo,
@@ -36,13 +41,6 @@ async def _publish_erased(
     )
     await publish_event(recruiting.amqp_url, recruiting.ns, event)
     return event
-
-
-async def _all_consumed(recruiting) -> None:
-    """A later marker event proves everything published before it was consumed (in order)."""
-    marker = str(uuid.uuid4())
-    await recruiting.publish_position(recruiting.position(marker, 1))
-    await recruiting.wait_opening(marker, 1)
 
 
 async def _interview(recruiting, application_id: str, interviewer: str, department: str) -> dict:
@@ -142,6 +140,7 @@ async def test_erasure_anonymises_the_candidate_and_keeps_the_statistics(recruit
         return c if c["erased_at"] else None
 
     candidate = await eventually(erased, message="candidate erased")
+    await recruiting.all_applied(event.id)
 
     # The candidate: anonymised in place, same id, erased_at from the event, version bumped.
     assert datetime.fromisoformat(candidate["erased_at"]) == ERASED_AT
@@ -225,9 +224,11 @@ async def test_erasure_anonymises_the_candidate_and_keeps_the_statistics(recruit
     )
 
     # The same event again (redelivery), and a second erasure of the same person: no change.
-    await _publish_erased(recruiting, person["id"], event_id=uuid.UUID(event.id))
-    await _publish_erased(recruiting, person["id"], erased_at=datetime(2027, 1, 1, tzinfo=UTC))
-    await _all_consumed(recruiting)
+    redelivered = await _publish_erased(recruiting, person["id"], event_id=uuid.UUID(event.id))
+    second = await _publish_erased(
+        recruiting, person["id"], erased_at=datetime(2027, 1, 1, tzinfo=UTC)
+    )
+    await recruiting.all_applied(redelivered.id, second.id)
     assert await _candidate(recruiting, person["id"]) == candidate
     assert await recruiting.application(open_app["id"]) == after_open
     assert await recruiting.application(rejected_app["id"]) == after_rejected
@@ -284,12 +285,9 @@ async def test_erasure_anonymises_the_candidate_and_keeps_the_statistics(recruit
         ),
         position=PositionRef(id=later_position, title="Marketing Manager"),
     )
-    await publish_event(
-        recruiting.amqp_url,
-        recruiting.ns,
-        new_event(type="talent-invited", source="/talent-service", data=invitation),
-    )
-    await _all_consumed(recruiting)
+    invited = new_event(type="talent-invited", source="/talent-service", data=invitation)
+    await publish_event(recruiting.amqp_url, recruiting.ns, invited)
+    await recruiting.all_applied(invited.id)
     assert await _candidate(recruiting, person["id"]) == candidate
     r = await client.get(f"/api/v1/applications?position_id={later_position}", headers=hr)
     assert r.json()["items"] == []
@@ -304,15 +302,194 @@ async def test_erasing_an_unknown_or_malformed_id_is_a_harmless_no_op(recruiting
         await _publish_erased(recruiting, unknown),
         await _publish_erased(recruiting, "not-a-uuid"),
     ]
-    await _all_consumed(recruiting)
-
     # Handled and committed (claimed in the inbox), not failing into retries or the DLQ.
-    claimed = await _rows(
-        recruiting,
-        "SELECT event_id FROM inbox WHERE event_id = ANY(:ids)",
-        ids=[e.id for e in events],
-    )
-    assert {r.event_id for r in claimed} == {e.id for e in events}
+    await recruiting.all_applied(*(e.id for e in events))
     r = await recruiting.svc.client.get(f"/api/v1/candidates/{unknown}", headers=recruiting.hr)
     assert r.status_code == 404
     assert await _candidate(recruiting, bystander["id"]) == bystander
+
+
+async def test_the_applied_check_catches_a_handler_that_raises(recruiting) -> None:
+    """`all_applied` is no formality: an event whose handler raised was not applied."""
+    # An invitation to an opening recruiting has not heard of: the handler raises
+    # (OpeningNotYetKnown), the event goes to a delayed retry queue, a later marker passes.
+    invitation = TalentInvited(
+        invitation_id=str(uuid.uuid4()),
+        match_id=str(uuid.uuid4()),
+        invited_by="hr-7",
+        invited_at=datetime(2026, 11, 26, 10, 0, tzinfo=UTC),
+        candidate=CandidateInfo(id=str(uuid.uuid4()), name="Nobody", talent_pool_consent=True),
+        position=PositionRef(id=str(uuid.uuid4()), title="Never published"),
+    )
+    failing = new_event(type="talent-invited", source="/talent-service", data=invitation)
+    await publish_event(recruiting.amqp_url, recruiting.ns, failing)
+    with pytest.raises(AssertionError, match="not applied"):
+        await recruiting.all_applied(failing.id)
+
+
+async def _waiting_for(recruiting, pid: int) -> int:
+    """How many database sessions wait for a lock the session `pid` holds."""
+    (row,) = await _rows(
+        recruiting,
+        "SELECT count(*) FROM pg_stat_activity WHERE :pid = ANY(pg_blocking_pids(pid))",
+        pid=pid,
+    )
+    return int(row[0])
+
+
+async def _import_during(
+    recruiting, files: dict, write: Callable[[UnitOfWork], Awaitable[object]]
+) -> Any:
+    """Apply an import file while a transaction running `write` holds the rows it wrote.
+
+    The import starts after `write` and before its commit: it finds the candidates by email
+    as they were, and has to wait for the rows `write` holds until it commits.
+    """
+    async with recruiting.svc.uow_factory() as uow:
+        await write(uow)
+        pid = await uow.session.scalar(text("SELECT pg_backend_pid()"))
+        upload = asyncio.create_task(
+            recruiting.svc.client.post(
+                "/api/v1/imports?kind=candidates&dry_run=false",
+                headers=recruiting.auth("integration", sub="erp"),
+                files=files,
+            )
+        )
+        try:
+            await eventually(
+                lambda: _waiting_for(recruiting, pid), message="the import waits for the rows"
+            )
+            await uow.commit()
+        except BaseException:
+            upload.cancel()
+            raise
+    return await upload
+
+
+def _file(*rows: str) -> dict:
+    body = "\n".join(("name,email,phone,skills", *rows)).encode()
+    return {"file": ("candidates.csv", body, "text/csv")}
+
+
+async def test_an_import_racing_an_erasure_never_writes_onto_the_erased_row(recruiting) -> None:
+    client = recruiting.svc.client
+    person = await recruiting.candidate()
+    newcomer = f"zhao.min.{uuid.uuid4().hex[:8]}@example.com"
+    files = _file(
+        f"Li Wei,{person['email']},+86 139 0013 9000,live-stream marketing; excel",
+        f"Zhao Min,{newcomer},,",
+    )
+    erased = CandidateErased(
+        candidate_id=person["id"], erased_at=ERASED_AT, reason="consent withdrawn"
+    )
+
+    # The erasure runs (the row locked and anonymised) just as the import matched her.
+    r = await _import_during(recruiting, files, lambda uow: erase_candidate(uow, erased))
+
+    # The row matched to the now erased candidate is reported; all or nothing, so nothing
+    # of the file is written.
+    assert r.status_code == 422, r.text
+    problem = r.json()
+    assert problem["type"].endswith("/import-invalid")
+    (error,) = problem["errors"]
+    assert error["loc"] == ["file", "row", 2, "email"]
+    assert "erased" in error["msg"] and person["id"] in error["msg"], error
+    candidate = await _candidate(recruiting, person["id"])
+    assert datetime.fromisoformat(candidate["erased_at"]) == ERASED_AT
+    assert candidate["name"] == "(erased)"
+    assert candidate["email"] is None and candidate["phone"] is None
+    assert candidate["skills"] == []
+    assert candidate["version"] == person["version"] + 1
+    (row,) = await _rows(
+        recruiting,
+        "SELECT name, phone, skills::text FROM candidates WHERE id = :id",
+        id=uuid.UUID(person["id"]),
+    )
+    assert tuple(row) == ("(erased)", None, "[]")
+    r = await client.get(f"/api/v1/candidates?email={newcomer}", headers=recruiting.hr)
+    assert r.json()["items"] == []
+
+    # Imported again, the row is a new person, as any file naming a free email would be.
+    r = await client.post(
+        "/api/v1/imports?kind=candidates&dry_run=true",
+        headers=recruiting.auth("integration", sub="erp"),
+        files=files,
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["problems"] == []
+    assert [(o["row"], o["action"]) for o in r.json()["outcomes"]] == [
+        (2, "create"),
+        (3, "create"),
+    ]
+
+
+async def test_an_import_racing_an_email_change_leaves_that_candidate_alone(recruiting) -> None:
+    person = await recruiting.candidate()
+    moved = f"li.wei.moved.{uuid.uuid4().hex[:8]}@example.com"
+
+    async def change_email(uow: UnitOfWork) -> None:
+        await uow.session.execute(
+            text("UPDATE candidates SET email = :email, version = version + 1 WHERE id = :id"),
+            {"email": moved, "id": uuid.UUID(person["id"])},
+        )
+
+    r = await _import_during(
+        recruiting, _file(f"Li Wei,{person['email']},+86 139 0013 9000,excel"), change_email
+    )
+    assert r.status_code == 422, r.text
+    (error,) = r.json()["errors"]
+    assert error["loc"] == ["file", "row", 2, "email"]
+    assert "changed its email" in error["msg"], error
+    after = await _candidate(recruiting, person["id"])
+    assert (after["email"], after["phone"], after["skills"]) == (
+        moved,
+        person["phone"],
+        person["skills"],
+    )
+
+
+async def test_erasure_and_bulk_reject_lock_applications_in_the_same_order(recruiting) -> None:
+    person = await recruiting.candidate()
+    apps = [await recruiting.apply(person["id"], await recruiting.new_opening()) for _ in range(2)]
+    low, high = sorted(uuid.UUID(a["id"]) for a in apps)
+    async with recruiting.svc.uow_factory() as uow:
+        # The application with the higher id is the older one, so creation order and id
+        # order differ.
+        await uow.session.execute(
+            text(
+                "UPDATE applications SET created_at = CASE WHEN id = :high"
+                " THEN now() - interval '1 hour' ELSE now() END WHERE id IN (:low, :high)"
+            ),
+            {"low": low, "high": high},
+        )
+        await uow.commit()
+
+    erased = CandidateErased(
+        candidate_id=person["id"], erased_at=ERASED_AT, reason="consent withdrawn"
+    )
+
+    async def erase() -> Any:
+        async with recruiting.svc.uow_factory() as uow:
+            outcome = await erase_candidate(uow, erased)
+            await uow.commit()
+            return outcome
+
+    lock = "SELECT id FROM applications WHERE id = :id FOR UPDATE"
+    async with recruiting.svc.uow_factory() as bulk:
+        # A bulk rejection locks the applications in id order: the lower id first...
+        await bulk.session.execute(text(lock), {"id": low})
+        pid = await bulk.session.scalar(text("SELECT pg_backend_pid()"))
+        erasure = asyncio.create_task(erase())
+        try:
+            await eventually(
+                lambda: _waiting_for(recruiting, pid), message="the erasure waits for a row"
+            )
+            # ...then the higher. Had the erasure locked the older application (the higher
+            # id) first, each would now wait for the other: a deadlock, one of them aborted.
+            await bulk.session.execute(text(lock), {"id": high})
+            await bulk.commit()
+        except BaseException:
+            erasure.cancel()
+            raise
+    outcome = await erasure
+    assert outcome.erased and outcome.applications == 2 and outcome.withdrawn == 2

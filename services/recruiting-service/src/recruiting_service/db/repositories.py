@@ -33,12 +33,34 @@ class CandidateRepository(Repository[Candidate]):
         """The candidate with this (normalised) email, or None."""
         return await self.session.scalar(select(Candidate).where(Candidate.email == email))
 
-    async def by_emails(self, emails: Sequence[str]) -> dict[str, Candidate]:
-        """Candidates keyed by email, for the given emails."""
+    async def ids_by_emails(self, emails: Sequence[str]) -> dict[str, uuid.UUID]:
+        """The ids of the candidates with these emails, keyed by email (no lock)."""
         if not emails:
             return {}
-        rows = await self.list(select(Candidate).where(Candidate.email.in_(list(emails))))
-        return {c.email: c for c in rows if c.email}
+        rows = await self.session.execute(
+            select(Candidate.email, Candidate.id).where(Candidate.email.in_(list(emails)))
+        )
+        return {email: id_ for email, id_ in rows if email}
+
+    async def by_ids(
+        self, ids: Sequence[uuid.UUID], *, for_update: bool = False
+    ) -> dict[uuid.UUID, Candidate]:
+        """Candidates keyed by id, freshly read; `for_update` locks them in id order.
+
+        Id order is the order of every multi-row lock in this service, so two
+        transactions locking overlapping sets cannot deadlock each other.
+        """
+        if not ids:
+            return {}
+        statement = (
+            select(Candidate)
+            .where(Candidate.id.in_(list(ids)))
+            .order_by(Candidate.id)
+            .execution_options(populate_existing=True)
+        )
+        if for_update:
+            statement = statement.with_for_update()
+        return {c.id: c for c in await self.list(statement)}
 
 
 class ApplicationRepository(Repository[Application]):

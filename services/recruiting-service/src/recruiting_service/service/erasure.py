@@ -95,12 +95,14 @@ async def erase_candidate(uow: UnitOfWork, payload: CandidateErased) -> ErasureO
     _anonymise(candidate, erased_at=payload.erased_at, now=now)
     await session.flush()
 
+    # Locked in id order, like every multi-row lock here (bulk_reject): two transactions
+    # locking overlapping sets of applications in different orders could deadlock.
     applications = [
         (row.id, row.status)
         for row in await session.execute(
             select(Application.id, Application.status)
             .where(Application.candidate_id == candidate.id)
-            .order_by(Application.created_at, Application.id)
+            .order_by(Application.id)
             .with_for_update()
         )
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -172,6 +173,29 @@ def parse_candidates(table: list[list[Any]]) -> ParsedFile:
     return parsed
 
 
+def _match_problem(
+    row: int, email: str, candidate_id: uuid.UUID, current: Candidate | None
+) -> ImportProblem | None:
+    """Why the row cannot update the candidate its email matched, or None when it can."""
+    if current is not None and current.erased_at is not None:
+        return ImportProblem(
+            row=row,
+            column="email",
+            msg=f"candidate {candidate_id}, whom this email matched, was erased on "
+            f"{current.erased_at.isoformat()} at the person's request; an import never "
+            "writes to an erased candidate. Remove this row (imported again, it would "
+            "register the person anew)",
+        )
+    if current is None or current.email != email:
+        return ImportProblem(
+            row=row,
+            column="email",
+            msg=f"candidate {candidate_id}, whom this email matched, changed its email "
+            "while this import ran; run the import again",
+        )
+    return None
+
+
 async def import_candidates(
     uow: UnitOfWork, *, content: bytes, filename: str, dry_run: bool
 ) -> ImportReport:
@@ -179,13 +203,27 @@ async def import_candidates(
     parsed = parse_candidates(read_table(content, filename))
     repo = CandidateRepository(uow.session)
     before = int(await uow.session.scalar(select(func.count()).select_from(Candidate)) or 0)
-    existing = await repo.by_emails([c.email for _, c in parsed.valid])
+    # Matched by email, then read again by id: locked (in id order) when the file is
+    # applied, so an erasure or edit committed since the match is seen here and none can
+    # start before this import commits. An erased candidate is never written to.
+    matched = await repo.ids_by_emails([c.email for _, c in parsed.valid])
+    locked = await repo.by_ids(
+        list(matched.values()), for_update=not dry_run and not parsed.problems
+    )
+    problems = list(parsed.problems)
+    existing: dict[int, Candidate] = {}  # row → the candidate it updates
     outcomes: list[ImportRowOutcome] = []
     for row, data in parsed.valid:
-        current = existing.get(data.email)
-        if current is None:
+        candidate_id = matched.get(data.email)
+        if candidate_id is None:
             outcomes.append(ImportRowOutcome(row=row, email=data.email, action="create"))
             continue
+        current = locked.get(candidate_id)
+        if (problem := _match_problem(row, data.email, candidate_id, current)) is not None:
+            problems.append(problem)
+            continue
+        assert current is not None  # _match_problem reports a vanished candidate
+        existing[row] = current
         # Only what the row states changes: an empty cell never wipes a stored value.
         fields = changed_fields(current, data.model_dump(include=data.model_fields_set))
         outcomes.append(
@@ -199,6 +237,7 @@ async def import_candidates(
     created = sum(1 for o in outcomes if o.action == "create")
     updated = sum(1 for o in outcomes if o.action == "update")
     unchanged = len(outcomes) - created - updated
+    problems.sort(key=lambda p: p.row)
 
     def report(*, applied: bool, after: int) -> ImportReport:
         return ImportReport(
@@ -206,11 +245,11 @@ async def import_candidates(
             dry_run=dry_run,
             applied=applied,
             rows=parsed.rows,
-            valid_rows=len(parsed.valid),
+            valid_rows=len(outcomes),
             created=created,
             updated=updated,
             unchanged=unchanged,
-            problems=parsed.problems,
+            problems=problems,
             outcomes=outcomes,
             reconciliation=Reconciliation(
                 candidates_before=before,
@@ -222,17 +261,16 @@ async def import_candidates(
 
     if dry_run:
         return report(applied=False, after=before + created)
-    if parsed.problems:
+    if problems:
         # All or nothing: one bad row and nothing is written.
         raise ProblemError(
             422,
             "Unprocessable Content",
-            f"{len(parsed.problems)} problem(s) in the file; nothing was imported "
+            f"{len(problems)} problem(s) in the file; nothing was imported "
             "(fix them, or use dry_run=true to see the full report)",
             type_="import-invalid",
             errors=[
-                {"loc": ["file", "row", p.row, p.column or ""], "msg": p.msg}
-                for p in parsed.problems
+                {"loc": ["file", "row", p.row, p.column or ""], "msg": p.msg} for p in problems
             ],
         )
     now = datetime.now(UTC)
@@ -242,7 +280,7 @@ async def import_candidates(
         if outcome.action == "create":
             repo.add(new_candidate(data))
         elif outcome.action == "update":
-            candidate = existing[data.email]
+            candidate = existing[outcome.row]  # locked above, and not erased
             for name in outcome.changed_fields:
                 setattr(candidate, name, getattr(data, name))
             candidate.version += 1
