@@ -3,11 +3,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import Header, Response
+from fastapi import Header, Query, Response
 
-from recruiting_service.api.deps import Manager, Reader
+from recruiting_service.api.deps import HrAdmin, Manager, Reader
 from recruiting_service.api.schemas import CandidateCreate, CandidateRead, CandidateUpdate
-from recruiting_service.service import candidates
+from recruiting_service.service import candidates, erasure
+from talentloop_shared.events.envelope import utcnow
 from talentloop_shared.http import Page, ProblemError, problem_responses
 from talentloop_shared.http.pagination import CursorQuery, LimitQuery
 from talentloop_shared.service import UowDep, api_router
@@ -96,3 +97,35 @@ async def update_candidate(
         uow, candidate_id=candidate_id, data=body, if_match=_version(if_match)
     )
     return _etag(response, candidate)
+
+
+@router.delete(
+    "/candidates/{candidate_id}",
+    status_code=204,
+    response_class=Response,
+    summary="Erase a person's data at their request (publishes candidate-erased)",
+    description=(
+        "Erases the candidate's personal data for good, at the person's request (hr_admin "
+        "only). The candidate keeps its id, anonymised (`name` `(erased)`, contact and "
+        "profile cleared, `erased_at` set); open applications are withdrawn; rejection "
+        "notices, the candidate's own screening values, interviewers' comments and "
+        "free-text history reasons are removed, while ids, statuses, timestamps and scores "
+        "stay for the statistics. `candidate-erased` is published in the same transaction, "
+        "so every other service erases its copy (the talent pool included, whether or not "
+        "the person consented to it). Afterwards writes to this candidate are refused with "
+        "409 `candidate-erased`; a second erasure is refused the same way."
+    ),
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def erase_candidate(
+    candidate_id: uuid.UUID,
+    uow: UowDep,
+    principal: HrAdmin,
+    reason: Annotated[
+        str, Query(max_length=200, description="Why, as the event carries it (no personal data)")
+    ] = "consent withdrawn",
+) -> Response:
+    await erasure.erase_on_request(
+        uow, candidate_id=candidate_id, reason=reason, by=principal.sub, now=utcnow()
+    )
+    return Response(status_code=204)

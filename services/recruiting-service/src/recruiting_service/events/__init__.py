@@ -16,4 +16,4 @@ SUBSCRIPTIONS: dict[str, Handler] = {
 }
 
 # What this service publishes (checked when a unit of work records an event).
-PUBLISHES: tuple[str, ...] = ("evaluation-submitted", "candidate-rejected")
+PUBLISHES: tuple[str, ...] = ("evaluation-submitted", "candidate-rejected", "candidate-erased")

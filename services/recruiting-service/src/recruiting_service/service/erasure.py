@@ -1,4 +1,10 @@
-"""Erasing a candidate on `candidate-erased`: anonymise in place, keep the statistics.
+"""Erasing a candidate: anonymise in place, keep the statistics.
+
+Two ways in, one implementation (`_erase`): a `candidate-erased` event from another
+service (`erase_candidate`), or HR erasing the person at their request through
+`DELETE /api/v1/candidates/{id}` (`erase_on_request`), which also publishes
+`candidate-erased` so the other services erase theirs; that announcement comes back to us
+and is a no-op (the candidate is erased already).
 
 See `domain/erasure.py` for what is removed and what is kept. The candidate row is locked
 first (the API and `talent-invited` lock it too before they write), then the candidate's
@@ -32,9 +38,10 @@ from recruiting_service.domain.erasure import (
     redacted_reason,
     status_after_erasure,
 )
-from recruiting_service.service.common import as_uuid
+from recruiting_service.service.common import as_uuid, erased_problem
 from talentloop_shared.db import UnitOfWork, forget_person
 from talentloop_shared.events.payloads import CandidateErased
+from talentloop_shared.http.problems import not_found
 from talentloop_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -70,14 +77,16 @@ class ErasureOutcome:
 
 
 async def erase_candidate(uow: UnitOfWork, payload: CandidateErased) -> ErasureOutcome:
-    """Erase the candidate's personal data (no commit; the consumer commits).
+    """Apply a `candidate-erased` event (no commit; the consumer commits).
 
-    An id that is not a UUID or not known here, or a candidate already erased, is a no-op.
+    An id that is not a UUID or not known here, or a candidate already erased, is a no-op:
+    our own announcement (`erase_on_request`) comes back to us as such an event.
     """
-    session = uow.session
     candidate_id = as_uuid(payload.candidate_id)
     candidate = (
-        await CandidateRepository(session).get_for_update(candidate_id) if candidate_id else None
+        await CandidateRepository(uow.session).get_for_update(candidate_id)
+        if candidate_id
+        else None
     )
     if candidate is None:
         log.info("candidate.erase_skipped", candidate_id=payload.candidate_id, why="unknown")
@@ -90,8 +99,41 @@ async def erase_candidate(uow: UnitOfWork, payload: CandidateErased) -> ErasureO
             erased_at=candidate.erased_at.isoformat(),
         )
         return ErasureOutcome(erased=False)
+    return await _erase(uow, candidate, payload, now=datetime.now(UTC), origin="event")
 
-    now = datetime.now(UTC)
+
+async def erase_on_request(
+    uow: UnitOfWork, *, candidate_id: uuid.UUID, reason: str, by: str, now: datetime
+) -> ErasureOutcome:
+    """Erase a candidate at the person's request (HR through the API) and announce it.
+
+    In one transaction: lock the candidate, erase exactly as `erase_candidate` does, publish
+    `candidate-erased` (the other services erase theirs), commit. 404 for an unknown id,
+    409 `candidate-erased` when the candidate was erased already.
+    """
+    candidate = await CandidateRepository(uow.session).get_for_update(candidate_id)
+    if candidate is None:
+        raise not_found("candidate", candidate_id)
+    if (erased := erased_problem(candidate)) is not None:
+        raise erased
+    payload = CandidateErased(candidate_id=str(candidate.id), erased_at=now, reason=reason)
+    outcome = await _erase(uow, candidate, payload, now=now, origin="request", by=by)
+    uow.publish(payload, subject=f"candidates/{candidate.id}")
+    await uow.commit()
+    return outcome
+
+
+async def _erase(
+    uow: UnitOfWork,
+    candidate: Candidate,
+    payload: CandidateErased,
+    *,
+    now: datetime,
+    origin: str,
+    by: str | None = None,
+) -> ErasureOutcome:
+    """Erase a candidate locked by the caller and not yet erased (no commit)."""
+    session = uow.session
     _anonymise(candidate, erased_at=payload.erased_at, now=now)
     await session.flush()
 
@@ -138,6 +180,8 @@ async def erase_candidate(uow: UnitOfWork, payload: CandidateErased) -> ErasureO
     log.info(
         "candidate.erased",
         candidate_id=str(candidate.id),
+        origin=origin,
+        by=by,
         applications=outcome.applications,
         withdrawn=outcome.withdrawn,
         evaluations=outcome.evaluations,
