@@ -4,10 +4,12 @@ about the person comes back (real broker, DB and SMTP sink)."""
 from __future__ import annotations
 
 import asyncio
+import re
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from notify_testkit import (
     as_awaitable,
     mails_to,
@@ -17,7 +19,7 @@ from notify_testkit import (
     publish,
     rejection,
 )
-from sqlalchemy import select, update
+from sqlalchemy import delete, insert, select, text, update
 
 from notify_service.db.models import (
     DeliveryAttempt,
@@ -26,9 +28,10 @@ from notify_service.db.models import (
     SurveyResponse,
 )
 from notify_service.service.delivery import DeliveryResult
-from notify_service.service.dispatch import _record
+from notify_service.service.dispatch import _record, recover_stale_claims
 from notify_service.service.erasure import ERASED_REASON, erase_candidate
-from notify_service.service.notices import create_rejection_notices
+from notify_service.service.notices import create_invitation_notices, create_rejection_notices
+from talentloop_shared.db.tables import inbox
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import CandidateErased, CandidateRejected, TalentInvited
 from talentloop_shared.testing.harness import RunningService, publish_event
@@ -79,12 +82,38 @@ async def cancelled_by_erasure(svc: RunningService, notification_id: str) -> Not
     return await eventually(probe, timeout=10, message="notice cancelled by the erasure")
 
 
-async def consumed_so_far(svc, client, auth, amqp_url) -> None:
-    """Wait until everything published before has been consumed (the queue is FIFO)."""
-    marker = rejection(delay_minutes=120)
-    await publish(svc, amqp_url, marker)
-    [n] = await notices_of(client, auth("hr_admin"), marker.application_id)
-    await client.post(f"/api/v1/notifications/{n['id']}/cancel", headers=auth("hr_admin"))
+async def applied(svc: RunningService, *event_ids: str, timeout: float = 10.0) -> None:
+    """Wait until every event was applied: its id is in the inbox, which the consumer writes
+    in the handler's own transaction. A handler that raises leaves no inbox row (its event
+    goes to a delayed retry queue), so this fails where waiting for a later event would not.
+    """
+    wanted = set(event_ids)
+    missing: set[str] = set(wanted)
+
+    async def probe() -> bool:
+        async with svc.runtime.session_factory() as session:
+            found = await session.scalars(
+                select(inbox.c.event_id).where(inbox.c.event_id.in_(wanted))
+            )
+            missing.difference_update(found)
+        return not missing
+
+    try:
+        await eventually(probe, timeout=timeout)
+    except AssertionError:
+        raise AssertionError(f"events not applied within {timeout}s: {sorted(missing)}") from None
+
+
+async def duplicates_consumed(client: Any, event_type: str) -> float:
+    """How many deliveries of `event_type` the consumer acknowledged as duplicates (/metrics)."""
+    exposition = (await client.get("/metrics")).text
+    found = re.search(
+        rf'^talentloop_events_consumed_total{{(?=[^}}]*type="{re.escape(event_type)}")'
+        rf'(?=[^}}]*outcome="duplicate")[^}}]*}} (\S+)$',
+        exposition,
+        re.MULTILINE,
+    )
+    return float(found.group(1)) if found else 0.0
 
 
 def same_candidate(payload: CandidateRejected, **kw: Any) -> CandidateRejected:
@@ -104,8 +133,7 @@ async def test_unsent_notices_are_cancelled_and_never_mailed(
     erased = rejection(delay_minutes=120, name="Jane Erased")
     held = same_candidate(erased, delay_minutes=120, reasons=["too old for this team"])
     kept = rejection(delay_minutes=120)
-    for p in (erased, held, kept):
-        await publish(svc, amqp_url, p)
+    await applied(svc, *[await publish(svc, amqp_url, p) for p in (erased, held, kept)])
     [scheduled] = await notices_of(client, h, erased.application_id)
     [pending] = await notices_of(client, h, held.application_id)
     [other] = await notices_of(client, h, kept.application_id)
@@ -117,7 +145,7 @@ async def test_unsent_notices_are_cancelled_and_never_mailed(
     assert pending["flags"] and "excerpt" in pending["flags"][0]
     other_before = snapshot(await row(svc, other["id"]))
 
-    await erase(svc, amqp_url, erased.candidate.id)
+    await applied(svc, await erase(svc, amqp_url, erased.candidate.id))
     for notice in (scheduled, pending):
         n = await cancelled_by_erasure(svc, notice["id"])
         assert n.status_reason == ERASED_REASON
@@ -161,7 +189,7 @@ async def test_sent_notice_keeps_ratings_loses_comment_and_address(
     h = auth("hr_admin")
     family = f"erasure-{uuid.uuid4().hex[:6]}"
     payload = rejection(job_family=family, name="Jane Erased")
-    await publish(svc, amqp_url, payload)
+    await applied(svc, await publish(svc, amqp_url, payload))
     [notice] = await notices_of(client, h, payload.application_id)
     notice = await notice_in(client, h, notice["id"], "sent")
     token = next(w for w in notice["body_text"].split() if "/survey/" in w)
@@ -183,7 +211,7 @@ async def test_sent_notice_keeps_ratings_loses_comment_and_address(
         )
         await session.commit()
 
-    await erase(svc, amqp_url, payload.candidate.id)
+    await applied(svc, await erase(svc, amqp_url, payload.candidate.id))
 
     async def scrubbed() -> Notification | None:
         n = await row(svc, notice["id"])
@@ -236,21 +264,28 @@ async def test_twice_changes_nothing_more_and_late_events_write_no_notice(
 ):
     h = auth("hr_admin")
     payload = rejection(delay_minutes=120)
-    await publish(svc, amqp_url, payload)
+    await applied(svc, await publish(svc, amqp_url, payload))
     [notice] = await notices_of(client, h, payload.application_id)
     event_id = uuid.uuid4()
-    await erase(svc, amqp_url, payload.candidate.id, event_id=event_id)
+    await applied(svc, await erase(svc, amqp_url, payload.candidate.id, event_id=event_id))
     first = await cancelled_by_erasure(svc, notice["id"])
     async with svc.runtime.session_factory() as session:
         record = await session.get(ErasedCandidate, payload.candidate.id)
     assert record is not None
 
-    # The same event redelivered, and a second erasure (a new event) of the same person.
+    # The same event redelivered: the consumer acknowledges it as a duplicate.
+    duplicates = await duplicates_consumed(client, "candidate-erased")
     await erase(svc, amqp_url, payload.candidate.id, event_id=event_id)
-    await erase(svc, amqp_url, payload.candidate.id)
-    # A late rejection (a retried delivery) and a late invitation of the erased person.
+
+    async def redelivery_seen() -> bool:
+        return await duplicates_consumed(client, "candidate-erased") == duplicates + 1
+
+    await eventually(redelivery_seen, timeout=10, message="redelivery acknowledged")
+    # A second erasure (a new event) of the same person, a late rejection (a retried
+    # delivery) and a late invitation: each handler runs and commits, and writes nothing.
+    again_erased = await erase(svc, amqp_url, payload.candidate.id)
     late = same_candidate(payload, delay_minutes=0)
-    await publish(svc, amqp_url, late)
+    late_rejected = await publish(svc, amqp_url, late)
     uid = uuid.uuid4().hex[:8]
     invited = TalentInvited(
         invitation_id=f"inv-{uid}",
@@ -260,8 +295,8 @@ async def test_twice_changes_nothing_more_and_late_events_write_no_notice(
         candidate=payload.candidate,
         position={"id": f"p-{uid}", "title": "Data Analyst", "job_family": "data"},
     )
-    await publish(svc, amqp_url, invited, event_type="talent-invited")
-    await consumed_so_far(svc, client, auth, amqp_url)
+    late_invited = await publish(svc, amqp_url, invited, event_type="talent-invited")
+    await applied(svc, again_erased, late_rejected, late_invited)
 
     [again] = await rows(svc, payload.candidate.id)
     assert snapshot(again) == snapshot(first)
@@ -292,17 +327,16 @@ async def test_twice_changes_nothing_more_and_late_events_write_no_notice(
 async def test_unknown_candidate_is_a_no_op(svc, client, auth, amqp_url, clock):
     h = auth("hr_admin")
     bystander = rejection(delay_minutes=120)
-    await publish(svc, amqp_url, bystander)
+    await applied(svc, await publish(svc, amqp_url, bystander))
     [notice] = await notices_of(client, h, bystander.application_id)
     before = snapshot(await row(svc, notice["id"]))
     async with svc.runtime.session_factory() as session:
         total = len(list(await session.scalars(select(Notification.id))))
     unknown = f"cand-unknown-{uuid.uuid4().hex[:8]}"
-    await erase(svc, amqp_url, unknown)
-    await consumed_so_far(svc, client, auth, amqp_url)
+    await applied(svc, await erase(svc, amqp_url, unknown))
     assert snapshot(await row(svc, notice["id"])) == before
     async with svc.runtime.session_factory() as session:
-        assert len(list(await session.scalars(select(Notification.id)))) == total + 1  # marker
+        assert len(list(await session.scalars(select(Notification.id)))) == total
         # The id is remembered, so a rejection still waiting for a retry cannot notify them.
         assert await session.get(ErasedCandidate, unknown) is not None
     await client.post(f"/api/v1/notifications/{notice['id']}/cancel", headers=h)
@@ -431,3 +465,139 @@ async def test_rejection_and_erasure_in_one_batch(svc, clock):
     after = await row(svc, notice.id)
     assert after.status == "cancelled" and after.status_reason == ERASED_REASON
     assert all(getattr(after, f) is None for f in PERSONAL)
+
+
+# --- lock order: the erasure and the dispatcher lock an invitation's notices alike ----------
+
+
+async def _invitation_being_sent(svc: RunningService) -> tuple[str, uuid.UUID, uuid.UUID]:
+    """An invitation's email and SMS notices, both claimed (`sending`), as (candidate id, lo,
+    hi): the email has the higher id and the table holds it first, so a scan of the
+    candidate's rows meets them against id order."""
+    uid = uuid.uuid4().hex[:8]
+    payload = TalentInvited(
+        invitation_id=f"inv-{uid}",
+        match_id=f"m-{uid}",
+        invited_by="hr-1",
+        invited_at=datetime.now(UTC) + timedelta(days=1),  # not due: the dispatcher waits
+        candidate={
+            "id": f"cand-{uid}",
+            "name": "Jane Erased",
+            "email": f"cand-{uid}@example.com",
+            "phone": "+8613800000000",
+            "timezone": noon_zone(),
+        },
+        position={"id": f"p-{uid}", "title": "Data Analyst", "job_family": "data"},
+    )
+    candidate_id = payload.candidate.id
+    async with svc.uow_factory() as uow:
+        created = await create_invitation_notices(uow, payload=payload, event_id=str(uuid.uuid4()))
+        await uow.commit()
+    assert sorted(n.channel for n in created) == ["email", "sms"]
+    async with svc.runtime.session_factory() as session:
+        originals = [snapshot(await session.get(Notification, n.id)) for n in created]
+    originals.sort(key=lambda r: r["channel"])  # email, sms: stored in this order
+    table = Notification.__table__
+    # Where PostgreSQL stores a row is its choice (the second one may land in an earlier
+    # page with room): store the pair again until the higher id comes first.
+    of_candidate = Notification.candidate_id == candidate_id
+    for _ in range(20):
+        lo, hi = sorted([uuid.uuid4(), uuid.uuid4()])
+        async with svc.runtime.session_factory() as session:
+            await session.execute(delete(Notification).where(of_candidate))
+            for r, new_id in zip(originals, (hi, lo), strict=True):
+                claimed = {"status": "sending", "attempts": 1, "claimed_at": datetime.now(UTC)}
+                await session.execute(insert(table).values({**r, **claimed, "id": new_id}))
+            await session.commit()
+            physical = await session.scalars(
+                text("SELECT id FROM notifications WHERE candidate_id = :c ORDER BY ctid"),
+                {"c": candidate_id},
+            )
+            if list(physical) == [hi, lo]:
+                return candidate_id, lo, hi
+    raise AssertionError("could not store the notices against id order")
+
+
+async def _waiting_for_locks(svc: RunningService, count: int) -> None:
+    """Wait until `count` sessions of the service's database wait for a lock."""
+
+    async def probe() -> bool:
+        async with svc.runtime.session_factory() as session:
+            waiting = await session.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+                )
+            )
+        return waiting == count
+
+    await eventually(probe, timeout=10, message=f"{count} sessions waiting for a lock")
+
+
+@pytest.mark.parametrize("claim_order", ["by_id", "against_id"])
+async def test_the_erasure_and_the_dispatcher_lock_notices_in_the_same_order(
+    svc, clock, claim_order
+):
+    # The dispatcher records the outcome of an invitation's email and SMS while the
+    # candidate is erased. A third transaction holds the first notice the dispatcher wants,
+    # so both queue up behind it: the dispatcher, then the erasure. Were their lock orders
+    # to differ, each would end up holding a notice the other waits for, and PostgreSQL
+    # would abort one of them (a dispatcher that loses leaves the notices in `sending`).
+    # by_id: the batch comes in id order, against the table's order (checks the erasure);
+    # against_id: the batch comes against id order (checks the dispatcher).
+    candidate_id, lo, hi = await _invitation_being_sent(svc)
+    batch_ids = [lo, hi] if claim_order == "by_id" else [hi, lo]
+    notices = {n.channel: n for n in [await row(svc, lo), await row(svc, hi)]}
+    batch = [next(n for n in notices.values() if n.id == i) for i in batch_ids]
+    results = [
+        DeliveryResult(True, reference="250 queued")
+        if n.channel == "email"
+        else DeliveryResult(False, "provider 503: try again later")
+        for n in batch
+    ]
+    async with svc.runtime.session_factory() as holder:
+        await holder.execute(
+            select(Notification.id).where(Notification.id == batch_ids[0]).with_for_update()
+        )
+        recording = asyncio.create_task(_record(svc.runtime, batch, results, datetime.now(UTC)))
+        await _waiting_for_locks(svc, 1)
+        erasing = asyncio.create_task(_erase_now(svc, candidate_id))
+        await _waiting_for_locks(svc, 2)
+        await holder.rollback()
+    done, _ = await asyncio.wait({recording, erasing}, timeout=15)
+    assert done == {recording, erasing}
+    assert recording.exception() is None and erasing.exception() is None
+
+    email, sms = await row(svc, notices["email"].id), await row(svc, notices["sms"].id)
+    assert email.status == "sent" and email.sent_at is not None
+    assert sms.status == "cancelled" and sms.status_reason == ERASED_REASON
+    for n in (email, sms):
+        assert all(getattr(n, f) is None for f in PERSONAL)
+    async with svc.runtime.session_factory() as session:
+        outcomes = await session.scalars(
+            select(DeliveryAttempt.outcome)
+            .where(DeliveryAttempt.notification_id.in_([lo, hi]))
+            .order_by(DeliveryAttempt.outcome)
+        )
+        assert list(outcomes) == ["retry", "sent"]
+
+
+async def test_the_stale_claim_sweep_skips_a_locked_notice_instead_of_waiting(svc, clock):
+    # The sweep fails many notices at once; waiting for one while holding others could
+    # deadlock with an erasure or a dispatcher recording. It skips a locked notice instead.
+    candidate_id, lo, hi = await _invitation_being_sent(svc)
+    async with svc.runtime.session_factory() as session:
+        await session.execute(
+            update(Notification)
+            .where(Notification.candidate_id == candidate_id)
+            .values(claimed_at=datetime.now(UTC) - timedelta(days=1))
+        )
+        await session.commit()
+    async with svc.runtime.session_factory() as holder:
+        await holder.execute(select(Notification.id).where(Notification.id == lo).with_for_update())
+        await asyncio.wait_for(recover_stale_claims(svc.runtime), 5)
+        assert (await row(svc, hi)).status == "failed"
+        assert (await row(svc, lo)).status == "sending"
+    await recover_stale_claims(svc.runtime)
+    stale = await row(svc, lo)
+    assert stale.status == "failed" and "outcome unknown" in (stale.last_error or "")

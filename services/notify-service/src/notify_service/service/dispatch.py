@@ -84,16 +84,32 @@ def install(rt: Runtime) -> None:
 
 
 async def recover_stale_claims(rt: Runtime) -> int:
-    """Fail notices stuck in `sending` past the claim timeout (never resend them blindly)."""
+    """Fail notices stuck in `sending` past the claim timeout (never resend them blindly).
+
+    A notice locked by someone else is skipped, not waited for: a dispatcher recording its
+    outcome or an erasure holds it, and the next sweep sees it if it is still stuck. So the
+    sweep, which takes many rows at once, never waits while holding some (no deadlock with
+    the erasure or `_record`), and the dispatcher loop never stalls behind a long
+    transaction."""
     settings = cast(Settings, rt.settings)
     async with rt.session_factory() as session:
-        result = await session.execute(
-            update(Notification)
+        stale = await session.scalars(
+            select(Notification.id)
             .where(
                 Notification.status == "sending",
                 Notification.claimed_at
                 < func.now() - func.make_interval(0, 0, 0, 0, 0, 0, settings.claim_timeout_seconds),
             )
+            .order_by(Notification.id)
+            .with_for_update(skip_locked=True)
+        )
+        locked = list(stale)
+        if not locked:
+            await session.rollback()
+            return 0
+        result = await session.execute(
+            update(Notification)
+            .where(Notification.id.in_(locked))
             .values(
                 status="failed",
                 last_error="delivery outcome unknown: the dispatcher stopped while sending; "
@@ -110,6 +126,8 @@ async def recover_stale_claims(rt: Runtime) -> int:
 
 
 async def _claim(rt: Runtime, now: datetime, limit: int) -> list[Notification]:
+    # Oldest due first, not in id order: SKIP LOCKED never waits for a row, so the claim
+    # cannot take part in a deadlock (the UPDATE only touches rows the SELECT locked).
     due = (
         select(Notification.id)
         .where(Notification.status == "scheduled", Notification.send_at <= now)
@@ -179,7 +197,12 @@ async def _record(
     finished = real_clock()
     attempts: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
-    for notice, result in zip(notices, results, strict=True):
+    # In id order: the UPDATE below locks the rows in list order, and an erasure locks a
+    # candidate's notices in id order too (service/erasure.py); with two orders, each side
+    # could hold a notice the other waits for, and PostgreSQL aborts one of them. The
+    # attempts follow (their foreign key takes a share lock on each notice).
+    outcomes = sorted(zip(notices, results, strict=True), key=lambda pair: pair[0].id)
+    for notice, result in outcomes:
         error = _without_recipient(result.error, notice)
         change = {
             "b_id": notice.id,

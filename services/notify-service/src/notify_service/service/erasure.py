@@ -15,6 +15,17 @@ handed to the SMTP server or SMS provider when the erasure commits still goes ou
 Both sides decide from the row itself, in one UPDATE each, so whichever commits second
 sees the other's result (PostgreSQL re-reads a row changed under a waiting UPDATE).
 
+Lock order. The erasure first locks the candidate's notices (`SELECT … ORDER BY id FOR NO
+KEY UPDATE`, the lock its UPDATE takes anyway), and the dispatcher records a batch in id
+order too: an invitation's email and SMS, claimed together, are locked by both sides in the
+same order, so neither can hold one while waiting for the other (a deadlock PostgreSQL would
+break by aborting one side; the dispatcher losing would leave the notices in `sending`
+until the stale-claim sweep failed them). The lock does not change the race above: it waits
+for a dispatcher that is recording, and the UPDATE then reads every row as it is now, with
+no one able to change it before the erasure commits. The survey answers and delivery
+attempts are updated after the lock; no other path updates several of them at once (a survey
+answer takes the candidate's advisory lock first, the dispatcher only inserts attempts).
+
 Late events. The erasure is recorded in `erased_candidates` (even for a candidate this
 service never heard of: a rejection still waiting for a retry must not notify them later),
 and the paths that write notices or survey answers skip erased candidates. A per-candidate
@@ -74,6 +85,8 @@ async def erase_candidate(
     first_time = await erasures.record(candidate_id, erased_at)
     session = uow.session
     of_candidate = select(Notification.id).where(Notification.candidate_id == candidate_id)
+    # The candidate's notices, locked in id order before anything else ("Lock order").
+    await session.execute(of_candidate.order_by(Notification.id).with_for_update(key_share=True))
 
     comments = await session.execute(
         update(SurveyResponse)
@@ -102,8 +115,9 @@ async def erase_candidate(
     )
     errors_redacted = len(errors.all())
 
-    # One statement decides and erases per row, from the row's current version: a notice
-    # the dispatcher put back to `scheduled` (a retry) while we waited for its lock is
+    # One statement decides and erases per row, from the row's current version (the rows
+    # are locked above, after any dispatcher recording an outcome committed): a notice the
+    # dispatcher put back to `scheduled` (a retry) while we waited for its lock is
     # cancelled too, one it claimed (`sending`) keeps its status for the dispatcher.
     cancellable = Notification.status.in_(sorted(HOLDABLE))
     notices = await session.execute(
