@@ -105,10 +105,12 @@ async def applied(svc: RunningService, *event_ids: str, timeout: float = 10.0) -
 
 
 async def duplicates_consumed(client: Any, event_type: str) -> float:
-    """How many deliveries of `event_type` the consumer acknowledged as duplicates (/metrics)."""
+    """How many deliveries of `event_type` notify's consumer acknowledged as duplicates
+    (/metrics; the registry is per process, so other services' lines are there too)."""
     exposition = (await client.get("/metrics")).text
     found = re.search(
-        rf'^talentloop_events_consumed_total{{(?=[^}}]*type="{re.escape(event_type)}")'
+        r'^talentloop_events_consumed_total{(?=[^}]*service="notify-service")'
+        rf'(?=[^}}]*type="{re.escape(event_type)}")'
         rf'(?=[^}}]*outcome="duplicate")[^}}]*}} (\S+)$',
         exposition,
         re.MULTILINE,
