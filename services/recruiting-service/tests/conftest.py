@@ -8,11 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest_asyncio
-from sqlalchemy import select
 
 from recruiting_service.config import Settings
 from recruiting_service.main import MIGRATIONS, definition
-from talentloop_shared.db.tables import inbox
 from talentloop_shared.events import PositionChanged, new_event
 from talentloop_shared.events.payloads import (
     Dimension,
@@ -21,7 +19,12 @@ from talentloop_shared.events.payloads import (
     PositionSnapshot,
     Requirements,
 )
-from talentloop_shared.testing.harness import RunningService, publish_event, service_under_test
+from talentloop_shared.testing.harness import (
+    RunningService,
+    applied,
+    publish_event,
+    service_under_test,
+)
 from talentloop_shared.testing.plugin import eventually
 
 
@@ -138,16 +141,7 @@ class Recruiting:
         marker = str(uuid.uuid4())
         await self.publish_position(marketing_manager(marker, 1))
         await self.wait_opening(marker, 1)
-        async with self.svc.uow_factory() as uow:
-            claimed = set(
-                (
-                    await uow.session.scalars(
-                        select(inbox.c.event_id).where(inbox.c.event_id.in_(event_ids))
-                    )
-                ).all()
-            )
-        missing = [i for i in event_ids if i not in claimed]
-        assert not missing, f"events not applied (their handler failed?): {missing}"
+        await applied(self.svc, *event_ids, timeout=1.0)
 
     async def opening(self, position_id: str) -> dict[str, Any] | None:
         r = await self.svc.client.get(f"/api/v1/openings/{position_id}", headers=self.hr)

@@ -10,15 +10,17 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-from sqlalchemy import select
 
 from talent_service.config import Settings
 from talent_service.main import MIGRATIONS, definition
-from talentloop_shared.db.tables import inbox
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import Payload
-from talentloop_shared.testing.harness import RunningService, publish_event, service_under_test
-from talentloop_shared.testing.plugin import eventually
+from talentloop_shared.testing.harness import (
+    RunningService,
+    applied,
+    publish_event,
+    service_under_test,
+)
 
 
 @dataclass
@@ -41,15 +43,7 @@ class Talent:
 
     async def consumed(self, *event_ids: str, timeout: float = 10.0) -> None:
         """Wait until the service has applied (claimed in its inbox) these events."""
-
-        async def probe() -> bool:
-            async with self.svc.uow_factory() as uow:
-                rows = await uow.session.scalars(
-                    select(inbox.c.event_id).where(inbox.c.event_id.in_(event_ids))
-                )
-                return len(set(rows)) == len(set(event_ids))
-
-        await eventually(probe, timeout=timeout, message=f"events {event_ids} consumed")
+        await applied(self.svc, *event_ids, timeout=timeout)
 
 
 @pytest_asyncio.fixture(scope="session")

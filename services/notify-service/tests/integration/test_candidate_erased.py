@@ -31,10 +31,9 @@ from notify_service.service.delivery import DeliveryResult
 from notify_service.service.dispatch import _record, recover_stale_claims
 from notify_service.service.erasure import ERASED_REASON, erase_candidate
 from notify_service.service.notices import create_invitation_notices, create_rejection_notices
-from talentloop_shared.db.tables import inbox
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import CandidateErased, CandidateRejected, TalentInvited
-from talentloop_shared.testing.harness import RunningService, publish_event
+from talentloop_shared.testing.harness import RunningService, applied, publish_event
 from talentloop_shared.testing.plugin import eventually
 
 PERSONAL = ("recipient", "subject", "body_text", "body_html", "survey_url")
@@ -80,28 +79,6 @@ async def cancelled_by_erasure(svc: RunningService, notification_id: str) -> Not
         return n if n.status == "cancelled" and n.recipient is None else None
 
     return await eventually(probe, timeout=10, message="notice cancelled by the erasure")
-
-
-async def applied(svc: RunningService, *event_ids: str, timeout: float = 10.0) -> None:
-    """Wait until every event was applied: its id is in the inbox, which the consumer writes
-    in the handler's own transaction. A handler that raises leaves no inbox row (its event
-    goes to a delayed retry queue), so this fails where waiting for a later event would not.
-    """
-    wanted = set(event_ids)
-    missing: set[str] = set(wanted)
-
-    async def probe() -> bool:
-        async with svc.runtime.session_factory() as session:
-            found = await session.scalars(
-                select(inbox.c.event_id).where(inbox.c.event_id.in_(wanted))
-            )
-            missing.difference_update(found)
-        return not missing
-
-    try:
-        await eventually(probe, timeout=timeout)
-    except AssertionError:
-        raise AssertionError(f"events not applied within {timeout}s: {sorted(missing)}") from None
 
 
 async def duplicates_consumed(client: Any, event_type: str) -> float:

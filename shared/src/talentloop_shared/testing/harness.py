@@ -11,8 +11,10 @@ from typing import Any
 import aio_pika
 import httpx
 from aio_pika.abc import AbstractIncomingMessage
+from sqlalchemy import select
 
 from talentloop_shared.config import ServiceSettings
+from talentloop_shared.db.tables import inbox
 from talentloop_shared.events.envelope import CloudEvent
 from talentloop_shared.messaging.topology import Topology, declare_exchanges, persistent_message
 from talentloop_shared.service import Runtime, ServiceDefinition, create_service_app
@@ -38,6 +40,26 @@ class RunningService:
     @property
     def uow_factory(self) -> Any:
         return self.runtime.uow_factory
+
+
+async def applied(svc: RunningService, *event_ids: str, timeout: float = 10.0) -> None:
+    """Wait until every event was applied: its id is in the inbox, which the consumer writes
+    in the handler's own transaction. A handler that raises leaves no inbox row (its event
+    goes to a retry queue), so this fails where waiting for a later event would not."""
+    missing = set(event_ids)
+
+    async def probe() -> bool:
+        async with svc.runtime.session_factory() as session:
+            found = await session.scalars(
+                select(inbox.c.event_id).where(inbox.c.event_id.in_(list(missing)))
+            )
+            missing.difference_update(found)
+        return not missing
+
+    try:
+        await eventually(probe, timeout=timeout)
+    except AssertionError:
+        raise AssertionError(f"events not applied within {timeout}s: {sorted(missing)}") from None
 
 
 @contextlib.asynccontextmanager
