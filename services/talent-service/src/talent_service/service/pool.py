@@ -89,17 +89,22 @@ def talent_id_hash(talent_id: str) -> str:
     return hashlib.sha256(f"talentloop:talent:{talent_id}".encode()).hexdigest()
 
 
-async def _erased(uow: UnitOfWork, candidate_id: str, at: datetime, kind: str) -> bool:
-    """Whether an event about the person from `at` must be ignored: they asked to be erased
-    (ever), or their pool profile expired at or after `at`. Call it under the person's lock."""
-    row = (
+async def _erasures_of(uow: UnitOfWork, candidate_id: str) -> tuple[bool, datetime | None]:
+    """Whether the person ever asked to be erased, and when they were last erased."""
+    asked, erased_at = (
         await uow.session.execute(
             select(func.bool_or(ErasureAudit.everywhere), func.max(ErasureAudit.erased_at)).where(
                 ErasureAudit.talent_id_hash == talent_id_hash(candidate_id)
             )
         )
     ).one()
-    asked, erased_at = row
+    return bool(asked), erased_at
+
+
+async def _erased(uow: UnitOfWork, candidate_id: str, at: datetime, kind: str) -> bool:
+    """Whether an event about the person from `at` must be ignored: they asked to be erased
+    (ever), or their pool profile expired at or after `at`. Call it under the person's lock."""
+    asked, erased_at = await _erasures_of(uow, candidate_id)
     if asked or (erased_at is not None and at <= erased_at):
         log.info("talent.event_after_erasure_ignored", candidate_id=candidate_id, event_type=kind)
         return True
@@ -330,11 +335,7 @@ async def erase_on_request_elsewhere(uow: UnitOfWork, event: CandidateErased, *,
     """Another service erased the person on their request (`candidate-erased`): erase them
     here too, without announcing it again. Our own announcement, coming back, is a no-op."""
     await lock_key(uow.session, f"talent:{event.candidate_id}")
-    asked_before = await uow.session.scalar(
-        select(func.bool_or(ErasureAudit.everywhere)).where(
-            ErasureAudit.talent_id_hash == talent_id_hash(event.candidate_id)
-        )
-    )
+    asked_before, _ = await _erasures_of(uow, event.candidate_id)
     if asked_before:
         return
     found = await _erase(
