@@ -13,7 +13,20 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from talentloop_shared.db.uow import IdempotencyKeyInUse
+from talentloop_shared.errors import ProblemError, conflict, not_found, unprocessable
 from talentloop_shared.logging import get_logger
+
+__all__ = [
+    "Problem",
+    "ProblemError",
+    "RequestModel",
+    "conflict",
+    "install_problem_handlers",
+    "not_found",
+    "problem_response",
+    "problem_responses",
+    "unprocessable",
+]
 
 log = get_logger(__name__)
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -40,46 +53,6 @@ class Problem(BaseModel):
     detail: str
     instance: str | None = None
     errors: list[FieldProblem] | None = None
-
-
-class ProblemError(Exception):
-    """An error that carries its HTTP status; raised by use cases and dependencies."""
-
-    def __init__(
-        self,
-        status: int,
-        title: str,
-        detail: str,
-        *,
-        type_: str | None = None,
-        errors: list[dict[str, Any]] | None = None,
-        headers: dict[str, str] | None = None,
-        extensions: dict[str, Any] | None = None,
-    ) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.title = title
-        self.detail = detail
-        self.type = type_ or title.lower().replace(" ", "-")
-        self.errors = errors
-        self.headers = headers or {}
-        # RFC 9457 §3.2 extension members (e.g. an import's full validation report).
-        self.extensions = extensions or {}
-
-
-def not_found(what: str, id: object) -> ProblemError:
-    """404 for a missing resource."""
-    return ProblemError(404, "Not Found", f"{what} {id} does not exist", type_="not-found")
-
-
-def conflict(detail: str, *, type_: str = "conflict") -> ProblemError:
-    """409 for a request that conflicts with the current state."""
-    return ProblemError(409, "Conflict", detail, type_=type_)
-
-
-def unprocessable(detail: str, errors: list[dict[str, Any]] | None = None) -> ProblemError:
-    """422 for a well-formed request the rules refuse."""
-    return ProblemError(422, "Unprocessable Content", detail, type_="validation", errors=errors)
 
 
 def problem_response(
@@ -154,11 +127,23 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        titles = {404: "Not Found", 405: "Method Not Allowed", 401: "Unauthorized"}
+        titles = {
+            400: "Bad Request",
+            401: "Unauthorized",
+            404: "Not Found",
+            405: "Method Not Allowed",
+            413: "Content Too Large",
+            415: "Unsupported Media Type",
+        }
         title = titles.get(exc.status_code, "Error")
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 404 and detail == "Not Found":
             detail = f"no endpoint at {request.url.path}"
+        elif exc.status_code == 413:
+            limit = request.scope.get("starlette.max_body_size")
+            detail = "the request body is larger than this endpoint accepts" + (
+                f" ({limit} bytes)" if limit else ""
+            )
         return problem_response(
             exc.status_code,
             title,
@@ -230,8 +215,11 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         403: "The token lacks the required role",
         404: "Not found",
         409: "Conflicts with the current state",
+        410: "Gone for good (e.g. erased at the person's request)",
         412: "If-Match does not match the current version",
+        413: "The request body is too large",
         422: "Validation failed; `errors` lists each field",
+        429: "Too many requests; retry after the time in Retry-After",
     }
     return {
         s: {
