@@ -1,13 +1,26 @@
 """HTTP conventions shared by every service (API.md)."""
 
-from talentloop_shared.http.pagination import Page, decode_cursor, encode_cursor
+from talentloop_shared.http.conditional import IfMatch, set_etag
+from talentloop_shared.http.pagination import (
+    CursorQuery,
+    Keyset,
+    LimitQuery,
+    Page,
+    decode_cursor,
+    encode_cursor,
+)
 from talentloop_shared.http.problems import ProblemError, RequestModel, problem_responses
 
 __all__ = [
+    "CursorQuery",
+    "IfMatch",
+    "Keyset",
+    "LimitQuery",
     "Page",
     "ProblemError",
     "RequestModel",
     "decode_cursor",
     "encode_cursor",
     "problem_responses",
+    "set_etag",
 ]

@@ -1,50 +1,68 @@
-"""Cursor pagination: `?limit=&cursor=` → `{"items": [...], "next_cursor": ...}`."""
+"""Cursor pagination in the API: `?limit=&cursor=` → `{"items": [...], "next_cursor": ...}`.
+
+The codec and the page shape live in `talentloop_shared.pagination` (no HTTP there, so use
+cases and the domain can use them); this module adds the query parameters.
+"""
 
 from __future__ import annotations
 
-import base64
-import json
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any
 
 from fastapi import Query
-from pydantic import BaseModel
 
-from talentloop_shared.http.problems import ProblemError
+from talentloop_shared.pagination import (
+    DEFAULT_LIMIT,
+    MAX_CURSOR_LENGTH,
+    MAX_LIMIT,
+    Keyset,
+    Page,
+    bad_cursor,
+)
 
-T = TypeVar("T")
+__all__ = [
+    "CursorQuery",
+    "Keyset",
+    "LimitQuery",
+    "Page",
+    "bad_cursor",
+    "decode_cursor",
+    "encode_cursor",
+    "page_of",
+]
 
-LimitQuery = Annotated[int, Query(ge=1, le=500, description="Page size (default 50, at most 500)")]
+LimitQuery = Annotated[
+    int,
+    Query(
+        ge=1,
+        le=MAX_LIMIT,
+        description=f"Page size (default {DEFAULT_LIMIT}, at most {MAX_LIMIT})",
+    ),
+]
 CursorQuery = Annotated[
-    str | None, Query(description="Opaque cursor from the previous page's next_cursor")
+    str | None,
+    Query(
+        max_length=MAX_CURSOR_LENGTH,
+        description="Opaque cursor from the previous page's next_cursor",
+    ),
 ]
 
 
-class Page(BaseModel, Generic[T]):
-    """One page of a list."""
-
-    items: list[T]
-    next_cursor: str | None = None
-
-
+# Untyped helpers, kept only until every list declares its `Keyset`.
 def encode_cursor(*values: Any) -> str:
     """An opaque cursor for the position after the row with these sort-key values."""
+    import base64
+    import json
+
     raw = json.dumps([str(v) if not isinstance(v, int | float) else v for v in values])
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def bad_cursor() -> ProblemError:
-    """422 for a cursor this list did not return (bad shape or values)."""
-    return ProblemError(
-        422,
-        "Unprocessable Content",
-        "cursor: not a cursor this list returned",
-        type_="validation",
-        errors=[{"loc": ["query", "cursor"], "msg": "invalid cursor"}],
-    )
-
-
 def decode_cursor(cursor: str | None, *, arity: int) -> list[Any] | None:
-    """The sort-key values encoded in `cursor`; 422 naming the parameter when it is bad."""
+    """The sort-key values encoded in `cursor`, untyped; prefer `Keyset.decode`."""
+    import base64
+    import binascii
+    import json
+
     if cursor is None:
         return None
     try:
@@ -53,13 +71,13 @@ def decode_cursor(cursor: str | None, *, arity: int) -> list[Any] | None:
         if not isinstance(values, list) or len(values) != arity:
             raise ValueError
         return values
-    except ValueError:
+    except (ValueError, UnicodeError, binascii.Error):
         raise bad_cursor() from None
 
 
-def page_of(items: list[T], limit: int, key: Any) -> Page[T]:
+def page_of(items: list[Any], limit: int, key: Any) -> Page[Any]:
     """Cut a list fetched with `limit + 1` rows into a page with the next cursor."""
     has_more = len(items) > limit
     items = items[:limit]
     next_cursor = encode_cursor(*key(items[-1])) if has_more and items else None
-    return Page[T](items=items, next_cursor=next_cursor)
+    return Page[Any](items=items, next_cursor=next_cursor)
