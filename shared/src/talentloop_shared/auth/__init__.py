@@ -4,8 +4,9 @@ from talentloop_shared.auth.jwt import (
     ROLES,
     Principal,
     TokenVerifier,
+    authenticate,
     issue_token,
     require_roles,
 )
 
-__all__ = ["ROLES", "Principal", "TokenVerifier", "issue_token", "require_roles"]
+__all__ = ["ROLES", "Principal", "TokenVerifier", "authenticate", "issue_token", "require_roles"]

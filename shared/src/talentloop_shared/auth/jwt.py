@@ -116,24 +116,51 @@ def issue_token(
 _bearer = HTTPBearer(auto_error=False, description="JWT issued by your identity provider")
 
 
+async def authenticate(request: Request) -> Principal:
+    """The verified caller of this request (401 without a valid bearer token).
+
+    Verified once per request: the result is kept on `request.state`, so the
+    Idempotency-Key layer (which must know who is asking before it replays anything) and
+    the route's role dependency share one verification.
+    """
+    cached = getattr(request.state, "principal", None)
+    if isinstance(cached, Principal):
+        return cached
+    credentials: HTTPAuthorizationCredentials | None = await _bearer(request)
+    if credentials is None:
+        raise _unauthorized("an Authorization: Bearer <token> header is required")
+    verifier: TokenVerifier = request.app.state.runtime.verifier
+    principal = await verifier.verify(credentials.credentials)
+    request.state.principal = principal
+    return principal
+
+
+def authorize(principal: Principal, roles: tuple[str, ...]) -> None:
+    """403 unless the principal holds one of `roles` (none given: any role will do)."""
+    if roles and not principal.has_any(*roles):
+        raise ProblemError(
+            403,
+            "Forbidden",
+            f"this action needs one of the roles {', '.join(roles)}; "
+            f"the token has {', '.join(sorted(principal.roles)) or 'none'}",
+            type_="forbidden",
+        )
+
+
 def require_roles(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
     """A dependency that authenticates and allows any of `roles` (none given: any role)."""
 
     async def dependency(request: Request) -> Principal:
-        credentials: HTTPAuthorizationCredentials | None = await _bearer(request)
-        if credentials is None:
-            raise _unauthorized("an Authorization: Bearer <token> header is required")
-        verifier: TokenVerifier = request.app.state.runtime.verifier
-        principal = await verifier.verify(credentials.credentials)
-        if roles and not principal.has_any(*roles):
-            raise ProblemError(
-                403,
-                "Forbidden",
-                f"this action needs one of the roles {', '.join(roles)}; "
-                f"the token has {', '.join(sorted(principal.roles)) or 'none'}",
-                type_="forbidden",
-            )
-        request.state.principal = principal
+        principal = await authenticate(request)
+        authorize(principal, roles)
         return principal
 
+    # The Idempotency-Key layer finds the route's roles here and checks them first.
+    dependency.required_roles = roles  # type: ignore[attr-defined]
     return dependency
+
+
+def required_roles_of(call: Any) -> tuple[str, ...] | None:
+    """The roles a `require_roles` dependency demands, or None for other callables."""
+    roles = getattr(call, "required_roles", None)
+    return roles if isinstance(roles, tuple) else None

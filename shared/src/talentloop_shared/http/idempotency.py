@@ -13,13 +13,14 @@ from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
-import jwt
 from fastapi import Request, Response
+from fastapi.dependencies.models import Dependant
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from talentloop_shared.auth.jwt import authenticate, authorize, required_roles_of
 from talentloop_shared.db.tables import idempotency_keys
 from talentloop_shared.db.uow import IdempotencyClaim, idempotency_claim
 from talentloop_shared.http.problems import ProblemError
@@ -28,17 +29,16 @@ HEADER = "Idempotency-Key"
 _REPLAYED_HEADERS = ("location", "etag", "content-type")
 
 
-def _subject(request: Request) -> str:
-    # Unverified read, only to scope the key per caller: the route's auth dependency still
-    # verifies the token before anything happens.
-    auth = request.headers.get("authorization", "")
-    if auth.lower().startswith("bearer "):
-        try:
-            claims = jwt.decode(auth[7:], options={"verify_signature": False})
-            return str(claims.get("sub", "anonymous"))
-        except jwt.PyJWTError:
-            return "anonymous"
-    return "anonymous"
+def _route_roles(dependant: Dependant) -> tuple[str, ...] | None:
+    """The roles the route's auth dependency demands (None: the route is public)."""
+    for dep in dependant.dependencies:
+        roles = required_roles_of(dep.call)
+        if roles is not None:
+            return roles
+        nested = _route_roles(dep)
+        if nested is not None:
+            return nested
+    return None
 
 
 async def purge_expired_keys(session: AsyncSession, *, hours: int) -> int:
@@ -60,6 +60,7 @@ class IdempotentRoute(APIRoute):
         original = super().get_route_handler()
         if "POST" not in (self.methods or set()):
             return original
+        roles = _route_roles(self.dependant)
 
         async def handler(request: Request) -> Response:
             key = request.headers.get(HEADER)
@@ -72,9 +73,17 @@ class IdempotentRoute(APIRoute):
                     f"{HEADER} must be at most 200 characters",
                     type_="bad-idempotency-key",
                 )
+            # Who is asking comes first: a stored response is shown only to the verified
+            # principal that made it, and a forged or expired token gets its 401 (a wrong
+            # role its 403) before any key is looked up.
+            subject = "public"
+            if roles is not None:
+                principal = await authenticate(request)
+                authorize(principal, roles)
+                subject = "sub:" + principal.sub
             body = await request.body()
             request_hash = hashlib.sha256(request.url.query.encode() + b"\n" + body).hexdigest()
-            scope = f"{_subject(request)}:{request.method}:{request.url.path}:{key}"
+            scope = f"{subject}:{request.method}:{request.url.path}:{key}"
             sessions = request.app.state.runtime.session_factory
             async with sessions() as session:
                 row = (
