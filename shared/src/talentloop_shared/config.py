@@ -6,6 +6,13 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_JWT_SECRET = "talentloop-dev-secret-change-me-0123456789"
+# Where `make run` serves the HR console, and Vite's dev server.
+DEV_CONSOLE_ORIGINS = (
+    "http://127.0.0.1:8000",
+    "http://localhost:8000",
+    "http://127.0.0.1:5173",
+    "http://localhost:5173",
+)
 
 
 class ServiceSettings(BaseSettings):
@@ -31,6 +38,14 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
 
+    # Browser origins allowed to call the API (CORS), e.g. the HR console's. In dev the
+    # console's local origins are allowed unless this is set.
+    cors_origins: list[str] | None = None
+    # Request bodies: JSON and forms up to `max_body_bytes`, file uploads (imports) up to
+    # `max_upload_bytes`; anything larger gets 413 before it is parsed.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    max_upload_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+
     # Messaging robustness knobs (see ARCHITECTURE.md, "Messaging rules").
     prefetch: int = 100
     # Deliveries applied in one transaction when they arrive together (1: one by one).
@@ -45,6 +60,14 @@ class ServiceSettings(BaseSettings):
     idempotency_retention_hours: int = 24
     watchdog_seconds: float = 5.0
     run_background: bool = True
+
+    def allowed_origins(self) -> list[str]:
+        """The CORS origins in force: the configured ones, or the console's in dev."""
+        if self.cors_origins is not None:
+            return self.cors_origins
+        if self.environment == "dev":
+            return list(DEV_CONSOLE_ORIGINS)
+        return []
 
     @model_validator(mode="after")
     def _refuse_default_secret_outside_dev(self) -> ServiceSettings:

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from talentloop_shared.auth.jwt import TokenVerifier
+from talentloop_shared.clock import Clock
 from talentloop_shared.config import ServiceSettings
 from talentloop_shared.db.engine import create_engine, create_session_factory
 from talentloop_shared.db.migrations import database_revision, script_head
@@ -55,6 +57,10 @@ class ServiceDefinition:
     publishes: Sequence[str] | None = None
     background: Sequence[BackgroundLoop] = ()
     on_startup: Callable[[Runtime], Awaitable[None]] | None = None
+    # Builds the service's own long-lived objects (adapters, caches, a dispatcher) once the
+    # runtime exists; the result is `rt.state` and `uow.state`, read through a typed
+    # accessor in the service (e.g. `notify_state(rt)`).
+    build_state: Callable[[Runtime], object] | None = None
     version: str = "1.0.0"
 
 
@@ -71,8 +77,10 @@ class Runtime:
     relay: OutboxRelay
     verifier: TokenVerifier
     schema_head: str | None
+    clock: Clock = field(default_factory=Clock)
+    state: object = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
-    extras: dict[str, Any] = field(default_factory=dict)
+    extras: dict[str, Any] = field(default_factory=dict)  # deprecated: use `state`
 
 
 def build_runtime(definition: ServiceDefinition) -> Runtime:
@@ -87,11 +95,13 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
         delivery_limit=s.delivery_limit,
     )
     extras: dict[str, Any] = {}
+    clock = Clock()
     uow_factory = UnitOfWorkFactory(
         sessions,
         extras=extras,
         service=definition.name,
         publishes=None if definition.publishes is None else frozenset(definition.publishes),
+        clock=clock,
     )
     consumer = (
         EventConsumer(
@@ -118,7 +128,7 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
         poll_seconds=s.outbox_poll_seconds,
         retention_hours=s.outbox_retention_hours,
     )
-    return Runtime(
+    rt = Runtime(
         definition=definition,
         settings=s,
         engine=engine,
@@ -133,8 +143,13 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
             jwks_url=s.jwt_jwks_url,
         ),
         schema_head=script_head(definition.migrations) if definition.migrations else None,
+        clock=clock,
         extras=extras,
     )
+    if definition.build_state is not None:
+        rt.state = definition.build_state(rt)
+        uow_factory.state = rt.state
+    return rt
 
 
 async def start_runtime(rt: Runtime) -> None:
@@ -231,7 +246,31 @@ def create_service_app(definition: ServiceDefinition) -> FastAPI:
         lifespan=lifespan,
     )
     install_problem_handlers(app)
-    app.add_middleware(RequestContextMiddleware, service=definition.name)  # type: ignore[arg-type]
+    origins = s.allowed_origins()
+    if origins:
+        # Browsers (the HR console) send the token in the Authorization header, never a
+        # cookie, so credentials stay off.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "Idempotency-Key",
+                "X-Request-ID",
+                "traceparent",
+            ],
+            expose_headers=["ETag", "Location", "X-Request-ID", "Retry-After"],
+            max_age=600,
+        )
+    app.add_middleware(
+        RequestContextMiddleware,
+        service=definition.name,
+        max_body_bytes=s.max_body_bytes,
+        max_upload_bytes=s.max_upload_bytes,
+    )
     app.include_router(ops_router())
     for router in definition.routers:
         app.include_router(router)

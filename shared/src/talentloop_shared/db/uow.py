@@ -14,6 +14,7 @@ from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from talentloop_shared.clock import Clock
 from talentloop_shared.db.tables import idempotency_keys, outbox
 from talentloop_shared.events.envelope import CloudEvent, new_event
 from talentloop_shared.logging import current_traceparent, new_traceparent
@@ -55,13 +56,17 @@ class UnitOfWork:
         source: str,
         publishes: frozenset[str] | None = None,
         extras: dict[str, Any] | None = None,
+        clock: Clock | None = None,
+        state: object = None,
     ) -> None:
         self._session_factory = session_factory
         self._source = source
         self._publishes = publishes
-        # The running service's shared objects (a clock, a dispatcher, caches), so use cases
-        # and event handlers reach them without globals.
-        self.extras: dict[str, Any] = extras if extras is not None else {}
+        # The service's clock (tests move it) and its own long-lived objects (a dispatcher,
+        # caches), so use cases and event handlers reach them without globals.
+        self.clock: Clock = clock if clock is not None else Clock()
+        self.state = state
+        self.extras: dict[str, Any] = extras if extras is not None else {}  # deprecated
         self._after_commit: list[Callable[[], None]] = []
         self._pending: list[CloudEvent] = []
         self.committed = False
@@ -175,10 +180,14 @@ class UnitOfWorkFactory:
         service: str,
         publishes: frozenset[str] | None = None,
         extras: dict[str, Any] | None = None,
+        clock: Clock | None = None,
+        state: object = None,
     ) -> None:
         self.session_factory = session_factory
         self.service = service
         self.publishes = publishes
+        self.clock: Clock = clock if clock is not None else Clock()
+        self.state = state
         self.extras: dict[str, Any] = extras if extras is not None else {}
 
     def __call__(self) -> UnitOfWork:
@@ -187,4 +196,6 @@ class UnitOfWorkFactory:
             source=f"/{self.service}",
             publishes=self.publishes,
             extras=self.extras,
+            clock=self.clock,
+            state=self.state,
         )
