@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import re
 import secrets
 import sys
+from collections.abc import MutableMapping
+from typing import Any
 
 import structlog
 
@@ -35,6 +38,72 @@ def bind_traceparent(value: str | None) -> contextvars.Token[str | None]:
     return _traceparent.set(value)
 
 
+# What a log line must never carry: a candidate's address, number or name, or a survey
+# link (whoever holds it can answer as the candidate). Keys that hold such values are
+# masked whole; free text is scrubbed by pattern.
+REDACTED = "[redacted]"
+_PERSONAL_KEYS = frozenset(
+    {
+        "email",
+        "emails",
+        "phone",
+        "to",
+        "cc",
+        "recipient",
+        "recipients",
+        "name",
+        "candidate_name",
+        "survey_url",
+        "survey_link",
+        "survey_token",
+        "token",
+        "password",
+        "authorization",
+    }
+)
+_STRUCTURAL_KEYS = frozenset({"timestamp", "level", "event", "service", "request_id"})
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Numbers as we store them (E.164) and mainland mobiles as people type them.
+_PHONE_RE = re.compile(r"(?<![\w+])\+\d{7,15}(?!\d)|(?<![\d.])1[3-9]\d{9}(?![\d.])")
+_SURVEY_RE = re.compile(r"(/surveys?/)[A-Za-z0-9_-]{16,}")
+_BEARER_RE = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]{8,}")
+
+
+def scrub(text: str) -> str:
+    """`text` with email addresses, phone numbers, survey tokens and bearer tokens masked."""
+    text = _SURVEY_RE.sub(r"\1" + REDACTED, text)
+    text = _BEARER_RE.sub(r"\1" + REDACTED, text)
+    text = _EMAIL_RE.sub(REDACTED, text)
+    return _PHONE_RE.sub(REDACTED, text)
+
+
+def _redact_value(value: Any, depth: int = 0) -> Any:
+    if isinstance(value, str):
+        return scrub(value)
+    if depth < 4 and isinstance(value, dict):
+        return {
+            k: REDACTED if str(k).lower() in _PERSONAL_KEYS else _redact_value(v, depth + 1)
+            for k, v in value.items()
+        }
+    if depth < 4 and isinstance(value, list | tuple):
+        return [_redact_value(v, depth + 1) for v in value]
+    return value
+
+
+def redact_personal_data(
+    _logger: Any, _method: str, event_dict: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """structlog processor: mask personal data and secrets in every field of a log line."""
+    for key, value in list(event_dict.items()):
+        if key in _STRUCTURAL_KEYS:
+            continue
+        if key.lower() in _PERSONAL_KEYS and value is not None:
+            event_dict[key] = REDACTED
+        else:
+            event_dict[key] = _redact_value(value)
+    return event_dict
+
+
 def configure_logging(*, service: str, level: str = "INFO", json: bool = True) -> None:
     """Configure structlog and stdlib logging once per process."""
     processors: list[structlog.types.Processor] = [
@@ -44,11 +113,18 @@ def configure_logging(*, service: str, level: str = "INFO", json: bool = True) -
     ]
     renderer: structlog.types.Processor
     if json:
-        # Tracebacks as structured data for log search; the console renderer formats its own.
-        processors.append(structlog.processors.dict_tracebacks)
+        # Tracebacks as structured data for log search, without local variables: a frame's
+        # locals hold whatever it was working on (a candidate's name, an address).
+        processors.append(
+            structlog.processors.ExceptionRenderer(
+                structlog.tracebacks.ExceptionDictTransformer(show_locals=False)
+            )
+        )
         renderer = structlog.processors.JSONRenderer()
     else:
-        renderer = structlog.dev.ConsoleRenderer()
+        processors.append(structlog.processors.format_exc_info)
+        renderer = structlog.dev.ConsoleRenderer(exception_formatter=structlog.dev.plain_traceback)
+    processors.append(redact_personal_data)
     structlog.configure(
         processors=[*processors, renderer],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),
