@@ -122,7 +122,7 @@ async def publish_all(
                     await asyncio.sleep(delay)
             payload = rejection(uid, events[i][1].candidate.timezone)  # fresh rejected_at
             sent_at[f"{uid}@bench.example"] = payload.rejected_at.timestamp()
-            event = new_event(type="candidate-rejected", source="/bench", data=payload)
+            event = new_event(type="candidate-rejected", source="/recruiting-service", data=payload)
             pending.append(
                 exchange.publish(
                     persistent_message(event.to_json(), message_id=event.id, event_type=event.type),

@@ -10,6 +10,7 @@ import httpx
 
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import CandidateRejected
+from talentloop_shared.events.registry import publisher_source
 from talentloop_shared.testing.harness import RunningService, publish_event
 from talentloop_shared.testing.plugin import eventually
 from talentloop_shared.testing.smtp import ReceivedMail, SMTPSink
@@ -110,7 +111,7 @@ async def publish(
     """Publish one event to the service's namespace; returns the event id."""
     ns = svc.runtime.settings.amqp_namespace
     event = new_event(
-        type=event_type, source="/recruiting-service", data=payload, event_id=event_id
+        type=event_type, source=publisher_source(event_type), data=payload, event_id=event_id
     )
     await publish_event(amqp_url, ns, event)
     return event.id

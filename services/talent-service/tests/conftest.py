@@ -15,6 +15,7 @@ from talent_service.config import Settings
 from talent_service.main import MIGRATIONS, definition
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import Payload
+from talentloop_shared.events.registry import publisher_source
 from talentloop_shared.testing.harness import (
     RunningService,
     applied,
@@ -37,7 +38,12 @@ class Talent:
 
     async def publish(self, payload: Payload, *, event_id: uuid.UUID | None = None) -> str:
         """Publish an event as its producer would; returns the event id."""
-        event = new_event(type=payload.EVENT_TYPE, source="/tests", data=payload, event_id=event_id)
+        event = new_event(
+            type=payload.EVENT_TYPE,
+            source=publisher_source(payload.EVENT_TYPE),
+            data=payload,
+            event_id=event_id,
+        )
         await publish_event(self.amqp_url, self.namespace, event)
         return event.id
 

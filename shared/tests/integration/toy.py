@@ -105,7 +105,7 @@ async def handle_position_changed(
 
 def producer(settings: ServiceSettings) -> ServiceDefinition:
     return ServiceDefinition(
-        name="toy-producer",
+        name="org-service",
         title="toy producer",
         description="",
         settings=settings,

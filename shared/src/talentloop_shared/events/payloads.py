@@ -18,6 +18,9 @@ class Payload(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     EVENT_TYPE: ClassVar[str] = ""
+    # The services allowed to publish this type (EVENTS.md); a consumer parks an event of
+    # this type from any other `source` in its DLQ.
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ()
 
 
 # --- position-changed -------------------------------------------------------------------
@@ -71,6 +74,7 @@ class PositionChanged(Payload):
     """org-service: a position was created, edited, opened/closed or moved."""
 
     EVENT_TYPE: ClassVar[str] = "position-changed"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("org-service",)
 
     change: PositionChange
     changed_fields: list[str] = Field(default_factory=list)
@@ -97,6 +101,7 @@ class EvaluationSubmitted(Payload):
     """recruiting-service: an interviewer submitted a scorecard."""
 
     EVENT_TYPE: ClassVar[str] = "evaluation-submitted"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("recruiting-service",)
 
     evaluation_id: str
     interview_id: str
@@ -158,6 +163,7 @@ class CandidateRejected(Payload):
     """recruiting-service: HR or the panel rejected an application."""
 
     EVENT_TYPE: ClassVar[str] = "candidate-rejected"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("recruiting-service",)
 
     application_id: str
     rejected_at: datetime
@@ -179,6 +185,7 @@ class FeedbackReceived(Payload):
     """notify-service: a candidate answered the survey of a notice."""
 
     EVENT_TYPE: ClassVar[str] = "feedback-received"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("notify-service",)
 
     notification_id: str
     application_id: str
@@ -196,6 +203,7 @@ class TalentInvited(Payload):
     """talent-service: HR invited a pooled candidate to a new opening."""
 
     EVENT_TYPE: ClassVar[str] = "talent-invited"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("talent-service",)
 
     invitation_id: str
     match_id: str
@@ -211,6 +219,7 @@ class CandidateErased(Payload):
     """any service: a candidate's personal data must be erased everywhere."""
 
     EVENT_TYPE: ClassVar[str] = "candidate-erased"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("recruiting-service", "talent-service")
 
     candidate_id: str
     erased_at: datetime

@@ -27,6 +27,13 @@ EVENT_TYPES: dict[str, type[Payload]] = {
 }
 
 
+# Event type → the sources (`/<service>`) allowed to publish it.
+PUBLISHERS: dict[str, frozenset[str]] = {
+    event_type: frozenset(f"/{service}" for service in model.PUBLISHED_BY)
+    for event_type, model in EVENT_TYPES.items()
+}
+
+
 class UnknownEventType(LookupError):
     """An event type no contract describes."""
 
@@ -37,6 +44,17 @@ def payload_model(event_type: str) -> type[Payload]:
         return EVENT_TYPES[event_type]
     except KeyError:
         raise UnknownEventType(event_type) from None
+
+
+def allowed_publisher(event_type: str, source: str) -> bool:
+    """True when `source` is one of the publishers EVENTS.md names for `event_type`."""
+    return source in PUBLISHERS.get(event_type, frozenset())
+
+
+def publisher_source(event_type: str) -> str:
+    """The `source` of the (first) service allowed to publish `event_type` (tests, tools)."""
+    model = payload_model(event_type)
+    return f"/{model.PUBLISHED_BY[0]}"
 
 
 def parse_payload(event_type: str, data: dict[str, Any]) -> Payload:

@@ -25,7 +25,11 @@ from pydantic import ValidationError
 from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
 from talentloop_shared.events.envelope import CloudEvent
 from talentloop_shared.events.payloads import Payload
-from talentloop_shared.events.registry import UnknownEventType, parse_payload
+from talentloop_shared.events.registry import (
+    UnknownEventType,
+    allowed_publisher,
+    parse_payload,
+)
 from talentloop_shared.inbox import claim_event, claim_events
 from talentloop_shared.logging import bind_traceparent, get_logger, new_traceparent
 from talentloop_shared.messaging.topology import Topology, persistent_message
@@ -35,6 +39,8 @@ log = get_logger(__name__)
 
 Handler = Callable[[UnitOfWork, Any, CloudEvent], Awaitable[None]]
 RETRY_HEADER = "x-talentloop-retries"
+# Why a message was parked in the DLQ, in our words (RabbitMQ's `x-death` says only how).
+PARKED_REASON_HEADER = "x-talentloop-parked-reason"
 
 
 class PermanentEventError(Exception):
@@ -96,11 +102,46 @@ class EventConsumer:
             payload: Payload = parse_payload(event.type, event.data)
         except (ValidationError, UnknownEventType, json.JSONDecodeError, UnicodeDecodeError) as e:
             log.warning("event.malformed", message_id=message.message_id, error=str(e)[:500])
-            EVENTS_CONSUMED.labels(self.topology.service, "unknown", "dead_lettered").inc()
-            await message.reject(requeue=False)
+            await self._park(message, "unknown", f"malformed: {str(e)[:300]}", "dead_lettered")
+            return
+        if not allowed_publisher(event.type, event.source):
+            # EVENTS.md names who publishes each type; anyone else is an impostor (or a
+            # misrouted test): its effects never happen, and ops see it in the DLQ.
+            log.error(
+                "event.wrong_publisher", event_id=event.id, type=event.type, source=event.source
+            )
+            await self._park(
+                message,
+                event.type,
+                f"{event.source} may not publish {event.type}",
+                "wrong_publisher",
+            )
             return
 
         await self._pending.put(_Delivery(message, event, payload, handler))
+
+    async def _park(
+        self, message: AbstractIncomingMessage, event_type: str, reason: str, outcome: str
+    ) -> None:
+        """Move a message to the DLQ with our reason in its headers (confirmed, then acked:
+        a crash in between leaves a copy in both places, never in neither)."""
+        EVENTS_CONSUMED.labels(self.topology.service, event_type, outcome).inc()
+        if self._channel is None or self._channel.is_closed:
+            await message.reject(requeue=False)
+            return
+        headers: dict[str, Any] = dict(message.headers or {})
+        headers[PARKED_REASON_HEADER] = reason[:500]
+        headers["x-talentloop-parked-from"] = self.topology.queue
+        await self._channel.default_exchange.publish(
+            persistent_message(
+                message.body,
+                message_id=message.message_id or "",
+                event_type=event_type,
+                headers=headers,
+            ),
+            routing_key=self.topology.dlq,
+        )
+        await message.ack()
 
     async def _work(self, pending: asyncio.Queue[_Delivery]) -> None:
         while True:
@@ -151,8 +192,7 @@ class EventConsumer:
             applied = await self._apply(handler, payload, event)
         except PermanentEventError as e:
             log.error("event.permanent_failure", event_id=event.id, type=event.type, error=str(e))
-            EVENTS_CONSUMED.labels(self.topology.service, event.type, "dead_lettered").inc()
-            await message.reject(requeue=False)
+            await self._park(message, event.type, f"cannot apply: {e}", "dead_lettered")
             return
         except Exception as e:
             await self._retry_or_park(message, event, e)
@@ -185,8 +225,12 @@ class EventConsumer:
                 attempts=attempt,
                 error=repr(error)[:500],
             )
-            EVENTS_CONSUMED.labels(self.topology.service, event.type, "dead_lettered").inc()
-            await message.reject(requeue=False)
+            await self._park(
+                message,
+                event.type,
+                f"failed {attempt + 1} times, last: {repr(error)[:300]}",
+                "dead_lettered",
+            )
             return
         headers[RETRY_HEADER] = attempt + 1
         headers["x-talentloop-last-error"] = repr(error)[:500]
