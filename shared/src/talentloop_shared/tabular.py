@@ -1,0 +1,283 @@
+"""One reader for every spreadsheet import (S7): CSV or XLSX, streamed, bounded.
+
+- The format is sniffed from the bytes (an XLSX file is a zip archive), not trusted from a
+  file name or content type that browsers and ERP exports get wrong.
+- CSV: UTF-8 (with or without the BOM Excel writes), or GB 18030 — what Excel on a Chinese
+  Windows saves as "CSV"; the delimiter is read off the header line (`,`, tab or `;`).
+- XLSX: the archive's declared sizes are checked before anything is unpacked, so a zip bomb
+  (a few KB that inflate to gigabytes) is refused; rows are streamed (openpyxl read-only).
+- Rows are read one at a time from the upload (spooled to disk by the web server), up to a
+  row cap; the reader never holds the whole file and a parsed copy of it at once.
+- Column headers are normalised (`Org Unit Code` → `org_unit_code`) and mapped through the
+  caller's aliases (`部门编码` → `org_unit_code`) and the uploader's own column mapping.
+
+Problems with the file as a whole raise `TableError` (422, `loc` = `["file"]`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+import math
+import re
+import unicodedata
+import zipfile
+from collections.abc import Generator, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import IO, Final
+
+from talentloop_shared.errors import Invalid
+
+HEADER_ROW: Final = 1
+DEFAULT_MAX_ROWS: Final = 20_000
+# An XLSX's XML compresses well (10–20×), a bomb compresses a million-fold.
+MAX_UNPACKED_BYTES: Final = 256 * 1024 * 1024
+MAX_COMPRESSION_RATIO: Final = 200
+MAX_ARCHIVE_ENTRIES: Final = 2_000
+MAX_COLUMNS: Final = 200
+MAX_CELL_CHARS: Final = 10_000
+
+_XLSX_MAGIC = b"PK\x03\x04"
+_WHITESPACE_RE = re.compile(r"[\s\u3000]+")
+_SNIFF_BYTES = 64 * 1024
+
+
+class TableError(Invalid):
+    """The upload cannot be read as a table at all (no per-row report is possible)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, errors=[{"loc": ["file"], "msg": detail}])
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One data row: its spreadsheet row number (header = 1) and cells by column name."""
+
+    row: int
+    values: dict[str, str]
+
+    def get(self, column: str) -> str:
+        """The trimmed cell text of `column`, or "" when the column or cell is empty."""
+        return self.values.get(column, "")
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderProblem:
+    """A problem with the header row (a duplicate column, an unknown mapping)."""
+
+    column: str
+    problem: str
+
+
+@dataclass(slots=True)
+class Table:
+    """A parsed upload: canonical column names, the non-blank data rows, header problems,
+    and how each header of the file was understood (for the validation report)."""
+
+    columns: tuple[str, ...]
+    rows: list[TableRow]
+    problems: list[HeaderProblem] = field(default_factory=list)
+    # The file's own header → the column it was read as ("部门编码" → "org_unit_code").
+    column_mapping: dict[str, str] = field(default_factory=dict)
+    total_rows: int = 0
+
+
+def normalise_header(name: str) -> str:
+    """The canonical spelling of a header: NFKC, trimmed, lower case, inner spaces as `_`."""
+    text = unicodedata.normalize("NFKC", name).strip().lstrip("\ufeff").strip().lower()
+    return _WHITESPACE_RE.sub("_", text)
+
+
+def cell_text(value: object) -> str:
+    """The text a person sees in the cell (5.0 typed as 5 stays '5')."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def read_table(
+    source: IO[bytes] | bytes,
+    *,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    aliases: Mapping[str, str] | None = None,
+    column_map: Mapping[str, str] | None = None,
+) -> Table:
+    """Read a CSV or XLSX upload into rows keyed by canonical column name.
+
+    `aliases` maps normalised header spellings to columns (`"部门编码"` → `"org_unit_code"`);
+    `column_map` is the uploader's own mapping of the file's headers to columns, which wins.
+    More than `max_rows` data rows is a `TableError` (split the file).
+    """
+    stream = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+    head = stream.read(len(_XLSX_MAGIC))
+    stream.seek(0)
+    records: Generator[list[str]] = (
+        _xlsx_records(stream) if head == _XLSX_MAGIC else _csv_records(stream)
+    )
+    try:
+        return _table(records, max_rows=max_rows, aliases=aliases or {}, column_map=column_map)
+    finally:
+        records.close()
+
+
+def _mapping_keys(mapping: Mapping[str, str]) -> dict[str, str]:
+    return {normalise_header(k): normalise_header(v) for k, v in mapping.items()}
+
+
+def _table(
+    records: Iterator[list[str]],
+    *,
+    max_rows: int,
+    aliases: Mapping[str, str],
+    column_map: Mapping[str, str] | None,
+) -> Table:
+    header: list[str] | None = next(records, None)
+    if header is None or not any(cell.strip() for cell in header):
+        raise TableError("the file is empty or its first row (the headers) is blank")
+    if len(header) > MAX_COLUMNS:
+        raise TableError(f"the file has {len(header)} columns; at most {MAX_COLUMNS} are read")
+    alias_of = _mapping_keys(aliases)
+    mapped = _mapping_keys(column_map or {})
+    problems: list[HeaderProblem] = []
+    seen_in_file = {normalise_header(h) for h in header}
+    for wanted in mapped:
+        if wanted not in seen_in_file:
+            problems.append(
+                HeaderProblem(wanted, "the column mapping names a header the file does not have")
+            )
+    index_of: dict[str, int] = {}
+    understood: dict[str, str] = {}
+    for i, raw in enumerate(header):
+        name = normalise_header(raw)
+        if not name:
+            continue  # unnamed columns (stray cells right of the table) are ignored
+        column = mapped.get(name) or alias_of.get(name) or name
+        if column in index_of:
+            problems.append(HeaderProblem(column, "duplicate column"))
+            continue
+        index_of[column] = i
+        if raw.strip() and raw.strip() != column:
+            understood[raw.strip()] = column
+    rows: list[TableRow] = []
+    total = 0
+    # Row numbers count every record, blank ones included, so they match what Excel shows.
+    for row_number, record in enumerate(records, start=HEADER_ROW + 1):
+        values = {
+            name: record[i].strip()[:MAX_CELL_CHARS] if i < len(record) else ""
+            for name, i in index_of.items()
+        }
+        if not any(values.values()):
+            continue
+        total += 1
+        if total > max_rows:
+            raise TableError(f"the file has more than {max_rows} rows; split it into parts")
+        rows.append(TableRow(row=row_number, values=values))
+    return Table(
+        columns=tuple(index_of),
+        rows=rows,
+        problems=problems,
+        column_mapping=understood,
+        total_rows=total,
+    )
+
+
+def _encoding(stream: IO[bytes]) -> str:
+    sample = stream.read(_SNIFF_BYTES)
+    stream.seek(0)
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        # An incremental decoder accepts a sample cut in the middle of a character.
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        codecs.getincrementaldecoder("gb18030")().decode(sample, final=False)
+        return "gb18030"
+    except UnicodeDecodeError:
+        raise TableError(
+            "the file is neither UTF-8 nor GB 18030 text; save it as 'CSV UTF-8' or XLSX"
+        ) from None
+
+
+def _csv_records(stream: IO[bytes]) -> Generator[list[str]]:
+    encoding = _encoding(stream)
+    text = io.TextIOWrapper(stream, encoding=encoding, newline="")
+    try:
+        first_line = text.readline()
+        # Headers never contain separators, so the header line tells the delimiter. Lists
+        # inside cells use `;`, so `;` is the delimiter only when the header has no comma.
+        delimiter = ","
+        if "," not in first_line:
+            if "\t" in first_line:
+                delimiter = "\t"
+            elif ";" in first_line:
+                delimiter = ";"
+        yield from csv.reader(itertools.chain([first_line], text), delimiter=delimiter)
+    except UnicodeDecodeError as exc:
+        raise TableError(
+            f"the file is not {encoding} text throughout (byte {exc.start} of a line); "
+            "save it as 'CSV UTF-8' or XLSX"
+        ) from None
+    except csv.Error as exc:
+        raise TableError(f"the CSV file is malformed: {exc}") from None
+    finally:
+        text.detach()
+
+
+def check_archive(stream: IO[bytes]) -> None:
+    """Refuse an XLSX archive whose declared unpacked size is out of proportion."""
+    try:
+        archive = zipfile.ZipFile(stream)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise TableError(f"the XLSX file cannot be read: {exc}") from None
+    with archive:
+        entries = archive.infolist()
+        if len(entries) > MAX_ARCHIVE_ENTRIES:
+            raise TableError(f"the XLSX archive has {len(entries)} parts; refusing to unpack")
+        unpacked = sum(e.file_size for e in entries)
+        packed = max(1, sum(e.compress_size for e in entries))
+        if unpacked > MAX_UNPACKED_BYTES or unpacked > packed * MAX_COMPRESSION_RATIO:
+            raise TableError(
+                f"the XLSX archive would unpack to {unpacked} bytes from {packed}; "
+                "refusing to unpack it (is it really a spreadsheet?)"
+            )
+    stream.seek(0)
+
+
+def _xlsx_records(stream: IO[bytes]) -> Generator[list[str]]:
+    check_archive(stream)
+    # Imported lazily: only uploads that are spreadsheets pay for loading openpyxl.
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(stream, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken workbook
+        raise TableError(f"the XLSX file cannot be read: {type(exc).__name__}") from None
+    try:
+        if not workbook.worksheets:
+            raise TableError("the XLSX file has no worksheet")
+        sheet = workbook.worksheets[0]
+        try:
+            for values in sheet.iter_rows(values_only=True):
+                record = [cell_text(value) for value in values[: MAX_COLUMNS + 1]]
+                while record and not record[-1]:
+                    record.pop()  # a sheet's used range often runs past the table
+                yield record
+        except TableError:
+            raise
+        except Exception as exc:
+            raise TableError(f"the XLSX file cannot be read: {type(exc).__name__}") from None
+    finally:
+        # read_only workbooks keep the archive open until closed.
+        workbook.close()

@@ -1,0 +1,103 @@
+"""The one import reader: formats, encodings, headers people write, and its bounds."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+
+from talentloop_shared.tabular import TableError, read_table
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_csv_with_bom_and_spreadsheet_row_numbers() -> None:
+    table = read_table("\ufeffCode,Name\nA1,Acme\n,\nB2, Beta \n".encode())
+    assert table.columns == ("code", "name")
+    assert [(r.row, r.values) for r in table.rows] == [
+        (2, {"code": "A1", "name": "Acme"}),
+        (4, {"code": "B2", "name": "Beta"}),
+    ]
+
+
+def test_csv_saved_by_chinese_excel_is_gb18030() -> None:
+    content = "部门编码,部门名称\nD1,华东事业部\n".encode("gb18030")
+    table = read_table(content, aliases={"部门编码": "code", "部门名称": "name"})
+    assert table.rows[0].values == {"code": "D1", "name": "华东事业部"}
+    assert table.column_mapping == {"部门编码": "code", "部门名称": "name"}
+
+
+@pytest.mark.parametrize("sep", ["\t", ";"])
+def test_the_delimiter_is_read_off_the_header(sep: str) -> None:
+    table = read_table(f"code{sep}skills\nA{sep}sql\n".encode())
+    assert table.rows[0].values == {"code": "A", "skills": "sql"}
+
+
+def test_the_uploaders_column_mapping_wins_and_unknown_headers_are_reported() -> None:
+    table = read_table(
+        b"Emp No,Full Name\n7,Li\n",
+        aliases={"full_name": "name"},
+        column_map={"Emp No": "code", "Missing": "x"},
+    )
+    assert table.rows[0].values == {"code": "7", "name": "Li"}
+    assert [p.column for p in table.problems] == ["missing"]
+
+
+def test_full_width_and_ideographic_spaces_in_headers_are_normalised() -> None:
+    table = read_table("Ｃｏｄｅ,Org\u3000Unit Code\nA,B\n".encode())
+    assert table.columns == ("code", "org_unit_code")
+
+
+def test_duplicate_columns_are_a_header_problem() -> None:
+    table = read_table(b"code,Code\nA,B\n")
+    assert [(p.column, p.problem) for p in table.problems] == [("code", "duplicate column")]
+
+
+def test_rows_past_the_cap_are_refused_while_streaming() -> None:
+    with tempfile.SpooledTemporaryFile(max_size=1024) as upload:
+        upload.write(b"code\n" + b"".join(b"C%d\n" % i for i in range(50)))
+        upload.seek(0)
+        with pytest.raises(TableError, match="more than 10 rows"):
+            read_table(upload, max_rows=10)
+        upload.seek(0)
+        assert len(read_table(upload, max_rows=50).rows) == 50
+        assert not upload.closed  # the caller's upload stays theirs
+
+
+def test_xlsx_rows_are_read_as_a_person_sees_them() -> None:
+    table = read_table(_xlsx([["code", "headcount"], ["P1", 5.0], [None, None], ["P2", 2]]))
+    assert [(r.row, r.values) for r in table.rows] == [
+        (2, {"code": "P1", "headcount": "5"}),
+        (4, {"code": "P2", "headcount": "2"}),
+    ]
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * (50 * 1024 * 1024))
+    assert len(out.getvalue()) < 200_000
+    with pytest.raises(TableError, match="refusing to unpack"):
+        read_table(out.getvalue())
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"PK\x03\x04 not really a zip", b"\xff\xfe\x00\x81\x00\x82garbage\xa0\xa1", b""],
+)
+def test_unreadable_files_are_a_422_about_the_file(content: bytes) -> None:
+    with pytest.raises(TableError) as caught:
+        read_table(content)
+    assert caught.value.status == 422
+    assert caught.value.errors is not None and caught.value.errors[0]["loc"] == ["file"]
