@@ -30,9 +30,10 @@ test: install ## the whole suite against real PostgreSQL and RabbitMQ
 test-fast: install ## unit tests only (no services needed)
 	$(UV) run --frozen pytest -m "not e2e" shared/tests/unit services/*/tests/unit
 
-lint: install ## ruff
+lint: install ## ruff, and the layer contracts (import-linter, see docs/architecture.md)
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen lint-imports
 
 typecheck: install ## mypy on the shared library and the services
 	$(UV) run --frozen mypy shared/src services/*/src

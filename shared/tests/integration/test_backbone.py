@@ -22,6 +22,7 @@ from talentloop_shared.config import ServiceSettings
 from talentloop_shared.db.tables import idempotency_keys, outbox
 from talentloop_shared.events import new_event
 from talentloop_shared.http.idempotency import purge_expired_keys
+from talentloop_shared.messaging.consumer import PARKED_REASON_HEADER
 from talentloop_shared.messaging.topology import Topology
 from talentloop_shared.testing.harness import (
     FAST_MESSAGING,
@@ -72,7 +73,7 @@ async def pair(databases, amqp_url: str, amqp_namespace: str) -> AsyncIterator[P
         running_service(
             toy.producer,
             ServiceSettings(
-                service_name="toy-producer", database_url=prod_db, amqp_url=prod_url, **common
+                service_name="org-service", database_url=prod_db, amqp_url=prod_url, **common
             ),
         ) as producer,
     ):
@@ -149,7 +150,7 @@ async def test_relay_delivers_to_other_service_and_message_is_a_cloudevent(
     assert raw.message_id == event.id
     parsed = ce_from_json(raw.body)  # the cloudevents SDK from PyPI reads what we publish
     assert parsed["type"] == "position-changed"
-    assert parsed["source"] == "/toy-producer"
+    assert parsed["source"] == "/org-service"
     assert parsed["dataschema"] == "urn:talentloop:events:position-changed:v1"
     assert parsed["traceparent"].startswith("00-")
     assert parsed.data["position"]["title"] == "Marketing Manager"
@@ -248,9 +249,61 @@ async def test_transient_failures_retry_then_malformed_goes_to_dlq(
     assert b"{not json" in bodies
     assert any(json.loads(b).get("id") == bad.id for b in bodies if b != b"{not json")
     for m in parked:
-        deaths = m.headers["x-death"]
-        assert deaths[0]["reason"] == "rejected"
-        assert deaths[0]["queue"] == topo.queue
+        # Parked with our reason, saying where from (RabbitMQ's x-death only says "rejected").
+        assert str(m.headers[PARKED_REASON_HEADER]).startswith("malformed: ")
+        assert m.headers["x-talentloop-parked-from"] == topo.queue
+
+
+async def test_an_event_from_a_service_that_may_not_publish_it_is_parked(
+    pair: Pair, amqp_url: str
+) -> None:
+    """EVENTS.md names who publishes each type; anyone else's event has no effect."""
+    ns = pair.consumer.runtime.settings.amqp_namespace
+    topo = Topology(service="toy-consumer", namespace=ns)
+    forged_pid, genuine_pid = str(uuid.uuid4()), str(uuid.uuid4())
+    forged = new_event(
+        type="position-changed",
+        source="/talent-service",
+        data=toy.snapshot(forged_pid, "Forged", 1),
+    )
+    await publish_event(amqp_url, ns, forged)
+    await publish_event(
+        amqp_url,
+        ns,
+        new_event(
+            type="position-changed", source="/org-service", data=toy.snapshot(genuine_pid, "G", 1)
+        ),
+    )
+    applied = await eventually(
+        lambda: _have(pair.consumer, 1), timeout=10, message="the genuine event applied"
+    )
+    assert genuine_pid in applied and forged_pid not in applied
+
+    connection = await aio_pika.connect(amqp_url)
+    try:
+        channel = await connection.channel()
+        dlq = await channel.declare_queue(topo.dlq, passive=True)
+        found = None
+        for _ in range(100):
+            msg = await dlq.get(no_ack=False, fail=False, timeout=5)
+            if msg is None:
+                await asyncio.sleep(0.05)
+                continue
+            await msg.ack()
+            if msg.message_id == forged.id:
+                found = msg
+                break
+    finally:
+        await connection.close()
+    assert found is not None, "the forged event was not parked"
+    assert found.headers[PARKED_REASON_HEADER] == (
+        "/talent-service may not publish position-changed"
+    )
+    metrics = (await pair.consumer.client.get("/metrics")).text
+    assert (
+        'talentloop_events_consumed_total{outcome="wrong_publisher",service="toy-consumer",'
+        'type="position-changed"}' in metrics
+    )
 
 
 async def test_a_burst_is_applied_in_batches_and_one_bad_event_holds_back_no_other(
@@ -368,6 +421,92 @@ async def test_idempotency_key_replays_first_response_without_second_effect(
     async with pair.producer.runtime.session_factory() as s:
         assert await s.scalar(select(func.count()).select_from(toy.things)) == 1
     assert (await _outbox_counts(pair.producer))[0] == 1
+
+
+async def test_idempotency_key_replays_nothing_to_a_forged_token_or_another_caller(
+    pair: Pair, auth, token
+) -> None:
+    client = pair.producer.client
+    key = {"Idempotency-Key": "create-thing-forge"}
+    genuine = token("hr_admin", sub="alice")
+    first = await client.post(
+        "/api/v1/things",
+        json={"title": "secret"},
+        headers={**key, "Authorization": f"Bearer {genuine}"},
+    )
+    assert first.status_code == 201
+    # Same claims, signature replaced: the key's response must not come back.
+    head, payload, _ = genuine.split(".")
+    forged = f"{head}.{payload}.{'A' * 43}"
+    replay = await client.post(
+        "/api/v1/things",
+        json={"title": "secret"},
+        headers={**key, "Authorization": f"Bearer {forged}"},
+    )
+    assert replay.status_code == 401, replay.text
+    assert "secret" not in replay.text and first.json()["id"] not in replay.text
+    assert replay.headers["content-type"] == "application/problem+json"
+    # No token at all: 401 too; a valid token without the role: 403, before any replay.
+    anonymous = await client.post("/api/v1/things", json={"title": "secret"}, headers=key)
+    assert anonymous.status_code == 401
+    wrong_role = await client.post(
+        "/api/v1/things", json={"title": "secret"}, headers={**key, **auth("recruiter")}
+    )
+    assert wrong_role.status_code == 403
+    # Another genuine caller with the same key gets their own request, not alice's record.
+    bob = await client.post(
+        "/api/v1/things",
+        json={"title": "secret"},
+        headers={**key, "Authorization": f"Bearer {token('hr_admin', sub='bob')}"},
+    )
+    assert bob.status_code == 201 and "idempotent-replayed" not in bob.headers
+    assert bob.json()["id"] != first.json()["id"]
+
+
+async def test_oversized_bodies_are_refused_before_they_are_parsed(pair: Pair, auth) -> None:
+    client = pair.producer.client
+    limit = pair.producer.runtime.settings.max_body_bytes
+    huge = b'{"title": "' + b"x" * (limit + 10) + b'"}'
+    declared = await client.post(
+        "/api/v1/things",
+        content=huge,
+        headers={**auth("hr_admin"), "Content-Type": "application/json"},
+    )
+    assert declared.status_code == 413
+    assert declared.headers["content-type"] == "application/problem+json"
+    assert declared.json()["max_bytes"] == limit
+
+    async def chunks():  # no Content-Length: counted as it streams
+        for i in range(0, len(huge), 65536):
+            yield huge[i : i + 65536]
+
+    streamed = await client.post(
+        "/api/v1/things",
+        content=chunks(),
+        headers={**auth("hr_admin"), "Content-Type": "application/json"},
+    )
+    assert streamed.status_code == 413, streamed.text
+    assert streamed.headers["content-type"] == "application/problem+json"
+    async with pair.producer.runtime.session_factory() as s:
+        assert await s.scalar(select(func.count()).select_from(toy.things)) == 0
+
+
+async def test_every_response_carries_security_headers_and_cors_is_configured(
+    pair: Pair,
+) -> None:
+    client = pair.producer.client
+    health = await client.get("/healthz")
+    assert health.headers["x-content-type-options"] == "nosniff"
+    # The producer runs with environment=test: no origins allowed unless configured.
+    preflight = await client.options(
+        "/api/v1/things",
+        headers={
+            "Origin": "http://127.0.0.1:8000",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization,content-type",
+        },
+    )
+    assert "access-control-allow-origin" not in preflight.headers
 
 
 async def test_idempotency_keys_are_forgotten_after_their_retention(pair: Pair, auth) -> None:

@@ -1,0 +1,153 @@
+"""The conventions every service shares: cursors, If-Match, locales, clock, log redaction."""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from talentloop_shared.clock import Clock
+from talentloop_shared.errors import ExpectedVersion, FieldInvalid, Invalid, PreconditionFailed
+from talentloop_shared.i18n import canonical_locale, language_of, locale_chain
+from talentloop_shared.logging import REDACTED, redact_personal_data, scrub
+from talentloop_shared.pagination import Keyset
+
+
+def _raw_cursor(values: object) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+KEYSET = Keyset(datetime, uuid.UUID)
+
+
+def test_a_cursor_round_trips_its_typed_key() -> None:
+    at, id_ = datetime(2026, 1, 1, tzinfo=UTC), uuid.uuid4()
+    assert KEYSET.decode(KEYSET.encode(at, id_)) == (at, id_)
+    assert KEYSET.decode(None) is None
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        _raw_cursor(["2026-01-01T00:00:00+00:00", 5]),  # the probe: an int where a UUID goes
+        _raw_cursor(["2026-01-01T00:00:00", str(uuid.uuid4())]),  # a naive time
+        _raw_cursor([5, str(uuid.uuid4())]),
+        _raw_cursor(["2026-01-01T00:00:00+00:00"]),  # too short
+        _raw_cursor({"a": 1}),
+        _raw_cursor(["2026-01-01T00:00:00+00:00", "not-a-uuid"]),
+        _raw_cursor(["2026-01-01T00:00:00+00:00", None]),
+        "!!!not base64!!!",
+        "",
+        "x" * 5000,
+        base64.urlsafe_b64encode(b"\xff\xfe").decode(),
+    ],
+)
+def test_a_cursor_the_list_did_not_issue_is_a_422_naming_the_parameter(cursor: str) -> None:
+    if cursor == "":
+        assert KEYSET.decode(cursor) is None
+        return
+    with pytest.raises(Invalid) as caught:
+        KEYSET.decode(cursor)
+    assert caught.value.status == 422
+    assert caught.value.errors == [{"loc": ["query", "cursor"], "msg": "invalid cursor"}]
+
+
+def test_ints_are_not_bools_and_stay_in_range() -> None:
+    keyset = Keyset(int, str)
+    with pytest.raises(Exception, match="cursor"):
+        keyset.decode(_raw_cursor([True, "a"]))
+    with pytest.raises(Exception, match="cursor"):
+        keyset.decode(_raw_cursor([2**70, "a"]))
+    assert keyset.decode(keyset.encode(3, "a")) == (3, "a")
+
+
+def test_a_page_cursor_follows_the_last_row_only_when_there_is_more() -> None:
+    keyset = Keyset(int)
+    page = keyset.page([1, 2, 3], 2, key=lambda r: (r,))
+    assert page.items == [1, 2] and keyset.decode(page.next_cursor) == (2,)
+    last = keyset.page([1, 2], 2, key=lambda r: (r,))
+    assert last.next_cursor is None
+    assert page.map(str).items == ["1", "2"]
+
+
+def test_if_match_has_one_meaning() -> None:
+    assert ExpectedVersion.parse(None).matches(7)
+    assert ExpectedVersion.parse("*").matches(7)  # RFC 9110: any current representation
+    assert ExpectedVersion.parse('"7"').matches(7)
+    assert ExpectedVersion.parse('W/"7", "8"').matches(8)
+    assert not ExpectedVersion.parse('"6"').matches(7)
+    assert not ExpectedVersion.parse("garbage").matches(7)
+    with pytest.raises(PreconditionFailed) as caught:
+        ExpectedVersion.parse('"6"').check(7, what="position p1")
+    assert caught.value.status == 412
+    assert caught.value.headers == {"ETag": '"7"'}
+
+
+@pytest.mark.parametrize(
+    ("raw", "canonical"),
+    [("zh_cn", "zh-CN"), ("ZH-hans-cn", "zh-Hans-CN"), ("en-us", "en-US"), (" en ", "en")],
+)
+def test_locales_are_stored_in_canonical_form(raw: str, canonical: str) -> None:
+    assert canonical_locale(raw) == canonical
+
+
+def test_a_bad_locale_names_the_field() -> None:
+    with pytest.raises(FieldInvalid) as caught:
+        canonical_locale("klingon!!", field="locale")
+    assert caught.value.errors == [
+        {"loc": ["body", "locale"], "msg": caught.value.msg},
+    ]
+
+
+def test_locale_chain_falls_back_through_the_same_script() -> None:
+    assert locale_chain("zh-Hant-HK") == ("zh-Hant-HK", "zh-HK", "zh-TW", "zh", "en")
+    assert locale_chain("zh") == ("zh", "zh-CN", "en")
+    assert locale_chain("zh-TW") == ("zh-TW", "zh", "en")
+    assert locale_chain("en-GB") == ("en-GB", "en")
+    assert locale_chain(None) == ("en",)
+    assert locale_chain("nonsense!!") == ("en",)
+    assert language_of("zh-CN") == "zh" and language_of(None) == "en"
+
+
+def test_the_clock_moves_only_when_told() -> None:
+    clock = Clock()
+    before = clock.now()
+    clock.advance(hours=2)
+    assert clock.now() - before >= timedelta(hours=2)
+    at = datetime(2030, 1, 1, tzinfo=UTC)
+    clock.freeze(at)
+    assert clock.now() == at
+    clock.advance(minutes=5)
+    assert clock() == at + timedelta(minutes=5)
+    clock.reset()
+    assert abs(clock.now() - datetime.now(UTC)) < timedelta(seconds=5)
+
+
+def test_log_lines_never_carry_addresses_numbers_or_survey_links() -> None:
+    line = redact_personal_data(
+        None,
+        "info",
+        {
+            "event": "notice.sent",
+            "timestamp": "2026-11-27T10:00:00Z",
+            "email": "wang.fang@example.com",
+            "name": "王芳",
+            "detail": "sent to wang.fang@example.com (+8613800138000), link "
+            "https://x.test/survey/AbCdEfGhIjKlMnOpQrSt_-12",
+            "nested": {"phone": "13800138000", "note": "call 13800138000"},
+            "count": 3,
+        },
+    )
+    text = json.dumps(line, ensure_ascii=False)
+    for secret in ("wang.fang@example.com", "王芳", "13800138000", "AbCdEfGhIjKlMnOpQrSt_-12"):
+        assert secret not in text
+    assert line["timestamp"] == "2026-11-27T10:00:00Z" and line["count"] == 3
+    assert line["email"] == REDACTED
+    # Ids and times survive: they are what makes a log line useful.
+    ident = str(uuid.uuid4())
+    assert scrub(f"event {ident} at 2026-11-27T10:00:00+08:00") == (
+        f"event {ident} at 2026-11-27T10:00:00+08:00"
+    )
