@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import pytest_asyncio
-
-sys.path.insert(0, str(Path(__file__).parent))
-
 from notify_testkit import HR_COPY, MovableClock
 
 from notify_service.config import Settings

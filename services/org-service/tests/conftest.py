@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator, Callable
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,8 +12,7 @@ from org_service.config import Settings
 from org_service.main import MIGRATIONS, definition
 from talentloop_shared.testing.harness import RunningService, service_under_test
 
-# The tests import org_helpers (next to this file); --import-mode=importlib needs the path.
-sys.path.insert(0, str(Path(__file__).parent))
+# The tests import org_testkit (next to this file); --import-mode=importlib needs the path.
 
 
 @pytest_asyncio.fixture(scope="session")

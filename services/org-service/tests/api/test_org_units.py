@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from org_helpers import make_position, make_unit, unique
+from org_testkit import make_position, make_unit, unique
 
 from talentloop_shared.testing.harness import event_probe
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from org_helpers import make_position, make_unit, unique
+from org_testkit import make_position, make_unit, unique
 
 from talentloop_shared.testing.harness import event_probe
 

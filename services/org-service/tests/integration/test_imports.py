@@ -6,7 +6,7 @@ import csv
 import io
 
 from openpyxl import Workbook
-from org_helpers import unique
+from org_testkit import unique
 
 from talentloop_shared.testing.harness import event_probe
 
