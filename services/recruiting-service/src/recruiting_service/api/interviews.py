@@ -1,6 +1,9 @@
 """Interviews, evaluations, scorecards and calibration."""
 
 import uuid
+from typing import Annotated
+
+from fastapi import Depends
 
 from recruiting_service.api.deps import AnyRole, Manager, Reader, Scorer
 from recruiting_service.api.schemas import (
@@ -12,6 +15,7 @@ from recruiting_service.api.schemas import (
     ScorecardRead,
 )
 from recruiting_service.service import interviews
+from talentloop_shared.auth import Principal, require_roles
 from talentloop_shared.http import Page, problem_responses
 from talentloop_shared.http.pagination import CursorQuery, LimitQuery
 from talentloop_shared.service import UowDep, api_router
@@ -99,5 +103,11 @@ async def get_scorecard(application_id: uuid.UUID, uow: UowDep, principal: Reade
     response_model=CalibrationRead,
     responses=problem_responses(401, 403),
 )
-async def get_calibration(interviewer_id: str, uow: UowDep, principal: AnyRole) -> CalibrationRead:
+async def get_calibration(
+    interviewer_id: str,
+    uow: UowDep,
+    principal: Annotated[
+        Principal, Depends(require_roles("hr_admin", "recruiter", own=("interviewer",)))
+    ],
+) -> CalibrationRead:
     return await interviews.get_calibration(uow, interviewer_id=interviewer_id, principal=principal)
