@@ -29,6 +29,7 @@ from talentloop_shared.db.migrations import database_revision, script_head
 from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
 from talentloop_shared.http.idempotency import IdempotentRoute, purge_expired_keys
 from talentloop_shared.http.middleware import RequestContextMiddleware
+from talentloop_shared.http.openapi import add_resource_links
 from talentloop_shared.http.problems import install_problem_handlers
 from talentloop_shared.logging import configure_logging, get_logger
 from talentloop_shared.messaging.broker import Broker
@@ -274,7 +275,20 @@ def create_service_app(definition: ServiceDefinition) -> FastAPI:
     app.include_router(ops_router())
     for router in definition.routers:
         app.include_router(router)
+    _document_links(app)
     return app
+
+
+def _document_links(app: FastAPI) -> None:
+    """Serve the OpenAPI document with links from each create to what it created."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = add_resource_links(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def api_router(**kwargs: Any) -> APIRouter:

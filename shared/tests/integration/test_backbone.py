@@ -491,6 +491,15 @@ async def test_oversized_bodies_are_refused_before_they_are_parsed(pair: Pair, a
         assert await s.scalar(select(func.count()).select_from(toy.things)) == 0
 
 
+async def test_a_value_the_database_cannot_take_is_a_422_not_a_5xx(pair: Pair, auth) -> None:
+    # PostgreSQL text cannot hold NUL; found by the fuzzer in a query parameter.
+    response = await pair.producer.client.post(
+        "/api/v1/things", json={"title": "a\u0000b"}, headers=auth("hr_admin")
+    )
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+
+
 async def test_every_response_carries_security_headers_and_cors_is_configured(
     pair: Pair,
 ) -> None:
