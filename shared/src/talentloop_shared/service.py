@@ -21,6 +21,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from talentloop_shared.auth.dev import dev_router
 from talentloop_shared.auth.jwt import TokenVerifier
 from talentloop_shared.clock import Clock
 from talentloop_shared.config import ServiceSettings
@@ -273,6 +274,8 @@ def create_service_app(definition: ServiceDefinition) -> FastAPI:
         max_upload_bytes=s.max_upload_bytes,
     )
     app.include_router(ops_router())
+    if s.environment == "dev" and not s.jwt_jwks_url:
+        app.include_router(dev_router())
     for router in definition.routers:
         app.include_router(router)
     _document_links(app)

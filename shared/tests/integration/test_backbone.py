@@ -579,3 +579,27 @@ async def _not(value: bool) -> bool:
 
 async def _true(value: bool) -> bool:
     return value
+
+
+async def test_the_dev_sign_in_exists_only_in_dev(pair: Pair, databases) -> None:
+    # The pair runs with environment=test: no such path.
+    missing = await pair.producer.client.post("/dev/token", json={"roles": ["hr_admin"]})
+    assert missing.status_code == 404
+    db = await databases.create("toy_dev")
+    await toy.create_schema(db)
+    settings = ServiceSettings(
+        service_name="org-service",
+        database_url=db,
+        environment="dev",
+        run_background=False,
+    )
+    async with running_service(toy.producer, settings, wait_ready=False) as dev:
+        got = await dev.client.post("/dev/token", json={"roles": ["recruiter"], "sub": "ana"})
+        assert got.status_code == 200
+        token = got.json()["access_token"]
+        me = await dev.client.post(
+            "/api/v1/things", json={"title": "x"}, headers={"Authorization": f"Bearer {token}"}
+        )
+        assert me.status_code == 403  # a genuine recruiter token: authenticated, wrong role
+        bad = await dev.client.post("/dev/token", json={"roles": ["superuser"]})
+        assert bad.status_code == 422
