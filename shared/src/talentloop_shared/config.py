@@ -5,13 +5,18 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEV_JWT_SECRET = "talentloop-dev-secret-change-me-0123456789"
+from talentloop_shared.ops.secrets import DEV_JWT_SECRET, secret_problems
+
+__all__ = ["DEV_JWT_SECRET", "ServiceSettings"]
 
 
 class ServiceSettings(BaseSettings):
     """Common settings; a service sets `model_config = SettingsConfigDict(env_prefix=...)`."""
 
-    model_config = SettingsConfigDict(env_prefix="TALENTLOOP_", extra="ignore")
+    # Errors never echo the input: it holds secrets (subclasses inherit this).
+    model_config = SettingsConfigDict(
+        env_prefix="TALENTLOOP_", extra="ignore", hide_input_in_errors=True
+    )
 
     service_name: str = "service"
     environment: str = Field(default="dev", description="dev, test or prod")
@@ -47,14 +52,16 @@ class ServiceSettings(BaseSettings):
     run_background: bool = True
 
     @model_validator(mode="after")
-    def _refuse_default_secret_outside_dev(self) -> ServiceSettings:
-        if (
-            self.environment not in {"dev", "test"}
-            and self.jwt_secret == DEV_JWT_SECRET
-            and not self.jwt_jwks_url
-        ):
-            raise ValueError(
-                "the development JWT secret must not be used outside dev/test: "
-                "set <PREFIX>JWT_SECRET or <PREFIX>JWT_JWKS_URL"
-            )
+    def _refuse_weak_secrets_outside_dev(self) -> ServiceSettings:
+        # Outside dev/test: every secret at least 32 bytes and none the repository shows
+        # (ops/secrets.py); the error names the settings, never their values.
+        if self.environment in {"dev", "test"}:
+            return self
+        problems = secret_problems(
+            self,
+            prefix=str(self.model_config.get("env_prefix", "")),
+            skip=("jwt_secret",) if self.jwt_jwks_url else (),
+        )
+        if problems:
+            raise ValueError("; ".join(problems))
         return self

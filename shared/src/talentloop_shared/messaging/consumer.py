@@ -35,6 +35,8 @@ log = get_logger(__name__)
 
 Handler = Callable[[UnitOfWork, Any, CloudEvent], Awaitable[None]]
 RETRY_HEADER = "x-talentloop-retries"
+# Why a message was parked in the DLQ (shown by `talentloop dlq show`).
+REASON_HEADER = "x-talentloop-reason"
 
 
 class PermanentEventError(Exception):
@@ -97,7 +99,7 @@ class EventConsumer:
         except (ValidationError, UnknownEventType, json.JSONDecodeError, UnicodeDecodeError) as e:
             log.warning("event.malformed", message_id=message.message_id, error=str(e)[:500])
             EVENTS_CONSUMED.labels(self.topology.service, "unknown", "dead_lettered").inc()
-            await message.reject(requeue=False)
+            await self.park(message, reason=f"malformed: {e}")
             return
 
         await self._pending.put(_Delivery(message, event, payload, handler))
@@ -152,7 +154,7 @@ class EventConsumer:
         except PermanentEventError as e:
             log.error("event.permanent_failure", event_id=event.id, type=event.type, error=str(e))
             EVENTS_CONSUMED.labels(self.topology.service, event.type, "dead_lettered").inc()
-            await message.reject(requeue=False)
+            await self.park(message, reason=f"permanent: {e}")
             return
         except Exception as e:
             await self._retry_or_park(message, event, e)
@@ -186,7 +188,7 @@ class EventConsumer:
                 error=repr(error)[:500],
             )
             EVENTS_CONSUMED.labels(self.topology.service, event.type, "dead_lettered").inc()
-            await message.reject(requeue=False)
+            await self.park(message, reason=f"failed after {attempt} retries: {error!r}")
             return
         headers[RETRY_HEADER] = attempt + 1
         headers["x-talentloop-last-error"] = repr(error)[:500]
@@ -194,7 +196,8 @@ class EventConsumer:
         retry_queue = self.topology.retry_queue(delays[attempt])
         # Publish the copy (confirmed) before acking the original: a crash in between gives a
         # duplicate, which the inbox absorbs, never a loss.
-        await self._channel.default_exchange.publish(
+        local = await self._channel.get_exchange(self.topology.local_exchange, ensure=False)
+        await local.publish(
             persistent_message(
                 message.body, message_id=event.id, event_type=event.type, headers=headers
             ),
@@ -210,3 +213,25 @@ class EventConsumer:
             tier=retry_queue,
             error=repr(error)[:500],
         )
+
+    async def park(self, message: AbstractIncomingMessage, *, reason: str) -> None:
+        """Put the message in this service's DLQ with `reason` in a header, then ack it
+        (the copy is confirmed first: a crash in between parks it twice, never loses it).
+        Without a channel, the broker dead-letters it (x-death says only "rejected")."""
+        if self._channel is None:
+            await message.reject(requeue=False)
+            return
+        headers: dict[str, Any] = dict(message.headers or {})
+        headers[REASON_HEADER] = reason[:1000]
+        headers.pop("x-delivery-count", None)
+        local = await self._channel.get_exchange(self.topology.local_exchange, ensure=False)
+        await local.publish(
+            persistent_message(
+                message.body,
+                message_id=message.message_id or "",
+                event_type=message.type or "unknown",
+                headers=headers,
+            ),
+            routing_key=self.topology.dlq,
+        )
+        await message.ack()
