@@ -29,7 +29,15 @@ def _k8s_docs(spec) -> list[dict]:
 @pytest.mark.parametrize("spec", SERVICES, ids=lambda s: s.name)
 def test_kubernetes_manifests_cover_each_service(spec) -> None:
     docs = {d["kind"]: d for d in _k8s_docs(spec)}
-    assert set(docs) == {"ConfigMap", "Job", "Deployment", "Service"}
+    assert set(docs) == {
+        "ConfigMap",
+        "Job",
+        "Deployment",
+        "Service",
+        "PodDisruptionBudget",
+        "HorizontalPodAutoscaler",
+        "NetworkPolicy",
+    }
     deployment = docs["Deployment"]["spec"]["template"]["spec"]
     (container,) = deployment["containers"]
     assert container["image"] == f"talentloop/{spec.name}:latest"
@@ -41,16 +49,38 @@ def test_kubernetes_manifests_cover_each_service(spec) -> None:
     job = docs["Job"]["spec"]["template"]["spec"]["containers"][0]
     assert job["image"] == container["image"] and job["args"] == ["migrate"]
 
+    assert container["startupProbe"]["httpGet"]["path"] == "/healthz"
+    assert {"cpu", "memory"} <= set(container["resources"]["limits"])
+    assert {"cpu", "memory"} <= set(container["resources"]["requests"])
+    # A migration needs only its database URL.
+    assert [e["name"] for e in job["env"]] == [f"{spec.prefix}_DATABASE_URL"]
+    assert "envFrom" not in job
+
     _, fields = _settings_fields(spec.module)
     for c in (container, job):
         names = {e["name"] for e in c["env"]}
-        assert {
-            f"{spec.prefix}_DATABASE_URL",
-            f"{spec.prefix}_AMQP_URL",
-            f"{spec.prefix}_JWT_SECRET",
-        } <= names
         assert all(e["valueFrom"]["secretKeyRef"]["name"] == "talentloop-secrets" for e in c["env"])
         assert names <= fields, f"unknown settings: {names - fields}"
+    assert {
+        f"{spec.prefix}_DATABASE_URL",
+        f"{spec.prefix}_AMQP_URL",
+        f"{spec.prefix}_JWT_SECRET",
+    } <= {e["name"] for e in container["env"]}
+    labels = docs["Deployment"]["spec"]["template"]["metadata"]["labels"]
+    for selector in (
+        docs["PodDisruptionBudget"]["spec"]["selector"]["matchLabels"],
+        docs["Deployment"]["spec"]["selector"]["matchLabels"],
+        docs["Service"]["spec"]["selector"],
+    ):
+        assert selector.items() <= labels.items()
+    assert docs["HorizontalPodAutoscaler"]["spec"]["scaleTargetRef"]["name"] == spec.name
+    assert docs["HorizontalPodAutoscaler"]["spec"]["minReplicas"] >= 2
+    assert "replicas" not in docs["Deployment"]["spec"]  # the autoscaler owns the count
+    egress_ports = {
+        p["port"] for rule in docs["NetworkPolicy"]["spec"]["egress"] for p in rule["ports"]
+    }
+    expected = {53, 5432, 5672} | ({25, 465, 587, 443} if spec.name == "notify-service" else set())
+    assert egress_ports == expected
     assert set(docs["ConfigMap"]["data"]) <= fields
     kustomization = yaml.safe_load((ROOT / "deploy/k8s/kustomization.yaml").read_text())
     assert f"{spec.name}.yaml" in kustomization["resources"]
@@ -73,6 +103,7 @@ def test_compose_runs_every_service_after_its_migration() -> None:
         assert f"CREATE DATABASE {spec.database};" in init_sql
         _, fields = _settings_fields(spec.module)
         assert set(svc["environment"]) <= fields
+        assert set(migrate["environment"]) == {f"{spec.prefix}_DATABASE_URL"}
         assert svc["environment"][f"{spec.prefix}_DATABASE_URL"].endswith("/" + spec.database)
         assert "/readyz" in " ".join(svc["healthcheck"]["test"])
 
