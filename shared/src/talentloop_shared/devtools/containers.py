@@ -55,7 +55,7 @@ def interpolate(value: str, env: Mapping[str, str]) -> str:
             return arg if unset_or_empty else str(current)
         if op == "-":
             return arg if current is None else current
-        if op == ":?" and unset_or_empty or op == "?" and current is None:
+        if (op == ":?" and unset_or_empty) or (op == "?" and current is None):
             raise MissingVariable(f"{name}: {arg}" if arg else name)
         return current or ""
 
@@ -104,7 +104,9 @@ def read_dockerfile(path: Path) -> Image:
         if word == "ENV":
             for item in shlex.split(rest):
                 key, _, value = item.partition("=")
-                env[key] = re.sub(r"\$(\w+)|\$\{(\w+)\}", lambda m: env.get(m[1] or m[2], ""), value)
+                env[key] = re.sub(
+                    r"\$(\w+)|\$\{(\w+)\}", lambda m: env.get(m[1] or m[2], ""), value
+                )
         elif word == "ENTRYPOINT":
             entrypoint = _exec_form(rest)
         elif word == "CMD":
