@@ -4,6 +4,7 @@ they set is one the service actually reads."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -121,3 +122,26 @@ def test_dockerfile_holds_only_its_service_and_runs_unprivileged(spec) -> None:
     assert re.search(r"^USER 10001$", text, re.M)
     assert f"http://127.0.0.1:{spec.port}/healthz" in text
     assert f'ENTRYPOINT ["{spec.name}"]' in text
+
+
+def test_rabbitmq_definitions_are_generated_from_the_code() -> None:
+    """deploy/rabbitmq/definitions.json is what `talentloop rabbitmq definitions` prints
+    (regenerate it when a service starts publishing or consuming another event), and each
+    service user may publish exactly the event types the service publishes."""
+    from talentloop_shared.ops.rabbitmq import service_events, template_text
+
+    committed = (ROOT / "deploy/rabbitmq/definitions.json").read_text()
+    assert committed == template_text(), "run: uv run talentloop rabbitmq definitions > …"
+    definitions = json.loads(committed)
+    topic = {p["user"]: p["write"] for p in definitions["topic_permissions"]}
+    for spec in SERVICES:
+        publishes, _ = service_events(spec.module)
+        for event_type in ("position-changed", "candidate-rejected", "talent-invited"):
+            allowed = re.fullmatch(topic[spec.name], event_type) is not None
+            assert allowed == (event_type in publishes), (spec.name, event_type)
+    users = {u["name"]: u for u in definitions["users"]}
+    assert all(re.fullmatch(r"\$\{[A-Z_]+\}", u["password"]) for u in users.values())
+    ttl = next(p for p in definitions["policies"] if p["name"] == "talentloop-parking-ttl")
+    assert re.fullmatch(ttl["pattern"], "talentloop.unrouted")
+    assert re.fullmatch(ttl["pattern"], "notify-service.events.dlq")
+    assert not re.fullmatch(ttl["pattern"], "notify-service.events")

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from talentloop_shared.messaging.topology import Topology
+from talentloop_shared.messaging.topology import _SAFE_DEAD_LETTERING, Topology
 
 VHOST = "talentloop"
 ADMIN_USER = "talentloop-admin"
@@ -51,16 +51,17 @@ def _alternatives(names: Sequence[str]) -> str:
 
 
 def definitions(
-    services: Sequence[tuple[str, Sequence[str]]] | None = None,
+    services: Sequence[tuple[str, Sequence[str], Sequence[str]]] | None = None,
     *,
     vhost: str = VHOST,
     namespace: str = "",
 ) -> dict[str, Any]:
-    """The definitions template; `services` is (name, published types), default: the four."""
+    """The definitions template; `services` is (name, published types, consumed types),
+    by default the four services' own."""
     if services is None:
         from talentloop_shared.devtools.suite import SERVICES
 
-        services = [(s.name, service_events(s.module)[0]) for s in SERVICES]
+        services = [(s.name, *service_events(s.module)) for s in SERVICES]
     shared = Topology(service="-", namespace=namespace)
     shared_names = [shared.exchange, shared.unrouted_exchange, shared.dead_letter_exchange]
     users: list[dict[str, Any]] = [
@@ -74,7 +75,7 @@ def definitions(
         {"user": ADMIN_USER, "vhost": vhost, "configure": ".*", "write": ".*", "read": ".*"}
     ]
     topic_permissions: list[dict[str, Any]] = []
-    for name, publishes in services:
+    for name, publishes, _ in services:
         own = re.escape(Topology(service=name, namespace=namespace).queue) + r"(\..+)?"
         users.append({"name": name, "password": f"${{{password_var(name)}}}", "tags": []})
         permissions.append(
@@ -134,10 +135,95 @@ def definitions(
         ],
         "parameters": [],
         "global_parameters": [],
-        "queues": [],
-        "exchanges": [],
-        "bindings": [],
+        **_topology(services, vhost=vhost, namespace=namespace),
     }
+
+
+def _topology(
+    services: Sequence[tuple[str, Sequence[str], Sequence[str]]], *, vhost: str, namespace: str
+) -> dict[str, list[dict[str, Any]]]:
+    """The exchanges, queues and bindings the services declare (messaging/topology.py),
+    declared here first. RabbitMQ checks the right to publish to a queue's dead-letter
+    exchange only when the queue is created, so a service user that merely re-declares
+    them needs none on the default exchange (where the retry tiers dead-letter back to the
+    main queue) nor on talentloop.dlx. Changing <PREFIX>_RETRY_DELAYS_MS or
+    <PREFIX>_DELIVERY_LIMIT means regenerating these definitions."""
+    shared = Topology(service="-", namespace=namespace)
+
+    def exchange(name: str, kind: str, arguments: dict[str, Any] | None = None) -> dict[str, Any]:
+        return {
+            "name": name,
+            "vhost": vhost,
+            "type": kind,
+            "durable": True,
+            "auto_delete": False,
+            "internal": False,
+            "arguments": arguments or {},
+        }
+
+    def queue(name: str, arguments: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "name": name,
+            "vhost": vhost,
+            "durable": True,
+            "auto_delete": False,
+            "arguments": arguments,
+        }
+
+    def binding(source: str, destination: str, key: str) -> dict[str, Any]:
+        return {
+            "source": source,
+            "vhost": vhost,
+            "destination": destination,
+            "destination_type": "queue",
+            "routing_key": key,
+            "arguments": {},
+        }
+
+    exchanges = [
+        exchange(shared.unrouted_exchange, "fanout"),
+        exchange(shared.dead_letter_exchange, "direct"),
+        exchange(shared.exchange, "topic", {"alternate-exchange": shared.unrouted_exchange}),
+    ]
+    queues = [queue(shared.unrouted_queue, {"x-queue-type": "quorum"})]
+    bindings = [binding(shared.unrouted_exchange, shared.unrouted_queue, "")]
+    for name, _, consumes in services:
+        if not consumes:
+            continue
+        topo = Topology(service=name, namespace=namespace)
+        exchanges.append(exchange(topo.local_exchange, "direct"))
+        queues.append(queue(topo.dlq, {"x-queue-type": "quorum"}))
+        bindings += [
+            binding(topo.dead_letter_exchange, topo.dlq, topo.dlq),
+            binding(topo.local_exchange, topo.dlq, topo.dlq),
+        ]
+        for delay in topo.retry_delays_ms:
+            tier = topo.retry_queue(delay)
+            queues.append(
+                queue(
+                    tier,
+                    {
+                        **_SAFE_DEAD_LETTERING,
+                        "x-message-ttl": delay,
+                        "x-dead-letter-exchange": "",
+                        "x-dead-letter-routing-key": topo.queue,
+                    },
+                )
+            )
+            bindings.append(binding(topo.local_exchange, tier, tier))
+        queues.append(
+            queue(
+                topo.queue,
+                {
+                    **_SAFE_DEAD_LETTERING,
+                    "x-delivery-limit": topo.delivery_limit,
+                    "x-dead-letter-exchange": topo.dead_letter_exchange,
+                    "x-dead-letter-routing-key": topo.dlq,
+                },
+            )
+        )
+        bindings += [binding(shared.exchange, topo.queue, t) for t in sorted(set(consumes))]
+    return {"queues": queues, "exchanges": exchanges, "bindings": bindings}
 
 
 def render_template(template: str, env: dict[str, str]) -> dict[str, Any]:
