@@ -48,8 +48,25 @@ class ServiceSettings(BaseSettings):
     # How long an Idempotency-Key (and the response stored with it) is kept; a retry later
     # than this is a new request. Stored responses can hold personal data, so not forever.
     idempotency_retention_hours: int = 24
+    # How long consumed event ids are kept (the inbox). Must outlive the longest
+    # redelivery path (delivery limit × retry tiers, checked below) and a DLQ replay
+    # (parked messages live 14 days): 30 days by default.
+    inbox_retention_hours: int = 24 * 30
     watchdog_seconds: float = 5.0
     run_background: bool = True
+
+    @model_validator(mode="after")
+    def _inbox_outlives_redeliveries(self) -> ServiceSettings:
+        from talentloop_shared.inbox import min_inbox_retention_hours
+
+        needed = min_inbox_retention_hours(self.delivery_limit, self.retry_delays_ms)
+        if self.inbox_retention_hours <= needed:
+            prefix = str(self.model_config.get("env_prefix", ""))
+            raise ValueError(
+                f"{prefix}INBOX_RETENTION_HOURS must exceed the longest redelivery path "
+                f"(delivery limit × retry tiers = {needed:.1f} hours)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _refuse_weak_secrets_outside_dev(self) -> ServiceSettings:
