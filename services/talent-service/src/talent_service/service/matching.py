@@ -282,18 +282,9 @@ async def list_matches(
 
 
 def _candidate_info(profile: TalentProfile) -> CandidateInfo:
-    return CandidateInfo(
-        id=profile.id,
-        name=profile.name,
-        email=profile.email,
-        phone=profile.phone,
-        locale=profile.locale,
-        timezone=profile.timezone,
-        talent_pool_consent=True,
-        skills=list(profile.skills),
-        years_experience=profile.years_experience,
-        industries=list(profile.industries),
-    )
+    info = CandidateInfo.model_validate(profile, from_attributes=True)
+    # Everyone in the pool consented to it (the profile keeps no flag that could say no).
+    return info.model_copy(update={"talent_pool_consent": True})
 
 
 def _refusal(
@@ -339,13 +330,7 @@ def _invite(
             invited_by=by,
             invited_at=now,
             candidate=_candidate_info(profile),
-            position=PositionRef(
-                id=position.id,
-                version=position.version,
-                title=position.title,
-                job_family=position.job_family,
-                org_unit_name=position.org_unit_name,
-            ),
+            position=PositionRef.model_validate(position, from_attributes=True),
             message=message,
             explanation=match.explanation,
         ),

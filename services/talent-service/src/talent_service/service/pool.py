@@ -11,6 +11,7 @@ ignored as `erasure.ignore_after_erasure` decides.
 from __future__ import annotations
 
 import dataclasses
+from datetime import datetime
 
 from talent_service.db.models import TalentProfile
 from talent_service.db.repositories import (
@@ -133,21 +134,33 @@ async def pool_rejected_candidate(
     return profile
 
 
+async def _profile_to_tag(
+    uow: UnitOfWork, candidate_id: str, tags: list[Tag], *, at: datetime, kind: str
+) -> TalentProfile | None:
+    """The person's profile, locked, for an event from `at` that brings `tags`; None when
+    there is nothing to tag: the event is ignored after an erasure, or the person is not
+    pooled (yet), and then the tags are held until they are."""
+    await lock_key(uow.session, f"talent:{candidate_id}")
+    if await ignore_after_erasure(uow, candidate_id, at=at, kind=kind):
+        return None
+    profile = await ProfileRepository(uow.session).get_for_update(candidate_id)
+    if profile is None and tags:
+        await PendingTagRepository(uow.session).hold(candidate_id, tags, uow.clock.now())
+    return profile
+
+
 async def tag_from_evaluation(uow: UnitOfWork, *, evaluation: EvaluationSubmitted) -> None:
     """Add an evaluation's strengths to the profile, or keep them pending until pooled."""
     tags = tags_from_evaluation(evaluation)
     if not tags:
         return
-    now = uow.clock.now()
-    candidate_id = evaluation.candidate_id
-    await lock_key(uow.session, f"talent:{candidate_id}")
-    if await ignore_after_erasure(uow, candidate_id, at=evaluation.submitted_at, kind="evaluation"):
-        return
-    profiles = ProfileRepository(uow.session)
-    profile = await profiles.get_for_update(candidate_id)
+    profile = await _profile_to_tag(
+        uow, evaluation.candidate_id, tags, at=evaluation.submitted_at, kind="evaluation"
+    )
     if profile is None:
-        await PendingTagRepository(uow.session).hold(candidate_id, tags, now)
         return
+    now = uow.clock.now()
+    profiles = ProfileRepository(uow.session)
     await _merge_into_profile(profiles, profile, tags)
     profiles.record(profile.id, at=now, action="evaluated", detail=", ".join(t.value for t in tags))
     await uow.session.flush()
@@ -156,18 +169,13 @@ async def tag_from_evaluation(uow: UnitOfWork, *, evaluation: EvaluationSubmitte
 
 async def tag_from_feedback(uow: UnitOfWork, *, feedback: FeedbackReceived) -> None:
     """Record the candidate's survey answer to "open to future roles"."""
-    now = uow.clock.now()
-    candidate_id = feedback.candidate_id
-    await lock_key(uow.session, f"talent:{candidate_id}")
-    if await ignore_after_erasure(uow, candidate_id, at=feedback.answered_at, kind="feedback"):
+    tags = tags_from_feedback(feedback)
+    profile = await _profile_to_tag(
+        uow, feedback.candidate_id, tags, at=feedback.answered_at, kind="feedback"
+    )
+    if profile is None:
         return
     profiles = ProfileRepository(uow.session)
-    profile = await profiles.get_for_update(candidate_id)
-    tags = tags_from_feedback(feedback)
-    if profile is None:
-        if tags:
-            await PendingTagRepository(uow.session).hold(candidate_id, tags, now)
-        return
     if tags:
         await _merge_into_profile(profiles, profile, tags)
     else:
@@ -176,7 +184,7 @@ async def tag_from_feedback(uow: UnitOfWork, *, feedback: FeedbackReceived) -> N
         apply_tags(profile, await profiles.tags_of(profile.id))
     profiles.record(
         profile.id,
-        at=now,
+        at=uow.clock.now(),
         action="survey",
         detail="open to future roles" if tags else "not open to future roles",
     )
