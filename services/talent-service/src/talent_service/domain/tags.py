@@ -145,6 +145,10 @@ class TagMirror:
     # Name plus tag values, for full-text search.
     search_document: str
 
+    def columns(self) -> dict[str, object]:
+        """Column name → value, to set on a profile row."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
 
 def mirror_tags(name: str, tags: Sequence[Tag]) -> TagMirror:
     """The indexed columns of a profile called `name` that carries `tags`."""

@@ -10,7 +10,6 @@ ignored as `erasure.ignore_after_erasure` decides.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import datetime
 
 from talent_service.db.models import TalentProfile
@@ -42,9 +41,8 @@ from talentloop_shared.events.payloads import (
 
 def apply_tags(profile: TalentProfile, tags: list[Tag]) -> None:
     """Mirror the tags on the profile's indexed arrays and search document."""
-    mirror = mirror_tags(profile.name, tags)
-    for column in dataclasses.fields(mirror):
-        setattr(profile, column.name, getattr(mirror, column.name))
+    for column, value in mirror_tags(profile.name, tags).columns().items():
+        setattr(profile, column, value)
 
 
 async def _merge_into_profile(
