@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import String, any_, cast, func, literal, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
@@ -17,6 +17,13 @@ from talentloop_shared.db import Repository
 # concurrent moves could otherwise each pass the cycle check and together close a loop, and a
 # unit created under a parent that is being moved would keep the parent's old path.
 _TREE_LOCK_KEY = "org-service:org-tree"
+
+
+class PositionInUnit(NamedTuple):
+    """A position and the org unit it belongs to (its snapshot names the unit)."""
+
+    position: Position
+    unit: OrgUnit
 
 
 class OrgUnitRepository(Repository[OrgUnit]):
@@ -77,6 +84,24 @@ class OrgUnitRepository(Repository[OrgUnit]):
         if for_update:
             stmt = stmt.with_for_update().execution_options(populate_existing=True)
         return (await self.session.scalars(stmt)).all()
+
+    async def tree_rows(self) -> list[dict[str, Any]]:
+        """Every unit's id, name, kind and parent id (what the nested tree shows)."""
+        stmt = select(OrgUnit.id, OrgUnit.name, OrgUnit.kind, OrgUnit.parent_id)
+        return [dict(r._mapping) for r in (await self.session.execute(stmt)).all()]
+
+    async def key_rows(self, codes: Collection[str]) -> list[dict[str, Any]]:
+        """Key fields of the units with these codes, as the reconciliation compares them."""
+        if not codes:
+            return []
+        parent = OrgUnit.__table__.alias("parent")
+        table = OrgUnit.__table__
+        stmt = (
+            select(table.c.code, table.c.name, table.c.kind, parent.c.code.label("parent_code"))
+            .outerjoin(parent, parent.c.id == table.c.parent_id)
+            .where(table.c.code == any_(_text_array(codes)))
+        )
+        return [dict(r._mapping) for r in (await self.session.execute(stmt)).all()]
 
     async def page(
         self,
@@ -159,7 +184,7 @@ class PositionRepository(Repository[Position]):
         include_subtree: bool,
         status: str | None,
         job_family: str | None,
-    ) -> Sequence[tuple[Position, OrgUnit]]:
+    ) -> list[PositionInUnit]:
         """Positions with their unit, ordered by (created_at, id), `limit + 1` rows."""
         stmt = (
             select(Position, OrgUnit)
@@ -178,7 +203,7 @@ class PositionRepository(Repository[Position]):
             stmt = stmt.where(Position.job_family == job_family)
         if after is not None:
             stmt = stmt.where((Position.created_at, Position.id) > after)  # type: ignore[operator]
-        return [(p, u) for p, u in (await self.session.execute(stmt)).all()]
+        return [PositionInUnit(p, u) for p, u in (await self.session.execute(stmt)).all()]
 
     async def history(
         self, position_id: uuid.UUID, *, limit: int, after_version: int | None

@@ -10,10 +10,11 @@ importing the same file twice is a no-op the second time.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, update
 
 from org_service.db.models import OrgUnit, Position
 from org_service.db.repositories import OrgUnitRepository, PositionRepository
@@ -32,21 +33,21 @@ from org_service.domain.imports import (
 )
 from org_service.domain.org_tree import path_of
 from org_service.domain.positions import FieldChange, diff_positions
-from org_service.service.org_units import republish_positions
-from org_service.service.positions import (
+from org_service.service.position_versions import (
     TRACKED_FIELDS,
     insert_history,
-    now,
     position_state,
     record_version,
+    republish_positions,
     stored_requirements,
     stored_scheme,
     unit_ref,
 )
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.http.problems import unprocessable
+from talentloop_shared.errors import Invalid
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+_UNIT_COLUMNS = tuple(c.key for c in OrgUnit.__table__.columns)
 
 
 @dataclass
@@ -62,7 +63,6 @@ class ImportOutcome:
     written: bool = False
     reconciliation: dict[str, Any] | None = None
     events_published: int = 0
-    counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -75,16 +75,14 @@ async def run_import(
 ) -> ImportOutcome:
     """Validate the file; write it (real run) or simulate and roll back (dry run)."""
     if len(content) > MAX_FILE_BYTES:
-        raise unprocessable(
+        raise Invalid(
             f"file: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; split it",
             errors=[{"loc": ["body", "file"], "msg": "too large"}],
         )
     try:
         table = parse_table(content)
     except ImportFileError as exc:
-        raise unprocessable(
-            f"file: {exc}", errors=[{"loc": ["body", "file"], "msg": str(exc)}]
-        ) from None
+        raise Invalid(f"file: {exc}", errors=[{"loc": ["body", "file"], "msg": str(exc)}]) from None
     units = OrgUnitRepository(uow.session)
     positions = PositionRepository(uow.session)
     # The tree lock also keeps the unit codes this validation relies on stable until commit.
@@ -125,7 +123,7 @@ async def run_import(
 
     if kind == "org_units":
         counts = await _upsert_org_units(uow, unit_rows, existing_units, by)
-        stored = await _org_unit_key_rows(uow, [r.code for r in unit_rows])
+        stored = await units.key_rows([r.code for r in unit_rows])
     else:
         counts = await _upsert_positions(uow, position_rows, existing_units, by)
         stored = await positions.key_rows([r.code for r in position_rows])
@@ -153,19 +151,8 @@ async def run_import(
     return outcome
 
 
-async def _org_unit_key_rows(uow: UnitOfWork, codes: list[str]) -> list[dict[str, Any]]:
-    parent = OrgUnit.__table__.alias("parent")
-    table = OrgUnit.__table__
-    stmt = (
-        select(table.c.code, table.c.name, table.c.kind, parent.c.code.label("parent_code"))
-        .outerjoin(parent, parent.c.id == table.c.parent_id)
-        .where(table.c.code.in_(codes))
-    )
-    return [dict(r._mapping) for r in (await uow.session.execute(stmt)).all()]
-
-
 async def _upsert_org_units(
-    uow: UnitOfWork, rows: list[OrgUnitImportRow], existing: list[OrgUnit], by: str
+    uow: UnitOfWork, rows: Sequence[OrgUnitImportRow], existing: list[OrgUnit], by: str
 ) -> dict[str, int]:
     """Create or update units by code (parents first), rewrite paths, republish positions."""
     by_code = {u.code: u for u in existing if u.code}
@@ -173,7 +160,7 @@ async def _upsert_org_units(
     old_refs = {u.id: unit_ref(u) for u in existing}
     old_paths = {u.id: list(u.path) for u in existing}
     created = updated = unchanged = 0
-    at = now()
+    at = uow.clock.now()
     new_units: list[OrgUnit] = []
     for row in rows:
         parent_id = by_code[row.parent_code].id if row.parent_code else None
@@ -215,9 +202,9 @@ async def _upsert_org_units(
         try:
             path = path_of(str(unit.id), parent_of=parent_of, name_of=name_of)
         except ValueError:
-            raise unprocessable(
+            raise Invalid(
                 f"the file would put org unit {unit.code or unit.id} inside its own subtree",
-                errors=[{"loc": ["body", "file"], "msg": "parent_code forms a cycle"}],
+                errors=[{"loc": ["file"], "msg": "parent_code forms a cycle"}],
             ) from None
         ids = [uuid.UUID(i) for i in path.ids]
         if list(unit.path) != ids:
@@ -229,24 +216,7 @@ async def _upsert_org_units(
         # No autoflush here: the updated units may already point at these new parents.
         with uow.session.no_autoflush:
             await uow.session.execute(
-                insert(OrgUnit),
-                [
-                    {
-                        c: getattr(u, c)
-                        for c in (
-                            "id",
-                            "code",
-                            "name",
-                            "kind",
-                            "parent_id",
-                            "path",
-                            "name_path",
-                            "created_at",
-                            "updated_at",
-                        )
-                    }
-                    for u in new_units
-                ],
+                insert(OrgUnit), [{c: getattr(u, c) for c in _UNIT_COLUMNS} for u in new_units]
             )
     await uow.flush()
     new_refs = {u.id: unit_ref(u) for u in existing}
@@ -268,8 +238,27 @@ async def _upsert_org_units(
     return {"created": created, "updated": updated, "unchanged": unchanged}
 
 
+def imported_values(
+    row: PositionImportRow, *, unit_id: uuid.UUID, unit_id_by_code: Mapping[str, str]
+) -> dict[str, Any]:
+    """The position columns an import row sets, normalised as stored (ids, version and
+    timestamps are the upsert's business)."""
+    return {
+        "code": row.code,
+        "title": row.title,
+        "org_unit_id": unit_id,
+        "job_family": row.job_family,
+        "headcount": row.headcount,
+        "status": row.status,
+        "location": row.location,
+        "responsibilities": list(row.responsibilities),
+        "requirements": stored_requirements(row.requirements),
+        "evaluation_scheme": stored_scheme(row.scheme_for(unit_id_by_code)),
+    }
+
+
 async def _upsert_positions(
-    uow: UnitOfWork, rows: list[PositionImportRow], units: list[OrgUnit], by: str
+    uow: UnitOfWork, rows: Sequence[PositionImportRow], units: list[OrgUnit], by: str
 ) -> dict[str, int]:
     """Create or update positions by code in bulk; publish one event per real change."""
     unit_by_code = {u.code: u for u in units if u.code}
@@ -279,25 +268,14 @@ async def _upsert_positions(
     existing = await PositionRepository(uow.session).rows_by_codes(
         [r.code for r in rows], for_update=True
     )
-    at = now()
+    at = uow.clock.now()
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     history: list[dict[str, Any]] = []
     unchanged = 0
     for row in rows:
         unit = unit_by_code[row.org_unit_code]
-        target = {
-            "code": row.code,
-            "title": row.title,
-            "org_unit_id": unit.id,
-            "job_family": row.job_family,
-            "headcount": row.headcount,
-            "status": row.status,
-            "location": row.location,
-            "responsibilities": list(row.responsibilities),
-            "requirements": stored_requirements(row.requirements),
-            "evaluation_scheme": stored_scheme(row.scheme_for(id_by_code)),
-        }
+        target = imported_values(row, unit_id=unit.id, unit_id_by_code=id_by_code)
         current = existing.get(row.code)
         if current is None:
             values = {
