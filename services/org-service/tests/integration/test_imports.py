@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
-from openpyxl import Workbook
-from org_testkit import unique
+from org_testkit import csv_bytes, unique, xlsx_bytes
 
 from talentloop_shared.testing.harness import event_probe
 
@@ -26,11 +22,7 @@ POSITION_HEADER = [
 
 
 def to_csv(header: list[str], rows: list[list[object]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode()
+    return csv_bytes([header, *rows])
 
 
 async def post_import(
@@ -46,16 +38,16 @@ async def post_import(
 
 async def import_units(client, headers, p: str) -> None:
     """Company → two departments, as an XLSX file."""
-    wb = Workbook()
-    ws = wb.active
-    ws.append(["Code", "Name", "Kind", "Parent Code"])
-    ws.append([f"{p}-D1", "Engineering", "department", f"{p}-CO"])  # child before parent
-    ws.append([f"{p}-CO", f"Acme {p}", "company", None])
-    ws.append([f"{p}-D2", "People", "department", f"{p}-CO"])
-    buf = io.BytesIO()
-    wb.save(buf)
+    content = xlsx_bytes(
+        [
+            ["Code", "Name", "Kind", "Parent Code"],
+            [f"{p}-D1", "Engineering", "department", f"{p}-CO"],  # child before parent
+            [f"{p}-CO", f"Acme {p}", "company", None],
+            [f"{p}-D2", "People", "department", f"{p}-CO"],
+        ]
+    )
     r = await post_import(
-        client, headers, "org_units", buf.getvalue(), dry_run=False, filename="units.xlsx"
+        client, headers, "org_units", content, dry_run=False, filename="units.xlsx"
     )
     assert r.status_code == 200, r.text
     rec = r.json()["reconciliation"]
