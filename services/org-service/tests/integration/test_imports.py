@@ -202,3 +202,26 @@ async def test_unit_import_reparents_and_republishes(client, auth, hr, amqp_url,
     assert r.json()["problems"][0]["column"] == "parent_code"
     r = await post_import(client, hr, "org_units", b"\xff\xfe garbage", dry_run=True)
     assert r.status_code == 422
+
+
+async def test_paging_through_imported_positions_loses_none(client, hr):
+    # One import stamps every position with the same created_at: the cursor's id must decide.
+    p = unique("page")
+    await import_units(client, hr, p)
+    rows = [[f"{p}-P{i}", f"Planner {i}", f"{p}-D1"] for i in range(5)]
+    r = await post_import(
+        client, hr, "positions", to_csv(["code", "title", "org_unit_code"], rows), dry_run=False
+    )
+    assert r.status_code == 200, r.text
+    r = await client.get("/api/v1/org-units", headers=hr, params={"limit": 500})
+    unit_id = next(u["id"] for u in r.json()["items"] if u["code"] == f"{p}-D1")
+    seen, cursor = [], None
+    while True:
+        params = {"org_unit_id": unit_id, "limit": 2, **({"cursor": cursor} if cursor else {})}
+        r = await client.get("/api/v1/positions", headers=hr, params=params)
+        assert r.status_code == 200, r.text
+        seen += [x["code"] for x in r.json()["items"]]
+        cursor = r.json()["next_cursor"]
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(row[0] for row in rows) and len(seen) == 5
