@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from org_service.db.models import OrgUnit, PositionVersion
 from org_service.db.repositories import PositionInUnit
@@ -125,28 +125,25 @@ class FieldChangeRead(BaseModel):
 class PositionVersionRead(BaseModel):
     """One version: what changed, who changed it and when, and the snapshot after it."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     version: int
     change: str
     changed_by: str
     changed_at: datetime
-    changed_fields: list[str]
     changes: list[FieldChangeRead]
     snapshot: dict[str, Any]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def changed_fields(self) -> list[str]:
+        """The names of the fields this version changed."""
+        return [c.field for c in self.changes]
 
     @classmethod
     def from_row(cls, version: PositionVersion) -> PositionVersionRead:
         """The API shape of one history row."""
-        return cls.model_validate(
-            {
-                "version": version.version,
-                "change": version.change,
-                "changed_by": version.changed_by,
-                "changed_at": version.changed_at,
-                "changed_fields": [c["field"] for c in version.changes],
-                "changes": version.changes,
-                "snapshot": version.snapshot,
-            }
-        )
+        return cls.model_validate(version)
 
 
 # --- imports --------------------------------------------------------------------------------
@@ -199,21 +196,5 @@ class ImportReportRead(BaseModel):
 
     @classmethod
     def from_outcome(cls, outcome: ImportOutcome) -> ImportReportRead:
-        """The API shape of an import outcome."""
-        return cls.model_validate(
-            {
-                "kind": outcome.kind,
-                "dry_run": outcome.dry_run,
-                "ok": outcome.ok,
-                "written": outcome.written,
-                "total_rows": outcome.total_rows,
-                "valid_rows": outcome.valid_rows,
-                "rows_with_problems": outcome.rows_with_problems,
-                "problems": [
-                    {"row": p.row, "column": p.column, "problem": p.problem}
-                    for p in outcome.problems
-                ],
-                "reconciliation": outcome.reconciliation,
-                "events_published": outcome.events_published,
-            }
-        )
+        """The API shape of an import outcome (its problems and reconciliation included)."""
+        return cls.model_validate(outcome, from_attributes=True)
