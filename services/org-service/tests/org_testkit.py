@@ -46,6 +46,23 @@ async def make_position(
     return r.json()
 
 
+async def all_pages(
+    client: httpx.AsyncClient, headers: dict[str, str], path: str, **params: Any
+) -> list[dict[str, Any]]:
+    """Every item of a list, following `next_cursor` page by page."""
+    items: list[dict[str, Any]] = []
+    cursor = None
+    while True:
+        r = await client.get(
+            path, headers=headers, params={**params, **({"cursor": cursor} if cursor else {})}
+        )
+        assert r.status_code == 200, r.text
+        items += r.json()["items"]
+        cursor = r.json()["next_cursor"]
+        if cursor is None:
+            return items
+
+
 def csv_bytes(
     rows: Sequence[Sequence[object]], *, bom: bool = False, delimiter: str = ","
 ) -> bytes:

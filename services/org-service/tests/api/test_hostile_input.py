@@ -7,7 +7,7 @@ import base64
 import json
 
 import pytest
-from org_testkit import csv_bytes, make_position, make_unit, unique
+from org_testkit import all_pages, csv_bytes, make_position, make_unit, unique
 
 from org_service.service.imports import MAX_IMPORT_ROWS
 
@@ -78,18 +78,8 @@ async def test_the_cursors_a_list_returns_still_page_through_it(client, hr):
             f"/api/v1/positions/{position['id']}", headers=hr, json={"headcount": headcount}
         )
         assert r.status_code == 200
-    versions, cursor = [], None
-    while True:
-        params = {"limit": 3, **({"cursor": cursor} if cursor else {})}
-        r = await client.get(
-            f"/api/v1/positions/{position['id']}/history", headers=hr, params=params
-        )
-        assert r.status_code == 200, r.text
-        versions += [v["version"] for v in r.json()["items"]]
-        cursor = r.json()["next_cursor"]
-        if cursor is None:
-            break
-    assert versions == [1, 2, 3, 4]
+    items = await all_pages(client, hr, f"/api/v1/positions/{position['id']}/history", limit=3)
+    assert [v["version"] for v in items] == [1, 2, 3, 4]
 
 
 BOUNDARY = "talentloop-boundary"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from org_testkit import csv_bytes, unique, xlsx_bytes
+from org_testkit import all_pages, csv_bytes, unique, xlsx_bytes
 
 from talentloop_shared.testing.harness import event_probe
 
@@ -215,13 +215,6 @@ async def test_paging_through_imported_positions_loses_none(client, hr):
     assert r.status_code == 200, r.text
     r = await client.get("/api/v1/org-units", headers=hr, params={"limit": 500})
     unit_id = next(u["id"] for u in r.json()["items"] if u["code"] == f"{p}-D1")
-    seen, cursor = [], None
-    while True:
-        params = {"org_unit_id": unit_id, "limit": 2, **({"cursor": cursor} if cursor else {})}
-        r = await client.get("/api/v1/positions", headers=hr, params=params)
-        assert r.status_code == 200, r.text
-        seen += [x["code"] for x in r.json()["items"]]
-        cursor = r.json()["next_cursor"]
-        if cursor is None:
-            break
+    items = await all_pages(client, hr, "/api/v1/positions", org_unit_id=unit_id, limit=2)
+    seen = [x["code"] for x in items]
     assert sorted(seen) == sorted(row[0] for row in rows) and len(seen) == 5
