@@ -34,7 +34,14 @@ def test_s2_composite_is_weighted() -> None:
     assert card.as_event_scorecard().model_dump() == {
         "composite": 7.1,
         "dimensions": {"technical": 8.0, "business": 6.0, "culture": 7.0},
+        "band": "close",  # 7.1 ≥ 6.5: a close miss (templates pick their words by band)
     }
+
+
+def test_a_composite_below_the_close_miss_line_is_far() -> None:
+    card = compute_scorecard(SCHEME, [ev("a", technical=6), ev("b", business=6)])
+    assert card.composite == 6.0 and card.band == "far"
+    assert compute_scorecard(SCHEME, []).band is None
 
 
 def test_dimension_means_average_interviewers() -> None:
