@@ -28,17 +28,18 @@ from talentloop_shared.events.payloads import Channel, Education, Recommendation
 from talentloop_shared.http import RequestModel
 from talentloop_shared.i18n import canonical_locale
 
-T = TypeVar("T")
+A = TypeVar("A")
+R = TypeVar("R")
 
 
-def field_rule(rule: Callable[[T], T]) -> Callable[[T], T]:
+def field_rule(rule: Callable[[A], R]) -> Callable[[A], R]:
     """A domain rule as a pydantic validator.
 
     The domain raises `FieldInvalid`; pydantic reports a validator's `ValueError` against
     the field it validates, next to every other error in the same body (or import row).
     """
 
-    def validate(value: T) -> T:
+    def validate(value: A) -> R:
         try:
             return rule(value)
         except FieldInvalid as exc:
