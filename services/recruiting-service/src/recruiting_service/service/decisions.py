@@ -47,10 +47,24 @@ class BulkRejectOutcome:
     detail: str | None = None
 
 
+# What `candidate-rejected` tells the other services about the person (stored as is).
+_SHARED_CANDIDATE_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "locale",
+    "timezone",
+    "talent_pool_consent",
+    "skills",
+    "years_experience",
+    "industries",
+)
+
+
 def candidate_info(candidate: Candidate) -> CandidateInfo:
-    """The candidate as `candidate-rejected` carries it: every field the payload names."""
-    values = {name: getattr(candidate, name) for name in CandidateInfo.model_fields}
-    return CandidateInfo.model_validate({**values, "id": str(candidate.id)})
+    """The candidate as `candidate-rejected` carries it."""
+    values = {name: getattr(candidate, name) for name in _SHARED_CANDIDATE_FIELDS}
+    return CandidateInfo(id=str(candidate.id), **values)
 
 
 def position_ref(opening: Opening) -> PositionRef:
