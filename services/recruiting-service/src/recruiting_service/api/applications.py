@@ -25,7 +25,7 @@ router = api_router(prefix="/api/v1", tags=["applications"])
 async def create_application(
     body: ApplicationCreate, uow: UowDep, principal: Recruiter, response: Response
 ) -> ApplicationRead:
-    record = await applications.apply(uow, data=body, by=principal.sub)
+    record = await applications.apply(uow, request=body, by=principal.sub)
     response.headers["Location"] = f"/api/v1/applications/{record.application.id}"
     return ApplicationRead.from_record(record)
 

@@ -36,7 +36,7 @@ EmailQuery = Annotated[
 async def create_candidate(
     body: CandidateCreate, uow: UowDep, principal: Recruiter, response: Response
 ) -> CandidateRead:
-    candidate = await candidates.create_candidate(uow, data=body)
+    candidate = await candidates.create_candidate(uow, registration=body)
     response.headers["Location"] = f"/api/v1/candidates/{candidate.id}"
     set_etag(response, candidate.version)
     return CandidateRead.model_validate(candidate)
@@ -88,7 +88,7 @@ async def update_candidate(
     expected: IfMatch,
 ) -> CandidateRead:
     candidate = await candidates.update_candidate(
-        uow, candidate_id=candidate_id, data=body, expected=expected
+        uow, candidate_id=candidate_id, update=body, expected=expected
     )
     set_etag(response, candidate.version)
     return CandidateRead.model_validate(candidate)

@@ -32,7 +32,7 @@ async def schedule_interview(
     application_id: uuid.UUID, body: InterviewCreate, uow: UowDep, principal: Recruiter
 ) -> InterviewRead:
     interview = await interviews.schedule_interview(
-        uow, application_id=application_id, data=body, by=principal.sub
+        uow, application_id=application_id, plan=body, by=principal.sub
     )
     return InterviewRead.from_row(interview)
 
@@ -84,7 +84,7 @@ async def submit_evaluation(
     interview_id: uuid.UUID, body: EvaluationCreate, uow: UowDep, principal: Scorer
 ) -> EvaluationRead:
     evaluation = await interviews.submit_evaluation(
-        uow, interview_id=interview_id, data=body, principal=principal
+        uow, interview_id=interview_id, scorecard=body, principal=principal
     )
     return EvaluationRead.model_validate(evaluation)
 

@@ -87,26 +87,28 @@ def open_application(
     return application
 
 
-async def apply(uow: UnitOfWork, *, data: ApplicationCreate, by: str) -> ApplicationRecord:
+async def apply(uow: UnitOfWork, *, request: ApplicationCreate, by: str) -> ApplicationRecord:
     """Apply a candidate to an open opening and screen at once (409 if erased)."""
     # Locked: an erasure running at the same time waits, or this sees it.
     candidate = await CandidateRepository(uow.session).get_or_raise(
-        data.candidate_id, for_update=True
+        request.candidate_id, for_update=True
     )
     refuse_if_erased(candidate)
-    opening = await OpeningRepository(uow.session).get_or_raise(data.position_id)
+    opening = await OpeningRepository(uow.session).get_or_raise(request.position_id)
     if opening.status != "open":
-        raise Conflict(f"opening {data.position_id} is closed for hiring", type_="opening-closed")
+        raise Conflict(
+            f"opening {request.position_id} is closed for hiring", type_="opening-closed"
+        )
     repo = ApplicationRepository(uow.session)
-    existing = await repo.for_candidate_and_position(data.candidate_id, data.position_id)
+    existing = await repo.for_candidate_and_position(request.candidate_id, request.position_id)
     if existing is not None:
         raise Conflict(
-            f"candidate {data.candidate_id} already applied to {data.position_id} "
+            f"candidate {request.candidate_id} already applied to {request.position_id} "
             f"(application {existing.id})",
             type_="duplicate-application",
         )
     application = open_application(
-        uow, candidate=candidate, opening=opening, source=data.source, by=by
+        uow, candidate=candidate, opening=opening, source=request.source, by=by
     )
     await uow.commit()
     return await application_record(uow, application)

@@ -47,12 +47,12 @@ def refuse_if_erased(candidate: Candidate) -> None:
 
 
 def new_candidate(
-    data: CandidateCreate, *, now: datetime, candidate_id: uuid.UUID | None = None
+    registration: CandidateCreate, *, now: datetime, candidate_id: uuid.UUID | None = None
 ) -> Candidate:
     """A candidate row from validated input (not yet added to a session)."""
     return Candidate(
         id=candidate_id or uuid.uuid4(),
-        **data.model_dump(),
+        **registration.model_dump(),
         version=1,
         created_at=now,
         updated_at=now,
@@ -64,12 +64,12 @@ def changed_fields(candidate: Candidate, changes: dict[str, object]) -> list[str
     return [k for k, v in changes.items() if getattr(candidate, k) != v]
 
 
-async def create_candidate(uow: UnitOfWork, *, data: CandidateCreate) -> Candidate:
+async def create_candidate(uow: UnitOfWork, *, registration: CandidateCreate) -> Candidate:
     """Register a candidate; 409 when the email is taken."""
     repo = CandidateRepository(uow.session)
-    if await repo.get_by_email(data.email) is not None:
-        raise DuplicateEmail(data.email)
-    candidate = repo.add(new_candidate(data, now=uow.clock.now()))
+    if await repo.get_by_email(registration.email) is not None:
+        raise DuplicateEmail(registration.email)
+    candidate = repo.add(new_candidate(registration, now=uow.clock.now()))
     await uow.commit()
     return candidate
 
@@ -98,14 +98,18 @@ async def list_candidates(
 
 
 async def update_candidate(
-    uow: UnitOfWork, *, candidate_id: uuid.UUID, data: CandidateUpdate, expected: ExpectedVersion
+    uow: UnitOfWork,
+    *,
+    candidate_id: uuid.UUID,
+    update: CandidateUpdate,
+    expected: ExpectedVersion,
 ) -> Candidate:
     """Change the given fields; 412 when If-Match names another version; 409 if erased."""
     repo = CandidateRepository(uow.session)
     candidate = await repo.get_or_raise(candidate_id, for_update=True)
     refuse_if_erased(candidate)
     expected.check(candidate.version, what=f"candidate {candidate_id}")
-    changes = data.model_dump(exclude_unset=True)
+    changes = update.model_dump(exclude_unset=True)
     for required in _NOT_NULL:
         if required in changes and changes[required] is None:
             raise FieldInvalid(required, "must not be null")

@@ -99,20 +99,20 @@ class ParsedFile:
 
 
 def _row_input(row: TableRow) -> tuple[dict[str, Any], list[ImportProblem]]:
-    data: dict[str, Any] = {}
+    values: dict[str, Any] = {}
     problems: list[ImportProblem] = []
     for column, value in row.values.items():
         if column not in COLUMNS:
             continue
         if column in LIST_COLUMNS:
-            data[column] = [v.strip() for v in _LIST_SPLIT.split(value) if v.strip()]
+            values[column] = [v.strip() for v in _LIST_SPLIT.split(value) if v.strip()]
         elif column == "talent_pool_consent":
             if value.lower() not in _TRUE | _FALSE:
                 problems.append(ImportProblem(row.row, column, f"expected yes/no, got {value!r}"))
-            data[column] = value.lower() in _TRUE
+            values[column] = value.lower() in _TRUE
         elif value:
-            data[column] = value
-    return data, problems
+            values[column] = value
+    return values, problems
 
 
 def _header_problems(table: Table) -> list[ImportProblem]:
@@ -136,9 +136,9 @@ def parse_candidates(table: Table) -> ParsedFile:
     first_row_of: dict[str, int] = {}
     for row in table.rows:
         parsed.rows += 1
-        data, problems = _row_input(row)
+        values, problems = _row_input(row)
         try:
-            candidate = CandidateCreate.model_validate(data)
+            candidate = CandidateCreate.model_validate(values)
         except ValidationError as exc:
             for err in exc.errors():
                 loc = err.get("loc") or ()
@@ -208,20 +208,24 @@ async def import_candidates(uow: UnitOfWork, *, file: IO[bytes], dry_run: bool) 
     problems = list(parsed.problems)
     existing: dict[int, Candidate] = {}  # row → the candidate it updates
     outcomes: list[RowOutcome] = []
-    for row, data in parsed.valid:
-        candidate_id = matched.get(data.email)
+    for row, registration in parsed.valid:
+        candidate_id = matched.get(registration.email)
         if candidate_id is None:
-            outcomes.append(RowOutcome(row, data.email, "create"))
+            outcomes.append(RowOutcome(row, registration.email, "create"))
             continue
         current = locked.get(candidate_id)
-        if (problem := _match_problem(row, data.email, candidate_id, current)) is not None:
+        if (problem := _match_problem(row, registration.email, candidate_id, current)) is not None:
             problems.append(problem)
             continue
         assert current is not None  # _match_problem reports a vanished candidate
         existing[row] = current
         # Only what the row states changes: an empty cell never wipes a stored value.
-        fields = changed_fields(current, data.model_dump(include=data.model_fields_set))
-        outcomes.append(RowOutcome(row, data.email, "update" if fields else "unchanged", fields))
+        fields = changed_fields(
+            current, registration.model_dump(include=registration.model_fields_set)
+        )
+        outcomes.append(
+            RowOutcome(row, registration.email, "update" if fields else "unchanged", fields)
+        )
     problems.sort(key=lambda p: p.row)
     created = sum(1 for o in outcomes if o.action == "create")
     # A dry run projects the count; a real run reports the count it committed.
@@ -242,13 +246,13 @@ async def import_candidates(uow: UnitOfWork, *, file: IO[bytes], dry_run: bool) 
     now = uow.clock.now()
     by_row = dict(parsed.valid)
     for row_outcome in outcomes:
-        data = by_row[row_outcome.row]
+        registration = by_row[row_outcome.row]
         if row_outcome.action == "create":
-            repo.add(new_candidate(data, now=now))
+            repo.add(new_candidate(registration, now=now))
         elif row_outcome.action == "update":
             candidate = existing[row_outcome.row]  # locked above, and not erased
             for name in row_outcome.changed_fields:
-                setattr(candidate, name, getattr(data, name))
+                setattr(candidate, name, getattr(registration, name))
             candidate.version += 1
             candidate.updated_at = now
     await uow.flush()

@@ -75,7 +75,7 @@ def scheme_dimensions(opening: Opening) -> list[Dimension]:
 
 
 async def schedule_interview(
-    uow: UnitOfWork, *, application_id: uuid.UUID, data: InterviewCreate, by: str
+    uow: UnitOfWork, *, application_id: uuid.UUID, plan: InterviewCreate, by: str
 ) -> Interview:
     """Plan an interview with the dimensions the department owns; moves to interviewing."""
     apps = ApplicationRepository(uow.session)
@@ -88,14 +88,14 @@ async def schedule_interview(
         )
     opening = await OpeningRepository(uow.session).get(application.position_id)
     assert opening is not None  # applications reference their opening
-    owned = [d for d in scheme_dimensions(opening) if d.department_id == data.department_id]
+    owned = [d for d in scheme_dimensions(opening) if d.department_id == plan.department_id]
     if not owned:
         departments = sorted(
             {d.department_id for d in scheme_dimensions(opening) if d.department_id}
         )
         raise FieldInvalid(
             "department_id",
-            f"department {data.department_id} scores no dimension of this position's "
+            f"department {plan.department_id} scores no dimension of this position's "
             f"evaluation scheme (departments that do: {', '.join(departments) or 'none'})",
         )
     now = uow.clock.now()
@@ -107,15 +107,15 @@ async def schedule_interview(
             from_status="screening",
             by=by,
             at=now,
-            reason=f"interview planned with {data.interviewer_id}",
+            reason=f"interview planned with {plan.interviewer_id}",
         )
     interview = InterviewRepository(uow.session).add(
         Interview(
             id=uuid.uuid4(),
             application_id=application.id,
-            interviewer_id=data.interviewer_id,
-            department_id=data.department_id,
-            scheduled_at=data.scheduled_at,
+            interviewer_id=plan.interviewer_id,
+            department_id=plan.department_id,
+            scheduled_at=plan.scheduled_at,
             dimensions=[{"key": d.key, "name": d.name, "weight": d.weight} for d in owned],
             created_by=by,
             created_at=now,
@@ -188,7 +188,7 @@ def _check_dimensions(assigned: Sequence[str], given: Sequence[str]) -> None:
 
 
 async def submit_evaluation(
-    uow: UnitOfWork, *, interview_id: uuid.UUID, data: EvaluationCreate, principal: Principal
+    uow: UnitOfWork, *, interview_id: uuid.UUID, scorecard: EvaluationCreate, principal: Principal
 ) -> Evaluation:
     """Record the assigned interviewer's scorecard once; publish `evaluation-submitted`."""
     repo = InterviewRepository(uow.session)
@@ -200,7 +200,9 @@ async def submit_evaluation(
             "this interview's evaluation was already submitted; evaluations are immutable",
             type_="evaluation-submitted",
         )
-    _check_dimensions([d["key"] for d in interview.dimensions], [s.dimension for s in data.scores])
+    _check_dimensions(
+        [d["key"] for d in interview.dimensions], [s.dimension for s in scorecard.scores]
+    )
     application = await ApplicationRepository(uow.session).get(interview.application_id)
     assert application is not None
     # Locked: comments about a person must not land after (or during) their erasure.
@@ -214,10 +216,10 @@ async def submit_evaluation(
         application_id=interview.application_id,
         interviewer_id=interview.interviewer_id,
         department_id=interview.department_id,
-        scores=[s.model_dump() for s in data.scores],
-        strengths=list(data.strengths),
-        concerns=list(data.concerns),
-        recommendation=data.recommendation,
+        scores=[s.model_dump() for s in scorecard.scores],
+        strengths=list(scorecard.strengths),
+        concerns=list(scorecard.concerns),
+        recommendation=scorecard.recommendation,
         submitted_by=principal.sub,
         submitted_at=now,
     )
@@ -232,10 +234,10 @@ async def submit_evaluation(
             interviewer=Interviewer(
                 id=interview.interviewer_id, department_id=interview.department_id
             ),
-            scores=[DimensionScore(**s.model_dump()) for s in data.scores],
-            strengths=list(data.strengths),
-            concerns=list(data.concerns),
-            recommendation=data.recommendation,
+            scores=[DimensionScore(**s.model_dump()) for s in scorecard.scores],
+            strengths=list(scorecard.strengths),
+            concerns=list(scorecard.concerns),
+            recommendation=scorecard.recommendation,
             submitted_at=now,
         ),
         subject=f"applications/{application.id}",
