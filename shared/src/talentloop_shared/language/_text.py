@@ -34,14 +34,22 @@ def has_han(text: str) -> bool:
     return HAN_RE.search(text) is not None
 
 
+# Full-width forms kept as they are: Chinese text writes its brackets and tilde full width.
+_KEEP_FULL_WIDTH: Final = frozenset("（）～")
+
+
 def fold_width(text: str) -> str:
-    """Full-width Latin letters, digits and the ideographic space as ASCII; punctuation kept."""
+    """Full-width ASCII forms ("Ｐｙｔｈｏｎ", "，", "－") and the ideographic space as ASCII.
+
+    A language's own punctuation style is applied afterwards (the phrasing step writes
+    "，" back between Chinese words).
+    """
     out: list[str] = []
     for ch in text:
         code = ord(ch)
         if ch == "\u3000":
             out.append(" ")
-        elif 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
+        elif 0xFF01 <= code <= 0xFF5E and ch not in _KEEP_FULL_WIDTH:
             out.append(chr(code - 0xFEE0))
         else:
             out.append(ch)

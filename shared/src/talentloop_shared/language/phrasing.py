@@ -89,6 +89,7 @@ _FULL_TO_ASCII: Final = {
     "。": ". ",
 }
 _TERMINALS: Final = ".!?。！？"
+_HAN_PUNCT_RE: Final = re.compile(rf"(?<=[{HAN}])\s*([,;:!?])\s*|\s*([,;:!?])\s*(?=[{HAN}])")
 
 
 class ReasonLike(Protocol):
@@ -418,6 +419,7 @@ class Phraser:
             self.packs
         )
         self._separator_re = self._split_pattern()
+        self._adjacency_re = self._adjacency_pattern()
 
     # -- public ------------------------------------------------------------------------------
 
@@ -471,7 +473,7 @@ class Phraser:
         else:
             if "too_long" not in notes:
                 notes.append("quoted")
-            quote = self._second_person(cleaned)
+            quote = self._lower_first(self._second_person(cleaned))
             sentence = self.frame("concern", text=self._inner(quote))
             need = need if groups is not None else ""
         self._language_notes(need if fits else sentence, notes)
@@ -573,15 +575,14 @@ class Phraser:
             hit = re.search(pattern, rendered, flags=re.IGNORECASE)
             if hit:
                 found.append(f"{pattern!r} at {hit.group(0)!r}")
-        verbs = self.own.words("frame_verbs")
-        negations = [*self.own.words("negations"), *verbs]
-        exceptions = self.own.words("negation_exceptions")
-        for verb in verbs:
-            for word in negations:
-                for at in self._adjacent(rendered, verb, word):
-                    tail = rendered[at:]
-                    if not any(tail.startswith(e) for e in exceptions):
-                        found.append(f"{verb!r} followed by {word!r}")
+        exceptions = tuple(e.casefold() for e in self.own.words("negation_exceptions"))
+        for hit in self._adjacency_re.finditer(rendered):
+            tail = rendered[hit.end() :].casefold()
+            if not tail.startswith(exceptions):
+                found.append(
+                    "a frame verb followed by a negation or a verb: "
+                    f"{rendered[hit.start() : hit.end() + 8]!r}"
+                )
         return found
 
     # -- reasons -----------------------------------------------------------------------------
@@ -590,9 +591,15 @@ class Phraser:
         """The reason's clauses as (form, need) groups, or None when it must be quoted."""
         groups: list[tuple[Form, str]] = []
         contrasts = self._contrast_set()
-        for separator, clause in self._clauses(text):
-            if not clause:
+        pending = ""  # a lead-in with no rule of its own ("Ideally,") joins the next clause
+        pending_separator = ""
+        for separator, raw in self._clauses(text):
+            if not raw:
                 continue
+            clause = raw
+            if pending:
+                clause, separator = pending + separator + raw, pending_separator
+                pending = ""
             form, need = self._recognise(clause)
             contrast = separator in contrasts
             if form is None:
@@ -600,23 +607,29 @@ class Phraser:
                     notes.append("contrast_dropped")  # "lacks Kafka, but eager to learn"
                     continue
                 if groups and groups[-1][0] != "phrase":
-                    # A continuation ("需要熟悉Go，有高并发经验"): it stays with its clause.
+                    # A continuation ("需要熟悉Go，有高并发经验") stays with its clause; a
+                    # remark of its own ("稳定性不足，近三年换了四份工作") cannot be framed.
+                    if self._sentence_like(need):
+                        return None
                     groups[-1] = (groups[-1][0], groups[-1][1] + separator + self._tidy(clause))
                     continue
-                if not self._noun_phrase(need):
-                    return None
-                groups.append(("phrase", need))
+                if self._noun_phrase(need):
+                    groups.append(("phrase", self._bare(need)))
+                    continue
+                pending, pending_separator = clause, separator
                 continue
             if contrast and groups and all(g[0] == "phrase" for g in groups):
                 # "Good culture fit, but lacks Kafka": the praise belongs in strengths.
                 groups = []
                 notes.append("contrast_dropped")
             groups.append((form, need))
+        if pending:
+            return None
         return groups or None
 
     def _recognise(self, clause: str) -> tuple[Form | None, str]:
         """Apply the rules until none applies: the first rule's form and the final need."""
-        text = self._tidy(clause)
+        text = self._lower_first(self._tidy(clause))
         form: Form | None = None
         for _ in range(_MAX_PASSES):
             hit = None
@@ -643,18 +656,29 @@ class Phraser:
         return sorted(self.grammars, key=lambda g: g.foreign_count(text) > 0)
 
     def _variants(self, text: str) -> Iterator[str]:
-        """The text, then without its subject ("the role", "候选人") and auxiliary ("has")."""
-        yield text
-        seen = {text}
-        for stripped in (self._strip_role(text), self._strip_subject(text)):
-            if stripped and stripped not in seen:
-                seen.add(stripped)
-                yield stripped
-                for grammar in self.grammars:
-                    for aux in grammar.auxiliaries:
-                        found = aux.match(stripped)
-                        if found and stripped[found.end() :].strip():
-                            yield self._tidy(stripped[found.end() :])
+        """The text without its subject ("his", "候选人") and auxiliary ("has") first, so a
+        suffix rule never takes the subject in ("His SQL was weak"), then as written, then
+        without the role ("the role", "本岗位")."""
+        seen: set[str] = set()
+        subject = self._strip_subject(text)
+        candidates = [subject, text] if subject != text else [text]
+        role = self._strip_role(text)
+        if role != text:
+            candidates.append(role)
+        for candidate in candidates:
+            if candidate and candidate not in seen:
+                seen.add(candidate)
+                yield candidate
+            if candidate == text:
+                continue
+            for grammar in self.grammars:
+                for aux in grammar.auxiliaries:
+                    found = aux.match(candidate)
+                    if found and candidate[found.end() :].strip():
+                        stripped = self._tidy(candidate[found.end() :])
+                        if stripped not in seen:
+                            seen.add(stripped)
+                            yield stripped
 
     def _clean_need(self, need: str) -> str:
         text = self._tidy(need)
@@ -669,6 +693,9 @@ class Phraser:
                     found = suffix.match(text)
                     if found and found.group("rest").strip():
                         text = self._tidy(found.group("rest"))
+                stripped = self._strip_subject(text)
+                if stripped != text and self._verbal(stripped):
+                    text = stripped  # "要求候选人具备…" → "具备…"
                 for pattern, replacement in grammar.cleanup:
                     found = pattern.match(text)
                     if found and text[found.end() :].strip():
@@ -693,7 +720,8 @@ class Phraser:
             return False
         if self._starts_with_any(need, self.own.words("frame_verbs")):
             return False
-        return not self._sentence_like(need)
+        # A rule found the need's shape; only a pronoun start ("that you…") betrays a clause.
+        return not self._starts_with_any(need, self.own.words("sentence_starts"))
 
     def _join(self, needs: Sequence[str]) -> str:
         needs = [strip_trailing(n) for n in needs if strip_trailing(n)]
@@ -728,6 +756,17 @@ class Phraser:
         last = words[-1]
         return not last.casefold().endswith(_strings(self.own.data.get("not_noun_endings")))
 
+    def _bare(self, phrase: str) -> str:
+        """A bare topic as what a role needs ("直播营销" → "直播营销方面的能力"), per the pack."""
+        template = str(self.own.data.get("bare_template", ""))
+        heads = (
+            *self.own.words("noun_heads"),
+            *self.own.data.get("intensify", {}).get("by_head", {}),
+        )
+        if not template or phrase.endswith(tuple(heads)):
+            return phrase
+        return template.replace("{rest}", phrase)
+
     def _sentence_like(self, text: str) -> bool:
         """Whether the text reads as a sentence of its own rather than a phrase."""
         for grammar in self.grammars:
@@ -736,7 +775,10 @@ class Phraser:
                     return True
                 if self._starts_with_any(text, grammar.words("sentence_starts")):
                     return True
-                if any(m in text for m in grammar.words("predicate_markers")):
+                bare = text
+                for exception in grammar.words("predicate_exceptions"):
+                    bare = bare.replace(exception, " ")
+                if any(m in bare for m in grammar.words("predicate_markers")):
                     return True
             elif not grammar.han:
                 if re.search(r"[.!?]\s+\S", text):
@@ -746,8 +788,11 @@ class Phraser:
                     continue
                 if words[0] in {w.casefold() for w in grammar.words("sentence_starts")}:
                     return True
-                finite = {w.casefold() for w in grammar.words("finite_verbs")}
-                if any(w in finite for w in words):
+                predicates = {
+                    w.casefold()
+                    for w in (*grammar.words("finite_verbs"), *grammar.words("predicate_markers"))
+                }
+                if any(w in predicates for w in words):
                     return True
         return False
 
@@ -845,6 +890,8 @@ class Phraser:
         """Spaces, width, bullets, quotes, labels and edge punctuation normalised away."""
         text = collapse_spaces(fold_width(text or ""))
         text = _ELLIPSIS_RE.sub("…", text)
+        # Next to Chinese, "," and ";" are the full-width marks typed on an English keyboard.
+        text = _HAN_PUNCT_RE.sub(lambda m: _ASCII_TO_FULL[m.group(1) or m.group(2)], text)
         for _ in range(_MAX_PASSES):
             before = text
             text = _BULLET_RE.sub("", text)
@@ -862,11 +909,7 @@ class Phraser:
         """Punctuation inside a phrase, in the reader's style, with no doubles."""
         if self.own.han:
             # "经验,沟通" → "经验，沟通" next to Chinese; ASCII kept between Latin words.
-            text = re.sub(
-                rf"(?<=[{HAN}])\s*([,;:!?])\s*|\s*([,;:!?])\s*(?=[{HAN}])",
-                lambda m: _ASCII_TO_FULL[m.group(1) or m.group(2)],
-                text,
-            )
+            text = _HAN_PUNCT_RE.sub(lambda m: _ASCII_TO_FULL[m.group(1) or m.group(2)], text)
         elif not has_han(text):
             text = "".join(_FULL_TO_ASCII.get(ch, ch) for ch in text)
             text = collapse_spaces(_SPACE_BEFORE_PUNCT_RE.sub(r"\1", text))
@@ -903,13 +946,14 @@ class Phraser:
         if not text:
             return
         if self.own.han:
-            latin_words = _LATIN_WORD_RE.findall(text)
-            if not has_han(text) and len(latin_words) >= int(self.own.data.get("foreign_words", 3)):
+            # "hands-on Kafka experience" in a Chinese notice; "SQL", "Kafka", "K8s" are fine.
+            if not has_han(text) and any(
+                len(w) >= 4 and w[0].islower() for w in _LATIN_WORD_RE.findall(text)
+            ):
                 notes.append("other_language")
         elif has_han(text):
             notes.append("other_language")
-        foreign = str(self.own.data.get("foreign_chars", ""))
-        if foreign and any(ch in foreign for ch in text):
+        if self.own.foreign_count(text):
             notes.append("other_script")
 
     def _max_length(self) -> int:
@@ -990,16 +1034,25 @@ class Phraser:
             return True
         return False
 
-    def _adjacent(self, text: str, first: str, second: str) -> list[int]:
-        """Where `second` directly follows `first` in `text` (index of `second`)."""
-        latin = _is_latin_edge(first.strip()[-1]) or _is_latin_edge(second.strip()[0])
-        if latin:
-            pattern = (
-                r"(?<![A-Za-z])" + _literal(first) + r"\s+(?=" + _literal(second) + r"(?![A-Za-z]))"
-            )
-        else:
-            pattern = re.escape(first) + r"\s*(?=" + re.escape(second) + ")"
-        return [m.end() for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
+    def _adjacency_pattern(self) -> re.Pattern[str]:
+        """A frame verb directly followed by a negation, a deficit word or another frame verb
+        ("needs lacks", "需要缺乏", "需要需要"), compiled once; the match ends where the
+        follower starts, so `negation_exceptions` ("需要不断…") can be checked there."""
+        verbs = self.own.words("frame_verbs")
+        followers = [*self.own.words("negations"), *verbs]
+        alternatives: list[str] = []
+        for verb in sorted(verbs, key=len, reverse=True):
+            for word in sorted(followers, key=len, reverse=True):
+                latin = _is_latin_edge(verb.strip()[-1]) or _is_latin_edge(word.strip()[0])
+                if latin:
+                    before = r"(?<![A-Za-z])" if _is_latin_edge(verb.strip()[0]) else ""
+                    after = r"(?![A-Za-z])" if _is_latin_edge(word.strip()[-1]) else ""
+                    alternatives.append(
+                        before + _literal(verb) + r"\s+(?=" + _literal(word) + after + ")"
+                    )
+                else:
+                    alternatives.append(re.escape(verb) + r"\s*(?=" + re.escape(word) + ")")
+        return re.compile("|".join(alternatives) or r"(?!)", flags=re.IGNORECASE)
 
 
 def _as_form(value: str) -> Form:

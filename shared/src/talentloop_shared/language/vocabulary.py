@@ -329,7 +329,7 @@ class EducationVocabulary:
             level = self._lookup(piece) if piece.strip() else None
             if level is not None:
                 levels.append(level)
-        return min(levels, key=education_rank) if levels else None
+        return sorted(levels, key=_RANK.__getitem__)[0] if levels else None
 
     def label(self, level: str, locale: str | None) -> str:
         """The level as a reader in `locale` calls it ("本科", "bachelor's degree")."""
@@ -714,17 +714,24 @@ class SkillVocabulary:
         return self._finder
 
     def proper_words(self) -> frozenset[str]:
-        """Words that keep their capital inside a sentence ("Kafka", "Excel", "Go")."""
+        """Words that keep their capital inside a sentence ("Kafka", "Excel", "PostgreSQL").
+
+        A name kept in Latin letters by a label in another language ("Kafka", "Excel", "Go
+        语言": what Chinese text does not translate is a name), or a word with a capital or
+        digit inside ("PostgreSQL", "K8s"); not "Marketing" or "Good Clinical Practice".
+        """
         words: set[str] = set()
         for entry in self._entries.values():
-            label = entry.labels.get("en", "")
-            tokens = re.findall(r"[A-Za-z][A-Za-z0-9.+#'’\-]*", label)
-            if not tokens:
-                continue
-            all_caps = all(t[0].isupper() for t in tokens)
-            for i, token in enumerate(tokens):
-                if (all_caps or i > 0) and token[0].isupper():
-                    words.add(token.casefold())
+            for locale, label in entry.labels.items():
+                tokens = re.findall(r"[A-Za-z][A-Za-z0-9.+#'’\-]*", label)
+                if locale != "en" and len(tokens) == 1 and tokens[0][0].isupper():
+                    words.add(tokens[0].casefold())
+                for token in tokens:
+                    # all capitals ("SQL", "RED") never need keeping: only "Kafka" would be lowered
+                    if (re.search(r".[A-Z]", token) and not token.isupper()) or re.search(
+                        r"\d", token
+                    ):
+                        words.add(token.casefold())
         return frozenset(words)
 
     # -- serialising -------------------------------------------------------------------------
