@@ -912,7 +912,9 @@ class Phraser:
             text = _HAN_PUNCT_RE.sub(lambda m: _ASCII_TO_FULL[m.group(1) or m.group(2)], text)
         elif not has_han(text):
             text = "".join(_FULL_TO_ASCII.get(ch, ch) for ch in text)
-            text = collapse_spaces(_SPACE_BEFORE_PUNCT_RE.sub(r"\1", text))
+            if self.own.data.get("tight_punctuation", True):
+                text = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", text)
+            text = collapse_spaces(text)
         return _collapse_punctuation(text)
 
     def _inner(self, text: str) -> str:
@@ -920,9 +922,9 @@ class Phraser:
         return strip_trailing(self._finish_inner(text))
 
     def _finish(self, sentence: str) -> str:
+        # The frame's own spacing is the pack's typography (French writes "conseil : …").
         sentence = _collapse_punctuation(collapse_spaces(sentence))
         if not self.own.han:
-            sentence = _SPACE_BEFORE_PUNCT_RE.sub(r"\1", sentence)
             if sentence[:1].islower():
                 sentence = sentence[:1].upper() + sentence[1:]
         return sentence
@@ -1087,6 +1089,7 @@ def _skill_words_han(packs: LanguagePacks, text: str) -> bool:
 
 
 _PHRASERS: dict[tuple[int, str], Phraser] = {}
+_MAX_PHRASERS: Final = 64
 
 
 def phraser(locale: str | None, packs: LanguagePacks | None = None) -> Phraser:
@@ -1095,6 +1098,8 @@ def phraser(locale: str | None, packs: LanguagePacks | None = None) -> Phraser:
     key = (id(packs), packs.best_locale(locale))
     found = _PHRASERS.get(key)
     if found is None or found.packs is not packs:
+        if len(_PHRASERS) >= _MAX_PHRASERS:
+            _PHRASERS.clear()  # only tests build many pack sets; a service has one
         found = Phraser(locale, packs)
         _PHRASERS[key] = found
     return found

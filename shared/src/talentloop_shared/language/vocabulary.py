@@ -28,6 +28,7 @@ from typing import Any, Final, Literal, get_args
 
 from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.language._text import (
+    HAN,
     collapse_spaces,
     fold_width,
     has_han,
@@ -69,6 +70,16 @@ __all__ = [
 EducationLevel = Literal["none", "secondary", "associate", "bachelor", "master", "phd"]
 EDUCATION_LADDER: Final[tuple[EducationLevel, ...]] = get_args(EducationLevel)
 _RANK: Final[Mapping[str, int]] = {level: rank for rank, level in enumerate(EDUCATION_LADDER)}
+
+# What a student of a level already holds: an undergraduate has finished secondary school.
+_ENTRY_LEVEL: Final[Mapping[str, EducationLevel]] = {
+    "none": "none",
+    "secondary": "none",
+    "associate": "secondary",
+    "bachelor": "secondary",
+    "master": "bachelor",
+    "phd": "master",
+}
 
 ImportKind = Literal["org_units", "positions", "people", "candidates"]
 IMPORT_KINDS: Final[tuple[ImportKind, ...]] = get_args(ImportKind)
@@ -124,8 +135,11 @@ IMPORT_COLUMNS: Final[Mapping[str, tuple[str, ...]]] = {
 SKILLS_FILE: Final = Path(__file__).resolve().parent / "data" / "skills.json"
 SKILLS_SCHEMA: Final = "talentloop.skills/1"
 _MAX_EXAMPLES: Final = 6
+_EXAMPLES_PER_PACK: Final = 2
 _BRACKETS_RE: Final = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
-_LIST_SPLIT_RE: Final = re.compile(r"[;,|/，、；／]|\s+(?:or|and|或|及|和)\s+")
+_LIST_SPLIT_RE: Final = re.compile(
+    rf"[;,|/，、；／]|\s+(?:or|and)\s+|\s*(?<=[{HAN}])(?:或者|或|和|与|與)(?=[{HAN}])\s*"
+)
 
 
 class UnknownTerm(FieldInvalid):
@@ -184,6 +198,7 @@ class EducationVocabulary:
         self.packs = packs
         self._aliases: dict[str, EducationLevel] = {level: level for level in EDUCATION_LADDER}
         self._examples: dict[str, list[str]] = {level: [] for level in EDUCATION_LADDER}
+        self._per_pack: dict[tuple[str, str], int] = {}
         markers: dict[str, list[str]] = {
             "minimum_markers": [],
             "preferred_markers": [],
@@ -215,8 +230,10 @@ class EducationVocabulary:
             )
         if known is None:
             self._aliases[key] = level  # type: ignore[assignment]  # checked against _RANK
-            if len(self._examples[level]) < _MAX_EXAMPLES:
+            shown = self._per_pack.get((level, locale), 0)
+            if shown < _EXAMPLES_PER_PACK and len(self._examples[level]) < _MAX_EXAMPLES:
                 self._examples[level].append(spelling)
+                self._per_pack[(level, locale)] = shown + 1
 
     def with_aliases(self, aliases: Mapping[str, Iterable[str]]) -> EducationVocabulary:
         """A copy that also accepts HR's spellings (level → spellings); HR's win."""
@@ -224,6 +241,7 @@ class EducationVocabulary:
         copy.packs = self.packs
         copy._aliases = dict(self._aliases)
         copy._examples = {k: list(v) for k, v in self._examples.items()}
+        copy._per_pack = dict(self._per_pack)
         copy._markers = self._markers
         for level, spellings in aliases.items():
             if level not in _RANK:
@@ -263,15 +281,15 @@ class EducationVocabulary:
         key = term_key(text)
         if key in self._aliases:
             return self._aliases[key]
+        # "硕士在读", "本科（在读）", "PhD candidate": a student holds what the studies require.
+        rest, studying = self._cut(self._strip(key, "noise"), "in_progress_markers")
+        if studying:
+            level = self._lookup(rest)
+            return None if level is None else _ENTRY_LEVEL[level]
         stripped = _BRACKETS_RE.sub("", key).strip() or key
         for attempt in (stripped, self._strip(stripped, "noise")):
             if attempt in self._aliases:
                 return self._aliases[attempt]
-        # "硕士在读", "PhD candidate": studying towards a level holds the one below it.
-        rest, hit = self._cut(self._strip(stripped, "noise"), "in_progress_markers")
-        if hit and rest in self._aliases:
-            level = self._aliases[rest]
-            return EDUCATION_LADDER[max(1, _RANK[level]) - 1] if level != "none" else "none"
         return None
 
     def _strip(self, key: str, marker: str) -> str:
