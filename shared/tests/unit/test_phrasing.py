@@ -126,6 +126,19 @@ def test_a_remark_that_cannot_fit_is_quoted_and_flagged() -> None:
     assert "quoted" in zh.notes
 
 
+def test_a_vague_verdict_is_flagged_so_hr_names_the_gap() -> None:
+    for locale, text in (
+        ("zh-CN", "不符合岗位要求"),
+        ("zh-CN", "与岗位要求不匹配"),
+        ("zh-TW", "不符合職位要求"),
+        ("en", "Does not meet the requirements"),
+        ("en", "not the right fit for this role"),
+    ):
+        phrased = phrase_reason(text, locale)
+        assert not phrased.fits and "vague" in phrased.notes, text
+    assert phraser("zh-CN").note_text("vague").startswith("理由过于笼统")
+
+
 def test_deficits_become_what_the_role_needs() -> None:
     cases = {
         "The candidate lacks experience managing a team": "experience managing a team",

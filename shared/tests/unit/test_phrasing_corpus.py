@@ -159,6 +159,18 @@ REASONS_EN: list[Case] = [
     c("Kafka", "Kafka", form="phrase"),
     c("No Go", "Go"),
     c("hands-on Kafka experience", "hands-on Kafka experience", form="phrase"),
+    # what HR types in a hurry: vague verdicts and remarks are quoted and flagged, never framed
+    c("needs improvement", "improvement", fits=False),
+    c("Does not meet the requirements", "requirements", fits=False),
+    c("Not a good fit for the role", "fit", fits=False),
+    c("Strong candidate but we hired internally", "hired internally", fits=False),
+    c("Cannot start before March", "March", fits=False),
+    c("Experience in FMCG: none", "FMCG", fits=False),
+    c("Communication could be clearer", "communication"),
+    c("not strong enough in SQL", "SQL"),
+    c("Poor attention to detail", "attention to detail"),
+    c("insufficient SQL; weak Python; no Spark", "SQL", "Python", "Spark"),
+    c("Needs more hands-on experience with Flink", "hands-on experience with Flink"),
     # very long
     c(LONG_EN, "streaming pipelines", "back-pressure", fits=False),
     c(
@@ -242,6 +254,18 @@ REASONS_ZH_CN: list[Case] = [
     c("SQL", "SQL"),
     c("经验不足", "经验"),
     c("直播营销", "直播营销", form="phrase"),
+    # what HR types in a hurry: vague verdicts and remarks are quoted and flagged, never framed
+    c("需要提升", "提升", fits=False),
+    c("与岗位要求不匹配", "不匹配", fits=False),
+    c("学历不符合要求", "学历", fits=False),
+    c("简历与岗位匹配度较低", "匹配度", fits=False),
+    c("岗位要求本科及以上学历，候选人为大专", "大专", fits=False),
+    c("可以再多积累一些行业经验", "行业经验", fits=False),
+    c("经验和能力都有待提升", "经验", "能力"),
+    c("没有直播经验，也不了解快消行业", "直播经验", "快消行业"),
+    c("没有独立负责过项目", "独立负责项目"),
+    c("技术深度不够", "技术深度"),
+    c("对数据不敏感", "数据", "敏感度"),
     # very long
     c(LONG_ZH, "流式任务", "实时风控平台", fits=False),
 ]
@@ -263,6 +287,10 @@ REASONS_ZH_TW: list[Case] = [
     c("面試時表現得比較緊張，許多問題沒有展開回答。", "緊張", fits=False),
     c("缺乏临床经验", "临床经验"),
     c("lacks clinical experience", "clinical experience"),
+    c("與職位要求不符合", "職位要求", fits=False),
+    c("經驗和能力都有待加強", "經驗", "能力"),
+    c("沒有帶過團隊", "團隊"),
+    c("對數據不敏感", "數據"),
 ]
 
 STRENGTHS = {

@@ -67,10 +67,14 @@ NOTES: Final[Mapping[str, str]] = {
     "contrast_dropped": "a contrasting part was left out",
     "gap_as_strength": "reads as a gap, not a strength",
     "generic": "a generic remark rather than a concrete suggestion",
+    "vague": "too vague to tell the candidate anything; name the specific gap",
     "empty": "empty",
 }
 
 _MAX_PASSES: Final = 6
+# Rule forms that mean "quote it, never frame it": a remark ("needs improvement") and a
+# vague reason ("与岗位要求不匹配", "does not meet the requirements", flagged as such).
+_QUOTED_FORMS: Final = frozenset({"sentence", "vague"})
 _BULLET_RE: Final = re.compile(
     r"^\s*(?:[-*•·●○▪◦>]+|\(?\d{1,2}[.)、）]|[（(]\d{1,2}[)）]|[①-⑳])\s*"
 )
@@ -356,10 +360,15 @@ class _Grammar:
         default = str(spec.get("default", ""))
         template = str(spec.get("template", "{more} {rest}"))
         if self.han:
+            rest = rest.rstrip("".join(_strings(spec.get("adverbs"))) + " ")
             for trim in sorted(_strings(spec.get("trim")), key=len, reverse=True):
                 if rest.endswith(trim) and len(rest) > len(trim):
                     rest = rest[: -len(trim)].rstrip("的 ")
                     break
+            parts = re.split(r"(和|与|與|及|、)", rest)
+            if len(parts) > 1 and all(self._head(p, by_head, spec) for p in parts[::2]):
+                # "经验和能力都有待提升" → "更丰富的经验和更强的能力"
+                return "".join(self.intensify(p) if i % 2 == 0 else p for i, p in enumerate(parts))
         head = self._head(rest, by_head, spec)
         if self.han and not head and spec.get("headless_template"):
             return str(spec["headless_template"]).replace("{rest}", rest)
@@ -575,7 +584,14 @@ class Phraser:
             hit = re.search(pattern, rendered, flags=re.IGNORECASE)
             if hit:
                 found.append(f"{pattern!r} at {hit.group(0)!r}")
-        exceptions = tuple(e.casefold() for e in self.own.words("negation_exceptions"))
+        # "不断学习" is no negation; "要求不匹配" has 要求 as a noun ("the requirements").
+        exceptions = tuple(
+            e.casefold()
+            for e in (
+                *self.own.words("negation_exceptions"),
+                *self.own.words("adjacency_exceptions"),
+            )
+        )
         for hit in self._adjacency_re.finditer(rendered):
             tail = rendered[hit.end() :].casefold()
             if not tail.startswith(exceptions):
@@ -602,8 +618,14 @@ class Phraser:
                 pending = ""
             form, need = self._recognise(clause)
             contrast = separator in contrasts
+            if form in _QUOTED_FORMS:
+                if form == "vague":
+                    notes.append("vague")
+                return None
             if form is None:
                 if contrast and groups:
+                    if all(g[0] == "phrase" for g in groups):
+                        return None  # "Strong candidate but we hired internally": a remark
                     notes.append("contrast_dropped")  # "lacks Kafka, but eager to learn"
                     continue
                 if groups and groups[-1][0] != "phrase":
@@ -643,6 +665,8 @@ class Phraser:
             if hit is None:
                 break
             rule_form, need = hit
+            if rule_form in _QUOTED_FORMS:
+                return rule_form, text  # type: ignore[return-value]  # see _QUOTED_FORMS
             form = form or _as_form(rule_form)
             cleaned = self._clean_need(need)
             if not cleaned or cleaned == text:
@@ -735,8 +759,8 @@ class Phraser:
 
     def _noun_phrase(self, text: str) -> bool:
         """Whether an unrecognised clause is a bare noun phrase a frame can take."""
-        if not text or self._sentence_like(text):
-            return False
+        if not text or self._sentence_like(text) or re.search(r"[:：]", text):
+            return False  # "Experience in FMCG: none" is a note, not a phrase
         if self._starts_with_any(text, self.own.words("negations"), exceptions=True):
             return False
         if self._starts_with_any(text, self.own.words("frame_verbs")):
@@ -769,6 +793,8 @@ class Phraser:
 
     def _sentence_like(self, text: str) -> bool:
         """Whether the text reads as a sentence of its own rather than a phrase."""
+        if self._strip_subject(text) != text:
+            return True  # "候选人为大专", "the candidate was late"
         for grammar in self.grammars:
             if grammar.han and has_han(text):
                 if re.search(r"[。！？]", strip_trailing(text)):
