@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -264,13 +263,14 @@ def test_punctuation_width_bullets_and_doubled_verbs_never_survive(
     assert phrase_reason(written, locale).need == need
 
 
-def test_very_long_remarks_are_quoted_quickly() -> None:
+def test_very_long_remarks_are_quoted_whole() -> None:
+    # How fast is bench/phrasing.py's business; here only what comes out.
     text = "lacks hands-on Kafka experience and the answers were vague, " * 200
-    started = time.perf_counter()
     phrased = phrase_reason(text, "en")
-    assert time.perf_counter() - started < 2
     assert not phrased.fits and "too_long" in phrased.notes
-    assert "Kafka" in phrased.sentence
+    assert phrased.sentence.count("Kafka") == 200
+    zh = phrase_reason("缺乏团队管理经验，回答比较笼统，" * 200, "zh-CN")
+    assert not zh.fits and zh.sentence.count("团队管理经验") == 200
 
 
 def test_empty_items_are_flagged_and_left_out_of_a_notice() -> None:

@@ -219,6 +219,9 @@ class _Rule:
     regex: re.Pattern[str]
     need: str
     length: int
+    # The character a clause must start (prefix) or end (suffix) with; "" for a pattern.
+    first: str = ""
+    last: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +239,9 @@ class _Grammar:
     data: Mapping[str, Any]
     script: str = "latin"
     rules: list[_Rule] = field(default_factory=list)
+    by_first: dict[str, list[int]] = field(default_factory=dict)
+    by_last: dict[str, list[int]] = field(default_factory=dict)
+    patterns: list[int] = field(default_factory=list)
     labels: list[re.Pattern[str]] = field(default_factory=list)
     role_subjects: list[re.Pattern[str]] = field(default_factory=list)
     subjects: list[_Subject] = field(default_factory=list)
@@ -260,16 +266,25 @@ class _Grammar:
             for source in _strings(spec.get("pattern")):
                 rules.append(_Rule(form, re.compile(source, flags), need, 10_000))
             for literal in _strings(spec.get("prefix")):
-                rules.append(
-                    _Rule(form, re.compile(_prefix_pattern(literal), flags), need, len(literal))
-                )
+                pattern = re.compile(_prefix_pattern(literal), flags)
+                first = literal.strip()[0].casefold()
+                rules.append(_Rule(form, pattern, need, len(literal), first=first))
             for literal in _strings(spec.get("suffix")):
-                rules.append(
-                    _Rule(form, re.compile(_suffix_pattern(literal), flags), need, len(literal))
-                )
+                pattern = re.compile(_suffix_pattern(literal), flags)
+                last = literal.strip()[-1].casefold()
+                rules.append(_Rule(form, pattern, need, len(literal), last=last))
         # Patterns first (as listed), then the longest literal wins ("needs improvement in"
         # before "needs"); the sort is stable, so equal lengths keep the pack's order.
         grammar.rules = sorted(rules, key=lambda r: -r.length)
+        # Each clause only tries the rules that can match it: patterns, the prefixes that
+        # start with its first character and the suffixes that end with its last.
+        for index, rule in enumerate(grammar.rules):
+            if rule.first:
+                grammar.by_first.setdefault(rule.first, []).append(index)
+            elif rule.last:
+                grammar.by_last.setdefault(rule.last, []).append(index)
+            else:
+                grammar.patterns.append(index)
 
         def prefixes(key: str, *, rest: bool = False) -> list[re.Pattern[str]]:
             literals = sorted(_strings(data.get(key)), key=len, reverse=True)
@@ -337,7 +352,17 @@ class _Grammar:
 
     def match(self, text: str) -> tuple[str, str] | None:
         """The first rule that matches the whole text: (form, need)."""
-        for rule in self.rules:
+        if not text:
+            return None
+        candidates = sorted(
+            (
+                *self.patterns,
+                *self.by_first.get(text[0].casefold(), ()),
+                *self.by_last.get(text[-1].casefold(), ()),
+            )
+        )
+        for index in candidates:
+            rule = self.rules[index]
             found = rule.regex.match(text)
             if found is None:
                 continue
