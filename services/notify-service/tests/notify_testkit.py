@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
+from notify_service.service.state import notify_state
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import CandidateRejected
 from talentloop_shared.events.registry import publisher_source
@@ -18,18 +19,9 @@ from talentloop_shared.testing.smtp import ReceivedMail, SMTPSink
 HR_COPY = "hr-copy@acme.example"
 
 
-class MovableClock:
-    """Real time plus an offset that tests move forward instead of sleeping."""
-
-    def __init__(self) -> None:
-        self.offset = timedelta()
-
-    def __call__(self) -> datetime:
-        return datetime.now(UTC) + self.offset
-
-    def advance(self, **delta: float) -> None:
-        """Move the clock forward."""
-        self.offset += timedelta(**delta)
+def wake_dispatcher(svc: RunningService) -> None:
+    """Have the service's dispatcher look for due notices now (after moving the clock)."""
+    notify_state(svc.runtime).dispatcher.wake()
 
 
 def noon_zone() -> str:
@@ -161,3 +153,25 @@ def mails_to(sink: SMTPSink, address: str) -> list[ReceivedMail]:
 async def as_awaitable(value: Any) -> Any:
     """Wrap a value for `eventually`."""
     return value
+
+
+def hand_made_cursors() -> list[str]:
+    """Cursors this service never issued: wrong types, naive times, wrong arity, not JSON."""
+    import base64
+    import json
+
+    def encode(value: Any) -> str:
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+    some_id = "00000000-0000-0000-0000-000000000001"
+    return [
+        encode(["2026-01-01T00:00:00+00:00", 5]),  # the probe from issue 11
+        encode(["2026-01-01T00:00:00", some_id]),  # naive time
+        encode(["not a time", some_id]),
+        encode([some_id, "2026-01-01T00:00:00+00:00"]),  # keys swapped
+        encode(["2026-01-01T00:00:00+00:00"]),
+        encode({"created_at": "2026-01-01T00:00:00+00:00"}),
+        encode(["99999-01-01T00:00:00+00:00", some_id]),
+        "%%%",
+        "nonsense",
+    ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+from notify_testkit import hand_made_cursors
+
 SAMPLE_BODY = "Dear {{ candidate.first_name }}, thanks for {{ position.title }}. {{ survey_url }}"
 
 
@@ -129,3 +131,48 @@ async def test_roles(client, auth):
         "/api/v1/templates", headers=auth("hr_admin"), json={**_new(), "colour": "red"}
     )
     assert r.status_code == 422
+
+
+async def test_a_hand_made_cursor_is_a_422_never_a_500(client, auth):
+    for cursor in hand_made_cursors():
+        r = await client.get(
+            "/api/v1/templates", params={"cursor": cursor}, headers=auth("hr_admin")
+        )
+        assert r.status_code == 422, (cursor, r.text)
+        assert r.json()["errors"] == [{"loc": ["query", "cursor"], "msg": "invalid cursor"}]
+
+
+async def test_if_match_star_edits_the_current_version(client, auth):
+    # RFC 9110: `*` matches any current representation (the shared meaning, as before here).
+    h = auth("hr_admin")
+    tid = (await client.post("/api/v1/templates", headers=h, json=_new())).json()["id"]
+    r = await client.patch(
+        f"/api/v1/templates/{tid}",
+        headers={**h, "If-Match": "*"},
+        json={"body": SAMPLE_BODY + " Kind regards."},
+    )
+    assert r.status_code == 200 and r.json()["version"] == 2
+    weak = await client.patch(
+        f"/api/v1/templates/{tid}",
+        headers={**h, "If-Match": 'W/"2"'},
+        json={"body": SAMPLE_BODY + " Best."},
+    )
+    assert weak.status_code == 200 and weak.json()["version"] == 3
+    stale = await client.patch(
+        f"/api/v1/templates/{tid}", headers={**h, "If-Match": '"2"'}, json={"name": "x"}
+    )
+    assert stale.status_code == 412 and stale.headers["ETag"] == '"3"'
+
+
+async def test_locales_are_stored_canonical(client, auth):
+    h = auth("hr_admin")
+    r = await client.post("/api/v1/templates", headers=h, json=_new(locale="zh_cn"))
+    assert r.status_code == 201 and r.json()["locale"] == "zh-CN"
+    found = await client.get(
+        "/api/v1/templates",
+        headers=h,
+        params={"locale": "ZH-cn", "job_family": r.json()["job_family"]},
+    )
+    assert [t["id"] for t in found.json()["items"]] == [r.json()["id"]]
+    bad = await client.post("/api/v1/templates", headers=h, json=_new(locale="english please"))
+    assert bad.status_code == 422 and bad.json()["errors"][0]["loc"] == ["body", "locale"]

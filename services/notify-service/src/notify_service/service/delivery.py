@@ -21,6 +21,7 @@ import httpx
 
 from notify_service.config import Settings
 from notify_service.db.models import Notification
+from talentloop_shared.i18n import DEFAULT_LOCALE, try_canonical_locale
 from talentloop_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -42,7 +43,7 @@ def message_id_for(notice: Notification) -> str:
 
 
 def _html_document(notice: Notification) -> str:
-    lang = "zh-CN" if notice.locale.lower().startswith("zh") else notice.locale
+    lang = try_canonical_locale(notice.locale) or DEFAULT_LOCALE
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"></head>'
         f"<body>\n{notice.body_html}\n</body></html>\n"

@@ -24,8 +24,7 @@ Step 3 never writes content back, and it cancels such a notice unless it went ou
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, cast
 
 import asyncpg
@@ -35,18 +34,10 @@ from sqlalchemy import String, Table, and_, bindparam, case, func, insert, or_, 
 from notify_service import domain
 from notify_service.config import Settings
 from notify_service.db.models import DeliveryAttempt, Notification
-from notify_service.service.delivery import (
-    DeliveryResult,
-    EmailSender,
-    SmsGateway,
-    SmtpMailer,
-    message_id_for,
-    send_sms_batch,
-    sms_gateway,
-)
+from notify_service.service.delivery import DeliveryResult, message_id_for, send_sms_batch
 from notify_service.service.erasure import ERASED_REASON
-from notify_service.service.notices import WAKE_CHANNEL
-from talentloop_shared.aio import wait_for_event
+from notify_service.service.state import notify_state
+from notify_service.service.wakeups import WAKE_CHANNEL
 from talentloop_shared.db.engine import asyncpg_dsn
 from talentloop_shared.logging import get_logger
 from talentloop_shared.service import Runtime
@@ -58,29 +49,6 @@ NOTICES_DELIVERED = Counter(
     "Notice delivery attempts by channel and outcome",
     ["channel", "outcome"],
 )
-
-Clock = Callable[[], datetime]
-
-
-def real_clock() -> datetime:
-    """The current time, aware, in UTC."""
-    return datetime.now(UTC)
-
-
-def clock_of(rt: Runtime) -> Clock:
-    """The runtime's clock (tests replace `rt.extras["clock"]` to move time)."""
-    clock: Clock = rt.extras.get("clock") or real_clock
-    return clock
-
-
-def install(rt: Runtime) -> None:
-    """Put the clock, the delivery adapters and the dispatcher into `rt.extras`."""
-    settings = cast(Settings, rt.settings)
-    rt.extras.setdefault("clock", real_clock)
-    rt.extras.setdefault("mailer", SmtpMailer(settings))
-    rt.extras.setdefault("sms", sms_gateway(settings))
-    rt.extras.setdefault("dispatcher", Dispatcher(rt))
-    rt.extras.setdefault("template_cache", {})
 
 
 async def recover_stale_claims(rt: Runtime) -> int:
@@ -157,13 +125,12 @@ async def _claim(rt: Runtime, now: datetime, limit: int) -> list[Notification]:
 
 async def _deliver(rt: Runtime, notices: list[Notification]) -> list[DeliveryResult]:
     settings = cast(Settings, rt.settings)
-    mailer: EmailSender = rt.extras["mailer"]
-    sms: SmsGateway = rt.extras["sms"]
+    state = notify_state(rt)
     emails = [n for n in notices if n.channel == "email"]
     texts = [n for n in notices if n.channel == "sms"]
     email_results, sms_results = await asyncio.gather(
-        mailer.send_batch(emails) if emails else _none(),
-        send_sms_batch(sms, texts, concurrency=settings.dispatch_concurrency * 2)
+        state.mailer.send_batch(emails) if emails else _none(),
+        send_sms_batch(state.sms, texts, concurrency=settings.dispatch_concurrency * 2)
         if texts
         else _none(),
     )
@@ -193,8 +160,7 @@ async def _record(
     started: datetime,
 ) -> None:
     settings = cast(Settings, rt.settings)
-    now = clock_of(rt)()
-    finished = real_clock()
+    now = finished = rt.clock.now()
     attempts: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
     # In id order: the UPDATE below locks the rows in list order, and an erasure locks a
@@ -283,11 +249,10 @@ async def _record(
 async def dispatch_due(rt: Runtime, *, limit: int | None = None) -> int:
     """Claim, send and record one batch of due notices; returns how many were claimed."""
     settings = cast(Settings, rt.settings)
-    now = clock_of(rt)()
-    notices = await _claim(rt, now, limit or settings.dispatch_batch_size)
+    started = rt.clock.now()
+    notices = await _claim(rt, started, limit or settings.dispatch_batch_size)
     if not notices:
         return 0
-    started = real_clock()
     try:
         results = await _deliver(rt, notices)
     except Exception as exc:  # an adapter bug must not strand the batch in `sending`
@@ -299,57 +264,43 @@ async def dispatch_due(rt: Runtime, *, limit: int | None = None) -> int:
     return len(notices)
 
 
-class Dispatcher:
-    """The background loop: wakes on NOTIFY (or `wake()`), else polls every second."""
-
-    def __init__(self, rt: Runtime) -> None:
-        self.rt = rt
-        self._wake = asyncio.Event()
-        self.listening = False
-
-    def wake(self) -> None:
-        """Look for due notices now (e.g. after a test moved the clock)."""
-        self._wake.set()
-
-    async def _listen(self) -> asyncpg.Connection | None:
-        try:
-            conn = await asyncpg.connect(asyncpg_dsn(self.rt.settings.database_url), timeout=10)
-            await conn.add_listener(WAKE_CHANNEL, lambda *_: self._wake.set())
-            self.listening = True
-            return conn
-        except Exception as exc:
-            log.warning("dispatch.listen_failed", error=repr(exc)[:300])
-            return None
-
-    async def run(self) -> None:
-        """Run until cancelled."""
-        settings = cast(Settings, self.rt.settings)
-        conn: asyncpg.Connection | None = None
-        last_sweep = 0.0
-        loop = asyncio.get_running_loop()
-        try:
-            while True:
-                if conn is None or conn.is_closed():
-                    self.listening = False
-                    conn = await self._listen()
-                self._wake.clear()
-                if loop.time() - last_sweep > 30:
-                    await recover_stale_claims(self.rt)
-                    last_sweep = loop.time()
-                claimed = await dispatch_due(self.rt)
-                if claimed >= settings.dispatch_batch_size:
-                    continue  # more are due: no pause
-                await wait_for_event(self._wake, settings.dispatch_poll_seconds)
-        finally:
-            self.listening = False
-            if conn is not None:
-                try:
-                    await asyncio.wait_for(conn.close(), 5)
-                except Exception:
-                    conn.terminate()
+async def _listen(rt: Runtime) -> asyncpg.Connection | None:
+    """A connection LISTENing for NOTIFYs from other processes (None if it cannot connect:
+    the loop then polls, and tries again next round)."""
+    wakeup = notify_state(rt).dispatcher
+    try:
+        conn = await asyncpg.connect(asyncpg_dsn(rt.settings.database_url), timeout=10)
+        await conn.add_listener(WAKE_CHANNEL, lambda *_: wakeup.wake())
+        return conn
+    except Exception as exc:
+        log.warning("dispatch.listen_failed", error=repr(exc)[:300])
+        return None
 
 
 async def dispatcher_loop(rt: Runtime) -> None:
-    """ServiceDefinition background loop: run the runtime's dispatcher."""
-    install(rt)
-    await rt.extras["dispatcher"].run()
+    """The background loop (ServiceDefinition): sends due notices as soon as a commit (here
+    or in another process, through NOTIFY) makes them due, else polls every second; every
+    30 s it fails stale claims. Runs until cancelled."""
+    settings = cast(Settings, rt.settings)
+    wakeup = notify_state(rt).dispatcher
+    conn: asyncpg.Connection | None = None
+    last_sweep = 0.0
+    loop = asyncio.get_running_loop()
+    try:
+        while True:
+            if conn is None or conn.is_closed():
+                conn = await _listen(rt)
+            wakeup.clear()
+            if loop.time() - last_sweep > 30:
+                await recover_stale_claims(rt)
+                last_sweep = loop.time()
+            claimed = await dispatch_due(rt)
+            if claimed >= settings.dispatch_batch_size:
+                continue  # more are due: no pause
+            await wakeup.wait(settings.dispatch_poll_seconds)
+    finally:
+        if conn is not None:
+            try:
+                await asyncio.wait_for(conn.close(), 5)
+            except Exception:
+                conn.terminate()

@@ -42,7 +42,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 from notify_service.db.models import DeliveryAttempt, Notification, SurveyResponse
 from notify_service.db.repositories import ErasureRepository
-from notify_service.service.notices import HOLDABLE
+from notify_service.service.notice_control import HOLDABLE
 from talentloop_shared.db import UnitOfWork, forget_person
 from talentloop_shared.logging import get_logger
 
