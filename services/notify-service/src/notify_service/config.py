@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from talentloop_shared.config import ServiceSettings
@@ -39,6 +39,10 @@ class Settings(ServiceSettings):
     sms_token: str | None = None
     sms_sender: str | None = None
     sms_timeout_seconds: float = 10.0
+
+    # Wall-clock budget of one template render (or one validation) in a worker thread; a
+    # template that needs longer is refused (422 naming the limit) or fails its notice.
+    template_render_seconds: float = Field(default=2.0, gt=0, le=30)
 
     # Dispatcher.
     dispatch_poll_seconds: float = 1.0

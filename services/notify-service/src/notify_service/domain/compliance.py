@@ -140,15 +140,16 @@ def scan(texts: Iterable[str]) -> list[Flag]:
 
 
 def flag_notice(
-    inputs: Iterable[tuple[str, str]], rendered: Rendered | None
+    inputs: Iterable[tuple[str, str]], rendered: Rendered | None, *, max_chars: int = 50_000
 ) -> list[dict[str, Any]]:
     """Flags over labelled input texts and a rendered notice, once per category and phrase,
-    each naming its source (``reasons``, ``subject``, ``body``…) as notices store them."""
-    sources: list[tuple[str, str]] = list(inputs)
+    each naming its source (``reasons``, ``subject``, ``body``…) as notices store them.
+    Each text is scanned up to `max_chars` (a rendered notice is no longer than that)."""
+    sources: list[tuple[str, str]] = [(label, text[:max_chars]) for label, text in inputs]
     if rendered is not None:
         if rendered.subject:
-            sources.append(("subject", rendered.subject))
-        sources.append(("body", rendered.text))
+            sources.append(("subject", rendered.subject[:max_chars]))
+        sources.append(("body", rendered.text[:max_chars]))
     flags: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for flag in scan(t for _, t in sources):

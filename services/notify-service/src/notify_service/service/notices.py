@@ -86,7 +86,8 @@ class _Draft:
         )
 
 
-def _fill(
+async def _fill(
+    uow: UnitOfWork,
     notice: Notification,
     *,
     templates: Sequence[TemplateRow],
@@ -118,12 +119,14 @@ def _fill(
         return
     notice.template_id, notice.template_version = template.id, template.version
     notice.template_name = template.name
+    email = notice.channel == "email"
     try:
-        rendered = domain.render(
-            template.subject if notice.channel == "email" else None,
+        rendered, notice.flags = await notify_state(uow).renderer.render(
+            template.subject if email else None,
             template.body,
             context,
-            html=notice.channel == "email",
+            html=email,
+            inputs=input_texts,
         )
     except domain.TemplateError as exc:
         notice.status = "failed"
@@ -134,7 +137,6 @@ def _fill(
         rendered.text,
         rendered.html,
     )
-    notice.flags = domain.flag_notice(input_texts, rendered)
     if notice.flags:
         notice.status = "pending_review"
         phrases = ", ".join(sorted({f["phrase"] for f in notice.flags}))
@@ -195,7 +197,8 @@ async def create_rejection_notices(
         context = domain.rejection_context(
             payload, survey_url=notice.survey_url, company_name=settings.company_name
         )
-        _fill(
+        await _fill(
+            uow,
             notice,
             templates=templates,
             context=context,
@@ -230,8 +233,13 @@ async def create_invitation_notices(
     for channel in channels:
         notice = draft.notice(channel)
         # Invitations are good news: only flagged wording holds them, not review_required.
-        _fill(
-            notice, templates=templates, context=context, input_texts=inputs, hold_for_review=False
+        await _fill(
+            uow,
+            notice,
+            templates=templates,
+            context=context,
+            input_texts=inputs,
+            hold_for_review=False,
         )
         notices.append(notice)
     return await _store(uow, notices)

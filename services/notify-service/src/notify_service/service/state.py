@@ -1,7 +1,8 @@
 """notify-service's long-lived objects (`rt.state`, `uow.state`), read through `notify_state`.
 
 Built once per process by `ServiceDefinition(build_state=build_notify_state)`: the
-delivery adapters, the dispatcher's wake-up, the survey link signer and the template cache.
+delivery adapters, the template renderer (worker threads), the dispatcher's wake-up, the
+survey link signer and the template cache.
 The clock is the shared one (`rt.clock`, `uow.clock`).
 """
 
@@ -12,7 +13,9 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from notify_service.config import Settings
+from notify_service.domain.templates.rendering import RenderLimits
 from notify_service.service.delivery import EmailSender, SmsGateway, SmtpMailer, sms_gateway
+from notify_service.service.rendering import TemplateRenderer
 from notify_service.service.survey_links import SurveyLinks
 from notify_service.service.template_cache import TemplateCache
 from talentloop_shared.aio import wait_for_event
@@ -48,6 +51,7 @@ class NotifyState:
     survey_links: SurveyLinks
     mailer: EmailSender
     sms: SmsGateway
+    renderer: TemplateRenderer
     dispatcher: DispatcherWakeup = field(default_factory=DispatcherWakeup)
     templates: TemplateCache = field(default_factory=TemplateCache)
 
@@ -60,6 +64,7 @@ def build_notify_state(rt: Runtime) -> NotifyState:
         survey_links=SurveyLinks.from_settings(settings),
         mailer=SmtpMailer(settings),
         sms=sms_gateway(settings),
+        renderer=TemplateRenderer(RenderLimits(seconds=settings.template_render_seconds)),
     )
 
 

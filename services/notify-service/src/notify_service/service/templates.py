@@ -15,6 +15,7 @@ from notify_service import domain
 from notify_service.db.models import NoticeTemplate, TemplateVersion
 from notify_service.db.repositories import SettingsRepository, TemplateRepository
 from notify_service.service.inputs import TemplateCreate, TemplatePreviewRequest, TemplateUpdate
+from notify_service.service.state import notify_state
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Invalid, NotFound
 from talentloop_shared.events.payloads import CandidateRejected, TalentInvited
@@ -30,7 +31,8 @@ TEMPLATES = Keyset(datetime, uuid.UUID)
 
 
 class TemplateInvalid(Invalid):
-    """422 naming every problem (syntax, unknown variable, limit) in a template."""
+    """422 naming every problem (syntax, unknown variable, render limit) in a template;
+    `limits` lists the render limits it broke, by name."""
 
     def __init__(self, problems: Sequence[domain.TemplateProblem]) -> None:
         errors = [
@@ -39,6 +41,9 @@ class TemplateInvalid(Invalid):
         ]
         detail = "; ".join(f"{p.field}: {p.msg}" for p in problems[:3])
         super().__init__(f"the template has problems: {detail}", errors)
+        limits = sorted({p.limit for p in problems if p.limit})
+        if limits:
+            self.extensions = {"limits": limits}
 
 
 class TemplateKeyTaken(Conflict):
@@ -59,11 +64,14 @@ class TemplatePreviewResult:
     flags: list[dict[str, Any]]
 
 
-def check_template(subject: str | None, body: str, *, kind: str, channel: str) -> None:
-    """422 naming every problem (syntax, unknown variable) in a template."""
+async def check_template(
+    uow: UnitOfWork, subject: str | None, body: str, *, kind: str, channel: str
+) -> None:
+    """422 naming every problem (syntax, unknown variable, render limit) in a template."""
     if channel == "sms" and subject:
         raise FieldInvalid("subject", "SMS templates have no subject")
-    problems = domain.validate_template(subject, body, kind=kind, channel=channel)
+    renderer = notify_state(uow).renderer
+    problems = await renderer.validate(subject, body, kind=kind, channel=channel)
     if problems:
         raise TemplateInvalid(problems)
 
@@ -96,7 +104,7 @@ def _version_of(t: NoticeTemplate, by: str) -> TemplateVersion:
 
 async def create_template(uow: UnitOfWork, *, data: TemplateCreate, by: str) -> NoticeTemplate:
     """Add a template (version 1) after validating it."""
-    check_template(data.subject, data.body, kind=data.kind, channel=data.channel)
+    await check_template(uow, data.subject, data.body, kind=data.kind, channel=data.channel)
     values = data.model_dump()
     values["name"] = data.name or default_name(
         data.kind, data.job_family, data.stage, data.locale, data.channel
@@ -177,7 +185,7 @@ async def update_template(
     name = changes.name or template.name
     if (subject, body, name) == (template.subject, template.body, template.name):
         return template
-    check_template(subject, body, kind=template.kind, channel=template.channel)
+    await check_template(uow, subject, body, kind=template.kind, channel=template.channel)
     template.subject, template.body, template.name = subject, body, name
     template.version += 1
     template.updated_by = by
@@ -223,16 +231,14 @@ async def preview_template(
         context = _payload_context(template.kind, request.payload, company)
     else:
         context = domain.sample_context(template.kind, locale=template.locale)
+    email = template.channel == "email"
     try:
-        rendered = domain.render(
-            subject if template.channel == "email" else None,
-            body,
-            context,
-            html=template.channel == "email",
+        rendered, flags = await notify_state(uow).renderer.render(
+            subject if email else None, body, context, html=email
         )
     except domain.TemplateError as exc:
         raise TemplateInvalid(exc.problems) from None
-    return TemplatePreviewResult(rendered, domain.flag_notice([], rendered))
+    return TemplatePreviewResult(rendered, flags)
 
 
 async def seed_default_templates(uow: UnitOfWork) -> int:

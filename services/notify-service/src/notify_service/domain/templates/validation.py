@@ -10,10 +10,13 @@ from jinja2 import meta, nodes
 
 from notify_service.domain.templates.contexts import KINDS, sample_context
 from notify_service.domain.templates.rendering import (
+    DEFAULT_LIMITS,
+    RenderLimits,
     TemplateError,
     TemplateProblem,
     is_global,
     parse,
+    render_budget,
     render_field,
 )
 
@@ -121,7 +124,12 @@ def _static_problems(
 
 
 def validate_template(
-    subject: str | None, body: str, *, kind: str, channel: str | None = None
+    subject: str | None,
+    body: str,
+    *,
+    kind: str,
+    channel: str | None = None,
+    limits: RenderLimits = DEFAULT_LIMITS,
 ) -> list[TemplateProblem]:
     """List every problem in a template for `kind`; an empty list means it is fine.
 
@@ -130,6 +138,8 @@ def validate_template(
     branch the sample would not take); then a render against a full sample and against a
     sparse one (no strengths, reasons or suggestions), which catches e.g. ``strengths[0]``
     outside an ``{% if %}``. With `channel="email"` an empty subject is a problem too.
+    The renders share one budget of `limits`; a template that breaks one is refused with
+    a problem naming the limit.
     """
     if kind not in KINDS:
         return [TemplateProblem("kind", f"unknown template kind '{kind}'")]
@@ -138,27 +148,32 @@ def validate_template(
     if channel == "email" and not (subject or "").strip():
         problems.append(TemplateProblem("subject", "an email template needs a subject"))
 
-    full = sample_context(kind)
-    sparse = sample_context(kind, sparse=True)
-    for field, source in fields:
-        if source is None:
-            continue
-        try:
-            ast = parse(field, source)
-        except TemplateError as exc:
-            problems.extend(exc.problems)
-            continue
-        static = _static_problems(field, ast, full)
-        problems.extend(static)
-        if static:
-            continue  # a render would only repeat the same failure less precisely
-        for label, ctx in (("sample", full), ("sample with empty lists", sparse)):
-            try:
-                render_field(field, source, ctx)
-            except TemplateError as exc:
-                for p in exc.problems:
-                    problems.append(
-                        TemplateProblem(field, f"fails on the {label}: {p.msg}", p.line)
-                    )
-                break
+    with render_budget(limits):
+        for field, source in fields:
+            problems.extend(_field_problems(field, source, kind))
     return problems
+
+
+def _field_problems(field: str, source: str | None, kind: str) -> list[TemplateProblem]:
+    if source is None:
+        return []
+    try:
+        ast = parse(field, source)
+    except TemplateError as exc:
+        return exc.problems
+    full = sample_context(kind)
+    static = _static_problems(field, ast, full)
+    if static:
+        return static  # a render would only repeat the same failure less precisely
+    for label, ctx in (
+        ("sample", full),
+        ("sample with empty lists", sample_context(kind, sparse=True)),
+    ):
+        try:
+            render_field(field, source, ctx)
+        except TemplateError as exc:
+            return [
+                TemplateProblem(field, f"fails on the {label}: {p.msg}", p.line, p.limit)
+                for p in exc.problems
+            ]
+    return []
