@@ -175,3 +175,17 @@ def hand_made_cursors() -> list[str]:
         "%%%",
         "nonsense",
     ]
+
+
+def survey_token_in(text: str) -> str:
+    """The survey token in a message's text (as the candidate receives it)."""
+    link = next(w for w in text.split() if "/survey/" in w)
+    return link.split("/survey/")[1].rstrip(".。，,)")
+
+
+async def survey_token_mailed_to(sink: SMTPSink, address: str) -> str:
+    """The survey token of the (first) notice mailed to `address`, once it arrived."""
+    mails = await eventually(
+        lambda: as_awaitable(mails_to(sink, address)), timeout=10, message="the notice arrives"
+    )
+    return survey_token_in(mails[0].text())

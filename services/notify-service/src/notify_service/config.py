@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-from pydantic import Field, model_validator
+from limits import parse_many
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from talentloop_shared.config import ServiceSettings
@@ -23,6 +24,11 @@ class Settings(ServiceSettings):
     public_base_url: str = "http://127.0.0.1:8003"
     # Empty: derived from the JWT secret (fine in dev/test, refused in prod).
     survey_secret: str = ""
+
+    # How often the public survey endpoints answer one link and one client address
+    # (`limits` notation: "20/minute;200/day"); per process, in memory.
+    survey_rate_per_token: str = "20/minute;200/day"
+    survey_rate_per_address: str = "120/minute"
 
     # SMTP (email notices).
     smtp_host: str = "127.0.0.1"
@@ -54,6 +60,15 @@ class Settings(ServiceSettings):
     # A notice left in `sending` longer than this (dispatcher crashed mid-send) is failed
     # instead of resent: at-most-once, see service/dispatch.py.
     claim_timeout_seconds: float = 300.0
+
+    @field_validator("survey_rate_per_token", "survey_rate_per_address")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        try:
+            parse_many(value)
+        except ValueError:
+            raise ValueError("not a rate limit such as '20/minute;200/day'") from None
+        return value
 
     @model_validator(mode="after")
     def _survey_secret(self) -> Settings:

@@ -18,6 +18,7 @@ from notify_testkit import (
     notices_of,
     publish,
     rejection,
+    survey_token_mailed_to,
     wake_dispatcher,
 )
 from sqlalchemy import delete, insert, select, text, update
@@ -172,8 +173,7 @@ async def test_sent_notice_keeps_ratings_loses_comment_and_address(
     await applied(svc, await publish(svc, amqp_url, payload))
     [notice] = await notices_of(client, h, payload.application_id)
     notice = await notice_in(client, h, notice["id"], "sent")
-    token = next(w for w in notice["body_text"].split() if "/survey/" in w)
-    token = token.split("/survey/")[1].rstrip(".。")
+    token = await survey_token_mailed_to(mail_sink, payload.candidate.email)
     answer = {
         "tone": 2,
         "detail": 3,

@@ -15,7 +15,7 @@ router = api_router(prefix="/api/v1/notifications", tags=["notifications"])
 
 
 async def _detail(uow: UowDep, notice: Notification) -> NotificationDetail:
-    return NotificationDetail.of(notice, await notice_reads.notice_attempts(uow, notice.id))
+    return NotificationDetail.for_staff(await notice_reads.get_notice(uow, notice.id))
 
 
 @router.get(
@@ -43,7 +43,7 @@ async def list_notifications(
         limit=limit,
         cursor=cursor,
     )
-    return page.map(NotificationRead.model_validate)
+    return page.map(NotificationRead.for_staff)
 
 
 @router.get(
@@ -55,7 +55,7 @@ async def list_notifications(
 async def get_notification(
     notification_id: uuid.UUID, uow: UowDep, principal: Reader
 ) -> NotificationDetail:
-    return await _detail(uow, await notice_reads.get_notice(uow, notification_id))
+    return NotificationDetail.for_staff(await notice_reads.get_notice(uow, notification_id))
 
 
 ControlUseCase = Callable[..., Awaitable[Notification]]

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from notify_service.db.models import DeliveryAttempt, NoticeSettings, Notification
-from notify_service.domain.survey import GroupSummary
+from notify_service.db.models import NoticeSettings
+from notify_service.domain.survey import GroupSummary, hide_survey_links
 from notify_service.service.inputs import NoticeStatus, QuietHours
+from notify_service.service.notice_reads import NoticeRecord
 from notify_service.service.templates import TemplatePreviewResult
 
 
@@ -121,8 +121,19 @@ class DeliveryAttemptRead(_Read):
     provider_reference: str | None
 
 
+class SurveyStatusRead(BaseModel):
+    """A notice's survey as staff see it: whether it went out and was answered. Never the
+    link: its token lets whoever holds it answer in the candidate's name."""
+
+    included: bool = Field(description="The notice carries a survey link")
+    sent: bool = Field(description="The notice with the link went out")
+    answered: bool
+    answered_at: datetime | None = Field(description="The candidate's latest answer")
+
+
 class NotificationRead(_Read):
-    """A notice: where it stands, what it says, which template made it."""
+    """A notice: where it stands, what it says (survey links hidden), which template made it,
+    and whether its survey was sent and answered."""
 
     id: uuid.UUID
     kind: str
@@ -155,6 +166,28 @@ class NotificationRead(_Read):
     reviewed_by: str | None
     created_at: datetime
     updated_at: datetime
+    survey: SurveyStatusRead
+
+    @classmethod
+    def for_staff(cls, record: NoticeRecord) -> Self:
+        """The notice as staff read it: survey links in its text hidden, survey status."""
+        notice = record.notice
+        data = {name: getattr(notice, name) for name in cls.model_fields if hasattr(notice, name)}
+        for name in ("subject", "body_text", "body_html"):
+            if data[name]:
+                data[name] = hide_survey_links(data[name])
+        data["flags"] = [
+            {**f, "excerpt": hide_survey_links(f["excerpt"])} if f.get("excerpt") else f
+            for f in notice.flags
+        ]
+        included = notice.survey_url is not None
+        data["survey"] = SurveyStatusRead(
+            included=included,
+            sent=included and notice.status == "sent",
+            answered=record.survey_answered_at is not None,
+            answered_at=record.survey_answered_at,
+        )
+        return cls.model_validate(data)
 
 
 class NotificationDetail(NotificationRead):
@@ -163,10 +196,10 @@ class NotificationDetail(NotificationRead):
     delivery_attempts: list[DeliveryAttemptRead] = Field(default_factory=list)
 
     @classmethod
-    def of(cls, notice: Notification, attempts: Iterable[DeliveryAttempt]) -> NotificationDetail:
-        """A notice with its attempts."""
-        detail = cls.model_validate(notice)
-        detail.delivery_attempts = [DeliveryAttemptRead.model_validate(a) for a in attempts]
+    def for_staff(cls, record: NoticeRecord) -> Self:
+        """The notice as staff read it, with its delivery attempts."""
+        detail = super().for_staff(record)
+        detail.delivery_attempts = [DeliveryAttemptRead.model_validate(a) for a in record.attempts]
         return detail
 
 

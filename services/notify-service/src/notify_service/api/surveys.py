@@ -2,27 +2,38 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
 from notify_service.api import survey_pages
 from notify_service.api.schemas import SurveyReceipt
 from notify_service.domain import SurveyAnswers
+from notify_service.service.state import notify_state
 from notify_service.service.survey_links import LINK_PROBLEMS
 from notify_service.service.surveys import answer_survey, open_survey
 from talentloop_shared.errors import Gone, ProblemError
 from talentloop_shared.http import problem_responses
-from talentloop_shared.service import UowDep, api_router
+from talentloop_shared.service import RuntimeDep, UowDep, api_router
 
 TokenPath = Annotated[str, Path(max_length=400, description="The token from the notice's link")]
 
-pages = APIRouter(tags=["survey"])
-router = api_router(prefix="/api/v1/surveys", tags=["survey"])
+
+def _rate_limit(token: TokenPath, request: Request, rt: RuntimeDep) -> None:
+    """429 once this link or this client address has asked too often (before anything
+    else is looked at, the token included)."""
+    address = request.client.host if request.client else "unknown"
+    notify_state(rt).survey_limiter.hit(token=token, address=address)
+
+
+# Public: the token is the credential, so every survey endpoint is rate-limited.
+pages = APIRouter(tags=["survey"], dependencies=[Depends(_rate_limit)])
+router = api_router(prefix="/api/v1/surveys", tags=["survey"], dependencies=[Depends(_rate_limit)])
 
 _HTML_ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"content": {"text/html": {}}, "description": "The link is not valid"},
     410: {"content": {"text/html": {}}, "description": "The link has expired"},
+    **problem_responses(429),
 }
 
 
@@ -94,7 +105,7 @@ async def submit_survey_form(token: TokenPath, request: Request, uow: UowDep) ->
     "/{token}",
     summary="Answer a survey (JSON)",
     response_model=SurveyReceipt,
-    responses=problem_responses(404, 410, 422),
+    responses=problem_responses(404, 410, 422, 429),
 )
 async def submit_survey(token: TokenPath, body: SurveyAnswers, uow: UowDep) -> SurveyReceipt:
     return SurveyReceipt.model_validate(await answer_survey(uow, token=token, answers=body))

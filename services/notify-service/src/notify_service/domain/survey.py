@@ -11,6 +11,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import re
 import struct
 import uuid
 from collections import defaultdict
@@ -32,6 +33,7 @@ __all__ = [
     "InvalidToken",
     "NoticeOutcome",
     "SurveyAnswers",
+    "hide_survey_links",
     "make_token",
     "read_token",
     "summarise",
@@ -129,6 +131,17 @@ def read_token(token: str, *, secret: str, now: datetime) -> str:
     if _timestamp(now) >= expires:
         raise ExpiredToken(notification_id, datetime.fromtimestamp(expires, tz=UTC))
     return notification_id
+
+
+_LINK_TOKEN: Final = re.compile(r"(/survey/)[A-Za-z0-9_\-]{16,}")
+HIDDEN_TOKEN: Final = "[hidden]"
+
+
+def hide_survey_links(text: str) -> str:
+    """`text` with the token of every survey link replaced: the token is the candidate's
+    credential, so staff (and integrations) reading a notice see where the link goes but
+    cannot answer in the candidate's name."""
+    return _LINK_TOKEN.sub(lambda m: m.group(1) + HIDDEN_TOKEN, text)
 
 
 # --- questions --------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 Built once per process by `ServiceDefinition(build_state=build_notify_state)`: the
 delivery adapters, the template renderer (worker threads), the dispatcher's wake-up, the
-survey link signer and the template cache.
+survey link signer and its rate limits, and the template cache.
 The clock is the shared one (`rt.clock`, `uow.clock`).
 """
 
@@ -16,6 +16,7 @@ from notify_service.config import Settings
 from notify_service.domain.templates.rendering import RenderLimits
 from notify_service.service.delivery import EmailSender, SmsGateway, SmtpMailer, sms_gateway
 from notify_service.service.rendering import TemplateRenderer
+from notify_service.service.survey_limits import SurveyRateLimiter
 from notify_service.service.survey_links import SurveyLinks
 from notify_service.service.template_cache import TemplateCache
 from talentloop_shared.aio import wait_for_event
@@ -49,6 +50,7 @@ class NotifyState:
 
     settings: Settings
     survey_links: SurveyLinks
+    survey_limiter: SurveyRateLimiter
     mailer: EmailSender
     sms: SmsGateway
     renderer: TemplateRenderer
@@ -62,6 +64,9 @@ def build_notify_state(rt: Runtime) -> NotifyState:
     return NotifyState(
         settings=settings,
         survey_links=SurveyLinks.from_settings(settings),
+        survey_limiter=SurveyRateLimiter(
+            settings.survey_rate_per_token, settings.survey_rate_per_address
+        ),
         mailer=SmtpMailer(settings),
         sms=sms_gateway(settings),
         renderer=TemplateRenderer(RenderLimits(seconds=settings.template_render_seconds)),

@@ -36,11 +36,23 @@ async def open_survey(uow: UnitOfWork, *, token: str) -> tuple[Notification, Sur
 async def answer_survey(
     uow: UnitOfWork, *, token: str, answers: domain.SurveyAnswers
 ) -> SurveyResponse:
-    """Record (or update) the answer to a notice's survey and publish feedback-received."""
+    """Record the one answer to a notice's survey, or change it (until the link expires).
+
+    `feedback-received` is published when the answer is new or differs from the one
+    recorded; sending the same answer again only counts the submission. So however often
+    a form is submitted, consumers see one event per distinct answer, in order, each
+    carrying the whole answer and when it was given (`answered_at`).
+    """
     notice, _ = await open_survey(uow, token=token)
-    now = uow.clock.now()
+    # Answers to one notice take turns (two first answers at once would both insert).
+    await NotificationRepository(uow.session).get_for_update(notice.id)
     response = await SurveyRepository(uow.session).get_for_update(notice.id)
     fields = answers.model_dump()
+    if response is not None and _answers(response) == answers:
+        response.times_answered += 1
+        await uow.commit()
+        return response
+    now = uow.clock.now()
     if response is None:
         response = SurveyResponse(
             notification_id=notice.id, answered_at=now, times_answered=1, **fields
