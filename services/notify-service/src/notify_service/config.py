@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Literal
 
 from limits import parse_many
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from talentloop_shared.config import ServiceSettings
+
+SmtpSecurity = Literal["starttls-opportunistic", "starttls-required", "tls", "none"]
 
 
 class Settings(ServiceSettings):
@@ -30,11 +33,17 @@ class Settings(ServiceSettings):
     survey_rate_per_token: str = "20/minute;200/day"
     survey_rate_per_address: str = "120/minute"
 
-    # SMTP (email notices).
+    # SMTP (email notices). Security: STARTTLS when the server offers it (default), STARTTLS
+    # or nothing ("starttls-required"), implicit TLS ("tls", port 465), or plain ("none").
+    # Certificates are verified; `smtp_ca_file` names a CA bundle for a private CA.
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 25
-    smtp_starttls: bool = False
-    smtp_tls: bool = False  # implicit TLS (port 465)
+    smtp_security: SmtpSecurity = "starttls-opportunistic"
+    smtp_ca_file: str | None = None
+    # Before smtp_security: NOTIFY_SMTP_TLS=true reads as "tls", NOTIFY_SMTP_STARTTLS=true as
+    # "starttls-required" and =false as "none" (what they meant), unless smtp_security is set.
+    smtp_starttls: bool | None = None
+    smtp_tls: bool | None = None
     smtp_user: str | None = None
     smtp_password: str | None = None
     smtp_from: str = "Talentloop Recruiting <no-reply@talentloop.local>"
@@ -69,6 +78,15 @@ class Settings(ServiceSettings):
         except ValueError:
             raise ValueError("not a rate limit such as '20/minute;200/day'") from None
         return value
+
+    @model_validator(mode="after")
+    def _smtp_security_from_old_flags(self) -> Settings:
+        if "smtp_security" not in self.model_fields_set:
+            if self.smtp_tls:
+                self.smtp_security = "tls"
+            elif self.smtp_starttls is not None:
+                self.smtp_security = "starttls-required" if self.smtp_starttls else "none"
+        return self
 
     @model_validator(mode="after")
     def _survey_secret(self) -> Settings:

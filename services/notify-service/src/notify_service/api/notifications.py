@@ -81,6 +81,12 @@ _ACTIONS: list[tuple[str, str, ControlUseCase, str]] = [
         notice_control.send_notice_now,
         "Send a scheduled or failed notice now",
     ),
+    (
+        "resend",
+        "resend_notification",
+        notice_control.resend_notice,
+        "Resend a notice whose delivery outcome is unknown",
+    ),
 ]
 
 

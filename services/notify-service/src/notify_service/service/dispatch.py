@@ -8,17 +8,21 @@ Claim, send, record:
    parallel; SMS with bounded concurrency).
 3. In a second transaction each outcome is recorded: `sent`, or back to `scheduled` with
    an exponential-backoff `send_at`, or `failed` after the last attempt or on a permanent
-   error. Every attempt is a row in `delivery_attempts`.
+   error, or `unknown` when nobody can tell whether it went out. Every attempt is a row in
+   `delivery_attempts`.
 
-A crash between 2 and 3 leaves a notice in `sending`. We choose **at-most-once**: such a
-notice is never resent automatically. After `claim_timeout_seconds` (database time) it
-is marked `failed` with "delivery outcome unknown", so HR sees it and can `send-now` after
-checking. A repeated email would still carry the same Message-ID (`<id@notify.talentloop>`)
-so receiving systems can drop it. A second rejection mail hurts a candidate more than
-a late one that HR re-sends by hand.
+We choose **at-most-once**: a notice that may have gone out is never resent on our own.
+That is the case when the connection was lost or timed out after the message was handed
+over (after SMTP DATA, after the SMS provider got the request; `DeliveryResult.unknown`),
+and when a crash between 2 and 3 leaves a notice in `sending`: after
+`claim_timeout_seconds` (database time) the sweep marks it `unknown`. HR sees it (and
+/metrics counts it) and can `resend` after checking. A repeated email would still carry
+the same Message-ID (`<id@notify.talentloop>`) so receiving systems can drop it. A second
+rejection mail hurts a candidate more than a late one that HR re-sends by hand.
 
 An erasure (`service/erasure.py`) may clear a notice's content while it is in `sending`.
-Step 3 never writes content back, and it cancels such a notice unless it went out.
+Step 3 never writes content back, and it cancels such a notice unless it went out (or
+may have: `unknown` stays, there is nothing left to resend).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from datetime import datetime
 from typing import Any, cast
 
 import asyncpg
-from prometheus_client import Counter
+from prometheus_client import Counter, Gauge
 from sqlalchemy import String, Table, and_, bindparam, case, func, insert, or_, select, update
 
 from notify_service import domain
@@ -46,8 +50,17 @@ log = get_logger(__name__)
 
 NOTICES_DELIVERED = Counter(
     "talentloop_notices_delivered_total",
-    "Notice delivery attempts by channel and outcome",
+    "Notice delivery attempts by channel and outcome (sent, retry, failed, unknown)",
     ["channel", "outcome"],
+)
+NOTICES_AWAITING_HR = Gauge(
+    "talentloop_notices_awaiting_hr",
+    "Notices that need HR: failed ones, and unknown ones (they may have gone out)",
+    ["status"],
+)
+RESEND_HINT = (
+    "check the mail log or with the candidate, then resend "
+    "(POST /api/v1/notifications/{id}/resend) if it did not arrive"
 )
 
 
@@ -79,18 +92,34 @@ async def recover_stale_claims(rt: Runtime) -> int:
             update(Notification)
             .where(Notification.id.in_(locked))
             .values(
-                status="failed",
+                status="unknown",
                 last_error="delivery outcome unknown: the dispatcher stopped while sending; "
-                "check with the candidate or the mail log before send-now",
+                + RESEND_HINT,
                 updated_at=func.now(),
             )
-            .returning(Notification.id)
+            .returning(Notification.channel)
         )
-        ids = list(result.scalars())
+        channels = list(result.scalars())
         await session.commit()
-    if ids:
-        log.warning("dispatch.stale_claims_failed", count=len(ids))
-    return len(ids)
+    for channel in channels:
+        NOTICES_DELIVERED.labels(channel, "unknown").inc()
+    if channels:
+        log.warning("dispatch.stale_claims_unknown", count=len(channels))
+    return len(channels)
+
+
+async def count_awaiting_hr(rt: Runtime) -> None:
+    """Refresh the gauge of failed and unknown notices (from the database: every replica
+    reports the same number)."""
+    async with rt.session_factory() as session:
+        rows = await session.execute(
+            select(Notification.status, func.count())
+            .where(Notification.status.in_(["failed", "unknown"]))
+            .group_by(Notification.status)
+        )
+        counts: dict[str, int] = {status: n for status, n in rows.all()}
+    for status in ("failed", "unknown"):
+        NOTICES_AWAITING_HR.labels(status).set(counts.get(status, 0))
 
 
 async def _claim(rt: Runtime, now: datetime, limit: int) -> list[Notification]:
@@ -188,6 +217,9 @@ async def _record(
                 if notice.channel == "email"
                 else result.reference,
             )
+        elif result.unknown:
+            outcome = "unknown"
+            change.update(b_status="unknown", b_error=f"{error}; {RESEND_HINT}")
         elif result.permanent or notice.attempts >= settings.max_attempts:
             outcome = "failed"
         else:
@@ -221,15 +253,15 @@ async def _record(
     # back to `scheduled` or left `failed` for a send-now. Decided from the row in the
     # UPDATE itself, so an erasure committing while we wait for the row is seen.
     new_status = bindparam("b_status", type_=String())
-    erased_unsent = and_(table.c.recipient.is_(None), new_status != "sent")
+    erased_unsent = and_(table.c.recipient.is_(None), new_status != "sent", new_status != "unknown")
     async with rt.session_factory() as session:
-        # One statement for the batch; a notice failed meanwhile by the stale-claim sweep
-        # still learns the truth here.
+        # One statement for the batch; a notice the stale-claim sweep marked unknown
+        # meanwhile still learns the truth here.
         await session.execute(
             update(table)
             .where(
                 table.c.id == bindparam("b_id"),
-                or_(table.c.status == "sending", table.c.status == "failed"),
+                or_(table.c.status == "sending", table.c.status == "unknown"),
             )
             .values(
                 status=case((erased_unsent, "cancelled"), else_=new_status),
@@ -260,7 +292,14 @@ async def dispatch_due(rt: Runtime, *, limit: int | None = None) -> int:
         results = [DeliveryResult(False, f"delivery error: {exc!r}"[:500]) for _ in notices]
     await _record(rt, notices, results, started)
     sent = sum(r.ok for r in results)
-    log.info("dispatch.batch", claimed=len(notices), sent=sent, failed=len(notices) - sent)
+    unknown = sum(r.unknown for r in results)
+    log.info(
+        "dispatch.batch",
+        claimed=len(notices),
+        sent=sent,
+        unknown=unknown,
+        failed=len(notices) - sent - unknown,
+    )
     return len(notices)
 
 
@@ -293,6 +332,7 @@ async def dispatcher_loop(rt: Runtime) -> None:
             wakeup.clear()
             if loop.time() - last_sweep > 30:
                 await recover_stale_claims(rt)
+                await count_awaiting_hr(rt)
                 last_sweep = loop.time()
             claimed = await dispatch_due(rt)
             if claimed >= settings.dispatch_batch_size:

@@ -13,7 +13,10 @@ from talentloop_shared.i18n import try_canonical_locale
 Kind = Literal["rejection", "invitation"]
 ChannelName = Literal["email", "sms"]
 StageKey = Literal["screening", "interview", "offer", "*"]
-NoticeStatus = Literal["scheduled", "pending_review", "sending", "sent", "failed", "cancelled"]
+NoticeStatus = Literal[
+    "scheduled", "pending_review", "sending", "sent", "failed", "unknown", "cancelled"
+]
+"""`unknown`: it may have gone out (connection lost after it was handed over); HR resends."""
 
 _TEXT = 20000  # longest template body HR may save
 

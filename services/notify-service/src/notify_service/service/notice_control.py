@@ -1,4 +1,5 @@
-"""HR's control over notices before they go out: cancel, approve, send now."""
+"""HR's control over notices: cancel, approve or send now before they go out; resend one
+whose delivery outcome is unknown."""
 
 from __future__ import annotations
 
@@ -72,14 +73,36 @@ async def send_notice_now(uow: UnitOfWork, *, notification_id: uuid.UUID, by: st
     notice = await _locked(uow, notification_id)
     if notice.status == "pending_review":
         raise IllegalNoticeState(notice, "send", "approve it first")
+    if notice.status == "unknown":
+        raise IllegalNoticeState(
+            notice, "send", "it may have gone out; check, then resend it if it did not"
+        )
     if notice.status not in {"scheduled", "failed"}:
         raise IllegalNoticeState(notice, "send")
-    if notice.template_id is None or notice.body_text is None:
-        hint = "it was never rendered (" + (notice.last_error or "") + ")"
-        raise IllegalNoticeState(notice, "send", hint)
+    return await _send_again(uow, notice, reason=f"send-now by {by}")
+
+
+async def resend_notice(uow: UnitOfWork, *, notification_id: uuid.UUID, by: str) -> Notification:
+    """Send again a notice whose delivery outcome is unknown (HR checked it did not arrive);
+    same Message-ID, so a receiving system that got it the first time can drop it."""
+    notice = await _locked(uow, notification_id)
+    if notice.status != "unknown":
+        raise IllegalNoticeState(
+            notice,
+            "resend",
+            "only a notice whose delivery outcome is unknown is resent; "
+            "send-now sends a scheduled or failed one",
+        )
+    return await _send_again(uow, notice, reason=f"resent by {by} after an unknown outcome")
+
+
+async def _send_again(uow: UnitOfWork, notice: Notification, *, reason: str) -> Notification:
+    if notice.template_id is None or notice.body_text is None or notice.recipient is None:
+        why = notice.last_error or notice.status_reason or "no content"
+        raise IllegalNoticeState(notice, "send", f"there is nothing to send ({why})")
     now = uow.clock.now()
     notice.send_at = now
-    _release(notice, reason=f"send-now by {by}", now=now)
+    _release(notice, reason=reason, now=now)
     await wake_dispatchers(uow, broadcast=True)
     await uow.commit()
     return notice
