@@ -4,7 +4,8 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 ROLE ?= hr_admin
 SUB ?= dev-user
 
-.PHONY: help install run migrate test test-fast lint typecheck token bench demo docs clean
+.PHONY: help install run migrate test test-fast lint typecheck token bench demo docs clean \
+	dlq-list dlq-show dlq-replay dlq-purge backup restore
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -49,6 +50,27 @@ demo: install ## play the brief's story against the running suite (start `make r
 
 docs: install ## regenerate docs/asyncapi.json and docs/events.md from the code
 	$(UV) run --frozen python docs/generate.py
+
+DLQ_ARGS = $(if $(SERVICE),--service $(SERVICE)) $(foreach i,$(ID),--id $(i)) $(if $(CANDIDATE),--candidate $(CANDIDATE))
+
+dlq-list: install ## parked messages and why: make dlq-list [SERVICE=notify] [CANDIDATE=uuid]
+	@$(UV) run --frozen talentloop dlq list $(DLQ_ARGS)
+
+dlq-show: install ## a parked message in full: make dlq-show ID=event-id [SERVICE=notify]
+	@$(UV) run --frozen talentloop dlq show $(DLQ_ARGS)
+
+dlq-replay: install ## send parked messages back to their service: make dlq-replay ID=… | CANDIDATE=…
+	@$(UV) run --frozen talentloop dlq replay $(DLQ_ARGS)
+
+dlq-purge: install ## delete parked messages (erasure): make dlq-purge CANDIDATE=uuid | ID=…
+	@$(UV) run --frozen talentloop dlq purge $(DLQ_ARGS)
+
+backup: install ## pg_dump the four databases + broker definitions into backups/<date>/
+	@$(UV) run --frozen talentloop backup --to $(or $(TO),backups)
+
+restore: install ## restore the four databases (services stopped): make restore FROM=backups/<date>
+	@test -n "$(FROM)" || { echo "make restore FROM=backups/<date>"; exit 2; }
+	@$(UV) run --frozen talentloop restore --from $(FROM)
 
 clean: ## remove local run state (logs, caught mail)
 	rm -rf .run/logs .run/mail

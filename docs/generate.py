@@ -5,23 +5,25 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from talentloop_shared.auth.authorization import authorization_markdown
 from talentloop_shared.events.asyncapi import asyncapi_document, events_markdown
 
 DOCS = Path(__file__).parent
 
 
-def flows() -> dict[str, tuple[list[str], list[str]]]:
-    """service → (publishes, consumes), read from the services' own definitions."""
+def definitions() -> list:
+    """The four services' definitions, in the order the docs list them."""
     from notify_service.main import definition as notify
     from org_service.main import definition as org
     from recruiting_service.main import definition as recruiting
     from talent_service.main import definition as talent
 
-    result = {}
-    for make in (org, recruiting, notify, talent):
-        d = make()
-        result[d.name] = (sorted(d.publishes or ()), sorted(d.subscriptions))
-    return result
+    return [make() for make in (org, recruiting, notify, talent)]
+
+
+def flows() -> dict[str, tuple[list[str], list[str]]]:
+    """service → (publishes, consumes), read from the services' own definitions."""
+    return {d.name: (sorted(d.publishes or ()), sorted(d.subscriptions)) for d in definitions()}
 
 
 def render() -> dict[str, str]:
@@ -30,6 +32,7 @@ def render() -> dict[str, str]:
     return {
         "asyncapi.json": json.dumps(asyncapi_document(f), indent=2, ensure_ascii=False) + "\n",
         "events.md": events_markdown(f),
+        "authorization.md": authorization_markdown(definitions()),
     }
 
 

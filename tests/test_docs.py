@@ -38,3 +38,14 @@ def test_an_erasure_reaches_every_service_that_holds_the_person() -> None:
         "notify-service",
         "talent-service",
     }
+
+
+def test_each_service_publishes_only_what_the_contract_lets_it() -> None:
+    # Consumers park an event whose source is not a publisher EVENTS.md names, so a service
+    # declaring a type it may not publish would lose those events.
+    from talentloop_shared.events.registry import EVENT_TYPES, PUBLISHERS
+
+    for service, (published, _) in _generator().flows().items():
+        for event_type in published:
+            assert f"/{service}" in PUBLISHERS[event_type], (service, event_type)
+    assert all(model.PUBLISHED_BY for model in EVENT_TYPES.values())

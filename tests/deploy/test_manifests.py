@@ -4,6 +4,7 @@ they set is one the service actually reads."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -29,7 +30,15 @@ def _k8s_docs(spec) -> list[dict]:
 @pytest.mark.parametrize("spec", SERVICES, ids=lambda s: s.name)
 def test_kubernetes_manifests_cover_each_service(spec) -> None:
     docs = {d["kind"]: d for d in _k8s_docs(spec)}
-    assert set(docs) == {"ConfigMap", "Job", "Deployment", "Service"}
+    assert set(docs) == {
+        "ConfigMap",
+        "Job",
+        "Deployment",
+        "Service",
+        "PodDisruptionBudget",
+        "HorizontalPodAutoscaler",
+        "NetworkPolicy",
+    }
     deployment = docs["Deployment"]["spec"]["template"]["spec"]
     (container,) = deployment["containers"]
     assert container["image"] == f"talentloop/{spec.name}:latest"
@@ -41,16 +50,38 @@ def test_kubernetes_manifests_cover_each_service(spec) -> None:
     job = docs["Job"]["spec"]["template"]["spec"]["containers"][0]
     assert job["image"] == container["image"] and job["args"] == ["migrate"]
 
+    assert container["startupProbe"]["httpGet"]["path"] == "/healthz"
+    assert {"cpu", "memory"} <= set(container["resources"]["limits"])
+    assert {"cpu", "memory"} <= set(container["resources"]["requests"])
+    # A migration needs only its database URL.
+    assert [e["name"] for e in job["env"]] == [f"{spec.prefix}_DATABASE_URL"]
+    assert "envFrom" not in job
+
     _, fields = _settings_fields(spec.module)
     for c in (container, job):
         names = {e["name"] for e in c["env"]}
-        assert {
-            f"{spec.prefix}_DATABASE_URL",
-            f"{spec.prefix}_AMQP_URL",
-            f"{spec.prefix}_JWT_SECRET",
-        } <= names
         assert all(e["valueFrom"]["secretKeyRef"]["name"] == "talentloop-secrets" for e in c["env"])
         assert names <= fields, f"unknown settings: {names - fields}"
+    assert {
+        f"{spec.prefix}_DATABASE_URL",
+        f"{spec.prefix}_AMQP_URL",
+        f"{spec.prefix}_JWT_SECRET",
+    } <= {e["name"] for e in container["env"]}
+    labels = docs["Deployment"]["spec"]["template"]["metadata"]["labels"]
+    for selector in (
+        docs["PodDisruptionBudget"]["spec"]["selector"]["matchLabels"],
+        docs["Deployment"]["spec"]["selector"]["matchLabels"],
+        docs["Service"]["spec"]["selector"],
+    ):
+        assert selector.items() <= labels.items()
+    assert docs["HorizontalPodAutoscaler"]["spec"]["scaleTargetRef"]["name"] == spec.name
+    assert docs["HorizontalPodAutoscaler"]["spec"]["minReplicas"] >= 2
+    assert "replicas" not in docs["Deployment"]["spec"]  # the autoscaler owns the count
+    egress_ports = {
+        p["port"] for rule in docs["NetworkPolicy"]["spec"]["egress"] for p in rule["ports"]
+    }
+    expected = {53, 5432, 5672} | ({25, 465, 587, 443} if spec.name == "notify-service" else set())
+    assert egress_ports == expected
     assert set(docs["ConfigMap"]["data"]) <= fields
     kustomization = yaml.safe_load((ROOT / "deploy/k8s/kustomization.yaml").read_text())
     assert f"{spec.name}.yaml" in kustomization["resources"]
@@ -73,6 +104,7 @@ def test_compose_runs_every_service_after_its_migration() -> None:
         assert f"CREATE DATABASE {spec.database};" in init_sql
         _, fields = _settings_fields(spec.module)
         assert set(svc["environment"]) <= fields
+        assert set(migrate["environment"]) == {f"{spec.prefix}_DATABASE_URL"}
         assert svc["environment"][f"{spec.prefix}_DATABASE_URL"].endswith("/" + spec.database)
         assert "/readyz" in " ".join(svc["healthcheck"]["test"])
 
@@ -90,3 +122,26 @@ def test_dockerfile_holds_only_its_service_and_runs_unprivileged(spec) -> None:
     assert re.search(r"^USER 10001$", text, re.M)
     assert f"http://127.0.0.1:{spec.port}/healthz" in text
     assert f'ENTRYPOINT ["{spec.name}"]' in text
+
+
+def test_rabbitmq_definitions_are_generated_from_the_code() -> None:
+    """deploy/rabbitmq/definitions.json is what `talentloop rabbitmq definitions` prints
+    (regenerate it when a service starts publishing or consuming another event), and each
+    service user may publish exactly the event types the service publishes."""
+    from talentloop_shared.ops.rabbitmq import service_events, template_text
+
+    committed = (ROOT / "deploy/rabbitmq/definitions.json").read_text()
+    assert committed == template_text(), "run: uv run talentloop rabbitmq definitions > …"
+    definitions = json.loads(committed)
+    topic = {p["user"]: p["write"] for p in definitions["topic_permissions"]}
+    for spec in SERVICES:
+        publishes, _ = service_events(spec.module)
+        for event_type in ("position-changed", "candidate-rejected", "talent-invited"):
+            allowed = re.fullmatch(topic[spec.name], event_type) is not None
+            assert allowed == (event_type in publishes), (spec.name, event_type)
+    users = {u["name"]: u for u in definitions["users"]}
+    assert all(re.fullmatch(r"\$\{[A-Z_]+\}", u["password"]) for u in users.values())
+    ttl = next(p for p in definitions["policies"] if p["name"] == "talentloop-parking-ttl")
+    assert re.fullmatch(ttl["pattern"], "talentloop.unrouted")
+    assert re.fullmatch(ttl["pattern"], "notify-service.events.dlq")
+    assert not re.fullmatch(ttl["pattern"], "notify-service.events")

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEV_JWT_SECRET = "talentloop-dev-secret-change-me-0123456789"
+from talentloop_shared.ops.secrets import DEV_JWT_SECRET, secret_problems
+
+__all__ = ["DEV_JWT_SECRET", "ServiceSettings"]
+
 # Where `make run` serves the HR console, and Vite's dev server.
 DEV_CONSOLE_ORIGINS = (
     "http://127.0.0.1:8000",
@@ -18,7 +21,10 @@ DEV_CONSOLE_ORIGINS = (
 class ServiceSettings(BaseSettings):
     """Common settings; a service sets `model_config = SettingsConfigDict(env_prefix=...)`."""
 
-    model_config = SettingsConfigDict(env_prefix="TALENTLOOP_", extra="ignore")
+    # Errors never echo the input: it holds secrets (subclasses inherit this).
+    model_config = SettingsConfigDict(
+        env_prefix="TALENTLOOP_", extra="ignore", hide_input_in_errors=True
+    )
 
     service_name: str = "service"
     environment: str = Field(default="dev", description="dev, test or prod")
@@ -58,6 +64,10 @@ class ServiceSettings(BaseSettings):
     # How long an Idempotency-Key (and the response stored with it) is kept; a retry later
     # than this is a new request. Stored responses can hold personal data, so not forever.
     idempotency_retention_hours: int = 24
+    # How long consumed event ids are kept (the inbox). Must outlive the longest
+    # redelivery path (delivery limit × retry tiers, checked below) and a DLQ replay
+    # (parked messages live 14 days): 30 days by default.
+    inbox_retention_hours: int = 24 * 30
     watchdog_seconds: float = 5.0
     run_background: bool = True
 
@@ -70,14 +80,29 @@ class ServiceSettings(BaseSettings):
         return []
 
     @model_validator(mode="after")
-    def _refuse_default_secret_outside_dev(self) -> ServiceSettings:
-        if (
-            self.environment not in {"dev", "test"}
-            and self.jwt_secret == DEV_JWT_SECRET
-            and not self.jwt_jwks_url
-        ):
+    def _inbox_outlives_redeliveries(self) -> ServiceSettings:
+        from talentloop_shared.inbox import min_inbox_retention_hours
+
+        needed = min_inbox_retention_hours(self.delivery_limit, self.retry_delays_ms)
+        if self.inbox_retention_hours <= needed:
+            prefix = str(self.model_config.get("env_prefix", ""))
             raise ValueError(
-                "the development JWT secret must not be used outside dev/test: "
-                "set <PREFIX>JWT_SECRET or <PREFIX>JWT_JWKS_URL"
+                f"{prefix}INBOX_RETENTION_HOURS must exceed the longest redelivery path "
+                f"(delivery limit × retry tiers = {needed:.1f} hours)"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _refuse_weak_secrets_outside_dev(self) -> ServiceSettings:
+        # Outside dev/test: every secret at least 32 bytes and none the repository shows
+        # (ops/secrets.py); the error names the settings, never their values.
+        if self.environment in {"dev", "test"}:
+            return self
+        problems = secret_problems(
+            self,
+            prefix=str(self.model_config.get("env_prefix", "")),
+            skip=("jwt_secret",) if self.jwt_jwks_url else (),
+        )
+        if problems:
+            raise ValueError("; ".join(problems))
         return self

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -34,3 +35,27 @@ async def claim_events(session: AsyncSession, events: list[CloudEvent]) -> set[s
         .returning(inbox.c.event_id)
     )
     return {r[0] for r in result}
+
+
+def min_inbox_retention_hours(delivery_limit: int, retry_delays_ms: list[int]) -> float:
+    """The longest a redelivery of one event can take: each of the delivery limit's
+    redeliveries may go through every retry tier. An inbox row must outlive that, or a
+    late redelivery would be applied twice."""
+    return delivery_limit * sum(retry_delays_ms) / 3_600_000
+
+
+async def purge_inbox(session: AsyncSession, *, hours: int, batch: int = 10_000) -> int:
+    """Forget inbox rows older than `hours` (in batches, so no long lock); how many."""
+    total = 0
+    while True:
+        result = await session.execute(
+            text(
+                "DELETE FROM inbox WHERE event_id IN (SELECT event_id FROM inbox "
+                "WHERE received_at < now() - make_interval(hours => :hours) LIMIT :batch)"
+            ),
+            {"hours": hours, "batch": batch},
+        )
+        deleted = int(getattr(result, "rowcount", 0) or 0)
+        total += deleted
+        if deleted < batch:
+            return total

@@ -15,7 +15,7 @@ import binascii
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
 
@@ -58,7 +58,9 @@ def _parse(kind: type, value: Any) -> Any:
         parsed = datetime.fromisoformat(value)
         if parsed.tzinfo is None:  # every stored time is aware; a naive one is not ours
             raise ValueError
-        return parsed
+        # In UTC, as the database compares it; a time beyond year 1–9999 there is refused
+        # here (OverflowError) rather than by the driver, which would make it a 5xx.
+        return parsed.astimezone(UTC)
     if kind is date:
         if not isinstance(value, str):
             raise ValueError
@@ -126,7 +128,14 @@ class Keyset:
             if not isinstance(values, list) or len(values) != len(self.types):
                 raise ValueError
             return tuple(_parse(kind, v) for kind, v in zip(self.types, values, strict=True))
-        except (ValueError, TypeError, UnicodeError, binascii.Error, InvalidOperation):
+        except (
+            ValueError,
+            TypeError,
+            OverflowError,
+            UnicodeError,
+            binascii.Error,
+            InvalidOperation,
+        ):
             raise bad_cursor() from None
 
     def page(self, rows: Sequence[T], limit: int, key: Callable[[T], Sequence[Any]]) -> Page[T]:

@@ -21,6 +21,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from talentloop_shared.auth.dev import dev_router
 from talentloop_shared.auth.jwt import TokenVerifier
 from talentloop_shared.clock import Clock
 from talentloop_shared.config import ServiceSettings
@@ -29,12 +30,15 @@ from talentloop_shared.db.migrations import database_revision, script_head
 from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
 from talentloop_shared.http.idempotency import IdempotentRoute, purge_expired_keys
 from talentloop_shared.http.middleware import RequestContextMiddleware
+from talentloop_shared.http.openapi import add_resource_links
 from talentloop_shared.http.problems import install_problem_handlers
+from talentloop_shared.inbox import purge_inbox
 from talentloop_shared.logging import configure_logging, get_logger
 from talentloop_shared.messaging.broker import Broker
 from talentloop_shared.messaging.consumer import EventConsumer, Handler
 from talentloop_shared.messaging.topology import Topology
 from talentloop_shared.metrics import BROKER_CONNECTED
+from talentloop_shared.ops.monitor import ops_metrics_loop
 from talentloop_shared.outbox import OutboxRelay
 
 log = get_logger(__name__)
@@ -161,6 +165,7 @@ async def start_runtime(rt: Runtime) -> None:
     rt.tasks.append(asyncio.create_task(rt.broker.run(), name="broker"))
     rt.tasks.append(asyncio.create_task(rt.relay.run(), name="outbox-relay"))
     rt.tasks.append(asyncio.create_task(_guarded(housekeeping, rt), name="housekeeping"))
+    rt.tasks.append(asyncio.create_task(_guarded(ops_metrics_loop, rt), name="ops-metrics"))
     for loop in rt.definition.background:
         rt.tasks.append(asyncio.create_task(_guarded(loop, rt), name=loop.__name__))
 
@@ -170,7 +175,8 @@ HOUSEKEEPING_SECONDS = 3600.0
 
 async def housekeeping(rt: Runtime) -> None:
     """Hourly, in every replica (each delete is harmless to repeat): forget expired
-    Idempotency-Keys and their stored responses. (The relay purges the outbox.)"""
+    Idempotency-Keys and their stored responses, and inbox rows past their retention.
+    (The relay purges the outbox.)"""
     while True:
         try:
             async with rt.uow_factory() as uow:
@@ -180,6 +186,11 @@ async def housekeeping(rt: Runtime) -> None:
                 await uow.commit()
             if purged:
                 log.info("idempotency.purged", keys=purged)
+            async with rt.uow_factory() as uow:
+                events = await purge_inbox(uow.session, hours=rt.settings.inbox_retention_hours)
+                await uow.commit()
+            if events:
+                log.info("inbox.purged", events=events)
         except Exception as e:  # the database may be away; next hour will do
             log.warning("housekeeping.failed", error=repr(e)[:300])
         await asyncio.sleep(HOUSEKEEPING_SECONDS)
@@ -272,9 +283,24 @@ def create_service_app(definition: ServiceDefinition) -> FastAPI:
         max_upload_bytes=s.max_upload_bytes,
     )
     app.include_router(ops_router())
+    if s.environment == "dev" and not s.jwt_jwks_url:
+        app.include_router(dev_router())
     for router in definition.routers:
         app.include_router(router)
+    _document_links(app)
     return app
+
+
+def _document_links(app: FastAPI) -> None:
+    """Serve the OpenAPI document with links from each create to what it created."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = add_resource_links(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def api_router(**kwargs: Any) -> APIRouter:

@@ -39,6 +39,9 @@ def test_a_cursor_round_trips_its_typed_key() -> None:
         _raw_cursor({"a": 1}),
         _raw_cursor(["2026-01-01T00:00:00+00:00", "not-a-uuid"]),
         _raw_cursor(["2026-01-01T00:00:00+00:00", None]),
+        # Valid ISO times that are out of range in UTC (PostgreSQL's driver cannot send them).
+        _raw_cursor(["0001-01-01T00:00:00+05:00", str(uuid.uuid4())]),
+        _raw_cursor(["9999-12-31T23:00:00-05:00", str(uuid.uuid4())]),
         "!!!not base64!!!",
         "",
         "x" * 5000,

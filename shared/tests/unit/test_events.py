@@ -123,4 +123,6 @@ def test_default_secret_refused_outside_dev() -> None:
 
     with pytest.raises(ValidationError, match="JWT"):
         ServiceSettings(environment="prod")
-    assert ServiceSettings(environment="prod", jwt_secret="x" * 40).environment == "prod"
+    amqp = "amqp://org:" + "p" * 32 + "@broker:5672/"  # not guest:guest (published)
+    settings = ServiceSettings(environment="prod", jwt_secret="x" * 40, amqp_url=amqp)
+    assert settings.environment == "prod"

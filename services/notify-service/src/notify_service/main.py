@@ -9,6 +9,7 @@ from notify_service.api import ROUTERS
 from notify_service.config import Settings
 from notify_service.events import PUBLISHES, subscriptions
 from notify_service.service.dispatch import dispatcher_loop
+from notify_service.service.metrics import notice_metrics_loop
 from notify_service.service.state import build_notify_state
 from notify_service.service.templates import seed_default_templates
 from talentloop_shared.service import Runtime, ServiceDefinition, create_service_app
@@ -34,7 +35,7 @@ def definition(settings: Settings | None = None) -> ServiceDefinition:
         migrations=MIGRATIONS,
         subscriptions=subscriptions(settings),
         publishes=PUBLISHES,
-        background=[dispatcher_loop],
+        background=[dispatcher_loop, notice_metrics_loop],
         on_startup=on_startup,
         build_state=build_notify_state,
     )

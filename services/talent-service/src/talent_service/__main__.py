@@ -9,7 +9,7 @@ from talentloop_shared.cli import run_cli
 
 def main() -> None:
     """Entry point of the talent-service command."""
-    run_cli(app="talent_service.main:create_app", migrations=MIGRATIONS, settings=Settings())
+    run_cli(app="talent_service.main:create_app", migrations=MIGRATIONS, settings=Settings)
 
 
 if __name__ == "__main__":

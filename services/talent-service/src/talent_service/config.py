@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from talent_service.domain import retention
 from talentloop_shared.config import ServiceSettings
 
 
@@ -18,10 +19,10 @@ class Settings(ServiceSettings):
     port: int = 8004
 
     # How long a talent-pool consent lasts, counted from the (latest) consented rejection.
-    consent_months: int = Field(default=24, ge=1)
+    consent_months: int = Field(default=retention.CONSENT_MONTHS, ge=1)
     # When a pooled candidate is first (and then again) due for re-contact.
-    contact_months: int = Field(default=6, ge=1)
+    contact_months: int = Field(default=retention.CONTACT_MONTHS, ge=1)
     # Evaluations of candidates not (yet) in the pool are dropped after this many days.
-    pending_retention_days: int = Field(default=90, ge=1)
+    pending_retention_days: int = Field(default=retention.PENDING_RETENTION_DAYS, ge=1)
     # How often the retention sweep runs (daily by default).
     sweep_interval_seconds: float = Field(default=24 * 3600, gt=0)

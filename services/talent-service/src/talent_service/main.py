@@ -8,8 +8,8 @@ from fastapi import FastAPI
 from talent_service.api import ROUTERS
 from talent_service.config import Settings
 from talent_service.events import PUBLISHES, subscriptions
-from talent_service.service.pool import PoolPolicy
 from talent_service.service.retention_sweep import retention_sweep_loop
+from talent_service.service.state import build_state
 from talentloop_shared.service import ServiceDefinition, create_service_app
 
 MIGRATIONS = "talent_service:migrations"
@@ -25,9 +25,10 @@ def definition(settings: Settings | None = None) -> ServiceDefinition:
         settings=settings,
         routers=ROUTERS,
         migrations=MIGRATIONS,
-        subscriptions=subscriptions(PoolPolicy.from_settings(settings)),
+        subscriptions=subscriptions(settings),
         publishes=PUBLISHES,
         background=[retention_sweep_loop],
+        build_state=build_state,
     )
 
 

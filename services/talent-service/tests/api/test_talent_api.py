@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from talentloop_shared.events.envelope import utcnow
+from talentloop_shared.clock import utcnow
 from talentloop_shared.testing.harness import event_probe
 
 

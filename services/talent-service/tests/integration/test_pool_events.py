@@ -8,9 +8,9 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from talent_service.db.models import ErasureAudit, PendingTag, TalentProfile
-from talent_service.service.pool import PoolPolicy, sweep_expired, talent_id_hash
+from talent_service.service.erasure import sweep_expired, talent_id_hash
+from talentloop_shared.clock import utcnow
 from talentloop_shared.db.tables import outbox
-from talentloop_shared.events.envelope import utcnow
 from talentloop_shared.events.payloads import CandidateErased
 from talentloop_shared.testing.harness import event_probe
 from talentloop_shared.testing.plugin import eventually
@@ -157,7 +157,7 @@ async def test_expired_consent_gives_no_match_and_the_sweep_erases_it(talent, ev
     assert [t["id"] for t in r.json()["items"]] == [fresh]
 
     async with talent.svc.uow_factory() as uow:
-        result = await sweep_expired(uow, policy=PoolPolicy(), now=utcnow())
+        result = await sweep_expired(uow)
     assert result.erased_profiles >= 1
     async with talent.svc.uow_factory() as uow:
         assert await uow.session.get(TalentProfile, expired) is None
@@ -273,7 +273,7 @@ async def test_erasure_on_request_tells_every_service_but_expiry_does_not(talent
         )
         assert r.status_code == 204
         async with talent.svc.uow_factory() as uow:
-            swept = await sweep_expired(uow, policy=PoolPolicy(), now=utcnow())
+            swept = await sweep_expired(uow)
         assert swept.erased_profiles >= 1
         (erased,) = await probe.wait_for(1, timeout=10)
     assert erased.data["candidate_id"] == asked
@@ -330,7 +330,7 @@ async def test_after_an_expiry_only_older_events_are_ignored(talent, ev, auth, u
     old = ev.rejection(candidate_id, skills=[unique("spss")], rejected_at=ev.months_ago(25))
     await talent.consumed(await talent.publish(old))
     async with talent.svc.uow_factory() as uow:
-        await sweep_expired(uow, policy=PoolPolicy(), now=utcnow())
+        await sweep_expired(uow)
     # The expired consent's own rejection, delivered again, brings nothing back...
     await talent.consumed(await talent.publish(old))
     r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))

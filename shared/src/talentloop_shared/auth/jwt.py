@@ -147,17 +147,32 @@ def authorize(principal: Principal, roles: tuple[str, ...]) -> None:
         )
 
 
-def require_roles(*roles: str) -> Callable[..., Coroutine[Any, Any, Principal]]:
-    """A dependency that authenticates and allows any of `roles` (none given: any role)."""
+def require_roles(
+    *roles: str, own: tuple[str, ...] = ()
+) -> Callable[..., Coroutine[Any, Any, Principal]]:
+    """A dependency that authenticates and allows any of `roles` (none given: any role).
+
+    `own` names roles let in only for their own records (an interviewer's own interviews):
+    the dependency admits them, the use case checks the record is theirs (403 otherwise).
+    """
+    admitted = (*roles, *own)
 
     async def dependency(request: Request) -> Principal:
         principal = await authenticate(request)
-        authorize(principal, roles)
+        authorize(principal, admitted)
         return principal
 
-    # The Idempotency-Key layer finds the route's roles here and checks them first.
-    dependency.required_roles = roles  # type: ignore[attr-defined]
+    # The Idempotency-Key layer finds the route's roles here and checks them first; the
+    # authorization matrix reads both.
+    dependency.required_roles = admitted  # type: ignore[attr-defined]
+    dependency.own_roles = own  # type: ignore[attr-defined]
     return dependency
+
+
+def own_roles_of(call: Any) -> tuple[str, ...]:
+    """The roles a `require_roles` dependency admits only for their own records."""
+    roles = getattr(call, "own_roles", ())
+    return roles if isinstance(roles, tuple) else ()
 
 
 def required_roles_of(call: Any) -> tuple[str, ...] | None:

@@ -27,6 +27,26 @@ class Payload(BaseModel):
 
 PositionChange = Literal["created", "updated", "closed", "reopened", "moved"]
 Education = Literal["none", "bachelor", "master", "phd"]
+# Texts in several languages, by canonical locale tag: {"en": "…", "zh-CN": "…"}.
+Translations = dict[str, str]
+
+
+class PersonRef(Payload):
+    """A staff member as other services need them: to address, alert or invite."""
+
+    id: str
+    name: str
+    email: str | None = None
+    locale: str = "en"
+    timezone: str = "UTC"
+    subject: str | None = None  # the JWT `sub` that signs in as them
+
+
+class PositionOwners(Payload):
+    """Who answers for a position's hiring: its recruiter and its hiring manager."""
+
+    recruiter: PersonRef | None = None
+    hiring_manager: PersonRef | None = None
 
 
 class OrgUnitRef(Payload):
@@ -49,6 +69,7 @@ class Dimension(Payload):
     name: str
     weight: float
     department_id: str | None = None
+    names: Translations = Field(default_factory=dict)  # `name` in other languages
 
 
 class EvaluationScheme(Payload):
@@ -68,6 +89,9 @@ class PositionSnapshot(Payload):
     responsibilities: list[str] = Field(default_factory=list)
     requirements: Requirements = Field(default_factory=Requirements)
     evaluation_scheme: EvaluationScheme = Field(default_factory=EvaluationScheme)
+    code: str | None = None  # the ERP's own key, when the position came in by code
+    titles: Translations = Field(default_factory=dict)  # `title` in other languages
+    owners: PositionOwners = Field(default_factory=PositionOwners)
 
 
 class PositionChanged(Payload):
@@ -122,6 +146,9 @@ Stage = Literal["screening", "interview", "offer"]
 Channel = Literal["email", "sms"]
 
 
+Background = Literal["campus", "experienced", "career_change"]
+
+
 class CandidateInfo(Payload):
     id: str
     name: str
@@ -133,6 +160,7 @@ class CandidateInfo(Payload):
     skills: list[str] = Field(default_factory=list)
     years_experience: float | None = None
     industries: list[str] = Field(default_factory=list)
+    background: Background | None = None
 
 
 class PositionRef(Payload):
@@ -141,6 +169,8 @@ class PositionRef(Payload):
     title: str
     job_family: str = "general"
     org_unit_name: str | None = None
+    titles: Translations = Field(default_factory=dict)
+    owners: PositionOwners | None = None
 
 
 class Reason(Payload):
@@ -151,6 +181,8 @@ class Reason(Payload):
 class Scorecard(Payload):
     composite: float | None = None
     dimensions: dict[str, float] = Field(default_factory=dict)
+    # How close the candidate came: "close" (composite ≥ 6.5) or "far"; None unscored.
+    band: Literal["close", "far"] | None = None
 
 
 class NotifyRequest(Payload):
@@ -224,3 +256,175 @@ class CandidateErased(Payload):
     candidate_id: str
     erased_at: datetime
     reason: str | None = None
+
+
+# --- wave 2: people, interviews, decisions, hires, matches, courses ---------------------
+
+
+class PersonSnapshot(Payload):
+    """A staff member of the directory, whole."""
+
+    id: str
+    version: int
+    external_code: str | None = None
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    locale: str = "en"
+    timezone: str = "UTC"
+    org_unit_id: str | None = None
+    manager_id: str | None = None
+    subject: str | None = None
+    active: bool = True
+
+
+class PersonChanged(Payload):
+    """org-service: a staff member was created, changed, deactivated or reactivated."""
+
+    EVENT_TYPE: ClassVar[str] = "person-changed"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("org-service",)
+
+    change: Literal["created", "updated", "deactivated", "reactivated"]
+    changed_fields: list[str] = Field(default_factory=list)
+    person: PersonSnapshot
+
+
+class Attendee(Payload):
+    """Someone invited to an interview, with what an invitation needs to reach them."""
+
+    person_id: str | None = None
+    name: str
+    email: str | None = None
+    locale: str = "en"
+    timezone: str = "UTC"
+
+
+class InterviewDetails(Payload):
+    """Everything needed to invite people to an interview without another lookup."""
+
+    interview_id: str
+    application_id: str
+    # Raised by one on every change (RFC 5545 SEQUENCE); the calendar UID is stable.
+    sequence: int = 0
+    start: datetime
+    duration_minutes: int = Field(ge=5, le=24 * 60)
+    location: str | None = None
+    video_url: str | None = None
+    notes_for_candidate: str | None = None
+    candidate: Attendee
+    panel: list[Attendee] = Field(default_factory=list)
+    position: PositionRef
+    organizer: PersonRef | None = None
+
+
+class InterviewScheduled(InterviewDetails):
+    """recruiting-service: an interview was scheduled."""
+
+    EVENT_TYPE: ClassVar[str] = "interview-scheduled"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("recruiting-service",)
+
+
+class InterviewRescheduled(InterviewDetails):
+    """recruiting-service: an interview moved, or its panel or place changed."""
+
+    EVENT_TYPE: ClassVar[str] = "interview-rescheduled"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("recruiting-service",)
+
+    previous_start: datetime | None = None
+    # Panel members no longer invited (they get a cancellation).
+    removed: list[Attendee] = Field(default_factory=list)
+
+
+class InterviewCancelled(InterviewDetails):
+    """recruiting-service: an interview was cancelled."""
+
+    EVENT_TYPE: ClassVar[str] = "interview-cancelled"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("recruiting-service",)
+
+    reason: str | None = None
+
+
+class Gap(Payload):
+    """A dimension where a candidate or new hire fell short, in the panel's words."""
+
+    dimension: str
+    name: str | None = None
+    score: float | None = None
+    text: str | None = None
+
+
+class CandidateHired(Payload):
+    """recruiting-service: an application ended in a hire."""
+
+    EVENT_TYPE: ClassVar[str] = "candidate-hired"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("recruiting-service",)
+
+    application_id: str
+    hired_at: datetime
+    decided_by: str
+    candidate: CandidateInfo
+    position: PositionRef
+    scorecard: Scorecard | None = None
+    gaps: list[Gap] = Field(default_factory=list)
+
+
+DecisionMode = Literal["unanimous_no_hire", "majority_no_hire", "composite_below"]
+
+
+class DecisionPending(Payload):
+    """recruiting-service: a policy will reject an application at `decides_at` unless HR acts.
+
+    HR can confirm, edit or overturn the decision until then.
+    """
+
+    EVENT_TYPE: ClassVar[str] = "decision-pending"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("recruiting-service",)
+
+    application_id: str
+    decides_at: datetime
+    mode: DecisionMode
+    candidate_name: str
+    position: PositionRef
+    strengths: list[str] = Field(default_factory=list)
+    reasons: list[Reason] = Field(default_factory=list)
+    suggestions: list[str] = Field(default_factory=list)
+    scorecard: Scorecard | None = None
+
+
+class MatchSummary(Payload):
+    talent_id: str
+    name: str
+    score: float
+    explanation: str
+
+
+class MatchesFound(Payload):
+    """talent-service: a new or changed opening matches people in the pool."""
+
+    EVENT_TYPE: ClassVar[str] = "matches-found"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("talent-service",)
+
+    position: PositionRef
+    count: int = Field(ge=1)
+    top: list[MatchSummary] = Field(default_factory=list)
+
+
+class CourseInfo(Payload):
+    id: str
+    title: str
+    provider: str | None = None
+    url: str | None = None
+    skills: list[str] = Field(default_factory=list)
+    locales: list[str] = Field(default_factory=list)
+    active: bool = True
+
+
+class CourseChanged(Payload):
+    """talent-service: a course of the catalogue was created, changed or withdrawn."""
+
+    EVENT_TYPE: ClassVar[str] = "course-changed"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("talent-service",)
+
+    change: Literal["created", "updated", "withdrawn"]
+    version: int = 1
+    course: CourseInfo

@@ -6,10 +6,18 @@ from typing import Any
 
 from talentloop_shared.events.payloads import (
     CandidateErased,
+    CandidateHired,
     CandidateRejected,
+    CourseChanged,
+    DecisionPending,
     EvaluationSubmitted,
     FeedbackReceived,
+    InterviewCancelled,
+    InterviewRescheduled,
+    InterviewScheduled,
+    MatchesFound,
     Payload,
+    PersonChanged,
     PositionChanged,
     TalentInvited,
 )
@@ -23,6 +31,14 @@ EVENT_TYPES: dict[str, type[Payload]] = {
         FeedbackReceived,
         TalentInvited,
         CandidateErased,
+        PersonChanged,
+        InterviewScheduled,
+        InterviewRescheduled,
+        InterviewCancelled,
+        CandidateHired,
+        DecisionPending,
+        MatchesFound,
+        CourseChanged,
     )
 }
 

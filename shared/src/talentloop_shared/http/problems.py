@@ -178,6 +178,19 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DBAPIError)
     async def _db(request: Request, exc: DBAPIError) -> JSONResponse:
+        sqlstate = str(getattr(exc.orig, "sqlstate", "") or "")
+        if sqlstate.startswith("22"):
+            # SQLSTATE class 22, "data exception": a value the database cannot take (a NUL
+            # byte in text, a number out of range). The input is at fault, not the server.
+            log.info("http.data_exception", sqlstate=sqlstate)
+            return problem_response(
+                422,
+                "Unprocessable Content",
+                "a value in the request cannot be stored or compared (for example a NUL "
+                "character in text, or a number out of range)",
+                type_="validation",
+                instance=request.url.path,
+            )
         log.error("http.database_error", error=str(exc.orig)[:300])
         return problem_response(
             503,

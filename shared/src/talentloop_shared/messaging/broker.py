@@ -173,6 +173,26 @@ class Broker:
             wait=False,
         )
 
+    async def message_count(self, queue: str) -> int | None:
+        """Messages ready in `queue` (a passive declare on a short-lived channel), or None
+        when not connected or the queue does not exist."""
+        connection = self._connection
+        if connection is None or connection.is_closed:
+            return None
+        try:
+            channel = await connection.channel()
+        except Exception:
+            return None
+        try:
+            declared = await channel.declare_queue(queue, passive=True, timeout=5)
+            return declared.declaration_result.message_count
+        except Exception:
+            return None
+        finally:
+            if not channel.is_closed:
+                with contextlib.suppress(Exception):
+                    await channel.close()
+
     async def stop(self) -> None:
         """Stop reconnecting and close."""
         self._stopping = True

@@ -39,8 +39,9 @@ log = get_logger(__name__)
 
 Handler = Callable[[UnitOfWork, Any, CloudEvent], Awaitable[None]]
 RETRY_HEADER = "x-talentloop-retries"
-# Why a message was parked in the DLQ, in our words (RabbitMQ's `x-death` says only how).
-PARKED_REASON_HEADER = "x-talentloop-parked-reason"
+# Why a message was parked in the DLQ, in our words (shown by `talentloop dlq show`;
+# RabbitMQ's `x-death` says only how).
+REASON_HEADER = "x-talentloop-reason"
 
 
 class PermanentEventError(Exception):
@@ -123,16 +124,20 @@ class EventConsumer:
     async def _park(
         self, message: AbstractIncomingMessage, event_type: str, reason: str, outcome: str
     ) -> None:
-        """Move a message to the DLQ with our reason in its headers (confirmed, then acked:
-        a crash in between leaves a copy in both places, never in neither)."""
+        """Put the message in this service's DLQ with our reason in a header, count it,
+        then ack it (the copy is confirmed first: a crash in between parks it twice, never
+        loses it). Without a channel, the broker dead-letters it (x-death: "rejected")."""
         EVENTS_CONSUMED.labels(self.topology.service, event_type, outcome).inc()
         if self._channel is None or self._channel.is_closed:
             await message.reject(requeue=False)
             return
         headers: dict[str, Any] = dict(message.headers or {})
-        headers[PARKED_REASON_HEADER] = reason[:500]
-        headers["x-talentloop-parked-from"] = self.topology.queue
-        await self._channel.default_exchange.publish(
+        headers[REASON_HEADER] = reason[:1000]
+        headers.pop("x-delivery-count", None)
+        # Through the service's own exchange: a service's broker user may write there, not
+        # to the default exchange (deploy/rabbitmq/definitions.json).
+        local = await self._channel.get_exchange(self.topology.local_exchange, ensure=False)
+        await local.publish(
             persistent_message(
                 message.body,
                 message_id=message.message_id or "",
@@ -238,7 +243,8 @@ class EventConsumer:
         retry_queue = self.topology.retry_queue(delays[attempt])
         # Publish the copy (confirmed) before acking the original: a crash in between gives a
         # duplicate, which the inbox absorbs, never a loss.
-        await self._channel.default_exchange.publish(
+        local = await self._channel.get_exchange(self.topology.local_exchange, ensure=False)
+        await local.publish(
             persistent_message(
                 message.body, message_id=event.id, event_type=event.type, headers=headers
             ),

@@ -47,6 +47,13 @@ class Topology:
     def dlq(self) -> str:
         return f"{self.queue}.dlq"
 
+    @property
+    def local_exchange(self) -> str:
+        """The service's own direct exchange to its retry tiers and its DLQ. Retries and
+        parked messages go through it, so a service needs no right to publish on the
+        default exchange (which reaches every queue, other services' included)."""
+        return f"{self.queue}.local"
+
     def retry_queue(self, delay_ms: int) -> str:
         """Name of the retry tier with this delay, e.g. `recruiting-service.events.retry.5s`."""
         return f"{self.queue}.retry.{_human(delay_ms)}"
@@ -95,12 +102,14 @@ async def declare_consumer_queues(
 ) -> AbstractQueue:
     """Declare the service's queue, its retry tiers and its DLQ, and bind its event types."""
     dlx = await channel.get_exchange(topo.dead_letter_exchange, ensure=False)
+    local = await channel.declare_exchange(topo.local_exchange, ExchangeType.DIRECT, durable=True)
     dlq = await channel.declare_queue(topo.dlq, durable=True, arguments={"x-queue-type": "quorum"})
     await dlq.bind(dlx, routing_key=topo.dlq)
+    await dlq.bind(local, routing_key=topo.dlq)
     for delay in topo.retry_delays_ms:
         # A retry tier holds a message for `delay`, then dead-letters it back to the main queue
         # through the default exchange.
-        await channel.declare_queue(
+        tier = await channel.declare_queue(
             topo.retry_queue(delay),
             durable=True,
             arguments={
@@ -110,6 +119,7 @@ async def declare_consumer_queues(
                 "x-dead-letter-routing-key": topo.queue,
             },
         )
+        await tier.bind(local, routing_key=tier.name)
     queue = await channel.declare_queue(
         topo.queue,
         durable=True,

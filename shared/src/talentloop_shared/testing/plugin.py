@@ -89,6 +89,8 @@ async def delete_namespace(amqp_url: str, namespace: str) -> None:
         topo = Topology(service="x", namespace=ns)
         queues.append(topo.unrouted_queue)
         exchanges += [topo.exchange, topo.unrouted_exchange, topo.dead_letter_exchange]
+    # Each consumer's own exchange to its retry tiers and DLQ (Topology.local_exchange).
+    exchanges += [f"{q}.local" for q in queues if q.endswith(".events")]
     connection = await aio_pika.connect(amqp_url, timeout=10)
     try:
         channel = await connection.channel()

@@ -32,7 +32,7 @@ from datetime import datetime
 from typing import Any, cast
 
 import asyncpg
-from prometheus_client import Counter, Gauge
+from prometheus_client import Counter
 from sqlalchemy import String, Table, and_, bindparam, case, func, insert, or_, select, update
 
 from notify_service import domain
@@ -52,11 +52,6 @@ NOTICES_DELIVERED = Counter(
     "talentloop_notices_delivered_total",
     "Notice delivery attempts by channel and outcome (sent, retry, failed, unknown)",
     ["channel", "outcome"],
-)
-NOTICES_AWAITING_HR = Gauge(
-    "talentloop_notices_awaiting_hr",
-    "Notices that need HR: failed ones, and unknown ones (they may have gone out)",
-    ["status"],
 )
 RESEND_HINT = (
     "check the mail log or with the candidate, then resend "
@@ -106,20 +101,6 @@ async def recover_stale_claims(rt: Runtime) -> int:
     if channels:
         log.warning("dispatch.stale_claims_unknown", count=len(channels))
     return len(channels)
-
-
-async def count_awaiting_hr(rt: Runtime) -> None:
-    """Refresh the gauge of failed and unknown notices (from the database: every replica
-    reports the same number)."""
-    async with rt.session_factory() as session:
-        rows = await session.execute(
-            select(Notification.status, func.count())
-            .where(Notification.status.in_(["failed", "unknown"]))
-            .group_by(Notification.status)
-        )
-        counts: dict[str, int] = {status: n for status, n in rows.all()}
-    for status in ("failed", "unknown"):
-        NOTICES_AWAITING_HR.labels(status).set(counts.get(status, 0))
 
 
 async def _claim(rt: Runtime, now: datetime, limit: int) -> list[Notification]:
@@ -332,7 +313,6 @@ async def dispatcher_loop(rt: Runtime) -> None:
             wakeup.clear()
             if loop.time() - last_sweep > 30:
                 await recover_stale_claims(rt)
-                await count_awaiting_hr(rt)
                 last_sweep = loop.time()
             claimed = await dispatch_due(rt)
             if claimed >= settings.dispatch_batch_size:

@@ -1,16 +1,27 @@
-"""Request and response models of the talent-service API."""
+"""Response models of the talent-service API, each built from what a use case returns.
+
+Request bodies are the use cases' inputs (`service/inputs.py`).
+"""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Self
 
-from pydantic import AnyHttpUrl, BaseModel, Field, StringConstraints, model_validator
+from pydantic import BaseModel, Field
 
-from talentloop_shared.http import RequestModel
+from talent_service.db.models import Course, Invitation, Position, TalentProfile
+from talent_service.service.matching import BulkInvitation, MatchListing, MatchRow
+from talent_service.service.talents import Development, TalentDetail
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+def _from_attributes(model: type[BaseModel], row: object, **given: object) -> dict[str, object]:
+    """The values of `model`'s fields: `given` ones as given, the others read from the
+    attribute of the same name on `row` (a row's `profile_id` is the API's `talent_id`)."""
+    return {
+        name: given[name] if name in given else getattr(row, name) for name in model.model_fields
+    }
 
 
 # --- talents -----------------------------------------------------------------------------
@@ -41,6 +52,11 @@ class TalentSummary(BaseModel):
     consent_expires_at: datetime
     next_contact_at: datetime
     created_at: datetime
+
+    @classmethod
+    def from_row(cls, profile: TalentProfile) -> Self:
+        """The search result of a profile."""
+        return cls.model_validate(_from_attributes(cls, profile))
 
 
 class ApplicationRead(BaseModel):
@@ -74,6 +90,24 @@ class TalentRead(TalentSummary):
     applications: list[ApplicationRead]
     history: list[HistoryEntryRead]
 
+    @classmethod
+    def from_detail(cls, detail: TalentDetail) -> Self:
+        """A profile with its tags, applications and history."""
+        return cls.model_validate(
+            _from_attributes(
+                cls,
+                detail.profile,
+                tags=[TagRead(kind=t.kind, value=t.value, source=t.source) for t in detail.tags],
+                applications=[
+                    ApplicationRead.model_validate(a, from_attributes=True)
+                    for a in detail.applications
+                ],
+                history=[
+                    HistoryEntryRead.model_validate(h, from_attributes=True) for h in detail.history
+                ],
+            )
+        )
+
 
 class ReminderRead(BaseModel):
     """Who is due for re-contact and how to reach them."""
@@ -88,6 +122,11 @@ class ReminderRead(BaseModel):
     last_contacted_at: datetime | None
     open_to_contact: bool
 
+    @classmethod
+    def from_row(cls, profile: TalentProfile) -> Self:
+        """The reminder of a profile."""
+        return cls.model_validate(_from_attributes(cls, profile, talent_id=profile.id))
+
 
 # --- matches -----------------------------------------------------------------------------
 
@@ -100,6 +139,11 @@ class PositionSummary(BaseModel):
     title: str
     status: str
     scored_at: datetime | None
+
+    @classmethod
+    def from_row(cls, position: Position) -> Self:
+        """The summary of the local position copy."""
+        return cls.model_validate(_from_attributes(cls, position))
 
 
 class MatchRead(BaseModel):
@@ -120,6 +164,22 @@ class MatchRead(BaseModel):
     invited_at: datetime | None
     invitation_id: uuid.UUID | None
 
+    @classmethod
+    def from_row(cls, row: MatchRow) -> Self:
+        """A match with its candidate's name, experience and contact wish."""
+        profile = row.profile
+        return cls.model_validate(
+            _from_attributes(
+                cls,
+                row.match,
+                talent_id=row.match.profile_id,
+                name=profile.name,
+                years_experience=profile.years_experience,
+                open_to_contact=profile.open_to_contact,
+                invitation_id=row.invitation_id,
+            )
+        )
+
 
 class MatchPage(BaseModel):
     """A page of ranked matches with counts over all of the position's matches."""
@@ -132,11 +192,16 @@ class MatchPage(BaseModel):
         description="Matches per matched strength tag, most common first"
     )
 
-
-class InvitationCreate(RequestModel):
-    """An optional personal message for the invitation."""
-
-    message: Annotated[str, StringConstraints(max_length=4000)] | None = None
+    @classmethod
+    def from_listing(cls, listing: MatchListing) -> Self:
+        """One page of a position's matches with the counts over all of them."""
+        return cls(
+            position=PositionSummary.from_row(listing.position),
+            items=[MatchRead.from_row(r) for r in listing.page.items],
+            next_cursor=listing.page.next_cursor,
+            total=listing.total,
+            strength_counts=listing.strength_counts,
+        )
 
 
 class InvitationRead(BaseModel):
@@ -150,20 +215,12 @@ class InvitationRead(BaseModel):
     invited_at: datetime
     message: str | None
 
-
-class BulkInvitationCreate(RequestModel):
-    """Invite several matches: by ids, or every uninvited match from a minimum score."""
-
-    match_ids: list[uuid.UUID] | None = Field(default=None, min_length=1, max_length=500)
-    min_score: int | None = Field(default=None, ge=0, le=100)
-    limit: int = Field(default=100, ge=1, le=500, description="At most this many by min_score")
-    message: Annotated[str, StringConstraints(max_length=4000)] | None = None
-
-    @model_validator(mode="after")
-    def _one_selector(self) -> BulkInvitationCreate:
-        if (self.match_ids is None) == (self.min_score is None):
-            raise ValueError("give either match_ids or min_score")
-        return self
+    @classmethod
+    def from_row(cls, invitation: Invitation) -> Self:
+        """An invitation as the API names its fields."""
+        return cls.model_validate(
+            _from_attributes(cls, invitation, talent_id=invitation.profile_id)
+        )
 
 
 class SkippedMatch(BaseModel):
@@ -179,17 +236,16 @@ class BulkInvitationRead(BaseModel):
     invited: list[InvitationRead]
     skipped: list[SkippedMatch]
 
+    @classmethod
+    def from_result(cls, result: BulkInvitation) -> Self:
+        """Who was invited and who was skipped, with the reason."""
+        return cls(
+            invited=[InvitationRead.from_row(i) for i in result.invited],
+            skipped=[SkippedMatch(match_id=m, reason=r) for m, r in result.skipped],
+        )
+
 
 # --- courses -----------------------------------------------------------------------------
-
-
-class CourseCreate(RequestModel):
-    """A training course and the skills or scorecard dimensions it builds."""
-
-    title: ShortText
-    provider: ShortText
-    url: AnyHttpUrl
-    skills: list[ShortText] = Field(min_length=1, max_length=50)
 
 
 class CourseRead(BaseModel):
@@ -201,6 +257,11 @@ class CourseRead(BaseModel):
     url: str
     skills: list[str]
     created_at: datetime
+
+    @classmethod
+    def from_row(cls, course: Course) -> Self:
+        """A course of the catalogue."""
+        return cls.model_validate(course, from_attributes=True)
 
 
 class CourseSuggestionRead(BaseModel):
@@ -216,3 +277,17 @@ class DevelopmentRead(BaseModel):
     talent_id: str
     gaps: list[str]
     suggestions: list[CourseSuggestionRead]
+
+    @classmethod
+    def from_result(cls, result: Development) -> Self:
+        """The talent's gaps and the courses that cover them."""
+        return cls(
+            talent_id=result.profile.id,
+            gaps=list(result.profile.gaps),
+            suggestions=[
+                CourseSuggestionRead(
+                    course=CourseRead.from_row(result.catalogue[s.course.id]), covers=list(s.covers)
+                )
+                for s in result.suggestions
+            ],
+        )

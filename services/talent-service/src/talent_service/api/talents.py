@@ -5,44 +5,13 @@ from typing import Annotated
 
 from fastapi import Query, Response
 
-from talent_service.api.deps import Actor, Admin, PolicyDep, Reader
-from talent_service.api.schemas import (
-    ApplicationRead,
-    CourseRead,
-    CourseSuggestionRead,
-    DevelopmentRead,
-    HistoryEntryRead,
-    ReminderRead,
-    TagRead,
-    TalentRead,
-    TalentSummary,
-)
-from talent_service.db.models import TalentProfile
-from talent_service.service import pool, talents
-from talentloop_shared.events.envelope import utcnow
-from talentloop_shared.http import Page, problem_responses
-from talentloop_shared.http.pagination import CursorQuery, LimitQuery
+from talent_service.api.schemas import DevelopmentRead, ReminderRead, TalentRead, TalentSummary
+from talent_service.service import erasure, reminders, talents
+from talentloop_shared.auth.roles import HrAdmin, Reader, Recruiter
+from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["talents"])
-
-
-def _summary(p: TalentProfile) -> TalentSummary:
-    return TalentSummary.model_validate(p, from_attributes=True)
-
-
-def _reminder(p: TalentProfile) -> ReminderRead:
-    return ReminderRead(
-        talent_id=p.id,
-        name=p.name,
-        email=p.email,
-        phone=p.phone,
-        locale=p.locale,
-        timezone=p.timezone,
-        next_contact_at=p.next_contact_at,
-        last_contacted_at=p.last_contacted_at,
-        open_to_contact=p.open_to_contact,
-    )
 
 
 @router.get(
@@ -62,7 +31,7 @@ async def search_talents(
     cursor: CursorQuery = None,
 ) -> Page[TalentSummary]:
     """Pooled candidates with valid consent, newest first."""
-    rows, next_cursor = await talents.search_talents(
+    page = await talents.search_talents(
         uow,
         skill=skill,
         tag=tag,
@@ -70,9 +39,8 @@ async def search_talents(
         open_to_contact=open_to_contact,
         limit=limit,
         cursor=cursor,
-        now=utcnow(),
     )
-    return Page[TalentSummary](items=[_summary(p) for p in rows], next_cursor=next_cursor)
+    return page.map(TalentSummary.from_row)
 
 
 @router.get(
@@ -83,19 +51,7 @@ async def search_talents(
 )
 async def get_talent(talent_id: str, uow: UowDep, _: Reader) -> TalentRead:
     """One pooled candidate (404 once consent has expired or the data was erased)."""
-    detail = await talents.get_talent(uow, talent_id=talent_id, now=utcnow())
-    p = detail.profile
-    return TalentRead(
-        **_summary(p).model_dump(),
-        phone=p.phone,
-        consented_at=p.consented_at,
-        last_contacted_at=p.last_contacted_at,
-        tags=[TagRead(kind=t.kind, value=t.value, source=t.source) for t in detail.tags],
-        applications=[
-            ApplicationRead.model_validate(a, from_attributes=True) for a in detail.applications
-        ],
-        history=[HistoryEntryRead.model_validate(h, from_attributes=True) for h in detail.history],
-    )
+    return TalentRead.from_detail(await talents.get_talent(uow, talent_id=talent_id))
 
 
 @router.delete(
@@ -108,11 +64,11 @@ async def get_talent(talent_id: str, uow: UowDep, _: Reader) -> TalentRead:
 async def erase_talent(
     talent_id: str,
     uow: UowDep,
-    principal: Admin,
+    principal: HrAdmin,
     reason: Annotated[str, Query(max_length=200)] = "consent withdrawn",
 ) -> Response:
     """Erase profile, tags, applications, matches, invitations and reminders at once."""
-    await pool.erase_talent(uow, talent_id=talent_id, by=principal.sub, reason=reason, now=utcnow())
+    await erasure.erase_talent(uow, talent_id=talent_id, by=principal.sub, reason=reason)
     return Response(status_code=204)
 
 
@@ -122,14 +78,10 @@ async def erase_talent(
     response_model=ReminderRead,
     responses=problem_responses(401, 403, 404),
 )
-async def mark_contacted(
-    talent_id: str, uow: UowDep, principal: Actor, policy: PolicyDep
-) -> ReminderRead:
+async def mark_contacted(talent_id: str, uow: UowDep, principal: Recruiter) -> ReminderRead:
     """Move the re-contact reminder on."""
-    profile = await pool.mark_contacted(
-        uow, talent_id=talent_id, by=principal.sub, policy=policy, now=utcnow()
-    )
-    return _reminder(profile)
+    profile = await reminders.mark_contacted(uow, talent_id=talent_id, by=principal.sub)
+    return ReminderRead.from_row(profile)
 
 
 @router.get(
@@ -146,11 +98,8 @@ async def list_reminders(
     cursor: CursorQuery = None,
 ) -> Page[ReminderRead]:
     """Who is due before `due_before`, earliest first."""
-    now = utcnow()
-    rows, next_cursor = await talents.list_reminders(
-        uow, due_before=due_before or now, limit=limit, cursor=cursor, now=now
-    )
-    return Page[ReminderRead](items=[_reminder(p) for p in rows], next_cursor=next_cursor)
+    page = await reminders.list_reminders(uow, due_before=due_before, limit=limit, cursor=cursor)
+    return page.map(ReminderRead.from_row)
 
 
 @router.get(
@@ -161,17 +110,5 @@ async def list_reminders(
 )
 async def development(talent_id: str, uow: UowDep, _: Reader) -> DevelopmentRead:
     """Courses ranked by how many of the talent's gaps they cover."""
-    result = await talents.suggest_development(uow, talent_id=talent_id, now=utcnow())
-    return DevelopmentRead(
-        talent_id=result.profile.id,
-        gaps=list(result.profile.gaps),
-        suggestions=[
-            CourseSuggestionRead(
-                course=CourseRead.model_validate(
-                    result.catalogue[s.course.id], from_attributes=True
-                ),
-                covers=list(s.covers),
-            )
-            for s in result.suggestions
-        ],
-    )
+    result = await talents.suggest_development(uow, talent_id=talent_id)
+    return DevelopmentRead.from_result(result)

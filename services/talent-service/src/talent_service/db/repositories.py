@@ -41,6 +41,11 @@ MATCH_COPY_COLUMNS = (
 )
 
 
+def tag_row(profile_id: str, tag: Tag) -> dict[str, Any]:
+    """The `talent_tags` row of one tag of a profile (`created_at` is the database's)."""
+    return {"profile_id": profile_id, "kind": tag.kind, "value": tag.value, "source": tag.source}
+
+
 async def lock_key(session: AsyncSession, key: str) -> None:
     """Serialise work on one candidate or position until the transaction ends."""
     # Events about the same person can be consumed concurrently (prefetch > 1); a
@@ -74,10 +79,7 @@ class ProfileRepository(Repository[TalentProfile]):
 
     async def add_tags(self, profile_id: str, tags: Iterable[Tag]) -> None:
         """Store tags (existing kind/value pairs keep their first source)."""
-        rows = [
-            {"profile_id": profile_id, "kind": t.kind, "value": t.value, "source": t.source}
-            for t in tags
-        ]
+        rows = [tag_row(profile_id, t) for t in tags]
         if rows:
             await self.session.execute(insert(TalentTag).values(rows).on_conflict_do_nothing())
 

@@ -8,13 +8,25 @@ All arithmetic is in calendar months with the day clamped to the month's end
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Final, TypeVar
 
 CONSENT_MONTHS: Final = 24
 CONTACT_MONTHS: Final = 6
+PENDING_RETENTION_DAYS: Final = 90
 
 _When = TypeVar("_When", date, datetime)
+
+
+@dataclass(frozen=True, slots=True)
+class PoolPolicy:
+    """How long the pool keeps people and when it reminds HR of them (from Settings)."""
+
+    consent_months: int = CONSENT_MONTHS
+    contact_months: int = CONTACT_MONTHS
+    # Tags of candidates not (yet) pooled are dropped after this many days.
+    pending_retention_days: int = PENDING_RETENTION_DAYS
 
 
 def add_months(when: _When, months: int) -> _When:

@@ -7,7 +7,7 @@ so HR can see why a candidate carries it and an erase can be audited.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
@@ -129,3 +129,35 @@ def merge_tags(existing: Iterable[Tag], new: Iterable[Tag]) -> list[Tag]:
 def tag_values(tags: Iterable[Tag], kind: TagKind) -> list[str]:
     """Return the values of the tags of one kind, in order."""
     return [tag.value for tag in tags if tag.kind == kind]
+
+
+@dataclass(frozen=True, slots=True)
+class TagMirror:
+    """A profile's tags as the indexed columns search and matching read (one row a person)."""
+
+    skills: list[str]
+    strengths: list[str]
+    industries: list[str]
+    gaps: list[str]
+    open_to_contact: bool
+    # Every tag value of every kind, for `?tag=`.
+    tags: list[str]
+    # Name plus tag values, for full-text search.
+    search_document: str
+
+    def columns(self) -> dict[str, object]:
+        """Column name → value, to set on a profile row."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+def mirror_tags(name: str, tags: Sequence[Tag]) -> TagMirror:
+    """The indexed columns of a profile called `name` that carries `tags`."""
+    return TagMirror(
+        skills=tag_values(tags, "skill"),
+        strengths=tag_values(tags, "strength"),
+        industries=tag_values(tags, "industry"),
+        gaps=tag_values(tags, "gap"),
+        open_to_contact=bool(tag_values(tags, "open_to_contact")),
+        tags=list(dict.fromkeys(t.value for t in tags)),
+        search_document=" ".join([name, *(t.value for t in tags if t.kind != "open_to_contact")]),
+    )

@@ -1,4 +1,4 @@
-"""What talent-service consumes: its subscription map.
+"""What talent-service consumes and publishes.
 
 candidate-rejected   → pool the consented candidate (profile, applications, tags)
 evaluation-submitted → strength tags (pending until the candidate is pooled)
@@ -9,18 +9,27 @@ candidate-erased     → erased elsewhere on request: erase here too (not announ
 
 from __future__ import annotations
 
-from talent_service.events.handlers import TalentEventHandlers
-from talent_service.service.pool import PoolPolicy
+from talent_service.config import Settings
+from talent_service.events.handlers import (
+    handle_candidate_erased,
+    handle_candidate_rejected,
+    handle_evaluation_submitted,
+    handle_feedback_received,
+    handle_position_changed,
+)
 from talentloop_shared.messaging import Handler
-
-
-def subscriptions(policy: PoolPolicy) -> dict[str, Handler]:
-    """The subscription map with handlers bound to `policy` (from Settings)."""
-    return TalentEventHandlers(policy).subscriptions()
-
-
-# With the default policy; main.definition() binds the configured one.
-SUBSCRIPTIONS: dict[str, Handler] = subscriptions(PoolPolicy())
 
 # What this service publishes (checked when a unit of work records an event).
 PUBLISHES: tuple[str, ...] = ("talent-invited", "candidate-erased")
+
+
+def subscriptions(settings: Settings) -> dict[str, Handler]:
+    """The subscription map: event type → handler (configuration reaches the handlers
+    through `uow.state`, so `settings` selects nothing today)."""
+    return {
+        "candidate-rejected": handle_candidate_rejected,
+        "evaluation-submitted": handle_evaluation_submitted,
+        "feedback-received": handle_feedback_received,
+        "position-changed": handle_position_changed,
+        "candidate-erased": handle_candidate_erased,
+    }

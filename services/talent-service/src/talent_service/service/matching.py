@@ -12,10 +12,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, or_, select
 
@@ -29,7 +29,9 @@ from talent_service.db.repositories import (
 from talent_service.domain import retention
 from talent_service.domain.matching import Match, make_matcher, prefilter_values, rank
 from talent_service.domain.matching import TalentProfile as MatchableProfile
+from talent_service.service.inputs import BulkInvitationCreate, InvitationCreate
 from talentloop_shared.db import UnitOfWork
+from talentloop_shared.errors import Conflict, NotFound
 from talentloop_shared.events.payloads import (
     CandidateInfo,
     PositionChanged,
@@ -37,11 +39,20 @@ from talentloop_shared.events.payloads import (
     Requirements,
     TalentInvited,
 )
-from talentloop_shared.http.pagination import decode_cursor, encode_cursor
-from talentloop_shared.http.problems import conflict, not_found, unprocessable
+from talentloop_shared.pagination import Keyset, Page, bad_cursor
 
 # Unknown experience ranks after any known experience at the same score (domain.rank).
 UNKNOWN_YEARS_RANK = -1.0
+
+# Best first: (score desc, years_rank desc, profile_id asc), as domain.rank orders.
+MATCHES = Keyset(int, float, str)
+
+
+class NotInvitable(Conflict):
+    """409: the match (or every match of the position) cannot be invited now."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, type_="not-invitable")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +65,20 @@ class ScoringResult:
     kept_invited: int
 
 
+class MatchRow(NamedTuple):
+    """A match with its pooled candidate and the invitation, if one was sent."""
+
+    match: TalentMatch
+    profile: TalentProfile
+    invitation_id: uuid.UUID | None
+
+
 @dataclass(slots=True)
 class MatchListing:
     """One page of a position's ranked matches, with counts over all of them."""
 
     position: Position
-    rows: Sequence[tuple[TalentMatch, TalentProfile, uuid.UUID | None]]
-    next_cursor: str | None
+    page: Page[MatchRow]
     total: int
     strength_counts: dict[str, int]
 
@@ -119,7 +137,7 @@ def _match_values(position: Position, match: Match, now: datetime) -> dict[str, 
 
 
 async def record_position_change(
-    uow: UnitOfWork, change: PositionChanged, *, now: datetime
+    uow: UnitOfWork, *, change: PositionChanged
 ) -> ScoringResult | None:
     """Keep the local copy of a position current and (re)score the pool when it opens."""
     snapshot = change.position
@@ -148,7 +166,7 @@ async def record_position_change(
     await uow.session.flush()
     if not needs_scoring:
         return None
-    return await score_position(uow, position, now=now)
+    return await score_position(uow, position, now=uow.clock.now())
 
 
 async def score_position(uow: UnitOfWork, position: Position, *, now: datetime) -> ScoringResult:
@@ -220,27 +238,23 @@ async def match_profile_to_open_positions(
 
 
 async def list_matches(
-    uow: UnitOfWork, *, position_id: str, limit: int, cursor: str | None, now: datetime
+    uow: UnitOfWork, *, position_id: str, limit: int, cursor: str | None
 ) -> MatchListing:
     """A position's matches ranked (score, experience, id), with counts by strength."""
+    now = uow.clock.now()
     position = await PositionRepository(uow.session).get(position_id)
     if position is None:
-        raise not_found("position", position_id)
-    after = decode_cursor(cursor, arity=3)
+        raise NotFound("position", position_id)
     stmt = (
         select(TalentMatch, TalentProfile, Invitation.id)
         .join(TalentProfile, TalentProfile.id == TalentMatch.profile_id)
         .outerjoin(Invitation, Invitation.match_id == TalentMatch.id)
         .where(TalentMatch.position_id == position_id, TalentProfile.consent_expires_at > now)
     )
-    if after is not None:
-        try:
-            score, years, profile_id = int(after[0]), float(after[1]), str(after[2])
-        except (TypeError, ValueError):
-            raise unprocessable(
-                "cursor: not a cursor this list returned",
-                [{"loc": ["query", "cursor"], "msg": "invalid cursor"}],
-            ) from None
+    if (after := MATCHES.decode(cursor)) is not None:
+        score, years, profile_id = after
+        if not 0 <= score <= 100:  # a score column holds no more (and int4 no more than 2³¹)
+            raise bad_cursor()
         stmt = stmt.where(
             or_(
                 TalentMatch.score < score,
@@ -255,35 +269,22 @@ async def list_matches(
     stmt = stmt.order_by(
         TalentMatch.score.desc(), TalentMatch.years_rank.desc(), TalentMatch.profile_id
     ).limit(limit + 1)
-    rows = [(m, p, inv) for m, p, inv in (await uow.session.execute(stmt)).all()]
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        last = rows[-1][0]
-        next_cursor = encode_cursor(last.score, last.years_rank, last.profile_id)
+    rows = [MatchRow(*row) for row in (await uow.session.execute(stmt)).all()]
     repo = MatchRepository(uow.session)
     return MatchListing(
         position=position,
-        rows=rows,
-        next_cursor=next_cursor,
+        page=MATCHES.page(
+            rows, limit, key=lambda r: (r.match.score, r.match.years_rank, r.match.profile_id)
+        ),
         total=await repo.count_offered(position_id, now),
         strength_counts=await repo.strength_counts(position_id, now),
     )
 
 
 def _candidate_info(profile: TalentProfile) -> CandidateInfo:
-    return CandidateInfo(
-        id=profile.id,
-        name=profile.name,
-        email=profile.email,
-        phone=profile.phone,
-        locale=profile.locale,
-        timezone=profile.timezone,
-        talent_pool_consent=True,
-        skills=list(profile.skills),
-        years_experience=profile.years_experience,
-        industries=list(profile.industries),
-    )
+    info = CandidateInfo.model_validate(profile, from_attributes=True)
+    # Everyone in the pool consented to it (the profile keeps no flag that could say no).
+    return info.model_copy(update={"talent_pool_consent": True})
 
 
 def _refusal(
@@ -329,13 +330,7 @@ def _invite(
             invited_by=by,
             invited_at=now,
             candidate=_candidate_info(profile),
-            position=PositionRef(
-                id=position.id,
-                version=position.version,
-                title=position.title,
-                job_family=position.job_family,
-                org_unit_name=position.org_unit_name,
-            ),
+            position=PositionRef.model_validate(position, from_attributes=True),
             message=message,
             explanation=match.explanation,
         ),
@@ -345,41 +340,36 @@ def _invite(
 
 
 async def invite_match(
-    uow: UnitOfWork, *, match_id: uuid.UUID, by: str, message: str | None, now: datetime
+    uow: UnitOfWork, *, match_id: uuid.UUID, invitation: InvitationCreate, by: str
 ) -> Invitation:
     """Invite a matched candidate to the opening (once); publishes talent-invited."""
+    now = uow.clock.now()
     match = await MatchRepository(uow.session).get_for_update(match_id)
     if match is None:
-        raise not_found("match", match_id)
+        raise NotFound("match", match_id)
     profile = await ProfileRepository(uow.session).get(match.profile_id)
     position = await PositionRepository(uow.session).get(match.position_id)
     assert position is not None  # a match cannot outlive its position (foreign key)
     if (refusal := _refusal(match, profile, position, now)) is not None:
-        raise conflict(f"match {match_id} cannot be invited: {refusal}", type_="not-invitable")
+        raise NotInvitable(f"match {match_id} cannot be invited: {refusal}")
     assert profile is not None
-    invitation = _invite(uow, match, profile, position, by=by, message=message, now=now)
+    row = _invite(uow, match, profile, position, by=by, message=invitation.message, now=now)
     await uow.commit()
-    return invitation
+    return row
 
 
 async def invite_matches(
-    uow: UnitOfWork,
-    *,
-    position_id: str,
-    match_ids: Sequence[uuid.UUID] | None,
-    min_score: int | None,
-    limit: int,
-    by: str,
-    message: str | None,
-    now: datetime,
+    uow: UnitOfWork, *, position_id: str, invitation: BulkInvitationCreate, by: str
 ) -> BulkInvitation:
     """Invite several matches of one opening at once (by ids or by a minimum score)."""
+    now = uow.clock.now()
+    match_ids, message = invitation.match_ids, invitation.message
     await lock_key(uow.session, f"position:{position_id}")
     position = await PositionRepository(uow.session).get(position_id)
     if position is None:
-        raise not_found("position", position_id)
+        raise NotFound("position", position_id)
     if position.status != "open":
-        raise conflict(f"position {position_id} is closed", type_="not-invitable")
+        raise NotInvitable(f"position {position_id} is closed")
     stmt = (
         select(TalentMatch, TalentProfile)
         .join(TalentProfile, TalentProfile.id == TalentMatch.profile_id)
@@ -391,10 +381,10 @@ async def invite_matches(
         stmt = stmt.where(TalentMatch.id.in_(list(match_ids)))
     else:
         stmt = stmt.where(
-            TalentMatch.score >= (min_score or 0),
+            TalentMatch.score >= (invitation.min_score or 0),
             TalentMatch.invited_at.is_(None),
             TalentProfile.consent_expires_at > now,
-        ).limit(limit)
+        ).limit(invitation.limit)
     result = BulkInvitation()
     seen: set[uuid.UUID] = set()
     for match, profile in (await uow.session.execute(stmt)).all():

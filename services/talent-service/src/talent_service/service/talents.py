@@ -1,4 +1,4 @@
-"""Read use cases of the talent pool: search, one talent, reminders, development."""
+"""Read use cases of the talent pool: search, one talent, development."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select, tuple_
 
 from talent_service.db.models import (
     Course,
@@ -19,8 +19,8 @@ from talent_service.domain import courses as course_rules
 from talent_service.domain import retention
 from talent_service.domain.tags import Tag, normalise
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.http.pagination import decode_cursor, encode_cursor
-from talentloop_shared.http.problems import not_found, unprocessable
+from talentloop_shared.errors import NotFound
+from talentloop_shared.pagination import Keyset, Page
 
 
 @dataclass(slots=True)
@@ -42,18 +42,8 @@ class Development:
     catalogue: dict[str, Course]
 
 
-def _bad_cursor() -> Exception:
-    return unprocessable(
-        "cursor: not a cursor this list returned",
-        [{"loc": ["query", "cursor"], "msg": "invalid cursor"}],
-    )
-
-
-def _parse_time(value: object) -> datetime:
-    try:
-        return datetime.fromisoformat(str(value))
-    except ValueError:
-        raise _bad_cursor() from None
+# Newest first: (created_at, id) descending.
+TALENTS = Keyset(datetime, str)
 
 
 async def search_talents(
@@ -65,10 +55,9 @@ async def search_talents(
     open_to_contact: bool | None,
     limit: int,
     cursor: str | None,
-    now: datetime,
-) -> tuple[list[TalentProfile], str | None]:
+) -> Page[TalentProfile]:
     """Pooled candidates with valid consent, newest first, filtered by skill/tag/text."""
-    stmt = select(TalentProfile).where(TalentProfile.consent_expires_at > now)
+    stmt = select(TalentProfile).where(TalentProfile.consent_expires_at > uow.clock.now())
     if skill:
         stmt = stmt.where(TalentProfile.skills.contains([normalise(skill)]))
     if tag:
@@ -81,34 +70,28 @@ async def search_talents(
         )
     if open_to_contact is not None:
         stmt = stmt.where(TalentProfile.open_to_contact.is_(open_to_contact))
-    after = decode_cursor(cursor, arity=2)
-    if after is not None:
-        created, talent_id = _parse_time(after[0]), str(after[1])
-        stmt = stmt.where(
-            or_(
-                TalentProfile.created_at < created,
-                and_(TalentProfile.created_at == created, TalentProfile.id < talent_id),
-            )
-        )
+    if (after := TALENTS.decode(cursor)) is not None:
+        stmt = stmt.where(tuple_(TalentProfile.created_at, TalentProfile.id) < tuple_(*after))
     stmt = stmt.order_by(TalentProfile.created_at.desc(), TalentProfile.id.desc()).limit(limit + 1)
-    rows = list(await uow.session.scalars(stmt))
-    if len(rows) <= limit:
-        return rows, None
-    rows = rows[:limit]
-    return rows, encode_cursor(rows[-1].created_at.isoformat(), rows[-1].id)
+    rows = (await uow.session.scalars(stmt)).all()
+    return TALENTS.page(rows, limit, key=lambda p: (p.created_at, p.id))
 
 
-async def _live_profile(uow: UnitOfWork, talent_id: str, now: datetime) -> TalentProfile:
-    profile = await ProfileRepository(uow.session).get(talent_id)
+async def live_profile(
+    uow: UnitOfWork, talent_id: str, *, now: datetime, for_update: bool = False
+) -> TalentProfile:
+    """The pooled candidate, or 404 when there is none or their consent has expired."""
+    profiles = ProfileRepository(uow.session)
+    profile = await (profiles.get_for_update(talent_id) if for_update else profiles.get(talent_id))
     # Expired consent: the data may no longer be used, even before the sweep erases it.
     if profile is None or retention.is_expired(profile.consent_expires_at, now):
-        raise not_found("talent", talent_id)
+        raise NotFound("talent", talent_id)
     return profile
 
 
-async def get_talent(uow: UnitOfWork, *, talent_id: str, now: datetime) -> TalentDetail:
+async def get_talent(uow: UnitOfWork, *, talent_id: str) -> TalentDetail:
     """One pooled candidate with tags, applications and history."""
-    profile = await _live_profile(uow, talent_id, now)
+    profile = await live_profile(uow, talent_id, now=uow.clock.now())
     profiles = ProfileRepository(uow.session)
     return TalentDetail(
         profile=profile,
@@ -118,33 +101,9 @@ async def get_talent(uow: UnitOfWork, *, talent_id: str, now: datetime) -> Talen
     )
 
 
-async def list_reminders(
-    uow: UnitOfWork, *, due_before: datetime, limit: int, cursor: str | None, now: datetime
-) -> tuple[list[TalentProfile], str | None]:
-    """Pooled candidates due for re-contact before `due_before`, earliest first."""
-    stmt = select(TalentProfile).where(
-        TalentProfile.next_contact_at <= due_before, TalentProfile.consent_expires_at > now
-    )
-    after = decode_cursor(cursor, arity=2)
-    if after is not None:
-        due, talent_id = _parse_time(after[0]), str(after[1])
-        stmt = stmt.where(
-            or_(
-                TalentProfile.next_contact_at > due,
-                and_(TalentProfile.next_contact_at == due, TalentProfile.id > talent_id),
-            )
-        )
-    stmt = stmt.order_by(TalentProfile.next_contact_at, TalentProfile.id).limit(limit + 1)
-    rows = list(await uow.session.scalars(stmt))
-    if len(rows) <= limit:
-        return rows, None
-    rows = rows[:limit]
-    return rows, encode_cursor(rows[-1].next_contact_at.isoformat(), rows[-1].id)
-
-
-async def suggest_development(uow: UnitOfWork, *, talent_id: str, now: datetime) -> Development:
+async def suggest_development(uow: UnitOfWork, *, talent_id: str) -> Development:
     """Courses covering the talent's gaps, most gaps covered first."""
-    profile = await _live_profile(uow, talent_id, now)
+    profile = await live_profile(uow, talent_id, now=uow.clock.now())
     catalogue = {str(c.id): c for c in await CourseRepository(uow.session).all()}
     suggestions = course_rules.suggest_courses(
         profile.gaps,

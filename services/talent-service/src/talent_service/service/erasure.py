@@ -1,0 +1,165 @@
+"""Erasing a person from the pool: on their request, on another service's word, on expiry.
+
+Three ways in, one implementation (`_erase`): HR erases the person at their request
+(`DELETE /talents/{id}`, `erase_talent`), which publishes `candidate-erased` so that every
+service erases them; another service did so (`candidate-erased`, `erase_on_request_elsewhere`,
+not announced again: our own announcement coming back is a no-op); or their pool consent ran
+out (`sweep_expired`), which ends the pool consent only: the person's applications in
+recruiting are not the pool's to erase, so nothing is published. Every erasure leaves an
+audit row with a hash of the id only.
+
+After an erasure on request nothing about the person is kept again, whatever the event's
+date: recruiting may still reject their application before it has applied the erasure, and
+never uses that candidate id again. After an expiry, an event that predates the erasure (a
+late or retried delivery) brings nothing back, while a later rejection with fresh consent
+pools the person anew (`ignore_after_erasure`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+
+from talent_service.db.models import ErasureAudit
+from talent_service.db.repositories import PendingTagRepository, ProfileRepository, lock_key
+from talent_service.service.state import talent_state
+from talentloop_shared.db import UnitOfWork, forget_person
+from talentloop_shared.errors import NotFound
+from talentloop_shared.events.payloads import CandidateErased
+from talentloop_shared.logging import get_logger
+
+SYSTEM_ACTOR = "talent-service"
+
+log = get_logger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SweepResult:
+    """What one retention sweep removed."""
+
+    erased_profiles: int
+    purged_pending_tags: int
+
+
+def talent_id_hash(talent_id: str) -> str:
+    """A one-way fingerprint of a talent id for the erasure audit."""
+    return hashlib.sha256(f"talentloop:talent:{talent_id}".encode()).hexdigest()
+
+
+async def _erasures_of(uow: UnitOfWork, candidate_id: str) -> tuple[bool, datetime | None]:
+    """Whether the person ever asked to be erased, and when they were last erased."""
+    asked, erased_at = (
+        await uow.session.execute(
+            select(func.bool_or(ErasureAudit.everywhere), func.max(ErasureAudit.erased_at)).where(
+                ErasureAudit.talent_id_hash == talent_id_hash(candidate_id)
+            )
+        )
+    ).one()
+    return bool(asked), erased_at
+
+
+async def ignore_after_erasure(
+    uow: UnitOfWork, candidate_id: str, *, at: datetime, kind: str
+) -> bool:
+    """Whether an event about the person from `at` must be ignored: they asked to be erased
+    (ever), or their pool profile expired at or after `at`. Call it under the person's lock."""
+    asked, erased_at = await _erasures_of(uow, candidate_id)
+    if asked or (erased_at is not None and at <= erased_at):
+        log.info("talent.event_after_erasure_ignored", candidate_id=candidate_id, event_type=kind)
+        return True
+    return False
+
+
+async def _erase(
+    uow: UnitOfWork,
+    talent_id: str,
+    *,
+    by: str,
+    reason: str,
+    now: datetime,
+    everywhere: bool,
+    announce: bool = False,
+) -> bool:
+    """Erase the profile and what hangs on it; audit it (when there was one, or when the
+    person asked: later events about them are then ignored); `announce` publishes
+    `candidate-erased`. Whether a profile was found."""
+    found = await ProfileRepository(uow.session).delete(talent_id)
+    await PendingTagRepository(uow.session).purge(talent_id)
+    # Copies of events already published about them (invitations carry their contacts).
+    await forget_person(uow.session, talent_id)
+    if found or everywhere:
+        uow.session.add(
+            ErasureAudit(
+                talent_id_hash=talent_id_hash(talent_id),
+                erased_at=now,
+                erased_by=by,
+                reason=reason,
+                everywhere=everywhere,
+            )
+        )
+    if found and announce:
+        uow.publish(
+            CandidateErased(candidate_id=talent_id, erased_at=now, reason=reason),
+            subject=f"talents/{talent_id}",
+        )
+    return found
+
+
+async def erase_talent(uow: UnitOfWork, *, talent_id: str, by: str, reason: str) -> None:
+    """Erase a person's data at once (profile, tags, matches, invitations, reminders), and
+    tell every other service to erase theirs (`candidate-erased`)."""
+    await lock_key(uow.session, f"talent:{talent_id}")
+    erased = await _erase(
+        uow,
+        talent_id,
+        by=by,
+        reason=reason,
+        now=uow.clock.now(),
+        everywhere=True,
+        announce=True,
+    )
+    if not erased:
+        raise NotFound("talent", talent_id)
+    await uow.commit()
+
+
+async def erase_on_request_elsewhere(uow: UnitOfWork, *, erasure: CandidateErased, by: str) -> None:
+    """Another service erased the person on their request (`candidate-erased`): erase them
+    here too, without announcing it again. Our own announcement, coming back, is a no-op."""
+    await lock_key(uow.session, f"talent:{erasure.candidate_id}")
+    asked_before, _ = await _erasures_of(uow, erasure.candidate_id)
+    if asked_before:
+        return
+    found = await _erase(
+        uow,
+        erasure.candidate_id,
+        by=by,
+        reason=erasure.reason or "erased on request",
+        now=erasure.erased_at,
+        everywhere=True,
+    )
+    log.info("talent.erased_on_request_elsewhere", candidate_id=erasure.candidate_id, found=found)
+
+
+async def sweep_expired(uow: UnitOfWork) -> SweepResult:
+    """Erase profiles whose consent ran out and pending tags older than the retention."""
+    policy = talent_state(uow).policy
+    now = uow.clock.now()
+    erased = 0
+    for talent_id in await ProfileRepository(uow.session).expired_ids(now):
+        erased += await _erase(
+            uow,
+            talent_id,
+            by=SYSTEM_ACTOR,
+            reason="talent-pool consent expired",
+            now=now,
+            everywhere=False,
+        )
+    purged = await PendingTagRepository(uow.session).purge_older_than(
+        now - timedelta(days=policy.pending_retention_days)
+    )
+    await uow.commit()
+    return SweepResult(erased_profiles=erased, purged_pending_tags=purged)

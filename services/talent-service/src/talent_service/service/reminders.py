@@ -1,0 +1,47 @@
+"""Use cases of re-contact reminders: who is due, and HR having contacted someone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, tuple_
+
+from talent_service.db.models import TalentProfile
+from talent_service.db.repositories import ProfileRepository
+from talent_service.domain import retention
+from talent_service.service.state import talent_state
+from talent_service.service.talents import live_profile
+from talentloop_shared.db import UnitOfWork
+from talentloop_shared.pagination import Keyset, Page
+
+# Earliest due first: (next_contact_at, id) ascending.
+REMINDERS = Keyset(datetime, str)
+
+
+async def list_reminders(
+    uow: UnitOfWork, *, due_before: datetime | None, limit: int, cursor: str | None
+) -> Page[TalentProfile]:
+    """Pooled candidates due for re-contact before `due_before` (default: now)."""
+    now = uow.clock.now()
+    stmt = select(TalentProfile).where(
+        TalentProfile.next_contact_at <= (due_before or now),
+        TalentProfile.consent_expires_at > now,
+    )
+    if (after := REMINDERS.decode(cursor)) is not None:
+        stmt = stmt.where(tuple_(TalentProfile.next_contact_at, TalentProfile.id) > tuple_(*after))
+    stmt = stmt.order_by(TalentProfile.next_contact_at, TalentProfile.id).limit(limit + 1)
+    rows = (await uow.session.scalars(stmt)).all()
+    return REMINDERS.page(rows, limit, key=lambda p: (p.next_contact_at, p.id))
+
+
+async def mark_contacted(uow: UnitOfWork, *, talent_id: str, by: str) -> TalentProfile:
+    """HR contacted the candidate: schedule the next reminder."""
+    now = uow.clock.now()
+    profile = await live_profile(uow, talent_id, now=now, for_update=True)
+    profile.last_contacted_at = now
+    profile.next_contact_at = retention.advance_contact(
+        profile.next_contact_at, now, talent_state(uow).policy.contact_months
+    )
+    ProfileRepository(uow.session).record(profile.id, at=now, action="contacted", actor=by)
+    await uow.commit()
+    return profile
