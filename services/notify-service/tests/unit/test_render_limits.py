@@ -35,6 +35,15 @@ HOSTILE = {
     "str.format width": ('{{ "{:>999999999}".format("x") }}', "value_chars"),
     "join filter": ('{{ ("x" * 40000)|join("y" * 40000) }}', "value_chars"),
     "join method": ('{{ ("y" * 40000).join("x" * 40000) }}', "value_chars"),
+    "join method, list": ('{{ ("y" * 40000).join(["a"] * 10000) }}', "value_chars"),
+    "join of a lazy map": (
+        '{{ (["x" * 40000] * 50000)|map("upper")|join }}',
+        "work_chars",
+    ),
+    "join method of a lazy map": (
+        '{{ "".join((["x" * 40000] * 50000)|map("upper")) }}',
+        "work_chars",
+    ),
     "replace filter": ('{{ ("x" * 40000)|replace("x", "y" * 40000) }}', "value_chars"),
     "replace method": ('{{ ("x" * 40000).replace("x", "y" * 40000) }}', "value_chars"),
     "indent": ('{{ ("x\\n" * 20000)|indent(40000) }}', "value_chars"),
@@ -92,10 +101,14 @@ def test_ordinary_templates_render_as_before():
         "Dear {{ name }}, {% if ok %}yes{% else %}no{% endif %} {{ 'abc'|upper }} "
         "{{ '%.1f'|format(3.14159) }} {{ [1, 2, 3]|join(', ') }} {{ 'a' ~ 'b' }} "
         "{% for i in range(3) %}{{ loop.index }}/{{ loop.length }} {% endfor %}"
-        "{{ 'ab' * 3 }} {{ 2 ** 10 }} {{ '%s!' % name }} {{ '{}?'.format(name) }}"
+        "{{ 'ab' * 3 }} {{ 2 ** 10 }} {{ '%s!' % name }} {{ '{}?'.format(name) }} "
+        "{{ ['a', 'b']|map('upper')|join('+') }} {{ '-'.join(['x', 'y']|map('upper')) }} "
+        "{{ ['a', 'b']|select|list|length }}"
     )
     out = render(None, source, {"name": "Jane", "ok": True}, html=False)
-    assert out.text == ("Dear Jane, yes ABC 3.1 1, 2, 3 ab 1/3 2/3 3/3 ababab 1024 Jane! Jane?")
+    assert out.text == (
+        "Dear Jane, yes ABC 3.1 1, 2, 3 ab 1/3 2/3 3/3 ababab 1024 Jane! Jane? A+B X-Y 2"
+    )
 
 
 def test_limits_are_configurable():

@@ -22,9 +22,9 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import Any, Final
 
@@ -89,9 +89,8 @@ class RenderLimits:
 
     def describe(self, limit: str) -> str:
         """`limit` with its value, as the person editing the template reads it."""
-        unit = {"seconds": "s", "number_bits": "bits", "loop_items": "items"}.get(
-            limit, "items" if limit == "range_items" else "characters"
-        )
+        units = {"seconds": "s", "number_bits": "bits", "loop_items": "items"}
+        unit = units.get(limit, "items" if limit == "range_items" else "characters")
         return f"{limit} = {getattr(self, limit):,} {unit}"
 
 
@@ -127,7 +126,6 @@ class _Budget:
     deadline: float
     work: int = 0
     loop_items: int = 0
-    _ticks: int = field(default=0, repr=False)
 
     def exceeded(self, limit: str, what: str) -> RenderLimitExceeded:
         return RenderLimitExceeded(limit, what, self.limits)
@@ -203,33 +201,73 @@ def _check_format(budget: _Budget, fmt: Any) -> None:
                 raise budget.exceeded("value_chars", f"format width {digits[:12]} is too wide")
 
 
-def _check_arguments(budget: _Budget, name: str, target: Any, args: tuple[Any, ...]) -> None:
-    """Refuse, before the call, what would build a value too big to check afterwards."""
+def _items(budget: _Budget, values: Iterable[Any]) -> list[Any]:
+    """A lazy sequence (a `map`, a `select`) as a list, built under the budget: each item
+    counts, its text too, so a generator of long strings cannot pile up unchecked."""
+    items: list[Any] = []
+    for value in values:
+        items.append(value)
+        budget.allow(len(items), "a sequence is too long")
+        budget.charge(value)
+    return items
+
+
+def _joined_length(items: Sequence[Any], separator: str) -> int:
+    return sum(len(str(i)) for i in items) + len(separator) * max(len(items) - 1, 0)
+
+
+def _check_numbers(budget: _Budget, name: str, args: Iterable[Any]) -> None:
+    # center(999999999), ljust(…), truncate(…): a number is a size to build.
     for arg in args:
         if isinstance(arg, int) and not isinstance(arg, bool):
             if abs(arg) > budget.limits.value_chars:
                 raise budget.exceeded("value_chars", f"{name}({arg}) asks for too much")
-    if name == "join" and isinstance(target, Iterable):
-        items = list(target) if not isinstance(target, list | tuple | str) else target
-        separator = next((a for a in args if isinstance(a, str)), "")
-        total = sum(len(str(i)) for i in items) + len(separator) * max(len(items) - 1, 0)
-        budget.allow(total, "join builds a value that is too long")
-    elif name == "replace" and isinstance(target, str) and len(args) >= 2:
-        old, new = str(args[0]), str(args[1])
-        count = target.count(old) if old else len(target) + 1
-        budget.allow(len(target) + count * max(len(new) - len(old), 0), "replace grows too much")
-    elif name == "indent" and isinstance(target, str) and args:
-        width = args[0] if isinstance(args[0], int) else len(str(args[0]))
-        budget.allow(len(target) + width * (target.count("\n") + 1), "indent grows too much")
-    elif name == "expandtabs" and isinstance(target, str):
+
+
+def _check_str_method(
+    budget: _Budget, name: str, text: str, args: tuple[Any, ...]
+) -> tuple[Any, ...]:
+    """Refuse a str method call that would build too much; returns its arguments (a lazy
+    sequence given to `join` becomes a list)."""
+    if name == "join" and args:
+        items = args[0] if isinstance(args[0], list | tuple | str) else _items(budget, args[0])
+        budget.allow(_joined_length(items, text), "join builds a value that is too long")
+        return (items, *args[1:])
+    if name == "replace" and len(args) >= 2:
+        _check_replace(budget, text, str(args[0]), str(args[1]))
+    elif name == "expandtabs":
         tab = args[0] if args and isinstance(args[0], int) else 8
-        budget.allow(len(target) + target.count("\t") * tab, "expandtabs grows too much")
+        budget.allow(len(text) + text.count("\t") * tab, "expandtabs grows too much")
+    return args
+
+
+def _check_replace(budget: _Budget, text: str, old: str, new: str) -> None:
+    count = text.count(old) if old else len(text) + 1
+    budget.allow(len(text) + count * max(len(new) - len(old), 0), "replace grows too much")
+
+
+def _check_filter(
+    budget: _Budget, name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> Any:
+    """Refuse a filter call that would build too much; returns the value to filter (a lazy
+    sequence becomes a list, built under the budget)."""
+    if isinstance(value, Iterator):
+        value = _items(budget, value)
+    if name == "join" and isinstance(value, list | tuple | str):
+        separator = args[0] if args and isinstance(args[0], str) else kwargs.get("d", "")
+        budget.allow(_joined_length(value, str(separator)), "join builds a value that is too long")
+    elif name == "replace" and isinstance(value, str) and len(args) >= 2:
+        _check_replace(budget, value, str(args[0]), str(args[1]))
+    elif name == "indent" and isinstance(value, str):
+        width = args[0] if args else kwargs.get("width", 4)
+        width = width if isinstance(width, int) else len(str(width))
+        budget.allow(len(value) + width * (value.count("\n") + 1), "indent grows too much")
     elif name == "format":
-        _check_format(budget, target)
-    elif name == "sum" and isinstance(target, list | tuple):
+        _check_format(budget, value)
+    elif name == "sum" and isinstance(value, list | tuple):
         # sum(start=[]) over lists concatenates them, a step at a time.
-        total = sum(_size(item) for item in target)
-        budget.allow(total, "sum builds a value that is too long")
+        budget.allow(sum(_size(item) for item in value), "sum builds a value that is too long")
+    return value
 
 
 def _bounded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
@@ -242,10 +280,12 @@ def _bounded_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
     def bounded(*args: Any, **kwargs: Any) -> Any:
         budget = _budget()
         budget.tick()
-        values = args[skip:]
-        target = values[0] if values else None
-        _check_arguments(budget, name, target, (*values[1:], *kwargs.values()))
-        return budget.charge(func(*args, **kwargs))
+        if len(args) <= skip:
+            return budget.charge(func(*args, **kwargs))
+        value, rest = args[skip], args[skip + 1 :]
+        _check_numbers(budget, name, (*rest, *kwargs.values()))
+        value = _check_filter(budget, name, value, rest, kwargs)
+        return budget.charge(func(*args[:skip], value, *rest, **kwargs))
 
     return bounded
 
@@ -330,8 +370,10 @@ class _BoundedSandbox(ImmutableSandboxedEnvironment):
         budget.tick()
         if not isinstance(__obj, _BoundedRange | Undefined):  # range names its own limit
             name = getattr(__obj, "__name__", None) or type(__obj).__name__
-            target = getattr(__obj, "__self__", None)
-            _check_arguments(budget, name, target, (*args, *kwargs.values()))
+            _check_numbers(budget, name, (*args, *kwargs.values()))
+            bound_to = getattr(__obj, "__self__", None)
+            if isinstance(bound_to, str):
+                args = _check_str_method(budget, name, bound_to, args)
         return budget.charge(super().call(__context, __obj, *args, **kwargs))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
