@@ -19,7 +19,7 @@ from talentloop_shared.service import RuntimeDep, UowDep, api_router
 TokenPath = Annotated[str, Path(max_length=400, description="The token from the notice's link")]
 
 
-def _rate_limit(token: TokenPath, request: Request, rt: RuntimeDep) -> None:
+async def _rate_limit(token: TokenPath, request: Request, rt: RuntimeDep) -> None:
     """429 once this link or this client address has asked too often (before anything
     else is looked at, the token included)."""
     address = request.client.host if request.client else "unknown"

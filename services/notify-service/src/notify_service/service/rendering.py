@@ -86,7 +86,3 @@ class TemplateRenderer:
             )
         except domain.TemplateError as exc:
             return exc.problems
-
-    def close(self) -> None:
-        """Stop the workers (a render still running stops at its budget)."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
