@@ -189,7 +189,7 @@ async def create_rejection_notices(
         + [("reasons", r.text) for r in payload.reasons]
         + [("suggestions", s) for s in payload.suggestions]
     )
-    notices = []
+    drafts = []
     for channel in dict.fromkeys(payload.notify.channels):
         notice = draft.notice(channel)
         expires_at = draft.send_at + timedelta(days=settings.survey_expiry_days)
@@ -197,16 +197,8 @@ async def create_rejection_notices(
         context = domain.rejection_context(
             payload, survey_url=notice.survey_url, company_name=settings.company_name
         )
-        await _fill(
-            uow,
-            notice,
-            templates=templates,
-            context=context,
-            input_texts=inputs,
-            hold_for_review=settings.review_required,
-        )
-        notices.append(notice)
-    return await _store(uow, notices)
+        drafts.append((notice, context))
+    return await _write(uow, drafts, templates, inputs, hold_for_review=settings.review_required)
 
 
 async def create_invitation_notices(
@@ -229,23 +221,31 @@ async def create_invitation_notices(
     context = domain.invitation_context(payload, company_name=settings.company_name)
     inputs = [("message", payload.message)] if payload.message else []
     channels = ["email"] + (["sms"] if _contact(payload.candidate, "sms") else [])
+    drafts = [(draft.notice(channel), context) for channel in channels]
+    # Invitations are good news: only flagged wording holds them, not review_required.
+    return await _write(uow, drafts, templates, inputs, hold_for_review=False)
+
+
+async def _write(
+    uow: UnitOfWork,
+    drafts: list[tuple[Notification, dict[str, Any]]],
+    templates: Sequence[TemplateRow],
+    inputs: list[tuple[str, str]],
+    *,
+    hold_for_review: bool,
+) -> list[Notification]:
+    """Render each new notice with its context, store them, wake the dispatcher."""
     notices = []
-    for channel in channels:
-        notice = draft.notice(channel)
-        # Invitations are good news: only flagged wording holds them, not review_required.
+    for notice, context in drafts:
         await _fill(
             uow,
             notice,
             templates=templates,
             context=context,
             input_texts=inputs,
-            hold_for_review=False,
+            hold_for_review=hold_for_review,
         )
         notices.append(notice)
-    return await _store(uow, notices)
-
-
-async def _store(uow: UnitOfWork, notices: list[Notification]) -> list[Notification]:
     for notice in notices:
         uow.session.add(notice)
         log.info(
