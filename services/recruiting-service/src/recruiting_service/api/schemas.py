@@ -19,6 +19,7 @@ from recruiting_service.service.interviews import ApplicationScorecard, Intervie
 from talentloop_shared.events.payloads import (
     EvaluationScheme,
     OrgUnitRef,
+    PositionOwners,
     Recommendation,
     Requirements,
     Stage,
@@ -41,6 +42,8 @@ class OpeningRead(BaseModel):
     responsibilities: list[str]
     requirements: Requirements
     evaluation_scheme: EvaluationScheme
+    titles: dict[str, str] = Field(description="the title in other languages, by locale")
+    owners: PositionOwners = Field(description="who answers for the position's hiring")
     last_change: str
     updated_at: datetime
 
@@ -64,6 +67,8 @@ class OpeningRead(BaseModel):
                 "responsibilities": opening.responsibilities,
                 "requirements": opening.requirements,
                 "evaluation_scheme": opening.evaluation_scheme,
+                "titles": opening.titles,
+                "owners": opening.owners,
                 "last_change": opening.last_change,
                 "updated_at": opening.updated_at,
             }

@@ -52,12 +52,45 @@ class Opening(Base):
     responsibilities: Mapped[list[str]] = mapped_column(JSONB, nullable=False, default=list)
     requirements: Mapped[dict[str, Any]] = mapped_column(JSONB, nullable=False)
     evaluation_scheme: Mapped[dict[str, Any]] = mapped_column(JSONB, nullable=False)
+    # `title` in other languages, by locale ({"zh-CN": "市场经理"}).
+    titles: Mapped[dict[str, str]] = mapped_column(
+        JSONB, nullable=False, default=dict, server_default=text("'{}'::jsonb")
+    )
+    # {"recruiter": PersonRef | null, "hiring_manager": PersonRef | null}, as published.
+    owners: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, nullable=False, default=dict, server_default=text("'{}'::jsonb")
+    )
     last_change: Mapped[str] = mapped_column(String(20), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), nullable=False, server_default=func.now()
     )
 
     __table_args__ = (Index("ix_openings_status_title", "status", "title", "position_id"),)
+
+
+class Person(Base):
+    """The local copy of a staff member of org-service's directory (fed by `person-changed`).
+
+    Interview panels, organisers and position owners are people; a JWT `sub` finds its
+    person through `subject`. The newest `version` wins; an older snapshot is ignored.
+    """
+
+    __tablename__ = "people"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    external_code: Mapped[str | None] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    email: Mapped[str | None] = mapped_column(String(320))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    locale: Mapped[str] = mapped_column(String(35), nullable=False, default="en")
+    timezone: Mapped[str] = mapped_column(String(64), nullable=False, default="UTC")
+    org_unit_id: Mapped[str | None] = mapped_column(String(100))
+    subject: Mapped[str | None] = mapped_column(String(200), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )
 
 
 class Candidate(Base):

@@ -19,6 +19,7 @@ from recruiting_service.db.models import (
     Evaluation,
     Interview,
     Opening,
+    Person,
     Suggestion,
 )
 from talentloop_shared.db import Repository
@@ -44,6 +45,46 @@ class _Repository(Repository[ModelT]):
 class OpeningRepository(_Repository[Opening]):
     model = Opening
     what = "opening"
+
+
+class PersonRepository(_Repository[Person]):
+    model = Person
+    what = "person"
+
+    async def by_ids(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Person]:
+        """The people with these ids that the staff copy holds, keyed by id."""
+        if not ids:
+            return {}
+        rows = await self.session.scalars(select(Person).where(Person.id.in_(list(ids))))
+        return {p.id: p for p in rows}
+
+    async def by_subjects(self, subjects: Sequence[str]) -> dict[str, Person]:
+        """The active people who sign in as these JWT subjects, keyed by subject."""
+        if not subjects:
+            return {}
+        rows = await self.session.scalars(
+            select(Person)
+            .where(Person.subject.in_(list(subjects)), Person.active.is_(True))
+            .order_by(Person.updated_at.desc(), Person.id)
+        )
+        found: dict[str, Person] = {}
+        for person in rows:
+            assert person.subject is not None
+            found.setdefault(person.subject, person)  # the most recently changed wins
+        return found
+
+    async def upsert(self, values: dict[str, Any]) -> bool:
+        """Insert the snapshot, or replace an older one; False when ours is as new or newer.
+
+        One statement, so two replicas applying two versions at once cannot both win.
+        """
+        insert = pg_insert(Person).values(**values)
+        upsert = insert.on_conflict_do_update(
+            index_elements=[Person.id],
+            set_={k: insert.excluded[k] for k in values if k != "id"},
+            where=Person.version < insert.excluded.version,
+        )
+        return (await self.session.scalar(upsert.returning(Person.id))) is not None
 
 
 class CandidateRepository(_Repository[Candidate]):

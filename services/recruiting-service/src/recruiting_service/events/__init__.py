@@ -3,6 +3,7 @@
 position-changed → keep the opening current; re-screen (or flag) its applications
 talent-invited   → open an application (source talent_pool) for the invited candidate
 candidate-erased → erased elsewhere on request: erase here too (not announced again)
+person-changed   → keep the staff copy (panels, organisers, owners; sub → person)
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from recruiting_service.config import Settings
 from recruiting_service.events.handlers import (
     handle_candidate_erased,
+    handle_person_changed,
     handle_position_changed,
     handle_talent_invited,
 )
@@ -25,4 +27,5 @@ def subscriptions(settings: Settings) -> dict[str, Handler]:
         "position-changed": handle_position_changed,
         "talent-invited": handle_talent_invited,
         "candidate-erased": handle_candidate_erased,
+        "person-changed": handle_person_changed,
     }

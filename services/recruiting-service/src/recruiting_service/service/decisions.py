@@ -9,7 +9,7 @@ from typing import Literal
 
 from sqlalchemy import select
 
-from recruiting_service.db.models import Application, Candidate, Opening
+from recruiting_service.db.models import Application, Candidate
 from recruiting_service.db.repositories import (
     ApplicationRepository,
     CandidateRepository,
@@ -25,13 +25,13 @@ from recruiting_service.service.applications import ApplicationRecord, applicati
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.inputs import BulkRejectRequest, RejectRequest
 from recruiting_service.service.interviews import scheme_dimensions, submitted
+from recruiting_service.service.openings import position_ref
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, Invalid
 from talentloop_shared.events.payloads import (
     CandidateInfo,
     CandidateRejected,
     NotifyRequest,
-    PositionRef,
     Reason,
 )
 
@@ -65,17 +65,6 @@ def candidate_info(candidate: Candidate) -> CandidateInfo:
     """The candidate as `candidate-rejected` carries it."""
     values = {name: getattr(candidate, name) for name in _SHARED_CANDIDATE_FIELDS}
     return CandidateInfo(id=str(candidate.id), **values)
-
-
-def position_ref(opening: Opening) -> PositionRef:
-    """The position as `candidate-rejected` carries it."""
-    return PositionRef(
-        id=str(opening.position_id),
-        version=opening.version,
-        title=opening.title,
-        job_family=opening.job_family,
-        org_unit_name=opening.org_unit_name,
-    )
 
 
 async def _reject_one(
@@ -136,7 +125,7 @@ async def _reject_one(
             stage=stage,
             decided_by=by,
             candidate=candidate_info(candidate),
-            position=position_ref(opening),
+            position=await position_ref(uow, opening),
             strengths=list(strengths),
             reasons=list(reasons),
             suggestions=list(suggestions),

@@ -25,8 +25,15 @@ from recruiting_service.domain.screening import (
     requirements_diff,
 )
 from recruiting_service.service.applications import profile_of
+from recruiting_service.service.people import fresh_owners
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.events.payloads import PositionChanged, PositionSnapshot, Requirements
+from talentloop_shared.events.payloads import (
+    PositionChanged,
+    PositionOwners,
+    PositionRef,
+    PositionSnapshot,
+    Requirements,
+)
 from talentloop_shared.logging import get_logger
 from talentloop_shared.pagination import Keyset, Page
 
@@ -68,6 +75,8 @@ def _columns(position: PositionSnapshot, change: str, now: datetime) -> dict[str
         "responsibilities": list(position.responsibilities),
         "requirements": position.requirements.model_dump(mode="json"),
         "evaluation_scheme": position.evaluation_scheme.model_dump(mode="json"),
+        "titles": dict(position.titles),
+        "owners": position.owners.model_dump(mode="json"),
         "last_change": change,
         "updated_at": now,
     }
@@ -253,6 +262,20 @@ async def _flag_open_applications(
         {"flag": json.dumps([flag_]), "pid": position_id, "statuses": list(statuses), "now": now},
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+async def position_ref(uow: UnitOfWork, opening: Opening) -> PositionRef:
+    """The position as the events recruiting publishes carry it: title and its
+    translations, and its owners with their current addresses and languages."""
+    return PositionRef(
+        id=str(opening.position_id),
+        version=opening.version,
+        title=opening.title,
+        job_family=opening.job_family,
+        org_unit_name=opening.org_unit_name,
+        titles=dict(opening.titles),
+        owners=PositionOwners(**await fresh_owners(uow, opening.owners)),
+    )
 
 
 async def get_opening(uow: UnitOfWork, *, position_id: uuid.UUID) -> Opening:
