@@ -184,7 +184,13 @@ class ApplicationStatusChange(Base):
 
 
 class Interview(Base):
-    """An interview of one application by one interviewer for one department."""
+    """An interview of one application: when, where, and the panel that scores it.
+
+    `scheduled_at` is the start; `ends_at` is start + duration (kept for clash checks).
+    `interviewer_id`, `department_id` and `dimensions` describe the first panel member's
+    seat and all seats' dimensions, as before panels existed. `sequence` is the calendar
+    SEQUENCE (raised on every reschedule and on cancel); `version` the ETag.
+    """
 
     __tablename__ = "interviews"
 
@@ -195,22 +201,65 @@ class Interview(Base):
     interviewer_id: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
     department_id: Mapped[str] = mapped_column(String(100), nullable=False)
     scheduled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    duration_minutes: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=60, server_default="60"
+    )
+    ends_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    location: Mapped[str | None] = mapped_column(String(300))
+    video_url: Mapped[str | None] = mapped_column(String(1000))
+    notes_for_candidate: Mapped[str | None] = mapped_column(Text)
+    # "scheduled" | "cancelled"
+    status: Mapped[str] = mapped_column(
+        String(20), nullable=False, default="scheduled", server_default="scheduled"
+    )
+    sequence: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
     # [{"key", "name", "weight"}] copied from the scheme when the interview was planned
     dimensions: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, nullable=False)
     created_by: Mapped[str] = mapped_column(String(200), nullable=False)
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), nullable=False, server_default=func.now()
     )
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    cancelled_by: Mapped[str | None] = mapped_column(String(200))
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_interviews_status_time", "status", "scheduled_at", "ends_at"),)
+
+
+class PanelSeat(Base):
+    """One panel member of an interview and the dimensions they score.
+
+    `member_id` is how the interview names them (a person id of the staff copy, or a free
+    id such as a JWT subject for someone not in the directory); `person_id` is the person
+    it resolved to, if any. Evaluations are per seat (`Evaluation.interviewer_id`).
+    """
+
+    __tablename__ = "interview_panel"
+
+    interview_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("interviews.id"), primary_key=True
+    )
+    member_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True), index=True)
+    department_id: Mapped[str] = mapped_column(String(100), nullable=False)
+    dimensions: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, nullable=False)
+    seat: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    __table_args__ = (Index("ix_interview_panel_member_id", "member_id"),)
 
 
 class Evaluation(Base):
-    """An interviewer's submitted scorecard; immutable once written."""
+    """A panel member's submitted scorecard; immutable once written (one per seat)."""
 
     __tablename__ = "evaluations"
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     interview_id: Mapped[uuid.UUID] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("interviews.id"), nullable=False, unique=True
+        UUID(as_uuid=True), ForeignKey("interviews.id"), nullable=False
     )
     application_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("applications.id"), nullable=False, index=True
@@ -223,6 +272,10 @@ class Evaluation(Base):
     recommendation: Mapped[str] = mapped_column(String(20), nullable=False)
     submitted_by: Mapped[str] = mapped_column(String(200), nullable=False)
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+    __table_args__ = (
+        UniqueConstraint("interview_id", "interviewer_id", name="uq_evaluations_interview_seat"),
+    )
 
 
 class Suggestion(Base):

@@ -19,6 +19,7 @@ from recruiting_service.db.models import (
     Evaluation,
     Interview,
     Opening,
+    PanelSeat,
     Person,
     Suggestion,
 )
@@ -194,24 +195,50 @@ class InterviewRepository(_Repository[Interview]):
     model = Interview
     what = "interview"
 
-    async def evaluation_of(self, interview_id: uuid.UUID) -> Evaluation | None:
-        """The submitted evaluation of an interview, if any."""
-        return await self.session.scalar(
-            select(Evaluation).where(Evaluation.interview_id == interview_id)
+    async def seats(self, interview_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[PanelSeat]]:
+        """The panels of these interviews, each in seat order, keyed by interview id."""
+        panels: dict[uuid.UUID, list[PanelSeat]] = {i: [] for i in interview_ids}
+        if not interview_ids:
+            return panels
+        rows = await self.session.scalars(
+            select(PanelSeat)
+            .where(PanelSeat.interview_id.in_(list(interview_ids)))
+            .order_by(PanelSeat.interview_id, PanelSeat.seat)
+            .execution_options(populate_existing=True)
         )
+        for seat in rows:
+            panels[seat.interview_id].append(seat)
+        return panels
+
+    async def of_application(
+        self, application_id: uuid.UUID, *, for_update: bool = False
+    ) -> Sequence[Interview]:
+        """Every interview of an application, by start (locked in id order `for_update`)."""
+        statement = (
+            select(Interview)
+            .where(Interview.application_id == application_id)
+            .execution_options(populate_existing=True)
+        )
+        if for_update:
+            rows = await self.list(statement.order_by(Interview.id).with_for_update())
+            return sorted(rows, key=lambda i: (i.scheduled_at, i.id))
+        return await self.list(statement.order_by(Interview.scheduled_at, Interview.id))
 
     async def evaluations_by_interview(
         self, interview_ids: Sequence[uuid.UUID]
-    ) -> dict[uuid.UUID, Evaluation]:
-        """Evaluations keyed by interview id."""
+    ) -> dict[uuid.UUID, list[Evaluation]]:
+        """Evaluations keyed by interview id, in submission order."""
+        found: dict[uuid.UUID, list[Evaluation]] = {i: [] for i in interview_ids}
         if not interview_ids:
-            return {}
-        rows = (
-            await self.session.scalars(
-                select(Evaluation).where(Evaluation.interview_id.in_(list(interview_ids)))
-            )
-        ).all()
-        return {e.interview_id: e for e in rows}
+            return found
+        rows = await self.session.scalars(
+            select(Evaluation)
+            .where(Evaluation.interview_id.in_(list(interview_ids)))
+            .order_by(Evaluation.submitted_at, Evaluation.id)
+        )
+        for evaluation in rows:
+            found[evaluation.interview_id].append(evaluation)
+        return found
 
     async def evaluations_of_applications(
         self, application_ids: Sequence[uuid.UUID]
@@ -226,6 +253,34 @@ class InterviewRepository(_Repository[Interview]):
                 .order_by(Evaluation.submitted_at, Evaluation.id)
             )
         ).all()
+
+    async def booked(
+        self,
+        *,
+        member_ids: Sequence[str],
+        person_ids: Sequence[uuid.UUID],
+        start: datetime,
+        ends_at: datetime,
+        exclude: uuid.UUID | None,
+    ) -> Sequence[tuple[Interview, PanelSeat]]:
+        """Scheduled interviews overlapping [start, ends_at) that seat any of these members."""
+        statement = (
+            select(Interview, PanelSeat)
+            .join(PanelSeat, PanelSeat.interview_id == Interview.id)
+            .where(
+                Interview.status == "scheduled",
+                Interview.scheduled_at < ends_at,
+                Interview.ends_at > start,
+                or_(
+                    PanelSeat.member_id.in_(list(member_ids)),
+                    PanelSeat.person_id.in_(list(person_ids)),
+                ),
+            )
+            .order_by(Interview.scheduled_at, Interview.id, PanelSeat.seat)
+        )
+        if exclude is not None:
+            statement = statement.where(Interview.id != exclude)
+        return [(row[0], row[1]) for row in (await self.session.execute(statement)).all()]
 
 
 class SuggestionRepository(Repository[Suggestion]):

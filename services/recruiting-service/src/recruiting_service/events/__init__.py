@@ -18,7 +18,14 @@ from recruiting_service.events.handlers import (
 from talentloop_shared.messaging import Handler
 
 # What this service publishes (checked when a unit of work records an event).
-PUBLISHES: tuple[str, ...] = ("evaluation-submitted", "candidate-rejected", "candidate-erased")
+PUBLISHES: tuple[str, ...] = (
+    "evaluation-submitted",
+    "candidate-rejected",
+    "candidate-erased",
+    "interview-scheduled",
+    "interview-rescheduled",
+    "interview-cancelled",
+)
 
 
 def subscriptions(settings: Settings) -> dict[str, Handler]:

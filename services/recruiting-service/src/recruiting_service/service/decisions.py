@@ -24,8 +24,8 @@ from recruiting_service.domain.screening import Unmet
 from recruiting_service.service.applications import ApplicationRecord, application_record
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.inputs import BulkRejectRequest, RejectRequest
-from recruiting_service.service.interviews import scheme_dimensions, submitted
-from recruiting_service.service.openings import position_ref
+from recruiting_service.service.openings import position_ref, scheme_dimensions
+from recruiting_service.service.scorecards import submitted
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, Invalid
 from talentloop_shared.events.payloads import (

@@ -28,6 +28,7 @@ from recruiting_service.service.applications import profile_of
 from recruiting_service.service.people import fresh_owners
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import (
+    Dimension,
     PositionChanged,
     PositionOwners,
     PositionRef,
@@ -262,6 +263,11 @@ async def _flag_open_applications(
         {"flag": json.dumps([flag_]), "pid": position_id, "statuses": list(statuses), "now": now},
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def scheme_dimensions(opening: Opening) -> list[Dimension]:
+    """The opening's evaluation scheme dimensions."""
+    return [Dimension.model_validate(d) for d in opening.evaluation_scheme.get("dimensions", [])]
 
 
 async def position_ref(uow: UnitOfWork, opening: Opening) -> PositionRef:
