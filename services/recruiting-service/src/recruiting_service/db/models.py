@@ -292,3 +292,23 @@ class Suggestion(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), nullable=False, server_default=func.now()
     )
+
+
+class Course(Base):
+    """The local copy of a course of talent-service's catalogue (fed by `course-changed`),
+    for rejection suggestions. A withdrawn course stays as a tombstone (`active` false)
+    so a late, older snapshot cannot bring it back; the newest `version` wins."""
+
+    __tablename__ = "courses"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    title: Mapped[str] = mapped_column(String(300), nullable=False)
+    provider: Mapped[str | None] = mapped_column(String(200))
+    url: Mapped[str | None] = mapped_column(String(1000))
+    skills: Mapped[list[str]] = mapped_column(JSONB, nullable=False, default=list)
+    locales: Mapped[list[str]] = mapped_column(JSONB, nullable=False, default=list)
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )

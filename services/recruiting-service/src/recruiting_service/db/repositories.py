@@ -16,6 +16,7 @@ from recruiting_service.db.models import (
     Application,
     ApplicationStatusChange,
     Candidate,
+    Course,
     Evaluation,
     Interview,
     Opening,
@@ -281,6 +282,26 @@ class InterviewRepository(_Repository[Interview]):
         if exclude is not None:
             statement = statement.where(Interview.id != exclude)
         return [(row[0], row[1]) for row in (await self.session.execute(statement)).all()]
+
+
+class CourseRepository(Repository[Course]):
+    model = Course
+
+    async def active(self) -> Sequence[Course]:
+        """The courses on offer (not withdrawn), by title."""
+        return await self.list(
+            select(Course).where(Course.active.is_(True)).order_by(Course.title, Course.id)
+        )
+
+    async def upsert(self, values: dict[str, Any]) -> bool:
+        """Insert the snapshot, or replace an older one; False when ours is as new or newer."""
+        insert = pg_insert(Course).values(**values)
+        upsert = insert.on_conflict_do_update(
+            index_elements=[Course.id],
+            set_={k: insert.excluded[k] for k in values if k != "id"},
+            where=Course.version < insert.excluded.version,
+        )
+        return (await self.session.scalar(upsert.returning(Course.id))) is not None
 
 
 class SuggestionRepository(Repository[Suggestion]):

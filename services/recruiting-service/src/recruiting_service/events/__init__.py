@@ -4,6 +4,7 @@ position-changed → keep the opening current; re-screen (or flag) its applicati
 talent-invited   → open an application (source talent_pool) for the invited candidate
 candidate-erased → erased elsewhere on request: erase here too (not announced again)
 person-changed   → keep the staff copy (panels, organisers, owners; sub → person)
+course-changed   → keep the course catalogue's copy (suggestions that name a course)
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from recruiting_service.config import Settings
 from recruiting_service.events.handlers import (
     handle_candidate_erased,
+    handle_course_changed,
     handle_person_changed,
     handle_position_changed,
     handle_talent_invited,
@@ -35,4 +37,5 @@ def subscriptions(settings: Settings) -> dict[str, Handler]:
         "talent-invited": handle_talent_invited,
         "candidate-erased": handle_candidate_erased,
         "person-changed": handle_person_changed,
+        "course-changed": handle_course_changed,
     }

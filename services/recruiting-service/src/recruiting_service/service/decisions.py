@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -18,11 +19,16 @@ from recruiting_service.db.repositories import (
     SuggestionRepository,
 )
 from recruiting_service.domain.applications import rejection_stage, transition
-from recruiting_service.domain.rejections import SuggestionLibrary, default_rejection_content
+from recruiting_service.domain.rejections import (
+    CourseOption,
+    SuggestionLibrary,
+    default_rejection_content,
+)
 from recruiting_service.domain.scorecard import compute_scorecard, dimension_means
 from recruiting_service.domain.screening import Unmet
 from recruiting_service.service.applications import ApplicationRecord, application_record
 from recruiting_service.service.candidates import refuse_if_erased
+from recruiting_service.service.courses import courses_on_offer
 from recruiting_service.service.inputs import BulkRejectRequest, RejectRequest
 from recruiting_service.service.openings import position_ref, scheme_dimensions
 from recruiting_service.service.scorecards import submitted
@@ -74,6 +80,7 @@ async def _reject_one(
     request: RejectRequest,
     by: str,
     library: SuggestionLibrary,
+    courses: Sequence[CourseOption],
     now: datetime,
 ) -> None:
     """Reject one locked application and record its event (no commit).
@@ -104,6 +111,7 @@ async def _reject_one(
         evaluations_concerns=[c for e in evaluations for c in e.concerns],
         suggestion_library=library,
         matched_skills=application.screening.get("matched_skills", []),
+        courses=courses,
     )
     # HR's own words win, part by part and verbatim; what HR leaves out comes from the
     # defaults, written in the candidate's language.
@@ -165,7 +173,13 @@ async def reject(
     application = await repo.get_or_raise(application_id, for_update=True)
     library = await SuggestionRepository(uow.session).library()
     await _reject_one(
-        uow, application, request=request, by=by, library=library, now=uow.clock.now()
+        uow,
+        application,
+        request=request,
+        by=by,
+        library=library,
+        courses=await courses_on_offer(uow),
+        now=uow.clock.now(),
     )
     await uow.commit()
     return await application_record(uow, application)
@@ -209,6 +223,7 @@ async def bulk_reject(
         ).all()
     }
     library = await SuggestionRepository(session).library()
+    courses = await courses_on_offer(uow)
     now = uow.clock.now()
     outcomes: list[BulkRejectOutcome] = []
     for application_id in ids:
@@ -221,7 +236,15 @@ async def bulk_reject(
             )
             continue
         try:
-            await _reject_one(uow, application, request=request, by=by, library=library, now=now)
+            await _reject_one(
+                uow,
+                application,
+                request=request,
+                by=by,
+                library=library,
+                courses=courses,
+                now=now,
+            )
         except Conflict as exc:
             outcomes.append(BulkRejectOutcome(application_id, "conflict", exc.detail))
             continue
