@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from recruiting_service.db.models import Application, Opening
 from recruiting_service.domain.applications import ApplicationStatus, allowed_actions
-from recruiting_service.service import decisions
+from recruiting_service.domain.policy import PolicyMode
+from recruiting_service.service import decisions, policy
 from recruiting_service.service.applications import ApplicationRecord
 from recruiting_service.service.evaluations import ApplicationScorecard
 from recruiting_service.service.imports import ImportOutcome
@@ -171,6 +172,9 @@ class RejectionRead(BaseModel):
     notify: dict[str, Any]
 
 
+DecisionStatus = Literal["pending", "decided", "confirmed", "overturned", "superseded"]
+
+
 class ApplicationSummary(BaseModel):
     """An application in a list."""
 
@@ -204,12 +208,22 @@ def _summary_fields(application: Application) -> dict[str, Any]:
     }
 
 
+class DecisionSummary(BaseModel):
+    """The decision policy's latest decision on an application (details:
+    `GET /api/v1/applications/{id}/decision`)."""
+
+    status: DecisionStatus
+    mode: str
+    decides_at: datetime
+
+
 class ApplicationRead(ApplicationSummary):
     """An application with its history, allowed moves and decision."""
 
     allowed_actions: list[str]
     history: list[StatusChangeRead]
     rejection: RejectionRead | None = None
+    decision: DecisionSummary | None = None
 
     @classmethod
     def from_record(cls, record: ApplicationRecord) -> ApplicationRead:
@@ -230,6 +244,12 @@ class ApplicationRead(ApplicationSummary):
                     for h in record.history
                 ],
                 "rejection": application.rejection,
+                "decision": record.decision
+                and {
+                    "status": record.decision.status,
+                    "mode": record.decision.mode,
+                    "decides_at": record.decision.decides_at,
+                },
             }
         )
 
@@ -464,6 +484,94 @@ class CalibrationRead(BaseModel):
     interviewer_id: str
     mean_deviation: float | None
     count: int
+
+
+# --- decision policy and its decisions --------------------------------------------------
+
+
+class DecisionPolicyRead(BaseModel):
+    """A decision policy: when a complete panel's scorecards make a rejection, and how
+    long HR has to confirm, edit or overturn it."""
+
+    scope: Literal["default", "position"] = Field(
+        description="'position': this position's override; 'default': the default applies"
+    )
+    position_id: uuid.UUID | None
+    mode: PolicyMode
+    threshold: float | None
+    review_minutes: int
+    version: int = Field(description="0 until HR sets the policy (the built-in default)")
+    updated_by: str | None
+    updated_at: datetime | None
+
+    @classmethod
+    def from_view(cls, view: policy.PolicyView) -> DecisionPolicyRead:
+        """The API shape of a policy."""
+        return cls(
+            scope=view.scope,
+            position_id=view.position_id,
+            mode=view.policy.mode,
+            threshold=view.policy.threshold,
+            review_minutes=view.policy.review_minutes,
+            version=view.version,
+            updated_by=view.updated_by,
+            updated_at=view.updated_at,
+        )
+
+
+class DecisionRead(BaseModel):
+    """A rejection the decision policy made: what the notice will say, the deadline for
+    HR, and how it ended."""
+
+    id: uuid.UUID
+    application_id: uuid.UUID
+    application_status: ApplicationStatus
+    status: DecisionStatus
+    mode: str
+    threshold: float | None
+    review_minutes: int
+    decides_at: datetime
+    stage: Stage
+    strengths: list[str]
+    reasons: list[ReasonRead]
+    suggestions: list[str]
+    scorecard: ScorecardSummary | None
+    created_at: datetime
+    edited_by: str | None
+    edited_at: datetime | None
+    resolved_by: str | None
+    resolved_at: datetime | None
+    resolution_note: str | None
+    version: int
+
+    @classmethod
+    def from_record(cls, record: policy.DecisionRecord) -> DecisionRead:
+        """A policy decision with its application's status."""
+        d = record.decision
+        return cls.model_validate(
+            {
+                "id": d.id,
+                "application_id": d.application_id,
+                "application_status": record.application.status,
+                "status": d.status,
+                "mode": d.mode,
+                "threshold": d.threshold,
+                "review_minutes": d.review_minutes,
+                "decides_at": d.decides_at,
+                "stage": d.stage,
+                "strengths": d.strengths,
+                "reasons": d.reasons,
+                "suggestions": d.suggestions,
+                "scorecard": d.scorecard,
+                "created_at": d.created_at,
+                "edited_by": d.edited_by,
+                "edited_at": d.edited_at,
+                "resolved_by": d.resolved_by,
+                "resolved_at": d.resolved_at,
+                "resolution_note": d.resolution_note,
+                "version": d.version,
+            }
+        )
 
 
 # --- suggestions ------------------------------------------------------------------------

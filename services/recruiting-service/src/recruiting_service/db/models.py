@@ -312,3 +312,67 @@ class Course(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), nullable=False, server_default=func.now()
     )
+
+
+class DecisionPolicyRow(Base):
+    """The decision policy in force: the default (`scope` 'default') or one position's
+    override (`scope` the position id)."""
+
+    __tablename__ = "decision_policies"
+
+    scope: Mapped[str] = mapped_column(String(64), primary_key=True)
+    mode: Mapped[str] = mapped_column(String(30), nullable=False)
+    threshold: Mapped[float | None] = mapped_column(Float)
+    review_minutes: Mapped[int] = mapped_column(Integer, nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    updated_by: Mapped[str] = mapped_column(String(200), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), nullable=False, server_default=func.now()
+    )
+
+
+class PolicyDecision(Base):
+    """A rejection the decision policy made when an application's panel was complete.
+
+    `pending` until `decides_at` (HR may confirm, edit or overturn it meanwhile), then
+    `decided` (published as the policy's rejection); or `confirmed` (HR published it
+    early), `overturned` (HR kept the candidate), `superseded` (HR rejected or moved the
+    application another way, or the panel changed). `basis` is the evaluation ids it was
+    made on: each complete set of scorecards is judged once.
+    """
+
+    __tablename__ = "policy_decisions"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    application_id: Mapped[uuid.UUID] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("applications.id"), nullable=False, index=True
+    )
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    mode: Mapped[str] = mapped_column(String(30), nullable=False)
+    threshold: Mapped[float | None] = mapped_column(Float)
+    review_minutes: Mapped[int] = mapped_column(Integer, nullable=False)
+    basis: Mapped[list[str]] = mapped_column(JSONB, nullable=False)
+    stage: Mapped[str] = mapped_column(String(20), nullable=False)
+    strengths: Mapped[list[str]] = mapped_column(JSONB, nullable=False, default=list)
+    reasons: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, nullable=False, default=list)
+    suggestions: Mapped[list[str]] = mapped_column(JSONB, nullable=False, default=list)
+    scorecard: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    decides_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    edited_by: Mapped[str | None] = mapped_column(String(200))
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolved_by: Mapped[str | None] = mapped_column(String(200))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolution_note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __table_args__ = (
+        # At most one pending decision per application, whatever races.
+        Index(
+            "uq_policy_decisions_pending",
+            "application_id",
+            unique=True,
+            postgresql_where=text("status = 'pending'"),
+        ),
+        Index("ix_policy_decisions_due", "decides_at", postgresql_where=text("status = 'pending'")),
+    )

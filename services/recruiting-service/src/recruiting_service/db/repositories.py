@@ -17,11 +17,13 @@ from recruiting_service.db.models import (
     ApplicationStatusChange,
     Candidate,
     Course,
+    DecisionPolicyRow,
     Evaluation,
     Interview,
     Opening,
     PanelSeat,
     Person,
+    PolicyDecision,
     Suggestion,
 )
 from talentloop_shared.db import Repository
@@ -302,6 +304,54 @@ class CourseRepository(Repository[Course]):
             where=Course.version < insert.excluded.version,
         )
         return (await self.session.scalar(upsert.returning(Course.id))) is not None
+
+
+class DecisionPolicyRepository(Repository[DecisionPolicyRow]):
+    model = DecisionPolicyRow
+
+
+class PolicyDecisionRepository(_Repository[PolicyDecision]):
+    model = PolicyDecision
+    what = "policy decision"
+
+    async def latest(
+        self, application_id: uuid.UUID, *, for_update: bool = False
+    ) -> PolicyDecision | None:
+        """The application's most recent policy decision (locked `for_update`), if any."""
+        statement = (
+            select(PolicyDecision)
+            .where(PolicyDecision.application_id == application_id)
+            .order_by(PolicyDecision.created_at.desc(), PolicyDecision.id.desc())
+            .limit(1)
+            .execution_options(populate_existing=True)
+        )
+        if for_update:
+            statement = statement.with_for_update()
+        return await self.session.scalar(statement)
+
+    async def pending(self, application_id: uuid.UUID) -> PolicyDecision | None:
+        """The application's pending decision, locked, if any."""
+        return await self.session.scalar(
+            select(PolicyDecision)
+            .where(
+                PolicyDecision.application_id == application_id,
+                PolicyDecision.status == "pending",
+            )
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+
+    async def judged(self, application_id: uuid.UUID, basis: Sequence[str]) -> bool:
+        """True when the policy already judged exactly these evaluations."""
+        found = await self.session.scalar(
+            select(PolicyDecision.id)
+            .where(
+                PolicyDecision.application_id == application_id,
+                PolicyDecision.basis == list(basis),
+            )
+            .limit(1)
+        )
+        return found is not None
 
 
 class SuggestionRepository(Repository[Suggestion]):

@@ -27,6 +27,8 @@ PUBLISHES: tuple[str, ...] = (
     "interview-scheduled",
     "interview-rescheduled",
     "interview-cancelled",
+    "decision-pending",
+    "candidate-hired",
 )
 
 

@@ -29,8 +29,9 @@ from recruiting_service.domain.scorecard import (
 )
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.inputs import EvaluationCreate
-from recruiting_service.service.openings import scheme_dimensions
 from recruiting_service.service.people import identities_of
+from recruiting_service.service.policy import apply_policy
+from recruiting_service.service.positions import scheme_dimensions
 from recruiting_service.service.scorecards import PanelProgress, panel_progress, submitted
 from talentloop_shared.auth import Principal
 from talentloop_shared.db import UnitOfWork
@@ -166,6 +167,7 @@ async def submit_evaluation(
         ),
         subject=f"applications/{application.id}",
     )
+    await apply_policy(uow, application, candidate)
     await uow.commit()
     return ev
 

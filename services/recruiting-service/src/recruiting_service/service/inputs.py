@@ -23,6 +23,7 @@ from recruiting_service.domain.candidates import (
     normalise_skills,
     validate_timezone,
 )
+from recruiting_service.domain.policy import DEFAULT_REVIEW_MINUTES, MAX_REVIEW_MINUTES, PolicyMode
 from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import Channel, Education, Recommendation
 from talentloop_shared.http import RequestModel
@@ -164,6 +165,35 @@ class BulkRejectRequest(RejectRequest):
         if by_position and (self.position_id is None or self.status is None):
             raise ValueError("position_id and status go together")
         return self
+
+
+class DecisionPolicyUpdate(RequestModel):
+    """The decision policy: when a complete panel's scorecards make a rejection, and how
+    long HR has to confirm, edit or overturn it (0: at once)."""
+
+    mode: PolicyMode = "unanimous_no_hire"
+    threshold: float | None = Field(
+        default=None, ge=1, le=10, description="composite_below only: reject below this"
+    )
+    review_minutes: int = Field(default=DEFAULT_REVIEW_MINUTES, ge=0, le=MAX_REVIEW_MINUTES)
+
+
+class DecisionEdit(RequestModel):
+    """HR's words for a pending policy decision; only the parts given change."""
+
+    strengths: list[Annotated[str, Field(min_length=1, max_length=500)]] | None = Field(
+        default=None, max_length=10
+    )
+    reasons: list[ReasonIn] | None = Field(default=None, max_length=10)
+    suggestions: list[Annotated[str, Field(min_length=1, max_length=1000)]] | None = Field(
+        default=None, max_length=10
+    )
+
+
+class OverturnRequest(RequestModel):
+    """Why HR keeps the candidate in the process (kept with the decision)."""
+
+    reason: str | None = Field(default=None, max_length=500)
 
 
 class SuggestionUpdate(RequestModel):

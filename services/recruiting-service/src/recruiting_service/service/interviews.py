@@ -31,10 +31,12 @@ from recruiting_service.db.repositories import (
     InterviewRepository,
     OpeningRepository,
     PersonRepository,
+    PolicyDecisionRepository,
     as_uuid,
     keyset_page,
 )
 from recruiting_service.domain.applications import is_final, transition
+from recruiting_service.service.applications import resolve
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.inputs import (
     InterviewCancel,
@@ -42,8 +44,9 @@ from recruiting_service.service.inputs import (
     InterviewUpdate,
     PanelMemberIn,
 )
-from recruiting_service.service.openings import scheme_dimensions
 from recruiting_service.service.people import identities_of, people_signed_in_as
+from recruiting_service.service.policy import apply_policy
+from recruiting_service.service.positions import scheme_dimensions
 from recruiting_service.service.schedule import Calendar, calendars, cancel, interview_details
 from talentloop_shared.auth import Principal
 from talentloop_shared.db import UnitOfWork
@@ -325,6 +328,9 @@ async def schedule_interview(
             at=now,
             reason=f"interview planned with {', '.join(p.member_id for p in plans)}",
         )
+    pending = await PolicyDecisionRepository(uow.session).pending(application.id)
+    if pending is not None:
+        resolve(pending, "superseded", by=by, at=now, note="HR planned another interview")
     interview = Interview(
         id=uuid.uuid4(),
         application_id=application.id,
@@ -460,6 +466,7 @@ async def reschedule_interview(
         ),
         subject=f"interviews/{interview.id}",
     )
+    await apply_policy(uow, application, candidate)  # a smaller panel may now be complete
     await uow.commit()
     return record
 
@@ -468,7 +475,7 @@ async def cancel_interview(
     uow: UnitOfWork, *, interview_id: uuid.UUID, request: InterviewCancel, by: str
 ) -> InterviewRecord:
     """Cancel an interview nobody has scored yet; publishes `interview-cancelled`."""
-    _, application, interview = await _changeable(uow, interview_id)
+    candidate, application, interview = await _changeable(uow, interview_id)
     record = await _record(uow, interview)
     if record.evaluations:
         raise Conflict(
@@ -484,6 +491,7 @@ async def cancel_interview(
         ),
         subject=f"interviews/{interview.id}",
     )
+    await apply_policy(uow, application, candidate)  # the rest of the panel may be complete
     await uow.commit()
     return record
 

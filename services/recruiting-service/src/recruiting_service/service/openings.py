@@ -25,16 +25,8 @@ from recruiting_service.domain.screening import (
     requirements_diff,
 )
 from recruiting_service.service.applications import profile_of
-from recruiting_service.service.people import fresh_owners
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.events.payloads import (
-    Dimension,
-    PositionChanged,
-    PositionOwners,
-    PositionRef,
-    PositionSnapshot,
-    Requirements,
-)
+from talentloop_shared.events.payloads import PositionChanged, PositionSnapshot, Requirements
 from talentloop_shared.logging import get_logger
 from talentloop_shared.pagination import Keyset, Page
 
@@ -263,25 +255,6 @@ async def _flag_open_applications(
         {"flag": json.dumps([flag_]), "pid": position_id, "statuses": list(statuses), "now": now},
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
-
-
-def scheme_dimensions(opening: Opening) -> list[Dimension]:
-    """The opening's evaluation scheme dimensions."""
-    return [Dimension.model_validate(d) for d in opening.evaluation_scheme.get("dimensions", [])]
-
-
-async def position_ref(uow: UnitOfWork, opening: Opening) -> PositionRef:
-    """The position as the events recruiting publishes carry it: title and its
-    translations, and its owners with their current addresses and languages."""
-    return PositionRef(
-        id=str(opening.position_id),
-        version=opening.version,
-        title=opening.title,
-        job_family=opening.job_family,
-        org_unit_name=opening.org_unit_name,
-        titles=dict(opening.titles),
-        owners=PositionOwners(**await fresh_owners(uow, opening.owners)),
-    )
 
 
 async def get_opening(uow: UnitOfWork, *, position_id: uuid.UUID) -> Opening:

@@ -22,8 +22,8 @@ from recruiting_service.db.repositories import (
     OpeningRepository,
     PersonRepository,
 )
-from recruiting_service.service.openings import position_ref
 from recruiting_service.service.people import people_signed_in_as, person_ref
+from recruiting_service.service.positions import position_ref
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import Attendee, InterviewCancelled
 
