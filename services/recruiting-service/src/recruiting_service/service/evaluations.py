@@ -117,6 +117,7 @@ async def submit_evaluation(
         application.id, for_update=True
     )
     interview = await repo.get_or_raise(interview_id, for_update=True)
+    refuse_if_erased(candidate)  # the first reason to refuse (erasure cancels interviews too)
     seats = (await repo.seats([interview_id]))[interview_id]
     seat = _seat_of(
         seats,
@@ -134,7 +135,6 @@ async def submit_evaluation(
             type_="evaluation-submitted",
         )
     _check_dimensions([d["key"] for d in seat.dimensions], [s.dimension for s in scorecard.scores])
-    refuse_if_erased(candidate)
     now = uow.clock.now()
     ev = Evaluation(
         id=uuid.uuid4(),

@@ -468,12 +468,14 @@ async def list_decisions(
 
 async def read_application(uow: UnitOfWork, *, application_id: uuid.UUID) -> ApplicationRecord:
     """An application, its pending policy decision decided first if its window passed."""
-    application = await ApplicationRepository(uow.session).get_or_raise(application_id)
+    # The decision first: an application read after it is at least as new (a replica may
+    # decide it in between, and then the application already says so).
     pending = await PolicyDecisionRepository(uow.session).latest(application_id)
+    application = await ApplicationRepository(uow.session).get_or_raise(application_id)
     if (
         pending is not None
         and pending.status == "pending"
-        and (pending.decides_at <= uow.clock.now())
+        and pending.decides_at <= uow.clock.now()
     ):
         _, application, _ = await _current(uow, application_id)
         await uow.commit()
