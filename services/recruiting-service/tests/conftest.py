@@ -25,6 +25,7 @@ async def svc(databases: Any, amqp_url: str, amqp_namespace: str) -> AsyncIterat
         amqp_url=amqp_url,
         namespace=f"{amqp_namespace}recruiting.",
         migrations=MIGRATIONS,
+        decision_poll_seconds=0.2,
     ) as running:
         yield running
 

@@ -13,6 +13,10 @@ from talentloop_shared.events.payloads import (
     Dimension,
     EvaluationScheme,
     OrgUnitRef,
+    Payload,
+    PersonChanged,
+    PersonSnapshot,
+    PositionOwners,
     PositionSnapshot,
     Requirements,
 )
@@ -60,6 +64,8 @@ def marketing_manager(
     requirements: Requirements | None = None,
     panel: Panel | None = None,
     title: str = "Marketing Manager",
+    titles: dict[str, str] | None = None,
+    owners: PositionOwners | None = None,
 ) -> PositionChanged:
     """The S1 position: 5 years of FMCG marketing and live-stream marketing."""
     return PositionChanged(
@@ -80,6 +86,39 @@ def marketing_manager(
                 industries=["FMCG"],
             ),
             evaluation_scheme=(panel or Panel()).scheme(),
+            titles=titles or {},
+            owners=owners or PositionOwners(),
+        ),
+    )
+
+
+def staff_member(
+    name: str,
+    *,
+    version: int = 1,
+    person_id: str | None = None,
+    org_unit_id: str | None = None,
+    locale: str = "en",
+    timezone: str = "UTC",
+    subject: str | None = None,
+    email: str | None = None,
+    active: bool = True,
+) -> PersonChanged:
+    """A staff member of the directory as org-service publishes them."""
+    person_id = person_id or str(uuid.uuid4())
+    slug = name.lower().replace(" ", ".")
+    return PersonChanged(
+        change="created" if version == 1 else "updated",
+        person=PersonSnapshot(
+            id=person_id,
+            version=version,
+            name=name,
+            email=email or f"{slug}.{person_id[:6]}@acme.example",
+            locale=locale,
+            timezone=timezone,
+            org_unit_id=org_unit_id,
+            subject=subject or f"{slug}-{person_id[:6]}",
+            active=active,
         ),
     )
 
@@ -94,6 +133,7 @@ class Recruiting:
 
     Panel = Panel
     position = staticmethod(marketing_manager)
+    member = staticmethod(staff_member)
 
     @property
     def ns(self) -> str:
@@ -110,6 +150,19 @@ class Recruiting:
         )
         await publish_event(self.amqp_url, self.ns, event)
         return event.id
+
+    async def publish(self, event_type: str, payload: Payload) -> str:
+        """Publish an event as its publisher would; returns the event id."""
+        event = new_event(type=event_type, source=publisher_source(event_type), data=payload)
+        await publish_event(self.amqp_url, self.ns, event)
+        return event.id
+
+    async def staff(self, *people: PersonChanged) -> list[dict[str, Any]]:
+        """Publish these staff members and wait until the staff copy holds them; returns
+        their snapshots (id, name, email, subject, …)."""
+        ids = [await self.publish("person-changed", p) for p in people]
+        await applied(self.svc, *ids)
+        return [p.person.model_dump() for p in people]
 
     async def all_applied(self, *event_ids: str) -> None:
         """Assert that each of these events was applied: its handler ran and committed.

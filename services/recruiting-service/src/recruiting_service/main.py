@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from recruiting_service.api import ROUTERS
 from recruiting_service.config import Settings
 from recruiting_service.events import PUBLISHES, subscriptions
+from recruiting_service.service.policy import decision_loop
 from talentloop_shared.service import ServiceDefinition, create_service_app
 
 MIGRATIONS = "recruiting_service:migrations"
@@ -24,6 +25,7 @@ def definition(settings: Settings | None = None) -> ServiceDefinition:
         migrations=MIGRATIONS,
         subscriptions=subscriptions(settings),
         publishes=PUBLISHES,
+        background=[decision_loop],
     )
 
 

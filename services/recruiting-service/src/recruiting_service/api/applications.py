@@ -6,7 +6,7 @@ from fastapi import Response
 
 from recruiting_service.api.schemas import ApplicationRead, ApplicationSummary
 from recruiting_service.domain.applications import ApplicationStatus
-from recruiting_service.service import applications
+from recruiting_service.service import applications, decisions, policy
 from recruiting_service.service.inputs import ApplicationCreate, TransitionRequest
 from talentloop_shared.auth.roles import Reader, Recruiter
 from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
@@ -65,13 +65,12 @@ async def list_applications(
 async def get_application(
     application_id: uuid.UUID, uow: UowDep, principal: Reader
 ) -> ApplicationRead:
-    record = await applications.get_application(uow, application_id=application_id)
+    record = await policy.read_application(uow, application_id=application_id)
     return ApplicationRead.from_record(record)
 
 
 MOVES = {
     "advance": "Advance to the next stage",
-    "hire": "Hire (closes the application)",
     "withdraw": "Record that the candidate withdrew",
 }
 
@@ -105,3 +104,24 @@ def _move_route(action: str, summary: str) -> None:
 
 for _action, _summary in MOVES.items():
     _move_route(_action, _summary)
+
+
+@router.post(
+    "/applications/{application_id}/hire",
+    summary="Hire (closes the application); publishes candidate-hired with the gaps",
+    response_model=ApplicationRead,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def hire(
+    application_id: uuid.UUID,
+    uow: UowDep,
+    principal: Recruiter,
+    body: TransitionRequest | None = None,
+) -> ApplicationRead:
+    record = await decisions.hire(
+        uow,
+        application_id=application_id,
+        by=principal.sub,
+        reason=body.reason if body else None,
+    )
+    return ApplicationRead.from_record(record)

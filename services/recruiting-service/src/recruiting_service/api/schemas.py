@@ -10,15 +10,18 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from recruiting_service.db.models import Application, Evaluation, Interview, Opening
+from recruiting_service.db.models import Application, Opening
 from recruiting_service.domain.applications import ApplicationStatus, allowed_actions
-from recruiting_service.service import decisions
+from recruiting_service.domain.policy import PolicyMode
+from recruiting_service.service import decisions, policy
 from recruiting_service.service.applications import ApplicationRecord
+from recruiting_service.service.evaluations import ApplicationScorecard
 from recruiting_service.service.imports import ImportOutcome
-from recruiting_service.service.interviews import ApplicationScorecard, InterviewRecord
+from recruiting_service.service.interviews import InterviewRecord, MyInterview
 from talentloop_shared.events.payloads import (
     EvaluationScheme,
     OrgUnitRef,
+    PositionOwners,
     Recommendation,
     Requirements,
     Stage,
@@ -41,6 +44,8 @@ class OpeningRead(BaseModel):
     responsibilities: list[str]
     requirements: Requirements
     evaluation_scheme: EvaluationScheme
+    titles: dict[str, str] = Field(description="the title in other languages, by locale")
+    owners: PositionOwners = Field(description="who answers for the position's hiring")
     last_change: str
     updated_at: datetime
 
@@ -64,6 +69,8 @@ class OpeningRead(BaseModel):
                 "responsibilities": opening.responsibilities,
                 "requirements": opening.requirements,
                 "evaluation_scheme": opening.evaluation_scheme,
+                "titles": opening.titles,
+                "owners": opening.owners,
                 "last_change": opening.last_change,
                 "updated_at": opening.updated_at,
             }
@@ -165,6 +172,9 @@ class RejectionRead(BaseModel):
     notify: dict[str, Any]
 
 
+DecisionStatus = Literal["pending", "decided", "confirmed", "overturned", "superseded"]
+
+
 class ApplicationSummary(BaseModel):
     """An application in a list."""
 
@@ -198,12 +208,22 @@ def _summary_fields(application: Application) -> dict[str, Any]:
     }
 
 
+class DecisionSummary(BaseModel):
+    """The decision policy's latest decision on an application (details:
+    `GET /api/v1/applications/{id}/decision`)."""
+
+    status: DecisionStatus
+    mode: str
+    decides_at: datetime
+
+
 class ApplicationRead(ApplicationSummary):
     """An application with its history, allowed moves and decision."""
 
     allowed_actions: list[str]
     history: list[StatusChangeRead]
     rejection: RejectionRead | None = None
+    decision: DecisionSummary | None = None
 
     @classmethod
     def from_record(cls, record: ApplicationRecord) -> ApplicationRead:
@@ -224,6 +244,12 @@ class ApplicationRead(ApplicationSummary):
                     for h in record.history
                 ],
                 "rejection": application.rejection,
+                "decision": record.decision
+                and {
+                    "status": record.decision.status,
+                    "mode": record.decision.mode,
+                    "decides_at": record.decision.decides_at,
+                },
             }
         )
 
@@ -293,47 +319,145 @@ class EvaluationRead(BaseModel):
     submitted_at: datetime
 
 
+class PanelSeatRead(BaseModel):
+    """A panel member, the dimensions they score, and whether their scorecard is in."""
+
+    member_id: str = Field(description="how the interview names them (a person id, or a free id)")
+    person_id: uuid.UUID | None = Field(description="their person in the staff directory")
+    name: str
+    department_id: str
+    dimensions: list[DimensionRead]
+    submitted: bool
+
+
 class InterviewRead(BaseModel):
-    """An interview and, once submitted, its evaluation."""
+    """An interview: when, where, its panel and the scorecards submitted so far."""
 
     id: uuid.UUID
     application_id: uuid.UUID
-    interviewer_id: str
-    department_id: str
-    scheduled_at: datetime
-    dimensions: list[DimensionRead]
-    evaluation: EvaluationRead | None
+    status: Literal["scheduled", "cancelled"]
+    start: datetime
+    scheduled_at: datetime = Field(description="the same as `start`")
+    duration_minutes: int
+    ends_at: datetime
+    location: str | None
+    video_url: str | None
+    notes_for_candidate: str | None
+    panel: list[PanelSeatRead]
+    interviewer_id: str = Field(description="the first panel member")
+    department_id: str = Field(description="the first panel member's department")
+    dimensions: list[DimensionRead] = Field(description="every dimension the panel scores")
+    sequence: int = Field(description="raised on every reschedule (calendar SEQUENCE)")
+    version: int
+    evaluation: EvaluationRead | None = Field(description="the first panel member's scorecard")
+    evaluations: list[EvaluationRead]
+    created_by: str
     created_at: datetime
+    updated_at: datetime
+    cancelled_at: datetime | None
+    cancel_reason: str | None
 
     @classmethod
-    def from_row(cls, interview: Interview, evaluation: Evaluation | None = None) -> InterviewRead:
-        """An interview with its evaluation, if submitted."""
+    def from_record(cls, record: InterviewRecord) -> InterviewRead:
+        """An interview with its panel and scorecards."""
+        interview = record.interview
+        scored = {e.interviewer_id for e in record.evaluations}
         return cls.model_validate(
             {
                 "id": interview.id,
                 "application_id": interview.application_id,
+                "status": interview.status,
+                "start": interview.scheduled_at,
+                "scheduled_at": interview.scheduled_at,
+                "duration_minutes": interview.duration_minutes,
+                "ends_at": interview.ends_at,
+                "location": interview.location,
+                "video_url": interview.video_url,
+                "notes_for_candidate": interview.notes_for_candidate,
+                "panel": [
+                    {
+                        "member_id": seat.member_id,
+                        "person_id": seat.person_id,
+                        "name": record.calendar.name_of(seat),
+                        "department_id": seat.department_id,
+                        "dimensions": seat.dimensions,
+                        "submitted": seat.member_id in scored,
+                    }
+                    for seat in record.calendar.seats
+                ],
                 "interviewer_id": interview.interviewer_id,
                 "department_id": interview.department_id,
-                "scheduled_at": interview.scheduled_at,
                 "dimensions": interview.dimensions,
-                "evaluation": EvaluationRead.model_validate(evaluation) if evaluation else None,
+                "sequence": interview.sequence,
+                "version": interview.version,
+                "evaluation": record.evaluation
+                and EvaluationRead.model_validate(record.evaluation),
+                "evaluations": [EvaluationRead.model_validate(e) for e in record.evaluations],
+                "created_by": interview.created_by,
                 "created_at": interview.created_at,
+                "updated_at": interview.updated_at,
+                "cancelled_at": interview.cancelled_at,
+                "cancel_reason": interview.cancel_reason,
             }
         )
 
+
+class MyInterviewRead(BaseModel):
+    """One of my upcoming interviews: whom, when, where, and what I will score."""
+
+    interview_id: uuid.UUID
+    application_id: uuid.UUID
+    candidate_name: str
+    position_id: uuid.UUID
+    position_title: str
+    start: datetime
+    duration_minutes: int
+    ends_at: datetime
+    location: str | None
+    video_url: str | None
+    member_id: str = Field(description="how this interview names me")
+    department_id: str
+    dimensions: list[DimensionRead] = Field(description="the dimensions I score")
+    panel: list[str] = Field(description="everyone on the panel, by name")
+    submitted: bool = Field(description="my scorecard is in")
+    sequence: int
+
     @classmethod
-    def from_record(cls, record: InterviewRecord) -> InterviewRead:
-        """An interview with its evaluation, if submitted."""
-        return cls.from_row(record.interview, record.evaluation)
+    def from_mine(cls, mine: MyInterview) -> MyInterviewRead:
+        """My seat at an interview."""
+        interview = mine.record.interview
+        calendar = mine.record.calendar
+        return cls(
+            interview_id=interview.id,
+            application_id=interview.application_id,
+            candidate_name=mine.candidate_name,
+            position_id=mine.position_id,
+            position_title=mine.position_title,
+            start=interview.scheduled_at,
+            duration_minutes=interview.duration_minutes,
+            ends_at=interview.ends_at,
+            location=interview.location,
+            video_url=interview.video_url,
+            member_id=mine.seat.member_id,
+            department_id=mine.seat.department_id,
+            dimensions=[DimensionRead.model_validate(d) for d in mine.seat.dimensions],
+            panel=[calendar.name_of(s) for s in calendar.seats],
+            submitted=mine.submitted,
+            sequence=interview.sequence,
+        )
 
 
 class ScorecardRead(BaseModel):
-    """The panel's view: weighted composite, dimension means, consistency (0–1)."""
+    """The panel's view: weighted composite, dimension means, consistency (0–1), and
+    whether every planned interview's panel has scored."""
 
     application_id: uuid.UUID
     composite: float | None
     dimensions: dict[str, float]
     consistency: float | None
+    band: Literal["close", "far"] | None = Field(description="how close: 'close' from 6.5 up")
+    panel_complete: bool
+    awaiting: list[str] = Field(description="panel members whose scorecard is not in yet")
     evaluations: list[EvaluationRead]
 
     @classmethod
@@ -345,6 +469,9 @@ class ScorecardRead(BaseModel):
             composite=card.composite,
             dimensions=card.dimensions,
             consistency=card.consistency,
+            band=card.band,
+            panel_complete=scorecard.progress.complete,
+            awaiting=list(scorecard.progress.awaiting),
             evaluations=[EvaluationRead.model_validate(e) for e in scorecard.evaluations],
         )
 
@@ -357,6 +484,94 @@ class CalibrationRead(BaseModel):
     interviewer_id: str
     mean_deviation: float | None
     count: int
+
+
+# --- decision policy and its decisions --------------------------------------------------
+
+
+class DecisionPolicyRead(BaseModel):
+    """A decision policy: when a complete panel's scorecards make a rejection, and how
+    long HR has to confirm, edit or overturn it."""
+
+    scope: Literal["default", "position"] = Field(
+        description="'position': this position's override; 'default': the default applies"
+    )
+    position_id: uuid.UUID | None
+    mode: PolicyMode
+    threshold: float | None
+    review_minutes: int
+    version: int = Field(description="0 until HR sets the policy (the built-in default)")
+    updated_by: str | None
+    updated_at: datetime | None
+
+    @classmethod
+    def from_view(cls, view: policy.PolicyView) -> DecisionPolicyRead:
+        """The API shape of a policy."""
+        return cls(
+            scope=view.scope,
+            position_id=view.position_id,
+            mode=view.policy.mode,
+            threshold=view.policy.threshold,
+            review_minutes=view.policy.review_minutes,
+            version=view.version,
+            updated_by=view.updated_by,
+            updated_at=view.updated_at,
+        )
+
+
+class DecisionRead(BaseModel):
+    """A rejection the decision policy made: what the notice will say, the deadline for
+    HR, and how it ended."""
+
+    id: uuid.UUID
+    application_id: uuid.UUID
+    application_status: ApplicationStatus
+    status: DecisionStatus
+    mode: str
+    threshold: float | None
+    review_minutes: int
+    decides_at: datetime
+    stage: Stage
+    strengths: list[str]
+    reasons: list[ReasonRead]
+    suggestions: list[str]
+    scorecard: ScorecardSummary | None
+    created_at: datetime
+    edited_by: str | None
+    edited_at: datetime | None
+    resolved_by: str | None
+    resolved_at: datetime | None
+    resolution_note: str | None
+    version: int
+
+    @classmethod
+    def from_record(cls, record: policy.DecisionRecord) -> DecisionRead:
+        """A policy decision with its application's status."""
+        d = record.decision
+        return cls.model_validate(
+            {
+                "id": d.id,
+                "application_id": d.application_id,
+                "application_status": record.application.status,
+                "status": d.status,
+                "mode": d.mode,
+                "threshold": d.threshold,
+                "review_minutes": d.review_minutes,
+                "decides_at": d.decides_at,
+                "stage": d.stage,
+                "strengths": d.strengths,
+                "reasons": d.reasons,
+                "suggestions": d.suggestions,
+                "scorecard": d.scorecard,
+                "created_at": d.created_at,
+                "edited_by": d.edited_by,
+                "edited_at": d.edited_at,
+                "resolved_by": d.resolved_by,
+                "resolved_at": d.resolved_at,
+                "resolution_note": d.resolution_note,
+                "version": d.version,
+            }
+        )
 
 
 # --- suggestions ------------------------------------------------------------------------

@@ -16,9 +16,14 @@ from recruiting_service.db.models import (
     Application,
     ApplicationStatusChange,
     Candidate,
+    Course,
+    DecisionPolicyRow,
     Evaluation,
     Interview,
     Opening,
+    PanelSeat,
+    Person,
+    PolicyDecision,
     Suggestion,
 )
 from talentloop_shared.db import Repository
@@ -44,6 +49,46 @@ class _Repository(Repository[ModelT]):
 class OpeningRepository(_Repository[Opening]):
     model = Opening
     what = "opening"
+
+
+class PersonRepository(_Repository[Person]):
+    model = Person
+    what = "person"
+
+    async def by_ids(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Person]:
+        """The people with these ids that the staff copy holds, keyed by id."""
+        if not ids:
+            return {}
+        rows = await self.session.scalars(select(Person).where(Person.id.in_(list(ids))))
+        return {p.id: p for p in rows}
+
+    async def by_subjects(self, subjects: Sequence[str]) -> dict[str, Person]:
+        """The active people who sign in as these JWT subjects, keyed by subject."""
+        if not subjects:
+            return {}
+        rows = await self.session.scalars(
+            select(Person)
+            .where(Person.subject.in_(list(subjects)), Person.active.is_(True))
+            .order_by(Person.updated_at.desc(), Person.id)
+        )
+        found: dict[str, Person] = {}
+        for person in rows:
+            assert person.subject is not None
+            found.setdefault(person.subject, person)  # the most recently changed wins
+        return found
+
+    async def upsert(self, values: dict[str, Any]) -> bool:
+        """Insert the snapshot, or replace an older one; False when ours is as new or newer.
+
+        One statement, so two replicas applying two versions at once cannot both win.
+        """
+        insert = pg_insert(Person).values(**values)
+        upsert = insert.on_conflict_do_update(
+            index_elements=[Person.id],
+            set_={k: insert.excluded[k] for k in values if k != "id"},
+            where=Person.version < insert.excluded.version,
+        )
+        return (await self.session.scalar(upsert.returning(Person.id))) is not None
 
 
 class CandidateRepository(_Repository[Candidate]):
@@ -153,24 +198,50 @@ class InterviewRepository(_Repository[Interview]):
     model = Interview
     what = "interview"
 
-    async def evaluation_of(self, interview_id: uuid.UUID) -> Evaluation | None:
-        """The submitted evaluation of an interview, if any."""
-        return await self.session.scalar(
-            select(Evaluation).where(Evaluation.interview_id == interview_id)
+    async def seats(self, interview_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[PanelSeat]]:
+        """The panels of these interviews, each in seat order, keyed by interview id."""
+        panels: dict[uuid.UUID, list[PanelSeat]] = {i: [] for i in interview_ids}
+        if not interview_ids:
+            return panels
+        rows = await self.session.scalars(
+            select(PanelSeat)
+            .where(PanelSeat.interview_id.in_(list(interview_ids)))
+            .order_by(PanelSeat.interview_id, PanelSeat.seat)
+            .execution_options(populate_existing=True)
         )
+        for seat in rows:
+            panels[seat.interview_id].append(seat)
+        return panels
+
+    async def of_application(
+        self, application_id: uuid.UUID, *, for_update: bool = False
+    ) -> Sequence[Interview]:
+        """Every interview of an application, by start (locked in id order `for_update`)."""
+        statement = (
+            select(Interview)
+            .where(Interview.application_id == application_id)
+            .execution_options(populate_existing=True)
+        )
+        if for_update:
+            rows = await self.list(statement.order_by(Interview.id).with_for_update())
+            return sorted(rows, key=lambda i: (i.scheduled_at, i.id))
+        return await self.list(statement.order_by(Interview.scheduled_at, Interview.id))
 
     async def evaluations_by_interview(
         self, interview_ids: Sequence[uuid.UUID]
-    ) -> dict[uuid.UUID, Evaluation]:
-        """Evaluations keyed by interview id."""
+    ) -> dict[uuid.UUID, list[Evaluation]]:
+        """Evaluations keyed by interview id, in submission order."""
+        found: dict[uuid.UUID, list[Evaluation]] = {i: [] for i in interview_ids}
         if not interview_ids:
-            return {}
-        rows = (
-            await self.session.scalars(
-                select(Evaluation).where(Evaluation.interview_id.in_(list(interview_ids)))
-            )
-        ).all()
-        return {e.interview_id: e for e in rows}
+            return found
+        rows = await self.session.scalars(
+            select(Evaluation)
+            .where(Evaluation.interview_id.in_(list(interview_ids)))
+            .order_by(Evaluation.submitted_at, Evaluation.id)
+        )
+        for evaluation in rows:
+            found[evaluation.interview_id].append(evaluation)
+        return found
 
     async def evaluations_of_applications(
         self, application_ids: Sequence[uuid.UUID]
@@ -185,6 +256,102 @@ class InterviewRepository(_Repository[Interview]):
                 .order_by(Evaluation.submitted_at, Evaluation.id)
             )
         ).all()
+
+    async def booked(
+        self,
+        *,
+        member_ids: Sequence[str],
+        person_ids: Sequence[uuid.UUID],
+        start: datetime,
+        ends_at: datetime,
+        exclude: uuid.UUID | None,
+    ) -> Sequence[tuple[Interview, PanelSeat]]:
+        """Scheduled interviews overlapping [start, ends_at) that seat any of these members."""
+        statement = (
+            select(Interview, PanelSeat)
+            .join(PanelSeat, PanelSeat.interview_id == Interview.id)
+            .where(
+                Interview.status == "scheduled",
+                Interview.scheduled_at < ends_at,
+                Interview.ends_at > start,
+                or_(
+                    PanelSeat.member_id.in_(list(member_ids)),
+                    PanelSeat.person_id.in_(list(person_ids)),
+                ),
+            )
+            .order_by(Interview.scheduled_at, Interview.id, PanelSeat.seat)
+        )
+        if exclude is not None:
+            statement = statement.where(Interview.id != exclude)
+        return [(row[0], row[1]) for row in (await self.session.execute(statement)).all()]
+
+
+class CourseRepository(Repository[Course]):
+    model = Course
+
+    async def active(self) -> Sequence[Course]:
+        """The courses on offer (not withdrawn), by title."""
+        return await self.list(
+            select(Course).where(Course.active.is_(True)).order_by(Course.title, Course.id)
+        )
+
+    async def upsert(self, values: dict[str, Any]) -> bool:
+        """Insert the snapshot, or replace an older one; False when ours is as new or newer."""
+        insert = pg_insert(Course).values(**values)
+        upsert = insert.on_conflict_do_update(
+            index_elements=[Course.id],
+            set_={k: insert.excluded[k] for k in values if k != "id"},
+            where=Course.version < insert.excluded.version,
+        )
+        return (await self.session.scalar(upsert.returning(Course.id))) is not None
+
+
+class DecisionPolicyRepository(Repository[DecisionPolicyRow]):
+    model = DecisionPolicyRow
+
+
+class PolicyDecisionRepository(_Repository[PolicyDecision]):
+    model = PolicyDecision
+    what = "policy decision"
+
+    async def latest(
+        self, application_id: uuid.UUID, *, for_update: bool = False
+    ) -> PolicyDecision | None:
+        """The application's most recent policy decision (locked `for_update`), if any."""
+        statement = (
+            select(PolicyDecision)
+            .where(PolicyDecision.application_id == application_id)
+            .order_by(PolicyDecision.created_at.desc(), PolicyDecision.id.desc())
+            .limit(1)
+            .execution_options(populate_existing=True)
+        )
+        if for_update:
+            statement = statement.with_for_update()
+        return await self.session.scalar(statement)
+
+    async def pending(self, application_id: uuid.UUID) -> PolicyDecision | None:
+        """The application's pending decision, locked, if any."""
+        return await self.session.scalar(
+            select(PolicyDecision)
+            .where(
+                PolicyDecision.application_id == application_id,
+                PolicyDecision.status == "pending",
+            )
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+
+    async def judged(self, application_id: uuid.UUID, basis: Sequence[str]) -> bool:
+        """True when the policy already judged exactly these evaluations."""
+        found = await self.session.scalar(
+            select(PolicyDecision.id)
+            .where(
+                PolicyDecision.application_id == application_id,
+                PolicyDecision.basis == list(basis),
+            )
+            .limit(1)
+        )
+        return found is not None
 
 
 class SuggestionRepository(Repository[Suggestion]):

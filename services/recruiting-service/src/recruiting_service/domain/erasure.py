@@ -11,7 +11,11 @@ need (ids, statuses, timestamps, numeric scores). So:
   requirement names but not the candidate's own values (`actual`, matched skills);
 - evaluations keep scores, recommendation and timestamps, not comments/strengths/concerns;
 - history lines keep who/when/from/to, but a reason typed by a person or copied from a
-  rejection notice is replaced (`redacted_reason`).
+  rejection notice is replaced (`redacted_reason`);
+- interviews keep time, place and panel, not the notes to the candidate or a cancellation
+  reason; upcoming ones are cancelled (`INTERVIEW_CANCEL_REASON`), the panel told;
+- the decision policy's decisions keep mode, deadline, status and scores, not the notice
+  they drafted or HR's note; a pending one is closed.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ ERASED_NAME = "(erased)"
 ERASED_TEXT = "(erased)"
 ERASURE_ACTOR = "system"
 ERASURE_REASON = "candidate erased: personal data removed on the candidate's request"
+INTERVIEW_CANCEL_REASON = "the candidate withdrew from the process"
 
 # The candidate's personal fields after erasure (id, locale, time zone and timestamps stay).
 ANONYMISED: dict[str, Any] = {

@@ -8,12 +8,17 @@ the role needs rather than what the candidate lacks.
 The wording is data, next to this module: `data/rejection_phrases.json` (reasons, names of
 education levels, languages and dimensions, per language) and `data/default_suggestions.json`
 (the suggestion library a new installation starts with; HR edits the database copy).
+
+A suggestion is concrete or absent: a course of the catalogue that covers the gap (S6),
+else the library's entry for the gap; a gap neither covers gets no suggestion, and a notice
+with no suggestion leaves that part out rather than fill it with a generic sentence.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -29,11 +34,11 @@ from talentloop_shared.i18n import language_of
 __all__ = [
     "DEFAULT_LOCALE",
     "DEFAULT_SUGGESTIONS",
-    "GENERIC_SUGGESTION",
-    "GENERIC_SUGGESTION_ZH",
+    "CourseOption",
     "RejectionContent",
     "SuggestionLibrary",
     "default_rejection_content",
+    "mentions",
     "need_phrase",
     "suggestion_locales",
 ]
@@ -62,8 +67,6 @@ def _data(name: str) -> dict[str, Any]:
 # By locale, then by reason code or dimension key; "{subject}" is replaced by the specific
 # skill, industry or language. The migrations seed the database copy HR edits from this.
 DEFAULT_SUGGESTIONS: dict[str, dict[str, str]] = _data("default_suggestions.json")
-GENERIC_SUGGESTION = DEFAULT_SUGGESTIONS["en"]["generic"]
-GENERIC_SUGGESTION_ZH = DEFAULT_SUGGESTIONS["zh-CN"]["generic"]
 
 # Requirement (a `Requirements` field) → the reason code a notice gives for it.
 _UNMET_CODES: dict[str, str] = {
@@ -88,7 +91,7 @@ class _Phrases:
     dimension_names: Mapping[str, str]
     separator: str
     last_separator: str
-    generic_suggestion: str
+    course: Mapping[str, str]
 
     def reason(self, key: str, **values: str) -> str:
         return self.reasons[key].format(**values)
@@ -112,7 +115,7 @@ def _phrase_book() -> tuple[dict[str, _Phrases], tuple[str, ...]]:
             dimension_names=pack["dimension_names"],
             separator=pack["list"]["separator"],
             last_separator=pack["list"]["last"],
-            generic_suggestion=GENERIC_SUGGESTION_ZH if language == "zh" else GENERIC_SUGGESTION,
+            course=pack["course"],
         )
         for language, pack in doc.items()
         if language != "deficit_prefixes"
@@ -139,6 +142,18 @@ class RejectionContent(BaseModel):
 
 
 @dataclass(frozen=True, slots=True)
+class CourseOption:
+    """A course of the catalogue (talent-service's, copied through `course-changed`)."""
+
+    id: str
+    title: str
+    provider: str | None = None
+    url: str | None = None
+    skills: Sequence[str] = ()
+    locales: Sequence[str] = ()  # the languages it is taught in; empty: not said
+
+
+@dataclass(frozen=True, slots=True)
 class _Gap:
     """A reason plus what the suggestion lookup needs (and the wording it came from)."""
 
@@ -146,6 +161,22 @@ class _Gap:
     dimension_key: str | None = None
     subject: str = ""
     source: str = ""  # the interviewer's own words, before rephrasing
+    dimension_names: tuple[str, ...] = ()  # the dimension's name(s), for course matching
+
+    def words(self) -> list[str]:
+        """Where a course's skill is looked for: the gap's text (as the candidate reads it
+        and as the interviewer wrote it) and the dimension's key and names."""
+        return [
+            w
+            for w in (
+                self.reason.text,
+                self.source,
+                self.subject,
+                self.dimension_key or "",
+                *self.dimension_names,
+            )
+            if w
+        ]
 
 
 def _norm_locale(locale: str | None) -> str:
@@ -249,7 +280,14 @@ def _interview_gaps(
         text = phrases.reason(
             "weak_dimension", dimension=name if phrases.zh else _lower_first(name)
         )
-        gaps.append(_Gap(Reason(code=f"low_{key}", text=text), dimension_key=key, subject=name))
+        gaps.append(
+            _Gap(
+                Reason(code=f"low_{key}", text=text),
+                dimension_key=key,
+                subject=name,
+                dimension_names=tuple(n for n in (names.get(key), name) if n),
+            )
+        )
     for concern in _dedupe(concerns):
         need = need_phrase(concern)
         gaps.append(_Gap(Reason(code="interview_concern", text=need), subject=need, source=concern))
@@ -276,13 +314,74 @@ def suggestion_locales(locale: str, available: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(order))
 
 
-def _suggestion(gap: _Gap, libraries: Sequence[Mapping[str, str]], generic: str) -> str:
+def _suggestion(gap: _Gap, libraries: Sequence[Mapping[str, str]]) -> str | None:
+    """The library's entry for the gap (by reason code, then dimension key), or None."""
     for library in libraries:
-        for key in (gap.reason.code, gap.dimension_key, "generic"):
+        for key in (gap.reason.code, gap.dimension_key):
             template = library.get(key) if key else None
             if template and (gap.subject or "{subject}" not in template):
                 return template.replace("{subject}", gap.subject)
-    return generic
+    return None
+
+
+def _fold(text: str) -> str:
+    """Case- and width-insensitive form: NFKC (full-width → half-width) then casefold."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def mentions(text: str, skill: str) -> bool:
+    """True when `skill` appears in `text`, case- and width-insensitively.
+
+    A skill that starts or ends with a Latin letter or digit must stand as a word there
+    ("Go" is not found in "good"); Chinese has no spaces between words, so a Chinese skill
+    is found anywhere ("数据分析" in "缺少数据分析经验").
+    """
+    haystack, needle = _fold(text), _fold(skill)
+    if not needle:
+        return False
+    start = haystack.find(needle)
+    while start != -1:
+        end = start + len(needle)
+        before_ok = not (_word_char(needle[0]) and start > 0 and _word_char(haystack[start - 1]))
+        after_ok = not (
+            _word_char(needle[-1]) and end < len(haystack) and _word_char(haystack[end])
+        )
+        if before_ok and after_ok:
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
+
+
+def _readable_in(course: CourseOption, locale: str) -> int | None:
+    """How well a course suits the reader's language: 0 taught in it, 1 not said,
+    None taught only in other languages (not suggested)."""
+    if not course.locales:
+        return 1
+    language = language_of(locale)
+    return 0 if any(language_of(c) == language for c in course.locales) else None
+
+
+def _course_for(gap: _Gap, courses: Sequence[CourseOption], locale: str) -> CourseOption | None:
+    """The course that covers the gap best for this reader, or None."""
+    words = gap.words()
+    fits = [
+        (rank, course.title, course.id, course)
+        for course in courses
+        if (rank := _readable_in(course, locale)) is not None
+        and any(mentions(w, skill) for skill in course.skills for w in words)
+    ]
+    return min(fits, key=lambda f: f[:3])[3] if fits else None
+
+
+def _course_sentence(course: CourseOption, phrases: _Phrases) -> str:
+    wording = phrases.course
+    provider = wording["provider"].format(provider=course.provider) if course.provider else ""
+    url = wording["url"].format(url=course.url) if course.url else ""
+    return wording["sentence"].format(title=course.title, provider=provider, url=url)
 
 
 def default_rejection_content(
@@ -296,6 +395,7 @@ def default_rejection_content(
     evaluations_concerns: Sequence[str],
     suggestion_library: SuggestionLibrary,
     matched_skills: Sequence[str] = (),
+    courses: Sequence[CourseOption] = (),
 ) -> RejectionContent:
     """Build the default strengths, reasons and suggestions of a rejection notice.
 
@@ -309,9 +409,12 @@ def default_rejection_content(
     `interview`/`offer` the weakest dimensions (mean < 6, up to 2) then the interviewers'
     concerns, rephrased as what the role needs (`need_phrase`). When the stage's own
     source is empty the other one is used; at most 3. Reasons read as need-phrases after
-    "this role needs …" / "这个岗位需要……". Suggestions come from `suggestion_library`
-    (locale → code → template) in the reader's language first (`suggestion_locales`),
-    by reason code, then dimension key, then `generic`; deduplicated, at most 3.
+    "this role needs …" / "这个岗位需要……". Suggestions, one per gap: a course of
+    `courses` that covers it (one of its skills appears in the gap's text or in the
+    dimension's key or name, `mentions`; taught in the reader's language or in no stated
+    one) named with title, provider and link; else `suggestion_library` (locale → code →
+    template) in the reader's language first (`suggestion_locales`), by reason code, then
+    dimension key; else none. Deduplicated, at most 3; no gap, no suggestion.
     """
     phrases = _phrases(locale)
     screening_gaps = [_gap_from_unmet(u, phrases) for u in unmet]
@@ -333,11 +436,13 @@ def default_rejection_content(
 
     gaps = gaps[:MAX_REASONS]
     libraries = [suggestion_library[loc] for loc in suggestion_locales(locale, suggestion_library)]
-    generic = phrases.generic_suggestion
-    if gaps:
-        suggestions = _dedupe(_suggestion(g, libraries, generic) for g in gaps)
-    else:
-        suggestions = [next((lib["generic"] for lib in libraries if lib.get("generic")), generic)]
+    suggestions: list[str] = []
+    for gap in gaps:
+        course = _course_for(gap, courses, locale)
+        suggestion = _course_sentence(course, phrases) if course else _suggestion(gap, libraries)
+        if suggestion:
+            suggestions.append(suggestion)
+    suggestions = _dedupe(suggestions)
     return RejectionContent(
         strengths=strengths[:MAX_STRENGTHS],
         reasons=[g.reason for g in gaps],

@@ -10,17 +10,25 @@ from typing import Any, cast
 
 from sqlalchemy import select
 
-from recruiting_service.db.models import Application, ApplicationStatusChange, Candidate, Opening
+from recruiting_service.db.models import (
+    Application,
+    ApplicationStatusChange,
+    Candidate,
+    Opening,
+    PolicyDecision,
+)
 from recruiting_service.db.repositories import (
     ApplicationRepository,
     CandidateRepository,
     OpeningRepository,
+    PolicyDecisionRepository,
     keyset_page,
 )
-from recruiting_service.domain.applications import transition
+from recruiting_service.domain.applications import is_final, transition
 from recruiting_service.domain.screening import CandidateProfile, make_screener
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.inputs import ApplicationCreate
+from recruiting_service.service.schedule import cancel_upcoming
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict
 from talentloop_shared.events.payloads import Education, Requirements
@@ -36,6 +44,7 @@ class ApplicationRecord:
 
     application: Application
     history: Sequence[ApplicationStatusChange]
+    decision: PolicyDecision | None = None  # the latest decision of the policy, if any
 
 
 def profile_of(candidate: Any) -> CandidateProfile:
@@ -52,7 +61,8 @@ def profile_of(candidate: Any) -> CandidateProfile:
 async def application_record(uow: UnitOfWork, application: Application) -> ApplicationRecord:
     """The application with its history, as read after a change (or for a read)."""
     history = await ApplicationRepository(uow.session).history(application.id)
-    return ApplicationRecord(application, history)
+    decision = await PolicyDecisionRepository(uow.session).latest(application.id)
+    return ApplicationRecord(application, history, decision)
 
 
 def open_application(
@@ -114,13 +124,6 @@ async def apply(uow: UnitOfWork, *, request: ApplicationCreate, by: str) -> Appl
     return await application_record(uow, application)
 
 
-async def get_application(uow: UnitOfWork, *, application_id: uuid.UUID) -> ApplicationRecord:
-    """One application with its screening, flags and history."""
-    repo = ApplicationRepository(uow.session)
-    application = await repo.get_or_raise(application_id)
-    return await application_record(uow, application)
-
-
 async def list_applications(
     uow: UnitOfWork,
     *,
@@ -148,17 +151,33 @@ async def list_applications(
     )
 
 
+def resolve(decision: PolicyDecision, status: str, *, by: str, at: datetime, note: str) -> None:
+    """Close a pending policy decision: `confirmed`, `decided`, `overturned`, `superseded`."""
+    decision.status = status
+    decision.resolved_by = by
+    decision.resolved_at = at
+    decision.resolution_note = note
+    decision.version += 1
+
+
 async def move(
     uow: UnitOfWork, *, application_id: uuid.UUID, action: str, by: str, reason: str | None
 ) -> ApplicationRecord:
-    """Advance, hire or withdraw through the status machine (409 naming allowed moves)."""
+    """Advance or withdraw through the status machine (409 naming allowed moves).
+
+    HR moving the application decides instead of a pending policy decision (superseded);
+    a withdrawn application keeps no upcoming interview (cancelled, everyone told)."""
     repo = ApplicationRepository(uow.session)
     application = await repo.get_or_raise(application_id, for_update=True)
     before = application.status
     application.status = transition(before, action)
-    application.updated_at = uow.clock.now()
-    repo.record_change(
-        application, from_status=before, by=by, at=application.updated_at, reason=reason or action
-    )
+    now = uow.clock.now()
+    application.updated_at = now
+    repo.record_change(application, from_status=before, by=by, at=now, reason=reason or action)
+    pending = await PolicyDecisionRepository(uow.session).pending(application.id)
+    if pending is not None:
+        resolve(pending, "superseded", by=by, at=now, note=f"HR chose to {action} it")
+    if is_final(application.status):
+        await cancel_upcoming(uow, application, reason="the application was closed", by=by)
     await uow.commit()
     return await application_record(uow, application)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Result, insert, literal_column, null, select, update
+from sqlalchemy import Result, case, insert, literal_column, null, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,17 +28,22 @@ from recruiting_service.db.models import (
     ApplicationStatusChange,
     Candidate,
     Evaluation,
+    Interview,
+    PolicyDecision,
 )
-from recruiting_service.db.repositories import CandidateRepository, as_uuid
+from recruiting_service.db.repositories import ApplicationRepository, CandidateRepository, as_uuid
 from recruiting_service.domain.erasure import (
     ANONYMISED,
+    ERASED_TEXT,
     ERASURE_ACTOR,
     ERASURE_REASON,
+    INTERVIEW_CANCEL_REASON,
     OPEN_STATUSES,
     redacted_reason,
     status_after_erasure,
 )
 from recruiting_service.service.candidates import refuse_if_erased
+from recruiting_service.service.schedule import cancel_upcoming
 from talentloop_shared.db import UnitOfWork, forget_person
 from talentloop_shared.events.payloads import CandidateErased
 from talentloop_shared.logging import get_logger
@@ -73,6 +78,8 @@ class ErasureOutcome:
     withdrawn: int = 0
     evaluations: int = 0
     history_redacted: int = 0
+    interviews: int = 0
+    interviews_cancelled: int = 0
 
 
 async def erase_candidate(uow: UnitOfWork, *, payload: CandidateErased) -> ErasureOutcome:
@@ -149,6 +156,8 @@ async def _erase(
     withdrawn = await _withdraw_open(session, applications, now=now)
     evaluations = 0
     history_redacted = 0
+    interviews = 0
+    cancelled = 0
     if application_ids:
         await session.execute(
             update(Application)
@@ -165,6 +174,16 @@ async def _erase(
             )
         )
         history_redacted = await _redact_history(session, application_ids)
+        interviews = await _scrub_interviews(session, application_ids)
+        await _scrub_decisions(session, application_ids, now=now)
+        # Nobody waits for a person who asked to be forgotten: the panel's calendars are
+        # freed (the candidate, anonymised now, is told nothing).
+        for application_id in application_ids:
+            application = await ApplicationRepository(session).get(application_id)
+            assert application is not None
+            cancelled += await cancel_upcoming(
+                uow, application, reason=INTERVIEW_CANCEL_REASON, by=ERASURE_ACTOR
+            )
     # Copies of events already published about them (and stored API responses) go too.
     infra_rows = await forget_person(session, str(candidate.id))
     outcome = ErasureOutcome(
@@ -173,6 +192,8 @@ async def _erase(
         withdrawn=withdrawn,
         evaluations=evaluations,
         history_redacted=history_redacted,
+        interviews=interviews,
+        interviews_cancelled=cancelled,
     )
     log.info(
         "candidate.erased",
@@ -183,6 +204,8 @@ async def _erase(
         withdrawn=outcome.withdrawn,
         evaluations=outcome.evaluations,
         history_redacted=outcome.history_redacted,
+        interviews=outcome.interviews,
+        interviews_cancelled=outcome.interviews_cancelled,
         infra_rows=infra_rows,
     )
     return outcome
@@ -256,6 +279,51 @@ async def _redact_history(session: AsyncSession, application_ids: Sequence[uuid.
             redacted += 1
     await session.flush()
     return redacted
+
+
+async def _scrub_interviews(session: AsyncSession, application_ids: Sequence[uuid.UUID]) -> int:
+    """Interviews keep time, place and panel; the notes written to the candidate and any
+    cancellation reason (which may describe them) go."""
+    return _rowcount(
+        await session.execute(
+            update(Interview)
+            .where(Interview.application_id.in_(list(application_ids)))
+            .values(
+                notes_for_candidate=None,
+                cancel_reason=case((Interview.cancel_reason.is_(None), None), else_=ERASED_TEXT),
+            )
+            .execution_options(synchronize_session="fetch")
+        )
+    )
+
+
+async def _scrub_decisions(
+    session: AsyncSession, application_ids: Sequence[uuid.UUID], *, now: datetime
+) -> None:
+    """Policy decisions keep mode, deadline, status and scores; the notice they drafted
+    (strengths, reasons, suggestions) and HR's note go; a pending one is closed."""
+    decisions = PolicyDecision.__table__
+    await session.execute(
+        update(PolicyDecision)
+        .where(PolicyDecision.application_id.in_(list(application_ids)))
+        .values(
+            strengths=[],
+            reasons=[],
+            suggestions=[],
+            resolution_note=case(
+                (decisions.c.status == "pending", ERASURE_REASON),
+                (decisions.c.resolution_note.is_(None), None),
+                else_=ERASED_TEXT,
+            ),
+            resolved_by=case(
+                (decisions.c.status == "pending", ERASURE_ACTOR), else_=decisions.c.resolved_by
+            ),
+            resolved_at=case((decisions.c.status == "pending", now), else_=decisions.c.resolved_at),
+            version=decisions.c.version + 1,
+            status=case((decisions.c.status == "pending", "superseded"), else_=decisions.c.status),
+        )
+        .execution_options(synchronize_session="fetch")
+    )
 
 
 def _rowcount(result: Result[Any]) -> int:

@@ -68,6 +68,8 @@ def _columns(position: PositionSnapshot, change: str, now: datetime) -> dict[str
         "responsibilities": list(position.responsibilities),
         "requirements": position.requirements.model_dump(mode="json"),
         "evaluation_scheme": position.evaluation_scheme.model_dump(mode="json"),
+        "titles": dict(position.titles),
+        "owners": position.owners.model_dump(mode="json"),
         "last_change": change,
         "updated_at": now,
     }
