@@ -249,8 +249,15 @@ async def test_roles(recruiting) -> None:
     assert r.status_code == 403
     integration = recruiting.auth("integration", sub="erp")
     assert (await client.get("/api/v1/candidates", headers=integration)).status_code == 200
+    # Changed on purpose (issue 13): integrations bring hiring data in, so they may create
+    # candidates (tests/api/test_hiring_data_in.py); they still may not change one by hand.
+    email = f"x.{uuid.uuid4().hex[:8]}@example.com"
     r = await client.post(
-        "/api/v1/candidates", headers=integration, json={"name": "X", "email": "x@example.com"}
+        "/api/v1/candidates", headers=integration, json={"name": "X", "email": email}
+    )
+    assert r.status_code == 201
+    r = await client.patch(
+        f"/api/v1/candidates/{r.json()['id']}", headers=integration, json={"name": "Y"}
     )
     assert r.status_code == 403
 

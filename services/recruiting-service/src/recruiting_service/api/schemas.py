@@ -79,6 +79,9 @@ class CandidateRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
+    external_id: str | None = Field(
+        default=None, description="the id an integration knows the person by, if any"
+    )
     name: str
     email: str | None
     phone: str | None

@@ -115,6 +115,15 @@ class CandidateUpdate(RequestModel):
     talent_pool_consent: bool | None = None
 
 
+class CandidateUpsert(CandidateUpdate):
+    """A candidate by an integration's id (`PUT …/candidates/by-external-id/{id}`).
+
+    Fields you send replace the stored ones; fields you leave out keep their value (a new
+    candidate needs `name` and `email`). The same field types as create and update, so
+    "本科", "Postgres" and "普通话" are accepted here too.
+    """
+
+
 # --- applications and decisions ---------------------------------------------------------
 
 
