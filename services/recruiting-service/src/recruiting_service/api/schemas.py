@@ -402,13 +402,28 @@ class ImportRowOutcome(BaseModel):
     changed_fields: list[str] = Field(default_factory=list)
 
 
+class ChecksumRead(BaseModel):
+    """The file's key fields against what the database holds for those rows after the run."""
+
+    key_fields: list[str]
+    file: str = Field(
+        description="sha256 over each row's key fields (email, name, and phone when its cell "
+        "is filled: an empty cell keeps the stored phone), independent of row order"
+    )
+    database: str = Field(description="the same checksum over the stored candidates")
+    match: bool
+
+
 class Reconciliation(BaseModel):
-    """Counts before and after (projected for a dry run) and whether they balance."""
+    """Counts before and after, whether they balance, and the key fields' checksums."""
 
     candidates_before: int
     candidates_after: int
     expected_after: int
     balanced: bool
+    checksum: ChecksumRead | None = Field(
+        default=None, description="null when the file has problems (nothing is written)"
+    )
 
 
 class ImportReport(BaseModel):
@@ -424,6 +439,11 @@ class ImportReport(BaseModel):
     unchanged: int
     problems: list[ImportProblem]
     outcomes: list[ImportRowOutcome]
+    column_mapping: dict[str, str | None] = Field(
+        description="How each header of the file was understood, in file order: the column "
+        "it was read as (through the known aliases or your column_map), or null when it is "
+        "not read"
+    )
     reconciliation: Reconciliation
 
     @classmethod
@@ -431,6 +451,7 @@ class ImportReport(BaseModel):
         """The report of a candidate import."""
         created = outcome.count("create")
         expected = outcome.candidates_before + created
+        checksum = outcome.checksum
         return cls(
             kind="candidates",
             dry_run=outcome.dry_run,
@@ -442,10 +463,19 @@ class ImportReport(BaseModel):
             unchanged=outcome.count("unchanged"),
             problems=[ImportProblem.model_validate(p) for p in outcome.problems],
             outcomes=[ImportRowOutcome.model_validate(o) for o in outcome.outcomes],
+            column_mapping=outcome.column_mapping,
             reconciliation=Reconciliation(
                 candidates_before=outcome.candidates_before,
                 candidates_after=outcome.candidates_after,
                 expected_after=expected,
                 balanced=outcome.candidates_after == expected,
+                checksum=None
+                if checksum is None
+                else ChecksumRead(
+                    key_fields=list(checksum.key_fields),
+                    file=checksum.file,
+                    database=checksum.database,
+                    match=checksum.match,
+                ),
             ),
         )
