@@ -12,10 +12,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from recruiting_service.db.models import Application, Evaluation, Interview, Opening
 from recruiting_service.domain.applications import ApplicationStatus, allowed_actions
+from recruiting_service.domain.notice_preview import NoticePreview
 from recruiting_service.service import decisions
 from recruiting_service.service.applications import ApplicationRecord
 from recruiting_service.service.imports import ImportOutcome
 from recruiting_service.service.interviews import ApplicationScorecard, InterviewRecord
+from recruiting_service.service.notice_previews import RejectedRecord
 from talentloop_shared.events.payloads import (
     EvaluationScheme,
     OrgUnitRef,
@@ -227,6 +229,80 @@ class ApplicationRead(ApplicationSummary):
                     for h in record.history
                 ],
                 "rejection": application.rejection,
+            }
+        )
+
+
+class PhrasedRead(BaseModel):
+    """One strength, reason or suggestion as the candidate will read it (the shared
+    phrasing step's view: `sentence` is what the notice says; `need` what a template's
+    frame receives when it `fits`)."""
+
+    kind: Literal["strength", "reason", "suggestion"]
+    code: str | None = None
+    source: str = Field(description="as written by HR or the panel")
+    locale: str
+    form: str = Field(description="requirement, preference, deficit, phrase, sentence or advice")
+    need: str
+    fits: bool = Field(description="false: quoted as a remark rather than framed")
+    nominal: bool
+    sentence: str = Field(description="the sentence the candidate will read")
+    flagged: bool
+    notes: list[str]
+
+
+class ReviewRead(BaseModel):
+    """A phrase that could not be fitted safely: reword it (notify holds such a notice
+    for review)."""
+
+    kind: Literal["strength", "reason", "suggestion"]
+    code: str | None = None
+    source: str
+    sentence: str = Field(description="what would be sent as it stands")
+    notes: list[str] = Field(
+        description="quoted, too_long, vague, gap_as_strength, generic, other_language, …"
+    )
+    why: list[str] = Field(description="each note explained, in the notice's language")
+
+
+class NoticePreviewRead(BaseModel):
+    """The rejection notice's phrases for the candidate's locale, and what to review."""
+
+    locale: str
+    strengths: list[PhrasedRead]
+    reasons: list[PhrasedRead]
+    suggestions: list[PhrasedRead]
+    review: list[ReviewRead]
+    flagged: bool = Field(description="true when `review` is not empty")
+
+    @classmethod
+    def from_preview(cls, preview: NoticePreview) -> NoticePreviewRead:
+        """The API shape of a notice preview."""
+        return cls.model_validate(
+            {
+                "locale": preview.locale,
+                "strengths": preview.strengths,
+                "reasons": preview.reasons,
+                "suggestions": preview.suggestions,
+                "review": preview.review,
+                "flagged": preview.flagged,
+            }
+        )
+
+
+class RejectedApplicationRead(ApplicationRead):
+    """A rejected application, with the notice's sentences for HR to see before sending."""
+
+    notice_preview: NoticePreviewRead
+
+    @classmethod
+    def from_rejected(cls, rejected: RejectedRecord) -> RejectedApplicationRead:
+        """The rejection's answer: the application and its notice preview."""
+        application = ApplicationRead.from_record(rejected.record)
+        return cls.model_validate(
+            {
+                **application.model_dump(),
+                "notice_preview": NoticePreviewRead.from_preview(rejected.preview),
             }
         )
 

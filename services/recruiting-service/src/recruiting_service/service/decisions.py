@@ -25,6 +25,7 @@ from recruiting_service.service.applications import ApplicationRecord, applicati
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.inputs import BulkRejectRequest, RejectRequest
 from recruiting_service.service.interviews import scheme_dimensions, submitted
+from recruiting_service.service.notice_previews import RejectedRecord, with_notice_preview
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, Invalid
 from talentloop_shared.events.payloads import (
@@ -170,8 +171,9 @@ async def _reject_one(
 
 async def reject(
     uow: UnitOfWork, *, application_id: uuid.UUID, request: RejectRequest, by: str
-) -> ApplicationRecord:
-    """Reject an application; publishes exactly one `candidate-rejected`."""
+) -> RejectedRecord:
+    """Reject an application; publishes exactly one `candidate-rejected`. The answer
+    carries the notice's phrases as the candidate will read them, for HR to review."""
     repo = ApplicationRepository(uow.session)
     application = await repo.get_or_raise(application_id, for_update=True)
     library = await SuggestionRepository(uow.session).library()
@@ -179,7 +181,8 @@ async def reject(
         uow, application, request=request, by=by, library=library, now=uow.clock.now()
     )
     await uow.commit()
-    return await application_record(uow, application)
+    record: ApplicationRecord = await application_record(uow, application)
+    return await with_notice_preview(uow, record)
 
 
 async def bulk_reject(
