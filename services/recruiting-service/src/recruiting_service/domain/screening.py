@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from recruiting_service.domain.candidates import spoken_language
@@ -133,6 +134,16 @@ def _language_met(
     return required == primary and primary in primaries
 
 
+# Stored values repeat across thousands of candidates (a re-screen compares them all), so
+# their keys are memoised. The shared vocabularies are fixed for the life of the process
+# (the packs are read once), so a memo cannot go stale; should HR-edited synonyms arrive,
+# the memo must be keyed by the vocabulary too.
+@lru_cache(maxsize=65_536)
+def _skill_key(value: str) -> str:
+    return canonical_skill(value)
+
+
+@lru_cache(maxsize=4_096)
 def _language_key(value: str) -> str:
     return spoken_language(value) if value.strip() else ""
 
@@ -159,7 +170,7 @@ class Screener:
     def __call__(self, candidate: CandidateProfile) -> ScreeningResult:
         """Screen one candidate."""
         unmet: list[Unmet] = []
-        skills = {canonical_skill(s) for s in candidate.skills}
+        skills = {_skill_key(s) for s in candidate.skills}
         years = candidate.years_experience
 
         if self._min_years > 0 and (years is None or years < self._min_years):
@@ -173,7 +184,7 @@ class Screener:
                 unmet.append(Unmet("required_skills", display, MISSING))
 
         if self._industries:
-            industries = {canonical_skill(i) for i in candidate.industries}
+            industries = {_skill_key(i) for i in candidate.industries}
             if self._industries.isdisjoint(industries):
                 unmet.append(
                     Unmet(
@@ -188,9 +199,7 @@ class Screener:
             unmet.append(Unmet("education", self._education, education))
 
         if self._languages:
-            spoken = frozenset(
-                spoken_language(lang) for lang in candidate.languages if lang.strip()
-            )
+            spoken = frozenset(_language_key(lang) for lang in candidate.languages) - {""}
             primaries = frozenset(lang.split("-", 1)[0] for lang in spoken)
             for required, primary, display in self._languages:
                 if not _language_met(required, primary, spoken, primaries):
