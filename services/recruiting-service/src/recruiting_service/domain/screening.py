@@ -284,7 +284,7 @@ def screen(
 
 # --- requirement changes ----------------------------------------------------------------
 
-_LIST_FIELDS = {
+_LIST_FIELDS: dict[str, Callable[[str], str]] = {
     "required_skills": canonical_skill,
     "preferred_skills": canonical_skill,
     "industries": canonical_skill,
