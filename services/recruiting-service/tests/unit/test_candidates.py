@@ -1,15 +1,15 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from recruiting_service.domain.candidates import (
-    normalise_education,
     normalise_email,
-    normalise_languages,
     normalise_phone,
-    normalise_skills,
+    spoken_languages,
     validate_timezone,
 )
+from recruiting_service.service.inputs import CandidateCreate, CandidateUpdate
 from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.i18n import canonical_locale
 
@@ -95,24 +95,64 @@ def test_bad_locale_names_the_field(value: str) -> None:
     assert exc.value.field == "locale"
 
 
-def test_skills_are_trimmed_lowered_collapsed_and_deduped_in_order() -> None:
-    raw = ["  Live-Stream   Marketing ", "SQL", "sql", "", "  ", "Python", "live-stream marketing"]
-    assert normalise_skills(raw) == ["live-stream marketing", "sql", "python"]
+def _candidate(**fields: object) -> CandidateCreate:
+    return CandidateCreate.model_validate({"name": "Li", "email": "li@example.com", **fields})
 
 
-def test_languages_accept_names_and_codes() -> None:
-    assert normalise_languages(["Chinese", "zh", "English", "zh_CN"]) == ["zh", "en", "zh-cn"]
+def test_skills_are_stored_by_the_shared_synonym_key_deduped_in_order() -> None:
+    # Changed on purpose (issue 19): skills were only trimmed and lower-cased, so
+    # "Postgres" and "PostgreSQL" were two skills; the shared table makes them one.
+    raw = ["  Live-Stream   Marketing ", "SQL", "sql", "", "  ", "Ｐｙｔｈｏｎ", "Postgres"]
+    more = ["PostgreSQL", "JS", "JavaScript", "数据分析", "data analysis", "python"]
+    assert _candidate(skills=raw + more).skills == [
+        "live stream marketing",
+        "sql",
+        "python",
+        "postgresql",
+        "javascript",
+        "data analysis",
+    ]
+    assert _candidate(industries=["FMCG", "快消", "Healthcare"]).industries == [
+        "fmcg",
+        "healthcare",
+    ]
+
+
+def test_languages_accept_names_and_codes_in_both_languages() -> None:
+    assert spoken_languages(["Chinese", "zh", "English", "zh_CN", "普通话", "英语"]) == ["zh", "en"]
+    assert spoken_languages(["粤语", "Cantonese", "", "日语"]) == ["yue", "ja"]
+    # A language no pack names is still accepted, as typed (normalised), and matches itself.
+    assert spoken_languages(["Swahili", "swahili"]) == ["swahili"]
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(None, "none"), ("Bachelor's degree", "bachelor"), ("MSc", "master"), ("PhD", "phd")],
+    [
+        (None, "none"),
+        ("", "none"),
+        ("Bachelor's degree", "bachelor"),
+        ("BSc", "bachelor"),
+        ("本科", "bachelor"),
+        ("学士", "bachelor"),
+        ("MSc", "master"),
+        ("硕士", "master"),
+        ("MBA", "master"),
+        ("大专", "associate"),
+        ("高中", "secondary"),
+        ("中专", "secondary"),
+        ("PhD", "phd"),
+        ("博士", "phd"),
+        ("associate", "associate"),
+    ],
 )
-def test_education_spellings(value: str | None, expected: str) -> None:
-    assert normalise_education(value) == expected
+def test_education_spellings_become_ladder_levels(value: str | None, expected: str) -> None:
+    assert _candidate(education=value).education == expected
+    assert CandidateUpdate.model_validate({"education": value}).education == expected
 
 
-def test_unknown_education_names_the_field() -> None:
-    with pytest.raises(FieldInvalid) as exc:
-        normalise_education("kindergarten")
-    assert exc.value.field == "education"
+def test_unknown_education_is_a_field_error_listing_the_levels() -> None:
+    with pytest.raises(ValidationError) as exc:
+        _candidate(education="kindergarten")
+    (error,) = exc.value.errors()
+    assert error["loc"] == ("education",)
+    assert "associate" in error["msg"] and "大专" in error["msg"]

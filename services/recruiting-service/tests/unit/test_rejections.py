@@ -379,6 +379,34 @@ def test_both_phrase_packs_word_the_same_things() -> None:
     packs, prefixes = rejections._phrase_book()
     assert set(packs) == {"en", "zh"}
     assert packs["en"].reasons.keys() == packs["zh"].reasons.keys()
-    assert packs["en"].education_levels.keys() == packs["zh"].education_levels.keys()
-    assert packs["en"].language_names.keys() == packs["zh"].language_names.keys()
     assert list(prefixes) == sorted(prefixes, key=len, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("locale", "level", "language", "expected"),
+    [
+        (
+            "en",
+            "associate",
+            "yue",
+            ("an associate degree or higher", "working proficiency in Cantonese"),
+        ),
+        ("zh-CN", "associate", "pt", ("大专及以上学历", "熟练的葡萄牙语工作能力")),
+        ("zh-CN", "secondary", "ja", ("高中/中专及以上学历", "熟练的日语工作能力")),
+    ],
+)
+def test_levels_and_languages_are_named_by_the_shared_vocabularies(
+    locale: str, level: str, language: str, expected: tuple[str, str]
+) -> None:
+    # The whole ladder and every language the packs know (issue 19), not a local table.
+    content = default_rejection_content(
+        stage="screening",
+        locale=locale,
+        unmet=[Unmet("education", level, "none"), Unmet("languages", language, "missing")],
+        dimension_means={},
+        dimension_names={},
+        evaluations_strengths=[],
+        evaluations_concerns=[],
+        suggestion_library=DEFAULT_SUGGESTIONS,
+    )
+    assert tuple(r.text for r in content.reasons) == expected

@@ -100,10 +100,20 @@ def test_each_missing_language_is_named() -> None:
     )
 
 
-def test_regional_language_requirement_needs_that_region() -> None:
+def test_a_spoken_language_is_met_whatever_its_region_or_spelling() -> None:
+    # Changed on purpose (issue 19): spoken languages go through the shared vocabulary
+    # (`language_code`), which names a language, not a region: "zh-TW" used to be met only
+    # by "zh-TW"; now any Chinese speaker meets it (the script is not a spoken language),
+    # and the names people type ("普通话", "Mandarin") meet it too. Cantonese stays apart.
     reqs = MARKETING_MANAGER.model_copy(update={"languages": ["zh-TW"]})
-    assert not screen(qualified(languages=["zh-CN"]), reqs, position_version=1).passed
-    assert screen(qualified(languages=["zh_tw"]), reqs, position_version=1).passed
+    for spoken in (["zh-CN"], ["zh_tw"], ["普通话"], ["Mandarin"], ["國語"]):
+        assert screen(qualified(languages=spoken), reqs, position_version=1).passed, spoken
+    cantonese = screen(qualified(languages=["粤语"]), reqs, position_version=1)
+    assert [u.as_dict() for u in cantonese.unmet] == [
+        {"requirement": "languages", "expected": "zh-TW", "actual": "missing"}
+    ]
+    english = MARKETING_MANAGER.model_copy(update={"languages": ["English"]})
+    assert screen(qualified(languages=["英语"]), english, position_version=1).passed
 
 
 def test_empty_requirements_pass_everyone() -> None:
@@ -194,8 +204,68 @@ def test_change_is_described_in_one_sentence() -> None:
     )
     assert describe_requirements_change(new, newer, version=9) == (
         "requirements changed to version 9: min_years_experience from 5 to 3; "
-        "required_skills -live-stream marketing"
+        "required_skills -live stream marketing"  # the synonym key
     )
     assert (
         describe_requirements_change(new, new, version=9) == "requirements unchanged at version 9"
     )
+
+
+# --- the shared vocabularies (issue 19) ----------------------------------------------------
+
+
+def test_education_is_compared_on_the_ladder() -> None:
+    # none < secondary < associate < bachelor < master < phd: a level meets itself and below.
+    def unmet_education(candidate: str, required: str) -> list[Unmet]:
+        reqs = MARKETING_MANAGER.model_copy(update={"education": required})
+        result = screen(qualified(education=candidate), reqs, position_version=1)
+        return [u for u in result.unmet if u.requirement == "education"]
+
+    assert unmet_education("master", "bachelor") == []
+    assert unmet_education("phd", "master") == []
+    assert unmet_education("bachelor", "bachelor") == []
+    assert unmet_education("associate", "associate") == []
+    assert unmet_education("bachelor", "associate") == []
+    assert unmet_education("associate", "bachelor") == [Unmet("education", "bachelor", "associate")]
+    assert unmet_education("secondary", "associate") == [
+        Unmet("education", "associate", "secondary")
+    ]
+    assert unmet_education("none", "secondary") == [Unmet("education", "secondary", "none")]
+    assert unmet_education("none", "none") == []
+
+
+def test_an_education_requirement_is_one_check_whatever_its_level() -> None:
+    # The score counts a requirement above "none" as one check, secondary and associate too.
+    reqs = Requirements(education="associate")
+    assert screen(CandidateProfile(education="secondary"), reqs, position_version=1).score == 20
+    assert screen(CandidateProfile(education="associate"), reqs, position_version=1).score == 80
+
+
+def test_skill_spellings_match_through_the_synonym_table() -> None:
+    reqs = Requirements(
+        required_skills=["PostgreSQL", "JavaScript", "数据分析", "python"],
+        preferred_skills=["Kubernetes"],
+        industries=["快消"],
+    )
+    candidate = CandidateProfile(
+        skills=["Postgres", "JS", "data analysis", "Ｐｙｔｈｏｎ", "k8s"], industries=["FMCG"]
+    )
+    result = screen(candidate, reqs, position_version=1)
+    assert result.passed, result.unmet
+    # Strengths keep the position's own wording.
+    assert result.matched_skills == ("PostgreSQL", "JavaScript", "数据分析", "python", "Kubernetes")
+    assert result.score == 80  # every check and preferred skill; no experience stated
+
+
+def test_rows_stored_before_the_synonym_table_still_match() -> None:
+    # Skills stored lower-cased and trimmed only (before issue 19) need no migration: both
+    # sides go through the table when they are compared.
+    reqs = Requirements(required_skills=["PostgreSQL", "live-stream marketing"])
+    stored = CandidateProfile(skills=["postgres", "live-stream marketing"])
+    assert screen(stored, reqs, position_version=1).passed
+
+
+def test_a_requirement_change_in_spelling_only_is_no_change() -> None:
+    old = Requirements(required_skills=["Postgres", "JS"], languages=["Chinese"])
+    new = Requirements(required_skills=["PostgreSQL", "JavaScript"], languages=["zh"])
+    assert requirements_diff(old, new) == []

@@ -26,7 +26,12 @@ class Payload(BaseModel):
 # --- position-changed -------------------------------------------------------------------
 
 PositionChange = Literal["created", "updated", "closed", "reopened", "moved"]
-Education = Literal["none", "bachelor", "master", "phd"]
+# The education ladder, lowest first: none < secondary (高中/中专) < associate (大专) <
+# bachelor < master < phd. A requirement of a level is met by that level or any above it
+# (`talentloop_shared.language.vocabulary.meets`, whose `EDUCATION_LADDER` is this list).
+# `secondary` and `associate` were added later (issue 19): additive, so consumers that only
+# know the other four keep working with them.
+Education = Literal["none", "secondary", "associate", "bachelor", "master", "phd"]
 # Texts in several languages, by canonical locale tag: {"en": "…", "zh-CN": "…"}.
 Translations = dict[str, str]
 

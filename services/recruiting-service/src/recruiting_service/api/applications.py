@@ -8,7 +8,7 @@ from recruiting_service.api.schemas import ApplicationRead, ApplicationSummary
 from recruiting_service.domain.applications import ApplicationStatus
 from recruiting_service.service import applications, decisions, policy
 from recruiting_service.service.inputs import ApplicationCreate, TransitionRequest
-from talentloop_shared.auth.roles import Reader, Recruiter
+from talentloop_shared.auth.roles import Reader, Recruiter, Sourcer
 from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
 from talentloop_shared.service import UowDep, api_router
 
@@ -19,11 +19,13 @@ router = api_router(prefix="/api/v1", tags=["applications"])
     "/applications",
     status_code=201,
     summary="Apply a candidate to an opening (screened at once)",
+    description="HR, recruiters and integrations. `Idempotency-Key` makes a retry safe: the "
+    "same key and body return the first response and create one application.",
     response_model=ApplicationRead,
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def create_application(
-    body: ApplicationCreate, uow: UowDep, principal: Recruiter, response: Response
+    body: ApplicationCreate, uow: UowDep, principal: Sourcer, response: Response
 ) -> ApplicationRead:
     record = await applications.apply(uow, request=body, by=principal.sub)
     response.headers["Location"] = f"/api/v1/applications/{record.application.id}"

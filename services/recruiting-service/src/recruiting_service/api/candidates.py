@@ -3,12 +3,17 @@
 import uuid
 from typing import Annotated
 
-from fastapi import Query, Response
+from fastapi import Path, Query, Response
 
 from recruiting_service.api.schemas import CandidateRead
 from recruiting_service.service import candidates, erasure
-from recruiting_service.service.inputs import CandidateCreate, CandidateUpdate, Email
-from talentloop_shared.auth.roles import HrAdmin, Reader, Recruiter
+from recruiting_service.service.inputs import (
+    CandidateCreate,
+    CandidateUpdate,
+    CandidateUpsert,
+    Email,
+)
+from talentloop_shared.auth.roles import HrAdmin, Reader, Recruiter, Sourcer
 from talentloop_shared.http import (
     CursorQuery,
     IfMatch,
@@ -24,17 +29,30 @@ router = api_router(prefix="/api/v1", tags=["candidates"])
 EmailQuery = Annotated[
     Email | None, Query(description="find the candidate with this email (any case)")
 ]
+ExternalIdPath = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=200,
+        pattern=r"^\S(?:.*\S)?$",
+        description="The id the integration (ERP, ATS) knows the person by",
+    ),
+]
 
 
 @router.post(
     "/candidates",
     status_code=201,
     summary="Register a candidate",
+    description="HR, recruiters and integrations. `Idempotency-Key` makes a retry safe: the "
+    "same key and body return the first response (`Idempotent-Replayed: true`) and register "
+    "no one twice. Education, skills and languages accept the spellings people type "
+    "(本科, 大专, BSc; Postgres; 普通话) and are stored canonically.",
     response_model=CandidateRead,
     responses=problem_responses(401, 403, 409, 422),
 )
 async def create_candidate(
-    body: CandidateCreate, uow: UowDep, principal: Recruiter, response: Response
+    body: CandidateCreate, uow: UowDep, principal: Sourcer, response: Response
 ) -> CandidateRead:
     candidate = await candidates.create_candidate(uow, registration=body)
     response.headers["Location"] = f"/api/v1/candidates/{candidate.id}"
@@ -57,6 +75,52 @@ async def list_candidates(
 ) -> Page[CandidateRead]:
     page = await candidates.list_candidates(uow, email=email, limit=limit, cursor=cursor)
     return page.map(CandidateRead.model_validate)
+
+
+@router.put(
+    "/candidates/by-external-id/{external_id}",
+    summary="Create or update a candidate by an integration's id (idempotent)",
+    description="201 when created, 200 when updated or unchanged. Fields you send replace "
+    "the stored ones; fields you leave out keep their value (a new candidate needs `name` "
+    "and `email`). Sending what is stored changes nothing: same version, same `updated_at`, "
+    "so a nightly sync can PUT everyone every night. A candidate HR or an import already "
+    "registered with that email (and no external id) is linked to this id. `If-Match` is "
+    "optional (412 on a stale version, or on any version of a candidate not yet created). "
+    "409 `candidate-erased` for a person erased at their request; 409 `duplicate-email` "
+    "when the email belongs to a candidate with another external id.",
+    response_model=CandidateRead,
+    responses=problem_responses(401, 403, 409, 412, 422),
+)
+async def upsert_candidate(
+    external_id: ExternalIdPath,
+    body: CandidateUpsert,
+    uow: UowDep,
+    principal: Sourcer,
+    expected: IfMatch,
+    response: Response,
+) -> CandidateRead:
+    candidate, created = await candidates.upsert_candidate(
+        uow, external_id=external_id, data=body, expected=expected
+    )
+    if created:
+        response.status_code = 201
+        response.headers["Location"] = f"/api/v1/candidates/{candidate.id}"
+    set_etag(response, candidate.version)
+    return CandidateRead.model_validate(candidate)
+
+
+@router.get(
+    "/candidates/by-external-id/{external_id}",
+    summary="Read a candidate by an integration's id",
+    response_model=CandidateRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def get_candidate_by_external_id(
+    external_id: ExternalIdPath, uow: UowDep, principal: Reader, response: Response
+) -> CandidateRead:
+    candidate = await candidates.get_candidate_by_external_id(uow, external_id=external_id)
+    set_etag(response, candidate.version)
+    return CandidateRead.model_validate(candidate)
 
 
 @router.get(

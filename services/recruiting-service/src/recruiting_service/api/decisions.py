@@ -7,11 +7,11 @@ from typing import Annotated
 from fastapi import Path, Query, Response
 
 from recruiting_service.api.schemas import (
-    ApplicationRead,
     BulkRejectResult,
     DecisionPolicyRead,
     DecisionRead,
     DecisionStatus,
+    RejectedApplicationRead,
     SuggestionRead,
 )
 from recruiting_service.service import decisions, policy, suggestions
@@ -41,7 +41,12 @@ router = api_router(prefix="/api/v1", tags=["decisions"])
 @router.post(
     "/applications/{application_id}/reject",
     summary="Reject; publishes candidate-rejected with strengths, reasons and suggestions",
-    response_model=ApplicationRead,
+    description="The answer's `notice_preview` shows each strength, reason and suggestion "
+    "as the candidate will read it, phrased for their locale, and `review` lists what could "
+    "not be fitted into the notice safely (quoted remarks, vague reasons, gaps written as "
+    "strengths, filler advice), each explained. The rejection is not held for them: "
+    "notify-service holds a flagged notice for review before it is sent.",
+    response_model=RejectedApplicationRead,
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def reject(
@@ -49,11 +54,11 @@ async def reject(
     uow: UowDep,
     principal: Recruiter,
     body: RejectRequest | None = None,
-) -> ApplicationRead:
-    record = await decisions.reject(
+) -> RejectedApplicationRead:
+    rejected = await decisions.reject(
         uow, application_id=application_id, request=body or RejectRequest(), by=principal.sub
     )
-    return ApplicationRead.from_record(record)
+    return RejectedApplicationRead.from_rejected(rejected)
 
 
 @router.post(

@@ -2,20 +2,77 @@
 
 from typing import Annotated, Literal
 
-from fastapi import File, Query, UploadFile
+from fastapi import File, Form, Query, UploadFile
+from pydantic import TypeAdapter, ValidationError
 
 from recruiting_service.api.schemas import ImportReport
 from recruiting_service.service import imports
 from talentloop_shared.auth.roles import Sourcer
+from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.http import problem_responses
 from talentloop_shared.service import UowDep, api_router
+from talentloop_shared.tabular import normalise_header
 
 router = api_router(prefix="/api/v1", tags=["imports"])
+
+_DESCRIPTION = (
+    "`dry_run=true` (the default) validates every row and, when the file has no problem, "
+    "runs the whole import in a transaction it rolls back, so the report shows exactly what "
+    "a real run would do. `dry_run=false` is all-or-nothing: any problem → 422 listing them, "
+    "nothing written. Rows are matched by email (created, updated or unchanged; an empty "
+    "cell keeps the stored value). The reconciliation gives the counts before and after and "
+    "a checksum of the key fields (email, name, phone) of the file's rows against the same "
+    "over what the database holds for them after the run. Columns: "
+    + ", ".join(imports.COLUMNS)
+    + " (lists separated by `;` `,` `、`). Headers old systems export in Chinese and English "
+    "are understood (姓名, 邮箱, 手机, 学历, 技能, 工作年限, Full Name, Mobile, Degree…), and "
+    "cells accept what the API accepts (本科, 大专, BSc; Postgres; 普通话; 是/否)."
+)
+_COLUMN_MAP = (
+    'Your own mapping of the file\'s headers to our columns, as JSON: `{"Their header": '
+    '"our_column"}` (null leaves a column out); it wins over the known aliases. The '
+    "report's `column_mapping` says how each header was understood."
+)
+_MAP = TypeAdapter(dict[str, str | None])
+
+
+def _column_map(form: str | None, query: str | None) -> dict[str, str | None] | None:
+    """The uploader's column mapping (form field or query parameter), checked."""
+    if form is not None and query is not None:
+        raise FieldInvalid(
+            ("query", "column_map"),
+            "send column_map as a form field or a query parameter, not both",
+        )
+    raw, where = (form, "body") if form is not None else (query, "query")
+    if raw is None or not raw.strip():
+        return None
+    loc = (where, "column_map")
+    try:
+        mapping = _MAP.validate_json(raw)
+    except ValidationError:
+        raise FieldInvalid(
+            loc, 'must be a JSON object of header → column (or null), e.g. {"候选人": "name"}'
+        ) from None
+    unknown = sorted(
+        {
+            c
+            for c in mapping.values()
+            if c is not None and normalise_header(c) not in imports.COLUMNS
+        }
+    )
+    if unknown:
+        raise FieldInvalid(
+            loc,
+            f"not columns of a candidates import: {', '.join(map(repr, unknown))} "
+            f"(columns: {', '.join(imports.COLUMNS)})",
+        )
+    return mapping
 
 
 @router.post(
     "/imports",
     summary="Import candidates from CSV or XLSX (dry run or all-or-nothing)",
+    description=_DESCRIPTION,
     response_model=ImportReport,
     responses=problem_responses(400, 401, 403, 413, 422),
 )
@@ -27,7 +84,14 @@ async def import_file(
     ],
     kind: Annotated[Literal["candidates"], Query(description="what the file holds")],
     dry_run: Annotated[bool, Query(description="validate and report only")] = True,
+    column_map: Annotated[str | None, Form(max_length=20_000, description=_COLUMN_MAP)] = None,
+    column_map_query: Annotated[
+        str | None, Query(alias="column_map", max_length=4_000, description=_COLUMN_MAP)
+    ] = None,
 ) -> ImportReport:
+    mapping = _column_map(column_map, column_map_query)
     # The upload is spooled by the server; the use case streams it, row-capped.
-    outcome = await imports.import_candidates(uow, file=file.file, dry_run=dry_run)
+    outcome = await imports.import_candidates(
+        uow, file=file.file, dry_run=dry_run, column_map=mapping
+    )
     return ImportReport.from_outcome(outcome)

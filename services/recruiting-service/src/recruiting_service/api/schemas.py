@@ -12,12 +12,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from recruiting_service.db.models import Application, Opening
 from recruiting_service.domain.applications import ApplicationStatus, allowed_actions
+from recruiting_service.domain.notice_preview import NoticePreview
 from recruiting_service.domain.policy import PolicyMode
 from recruiting_service.service import decisions, policy
 from recruiting_service.service.applications import ApplicationRecord
 from recruiting_service.service.evaluations import ApplicationScorecard
 from recruiting_service.service.imports import ImportOutcome
 from recruiting_service.service.interviews import InterviewRecord, MyInterview
+from recruiting_service.service.notice_previews import RejectedRecord
 from talentloop_shared.events.payloads import (
     EvaluationScheme,
     OrgUnitRef,
@@ -86,6 +88,9 @@ class CandidateRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
+    external_id: str | None = Field(
+        default=None, description="the id an integration knows the person by, if any"
+    )
     name: str
     email: str | None
     phone: str | None
@@ -250,6 +255,80 @@ class ApplicationRead(ApplicationSummary):
                     "mode": record.decision.mode,
                     "decides_at": record.decision.decides_at,
                 },
+            }
+        )
+
+
+class PhrasedRead(BaseModel):
+    """One strength, reason or suggestion as the candidate will read it (the shared
+    phrasing step's view: `sentence` is what the notice says; `need` what a template's
+    frame receives when it `fits`)."""
+
+    kind: Literal["strength", "reason", "suggestion"]
+    code: str | None = None
+    source: str = Field(description="as written by HR or the panel")
+    locale: str
+    form: str = Field(description="requirement, preference, deficit, phrase, sentence or advice")
+    need: str
+    fits: bool = Field(description="false: quoted as a remark rather than framed")
+    nominal: bool
+    sentence: str = Field(description="the sentence the candidate will read")
+    flagged: bool
+    notes: list[str]
+
+
+class ReviewRead(BaseModel):
+    """A phrase that could not be fitted safely: reword it (notify holds such a notice
+    for review)."""
+
+    kind: Literal["strength", "reason", "suggestion"]
+    code: str | None = None
+    source: str
+    sentence: str = Field(description="what would be sent as it stands")
+    notes: list[str] = Field(
+        description="quoted, too_long, vague, gap_as_strength, generic, other_language, …"
+    )
+    why: list[str] = Field(description="each note explained, in the notice's language")
+
+
+class NoticePreviewRead(BaseModel):
+    """The rejection notice's phrases for the candidate's locale, and what to review."""
+
+    locale: str
+    strengths: list[PhrasedRead]
+    reasons: list[PhrasedRead]
+    suggestions: list[PhrasedRead]
+    review: list[ReviewRead]
+    flagged: bool = Field(description="true when `review` is not empty")
+
+    @classmethod
+    def from_preview(cls, preview: NoticePreview) -> NoticePreviewRead:
+        """The API shape of a notice preview."""
+        return cls.model_validate(
+            {
+                "locale": preview.locale,
+                "strengths": preview.strengths,
+                "reasons": preview.reasons,
+                "suggestions": preview.suggestions,
+                "review": preview.review,
+                "flagged": preview.flagged,
+            }
+        )
+
+
+class RejectedApplicationRead(ApplicationRead):
+    """A rejected application, with the notice's sentences for HR to see before sending."""
+
+    notice_preview: NoticePreviewRead
+
+    @classmethod
+    def from_rejected(cls, rejected: RejectedRecord) -> RejectedApplicationRead:
+        """The rejection's answer: the application and its notice preview."""
+        application = ApplicationRead.from_record(rejected.record)
+        return cls.model_validate(
+            {
+                **application.model_dump(),
+                "notice_preview": NoticePreviewRead.from_preview(rejected.preview),
             }
         )
 
@@ -614,13 +693,28 @@ class ImportRowOutcome(BaseModel):
     changed_fields: list[str] = Field(default_factory=list)
 
 
+class ChecksumRead(BaseModel):
+    """The file's key fields against what the database holds for those rows after the run."""
+
+    key_fields: list[str]
+    file: str = Field(
+        description="sha256 over each row's key fields (email, name, and phone when its cell "
+        "is filled: an empty cell keeps the stored phone), independent of row order"
+    )
+    database: str = Field(description="the same checksum over the stored candidates")
+    match: bool
+
+
 class Reconciliation(BaseModel):
-    """Counts before and after (projected for a dry run) and whether they balance."""
+    """Counts before and after, whether they balance, and the key fields' checksums."""
 
     candidates_before: int
     candidates_after: int
     expected_after: int
     balanced: bool
+    checksum: ChecksumRead | None = Field(
+        default=None, description="null when the file has problems (nothing is written)"
+    )
 
 
 class ImportReport(BaseModel):
@@ -636,6 +730,11 @@ class ImportReport(BaseModel):
     unchanged: int
     problems: list[ImportProblem]
     outcomes: list[ImportRowOutcome]
+    column_mapping: dict[str, str | None] = Field(
+        description="How each header of the file was understood, in file order: the column "
+        "it was read as (through the known aliases or your column_map), or null when it is "
+        "not read"
+    )
     reconciliation: Reconciliation
 
     @classmethod
@@ -643,6 +742,7 @@ class ImportReport(BaseModel):
         """The report of a candidate import."""
         created = outcome.count("create")
         expected = outcome.candidates_before + created
+        checksum = outcome.checksum
         return cls(
             kind="candidates",
             dry_run=outcome.dry_run,
@@ -654,10 +754,19 @@ class ImportReport(BaseModel):
             unchanged=outcome.count("unchanged"),
             problems=[ImportProblem.model_validate(p) for p in outcome.problems],
             outcomes=[ImportRowOutcome.model_validate(o) for o in outcome.outcomes],
+            column_mapping=outcome.column_mapping,
             reconciliation=Reconciliation(
                 candidates_before=outcome.candidates_before,
                 candidates_after=outcome.candidates_after,
                 expected_after=expected,
                 balanced=outcome.candidates_after == expected,
+                checksum=None
+                if checksum is None
+                else ChecksumRead(
+                    key_fields=list(checksum.key_fields),
+                    file=checksum.file,
+                    database=checksum.database,
+                    match=checksum.match,
+                ),
             ),
         )

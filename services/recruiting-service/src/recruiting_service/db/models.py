@@ -107,6 +107,9 @@ class Candidate(Base):
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     # Nullable: a candidate invited from the talent pool may come without an address.
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    # The id an ERP/ATS knows the person by (`PUT …/candidates/by-external-id/{id}`); kept
+    # after an erasure, so a later sync of that id is refused instead of re-registering.
+    external_id: Mapped[str | None] = mapped_column(String(200), unique=True)
     phone: Mapped[str | None] = mapped_column(String(32))
     locale: Mapped[str] = mapped_column(String(35), nullable=False, default="en")
     timezone: Mapped[str] = mapped_column(String(64), nullable=False, default="UTC")

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
@@ -98,6 +99,23 @@ class CandidateRepository(_Repository[Candidate]):
     async def get_by_email(self, email: str) -> Candidate | None:
         """The candidate with this (normalised) email, or None."""
         return await self.session.scalar(select(Candidate).where(Candidate.email == email))
+
+    async def get_by_external_id(
+        self, external_id: str, *, for_update: bool = False
+    ) -> Candidate | None:
+        """The candidate an integration knows by this id (locked with `for_update`), or None."""
+        statement = select(Candidate).where(Candidate.external_id == external_id)
+        if for_update:
+            statement = statement.with_for_update().execution_options(populate_existing=True)
+        return await self.session.scalar(statement)
+
+    async def lock_external_id(self, external_id: str) -> None:
+        """Serialise upserts of one external id until the transaction ends (the first one
+        creates the candidate, the next one sees it)."""
+        await self.session.execute(
+            sql_text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
+            {"key": f"recruiting-service:candidate-external-id:{external_id}"},
+        )
 
     async def ids_by_emails(self, emails: Sequence[str]) -> dict[str, uuid.UUID]:
         """The ids of the candidates with these emails, keyed by email (no lock)."""

@@ -1,63 +1,24 @@
-"""Normalisation and validation of candidate fields (email, phone, time zone, skills, education).
+"""Normalisation and validation of candidate fields (email, phone, time zone, languages).
 
 Every function returns the canonical form that is stored and compared, or raises
 `FieldInvalid` naming the field, so imports and the API report the same errors. Locales are
-`talentloop_shared.i18n.canonical_locale`'s job, as in every service.
+`talentloop_shared.i18n.canonical_locale`'s job, as in every service; education levels,
+skills and spoken languages are the shared vocabularies' (`talentloop_shared.language`:
+`education_level`, `canonical_skills`, `language_code`), which accept the zh and en
+spellings people type.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from talentloop_shared.errors import FieldInvalid
-from talentloop_shared.events.payloads import Education
-
-EDUCATION_LEVELS: tuple[Education, ...] = get_args(Education)
-
-# Spoken-language names people type in forms, mapped to the ISO 639-1 codes positions use.
-LANGUAGE_ALIASES: dict[str, str] = {
-    "chinese": "zh",
-    "mandarin": "zh",
-    "中文": "zh",
-    "普通话": "zh",
-    "english": "en",
-    "英语": "en",
-    "japanese": "ja",
-    "korean": "ko",
-    "french": "fr",
-    "german": "de",
-    "spanish": "es",
-    "cantonese": "yue",
-    "粤语": "yue",
-}
-
-_EDUCATION_ALIASES: dict[str, Education] = {
-    "": "none",
-    "none": "none",
-    "bachelor": "bachelor",
-    "bachelors": "bachelor",
-    "bachelor's": "bachelor",
-    "ba": "bachelor",
-    "bsc": "bachelor",
-    "bs": "bachelor",
-    "master": "master",
-    "masters": "master",
-    "master's": "master",
-    "ma": "master",
-    "msc": "master",
-    "ms": "master",
-    "mba": "master",
-    "phd": "phd",
-    "ph.d.": "phd",
-    "ph.d": "phd",
-    "doctorate": "phd",
-}
+from talentloop_shared.language import language_code
 
 
 def normalise_email(value: str) -> str:
@@ -113,35 +74,15 @@ def validate_timezone(value: str) -> str:
     return raw
 
 
-def normalise_skill(value: str) -> str:
-    """Return one skill trimmed, lower-cased and with inner whitespace collapsed."""
-    return " ".join(value.split()).lower()
+def spoken_language(value: str) -> str:
+    """A spoken language as its code ("普通话", "Mandarin", "zh_CN" → `zh`).
+
+    A name no language pack knows is kept, normalised (lower case, `_` → `-`), so a rare
+    language is still accepted and still matches itself.
+    """
+    return language_code(value, strict=False)
 
 
-def normalise_skills(values: Iterable[str]) -> list[str]:
-    """Return skills normalised, without blanks and duplicates, in their first-seen order."""
-    # dict keeps insertion order: dedupe without losing the order the candidate gave.
-    return list(dict.fromkeys(s for s in map(normalise_skill, values) if s))
-
-
-def normalise_language(value: str) -> str:
-    """Return a spoken language as a lower-case code (`Chinese` → `zh`, `zh_CN` → `zh-cn`)."""
-    key = " ".join(value.split()).lower().replace("_", "-")
-    return LANGUAGE_ALIASES.get(key, key)
-
-
-def normalise_languages(values: Iterable[str]) -> list[str]:
-    """Return spoken languages normalised, without blanks and duplicates, in order."""
-    return list(dict.fromkeys(s for s in map(normalise_language, values) if s))
-
-
-def normalise_education(value: str | None) -> Education:
-    """Return the education level (`none`/`bachelor`/`master`/`phd`) from common spellings."""
-    key = " ".join((value or "").split()).lower()
-    key = key.removesuffix(" degree")
-    level = _EDUCATION_ALIASES.get(key)
-    if level is None:
-        raise FieldInvalid(
-            "education", f"unknown level {value!r}; expected one of {', '.join(EDUCATION_LEVELS)}"
-        )
-    return level
+def spoken_languages(values: Iterable[str]) -> list[str]:
+    """Spoken languages as codes, without blanks and duplicates, in their first-seen order."""
+    return list(dict.fromkeys(spoken_language(v) for v in values if v.strip()))

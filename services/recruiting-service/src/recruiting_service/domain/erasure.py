@@ -5,7 +5,9 @@ free text written to or about them); keep the de-identified records statistics a
 need (ids, statuses, timestamps, numeric scores). So:
 
 - the candidate row stays (applications reference its id) with its personal fields reset
-  to `ANONYMISED` and `erased_at` set;
+  to `ANONYMISED` and `erased_at` set; an integration's `external_id` (an opaque key, not a
+  description of the person) stays too, so a later sync of that id is refused (409) rather
+  than registering the person anew;
 - applications still open are withdrawn (`status_after_erasure`), decided ones keep their
   status; rejection notice content is dropped; screening keeps passed/score/the unmet
   requirement names but not the candidate's own values (`actual`, matched skills);

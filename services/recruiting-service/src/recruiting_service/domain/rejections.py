@@ -5,8 +5,9 @@ interviewers' own words first), taken from the screening result or the evaluatio
 in the candidate's language, phrased neutrally (no scores, no ranking language) and as what
 the role needs rather than what the candidate lacks.
 
-The wording is data, next to this module: `data/rejection_phrases.json` (reasons, names of
-education levels, languages and dimensions, per language) and `data/default_suggestions.json`
+The wording is data, next to this module: `data/rejection_phrases.json` (reasons and names
+of dimensions, per language; education levels and languages are named by the shared
+vocabularies, `talentloop_shared.language`) and `data/default_suggestions.json`
 (the suggestion library a new installation starts with; HR edits the database copy).
 
 A suggestion is concrete or absent: a course of the catalogue that covers the gap (S6),
@@ -30,6 +31,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from recruiting_service.domain.screening import Unmet
 from talentloop_shared.events.payloads import Reason, Stage
 from talentloop_shared.i18n import language_of
+from talentloop_shared.language import language_name
+from talentloop_shared.language.vocabulary import education_vocabulary
 
 __all__ = [
     "DEFAULT_LOCALE",
@@ -86,8 +89,6 @@ class _Phrases:
 
     zh: bool
     reasons: Mapping[str, str]
-    education_levels: Mapping[str, str]
-    language_names: Mapping[str, str]
     dimension_names: Mapping[str, str]
     separator: str
     last_separator: str
@@ -110,8 +111,6 @@ def _phrase_book() -> tuple[dict[str, _Phrases], tuple[str, ...]]:
         language: _Phrases(
             zh=language == "zh",
             reasons=pack["reasons"],
-            education_levels=pack["education_levels"],
-            language_names=pack["language_names"],
             dimension_names=pack["dimension_names"],
             separator=pack["list"]["separator"],
             last_separator=pack["list"]["last"],
@@ -187,9 +186,13 @@ def _fmt_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def _reader(phrases: _Phrases) -> str:
+    # The shared vocabularies name levels and languages per locale; these packs are zh or en.
+    return "zh-CN" if phrases.zh else "en"
+
+
 def _language_name(code: str, phrases: _Phrases) -> str:
-    primary = code.split("-", 1)[0].lower()
-    return phrases.language_names.get(primary, code)
+    return language_name(code, _reader(phrases))
 
 
 def _dimension_name(key: str, names: Mapping[str, str], phrases: _Phrases) -> str:
@@ -253,8 +256,7 @@ def _gap_from_unmet(unmet: Unmet, phrases: _Phrases) -> _Gap:
         text = phrases.reason("industries", industries=industries)
         return _Gap(Reason(code=code, text=text), subject=industries)
     if unmet.requirement == "education":
-        level = phrases.education_levels.get(str(expected))
-        text = level or phrases.reason("education", level=str(expected))
+        text = education_vocabulary().requirement_text(str(expected), _reader(phrases))
         return _Gap(Reason(code=code, text=text))
     if unmet.requirement == "languages":
         name = _language_name(str(expected), phrases)

@@ -12,9 +12,14 @@ Score (0-100, an int, also given to failed screenings so HR can rank near misses
 * up to 20 for experience beyond the minimum: 4 points a year, capped at 5 years;
   unknown experience earns nothing.
 
-The sum is rounded half up. Skills, industries and languages are compared in their
-normalised form (see `candidates.normalise_skill` / `normalise_language`); a required
-language without a region (`zh`) is met by any regional variant (`zh-CN`).
+The sum is rounded half up. Skills and industries are compared by the shared synonym
+table's key on both sides (`talentloop_shared.language.canonical_skill`: "Postgres" meets
+"PostgreSQL", "JS" meets "JavaScript", "数据分析" meets "data analysis", full-width
+"Ｐｙｔｈｏｎ" meets "python"), so rows stored before the table existed match too. Spoken
+languages are compared by code (`candidates.spoken_language`: "普通话" meets "zh"); a
+required language without a region (`zh`) is met by any regional variant. Education is the
+ladder none < secondary < associate < bachelor < master < phd (`meets`): a level is met by
+itself or any level above it.
 """
 
 from __future__ import annotations
@@ -22,17 +27,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from recruiting_service.domain.candidates import (
-    EDUCATION_LEVELS,
-    normalise_language,
-    normalise_skill,
-    normalise_skills,
-)
+from recruiting_service.domain.candidates import spoken_language
 from talentloop_shared.events.payloads import Education, Requirements
-
-EDUCATION_RANK: dict[str, int] = {level: rank for rank, level in enumerate(EDUCATION_LEVELS)}
+from talentloop_shared.language import canonical_skill, canonical_skills, meets
 
 BASE_POINTS = 60
 PREFERRED_POINTS = 20
@@ -134,6 +134,20 @@ def _language_met(
     return required == primary and primary in primaries
 
 
+# Stored values repeat across thousands of candidates (a re-screen compares them all), so
+# their keys are memoised. The shared vocabularies are fixed for the life of the process
+# (the packs are read once), so a memo cannot go stale; should HR-edited synonyms arrive,
+# the memo must be keyed by the vocabulary too.
+@lru_cache(maxsize=65_536)
+def _skill_key(value: str) -> str:
+    return canonical_skill(value)
+
+
+@lru_cache(maxsize=4_096)
+def _language_key(value: str) -> str:
+    return spoken_language(value) if value.strip() else ""
+
+
 @dataclass(frozen=True, slots=True)
 class Screener:
     """Screens candidates against one version of a position's requirements.
@@ -149,15 +163,14 @@ class Screener:
     _preferred: tuple[tuple[str, str], ...]
     _industries: frozenset[str]
     _industries_display: tuple[str, ...]
-    _education: str
-    _education_rank: int
+    _education: Education
     _languages: tuple[tuple[str, str, str], ...]  # (normalised, primary subtag, display)
     _checks: int
 
     def __call__(self, candidate: CandidateProfile) -> ScreeningResult:
         """Screen one candidate."""
         unmet: list[Unmet] = []
-        skills = {normalise_skill(s) for s in candidate.skills}
+        skills = {_skill_key(s) for s in candidate.skills}
         years = candidate.years_experience
 
         if self._min_years > 0 and (years is None or years < self._min_years):
@@ -171,22 +184,22 @@ class Screener:
                 unmet.append(Unmet("required_skills", display, MISSING))
 
         if self._industries:
-            industries = {normalise_skill(i) for i in candidate.industries}
+            industries = {_skill_key(i) for i in candidate.industries}
             if self._industries.isdisjoint(industries):
                 unmet.append(
                     Unmet(
                         "industries",
                         list(self._industries_display),
-                        normalise_skills(candidate.industries),
+                        canonical_skills(candidate.industries),
                     )
                 )
 
         education = candidate.education or "none"
-        if EDUCATION_RANK.get(education, 0) < self._education_rank:
+        if self._education != "none" and not meets(education, self._education):
             unmet.append(Unmet("education", self._education, education))
 
         if self._languages:
-            spoken = frozenset(normalise_language(lang) for lang in candidate.languages)
+            spoken = frozenset(_language_key(lang) for lang in candidate.languages) - {""}
             primaries = frozenset(lang.split("-", 1)[0] for lang in spoken)
             for required, primary, display in self._languages:
                 if not _language_met(required, primary, spoken, primaries):
@@ -225,29 +238,27 @@ class Screener:
 
 def make_screener(requirements: Requirements, position_version: int) -> Screener:
     """Precompute the checks of one requirements version; the result screens candidates."""
-    required = _unique_by_key(requirements.required_skills, normalise_skill)
+    required = _unique_by_key(requirements.required_skills, canonical_skill)
     required_keys = {k for k, _ in required}
     # A skill listed as both required and preferred counts once, as required.
     preferred = tuple(
         (k, d)
-        for k, d in _unique_by_key(requirements.preferred_skills, normalise_skill)
+        for k, d in _unique_by_key(requirements.preferred_skills, canonical_skill)
         if k not in required_keys
     )
-    industries = _unique_by_key(requirements.industries, normalise_skill)
+    industries = _unique_by_key(requirements.industries, canonical_skill)
     languages = tuple(
-        (k, k.split("-", 1)[0], d)
-        for k, d in _unique_by_key(requirements.languages, normalise_language)
+        (k, k.split("-", 1)[0], d) for k, d in _unique_by_key(requirements.languages, _language_key)
     )
     min_years: float = float(requirements.min_years_experience or 0)
     if min_years.is_integer():
         # Report "expected": 5, not 5.0, in the API and in reasons.
         min_years = int(min_years)
-    education_rank = EDUCATION_RANK.get(requirements.education, 0)
     checks = (
         (1 if min_years > 0 else 0)
         + len(required)
         + (1 if industries else 0)
-        + (1 if education_rank > 0 else 0)
+        + (1 if requirements.education != "none" else 0)
         + len(languages)
     )
     return Screener(
@@ -259,7 +270,6 @@ def make_screener(requirements: Requirements, position_version: int) -> Screener
         _industries=frozenset(k for k, _ in industries),
         _industries_display=tuple(d for _, d in industries),
         _education=requirements.education,
-        _education_rank=education_rank,
         _languages=languages,
         _checks=checks,
     )
@@ -274,11 +284,11 @@ def screen(
 
 # --- requirement changes ----------------------------------------------------------------
 
-_LIST_FIELDS = {
-    "required_skills": normalise_skill,
-    "preferred_skills": normalise_skill,
-    "industries": normalise_skill,
-    "languages": normalise_language,
+_LIST_FIELDS: dict[str, Callable[[str], str]] = {
+    "required_skills": canonical_skill,
+    "preferred_skills": canonical_skill,
+    "industries": canonical_skill,
+    "languages": _language_key,
 }
 
 

@@ -1,18 +1,27 @@
-"""Candidates: create, read, list, update (email is the unique key)."""
+"""Candidates: create, read, list, update, and upsert by an integration's id (email is the
+unique key)."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
 from recruiting_service.db.models import Candidate
 from recruiting_service.db.repositories import CandidateRepository, keyset_page
 from recruiting_service.domain.errors import CandidateIsErased
-from recruiting_service.service.inputs import CandidateCreate, CandidateUpdate
+from recruiting_service.service.inputs import CandidateCreate, CandidateUpdate, CandidateUpsert
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid
+from talentloop_shared.errors import (
+    Conflict,
+    ExpectedVersion,
+    FieldInvalid,
+    Invalid,
+    NotFound,
+    ProblemError,
+)
 from talentloop_shared.pagination import Keyset, Page
 
 # Candidates are listed oldest first: (created_at, id).
@@ -39,6 +48,30 @@ class DuplicateEmail(Conflict):
         super().__init__(f"a candidate with email {email} already exists", type_="duplicate-email")
 
 
+class ExternalIdTaken(Conflict):
+    """409: the email belongs to a candidate another external id already names."""
+
+    def __init__(self, email: str, other: str) -> None:
+        super().__init__(
+            f"a candidate with email {email} already exists under external id {other!r}",
+            type_="duplicate-email",
+        )
+
+
+class NoVersionToMatch(ProblemError):
+    """412: If-Match names a version of a candidate that does not exist yet (an upsert that
+    would create it); without If-Match, or with `*`, the upsert creates it."""
+
+    def __init__(self, external_id: str) -> None:
+        super().__init__(
+            412,
+            "Precondition Failed",
+            f"no candidate has external id {external_id!r} yet, so If-Match cannot name a "
+            "version of it; send no If-Match (or `*`) to create it",
+            type_="precondition-failed",
+        )
+
+
 def refuse_if_erased(candidate: Candidate) -> None:
     """409 `candidate-erased` for a candidate erased at the person's request: nothing
     personal is written to them again (callers hold the row locked)."""
@@ -47,16 +80,30 @@ def refuse_if_erased(candidate: Candidate) -> None:
 
 
 def new_candidate(
-    registration: CandidateCreate, *, now: datetime, candidate_id: uuid.UUID | None = None
+    registration: CandidateCreate,
+    *,
+    now: datetime,
+    candidate_id: uuid.UUID | None = None,
+    external_id: str | None = None,
 ) -> Candidate:
     """A candidate row from validated input (not yet added to a session)."""
     return Candidate(
         id=candidate_id or uuid.uuid4(),
         **registration.model_dump(),
+        external_id=external_id,
         version=1,
         created_at=now,
         updated_at=now,
     )
+
+
+def _changes(update: CandidateUpdate) -> dict[str, Any]:
+    """The fields the body sets; a null where a value is required is a 422."""
+    changes = update.model_dump(exclude_unset=True)
+    for required in _NOT_NULL:
+        if required in changes and changes[required] is None:
+            raise FieldInvalid(required, "must not be null")
+    return changes
 
 
 def changed_fields(candidate: Candidate, changes: dict[str, object]) -> list[str]:
@@ -109,10 +156,7 @@ async def update_candidate(
     candidate = await repo.get_or_raise(candidate_id, for_update=True)
     refuse_if_erased(candidate)
     expected.check(candidate.version, what=f"candidate {candidate_id}")
-    changes = update.model_dump(exclude_unset=True)
-    for required in _NOT_NULL:
-        if required in changes and changes[required] is None:
-            raise FieldInvalid(required, "must not be null")
+    changes = _changes(update)
     if "email" in changes and changes["email"] != candidate.email:
         if await repo.get_by_email(changes["email"]) is not None:
             raise DuplicateEmail(changes["email"])
@@ -124,3 +168,76 @@ async def update_candidate(
         candidate.updated_at = uow.clock.now()
     await uow.commit()
     return candidate
+
+
+async def get_candidate_by_external_id(uow: UnitOfWork, *, external_id: str) -> Candidate:
+    """The candidate an integration knows by this id, or 404."""
+    candidate = await CandidateRepository(uow.session).get_by_external_id(external_id)
+    if candidate is None:
+        raise NotFound("candidate with external id", repr(external_id))
+    return candidate
+
+
+async def upsert_candidate(
+    uow: UnitOfWork,
+    *,
+    external_id: str,
+    data: CandidateUpsert,
+    expected: ExpectedVersion,
+) -> tuple[Candidate, bool]:
+    """Create or update the candidate an integration knows by `external_id`; True when
+    created.
+
+    Fields sent replace the stored ones, fields left out keep theirs. When no candidate has
+    this id yet but one has the email sent (registered by HR or an import), that candidate
+    is linked to the id and updated, as an import matching the email would. Sending what
+    is stored changes nothing: same version, same `updated_at`. 409 when the candidate was
+    erased at the person's request, or the email belongs to another external id; 412 when
+    If-Match names another version (or any version of a candidate that does not exist).
+    """
+    repo = CandidateRepository(uow.session)
+    await repo.lock_external_id(external_id)
+    changes = _changes(data)
+    candidate = await repo.get_by_external_id(external_id, for_update=True)
+    email = changes.get("email")
+    if candidate is None and isinstance(email, str):
+        holder = await repo.get_by_email(email)
+        if holder is not None:
+            # Locked and read again: another sync may have linked it meanwhile.
+            holder = await repo.get_or_raise(holder.id, for_update=True)
+            if holder.external_id not in (None, external_id):
+                raise ExternalIdTaken(email, holder.external_id)
+            if holder.email == email:
+                candidate = holder
+    if candidate is None:
+        if not expected.any:
+            raise NoVersionToMatch(external_id)
+        missing = [name for name in ("name", "email") if name not in changes]
+        if missing:
+            raise Invalid(
+                f"{' and '.join(missing)} required to create a candidate",
+                errors=[
+                    {"loc": ["body", name], "msg": "required to create a candidate"}
+                    for name in missing
+                ],
+            )
+        registration = CandidateCreate.model_validate(changes)
+        created = repo.add(
+            new_candidate(registration, now=uow.clock.now(), external_id=external_id)
+        )
+        await uow.commit()
+        return created, True
+    refuse_if_erased(candidate)
+    expected.check(candidate.version, what=f"candidate {candidate.id}")
+    if isinstance(email, str) and email != candidate.email:
+        if await repo.get_by_email(email) is not None:
+            raise DuplicateEmail(email)
+    fields = changed_fields(candidate, changes)
+    if fields or candidate.external_id != external_id:
+        for name in fields:
+            setattr(candidate, name, changes[name])
+        candidate.external_id = external_id
+        candidate.version += 1
+        candidate.updated_at = uow.clock.now()
+    await uow.commit()
+    return candidate, False

@@ -38,6 +38,7 @@ from recruiting_service.service.applications import (
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.courses import courses_on_offer
 from recruiting_service.service.inputs import BulkRejectRequest, RejectRequest
+from recruiting_service.service.notice_previews import RejectedRecord, with_notice_preview
 from recruiting_service.service.positions import position_ref, scheme_dimensions
 from recruiting_service.service.schedule import cancel_upcoming
 from recruiting_service.service.scorecards import submitted
@@ -255,8 +256,9 @@ async def _reject_one(
 
 async def reject(
     uow: UnitOfWork, *, application_id: uuid.UUID, request: RejectRequest, by: str
-) -> ApplicationRecord:
-    """Reject an application; publishes exactly one `candidate-rejected`."""
+) -> RejectedRecord:
+    """Reject an application; publishes exactly one `candidate-rejected`. The answer
+    carries the notice's phrases as the candidate will read them, for HR to review."""
     repo = ApplicationRepository(uow.session)
     application = await repo.get_or_raise(application_id, for_update=True)
     library = await SuggestionRepository(uow.session).library()
@@ -270,7 +272,8 @@ async def reject(
         now=uow.clock.now(),
     )
     await uow.commit()
-    return await application_record(uow, application)
+    record: ApplicationRecord = await application_record(uow, application)
+    return await with_notice_preview(uow, record)
 
 
 async def bulk_reject(

@@ -1,8 +1,19 @@
-"""Bulk import of candidates from CSV or XLSX (S7): validate, dry run, all-or-nothing.
+"""Bulk import of candidates from CSV or XLSX (S7): validate, dry run, all-or-nothing,
+reconcile.
 
 The upload is read by the shared streaming reader (`talentloop_shared.tabular`: encoding
 and delimiter sniffed, XLSX zip bombs refused, at most `MAX_ROWS` rows) in a worker
 thread, so a large file never blocks the event loop nor sits in memory twice.
+
+Headers are read through the spellings old systems export, in Chinese and English
+(`header_aliases("candidates")`: 姓名, 邮箱, 手机, 学历, 技能, Full Name, Mobile…), and the
+uploader's own `column_map`, which wins; a header mapped to null is left out on purpose.
+Any other header the import does not read is a problem, so a typo never drops a column
+silently. Cells accept what the API accepts (本科, 大专; Postgres; 普通话; 是/否).
+
+A file without problems is applied in both modes, and the reconciliation compares counts
+before and after and a checksum of the file's key fields with the same over what the
+database then holds (`domain.reconciliation`); a dry run rolls it all back.
 """
 
 from __future__ import annotations
@@ -11,6 +22,7 @@ import asyncio
 import dataclasses
 import re
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any, Literal
 
@@ -19,11 +31,13 @@ from sqlalchemy import func, select
 
 from recruiting_service.db.models import Candidate
 from recruiting_service.db.repositories import CandidateRepository
+from recruiting_service.domain.reconciliation import KEY_FIELDS, key_fields_checksum
 from recruiting_service.service.candidates import changed_fields, new_candidate
 from recruiting_service.service.inputs import CandidateCreate
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import ProblemError
-from talentloop_shared.tabular import Table, TableRow, read_table
+from talentloop_shared.language import canonical_value, header_aliases
+from talentloop_shared.tabular import Table, TableRow, normalise_header, read_table
 
 MAX_ROWS = 20_000
 COLUMNS = tuple(CandidateCreate.model_fields)
@@ -31,8 +45,9 @@ LIST_COLUMNS = ("skills", "industries", "languages")
 REQUIRED_COLUMNS = ("name", "email")
 # Lists in one cell: "sql; python" or "sql, python" (and the Chinese comma/enumeration mark).
 _LIST_SPLIT = re.compile(r"[;,|，、；]")
-_TRUE = {"true", "yes", "y", "1", "是"}
-_FALSE = {"false", "no", "n", "0", "否", ""}
+_BOOLEAN = {"true": True, "false": False}
+# A header → column mapping sent with the upload; null leaves a column out.
+ColumnMap = Mapping[str, str | None]
 
 RowAction = Literal["create", "update", "unchanged"]
 
@@ -73,6 +88,20 @@ class RowOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class Checksum:
+    """The file's key fields against the database's after the run (`domain.reconciliation`)."""
+
+    key_fields: tuple[str, ...]
+    file: str
+    database: str
+
+    @property
+    def match(self) -> bool:
+        """True when the database holds what the file says."""
+        return self.file == self.database
+
+
+@dataclass(frozen=True, slots=True)
 class ImportOutcome:
     """What an import found and did (a dry run: what it would do); the API reports it."""
 
@@ -83,6 +112,10 @@ class ImportOutcome:
     outcomes: list[RowOutcome]
     candidates_before: int
     candidates_after: int
+    # How each header of the file was understood (file order): its column, or None.
+    column_mapping: dict[str, str | None] = field(default_factory=dict)
+    # None when the file has problems (nothing is, or would be, written).
+    checksum: Checksum | None = None
 
     def count(self, action: RowAction) -> int:
         """How many valid rows create, update or leave unchanged a candidate."""
@@ -98,45 +131,78 @@ class ParsedFile:
     problems: list[ImportProblem] = field(default_factory=list)
 
 
-def _row_input(row: TableRow) -> tuple[dict[str, Any], list[ImportProblem]]:
+def _row_input(
+    row: TableRow, ignored: frozenset[str] = frozenset()
+) -> tuple[dict[str, Any], list[ImportProblem]]:
     values: dict[str, Any] = {}
     problems: list[ImportProblem] = []
     for column, value in row.values.items():
-        if column not in COLUMNS:
-            continue
+        if column not in COLUMNS or column in ignored or not value:
+            continue  # an empty cell states nothing: it never wipes a stored value
         if column in LIST_COLUMNS:
             values[column] = [v.strip() for v in _LIST_SPLIT.split(value) if v.strip()]
         elif column == "talent_pool_consent":
-            if value.lower() not in _TRUE | _FALSE:
+            # yes/no, true/false, 1/0, 是/否, 同意/不同意… (the packs' spellings)
+            answer = _BOOLEAN.get(canonical_value("candidates", column, value))
+            if answer is None:
                 problems.append(ImportProblem(row.row, column, f"expected yes/no, got {value!r}"))
-            values[column] = value.lower() in _TRUE
-        elif value:
+            else:
+                values[column] = answer
+        else:
             values[column] = value
     return values, problems
 
 
-def _header_problems(table: Table) -> list[ImportProblem]:
+def _header_of(table: Table) -> dict[str, str]:
+    """Each column the table has → the header the file gave it."""
+    return {column: header for header, column in table.column_mapping.items()}
+
+
+def column_mapping(table: Table, ignored: frozenset[str] = frozenset()) -> dict[str, str | None]:
+    """How each header of the file was understood, in file order: the column it is read
+    as, or None when the import does not read it (the report echoes this)."""
+    header_of = _header_of(table)
+    return {
+        header_of.get(column, column): (
+            column if column in COLUMNS and column not in ignored else None
+        )
+        for column in table.columns
+    }
+
+
+def _header_problems(table: Table, ignored: frozenset[str]) -> list[ImportProblem]:
     problems = [ImportProblem(1, p.column, p.problem) for p in table.problems]
+    header_of = _header_of(table)
     for column in table.columns:
-        if column not in COLUMNS:
+        if column not in COLUMNS and column not in ignored:
+            header = header_of.get(column, column)
             problems.append(
-                ImportProblem(1, column, f"unknown column; expected some of {', '.join(COLUMNS)}")
+                ImportProblem(
+                    1,
+                    header,
+                    f"unknown column; expected some of {', '.join(COLUMNS)} (or a Chinese or "
+                    'English header they are known by); map it with column_map {"'
+                    + header
+                    + '": "<column>"}, or to null to leave it out',
+                )
             )
     for column in REQUIRED_COLUMNS:
-        if column not in table.columns:
+        if column not in table.columns or column in ignored:
             problems.append(ImportProblem(1, column, "required column missing"))
     return problems
 
 
-def parse_candidates(table: Table) -> ParsedFile:
-    """Validate every row; name the row (1 = header) and column of each problem."""
-    parsed = ParsedFile(problems=_header_problems(table))
+def parse_candidates(table: Table, *, ignored: frozenset[str] = frozenset()) -> ParsedFile:
+    """Validate every row; name the row (1 = header) and column of each problem.
+
+    `ignored` are the columns the uploader left out on purpose (mapped to null)."""
+    parsed = ParsedFile(problems=_header_problems(table, ignored))
     if parsed.problems:
         return parsed
     first_row_of: dict[str, int] = {}
     for row in table.rows:
         parsed.rows += 1
-        values, problems = _row_input(row)
+        values, problems = _row_input(row, ignored)
         try:
             candidate = CandidateCreate.model_validate(values)
         except ValidationError as exc:
@@ -192,19 +258,80 @@ async def _count(uow: UnitOfWork) -> int:
     return int(await uow.session.scalar(select(func.count()).select_from(Candidate)) or 0)
 
 
-async def import_candidates(uow: UnitOfWork, *, file: IO[bytes], dry_run: bool) -> ImportOutcome:
-    """Validate (dry run) or apply (all-or-nothing) a candidate file; reconcile the counts."""
-    table = await asyncio.to_thread(read_table, file, max_rows=MAX_ROWS)
-    parsed = parse_candidates(table)
+def _left_out(table: Table, headers: list[str]) -> tuple[frozenset[str], list[ImportProblem]]:
+    """The columns of the headers the uploader mapped to null (read as whatever the known
+    aliases make of them), and a problem for each such header the file does not have."""
+    column_of = {normalise_header(h): c for h, c in table.column_mapping.items()}
+    columns: set[str] = set()
+    problems: list[ImportProblem] = []
+    for header in headers:
+        key = normalise_header(header)
+        column = column_of.get(key, key)
+        if column in table.columns:
+            columns.add(column)
+        else:
+            problems.append(
+                ImportProblem(1, header, "the column mapping names a header the file does not have")
+            )
+    return frozenset(columns), problems
+
+
+async def _stored_key_fields(uow: UnitOfWork, emails: list[str]) -> dict[str, dict[str, Any]]:
+    """The key fields the database holds for these emails (after the run's flush)."""
+    if not emails:
+        return {}
+    rows = await uow.session.execute(
+        select(Candidate.email, Candidate.name, Candidate.phone).where(Candidate.email.in_(emails))
+    )
+    return {r.email: {"email": r.email, "name": r.name, "phone": r.phone} for r in rows}
+
+
+def _stated_key_fields(registration: CandidateCreate) -> dict[str, Any]:
+    """The key fields a row states (an empty phone cell states nothing)."""
+    stated = registration.model_fields_set
+    return {
+        name: getattr(registration, name)
+        for name in KEY_FIELDS
+        if name in stated and getattr(registration, name) is not None
+    }
+
+
+async def _checksum(uow: UnitOfWork, valid: list[tuple[int, CandidateCreate]]) -> Checksum:
+    file_rows = [_stated_key_fields(registration) for _, registration in valid]
+    stored = await _stored_key_fields(uow, [row["email"] for row in file_rows])
+    database_rows = [
+        {name: stored.get(row["email"], {}).get(name) for name in row} for row in file_rows
+    ]
+    return Checksum(
+        key_fields=KEY_FIELDS,
+        file=key_fields_checksum(file_rows),
+        database=key_fields_checksum(database_rows),
+    )
+
+
+async def import_candidates(
+    uow: UnitOfWork, *, file: IO[bytes], dry_run: bool, column_map: ColumnMap | None = None
+) -> ImportOutcome:
+    """Validate a candidate file and apply it (all-or-nothing); a dry run rolls it back.
+    Reconcile the counts and the key fields' checksums either way."""
+    table = await asyncio.to_thread(
+        read_table,
+        file,
+        max_rows=MAX_ROWS,
+        aliases=header_aliases("candidates"),
+        column_map={h: c for h, c in (column_map or {}).items() if c is not None},
+    )
+    ignored, unknown = _left_out(table, [h for h, c in (column_map or {}).items() if c is None])
+    parsed = parse_candidates(table, ignored=ignored)
+    parsed.problems[:0] = unknown
     repo = CandidateRepository(uow.session)
     before = await _count(uow)
     # Matched by email, then read again by id: locked (in id order) when the file is
-    # applied, so an erasure or edit committed since the match is seen here and none can
-    # start before this import commits. An erased candidate is never written to.
+    # applied (a dry run of a valid file applies it too, then rolls back), so an erasure or
+    # edit committed since the match is seen here and none can start before this import
+    # commits. An erased candidate is never written to.
     matched = await repo.ids_by_emails([c.email for _, c in parsed.valid])
-    locked = await repo.by_ids(
-        list(matched.values()), for_update=not dry_run and not parsed.problems
-    )
+    locked = await repo.by_ids(list(matched.values()), for_update=not parsed.problems)
     problems = list(parsed.problems)
     existing: dict[int, Candidate] = {}  # row → the candidate it updates
     outcomes: list[RowOutcome] = []
@@ -237,10 +364,11 @@ async def import_candidates(uow: UnitOfWork, *, file: IO[bytes], dry_run: bool) 
         outcomes=outcomes,
         candidates_before=before,
         candidates_after=before + created,
+        column_mapping=column_mapping(table, ignored),
     )
-    if dry_run:
-        return outcome
     if problems:
+        if dry_run:
+            return outcome
         # All or nothing: one bad row and nothing is written.
         raise ImportRefused(problems)
     now = uow.clock.now()
@@ -256,6 +384,14 @@ async def import_candidates(uow: UnitOfWork, *, file: IO[bytes], dry_run: bool) 
             candidate.version += 1
             candidate.updated_at = now
     await uow.flush()
-    applied = dataclasses.replace(outcome, applied=True, candidates_after=await _count(uow))
-    await uow.commit()
-    return applied
+    reconciled = dataclasses.replace(
+        outcome,
+        applied=not dry_run,
+        candidates_after=await _count(uow),
+        checksum=await _checksum(uow, parsed.valid),
+    )
+    if dry_run:
+        await uow.rollback()  # a dry run shows what would happen and keeps nothing
+    else:
+        await uow.commit()
+    return reconciled

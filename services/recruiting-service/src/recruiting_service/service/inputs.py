@@ -2,7 +2,9 @@
 
 They live here, not in `api/`, so a use case never imports the HTTP layer; routers parse
 the body with them and pass it on. Candidate fields are normalised by the domain's rules,
-the same ones imports apply to every row of a file.
+the same ones imports apply to every row of a file; education, skills and spoken languages
+go through the shared vocabularies (`talentloop_shared.language`), so "本科", "BSc" and
+"Bachelor's degree" are one level, "Postgres" and "PostgreSQL" one skill.
 """
 
 from __future__ import annotations
@@ -16,11 +18,9 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from recruiting_service.domain.applications import ApplicationStatus
 from recruiting_service.domain.candidates import (
-    normalise_education,
     normalise_email,
-    normalise_languages,
     normalise_phone,
-    normalise_skills,
+    spoken_languages,
     validate_timezone,
 )
 from recruiting_service.domain.policy import DEFAULT_REVIEW_MINUTES, MAX_REVIEW_MINUTES, PolicyMode
@@ -28,6 +28,7 @@ from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import Channel, Education, Recommendation
 from talentloop_shared.http import RequestModel
 from talentloop_shared.i18n import canonical_locale
+from talentloop_shared.language import canonical_skills, education_level
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -50,10 +51,17 @@ def field_rule(rule: Callable[[A], R]) -> Callable[[A], R]:
 
 
 def _education(value: Any) -> Any:
-    # Spellings people write ("Bachelor's degree", "MSc") become a level; null is "none".
+    # Spellings people write ("本科", "大专", "Bachelor's degree", "MSc") become a level of
+    # the ladder; null and "" are "none"; an unknown one is a 422 listing what is accepted.
     if isinstance(value, str) or value is None:
-        return field_rule(normalise_education)(value)
+        return field_rule(education_level)(value)
     return value
+
+
+def _skills(values: list[str]) -> list[str]:
+    # Stored by the shared synonym table's key ("Postgres" → "postgresql", "数据分析" →
+    # "data analysis"), so one skill is one value, whatever spelling was typed.
+    return canonical_skills(values)
 
 
 def _phone(value: str | None) -> str | None:
@@ -67,9 +75,9 @@ Phone = Annotated[str | None, AfterValidator(_phone)]
 Locale = Annotated[str, AfterValidator(field_rule(canonical_locale))]
 Timezone = Annotated[str, AfterValidator(field_rule(validate_timezone))]
 Experience = Annotated[float, Field(ge=0, le=70)]
-Skills = Annotated[list[str], Field(max_length=200), AfterValidator(normalise_skills)]
-Industries = Annotated[list[str], Field(max_length=50), AfterValidator(normalise_skills)]
-Languages = Annotated[list[str], Field(max_length=30), AfterValidator(normalise_languages)]
+Skills = Annotated[list[str], Field(max_length=200), AfterValidator(_skills)]
+Industries = Annotated[list[str], Field(max_length=50), AfterValidator(_skills)]
+Languages = Annotated[list[str], Field(max_length=30), AfterValidator(spoken_languages)]
 EducationLevel = Annotated[Education, BeforeValidator(_education)]
 
 # --- candidates -------------------------------------------------------------------------
@@ -106,6 +114,15 @@ class CandidateUpdate(RequestModel):
     education: Annotated[Education | None, BeforeValidator(_education)] = None
     languages: Languages | None = None
     talent_pool_consent: bool | None = None
+
+
+class CandidateUpsert(CandidateUpdate):
+    """A candidate by an integration's id (`PUT …/candidates/by-external-id/{id}`).
+
+    Fields you send replace the stored ones; fields you leave out keep their value (a new
+    candidate needs `name` and `email`). The same field types as create and update, so
+    "本科", "Postgres" and "普通话" are accepted here too.
+    """
 
 
 # --- applications and decisions ---------------------------------------------------------

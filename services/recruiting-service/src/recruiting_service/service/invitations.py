@@ -17,7 +17,6 @@ from recruiting_service.db.repositories import (
 from recruiting_service.domain.candidates import (
     normalise_email,
     normalise_phone,
-    normalise_skills,
     validate_timezone,
 )
 from recruiting_service.service.applications import open_application
@@ -25,6 +24,7 @@ from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import CandidateInfo, TalentInvited
 from talentloop_shared.i18n import try_canonical_locale
+from talentloop_shared.language import canonical_skills
 from talentloop_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -57,8 +57,8 @@ def _candidate_from(info: CandidateInfo, email: str | None, *, now: datetime) ->
         locale=try_canonical_locale(info.locale) or "en",
         timezone=_or_none(validate_timezone, info.timezone) or "UTC",
         years_experience=info.years_experience,
-        skills=normalise_skills(info.skills),
-        industries=normalise_skills(info.industries),
+        skills=canonical_skills(info.skills),
+        industries=canonical_skills(info.industries),
         education="none",
         languages=[],
         talent_pool_consent=info.talent_pool_consent,
