@@ -270,9 +270,9 @@ class PersonRepository(Repository[Person]):
         """Key fields of the people with these codes, as the reconciliation compares them."""
         if not codes:
             return []
-        stmt = select(
-            Person.external_code.label("code"), Person.name, Person.email, Person.phone
-        ).where(Person.external_code == any_(_text_array(codes)))
+        stmt = select(Person.external_code, Person.name, Person.email, Person.phone).where(
+            Person.external_code == any_(_text_array(codes))
+        )
         return [dict(r._mapping) for r in (await self.session.execute(stmt)).all()]
 
 
@@ -287,6 +287,19 @@ class PositionRepository(Repository[Position]):
         if for_update:
             stmt = stmt.with_for_update().execution_options(populate_existing=True)
         return await self.session.scalar(stmt)
+
+    async def in_unit(self, position: Position) -> PositionInUnit:
+        """The position with its unit and owners (one query)."""
+        recruiter, manager = aliased(Person), aliased(Person)
+        stmt = (
+            select(OrgUnit, recruiter, manager)
+            .select_from(OrgUnit)
+            .outerjoin(recruiter, recruiter.id == literal(position.recruiter_id, Person.id.type))
+            .outerjoin(manager, manager.id == literal(position.hiring_manager_id, Person.id.type))
+            .where(OrgUnit.id == position.org_unit_id)
+        )
+        unit, r, m = (await self.session.execute(stmt)).one()
+        return PositionInUnit(position, unit, r, m)
 
     async def ids_by_codes(self, codes: Collection[str]) -> dict[str, uuid.UUID]:
         """code → id of the positions with these codes."""

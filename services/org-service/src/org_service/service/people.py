@@ -74,7 +74,12 @@ def publish_person(
 
 
 async def _check(
-    uow: UnitOfWork, *, person_id: uuid.UUID, values: Mapping[str, Any], fields: set[str]
+    uow: UnitOfWork,
+    *,
+    person_id: uuid.UUID,
+    values: Mapping[str, Any],
+    fields: set[str],
+    new: bool = False,
 ) -> None:
     """Validate the changed references and unique keys; 422 lists every bad field."""
     repo = PersonRepository(uow.session)
@@ -84,7 +89,10 @@ async def _check(
         if unit is None:
             errors.append(FieldError(("org_unit_id",), f"unknown org unit {values['org_unit_id']}"))
     if "manager_id" in fields and values["manager_id"] is not None:
-        await advisory_lock(uow.session, _MANAGERS_LOCK)
+        if not new:
+            # Only someone who may already have reports can close a loop: a new person
+            # cannot, so creating people (a sync's bulk) does not queue on the lock.
+            await advisory_lock(uow.session, _MANAGERS_LOCK)
         chain = await repo.manager_chain(values["manager_id"])
         if str(values["manager_id"]) not in chain:
             errors.append(FieldError(("manager_id",), f"unknown person {values['manager_id']}"))
@@ -152,7 +160,7 @@ async def _save(
 async def create_person(uow: UnitOfWork, *, data: PersonCreate, by: str) -> Person:
     """Add a staff member (version 1) and publish `created`."""
     values: dict[str, Any] = {"id": uuid.uuid4(), "active": True, **data.model_dump()}
-    await _check(uow, person_id=values["id"], values=values, fields=set(values))
+    await _check(uow, person_id=values["id"], values=values, fields=set(values), new=True)
     return await _save(uow, None, values, by=by, created=True)
 
 
@@ -279,7 +287,7 @@ async def upsert_person_by_code(
             "active": True,
             **values,
         }
-        await _check(uow, person_id=new["id"], values=new, fields=set(new))
+        await _check(uow, person_id=new["id"], values=new, fields=set(new), new=True)
         return await _save(uow, None, new, by=by, created=True), True
     new = {**person_values(person), **values}
     await _check(uow, person_id=person.id, values=new, fields=_changed(person, new, set(values)))

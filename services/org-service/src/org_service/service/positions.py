@@ -203,12 +203,7 @@ async def get_position(uow: UnitOfWork, *, position_id: uuid.UUID) -> PositionIn
 
 
 async def _in_unit(uow: UnitOfWork, position: Position) -> PositionInUnit:
-    unit = await OrgUnitRepository(uow.session).get(position.org_unit_id)
-    assert unit is not None  # the foreign key guarantees it
-    people = PersonRepository(uow.session)
-    recruiter = await people.get(position.recruiter_id) if position.recruiter_id else None
-    manager = await people.get(position.hiring_manager_id) if position.hiring_manager_id else None
-    return PositionInUnit(position, unit, recruiter, manager)
+    return await PositionRepository(uow.session).in_unit(position)
 
 
 async def _locked(uow: UnitOfWork, position_id: uuid.UUID, expected: ExpectedVersion) -> Position:
@@ -268,19 +263,32 @@ async def _apply(
     by: str,
 ) -> PositionInUnit:
     """Check and save a change of a locked position; no real change → no version, no event."""
-    fields = {"org_unit_id", *given}
     old_in_unit = await _in_unit(uow, position)
-    checked = await _check(uow, position_id=position.id, values=new, fields=fields, old=old)
     old_state = position_state(old, unit_ref(old_in_unit.unit), _owners_of(old_in_unit, old))
+    if _same_references(old, new) and not diff_positions(
+        old_state, position_state(new, old_state["org_unit"], old_state["owners"]), TRACKED_FIELDS
+    ):
+        # Saving the form unchanged (a nightly sync's PUT) is not a new version: nothing to
+        # tell other services, and nothing to check again.
+        return old_in_unit
+    fields = {"org_unit_id", *given}
+    checked = await _check(uow, position_id=position.id, values=new, fields=fields, old=old)
     new_state = position_state(new, unit_ref(checked.unit), checked.owners)
     changes = diff_positions(old_state, new_state, TRACKED_FIELDS)
     if not changes:
-        # Saving the form unchanged is not a new version: nothing to tell other services.
         return old_in_unit
     change = "updated"
     if [c.field for c in changes] == ["status"]:
         change = "closed" if new["status"] == "closed" else "reopened"
     return await _save(uow, position, new, checked, changes, change, by)
+
+
+def _same_references(old: Mapping[str, Any], new: Mapping[str, Any]) -> bool:
+    """True when the unit and the owners are the ones already stored (their refs are known)."""
+    return all(
+        old.get(column) == new.get(column)
+        for column in ("org_unit_id", *(column for _, column in OWNER_ROLES))
+    )
 
 
 def _owners_of(row: PositionInUnit, values: Mapping[str, Any]) -> dict[str, Any]:

@@ -104,19 +104,20 @@ def validate_people_rows(
             known_people=first_row.keys() | existing_managers.keys(),
             problems=row_problems,
         )
-        if person is not None and person.subject is not None:
-            first = subject_rows.setdefault(person.subject, source.row)
-            holder = subject_owners.get(person.subject)
+        if subject := source.get("subject"):
+            # Checked on every row, valid or not: a login given twice is a mistake either way.
+            first = subject_rows.setdefault(subject, source.row)
+            holder = subject_owners.get(subject)
             if first != source.row:
                 row_problems.append(
-                    RowProblem(source.row, "subject", f"{person.subject!r} is also in row {first}")
+                    RowProblem(source.row, "subject", f"{subject!r} is also in row {first}")
                 )
-            elif holder is not None and holder != person.code:
+            elif holder is not None and holder != source.get("external_code"):
                 row_problems.append(
                     RowProblem(
                         source.row,
                         "subject",
-                        f"{person.subject!r} already signs in as another person ({holder})",
+                        f"{subject!r} already signs in as another person ({holder})",
                     )
                 )
         problems.extend(row_problems)
