@@ -78,7 +78,7 @@ class OrgUnitRepository(Repository[OrgUnit]):
         rows = await self.session.execute(
             select(OrgUnit.code, OrgUnit.id).where(OrgUnit.code == any_(_text_array(codes)))
         )
-        return {code: unit_id for code, unit_id in rows.all()}
+        return {code: unit_id for code, unit_id in rows.all() if code is not None}
 
     async def get_for_share(self, unit_id: uuid.UUID) -> OrgUnit | None:
         """The unit, locked against a concurrent move until this transaction ends."""
@@ -308,7 +308,7 @@ class PositionRepository(Repository[Position]):
         rows = await self.session.execute(
             select(Position.code, Position.id).where(Position.code == any_(_text_array(codes)))
         )
-        return {code: position_id for code, position_id in rows.all()}
+        return {code: pid for code, pid in rows.all() if code is not None}
 
     async def rows_owned_by(
         self, person_ids: Collection[uuid.UUID], *, for_update: bool = False

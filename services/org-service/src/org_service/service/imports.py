@@ -434,7 +434,7 @@ async def _upsert_people(
     unchanged = 0
     for row in rows:
         current = existing.get(row.code)
-        old = (
+        old: dict[str, Any] = (
             person_values(current)
             if current is not None
             else {
