@@ -126,6 +126,13 @@ async def test_bad_values_and_taken_keys_are_refused(client, hr):
     assert r.status_code == 422
 
 
+async def test_a_unit_with_staff_is_not_deleted(client, hr):
+    unit = await make_unit(client, hr, unique("Co"), "company")
+    await make_person(client, hr, org_unit_id=unit["id"])
+    r = await client.delete(f"/api/v1/org-units/{unit['id']}", headers=hr)
+    assert r.status_code == 409 and "1 person" in r.json()["detail"]
+
+
 async def test_the_manager_line_stays_a_tree(client, hr):
     a = await make_person(client, hr)
     b = await make_person(client, hr, manager_id=a["id"])
