@@ -5,13 +5,40 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
 from openpyxl import Workbook
 
 from org_service.domain.imports.positions import POSITION_COLUMNS
+from talentloop_shared.events import CloudEvent
+from talentloop_shared.testing.harness import EventProbe
+from talentloop_shared.testing.plugin import eventually
+
+
+def about(*ids: str) -> Callable[[CloudEvent], bool]:
+    """Events whose person or position is one of these ids (a probe also hears the relay
+    publish what earlier requests committed, so tests look at their own records only)."""
+    wanted = set(ids)
+
+    def match(event: CloudEvent) -> bool:
+        record = event.data.get("person") or event.data.get("position") or {}
+        return record.get("id") in wanted
+
+    return match
+
+
+async def wait_for_events(
+    probe: EventProbe, count: int, where: Callable[[CloudEvent], bool], *, timeout: float = 10.0
+) -> list[CloudEvent]:
+    """Wait until `count` events that match `where` arrived; return the matching ones."""
+
+    async def found() -> list[CloudEvent] | None:
+        events = [e for e in probe.events if where(e)]
+        return events if len(events) >= count else None
+
+    return await eventually(found, timeout=timeout, message=f"{count} matching events")
 
 
 def unique(prefix: str) -> str:

@@ -3,7 +3,7 @@ naming them), fields left out keep, and a PUT of what is stored changes nothing.
 
 from __future__ import annotations
 
-from org_testkit import unique
+from org_testkit import about, unique, wait_for_events
 
 from talentloop_shared.testing.harness import event_probe
 
@@ -70,6 +70,7 @@ async def test_org_unit_upsert_by_code(client, auth, amqp_url, ns):
         {"title": "Rep", "org_unit_code": f"{p}-D1"},
     )
     assert r.status_code == 201, r.text
+    rep = r.json()["id"]
     async with event_probe(amqp_url, ns, ["position-changed"]) as probe:
         r = await put(
             client,
@@ -88,7 +89,9 @@ async def test_org_unit_upsert_by_code(client, auth, amqp_url, ns):
         )
         assert r.status_code == 200 and r.json()["version"] == 2
         assert r.json()["parent_id"] == company["id"]  # left out: kept
-        (event,) = await probe.wait_for(1)
+        (event,) = await wait_for_events(
+            probe, 1, lambda e: about(rep)(e) and e.data["change"] != "created"
+        )
     assert event.data["change"] == "updated" and event.data["changed_fields"] == ["org_unit"]
     assert event.data["position"]["org_unit"]["path"] == ["Acme", "Sales East"]
 
@@ -174,7 +177,7 @@ async def test_position_upsert_by_code(client, auth, hr, amqp_url, ns):
         assert dims[0]["names"] == {"zh-CN": "业务理解"} and dims[1]["names"] == {}
         assert created["owners"]["recruiter"]["name"] == "Chen Jing"
         assert created["owners"]["hiring_manager"]["name"] == "Zhao Min"
-        (event,) = await probe.wait_for(1)
+        (event,) = await wait_for_events(probe, 1, about(created["id"]))
 
         # HR refines the requirements; a sync that does not know them leaves them alone
         r = await client.patch(
@@ -186,9 +189,9 @@ async def test_position_upsert_by_code(client, auth, hr, amqp_url, ns):
         r = await put(client, erp, path, body)
         assert r.status_code == 200 and r.json()["version"] == 2
         assert r.json()["requirements"]["required_skills"] == ["live-stream marketing"]
-        await probe.wait_for(2)
+        await wait_for_events(probe, 2, about(created["id"]))
         await probe.settle(0.5)
-    assert len(probe.events) == 2  # the no-op PUT published nothing
+    assert len([e for e in probe.events if about(created["id"])(e)]) == 2  # the no-op: none
     snapshot = event.data["position"]
     assert snapshot["code"] == f"{p}-P1" and snapshot["titles"]["zh-CN"] == "市场经理"
     assert snapshot["evaluation_scheme"]["dimensions"][0]["names"] == {"zh-CN": "业务理解"}

@@ -24,7 +24,7 @@ async def test_a_sync_run_twice_changes_nothing_the_second_time(svc, client, aut
 
     started = time.perf_counter()
     async with event_probe(amqp_url, ns, ["person-changed", "position-changed"]) as probe:
-        first = await run_sync(client, erp, waves)
+        first = await run_sync(client, erp, waves, concurrency=6)
         first_seconds = time.perf_counter() - started
         await probe.wait_for(700, timeout=30)
     assert {status for _, status, _ in first} == {201}
@@ -35,7 +35,7 @@ async def test_a_sync_run_twice_changes_nothing_the_second_time(svc, client, aut
     before = await outbox_rows(svc)
     started = time.perf_counter()
     async with event_probe(amqp_url, ns, ["person-changed", "position-changed"]) as probe:
-        second = await run_sync(client, erp, waves)
+        second = await run_sync(client, erp, waves, concurrency=6)
         second_seconds = time.perf_counter() - started
         await probe.settle(1.0)
     assert probe.events == []

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import json
 
-from org_testkit import all_pages, csv_bytes, make_person, make_position, unique, xlsx_bytes
+from org_testkit import (
+    about,
+    all_pages,
+    csv_bytes,
+    make_person,
+    make_position,
+    unique,
+    wait_for_events,
+    xlsx_bytes,
+)
 
 from talentloop_shared.testing.harness import event_probe
 
@@ -175,12 +184,16 @@ async def test_people_import_dry_run_real_run_reconciliation_and_rerun(client, a
         rec = r.json()["reconciliation"]
         assert (rec["created"], rec["updated"], rec["unchanged"]) == (0, 2, 1)
         assert rec["checksum"]["match"] is True
-        await probe.wait_for(3)
+        await wait_for_events(
+            probe, 1, lambda e: about(position["id"])(e) and e.data["change"] == "updated"
+        )
+        await wait_for_events(probe, 2, lambda e: e.type == "person-changed")
+        await probe.settle(0.3)
     changes = {e.data["person"]["external_code"]: e.data for e in probe.of_type("person-changed")}
     assert changes[f"{p}-001"]["change"] == "deactivated"
     assert changes[f"{p}-002"]["change"] == "updated"
     assert changes[f"{p}-002"]["changed_fields"] == ["name"]
-    (republished,) = probe.of_type("position-changed")
+    (republished,) = [e for e in probe.of_type("position-changed") if e.data["change"] == "updated"]
     assert republished.data["position"]["id"] == position["id"]
     assert republished.data["changed_fields"] == ["owners"]
     assert republished.data["position"]["owners"]["recruiter"]["name"] == "李娜 (HR)"

@@ -41,6 +41,7 @@ from org_service.service.position_versions import (
     TRACKED_FIELDS,
     UNSET_VALUES,
     insert_history,
+    owner_ids,
     owners_state,
     person_ref,
     position_state,
@@ -101,10 +102,16 @@ async def _check(
         manager = values["reports_to_position_id"]
         chain = await PositionRepository(uow.session).reports_to_chain(manager)
         errors += validate_reports_to(str(position_id), str(manager), chain)
-    # The owners are locked (FOR SHARE) until commit: a rename of one of them waits for this
-    # snapshot and then republishes it, so no snapshot goes out with a stale name.
+    # A new owner is locked (FOR SHARE) until commit: their rename waits for this snapshot,
+    # and then finds the position theirs and republishes it, so no stale name goes out. An
+    # owner the position already had is not locked: their rename republishes the position
+    # anyway (after this change, with the new name), and locking them here, with the
+    # position already locked, is the opposite order to a rename's, a deadlock.
+    repo = PersonRepository(uow.session)
     ids = {values[column] for _, column in OWNER_ROLES if values.get(column) is not None}
-    people = {p.id: p for p in await PersonRepository(uow.session).by_ids(ids, lock=True)}
+    owning = ids & owner_ids(old) if old else set()
+    people = {p.id: p for p in await repo.by_ids(ids - owning, lock=True)}
+    people.update({p.id: p for p in await repo.by_ids(owning)})
     for role, column in OWNER_ROLES:
         person_id = values.get(column)
         if person_id is None or (old is not None and old.get(column) == person_id):
