@@ -7,7 +7,9 @@ dropped) and RabbitMQ (a private namespace), with an aiosmtpd server on loopback
 - rejection→sent latency p50/p99, measured with events paced at `--rate` per second
   (the burst's latencies are printed too: they mostly measure queueing);
 - a baseline from the same run: bare aiosmtplib sends of the same number of messages over
-  the same server, with the same connection reuse and concurrency, and the ratio.
+  the same server, with the same connection reuse and concurrency, and the ratio. The
+  baseline's messages are the service's own (default template, `build_email`), built
+  before the clock starts: the ratio is what the service adds around sending them.
 
 Usage: uv run python bench/notify_send.py [--notices 1000] [--rate 100]
 """
@@ -22,15 +24,18 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.message import EmailMessage
+from email.message import Message
 from typing import Any
 
 import aio_pika
 import aiosmtplib
 import asyncpg
 
+from notify_service import domain
 from notify_service.config import Settings
+from notify_service.db.models import Notification
 from notify_service.main import MIGRATIONS, definition
+from notify_service.service.delivery import build_email
 from talentloop_shared.db.migrations import upgrade_to_head
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import CandidateRejected
@@ -147,23 +152,52 @@ async def wait_arrivals(handler: TimedHandler, expected: set[str], timeout: floa
         await asyncio.sleep(0.01)
 
 
-async def baseline(port: int, n: int, handler: TimedHandler) -> float:
-    """Bare aiosmtplib: n messages over CONCURRENCY reused connections; messages/s."""
+def baseline_messages(n: int, zone: str) -> list[Message]:
+    """The emails the service would send for n rejections, built by its own code: the
+    default template it picks, rendered, laid out by `build_email`."""
+    payload = rejection("baseline", zone)
+    template = domain.select_template(
+        domain.default_templates(),
+        kind="rejection",
+        job_family=payload.position.job_family,
+        stage=payload.stage,
+        locale=payload.candidate.locale,
+        channel="email",
+    )
+    assert template is not None
+    context = domain.rejection_context(
+        payload, survey_url="http://127.0.0.1:8003/survey/" + "x" * 50, company_name="Acme"
+    )
+    rendered = domain.render(template["subject"], template["body"], context, html=True)
+    sender = Settings().smtp_from
+    return [
+        build_email(
+            Notification(
+                id=uuid.uuid4(),
+                recipient=f"base-{i}@bench.example",
+                cc="hr@bench.example",
+                locale="en",
+                subject=rendered.subject,
+                body_text=rendered.text,
+                body_html=rendered.html,
+            ),
+            sender=sender,
+        )
+        for i in range(n)
+    ]
 
-    def message(i: int) -> EmailMessage:
-        msg = EmailMessage()
-        msg["From"], msg["To"] = "bench@talentloop.local", f"base-{i}@bench.example"
-        msg["Cc"], msg["Subject"] = "hr@bench.example", "Your application"
-        msg.set_content("Dear Jane,\n\n" + "A tactful notice body. " * 40)
-        msg.add_alternative("<p>" + "A tactful notice body. " * 40 + "</p>", subtype="html")
-        return msg
+
+async def baseline(port: int, messages: list[Message]) -> float:
+    """Bare aiosmtplib: the messages over CONCURRENCY reused connections; messages/s."""
 
     async def lane(indexes: range) -> None:
         smtp = aiosmtplib.SMTP(hostname="127.0.0.1", port=port, start_tls=False)
         await smtp.connect()
         for i in indexes:
-            await smtp.send_message(message(i))
+            await smtp.send_message(messages[i])
         await smtp.quit()
+
+    n = len(messages)
 
     start = time.perf_counter()
     await asyncio.gather(*(lane(range(k, n, CONCURRENCY)) for k in range(CONCURRENCY)))
@@ -220,7 +254,7 @@ async def main(n: int, rate: float) -> None:
             await wait_arrivals(handler, set(paced_at), 120)
             lat = [handler.arrivals[r] - paced_at[r] for r in paced_at]
 
-        base = await baseline(sink.port, n, handler)
+        base = await baseline(sink.port, baseline_messages(n, zone))
         print(f"notify-service: {n} notices (render + compliance + store + SMTP, HR in CC)")
         print(
             f"  burst: {throughput:,.0f} notices/s ({elapsed:.2f} s for {n}); "

@@ -50,6 +50,7 @@ async def suite(
             # Fast retry tiers and polling so a restarted service catches up within seconds.
             **{f"{s.prefix}_RETRY_DELAYS_MS": json.dumps(RETRY_DELAYS_MS) for s in SERVICES},
             **{f"{s.prefix}_OUTBOX_POLL_SECONDS": "0.5" for s in SERVICES},
+            **{f"{s.prefix}_DB_POOL_SIZE": "3" for s in SERVICES},
             **{f"{s.prefix}_WATCHDOG_SECONDS": "1" for s in SERVICES},
             **{f"{s.prefix}_LOG_LEVEL": "INFO" for s in SERVICES},
         },

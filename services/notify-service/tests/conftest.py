@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
 import pytest_asyncio
-from notify_testkit import HR_COPY, MovableClock
+from notify_testkit import HR_COPY
 
 from notify_service.config import Settings
 from notify_service.main import MIGRATIONS, definition
+from talentloop_shared.clock import Clock
 from talentloop_shared.testing.harness import RunningService, service_under_test
 from talentloop_shared.testing.smtp import SMTPSink
 
@@ -47,7 +47,6 @@ async def svc(
         dispatch_poll_seconds=0.2,
         smtp_timeout_seconds=2.0,
     ) as running:
-        running.runtime.extras["clock"] = MovableClock()
         response = await running.client.put(
             "/api/v1/settings",
             headers=auth("hr_admin"),
@@ -58,12 +57,11 @@ async def svc(
 
 
 @pytest.fixture
-def clock(svc: RunningService) -> Iterator[MovableClock]:
+def clock(svc: RunningService) -> Iterator[Clock]:
     """The service's clock, back at real time after each test."""
-    c: MovableClock = svc.runtime.extras["clock"]
-    c.offset = timedelta()
-    yield c
-    c.offset = timedelta()
+    svc.runtime.clock.reset()
+    yield svc.runtime.clock
+    svc.runtime.clock.reset()
 
 
 @pytest.fixture

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 
+from notify_service.service.state import notify_state
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import CandidateRejected
 from talentloop_shared.events.registry import publisher_source
@@ -18,18 +19,9 @@ from talentloop_shared.testing.smtp import ReceivedMail, SMTPSink
 HR_COPY = "hr-copy@acme.example"
 
 
-class MovableClock:
-    """Real time plus an offset that tests move forward instead of sleeping."""
-
-    def __init__(self) -> None:
-        self.offset = timedelta()
-
-    def __call__(self) -> datetime:
-        return datetime.now(UTC) + self.offset
-
-    def advance(self, **delta: float) -> None:
-        """Move the clock forward."""
-        self.offset += timedelta(**delta)
+def wake_dispatcher(svc: RunningService) -> None:
+    """Have the service's dispatcher look for due notices now (after moving the clock)."""
+    notify_state(svc.runtime).dispatcher.wake()
 
 
 def noon_zone() -> str:
@@ -161,3 +153,83 @@ def mails_to(sink: SMTPSink, address: str) -> list[ReceivedMail]:
 async def as_awaitable(value: Any) -> Any:
     """Wrap a value for `eventually`."""
     return value
+
+
+def hand_made_cursors() -> list[str]:
+    """Cursors this service never issued: wrong types, naive times, wrong arity, not JSON."""
+    import base64
+    import json
+
+    def encode(value: Any) -> str:
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+    some_id = "00000000-0000-0000-0000-000000000001"
+    return [
+        encode(["2026-01-01T00:00:00+00:00", 5]),  # the probe from issue 11
+        encode(["2026-01-01T00:00:00", some_id]),  # naive time
+        encode(["not a time", some_id]),
+        encode([some_id, "2026-01-01T00:00:00+00:00"]),  # keys swapped
+        encode(["2026-01-01T00:00:00+00:00"]),
+        encode({"created_at": "2026-01-01T00:00:00+00:00"}),
+        encode(["99999-01-01T00:00:00+00:00", some_id]),
+        "%%%",
+        "nonsense",
+    ]
+
+
+def survey_token_in(text: str) -> str:
+    """The survey token in a message's text (as the candidate receives it)."""
+    link = next(w for w in text.split() if "/survey/" in w)
+    return link.split("/survey/")[1].rstrip(".。，,)")
+
+
+async def survey_token_mailed_to(sink: SMTPSink, address: str) -> str:
+    """The survey token of the (first) notice mailed to `address`, once it arrived."""
+    mails = await eventually(
+        lambda: as_awaitable(mails_to(sink, address)), timeout=10, message="the notice arrives"
+    )
+    return survey_token_in(mails[0].text())
+
+
+def self_signed_certificate(directory: Any) -> tuple[str, str]:
+    """A certificate for 127.0.0.1 and localhost, and its key (PEM files in `directory`);
+    the certificate doubles as the CA bundle a client trusts it with."""
+    import datetime as dt
+    import ipaddress
+    from pathlib import Path
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "notify test SMTP")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = Path(directory) / "smtp-cert.pem", Path(directory) / "smtp-key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return str(cert_file), str(key_file)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Literal
 
-from pydantic import model_validator
+from limits import parse_many
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from talentloop_shared.config import ServiceSettings
+
+SmtpSecurity = Literal["starttls-opportunistic", "starttls-required", "tls", "none"]
 
 
 class Settings(ServiceSettings):
@@ -24,11 +28,22 @@ class Settings(ServiceSettings):
     # Empty: derived from the JWT secret (fine in dev/test, refused in prod).
     survey_secret: str = ""
 
-    # SMTP (email notices).
+    # How often the public survey endpoints answer one link and one client address
+    # (`limits` notation: "20/minute;200/day"); per process, in memory.
+    survey_rate_per_token: str = "20/minute;200/day"
+    survey_rate_per_address: str = "120/minute"
+
+    # SMTP (email notices). Security: STARTTLS when the server offers it (default), STARTTLS
+    # or nothing ("starttls-required"), implicit TLS ("tls", port 465), or plain ("none").
+    # Certificates are verified; `smtp_ca_file` names a CA bundle for a private CA.
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 25
-    smtp_starttls: bool = False
-    smtp_tls: bool = False  # implicit TLS (port 465)
+    smtp_security: SmtpSecurity = "starttls-opportunistic"
+    smtp_ca_file: str | None = None
+    # Before smtp_security: NOTIFY_SMTP_TLS=true reads as "tls", NOTIFY_SMTP_STARTTLS=true as
+    # "starttls-required" and =false as "none" (what they meant), unless smtp_security is set.
+    smtp_starttls: bool | None = None
+    smtp_tls: bool | None = None
     smtp_user: str | None = None
     smtp_password: str | None = None
     smtp_from: str = "Talentloop Recruiting <no-reply@talentloop.local>"
@@ -40,6 +55,10 @@ class Settings(ServiceSettings):
     sms_sender: str | None = None
     sms_timeout_seconds: float = 10.0
 
+    # Wall-clock budget of one template render (or one validation) in a worker thread; a
+    # template that needs longer is refused (422 naming the limit) or fails its notice.
+    template_render_seconds: float = Field(default=2.0, gt=0, le=30)
+
     # Dispatcher.
     dispatch_poll_seconds: float = 1.0
     dispatch_batch_size: int = 200
@@ -50,6 +69,24 @@ class Settings(ServiceSettings):
     # A notice left in `sending` longer than this (dispatcher crashed mid-send) is failed
     # instead of resent: at-most-once, see service/dispatch.py.
     claim_timeout_seconds: float = 300.0
+
+    @field_validator("survey_rate_per_token", "survey_rate_per_address")
+    @classmethod
+    def _rate(cls, value: str) -> str:
+        try:
+            parse_many(value)
+        except ValueError:
+            raise ValueError("not a rate limit such as '20/minute;200/day'") from None
+        return value
+
+    @model_validator(mode="after")
+    def _smtp_security_from_old_flags(self) -> Settings:
+        if "smtp_security" not in self.model_fields_set:
+            if self.smtp_tls:
+                self.smtp_security = "tls"
+            elif self.smtp_starttls is not None:
+                self.smtp_security = "starttls-required" if self.smtp_starttls else "none"
+        return self
 
     @model_validator(mode="after")
     def _survey_secret(self) -> Settings:

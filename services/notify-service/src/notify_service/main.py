@@ -7,9 +7,10 @@ from fastapi import FastAPI
 
 from notify_service.api import ROUTERS
 from notify_service.config import Settings
-from notify_service.events import PUBLISHES, bind_subscriptions
-from notify_service.service.dispatch import dispatcher_loop, install
+from notify_service.events import PUBLISHES, subscriptions
+from notify_service.service.dispatch import dispatcher_loop
 from notify_service.service.metrics import notice_metrics_loop
+from notify_service.service.state import build_notify_state
 from notify_service.service.templates import seed_default_templates
 from talentloop_shared.service import Runtime, ServiceDefinition, create_service_app
 
@@ -17,8 +18,7 @@ MIGRATIONS = "notify_service:migrations"
 
 
 async def on_startup(rt: Runtime) -> None:
-    """Seed the default templates into an empty library; set up clock and adapters."""
-    install(rt)
+    """Seed the default templates into an empty library."""
     async with rt.uow_factory() as uow:
         await seed_default_templates(uow)
 
@@ -33,10 +33,11 @@ def definition(settings: Settings | None = None) -> ServiceDefinition:
         settings=settings,
         routers=ROUTERS,
         migrations=MIGRATIONS,
-        subscriptions=bind_subscriptions(settings),
+        subscriptions=subscriptions(settings),
         publishes=PUBLISHES,
         background=[dispatcher_loop, notice_metrics_loop],
         on_startup=on_startup,
+        build_state=build_notify_state,
     )
 
 

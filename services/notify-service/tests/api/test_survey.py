@@ -2,26 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
-from notify_testkit import notice_in, notices_of, publish, rejection
+import httpx
+import pytest
+from notify_testkit import notice_in, notices_of, publish, rejection, survey_token_mailed_to
 
 from notify_service.domain import make_token
+from notify_service.service.state import notify_state
+from notify_service.service.survey_limits import SurveyRateLimiter
 from talentloop_shared.testing.harness import event_probe
 
 
-async def _sent_notice(svc, client, auth, amqp_url, **kw):
+async def _sent_notice(svc, client, auth, amqp_url, mail_sink, **kw):
     payload = rejection(**kw)
     await publish(svc, amqp_url, payload)
     [notice] = await notices_of(client, auth("hr_admin"), payload.application_id)
     notice = await notice_in(client, auth("hr_admin"), notice["id"], "sent")
-    link = next(w for w in notice["body_text"].split() if "/survey/" in w)
-    return notice, link.split("/survey/")[1].rstrip(".。")
+    # The link as the candidate gets it: staff views never show it.
+    return notice, await survey_token_mailed_to(mail_sink, payload.candidate.email)
 
 
-async def test_answers_publish_feedback_and_reach_the_summary(svc, client, auth, amqp_url, clock):
+async def test_answers_publish_feedback_and_reach_the_summary(
+    svc, client, auth, amqp_url, mail_sink, clock
+):
     family = "survey-fam"
-    notice, token = await _sent_notice(svc, client, auth, amqp_url, job_family=family)
+    notice, token = await _sent_notice(svc, client, auth, amqp_url, mail_sink, job_family=family)
     ns = svc.runtime.settings.amqp_namespace
     async with event_probe(amqp_url, ns, ["feedback-received"]) as probe:
         page = await client.get(f"/survey/{token}")
@@ -70,8 +77,8 @@ async def test_answers_publish_feedback_and_reach_the_summary(svc, client, auth,
     assert bad.status_code == 422
 
 
-async def test_form_post_validates_and_thanks(svc, client, auth, amqp_url, clock):
-    _, token = await _sent_notice(svc, client, auth, amqp_url)
+async def test_form_post_validates_and_thanks(svc, client, auth, amqp_url, mail_sink, clock):
+    _, token = await _sent_notice(svc, client, auth, amqp_url, mail_sink)
     bad = await client.post(f"/survey/{token}", data={"tone": "9"})
     assert bad.status_code == 422 and 'role="alert"' in bad.text and "tone" in bad.text
     ok = await client.post(f"/survey/{token}", data={"tone": "3", "comment": "ok"})
@@ -80,8 +87,8 @@ async def test_form_post_validates_and_thanks(svc, client, auth, amqp_url, clock
     assert 'id="tone-3" name="tone" value="3" checked' in page.text
 
 
-async def test_forged_and_expired_links(svc, client, auth, amqp_url, clock):
-    notice, token = await _sent_notice(svc, client, auth, amqp_url)
+async def test_forged_and_expired_links(svc, client, auth, amqp_url, mail_sink, clock):
+    notice, token = await _sent_notice(svc, client, auth, amqp_url, mail_sink)
     forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     r = await client.post(f"/api/v1/surveys/{forged}", json={"tone": 5})
     assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem")
@@ -109,3 +116,125 @@ async def test_settings_validation(client, auth):
     assert r.status_code == 422
     locs = {tuple(e["loc"]) for e in r.json()["errors"]}
     assert ("body", "cc_hr") in locs and ("body", "default_delay_minutes") in locs
+
+
+# --- the candidate's surface (issue 11, item 6) -----------------------------------------
+
+
+async def test_staff_see_whether_the_survey_was_sent_and_answered_never_the_link(
+    svc, client, auth, amqp_url, mail_sink, clock
+):
+    notice, token = await _sent_notice(svc, client, auth, amqp_url, mail_sink)
+    for role in ("hr_admin", "recruiter", "integration"):
+        h = auth(role)
+        detail = (await client.get(f"/api/v1/notifications/{notice['id']}", headers=h)).json()
+        [listed] = (
+            await client.get(
+                "/api/v1/notifications",
+                params={"application_id": notice["application_id"]},
+                headers=h,
+            )
+        ).json()["items"]
+        for shown in (detail, listed):
+            assert token not in str(shown)
+            assert (
+                "/survey/[hidden]" in shown["body_text"]
+                and "/survey/[hidden]" in shown["body_html"]
+            )
+            assert shown["survey"] == {
+                "included": True,
+                "sent": True,
+                "answered": False,
+                "answered_at": None,
+            }
+    r = await client.post(f"/api/v1/surveys/{token}", json={"tone": 4})
+    assert r.status_code == 200
+    detail = (
+        await client.get(f"/api/v1/notifications/{notice['id']}", headers=auth("recruiter"))
+    ).json()
+    assert detail["survey"]["answered"] is True
+    assert detail["survey"]["answered_at"] == r.json()["answered_at"]
+
+
+async def test_feedback_is_published_only_when_the_answer_changes(
+    svc, client, auth, amqp_url, mail_sink, clock
+):
+    notice, token = await _sent_notice(svc, client, auth, amqp_url, mail_sink)
+    ns = svc.runtime.settings.amqp_namespace
+    yes = {"tone": 5, "comment": "Kind", "open_to_future_roles": True}
+    no = {**yes, "open_to_future_roles": False}
+    async with event_probe(amqp_url, ns, ["feedback-received"]) as probe:
+        # Two identical first answers at once: one answer, one event.
+        first = await asyncio.gather(
+            *(client.post(f"/api/v1/surveys/{token}", json=yes) for _ in range(2))
+        )
+        assert [r.status_code for r in first] == [200, 200]
+        again = await client.post(
+            f"/survey/{token}",
+            data={"tone": "5", "comment": "Kind ", "open_to_future_roles": "yes"},
+        )
+        assert again.status_code == 200
+        changed = await client.post(f"/api/v1/surveys/{token}", json=no)
+        same = await client.post(f"/api/v1/surveys/{token}", json=no)
+        assert same.json()["times_answered"] == 5  # every submission counts...
+        events = await probe.wait_for(2, event_type="feedback-received")
+        await probe.settle(1.0)
+    mine = [
+        e for e in probe.of_type("feedback-received") if e.data["notification_id"] == notice["id"]
+    ]
+    assert len(mine) == 2  # ...but only a changed answer is news
+    assert [e.data["open_to_future_roles"] for e in mine] == [True, False]
+    assert mine[1].data["answered_at"] == changed.json()["answered_at"]
+    assert same.json()["answered_at"] == changed.json()["answered_at"]
+    assert events[0].data["answered_at"] < events[1].data["answered_at"]
+
+
+@pytest.fixture
+def tight_survey_limits(svc):
+    """Survey rate limits small enough to reach in a test (the default is per process)."""
+    state = notify_state(svc.runtime)
+    default = state.survey_limiter
+    state.survey_limiter = SurveyRateLimiter("3/minute", "5/minute")
+    yield
+    state.survey_limiter = default
+
+
+def _client_at(svc, address: str) -> httpx.AsyncClient:
+    transport = httpx.ASGITransport(app=svc.client._transport.app, client=(address, 40000))
+    return httpx.AsyncClient(transport=transport, base_url="http://test")
+
+
+async def test_survey_endpoints_are_rate_limited_per_token_and_per_address(
+    svc, client, auth, amqp_url, mail_sink, clock, tight_survey_limits
+):
+    _, token = await _sent_notice(svc, client, auth, amqp_url, mail_sink)
+    _, other = await _sent_notice(svc, client, auth, amqp_url, mail_sink)
+    async with _client_at(svc, "198.51.100.7") as one, _client_at(svc, "203.0.113.9") as two:
+        assert (await one.get(f"/survey/{token}")).status_code == 200
+        assert (await one.post(f"/survey/{token}", data={"tone": "4"})).status_code == 200
+        assert (await one.post(f"/api/v1/surveys/{token}", json={"tone": 5})).status_code == 200
+        # The link has had its three requests a minute, from whichever address.
+        for limited in (await one.get(f"/survey/{token}"), await two.get(f"/survey/{token}")):
+            assert limited.status_code == 429
+            assert limited.headers["content-type"].startswith("application/problem+json")
+            assert limited.json()["type"].endswith("too-many-requests")
+            assert 1 <= int(limited.headers["Retry-After"]) <= 60
+        # One address: five requests a minute, whatever the token (forged ones too).
+        assert (await one.get(f"/survey/{other}")).status_code == 200
+        assert (await one.get("/survey/not-a-token")).status_code == 404
+        r = await one.post(f"/api/v1/surveys/{other}", json={"tone": 3})
+        assert r.status_code == 429 and "Retry-After" in r.headers
+        assert (await two.get(f"/survey/{other}")).status_code == 200
+
+
+async def test_the_survey_page_is_served_with_the_security_headers(
+    svc, client, auth, amqp_url, mail_sink, clock
+):
+    _, token = await _sent_notice(svc, client, auth, amqp_url, mail_sink)
+    for page in (await client.get(f"/survey/{token}"), await client.get("/survey/not-a-token")):
+        csp = page.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        assert "form-action 'self'" in csp
+        assert page.headers["referrer-policy"] == "no-referrer"
+        assert page.headers["x-content-type-options"] == "nosniff"
+        assert page.headers["content-type"].startswith("text/html")

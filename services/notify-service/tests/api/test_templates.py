@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 import uuid
+
+from notify_testkit import hand_made_cursors
 
 SAMPLE_BODY = "Dear {{ candidate.first_name }}, thanks for {{ position.title }}. {{ survey_url }}"
 
@@ -129,3 +133,97 @@ async def test_roles(client, auth):
         "/api/v1/templates", headers=auth("hr_admin"), json={**_new(), "colour": "red"}
     )
     assert r.status_code == 422
+
+
+async def test_a_hand_made_cursor_is_a_422_never_a_500(client, auth):
+    for cursor in hand_made_cursors():
+        r = await client.get(
+            "/api/v1/templates", params={"cursor": cursor}, headers=auth("hr_admin")
+        )
+        assert r.status_code == 422, (cursor, r.text)
+        assert r.json()["errors"] == [{"loc": ["query", "cursor"], "msg": "invalid cursor"}]
+
+
+async def test_if_match_star_edits_the_current_version(client, auth):
+    # RFC 9110: `*` matches any current representation (the shared meaning, as before here).
+    h = auth("hr_admin")
+    tid = (await client.post("/api/v1/templates", headers=h, json=_new())).json()["id"]
+    r = await client.patch(
+        f"/api/v1/templates/{tid}",
+        headers={**h, "If-Match": "*"},
+        json={"body": SAMPLE_BODY + " Kind regards."},
+    )
+    assert r.status_code == 200 and r.json()["version"] == 2
+    weak = await client.patch(
+        f"/api/v1/templates/{tid}",
+        headers={**h, "If-Match": 'W/"2"'},
+        json={"body": SAMPLE_BODY + " Best."},
+    )
+    assert weak.status_code == 200 and weak.json()["version"] == 3
+    stale = await client.patch(
+        f"/api/v1/templates/{tid}", headers={**h, "If-Match": '"2"'}, json={"name": "x"}
+    )
+    assert stale.status_code == 412 and stale.headers["ETag"] == '"3"'
+
+
+async def test_locales_are_stored_canonical(client, auth):
+    h = auth("hr_admin")
+    r = await client.post("/api/v1/templates", headers=h, json=_new(locale="zh_cn"))
+    assert r.status_code == 201 and r.json()["locale"] == "zh-CN"
+    found = await client.get(
+        "/api/v1/templates",
+        headers=h,
+        params={"locale": "ZH-cn", "job_family": r.json()["job_family"]},
+    )
+    assert [t["id"] for t in found.json()["items"]] == [r.json()["id"]]
+    bad = await client.post("/api/v1/templates", headers=h, json=_new(locale="english please"))
+    assert bad.status_code == 422 and bad.json()["errors"][0]["loc"] == ["body", "locale"]
+
+
+HOSTILE_BODY = '{{ "x" * 30000000 }}{{ "y" * 30000000 }}'
+SLOW_BODY = (
+    '{% set s = "x " * 25000 %}{% for i in range(900) %}{% for j in range(10) %}'
+    "{% if s|wordcount > 0 %}{% endif %}{% endfor %}{% endfor %}"
+)
+
+
+async def test_preview_and_save_refuse_a_template_that_breaks_a_render_limit(client, auth):
+    # Issue 11: this preview answered 200 after 135 s.
+    h = auth("hr_admin")
+    tid = (await client.post("/api/v1/templates", headers=h, json=_new())).json()["id"]
+    started = time.perf_counter()
+    r = await client.post(
+        f"/api/v1/templates/{tid}/preview", headers=auth("recruiter"), json={"body": HOSTILE_BODY}
+    )
+    assert time.perf_counter() - started < 5
+    assert r.status_code == 422 and r.headers["content-type"].startswith("application/problem")
+    problem = r.json()
+    assert problem["limits"] == ["value_chars"] and "value_chars" in problem["detail"]
+    assert problem["errors"][0]["loc"] == ["body", "body"]
+    saved = await client.post("/api/v1/templates", headers=h, json=_new(body=HOSTILE_BODY))
+    assert saved.status_code == 422 and saved.json()["limits"] == ["value_chars"]
+    edited = await client.patch(f"/api/v1/templates/{tid}", headers=h, json={"body": SLOW_BODY})
+    assert edited.status_code == 422 and edited.json()["limits"] == ["seconds"]
+    assert (await client.get(f"/api/v1/templates/{tid}", headers=h)).json()["version"] == 1
+
+
+async def test_healthz_answers_while_a_hostile_preview_runs(client, auth):
+    h = auth("hr_admin")
+    tid = (await client.post("/api/v1/templates", headers=h, json=_new())).json()["id"]
+    preview = asyncio.create_task(
+        client.post(f"/api/v1/templates/{tid}/preview", headers=h, json={"body": SLOW_BODY})
+    )
+    await asyncio.sleep(0.3)  # the render is under way in a worker thread
+    assert not preview.done()
+    latencies = []
+    for _ in range(3):
+        started = time.perf_counter()
+        health = await client.get("/healthz")
+        latencies.append(time.perf_counter() - started)
+        assert health.status_code == 200
+        await asyncio.sleep(0.1)
+    assert not preview.done(), "the hostile render should still be running"
+    # Generous for a busy 2-core machine: on the event loop, the render held it ~2 s.
+    assert max(latencies) < 1.0, latencies
+    r = await preview
+    assert r.status_code == 422 and r.json()["limits"] == ["seconds"]

@@ -14,6 +14,7 @@ from notify_testkit import (
     notices_of,
     publish,
     rejection,
+    wake_dispatcher,
 )
 from sqlalchemy import func, select
 
@@ -120,15 +121,15 @@ async def test_delay_is_honoured_by_the_clock_not_by_sleeping(
     send_at = datetime.fromisoformat(notice["send_at"])
     expected = payload.rejected_at + timedelta(minutes=120)
     assert abs((send_at - expected).total_seconds()) < 1
-    svc.runtime.extras["dispatcher"].wake()
+    wake_dispatcher(svc)
     await asyncio.sleep(0.5)
     assert mails_to(mail_sink, payload.candidate.email) == []
     clock.advance(minutes=119)
-    svc.runtime.extras["dispatcher"].wake()
+    wake_dispatcher(svc)
     await asyncio.sleep(0.5)
     assert mails_to(mail_sink, payload.candidate.email) == []
     clock.advance(minutes=2)
-    svc.runtime.extras["dispatcher"].wake()
+    wake_dispatcher(svc)
     await notice_in(client, auth("hr_admin"), notice["id"], "sent")
     assert len(mails_to(mail_sink, payload.candidate.email)) == 1
 
@@ -180,7 +181,7 @@ async def test_smtp_down_is_retried_then_sent_once_when_back(
         first = await eventually(retried, timeout=15, message="a failed attempt")
         assert first["last_error"] and first["delivery_attempts"][0]["outcome"] == "retry"
         clock.advance(seconds=31)
-        svc.runtime.extras["dispatcher"].wake()
+        wake_dispatcher(svc)
 
         async def twice() -> dict | None:
             r = await client.get(f"/api/v1/notifications/{notice['id']}", headers=auth("hr_admin"))
@@ -191,7 +192,7 @@ async def test_smtp_down_is_retried_then_sent_once_when_back(
     finally:
         mail_sink.start()
     clock.advance(minutes=5)
-    svc.runtime.extras["dispatcher"].wake()
+    wake_dispatcher(svc)
     sent = await notice_in(client, auth("hr_admin"), notice["id"], "sent", timeout=15)
     assert [a["outcome"] for a in sent["delivery_attempts"]] == ["retry", "retry", "sent"]
     await asyncio.sleep(0.5)

@@ -6,7 +6,15 @@ import asyncio
 import uuid
 from datetime import UTC, datetime
 
-from notify_testkit import mails_to, noon_zone, notice_in, notices_of, publish, rejection
+from notify_testkit import (
+    mails_to,
+    noon_zone,
+    notice_in,
+    notices_of,
+    publish,
+    rejection,
+    wake_dispatcher,
+)
 
 from talentloop_shared.events.payloads import TalentInvited
 
@@ -21,7 +29,7 @@ async def test_discriminatory_reason_is_held_until_approved(
         assert notice["status"] == "pending_review"
         assert any(f["phrase"] in reason for f in notice["flags"])
         assert notice["flags"][0]["source"] in {"reasons", "body"}
-        svc.runtime.extras["dispatcher"].wake()
+        wake_dispatcher(svc)
         await asyncio.sleep(0.4)
         assert mails_to(mail_sink, payload.candidate.email) == []
         send_now = await client.post(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -87,3 +88,37 @@ async def test_unreachable_provider_is_a_transient_failure() -> None:
     gateway = _gateway("http://127.0.0.1:9/nothing-listens-here")
     result = await gateway.send(to="+8613800138000", text="x", reference="n-5")
     assert not result.ok and not result.permanent and "unreachable" in (result.error or "")
+    assert not result.unknown  # the request never went out: retrying is safe
+
+
+@pytest.fixture
+def unanswering_provider() -> Iterator[tuple[list[dict[str, Any]], str]]:
+    """A provider that reads the whole request, then never answers (it waits, or hangs up)."""
+    received: list[dict[str, Any]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers["Content-Length"])
+            received.append(json.loads(self.rfile.read(length)))
+            if self.path.endswith("/hang-up"):
+                self.close_connection = True  # no status line, no body
+                return
+            time.sleep(2)  # longer than the client waits for the answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield received, f"http://127.0.0.1:{server.server_port}/v1/messages"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("path", ["", "/hang-up"], ids=["read timeout", "hung up"])
+async def test_no_answer_after_the_request_went_out_is_unknown(unanswering_provider, path):
+    received, url = unanswering_provider
+    gateway = sms_gateway(Settings(sms_url=url + path, sms_timeout_seconds=0.5))
+    result = await gateway.send(to="+8613800138000", text="x", reference="n-6")
+    assert received == [{"to": "+8613800138000", "text": "x", "reference": "n-6"}]
+    assert not result.ok and result.unknown and not result.permanent
+    assert "outcome unknown" in (result.error or "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from notify_service.db.models import Notification
 from notify_service.service.dispatch import _without_recipient
-from notify_service.service.surveys import SurveyLinkError
+from notify_service.service.survey_links import SurveyClosed, SurveyExpired
 
 
 def _notice(recipient: str | None) -> Notification:
@@ -24,7 +24,7 @@ def test_delivery_error_without_address_or_recipient_is_unchanged() -> None:
 
 
 def test_closed_survey_is_gone_with_its_own_type() -> None:
-    closed = SurveyLinkError(410, "closed", expired=True, type_="survey-closed")
+    closed = SurveyClosed()
     assert (closed.status, closed.title, closed.type) == (410, "Gone", "survey-closed")
-    expired = SurveyLinkError(410, "expired", expired=True)
-    assert expired.type == "survey-expired"
+    expired = SurveyExpired()
+    assert (expired.status, expired.type) == (410, "survey-expired")

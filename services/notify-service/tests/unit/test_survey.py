@@ -13,6 +13,7 @@ from notify_service.domain.survey import (
     InvalidToken,
     NoticeOutcome,
     SurveyAnswers,
+    hide_survey_links,
     make_token,
     read_token,
     summarise,
@@ -142,3 +143,22 @@ def test_summarise_edge_cases():
     rows = [outcome("x", 10, SurveyAnswers(comment="ok")), outcome("x", 10, SurveyAnswers(tone=4))]
     group = summarise(rows).groups[0]
     assert group.responses == 2 and group.share_satisfied == 1.0
+
+
+def test_survey_links_are_hidden_from_staff_views():
+    token = make_token(str(uuid.uuid4()), secret=SECRET, expires_at=LATER)
+    text = f"Tell us: https://careers.example.com/survey/{token}. 谢谢：http://x/survey/{token}。"
+    hidden = hide_survey_links(text)
+    assert token not in hidden
+    assert hidden == (
+        "Tell us: https://careers.example.com/survey/[hidden]. 谢谢：http://x/survey/[hidden]。"
+    )
+    html = f'<a href="https://x/survey/{token}">https://x/survey/{token}</a>'
+    assert (
+        hide_survey_links(html)
+        == '<a href="https://x/survey/[hidden]">https://x/survey/[hidden]</a>'
+    )
+    assert (
+        hide_survey_links("see /survey/ and the surveys page")
+        == "see /survey/ and the surveys page"
+    )

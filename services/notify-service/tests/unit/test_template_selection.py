@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from notify_service.domain.defaults import default_templates
-from notify_service.domain.templates import TemplateKey, locale_chain, select_template
+from notify_service.domain.templates import TemplateKey, select_template
+from talentloop_shared.i18n import locale_chain
 
 
 def key(family: str, stage: str, locale: str, channel: str = "email", kind: str = "rejection"):
@@ -96,10 +97,11 @@ def test_ties_keep_iteration_order_and_dicts_work():
     assert found is newer
 
 
-def test_locale_chain():
-    assert locale_chain("zh-CN") == ["zh-cn", "zh", "en"]
-    assert locale_chain("en-US", "en") == ["en-us", "en"]
-    assert locale_chain(None, "zh-CN") == ["zh-cn", "zh"]
+def test_locale_chain_is_the_shared_canonical_one():
+    # Selection walks the shared chain, whose tags are canonical-case.
+    assert locale_chain("zh-CN") == ("zh-CN", "zh", "en")
+    assert locale_chain("en-US", "en") == ("en-US", "en")
+    assert locale_chain(None, "zh-CN") == ("zh-CN", "zh")
 
 
 def test_default_catalogue_covers_the_scenarios():

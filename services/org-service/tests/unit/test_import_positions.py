@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from org_testkit import csv_bytes, position_row, xlsx_bytes
 
@@ -127,26 +125,21 @@ def test_duplicate_position_codes() -> None:
     assert [r.code for r in report.rows] == ["P-00001", "P-00002"]
 
 
-def test_ten_thousand_rows_validate_fast() -> None:
+def test_ten_thousand_rows_validate() -> None:
+    # How fast is bench/org_import.py's figure (10,000 rows); here: all of them validate.
     rows = [list(POSITION_COLUMNS)] + [position_row(i) for i in range(10_000)]
     table = read_table(csv_bytes(rows))
-    started = time.perf_counter()
     report = validate_position_rows(table, known_org_unit_codes=KNOWN_UNITS)
-    elapsed = time.perf_counter() - started
     assert report.ok and len(report.rows) == 10_000
-    assert elapsed < 1.0, f"validation took {elapsed:.2f}s"
 
 
-def test_ten_thousand_org_units_in_a_chain_validate_fast() -> None:
+def test_ten_thousand_org_units_in_a_chain_validate() -> None:
     # A deep chain listed children-first is the worst case for parent lookups and cycle checks.
     rows = [["code", "name", "kind", "parent_code"]]
     rows += [
         [f"U{i}", f"Unit {i}", "team", f"U{i - 1}" if i else ""] for i in reversed(range(10_000))
     ]
     table = read_table(csv_bytes(rows))
-    started = time.perf_counter()
     report = validate_org_unit_rows(table, existing_codes=set())
-    elapsed = time.perf_counter() - started
     assert report.ok
     assert report.rows[0].code == "U0" and report.rows[-1].code == "U9999"
-    assert elapsed < 1.0, f"validation took {elapsed:.2f}s"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from talentloop_shared.config import ServiceSettings
@@ -15,3 +16,6 @@ class Settings(ServiceSettings):
     service_name: str = "recruiting-service"
     database_url: str = "postgresql+asyncpg://postgres@127.0.0.1:5432/talentloop_recruiting"
     port: int = 8002
+    # How often the decision loop looks for policy decisions whose review window passed
+    # (reads and HR's actions on a decision also settle it when due).
+    decision_poll_seconds: float = Field(default=5.0, gt=0, le=300)

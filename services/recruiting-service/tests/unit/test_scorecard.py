@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from recruiting_service.domain.errors import DomainValidationError
 from recruiting_service.domain.scorecard import (
     SubmittedEvaluation,
     calibration,
@@ -12,6 +11,7 @@ from recruiting_service.domain.scorecard import (
     compute_scorecard,
     consistency,
 )
+from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import Dimension, EvaluationSubmitted
 
 SCHEME = [
@@ -110,7 +110,7 @@ def test_consistency_stays_in_range_at_extremes() -> None:
 
 
 def test_scores_outside_1_to_10_are_rejected() -> None:
-    with pytest.raises(DomainValidationError) as exc:
+    with pytest.raises(FieldInvalid) as exc:
         ev("a", technical=11)
     assert exc.value.field == "scores"
 

@@ -13,12 +13,18 @@ from sqlalchemy.ext.asyncio import (
 )
 
 
-def create_engine(database_url: str, *, pool_size: int = 10) -> AsyncEngine:
-    """An async engine; built in the app's lifespan, never at import time."""
+def create_engine(
+    database_url: str, *, pool_size: int = 10, max_overflow: int | None = None
+) -> AsyncEngine:
+    """An async engine; built in the app's lifespan, never at import time.
+
+    `pool_size` connections are kept open when idle; up to `max_overflow` more are opened
+    for a burst and closed after it (default: as many as `pool_size`).
+    """
     engine = create_async_engine(
         database_url,
         pool_size=pool_size,
-        max_overflow=pool_size,
+        max_overflow=pool_size if max_overflow is None else max_overflow,
     )
     # Liveness on checkout without a round trip: a connection the server closed (restart,
     # failover, pg_terminate_backend) is already marked closed by asyncpg, so refuse it and

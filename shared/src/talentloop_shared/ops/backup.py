@@ -8,7 +8,7 @@ consistent again with what happened after it, which the broker and the candidate
   relays publish them again: a consumer whose snapshot missed one gets it, the others'
   inboxes drop the repeat (RESEND_WINDOW);
 - a notice that was due (or being sent) when restored may have gone out after the backup:
-  it is marked `failed` with "outcome unknown after a restore", never sent again by
+  it is marked `unknown` (HR resends it after checking) with "outcome unknown after a restore", never sent again by
   itself; HR checks and resends (at most once, as the dispatcher does after a crash).
 
 Stop the services first (compose: `docker compose stop`; Kubernetes: scale to 0): the
@@ -35,7 +35,8 @@ log = get_logger(__name__)
 RESEND_WINDOW = "1 hour"
 UNKNOWN_AFTER_RESTORE = (
     "delivery outcome unknown after a restore from backup: the notice may have gone out "
-    "after the backup was taken; check with the candidate or the mail log before send-now"
+    "after the backup was taken; check with the candidate or the mail log, then resend "
+    "(POST /api/v1/notifications/{id}/resend) if it never arrived"
 )
 
 
@@ -165,7 +166,7 @@ async def _reconcile(t: Target, started_at: datetime) -> None:
         )
         if await conn.fetchval("SELECT to_regclass('notifications') IS NOT NULL"):
             held = await conn.execute(
-                "UPDATE notifications SET status = 'failed', last_error = $1, updated_at = now() "
+                "UPDATE notifications SET status = 'unknown', last_error = $1, updated_at = now() "
                 "WHERE status = 'sending' OR (status = 'scheduled' AND send_at <= now())",
                 UNKNOWN_AFTER_RESTORE,
             )

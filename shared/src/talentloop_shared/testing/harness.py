@@ -22,6 +22,10 @@ from talentloop_shared.testing.plugin import eventually, register_queues
 
 FAST_MESSAGING = {
     "environment": "test",
+    # A test suite keeps many services alive at once (and several suites may share one
+    # PostgreSQL): keep few idle connections; bursts still get theirs.
+    "db_pool_size": 2,
+    "db_max_overflow": 15,
     "retry_delays_ms": [200, 400, 800],
     "outbox_poll_seconds": 0.5,
     "watchdog_seconds": 1.0,

@@ -2,9 +2,9 @@
 
 from typing import Literal
 
-from notify_service.api.deps import Reader
 from notify_service.api.schemas import FeedbackSummaryRead
 from notify_service.service.surveys import feedback_summary
+from talentloop_shared.auth.roles import Reader
 from talentloop_shared.http import problem_responses
 from talentloop_shared.service import UowDep, api_router
 
@@ -23,6 +23,5 @@ async def summary(
     group_by: Literal["template", "job_family", "stage"] = "template",
     kind: Literal["rejection", "invitation"] = "rejection",
 ) -> FeedbackSummaryRead:
-    return FeedbackSummaryRead.model_validate(
-        await feedback_summary(uow, group_by=group_by, kind=kind)
-    )
+    summary = await feedback_summary(uow, group_by=group_by, kind=kind)
+    return FeedbackSummaryRead(group_by=group_by, groups=summary.groups, overall=summary.overall)

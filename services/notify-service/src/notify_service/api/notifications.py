@@ -1,31 +1,21 @@
 """Notice endpoints: read, and HR control before sending."""
 
 import uuid
-from typing import Annotated
+from collections.abc import Awaitable, Callable
 
-from fastapi import Query
-
-from notify_service.api.deps import Controller, Now, Reader
-from notify_service.api.schemas import (
-    DeliveryAttemptRead,
-    NoticeStatus,
-    NotificationDetail,
-    NotificationRead,
-)
+from notify_service.api.schemas import NotificationDetail, NotificationRead
 from notify_service.db.models import Notification
-from notify_service.service import notices as use_cases
-from talentloop_shared.http import Page, problem_responses
-from talentloop_shared.http.pagination import CursorQuery, decode_cursor, page_of
+from notify_service.service import notice_control, notice_reads
+from notify_service.service.inputs import NoticeStatus
+from talentloop_shared.auth.roles import Reader, Recruiter
+from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/notifications", tags=["notifications"])
 
 
 async def _detail(uow: UowDep, notice: Notification) -> NotificationDetail:
-    attempts = await use_cases.notice_attempts(uow, notice.id)
-    detail = NotificationDetail.model_validate(notice)
-    detail.delivery_attempts = [DeliveryAttemptRead.model_validate(a) for a in attempts]
-    return detail
+    return NotificationDetail.for_staff(await notice_reads.get_notice(uow, notice.id))
 
 
 @router.get(
@@ -41,25 +31,19 @@ async def list_notifications(
     candidate_id: str | None = None,
     status: NoticeStatus | None = None,
     kind: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[NotificationRead]:
-    rows = await use_cases.list_notices(
+    page = await notice_reads.list_notices(
         uow,
-        filters={
-            "application_id": application_id,
-            "candidate_id": candidate_id,
-            "status": status,
-            "kind": kind,
-        },
+        application_id=application_id,
+        candidate_id=candidate_id,
+        status=status,
+        kind=kind,
         limit=limit,
-        after=decode_cursor(cursor, arity=2),
+        cursor=cursor,
     )
-    page = page_of(rows, limit, key=lambda n: (n.created_at.isoformat(), n.id))
-    return Page[NotificationRead](
-        items=[NotificationRead.model_validate(n) for n in page.items],
-        next_cursor=page.next_cursor,
-    )
+    return page.map(NotificationRead.for_staff)
 
 
 @router.get(
@@ -71,47 +55,58 @@ async def list_notifications(
 async def get_notification(
     notification_id: uuid.UUID, uow: UowDep, principal: Reader
 ) -> NotificationDetail:
-    return await _detail(uow, await use_cases.get_notice(uow, notification_id))
+    return NotificationDetail.for_staff(await notice_reads.get_notice(uow, notification_id))
 
 
-@router.post(
-    "/{notification_id}/cancel",
-    summary="Cancel a notice before it is sent",
-    response_model=NotificationDetail,
-    responses=problem_responses(401, 403, 404, 409),
-)
-async def cancel_notification(
-    notification_id: uuid.UUID, uow: UowDep, principal: Controller
-) -> NotificationDetail:
-    notice = await use_cases.cancel_notice(uow, notification_id=notification_id, by=principal.sub)
-    return await _detail(uow, notice)
+ControlUseCase = Callable[..., Awaitable[Notification]]
+
+# HR's actions on one notice (path, operation name, use case, summary): each takes the
+# notice id and the acting user, and answers with the notice as it now stands.
+_ACTIONS: list[tuple[str, str, ControlUseCase, str]] = [
+    (
+        "cancel",
+        "cancel_notification",
+        notice_control.cancel_notice,
+        "Cancel a notice before it is sent",
+    ),
+    (
+        "approve",
+        "approve_notification",
+        notice_control.approve_notice,
+        "Approve a notice held for review",
+    ),
+    (
+        "send-now",
+        "send_notification_now",
+        notice_control.send_notice_now,
+        "Send a scheduled or failed notice now",
+    ),
+    (
+        "resend",
+        "resend_notification",
+        notice_control.resend_notice,
+        "Resend a notice whose delivery outcome is unknown",
+    ),
+]
 
 
-@router.post(
-    "/{notification_id}/approve",
-    summary="Approve a notice held for review",
-    response_model=NotificationDetail,
-    responses=problem_responses(401, 403, 404, 409),
-)
-async def approve_notification(
-    notification_id: uuid.UUID, uow: UowDep, principal: Controller, now: Now
-) -> NotificationDetail:
-    notice = await use_cases.approve_notice(
-        uow, notification_id=notification_id, by=principal.sub, now=now
+def _action_endpoint(use_case: ControlUseCase) -> Callable[..., Awaitable[NotificationDetail]]:
+    async def endpoint(
+        notification_id: uuid.UUID, uow: UowDep, principal: Recruiter
+    ) -> NotificationDetail:
+        notice = await use_case(uow, notification_id=notification_id, by=principal.sub)
+        return await _detail(uow, notice)
+
+    return endpoint
+
+
+for _path, _name, _use_case, _summary in _ACTIONS:
+    router.add_api_route(
+        f"/{{notification_id}}/{_path}",
+        _action_endpoint(_use_case),
+        methods=["POST"],
+        name=_name,
+        summary=_summary,
+        response_model=NotificationDetail,
+        responses=problem_responses(401, 403, 404, 409),
     )
-    return await _detail(uow, notice)
-
-
-@router.post(
-    "/{notification_id}/send-now",
-    summary="Send a scheduled or failed notice now",
-    response_model=NotificationDetail,
-    responses=problem_responses(401, 403, 404, 409),
-)
-async def send_notification_now(
-    notification_id: uuid.UUID, uow: UowDep, principal: Controller, now: Now
-) -> NotificationDetail:
-    notice = await use_cases.send_notice_now(
-        uow, notification_id=notification_id, by=principal.sub, now=now
-    )
-    return await _detail(uow, notice)

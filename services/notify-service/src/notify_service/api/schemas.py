@@ -1,19 +1,18 @@
-"""Request and response models of the notify-service API."""
+"""Response models of the notify-service API (request models: `service/inputs.py`)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, time
-from typing import Any, Literal
+from datetime import datetime
+from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from talentloop_shared.http import RequestModel
-
-Kind = Literal["rejection", "invitation"]
-ChannelName = Literal["email", "sms"]
-StageKey = Literal["screening", "interview", "offer", "*"]
-NoticeStatus = Literal["scheduled", "pending_review", "sending", "sent", "failed", "cancelled"]
+from notify_service.db.models import NoticeSettings
+from notify_service.domain.survey import GroupSummary, hide_survey_links
+from notify_service.service.inputs import NoticeStatus, QuietHours
+from notify_service.service.notice_reads import NoticeRecord
+from notify_service.service.templates import TemplatePreviewResult
 
 
 class _Read(BaseModel):
@@ -21,34 +20,6 @@ class _Read(BaseModel):
 
 
 # --- templates ----------------------------------------------------------------------------
-
-
-class TemplateCreate(RequestModel):
-    """A new template in the library."""
-
-    name: str | None = Field(default=None, max_length=200)
-    kind: Kind
-    job_family: str = Field(default="*", min_length=1, max_length=80)
-    stage: StageKey = "*"
-    locale: str = Field(
-        min_length=2, max_length=20, pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"
-    )
-    channel: ChannelName
-    subject: str | None = Field(default=None, max_length=500)
-    body: str = Field(min_length=1, max_length=20000)
-
-    @field_validator("job_family")
-    @classmethod
-    def _lower(cls, v: str) -> str:
-        return v.strip().lower()
-
-
-class TemplateUpdate(RequestModel):
-    """Changes to a template; each PATCH that changes text creates a new version."""
-
-    name: str | None = Field(default=None, max_length=200)
-    subject: str | None = Field(default=None, max_length=500)
-    body: str | None = Field(default=None, min_length=1, max_length=20000)
 
 
 class TemplateRead(_Read):
@@ -81,17 +52,6 @@ class TemplateVersionRead(_Read):
     created_by: str
 
 
-class TemplatePreviewRequest(RequestModel):
-    """What to render: the saved template (or unsaved `subject`/`body`) against a payload."""
-
-    payload: dict[str, Any] | None = Field(
-        default=None,
-        description="A candidate-rejected (or talent-invited) shaped payload; omitted → sample",
-    )
-    subject: str | None = Field(default=None, max_length=500)
-    body: str | None = Field(default=None, min_length=1, max_length=20000)
-
-
 class FlagRead(BaseModel):
     """A phrase the compliance guard flagged."""
 
@@ -109,28 +69,15 @@ class TemplatePreview(BaseModel):
     html: str | None
     flags: list[FlagRead]
 
+    @classmethod
+    def from_result(cls, result: TemplatePreviewResult) -> TemplatePreview:
+        """The preview of a rendered template."""
+        r = result.rendered
+        flags = [FlagRead.model_validate(f) for f in result.flags]
+        return cls(subject=r.subject, text=r.text, html=r.html, flags=flags)
+
 
 # --- settings -----------------------------------------------------------------------------
-
-
-class QuietHours(BaseModel):
-    """The candidate's local night: no notice is sent from `start` to `end`."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    start: time = time(21, 0)
-    end: time = time(8, 0)
-
-
-class NoticeSettingsUpdate(RequestModel):
-    """All notice settings (PUT replaces them; an omitted field takes its default)."""
-
-    default_delay_minutes: int = Field(default=120, ge=0, le=60 * 24 * 14)
-    quiet_hours: QuietHours = Field(default_factory=QuietHours)
-    cc_hr: EmailStr | None = None
-    review_required: bool = False
-    company_name: str = Field(default="Talentloop", min_length=1, max_length=200)
-    survey_expiry_days: int = Field(default=30, ge=1, le=365)
 
 
 class NoticeSettingsRead(BaseModel):
@@ -144,6 +91,20 @@ class NoticeSettingsRead(BaseModel):
     survey_expiry_days: int
     updated_at: datetime
     updated_by: str
+
+    @classmethod
+    def from_row(cls, row: NoticeSettings) -> NoticeSettingsRead:
+        """The settings row as the API shows it (quiet hours as one object)."""
+        return cls(
+            default_delay_minutes=row.default_delay_minutes,
+            quiet_hours=QuietHours(start=row.quiet_start, end=row.quiet_end),
+            cc_hr=row.cc_hr,
+            review_required=row.review_required,
+            company_name=row.company_name,
+            survey_expiry_days=row.survey_expiry_days,
+            updated_at=row.updated_at,
+            updated_by=row.updated_by,
+        )
 
 
 # --- notifications ------------------------------------------------------------------------
@@ -160,8 +121,19 @@ class DeliveryAttemptRead(_Read):
     provider_reference: str | None
 
 
+class SurveyStatusRead(BaseModel):
+    """A notice's survey as staff see it: whether it went out and was answered. Never the
+    link: its token lets whoever holds it answer in the candidate's name."""
+
+    included: bool = Field(description="The notice carries a survey link")
+    sent: bool = Field(description="The notice with the link went out")
+    answered: bool
+    answered_at: datetime | None = Field(description="The candidate's latest answer")
+
+
 class NotificationRead(_Read):
-    """A notice: where it stands, what it says, which template made it."""
+    """A notice: where it stands, what it says (survey links hidden), which template made it,
+    and whether its survey was sent and answered."""
 
     id: uuid.UUID
     kind: str
@@ -194,6 +166,28 @@ class NotificationRead(_Read):
     reviewed_by: str | None
     created_at: datetime
     updated_at: datetime
+    survey: SurveyStatusRead
+
+    @classmethod
+    def for_staff(cls, record: NoticeRecord) -> Self:
+        """The notice as staff read it: survey links in its text hidden, survey status."""
+        notice = record.notice
+        data = {name: getattr(notice, name) for name in cls.model_fields if hasattr(notice, name)}
+        for name in ("subject", "body_text", "body_html"):
+            if data[name]:
+                data[name] = hide_survey_links(data[name])
+        data["flags"] = [
+            {**f, "excerpt": hide_survey_links(f["excerpt"])} if f.get("excerpt") else f
+            for f in notice.flags
+        ]
+        included = notice.survey_url is not None
+        data["survey"] = SurveyStatusRead(
+            included=included,
+            sent=included and notice.status == "sent",
+            answered=record.survey_answered_at is not None,
+            answered_at=record.survey_answered_at,
+        )
+        return cls.model_validate(data)
 
 
 class NotificationDetail(NotificationRead):
@@ -201,22 +195,18 @@ class NotificationDetail(NotificationRead):
 
     delivery_attempts: list[DeliveryAttemptRead] = Field(default_factory=list)
 
+    @classmethod
+    def for_staff(cls, record: NoticeRecord) -> Self:
+        """The notice as staff read it, with its delivery attempts."""
+        detail = super().for_staff(record)
+        detail.delivery_attempts = [DeliveryAttemptRead.model_validate(a) for a in record.attempts]
+        return detail
+
 
 # --- surveys and feedback -----------------------------------------------------------------
 
 
-class SurveyAnswer(RequestModel):
-    """A candidate's answers: 1–5 ratings (each optional), a comment, future roles."""
-
-    tone: int | None = Field(default=None, ge=1, le=5)
-    detail: int | None = Field(default=None, ge=1, le=5)
-    timeliness: int | None = Field(default=None, ge=1, le=5)
-    helpfulness: int | None = Field(default=None, ge=1, le=5)
-    comment: str | None = Field(default=None, max_length=4000)
-    open_to_future_roles: bool = False
-
-
-class SurveyReceipt(BaseModel):
+class SurveyReceipt(_Read):
     """The answer was recorded."""
 
     notification_id: uuid.UUID
@@ -224,23 +214,9 @@ class SurveyReceipt(BaseModel):
     times_answered: int
 
 
-class GroupSummaryRead(BaseModel):
-    """Survey results for one group."""
-
-    group: str
-    label: str | None = None
-    notices_sent: int
-    responses: int
-    response_rate: float | None
-    mean_ratings: dict[str, float | None]
-    share_satisfied: float | None
-    share_open_to_future_roles: float | None
-    median_minutes_to_send: float | None
-
-
 class FeedbackSummaryRead(BaseModel):
     """Per-group survey results and the overall figures."""
 
     group_by: str
-    groups: list[GroupSummaryRead]
-    overall: GroupSummaryRead
+    groups: list[GroupSummary]
+    overall: GroupSummary

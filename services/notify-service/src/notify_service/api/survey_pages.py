@@ -1,51 +1,23 @@
 """The candidate's survey pages: plain HTML forms that work without JavaScript."""
 
+import json
 from html import escape
+from importlib import resources
 
 from notify_service.db.models import SurveyResponse
 from notify_service.domain.survey import RATING_QUESTIONS, SURVEY_QUESTIONS
+from talentloop_shared.i18n import DEFAULT_LOCALE, locale_chain
 
-_TEXT = {
-    "en": {
-        "title": "How did we do?",
-        "intro": "Your answers help us write better, kinder notices. It takes a minute.",
-        "scale": "1 = not at all, 5 = very much",
-        "submit": "Send my answers",
-        "thanks_title": "Thank you",
-        "thanks": "Thank you for your answers. They go straight to our hiring team.",
-        "again": "You can change your answers with the same link.",
-        "gone_title": "This survey link has expired",
-        "gone": "Thank you for your interest; the survey for this notice is closed.",
-        "invalid_title": "This survey link is not valid",
-        "invalid": "Please use the link from your message exactly as it was sent.",
-        "error": "Please check your answers: ",
-        "previous": "You answered this survey before; sending it again updates your answers.",
-        "yes": "Yes",
-    },
-    "zh": {
-        "title": "请评价这封通知",
-        "intro": "您的反馈能帮助我们把通知写得更具体、更有温度，只需一分钟。",
-        "scale": "1 = 完全不同意，5 = 非常同意",
-        "submit": "提交反馈",
-        "thanks_title": "感谢您的反馈",
-        "thanks": "感谢您抽出时间填写问卷，您的意见会直接转达给我们的招聘团队。",
-        "again": "您可以用同一个链接修改答案。",
-        "gone_title": "问卷链接已过期",
-        "gone": "感谢您的关注，这份通知的问卷已关闭。",
-        "invalid_title": "问卷链接无效",
-        "invalid": "请使用通知中的原始链接。",
-        "error": "请检查您的回答：",
-        "previous": "您之前已填写过问卷，再次提交将更新您的回答。",
-        "yes": "可以",
-    },
-}
+_TEXTS: dict[str, dict[str, str]] = json.loads(
+    resources.files(__package__).joinpath("survey_texts.json").read_text(encoding="utf-8")
+)["texts"]
 
 
 def language(locale: str | None) -> tuple[str, str]:
-    """(key into the texts, value of the lang attribute) for a candidate's locale."""
-    if (locale or "").lower().startswith("zh"):
-        return "zh", "zh-CN"
-    return "en", "en"
+    """(key into the texts, value of the lang attribute) for a candidate's locale: the
+    first language of its fallback chain the pages are written in."""
+    key = next((tag for tag in locale_chain(locale) if tag in _TEXTS), DEFAULT_LOCALE)
+    return key, _TEXTS[key]["lang"]
 
 
 def _page(lang: str, title: str, body: str) -> str:
@@ -66,7 +38,7 @@ def survey_form(
 ) -> str:
     """The survey form, prefilled with a previous answer."""
     key, lang = language(locale)
-    t = _TEXT[key]
+    t = _TEXTS[key]
     parts = [f"<p>{escape(t['intro'])}</p>"]
     if error:
         parts.append(f'<p role="alert"><strong>{escape(t["error"] + error)}</strong></p>')
@@ -107,7 +79,7 @@ def survey_form(
 def thank_you(locale: str) -> str:
     """The page after answering."""
     key, lang = language(locale)
-    t = _TEXT[key]
+    t = _TEXTS[key]
     return _page(
         lang, t["thanks_title"], f"<p>{escape(t['thanks'])}</p>\n<p>{escape(t['again'])}</p>"
     )
@@ -120,7 +92,7 @@ def link_problem(*, expired: bool, locale: str | None = None) -> str:
     title_key, text_key = ("gone_title", "gone") if expired else ("invalid_title", "invalid")
     body = "\n".join(
         f'<p lang="{language(k)[1]}">'
-        f"{escape(_TEXT[k][title_key])}: {escape(_TEXT[k][text_key])}</p>"
+        f"{escape(_TEXTS[k][title_key])}: {escape(_TEXTS[k][text_key])}</p>"
         for k in keys
     )
-    return _page(lang, " / ".join(_TEXT[k][title_key] for k in keys), body)
+    return _page(lang, " / ".join(_TEXTS[k][title_key] for k in keys), body)

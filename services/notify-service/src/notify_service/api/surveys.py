@@ -1,34 +1,45 @@
 """The candidate survey: an HTML page and form (public; the token is the credential)."""
 
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
 from notify_service.api import survey_pages
-from notify_service.api.deps import Now
-from notify_service.api.schemas import SurveyAnswer, SurveyReceipt
-from notify_service.config import Settings
+from notify_service.api.schemas import SurveyReceipt
 from notify_service.domain import SurveyAnswers
-from notify_service.service.surveys import SurveyLinkError, answer_survey, open_survey
+from notify_service.service.state import notify_state
+from notify_service.service.survey_links import LINK_PROBLEMS
+from notify_service.service.surveys import answer_survey, open_survey
+from talentloop_shared.errors import Gone, ProblemError
 from talentloop_shared.http import problem_responses
 from talentloop_shared.service import RuntimeDep, UowDep, api_router
 
 TokenPath = Annotated[str, Path(max_length=400, description="The token from the notice's link")]
 
-pages = APIRouter(tags=["survey"])
-router = api_router(prefix="/api/v1/surveys", tags=["survey"])
+
+async def _rate_limit(token: TokenPath, request: Request, rt: RuntimeDep) -> None:
+    """429 once this link or this client address has asked too often (before anything
+    else is looked at, the token included)."""
+    address = request.client.host if request.client else "unknown"
+    notify_state(rt).survey_limiter.hit(token=token, address=address)
+
+
+# Public: the token is the credential, so every survey endpoint is rate-limited.
+pages = APIRouter(tags=["survey"], dependencies=[Depends(_rate_limit)])
+router = api_router(prefix="/api/v1/surveys", tags=["survey"], dependencies=[Depends(_rate_limit)])
 
 _HTML_ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"content": {"text/html": {}}, "description": "The link is not valid"},
     410: {"content": {"text/html": {}}, "description": "The link has expired"},
+    **problem_responses(429),
 }
 
 
-def _secret(rt: RuntimeDep) -> str:
-    settings = cast(Settings, rt.settings)
-    return settings.survey_secret
+def _link_problem(exc: ProblemError) -> HTMLResponse:
+    page = survey_pages.link_problem(expired=isinstance(exc, Gone))
+    return HTMLResponse(page, status_code=exc.status)
 
 
 @pages.get(
@@ -37,11 +48,11 @@ def _secret(rt: RuntimeDep) -> str:
     response_class=HTMLResponse,
     responses=_HTML_ERRORS,
 )
-async def survey_page(token: TokenPath, uow: UowDep, rt: RuntimeDep, now: Now) -> HTMLResponse:
+async def survey_page(token: TokenPath, uow: UowDep) -> HTMLResponse:
     try:
-        notice, previous = await open_survey(uow, token=token, secret=_secret(rt), now=now)
-    except SurveyLinkError as exc:
-        return HTMLResponse(survey_pages.link_problem(expired=exc.expired), status_code=exc.status)
+        notice, previous = await open_survey(uow, token=token)
+    except LINK_PROBLEMS as exc:
+        return _link_problem(exc)
     return HTMLResponse(
         survey_pages.survey_form(locale=notice.locale, action=f"/survey/{token}", previous=previous)
     )
@@ -69,13 +80,11 @@ def _form_answers(form: dict[str, str]) -> SurveyAnswers:
     response_class=HTMLResponse,
     responses=_HTML_ERRORS,
 )
-async def submit_survey_form(
-    token: TokenPath, request: Request, uow: UowDep, rt: RuntimeDep, now: Now
-) -> HTMLResponse:
+async def submit_survey_form(token: TokenPath, request: Request, uow: UowDep) -> HTMLResponse:
     try:
-        notice, previous = await open_survey(uow, token=token, secret=_secret(rt), now=now)
-    except SurveyLinkError as exc:
-        return HTMLResponse(survey_pages.link_problem(expired=exc.expired), status_code=exc.status)
+        notice, previous = await open_survey(uow, token=token)
+    except LINK_PROBLEMS as exc:
+        return _link_problem(exc)
     form = await request.form()
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
     try:
@@ -88,7 +97,7 @@ async def submit_survey_form(
             ),
             status_code=422,
         )
-    await answer_survey(uow, token=token, answers=answers, secret=_secret(rt), now=now)
+    await answer_survey(uow, token=token, answers=answers)
     return HTMLResponse(survey_pages.thank_you(notice.locale))
 
 
@@ -96,20 +105,7 @@ async def submit_survey_form(
     "/{token}",
     summary="Answer a survey (JSON)",
     response_model=SurveyReceipt,
-    responses=problem_responses(404, 410, 422),
+    responses=problem_responses(404, 410, 422, 429),
 )
-async def submit_survey(
-    token: TokenPath, body: SurveyAnswer, uow: UowDep, rt: RuntimeDep, now: Now
-) -> SurveyReceipt:
-    response = await answer_survey(
-        uow,
-        token=token,
-        answers=SurveyAnswers.model_validate(body.model_dump()),
-        secret=_secret(rt),
-        now=now,
-    )
-    return SurveyReceipt(
-        notification_id=response.notification_id,
-        answered_at=response.answered_at,
-        times_answered=response.times_answered,
-    )
+async def submit_survey(token: TokenPath, body: SurveyAnswers, uow: UowDep) -> SurveyReceipt:
+    return SurveyReceipt.model_validate(await answer_survey(uow, token=token, answers=body))

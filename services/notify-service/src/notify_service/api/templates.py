@@ -1,45 +1,30 @@
 """Template library endpoints."""
 
 import uuid
-from typing import Annotated
 
-from fastapi import Header, Query, Response
+from fastapi import Response
 
-from notify_service.api.deps import Admin, Reader
-from notify_service.api.schemas import (
-    TemplateCreate,
-    TemplatePreview,
-    TemplatePreviewRequest,
-    TemplateRead,
-    TemplateUpdate,
-    TemplateVersionRead,
-)
+from notify_service.api.schemas import TemplatePreview, TemplateRead, TemplateVersionRead
+from notify_service.db.models import NoticeTemplate
 from notify_service.service import templates as use_cases
-from notify_service.service.settings import get_settings
-from talentloop_shared.http import Page, ProblemError, problem_responses
-from talentloop_shared.http.pagination import CursorQuery, decode_cursor, page_of
+from notify_service.service.inputs import TemplateCreate, TemplatePreviewRequest, TemplateUpdate
+from talentloop_shared.auth.roles import HrAdmin, Reader
+from talentloop_shared.http import (
+    CursorQuery,
+    IfMatch,
+    LimitQuery,
+    Page,
+    problem_responses,
+    set_etag,
+)
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/templates", tags=["templates"])
 
 
-def _etag(version: int) -> str:
-    return f'"{version}"'
-
-
-def _if_match(value: str | None) -> int | None:
-    if value is None or value.strip() == "*":
-        return None
-    raw = value.strip().removeprefix("W/").strip('"')
-    try:
-        return int(raw)
-    except ValueError:
-        raise ProblemError(
-            412,
-            "Precondition Failed",
-            f"If-Match {value!r} is not a version this API issued",
-            type_="precondition-failed",
-        ) from None
+def _read(template: NoticeTemplate, response: Response) -> TemplateRead:
+    set_etag(response, template.version)
+    return TemplateRead.model_validate(template)
 
 
 @router.post(
@@ -50,12 +35,11 @@ def _if_match(value: str | None) -> int | None:
     responses=problem_responses(401, 403, 409, 422),
 )
 async def create_template(
-    body: TemplateCreate, uow: UowDep, principal: Admin, response: Response
+    body: TemplateCreate, uow: UowDep, principal: HrAdmin, response: Response
 ) -> TemplateRead:
-    template = await use_cases.create_template(uow, data=body.model_dump(), by=principal.sub)
-    response.headers["ETag"] = _etag(template.version)
+    template = await use_cases.create_template(uow, data=body, by=principal.sub)
     response.headers["Location"] = f"/api/v1/templates/{template.id}"
-    return TemplateRead.model_validate(template)
+    return _read(template, response)
 
 
 @router.get(
@@ -72,26 +56,20 @@ async def list_templates(
     stage: str | None = None,
     locale: str | None = None,
     channel: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[TemplateRead]:
-    after = decode_cursor(cursor, arity=2)
-    rows = await use_cases.list_templates(
+    page = await use_cases.list_templates(
         uow,
-        filters={
-            "kind": kind,
-            "job_family": job_family,
-            "stage": stage,
-            "locale": locale,
-            "channel": channel,
-        },
+        kind=kind,
+        job_family=job_family,
+        stage=stage,
+        locale=locale,
+        channel=channel,
         limit=limit,
-        after=after,
+        cursor=cursor,
     )
-    page = page_of(rows, limit, key=lambda t: (t.created_at.isoformat(), t.id))
-    return Page[TemplateRead](
-        items=[TemplateRead.model_validate(t) for t in page.items], next_cursor=page.next_cursor
-    )
+    return page.map(TemplateRead.model_validate)
 
 
 @router.get(
@@ -103,9 +81,7 @@ async def list_templates(
 async def get_template(
     template_id: uuid.UUID, uow: UowDep, principal: Reader, response: Response
 ) -> TemplateRead:
-    template = await use_cases.get_template(uow, template_id)
-    response.headers["ETag"] = _etag(template.version)
-    return TemplateRead.model_validate(template)
+    return _read(await use_cases.get_template(uow, template_id), response)
 
 
 @router.patch(
@@ -118,19 +94,14 @@ async def update_template(
     template_id: uuid.UUID,
     body: TemplateUpdate,
     uow: UowDep,
-    principal: Admin,
+    principal: HrAdmin,
     response: Response,
-    if_match: Annotated[str | None, Header()] = None,
+    expected: IfMatch,
 ) -> TemplateRead:
     template = await use_cases.update_template(
-        uow,
-        template_id=template_id,
-        changes=body.model_dump(exclude_unset=True),
-        if_match=_if_match(if_match),
-        by=principal.sub,
+        uow, template_id=template_id, changes=body, expected=expected, by=principal.sub
     )
-    response.headers["ETag"] = _etag(template.version)
-    return TemplateRead.model_validate(template)
+    return _read(template, response)
 
 
 @router.get(
@@ -155,15 +126,5 @@ async def template_versions(
 async def preview_template(
     template_id: uuid.UUID, body: TemplatePreviewRequest, uow: UowDep, principal: Reader
 ) -> TemplatePreview:
-    settings = await get_settings(uow)
-    rendered, flags = await use_cases.preview_template(
-        uow,
-        template_id=template_id,
-        payload=body.payload,
-        subject=body.subject,
-        body=body.body,
-        company=settings.company_name,
-    )
-    return TemplatePreview(
-        subject=rendered.subject, text=rendered.text, html=rendered.html, flags=flags
-    )
+    result = await use_cases.preview_template(uow, template_id=template_id, request=body)
+    return TemplatePreview.from_result(result)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import Select, exists, select, text
+from sqlalchemy import Row, Select, exists, func, select, text
 from sqlalchemy.dialects.postgresql import insert
 
 from notify_service.db.models import (
@@ -27,18 +27,25 @@ class TemplateRepository(Repository[NoticeTemplate]):
 
     model = NoticeTemplate
 
-    async def of_kind(self, kind: str) -> Sequence[NoticeTemplate]:
-        """Every template of `kind` (selection picks among them)."""
-        return await self.list(
-            select(NoticeTemplate)
-            .where(NoticeTemplate.kind == kind)
-            .order_by(NoticeTemplate.created_at, NoticeTemplate.id)
+    async def rows_of_kind(self, kind: str) -> Sequence[Row[Any]]:
+        """Every template of `kind` as plain rows, oldest first (selection picks among them)."""
+        table = NoticeTemplate.__table__
+        result = await self.session.execute(
+            select(table).where(table.c.kind == kind).order_by(table.c.created_at, table.c.id)
         )
+        return result.all()
+
+    async def stamp(self, kind: str) -> tuple[Any, ...]:
+        """What changes whenever a template of `kind` is added or edited."""
+        result = await self.session.execute(
+            select(
+                func.count(), func.sum(NoticeTemplate.version), func.max(NoticeTemplate.updated_at)
+            ).where(NoticeTemplate.kind == kind)
+        )
+        return tuple(result.one())
 
     async def count(self) -> int:
         """How many templates the library holds."""
-        from sqlalchemy import func
-
         return int(await self.session.scalar(select(func.count()).select_from(NoticeTemplate)) or 0)
 
     async def versions(self, template_id: uuid.UUID) -> Sequence[TemplateVersion]:
@@ -75,10 +82,9 @@ class SettingsRepository:
                 company_name="Talentloop",
                 survey_expiry_days=30,
                 updated_by="system",
+                quiet_start=time(21, 0),
+                quiet_end=time(8, 0),
             )
-            from datetime import time
-
-            row.quiet_start, row.quiet_end = time(21, 0), time(8, 0)
             self.session.add(row)
             await self.session.flush()
         return row

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from notify_service.domain.compliance import Flag, scan
+from notify_service.domain.compliance import Flag, flag_notice, scan
 from notify_service.domain.defaults import default_templates
 from notify_service.domain.schedule import MAX_ATTEMPTS, compute_send_at, next_retry_at
 from notify_service.domain.survey import (
@@ -45,6 +45,7 @@ __all__ = [
     "TemplateProblem",
     "compute_send_at",
     "default_templates",
+    "flag_notice",
     "invitation_context",
     "make_token",
     "next_retry_at",

@@ -22,7 +22,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["ComplianceScanner", "Flag", "default_scanner", "load_terms", "scan"]
+from notify_service.domain.templates.rendering import Rendered
+
+__all__ = ["ComplianceScanner", "Flag", "default_scanner", "flag_notice", "load_terms", "scan"]
 
 _EXCERPT_RADIUS = 30
 _LATIN_BOUNDARY_BEFORE = r"(?<![0-9A-Za-z])"
@@ -135,3 +137,32 @@ def default_scanner() -> ComplianceScanner:
 def scan(texts: Iterable[str]) -> list[Flag]:
     """Flag discriminatory or insulting phrases in `texts` using the shipped word lists."""
     return default_scanner().scan(texts)
+
+
+def flag_notice(
+    inputs: Iterable[tuple[str, str]], rendered: Rendered | None, *, max_chars: int = 50_000
+) -> list[dict[str, Any]]:
+    """Flags over labelled input texts and a rendered notice, once per category and phrase,
+    each naming its source (``reasons``, ``subject``, ``body``…) as notices store them.
+    Each text is scanned up to `max_chars` (a rendered notice is no longer than that)."""
+    sources: list[tuple[str, str]] = [(label, text[:max_chars]) for label, text in inputs]
+    if rendered is not None:
+        if rendered.subject:
+            sources.append(("subject", rendered.subject[:max_chars]))
+        sources.append(("body", rendered.text[:max_chars]))
+    flags: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for flag in scan(t for _, t in sources):
+        key = (flag.category, flag.phrase)
+        if key in seen:
+            continue
+        seen.add(key)
+        flags.append(
+            {
+                "category": flag.category,
+                "phrase": flag.phrase,
+                "excerpt": flag.text_excerpt,
+                "source": sources[flag.text_index][0],
+            }
+        )
+    return flags

@@ -11,6 +11,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import re
 import struct
 import uuid
 from collections import defaultdict
@@ -32,6 +33,7 @@ __all__ = [
     "InvalidToken",
     "NoticeOutcome",
     "SurveyAnswers",
+    "hide_survey_links",
     "make_token",
     "read_token",
     "summarise",
@@ -131,6 +133,17 @@ def read_token(token: str, *, secret: str, now: datetime) -> str:
     return notification_id
 
 
+_LINK_TOKEN: Final = re.compile(r"(/survey/)[A-Za-z0-9_\-]{16,}")
+HIDDEN_TOKEN: Final = "[hidden]"
+
+
+def hide_survey_links(text: str) -> str:
+    """`text` with the token of every survey link replaced: the token is the candidate's
+    credential, so staff (and integrations) reading a notice see where the link goes but
+    cannot answer in the candidate's name."""
+    return _LINK_TOKEN.sub(lambda m: m.group(1) + HIDDEN_TOKEN, text)
+
+
 # --- questions --------------------------------------------------------------------------
 
 RATING_QUESTIONS: Final = ("tone", "detail", "timeliness", "helpfulness")
@@ -168,7 +181,7 @@ SURVEY_QUESTIONS: Final[Mapping[str, Mapping[str, str]]] = {
 class SurveyAnswers(BaseModel):
     """One candidate's answers. Ratings are 1–5 and optional: a partial answer still counts."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     tone: int | None = Field(default=None, ge=1, le=5)
     detail: int | None = Field(default=None, ge=1, le=5)
@@ -210,6 +223,7 @@ class GroupSummary:
     share_satisfied: float | None
     share_open_to_future_roles: float | None
     median_minutes_to_send: float | None
+    label: str | None = None  # how to show the group where its key does not read well
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +241,9 @@ def _minutes(start: datetime, end: datetime) -> float:
     return (utc(end) - utc(start)).total_seconds() / 60
 
 
-def _summarise_group(group: str, rows: list[NoticeOutcome]) -> GroupSummary:
+def _summarise_group(
+    group: str, rows: list[NoticeOutcome], label: str | None = None
+) -> GroupSummary:
     # A response proves the notice went out, even if sent_at was never recorded.
     sent = [r for r in rows if r.sent_at is not None or r.answers is not None]
     answered = [r.answers for r in rows if r.answers is not None]
@@ -253,16 +269,23 @@ def _summarise_group(group: str, rows: list[NoticeOutcome]) -> GroupSummary:
             sum(a.open_to_future_roles for a in answered) / len(answered) if answered else None
         ),
         median_minutes_to_send=median(delays) if delays else None,
+        label=label,
     )
 
 
-def summarise(rows: Iterable[NoticeOutcome], *, overall_label: str = "*") -> FeedbackSummary:
+def summarise(
+    rows: Iterable[NoticeOutcome],
+    *,
+    overall_label: str = "*",
+    labels: Mapping[str, str] | None = None,
+) -> FeedbackSummary:
     """Aggregate notices and survey answers per group for the HR dashboard.
 
     Per group: notices sent, responses, response rate (responses / sent), mean of each
     rating, share satisfied (responses whose mean given rating is ≥ 4; responses without
     ratings are left out of that share), share open to future roles, and the median
-    minutes from rejection to sending. Figures with nothing to average are None.
+    minutes from rejection to sending. Figures with nothing to average are None. `labels`
+    names groups whose key does not read well (a template's name for its id).
     """
     by_group: dict[str, list[NoticeOutcome]] = defaultdict(list)
     everything: list[NoticeOutcome] = []
@@ -270,6 +293,6 @@ def summarise(rows: Iterable[NoticeOutcome], *, overall_label: str = "*") -> Fee
         by_group[row.group].append(row)
         everything.append(row)
     return FeedbackSummary(
-        groups=[_summarise_group(g, by_group[g]) for g in sorted(by_group)],
+        groups=[_summarise_group(g, by_group[g], (labels or {}).get(g)) for g in sorted(by_group)],
         overall=_summarise_group(overall_label, everything),
     )

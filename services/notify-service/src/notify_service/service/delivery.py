@@ -1,7 +1,10 @@
 """Delivery adapters: email over SMTP (aiosmtplib) and SMS over a provider's HTTP API.
 
 Adapters know nothing about notices' states; they take ready messages and report, per
-message, whether it went out and, if not, whether trying again could help.
+message, whether it went out and, if not, whether trying again could help, or whether
+nobody can tell: a connection lost or a timeout after the message was handed over (after
+SMTP DATA; after an SMS provider got the request) may or may not have delivered it, and
+trying again could send it twice (`unknown`: HR decides).
 """
 
 from __future__ import annotations
@@ -14,13 +17,14 @@ from email.message import Message
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formatdate
-from typing import Protocol
+from typing import Any, Protocol
 
 import aiosmtplib
 import httpx
 
 from notify_service.config import Settings
 from notify_service.db.models import Notification
+from talentloop_shared.i18n import DEFAULT_LOCALE, try_canonical_locale
 from talentloop_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -34,6 +38,7 @@ class DeliveryResult:
     error: str | None = None
     permanent: bool = False  # retrying cannot help (bad address, no provider configured)
     reference: str | None = None
+    unknown: bool = False  # it may have gone out: do not retry on our own
 
 
 def message_id_for(notice: Notification) -> str:
@@ -42,7 +47,7 @@ def message_id_for(notice: Notification) -> str:
 
 
 def _html_document(notice: Notification) -> str:
-    lang = "zh-CN" if notice.locale.lower().startswith("zh") else notice.locale
+    lang = try_canonical_locale(notice.locale) or DEFAULT_LOCALE
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"></head>'
         f"<body>\n{notice.body_html}\n</body></html>\n"
@@ -88,26 +93,47 @@ _CONNECTION_ERRORS = (
 )
 
 
+# aiosmtplib's start_tls: None upgrades when the server offers STARTTLS, True insists.
+_START_TLS: dict[str, bool | None] = {
+    "starttls-opportunistic": None,
+    "starttls-required": True,
+    "tls": False,
+    "none": False,
+}
+
+
+class _Connection(aiosmtplib.SMTP):
+    """An SMTP connection that knows whether the current message reached DATA: a connection
+    lost after that may have delivered it (the server's 250 is what we did not get)."""
+
+    data_sent = False
+
+    async def data(self, message: str | bytes, /, **kwargs: Any) -> aiosmtplib.SMTPResponse:
+        self.data_sent = True
+        return await super().data(message, **kwargs)
+
+
 class SmtpMailer:
     """SMTP with connection reuse: a batch is split over a few connections sent in parallel,
     and connections are kept open between batches (checked with NOOP before reuse)."""
 
     def __init__(self, settings: Settings) -> None:
         self.s = settings
-        self._idle: list[aiosmtplib.SMTP] = []
+        self._idle: list[_Connection] = []
 
-    def _client(self) -> aiosmtplib.SMTP:
-        return aiosmtplib.SMTP(
+    def _client(self) -> _Connection:
+        return _Connection(
             hostname=self.s.smtp_host,
             port=self.s.smtp_port,
-            use_tls=self.s.smtp_tls,
-            start_tls=True if self.s.smtp_starttls else False,
+            use_tls=self.s.smtp_security == "tls",
+            start_tls=_START_TLS[self.s.smtp_security],
+            cert_bundle=self.s.smtp_ca_file,
             username=self.s.smtp_user,
             password=self.s.smtp_password,
             timeout=self.s.smtp_timeout_seconds,
         )
 
-    async def _acquire(self) -> aiosmtplib.SMTP:
+    async def _acquire(self) -> _Connection:
         while self._idle:
             smtp = self._idle.pop()
             try:
@@ -120,7 +146,7 @@ class SmtpMailer:
         await smtp.connect()
         return smtp
 
-    def _release(self, smtp: aiosmtplib.SMTP, *, healthy: bool) -> None:
+    def _release(self, smtp: _Connection, *, healthy: bool) -> None:
         if healthy and smtp.is_connected and len(self._idle) < self.s.dispatch_concurrency:
             self._idle.append(smtp)
         else:
@@ -152,13 +178,14 @@ class SmtpMailer:
         try:
             smtp = await self._acquire()
         except (*_CONNECTION_ERRORS, aiosmtplib.SMTPException) as exc:
-            err = f"SMTP server {self.s.smtp_host}:{self.s.smtp_port} unreachable: {exc!r}"
+            err = f"SMTP server {self.s.smtp_host}:{self.s.smtp_port} unusable: {exc!r}"
             for i in indexes:
                 results[i] = DeliveryResult(False, err[:500])
             return
         healthy = True
         try:
             for n, i in enumerate(indexes):
+                smtp.data_sent = False
                 try:
                     msg = build_email(notices[i], sender=self.s.smtp_from)
                     _refused, response = await smtp.send_message(msg)
@@ -177,9 +204,20 @@ class SmtpMailer:
                         permanent=500 <= exc.code < 600,
                     )
                 except _CONNECTION_ERRORS as exc:
-                    # The connection is gone: this and the rest of the lane wait for a retry.
+                    # The connection is gone. After DATA the server may have taken the message
+                    # (its reply is what was lost): unknown. The rest of the lane (and this
+                    # message, before DATA) was not sent and waits for a retry.
                     healthy = False
-                    for j in indexes[n:]:
+                    waiting = indexes[n:]
+                    if smtp.data_sent:
+                        results[i] = DeliveryResult(
+                            False,
+                            "delivery outcome unknown: the SMTP connection was lost after the "
+                            f"message was handed over ({exc!r})"[:500],
+                            unknown=True,
+                        )
+                        waiting = indexes[n + 1 :]
+                    for j in waiting:
                         results[j] = DeliveryResult(False, f"SMTP connection lost: {exc!r}"[:500])
                     return
         finally:
@@ -223,6 +261,13 @@ class JsonSmsGateway:
             body["sender"] = self.sender
         try:
             response = await self.client.post(self.url, json=body)
+        except (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError) as exc:
+            # The request went out and no answer came back: the provider may have sent it.
+            return DeliveryResult(
+                False,
+                f"delivery outcome unknown: no answer from the SMS provider ({exc!r})"[:500],
+                unknown=True,
+            )
         except httpx.HTTPError as exc:
             return DeliveryResult(False, f"SMS provider unreachable: {exc!r}"[:500])
         if response.is_success:

@@ -8,24 +8,27 @@ Claim, send, record:
    parallel; SMS with bounded concurrency).
 3. In a second transaction each outcome is recorded: `sent`, or back to `scheduled` with
    an exponential-backoff `send_at`, or `failed` after the last attempt or on a permanent
-   error. Every attempt is a row in `delivery_attempts`.
+   error, or `unknown` when nobody can tell whether it went out. Every attempt is a row in
+   `delivery_attempts`.
 
-A crash between 2 and 3 leaves a notice in `sending`. We choose **at-most-once**: such a
-notice is never resent automatically. After `claim_timeout_seconds` (database time) it
-is marked `failed` with "delivery outcome unknown", so HR sees it and can `send-now` after
-checking. A repeated email would still carry the same Message-ID (`<id@notify.talentloop>`)
-so receiving systems can drop it. A second rejection mail hurts a candidate more than
-a late one that HR re-sends by hand.
+We choose **at-most-once**: a notice that may have gone out is never resent on our own.
+That is the case when the connection was lost or timed out after the message was handed
+over (after SMTP DATA, after the SMS provider got the request; `DeliveryResult.unknown`),
+and when a crash between 2 and 3 leaves a notice in `sending`: after
+`claim_timeout_seconds` (database time) the sweep marks it `unknown`. HR sees it (and
+/metrics counts it) and can `resend` after checking. A repeated email would still carry
+the same Message-ID (`<id@notify.talentloop>`) so receiving systems can drop it. A second
+rejection mail hurts a candidate more than a late one that HR re-sends by hand.
 
 An erasure (`service/erasure.py`) may clear a notice's content while it is in `sending`.
-Step 3 never writes content back, and it cancels such a notice unless it went out.
+Step 3 never writes content back, and it cancels such a notice unless it went out (or
+may have: `unknown` stays, there is nothing left to resend).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, cast
 
 import asyncpg
@@ -35,18 +38,10 @@ from sqlalchemy import String, Table, and_, bindparam, case, func, insert, or_, 
 from notify_service import domain
 from notify_service.config import Settings
 from notify_service.db.models import DeliveryAttempt, Notification
-from notify_service.service.delivery import (
-    DeliveryResult,
-    EmailSender,
-    SmsGateway,
-    SmtpMailer,
-    message_id_for,
-    send_sms_batch,
-    sms_gateway,
-)
+from notify_service.service.delivery import DeliveryResult, message_id_for, send_sms_batch
 from notify_service.service.erasure import ERASED_REASON
-from notify_service.service.notices import WAKE_CHANNEL
-from talentloop_shared.aio import wait_for_event
+from notify_service.service.state import notify_state
+from notify_service.service.wakeups import WAKE_CHANNEL
 from talentloop_shared.db.engine import asyncpg_dsn
 from talentloop_shared.logging import get_logger
 from talentloop_shared.service import Runtime
@@ -55,32 +50,13 @@ log = get_logger(__name__)
 
 NOTICES_DELIVERED = Counter(
     "talentloop_notices_delivered_total",
-    "Notice delivery attempts by channel and outcome",
+    "Notice delivery attempts by channel and outcome (sent, retry, failed, unknown)",
     ["channel", "outcome"],
 )
-
-Clock = Callable[[], datetime]
-
-
-def real_clock() -> datetime:
-    """The current time, aware, in UTC."""
-    return datetime.now(UTC)
-
-
-def clock_of(rt: Runtime) -> Clock:
-    """The runtime's clock (tests replace `rt.extras["clock"]` to move time)."""
-    clock: Clock = rt.extras.get("clock") or real_clock
-    return clock
-
-
-def install(rt: Runtime) -> None:
-    """Put the clock, the delivery adapters and the dispatcher into `rt.extras`."""
-    settings = cast(Settings, rt.settings)
-    rt.extras.setdefault("clock", real_clock)
-    rt.extras.setdefault("mailer", SmtpMailer(settings))
-    rt.extras.setdefault("sms", sms_gateway(settings))
-    rt.extras.setdefault("dispatcher", Dispatcher(rt))
-    rt.extras.setdefault("template_cache", {})
+RESEND_HINT = (
+    "check the mail log or with the candidate, then resend "
+    "(POST /api/v1/notifications/{id}/resend) if it did not arrive"
+)
 
 
 async def recover_stale_claims(rt: Runtime) -> int:
@@ -111,18 +87,20 @@ async def recover_stale_claims(rt: Runtime) -> int:
             update(Notification)
             .where(Notification.id.in_(locked))
             .values(
-                status="failed",
+                status="unknown",
                 last_error="delivery outcome unknown: the dispatcher stopped while sending; "
-                "check with the candidate or the mail log before send-now",
+                + RESEND_HINT,
                 updated_at=func.now(),
             )
-            .returning(Notification.id)
+            .returning(Notification.channel)
         )
-        ids = list(result.scalars())
+        channels = list(result.scalars())
         await session.commit()
-    if ids:
-        log.warning("dispatch.stale_claims_failed", count=len(ids))
-    return len(ids)
+    for channel in channels:
+        NOTICES_DELIVERED.labels(channel, "unknown").inc()
+    if channels:
+        log.warning("dispatch.stale_claims_unknown", count=len(channels))
+    return len(channels)
 
 
 async def _claim(rt: Runtime, now: datetime, limit: int) -> list[Notification]:
@@ -157,13 +135,12 @@ async def _claim(rt: Runtime, now: datetime, limit: int) -> list[Notification]:
 
 async def _deliver(rt: Runtime, notices: list[Notification]) -> list[DeliveryResult]:
     settings = cast(Settings, rt.settings)
-    mailer: EmailSender = rt.extras["mailer"]
-    sms: SmsGateway = rt.extras["sms"]
+    state = notify_state(rt)
     emails = [n for n in notices if n.channel == "email"]
     texts = [n for n in notices if n.channel == "sms"]
     email_results, sms_results = await asyncio.gather(
-        mailer.send_batch(emails) if emails else _none(),
-        send_sms_batch(sms, texts, concurrency=settings.dispatch_concurrency * 2)
+        state.mailer.send_batch(emails) if emails else _none(),
+        send_sms_batch(state.sms, texts, concurrency=settings.dispatch_concurrency * 2)
         if texts
         else _none(),
     )
@@ -193,8 +170,7 @@ async def _record(
     started: datetime,
 ) -> None:
     settings = cast(Settings, rt.settings)
-    now = clock_of(rt)()
-    finished = real_clock()
+    now = finished = rt.clock.now()
     attempts: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
     # In id order: the UPDATE below locks the rows in list order, and an erasure locks a
@@ -222,6 +198,9 @@ async def _record(
                 if notice.channel == "email"
                 else result.reference,
             )
+        elif result.unknown:
+            outcome = "unknown"
+            change.update(b_status="unknown", b_error=f"{error}; {RESEND_HINT}")
         elif result.permanent or notice.attempts >= settings.max_attempts:
             outcome = "failed"
         else:
@@ -255,15 +234,15 @@ async def _record(
     # back to `scheduled` or left `failed` for a send-now. Decided from the row in the
     # UPDATE itself, so an erasure committing while we wait for the row is seen.
     new_status = bindparam("b_status", type_=String())
-    erased_unsent = and_(table.c.recipient.is_(None), new_status != "sent")
+    erased_unsent = and_(table.c.recipient.is_(None), new_status != "sent", new_status != "unknown")
     async with rt.session_factory() as session:
-        # One statement for the batch; a notice failed meanwhile by the stale-claim sweep
-        # still learns the truth here.
+        # One statement for the batch; a notice the stale-claim sweep marked unknown
+        # meanwhile still learns the truth here.
         await session.execute(
             update(table)
             .where(
                 table.c.id == bindparam("b_id"),
-                or_(table.c.status == "sending", table.c.status == "failed"),
+                or_(table.c.status == "sending", table.c.status == "unknown"),
             )
             .values(
                 status=case((erased_unsent, "cancelled"), else_=new_status),
@@ -283,11 +262,10 @@ async def _record(
 async def dispatch_due(rt: Runtime, *, limit: int | None = None) -> int:
     """Claim, send and record one batch of due notices; returns how many were claimed."""
     settings = cast(Settings, rt.settings)
-    now = clock_of(rt)()
-    notices = await _claim(rt, now, limit or settings.dispatch_batch_size)
+    started = rt.clock.now()
+    notices = await _claim(rt, started, limit or settings.dispatch_batch_size)
     if not notices:
         return 0
-    started = real_clock()
     try:
         results = await _deliver(rt, notices)
     except Exception as exc:  # an adapter bug must not strand the batch in `sending`
@@ -295,61 +273,54 @@ async def dispatch_due(rt: Runtime, *, limit: int | None = None) -> int:
         results = [DeliveryResult(False, f"delivery error: {exc!r}"[:500]) for _ in notices]
     await _record(rt, notices, results, started)
     sent = sum(r.ok for r in results)
-    log.info("dispatch.batch", claimed=len(notices), sent=sent, failed=len(notices) - sent)
+    unknown = sum(r.unknown for r in results)
+    log.info(
+        "dispatch.batch",
+        claimed=len(notices),
+        sent=sent,
+        unknown=unknown,
+        failed=len(notices) - sent - unknown,
+    )
     return len(notices)
 
 
-class Dispatcher:
-    """The background loop: wakes on NOTIFY (or `wake()`), else polls every second."""
-
-    def __init__(self, rt: Runtime) -> None:
-        self.rt = rt
-        self._wake = asyncio.Event()
-        self.listening = False
-
-    def wake(self) -> None:
-        """Look for due notices now (e.g. after a test moved the clock)."""
-        self._wake.set()
-
-    async def _listen(self) -> asyncpg.Connection | None:
-        try:
-            conn = await asyncpg.connect(asyncpg_dsn(self.rt.settings.database_url), timeout=10)
-            await conn.add_listener(WAKE_CHANNEL, lambda *_: self._wake.set())
-            self.listening = True
-            return conn
-        except Exception as exc:
-            log.warning("dispatch.listen_failed", error=repr(exc)[:300])
-            return None
-
-    async def run(self) -> None:
-        """Run until cancelled."""
-        settings = cast(Settings, self.rt.settings)
-        conn: asyncpg.Connection | None = None
-        last_sweep = 0.0
-        loop = asyncio.get_running_loop()
-        try:
-            while True:
-                if conn is None or conn.is_closed():
-                    self.listening = False
-                    conn = await self._listen()
-                self._wake.clear()
-                if loop.time() - last_sweep > 30:
-                    await recover_stale_claims(self.rt)
-                    last_sweep = loop.time()
-                claimed = await dispatch_due(self.rt)
-                if claimed >= settings.dispatch_batch_size:
-                    continue  # more are due: no pause
-                await wait_for_event(self._wake, settings.dispatch_poll_seconds)
-        finally:
-            self.listening = False
-            if conn is not None:
-                try:
-                    await asyncio.wait_for(conn.close(), 5)
-                except Exception:
-                    conn.terminate()
+async def _listen(rt: Runtime) -> asyncpg.Connection | None:
+    """A connection LISTENing for NOTIFYs from other processes (None if it cannot connect:
+    the loop then polls, and tries again next round)."""
+    wakeup = notify_state(rt).dispatcher
+    try:
+        conn = await asyncpg.connect(asyncpg_dsn(rt.settings.database_url), timeout=10)
+        await conn.add_listener(WAKE_CHANNEL, lambda *_: wakeup.wake())
+        return conn
+    except Exception as exc:
+        log.warning("dispatch.listen_failed", error=repr(exc)[:300])
+        return None
 
 
 async def dispatcher_loop(rt: Runtime) -> None:
-    """ServiceDefinition background loop: run the runtime's dispatcher."""
-    install(rt)
-    await rt.extras["dispatcher"].run()
+    """The background loop (ServiceDefinition): sends due notices as soon as a commit (here
+    or in another process, through NOTIFY) makes them due, else polls every second; every
+    30 s it fails stale claims. Runs until cancelled."""
+    settings = cast(Settings, rt.settings)
+    wakeup = notify_state(rt).dispatcher
+    conn: asyncpg.Connection | None = None
+    last_sweep = 0.0
+    loop = asyncio.get_running_loop()
+    try:
+        while True:
+            if conn is None or conn.is_closed():
+                conn = await _listen(rt)
+            wakeup.clear()
+            if loop.time() - last_sweep > 30:
+                await recover_stale_claims(rt)
+                last_sweep = loop.time()
+            claimed = await dispatch_due(rt)
+            if claimed >= settings.dispatch_batch_size:
+                continue  # more are due: no pause
+            await wakeup.wait(settings.dispatch_poll_seconds)
+    finally:
+        if conn is not None:
+            try:
+                await asyncio.wait_for(conn.close(), 5)
+            except Exception:
+                conn.terminate()

@@ -11,7 +11,8 @@ status is left to the dispatcher, but its content is erased at once. The dispatc
 outcome UPDATE never writes content back, and it treats a `sending` row whose recipient is
 gone as erased: a failure (or a retry) becomes `cancelled` instead of `failed` or
 `scheduled`; a success is recorded as `sent`, which is the truth (a message already
-handed to the SMTP server or SMS provider when the erasure commits still goes out).
+handed to the SMTP server or SMS provider when the erasure commits still goes out), and
+so is an `unknown` outcome (with nothing left to resend).
 Both sides decide from the row itself, in one UPDATE each, so whichever commits second
 sees the other's result (PostgreSQL re-reads a row changed under a waiting UPDATE).
 
@@ -42,7 +43,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 from notify_service.db.models import DeliveryAttempt, Notification, SurveyResponse
 from notify_service.db.repositories import ErasureRepository
-from notify_service.service.notices import HOLDABLE
+from notify_service.service.notice_control import HOLDABLE
 from talentloop_shared.db import UnitOfWork, forget_person
 from talentloop_shared.logging import get_logger
 

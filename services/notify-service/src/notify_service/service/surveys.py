@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import asdict
-from datetime import datetime
-from typing import Any
-
 from sqlalchemy import or_, select
 
 from notify_service import domain
@@ -16,68 +11,48 @@ from notify_service.db.repositories import (
     NotificationRepository,
     SurveyRepository,
 )
-from notify_service.domain.survey import NoticeOutcome
+from notify_service.domain.survey import FeedbackSummary, NoticeOutcome
+from notify_service.service.state import notify_state
+from notify_service.service.survey_links import SurveyClosed, SurveyLinkInvalid
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import FeedbackReceived
-from talentloop_shared.http.problems import ProblemError
 
 GROUPINGS = ("template", "job_family", "stage")
 
 
-class SurveyLinkError(ProblemError):
-    """A survey link that does not work; `expired` tells a 410 from a 404."""
-
-    def __init__(
-        self, status: int, detail: str, *, expired: bool, type_: str | None = None
-    ) -> None:
-        super().__init__(
-            status,
-            "Gone" if expired else "Not Found",
-            detail,
-            type_=type_ or ("survey-expired" if expired else "survey-not-found"),
-        )
-        self.expired = expired
-
-
-def notification_of_token(token: str, *, secret: str, now: datetime) -> uuid.UUID:
-    """The notice a survey token names; 404 for a forged one, 410 for an expired one."""
-    try:
-        raw = domain.read_token(token, secret=secret, now=now)
-        return uuid.UUID(raw)
-    except domain.ExpiredToken:
-        raise SurveyLinkError(
-            410, "this survey link has expired; thank you for your interest", expired=True
-        ) from None
-    except (domain.InvalidToken, ValueError):
-        raise SurveyLinkError(404, "this survey link is not valid", expired=False) from None
-
-
-async def open_survey(
-    uow: UnitOfWork, *, token: str, secret: str, now: datetime
-) -> tuple[Notification, SurveyResponse | None]:
+async def open_survey(uow: UnitOfWork, *, token: str) -> tuple[Notification, SurveyResponse | None]:
     """The notice behind a survey link and the answer given so far, if any."""
-    notification_id = notification_of_token(token, secret=secret, now=now)
+    links = notify_state(uow).survey_links
+    notification_id = links.notification_of(token, now=uow.clock.now())
     notice = await NotificationRepository(uow.session).get(notification_id)
     if notice is None:
-        raise SurveyLinkError(404, "this survey link is not valid", expired=False)
+        raise SurveyLinkInvalid()
     # Checked under the candidate's lock, so an answer cannot slip in beside an erasure.
     if await ErasureRepository(uow.session).is_erased(notice.candidate_id):
-        raise SurveyLinkError(
-            410,
-            "this survey is closed: the personal data behind this notice was erased",
-            expired=True,
-            type_="survey-closed",
-        )
+        raise SurveyClosed()
     return notice, await SurveyRepository(uow.session).get(notification_id)
 
 
 async def answer_survey(
-    uow: UnitOfWork, *, token: str, answers: domain.SurveyAnswers, secret: str, now: datetime
+    uow: UnitOfWork, *, token: str, answers: domain.SurveyAnswers
 ) -> SurveyResponse:
-    """Record (or update) the answer to a notice's survey and publish feedback-received."""
-    notice, _ = await open_survey(uow, token=token, secret=secret, now=now)
+    """Record the one answer to a notice's survey, or change it (until the link expires).
+
+    `feedback-received` is published when the answer is new or differs from the one
+    recorded; sending the same answer again only counts the submission. So however often
+    a form is submitted, consumers see one event per distinct answer, in order, each
+    carrying the whole answer and when it was given (`answered_at`).
+    """
+    notice, _ = await open_survey(uow, token=token)
+    # Answers to one notice take turns (two first answers at once would both insert).
+    await NotificationRepository(uow.session).get_for_update(notice.id)
     response = await SurveyRepository(uow.session).get_for_update(notice.id)
     fields = answers.model_dump()
+    if response is not None and _answers(response) == answers:
+        response.times_answered += 1
+        await uow.commit()
+        return response
+    now = uow.clock.now()
     if response is None:
         response = SurveyResponse(
             notification_id=notice.id, answered_at=now, times_answered=1, **fields
@@ -107,7 +82,11 @@ async def answer_survey(
     return response
 
 
-async def feedback_summary(uow: UnitOfWork, *, group_by: str, kind: str) -> dict[str, Any]:
+def _answers(response: SurveyResponse) -> domain.SurveyAnswers:
+    return domain.SurveyAnswers.model_validate(response, from_attributes=True)
+
+
+async def feedback_summary(uow: UnitOfWork, *, group_by: str, kind: str) -> FeedbackSummary:
     """Survey results per template, job family or stage, and overall."""
     rows = (
         await uow.session.execute(
@@ -127,20 +106,6 @@ async def feedback_summary(uow: UnitOfWork, *, group_by: str, kind: str) -> dict
             group = notice.job_family or "none"
         else:
             group = notice.stage or "none"
-        answers = None
-        if response is not None:
-            answers = domain.SurveyAnswers(
-                tone=response.tone,
-                detail=response.detail,
-                timeliness=response.timeliness,
-                helpfulness=response.helpfulness,
-                comment=response.comment,
-                open_to_future_roles=response.open_to_future_roles,
-            )
+        answers = _answers(response) if response is not None else None
         outcomes.append(NoticeOutcome(group, notice.occurred_at, notice.sent_at, answers))
-    summary = domain.summarise(outcomes)
-    return {
-        "group_by": group_by,
-        "groups": [{**asdict(g), "label": labels.get(g.group)} for g in summary.groups],
-        "overall": asdict(summary.overall),
-    }
+    return domain.summarise(outcomes, labels=labels)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -12,37 +13,67 @@ from sqlalchemy import func, literal, select, text, tuple_
 
 from notify_service import domain
 from notify_service.db.models import NoticeTemplate, TemplateVersion
-from notify_service.db.repositories import TemplateRepository
+from notify_service.db.repositories import SettingsRepository, TemplateRepository
+from notify_service.service.inputs import TemplateCreate, TemplatePreviewRequest, TemplateUpdate
+from notify_service.service.state import notify_state
 from talentloop_shared.db import UnitOfWork
+from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Invalid, NotFound
 from talentloop_shared.events.payloads import CandidateRejected, TalentInvited
-from talentloop_shared.http.problems import ProblemError, not_found, unprocessable
+from talentloop_shared.i18n import try_canonical_locale
 from talentloop_shared.logging import get_logger
+from talentloop_shared.pagination import Keyset, Page
 
 log = get_logger(__name__)
 _SEED_LOCK = 0x6E6F7469  # advisory lock: two replicas starting at once seed only once
 
-
-def _problems_to_422(
-    problems: Sequence[domain.TemplateProblem], *, where: str = "body"
-) -> ProblemError:
-    errors = [
-        {"loc": [where, p.field], "msg": p.msg + (f" (line {p.line})" if p.line else "")}
-        for p in problems
-    ]
-    detail = "; ".join(f"{p.field}: {p.msg}" for p in problems[:3])
-    return unprocessable(f"the template has problems: {detail}", errors)
+TEMPLATES = Keyset(datetime, uuid.UUID)
+"""The template list's cursor: (created_at, id) of the last template of a page."""
 
 
-def check_template(subject: str | None, body: str, *, kind: str, channel: str) -> None:
-    """422 naming every problem (syntax, unknown variable) in a template."""
-    if channel == "sms" and subject:
-        raise unprocessable(
-            "subject: SMS templates have no subject",
-            [{"loc": ["body", "subject"], "msg": "SMS templates have no subject"}],
+class TemplateInvalid(Invalid):
+    """422 naming every problem (syntax, unknown variable, render limit) in a template;
+    `limits` lists the render limits it broke, by name."""
+
+    def __init__(self, problems: Sequence[domain.TemplateProblem]) -> None:
+        errors = [
+            {"loc": ["body", p.field], "msg": p.msg + (f" (line {p.line})" if p.line else "")}
+            for p in problems
+        ]
+        detail = "; ".join(f"{p.field}: {p.msg}" for p in problems[:3])
+        super().__init__(f"the template has problems: {detail}", errors)
+        limits = sorted({p.limit for p in problems if p.limit})
+        if limits:
+            self.extensions = {"limits": limits}
+
+
+class TemplateKeyTaken(Conflict):
+    """409: the library has a template for this kind, family, stage, locale and channel."""
+
+    def __init__(self, existing: uuid.UUID) -> None:
+        super().__init__(
+            f"a template for this kind, job family, stage, locale and channel exists: "
+            f"{existing}; edit it instead (PATCH creates a new version)"
         )
-    problems = domain.validate_template(subject, body, kind=kind, channel=channel)
+
+
+@dataclass(frozen=True, slots=True)
+class TemplatePreviewResult:
+    """A rendered preview and what the compliance guard flagged in it."""
+
+    rendered: domain.Rendered
+    flags: list[dict[str, Any]]
+
+
+async def check_template(
+    uow: UnitOfWork, subject: str | None, body: str, *, kind: str, channel: str
+) -> None:
+    """422 naming every problem (syntax, unknown variable, render limit) in a template."""
+    if channel == "sms" and subject:
+        raise FieldInvalid("subject", "SMS templates have no subject")
+    renderer = notify_state(uow).renderer
+    problems = await renderer.validate(subject, body, kind=kind, channel=channel)
     if problems:
-        raise _problems_to_422(problems)
+        raise TemplateInvalid(problems)
 
 
 def default_name(kind: str, job_family: str, stage: str, locale: str, channel: str) -> str:
@@ -52,47 +83,11 @@ def default_name(kind: str, job_family: str, stage: str, locale: str, channel: s
     return f"{kind}-{fam}-{stg}-{locale}-{channel}"
 
 
-async def create_template(uow: UnitOfWork, *, data: dict[str, Any], by: str) -> NoticeTemplate:
-    """Add a template (version 1) after validating it."""
-    check_template(data.get("subject"), data["body"], kind=data["kind"], channel=data["channel"])
-    repo = TemplateRepository(uow.session)
-    name = data.get("name") or default_name(
-        data["kind"], data["job_family"], data["stage"], data["locale"], data["channel"]
-    )
-    template = NoticeTemplate(
-        id=uuid.uuid4(),
-        name=name,
-        kind=data["kind"],
-        job_family=data["job_family"],
-        stage=data["stage"],
-        locale=data["locale"],
-        channel=data["channel"],
-        subject=data.get("subject"),
-        body=data["body"],
-        version=1,
-        updated_by=by,
-    )
-    exists = await uow.session.scalar(
-        select(NoticeTemplate.id).where(
-            NoticeTemplate.kind == template.kind,
-            NoticeTemplate.job_family == template.job_family,
-            NoticeTemplate.stage == template.stage,
-            NoticeTemplate.locale == template.locale,
-            NoticeTemplate.channel == template.channel,
-        )
-    )
-    if exists is not None:
-        raise ProblemError(
-            409,
-            "Conflict",
-            f"a template for this kind, job family, stage, locale and channel exists: {exists}; "
-            "edit it instead (PATCH creates a new version)",
-            type_="conflict",
-        )
-    repo.add(template)
-    await uow.flush()
+def _new_template(uow: UnitOfWork, values: dict[str, Any], *, by: str) -> NoticeTemplate:
+    """Version 1 of a template, added to the session with its version row."""
+    template = NoticeTemplate(id=uuid.uuid4(), version=1, updated_by=by, **values)
+    uow.session.add(template)
     uow.session.add(_version_of(template, by))
-    await uow.commit()
     return template
 
 
@@ -107,77 +102,90 @@ def _version_of(t: NoticeTemplate, by: str) -> TemplateVersion:
     )
 
 
+async def create_template(uow: UnitOfWork, *, data: TemplateCreate, by: str) -> NoticeTemplate:
+    """Add a template (version 1) after validating it."""
+    await check_template(uow, data.subject, data.body, kind=data.kind, channel=data.channel)
+    values = data.model_dump()
+    values["name"] = data.name or default_name(
+        data.kind, data.job_family, data.stage, data.locale, data.channel
+    )
+    exists = await uow.session.scalar(
+        select(NoticeTemplate.id).where(
+            NoticeTemplate.kind == data.kind,
+            NoticeTemplate.job_family == data.job_family,
+            NoticeTemplate.stage == data.stage,
+            NoticeTemplate.locale == data.locale,
+            NoticeTemplate.channel == data.channel,
+        )
+    )
+    if exists is not None:
+        raise TemplateKeyTaken(exists)
+    template = _new_template(uow, values, by=by)
+    await uow.commit()
+    return template
+
+
 async def get_template(uow: UnitOfWork, template_id: uuid.UUID) -> NoticeTemplate:
     """A template, or 404."""
     template = await TemplateRepository(uow.session).get(template_id)
     if template is None:
-        raise not_found("template", template_id)
+        raise NotFound("template", template_id)
     return template
 
 
 async def list_templates(
-    uow: UnitOfWork, *, filters: dict[str, str | None], limit: int, after: list[Any] | None
-) -> list[NoticeTemplate]:
-    """Templates matching `filters`, in creation order, `limit + 1` rows from `after`."""
+    uow: UnitOfWork,
+    *,
+    kind: str | None = None,
+    job_family: str | None = None,
+    stage: str | None = None,
+    locale: str | None = None,
+    channel: str | None = None,
+    limit: int,
+    cursor: str | None = None,
+) -> Page[NoticeTemplate]:
+    """Templates matching the filters, in creation order, one page from `cursor`."""
+    after = TEMPLATES.decode(cursor)
+    filters = {
+        "kind": kind,
+        "job_family": job_family,
+        "stage": stage,
+        "locale": (try_canonical_locale(locale) or locale) if locale else None,
+        "channel": channel,
+    }
     stmt = select(NoticeTemplate)
     for field, value in filters.items():
         if value:
             stmt = stmt.where(getattr(NoticeTemplate, field) == value)
-    if after:
+    if after is not None:
         stmt = stmt.where(
-            tuple_(NoticeTemplate.created_at, NoticeTemplate.id)
-            > tuple_(literal(_parse_time(after[0])), literal(_parse_uuid(after[1])))
+            tuple_(NoticeTemplate.created_at, NoticeTemplate.id) > tuple_(*map(literal, after))
         )
     stmt = stmt.order_by(NoticeTemplate.created_at, NoticeTemplate.id).limit(limit + 1)
-    return list((await uow.session.scalars(stmt)).all())
-
-
-def _parse_time(value: Any) -> datetime:
-    try:
-        return datetime.fromisoformat(str(value))
-    except ValueError:
-        raise _bad_cursor() from None
-
-
-def _parse_uuid(value: Any) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        raise _bad_cursor() from None
-
-
-def _bad_cursor() -> ProblemError:
-    return unprocessable(
-        "cursor: not a cursor this list returned",
-        [{"loc": ["query", "cursor"], "msg": "invalid cursor"}],
-    )
+    rows = (await uow.session.scalars(stmt)).all()
+    return TEMPLATES.page(rows, limit, key=lambda t: (t.created_at, t.id))
 
 
 async def update_template(
     uow: UnitOfWork,
     *,
     template_id: uuid.UUID,
-    changes: dict[str, Any],
-    if_match: int | None,
+    changes: TemplateUpdate,
+    expected: ExpectedVersion,
     by: str,
 ) -> NoticeTemplate:
     """Edit a template: a text change creates a new version; old versions are kept."""
     template = await TemplateRepository(uow.session).get_for_update(template_id)
     if template is None:
-        raise not_found("template", template_id)
-    if if_match is not None and if_match != template.version:
-        raise ProblemError(
-            412,
-            "Precondition Failed",
-            f"the template is at version {template.version}, not {if_match}; reload and retry",
-            type_="precondition-failed",
-        )
-    subject = changes.get("subject", template.subject)
-    body = changes.get("body", template.body) or template.body
-    name = changes.get("name") or template.name
+        raise NotFound("template", template_id)
+    expected.check(template.version, what=f"template {template_id}")
+    given = changes.model_fields_set
+    subject = changes.subject if "subject" in given else template.subject
+    body = changes.body or template.body
+    name = changes.name or template.name
     if (subject, body, name) == (template.subject, template.body, template.name):
         return template
-    check_template(subject, body, kind=template.kind, channel=template.channel)
+    await check_template(uow, subject, body, kind=template.kind, channel=template.channel)
     template.subject, template.body, template.name = subject, body, name
     template.version += 1
     template.updated_by = by
@@ -188,10 +196,10 @@ async def update_template(
     return template
 
 
-async def template_versions(uow: UnitOfWork, template_id: uuid.UUID) -> list[TemplateVersion]:
+async def template_versions(uow: UnitOfWork, template_id: uuid.UUID) -> Sequence[TemplateVersion]:
     """Every version of a template."""
     await get_template(uow, template_id)
-    return list(await TemplateRepository(uow.session).versions(template_id))
+    return await TemplateRepository(uow.session).versions(template_id)
 
 
 def _payload_context(kind: str, payload: dict[str, Any], company: str) -> dict[str, Any]:
@@ -207,70 +215,42 @@ def _payload_context(kind: str, payload: dict[str, Any], company: str) -> dict[s
         )
     except ValidationError as exc:
         errors = [{"loc": ["body", "payload", *e["loc"]], "msg": e["msg"]} for e in exc.errors()]
-        raise unprocessable(
-            "payload: not a valid "
-            + ("talent-invited" if kind == "invitation" else "candidate-rejected")
-            + " payload",
-            errors,
-        ) from None
+        event = "talent-invited" if kind == "invitation" else "candidate-rejected"
+        raise Invalid(f"payload: not a valid {event} payload", errors) from None
 
 
 async def preview_template(
-    uow: UnitOfWork,
-    *,
-    template_id: uuid.UUID,
-    payload: dict[str, Any] | None,
-    subject: str | None,
-    body: str | None,
-    company: str,
-) -> tuple[domain.Rendered, list[dict[str, Any]]]:
+    uow: UnitOfWork, *, template_id: uuid.UUID, request: TemplatePreviewRequest
+) -> TemplatePreviewResult:
     """Render a template (or unsaved text) against a payload or the sample; flags too."""
     template = await get_template(uow, template_id)
-    subject = subject if subject is not None else template.subject
-    body = body if body is not None else template.body
-    if payload is not None:
-        context = _payload_context(template.kind, payload, company)
+    subject = request.subject if request.subject is not None else template.subject
+    body = request.body if request.body is not None else template.body
+    if request.payload is not None:
+        company = (await SettingsRepository(uow.session).get()).company_name
+        context = _payload_context(template.kind, request.payload, company)
     else:
         context = domain.sample_context(template.kind, locale=template.locale)
+    email = template.channel == "email"
     try:
-        rendered = domain.render(
-            subject if template.channel == "email" else None,
-            body,
-            context,
-            html=template.channel == "email",
+        rendered, flags = await notify_state(uow).renderer.render(
+            subject if email else None, body, context, html=email
         )
     except domain.TemplateError as exc:
-        raise _problems_to_422(exc.problems) from None
-    from notify_service.service.notices import flags_for
-
-    return rendered, flags_for([], rendered)
+        raise TemplateInvalid(exc.problems) from None
+    return TemplatePreviewResult(rendered, flags)
 
 
 async def seed_default_templates(uow: UnitOfWork) -> int:
     """Load the shipped templates when the library is empty; returns how many were added."""
     await uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEED_LOCK})
-    repo = TemplateRepository(uow.session)
-    if await repo.count() > 0:
+    if await TemplateRepository(uow.session).count() > 0:
         await uow.rollback()
         return 0
-    added = 0
-    for item in domain.default_templates():
-        template = NoticeTemplate(
-            id=uuid.uuid4(),
-            name=item["name"],
-            kind=item["kind"],
-            job_family=item["job_family"],
-            stage=item["stage"],
-            locale=item["locale"],
-            channel=item["channel"],
-            subject=item.get("subject"),
-            body=item["body"],
-            version=1,
-            updated_by="defaults",
-        )
-        repo.add(template)
-        uow.session.add(_version_of(template, "defaults"))
-        added += 1
+    defaults = domain.default_templates()
+    keys = ("name", "kind", "job_family", "stage", "locale", "channel", "subject", "body")
+    for item in defaults:
+        _new_template(uow, {k: item.get(k) for k in keys}, by="defaults")
     await uow.commit()
-    log.info("templates.seeded", count=added)
-    return added
+    log.info("templates.seeded", count=len(defaults))
+    return len(defaults)

@@ -1,24 +1,38 @@
-"""Rejections (one or many) and the suggestion library."""
+"""Rejections (one or many), the decision policy and its decisions, the suggestion
+library."""
 
 import uuid
 from typing import Annotated
 
-from fastapi import Path, Query
+from fastapi import Path, Query, Response
 
-from recruiting_service.api.deps import HrAdmin, Manager
 from recruiting_service.api.schemas import (
     ApplicationRead,
-    BulkRejectRequest,
     BulkRejectResult,
-    RejectRequest,
+    DecisionPolicyRead,
+    DecisionRead,
+    DecisionStatus,
     SuggestionRead,
+)
+from recruiting_service.service import decisions, policy, suggestions
+from recruiting_service.service.inputs import (
+    BulkRejectRequest,
+    DecisionEdit,
+    DecisionPolicyUpdate,
+    Locale,
+    OverturnRequest,
+    RejectRequest,
     SuggestionUpdate,
 )
-from recruiting_service.domain.candidates import normalise_locale
-from recruiting_service.domain.errors import DomainValidationError
-from recruiting_service.service import decisions, suggestions
-from talentloop_shared.http import problem_responses
-from talentloop_shared.http.problems import unprocessable
+from talentloop_shared.auth.roles import HrAdmin, Recruiter
+from talentloop_shared.http import (
+    CursorQuery,
+    IfMatch,
+    LimitQuery,
+    Page,
+    problem_responses,
+    set_etag,
+)
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["decisions"])
@@ -33,12 +47,13 @@ router = api_router(prefix="/api/v1", tags=["decisions"])
 async def reject(
     application_id: uuid.UUID,
     uow: UowDep,
-    principal: Manager,
+    principal: Recruiter,
     body: RejectRequest | None = None,
 ) -> ApplicationRead:
-    return await decisions.reject(
-        uow, application_id=application_id, request=body or RejectRequest(), actor=principal.sub
+    record = await decisions.reject(
+        uow, application_id=application_id, request=body or RejectRequest(), by=principal.sub
     )
+    return ApplicationRead.from_record(record)
 
 
 @router.post(
@@ -47,23 +62,16 @@ async def reject(
     response_model=BulkRejectResult,
     responses=problem_responses(401, 403, 422),
 )
-async def bulk_reject(body: BulkRejectRequest, uow: UowDep, principal: Manager) -> BulkRejectResult:
-    return await decisions.bulk_reject(uow, request=body, actor=principal.sub)
+async def bulk_reject(
+    body: BulkRejectRequest, uow: UowDep, principal: Recruiter
+) -> BulkRejectResult:
+    return BulkRejectResult.of(await decisions.bulk_reject(uow, request=body, by=principal.sub))
 
 
 LocaleQuery = Annotated[
-    str | None, Query(max_length=35, description="BCP 47 locale of the templates, e.g. 'zh-CN'")
+    Locale | None,
+    Query(max_length=35, description="BCP 47 locale of the templates, e.g. 'zh-CN'"),
 ]
-
-
-def _locale(value: str) -> str:
-    """The canonical locale tag of a query parameter, or a 422 naming it."""
-    try:
-        return normalise_locale(value)
-    except DomainValidationError as exc:
-        raise unprocessable(
-            str(exc), errors=[{"loc": ["query", "locale"], "msg": exc.msg}]
-        ) from None
 
 
 @router.get(
@@ -73,11 +81,10 @@ def _locale(value: str) -> str:
     responses=problem_responses(401, 403, 422),
 )
 async def list_suggestions(
-    uow: UowDep, principal: Manager, locale: LocaleQuery = None
+    uow: UowDep, principal: Recruiter, locale: LocaleQuery = None
 ) -> list[SuggestionRead]:
-    return await suggestions.list_suggestions(
-        uow, locale=_locale(locale) if locale is not None else None
-    )
+    rows = await suggestions.list_suggestions(uow, locale=locale)
+    return [SuggestionRead.model_validate(s) for s in rows]
 
 
 @router.put(
@@ -93,6 +100,178 @@ async def put_suggestion(
     principal: HrAdmin,
     locale: LocaleQuery = None,
 ) -> SuggestionRead:
-    return await suggestions.put_suggestion(
-        uow, code=code, locale=_locale(locale or "en"), text=body.text, actor=principal.sub
+    suggestion = await suggestions.put_suggestion(
+        uow, code=code, locale=locale or "en", text=body.text, by=principal.sub
     )
+    return SuggestionRead.model_validate(suggestion)
+
+
+# --- the decision policy ------------------------------------------------------------------
+
+
+def _policy(response: Response, view: policy.PolicyView) -> DecisionPolicyRead:
+    set_etag(response, view.version)
+    return DecisionPolicyRead.from_view(view)
+
+
+@router.get(
+    "/decision-policy",
+    summary="The default decision policy (what a complete panel's no-hire leads to)",
+    response_model=DecisionPolicyRead,
+    responses=problem_responses(401, 403),
+)
+async def get_decision_policy(
+    uow: UowDep, principal: HrAdmin, response: Response
+) -> DecisionPolicyRead:
+    return _policy(response, await policy.get_policy(uow))
+
+
+@router.put(
+    "/decision-policy",
+    summary="Set the default decision policy (mode, threshold, review_minutes)",
+    response_model=DecisionPolicyRead,
+    responses=problem_responses(401, 403, 412, 422),
+)
+async def put_decision_policy(
+    body: DecisionPolicyUpdate,
+    uow: UowDep,
+    principal: HrAdmin,
+    expected: IfMatch,
+    response: Response,
+) -> DecisionPolicyRead:
+    view = await policy.put_policy(uow, body=body, expected=expected, by=principal.sub)
+    return _policy(response, view)
+
+
+@router.get(
+    "/decision-policy/positions/{position_id}",
+    summary="The decision policy in force for a position (its override, or the default)",
+    response_model=DecisionPolicyRead,
+    responses=problem_responses(401, 403, 404),
+)
+async def get_position_decision_policy(
+    position_id: uuid.UUID, uow: UowDep, principal: HrAdmin, response: Response
+) -> DecisionPolicyRead:
+    return _policy(response, await policy.get_position_policy(uow, position_id=position_id))
+
+
+@router.put(
+    "/decision-policy/positions/{position_id}",
+    summary="Override the default decision policy for one position",
+    response_model=DecisionPolicyRead,
+    responses=problem_responses(401, 403, 404, 412, 422),
+)
+async def put_position_decision_policy(
+    position_id: uuid.UUID,
+    body: DecisionPolicyUpdate,
+    uow: UowDep,
+    principal: HrAdmin,
+    expected: IfMatch,
+    response: Response,
+) -> DecisionPolicyRead:
+    view = await policy.put_position_policy(
+        uow, position_id=position_id, body=body, expected=expected, by=principal.sub
+    )
+    return _policy(response, view)
+
+
+@router.delete(
+    "/decision-policy/positions/{position_id}",
+    status_code=204,
+    summary="Drop a position's override: the default policy applies to it again",
+    responses=problem_responses(401, 403, 404),
+)
+async def delete_position_decision_policy(
+    position_id: uuid.UUID, uow: UowDep, principal: HrAdmin
+) -> Response:
+    await policy.delete_position_policy(uow, position_id=position_id)
+    return Response(status_code=204)
+
+
+# --- the policy's decisions ---------------------------------------------------------------
+
+
+def _decision(response: Response, record: policy.DecisionRecord) -> DecisionRead:
+    set_etag(response, record.decision.version)
+    return DecisionRead.from_record(record)
+
+
+@router.get(
+    "/decisions",
+    summary="The policy's decisions by deadline (status=pending: HR's review queue)",
+    response_model=Page[DecisionRead],
+    responses=problem_responses(401, 403, 422),
+)
+async def list_decisions(
+    uow: UowDep,
+    principal: Recruiter,
+    status: DecisionStatus | None = None,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> Page[DecisionRead]:
+    page = await policy.list_decisions(uow, status=status, limit=limit, cursor=cursor)
+    return page.map(DecisionRead.from_record)
+
+
+@router.get(
+    "/applications/{application_id}/decision",
+    summary="The policy's latest decision on an application",
+    response_model=DecisionRead,
+    responses=problem_responses(401, 403, 404),
+)
+async def get_decision(
+    application_id: uuid.UUID, uow: UowDep, principal: Recruiter, response: Response
+) -> DecisionRead:
+    return _decision(response, await policy.get_decision(uow, application_id=application_id))
+
+
+@router.patch(
+    "/applications/{application_id}/decision",
+    summary="Edit a pending decision's strengths, reasons or suggestions",
+    response_model=DecisionRead,
+    responses=problem_responses(401, 403, 404, 409, 412, 422),
+)
+async def edit_decision(
+    application_id: uuid.UUID,
+    body: DecisionEdit,
+    uow: UowDep,
+    principal: Recruiter,
+    expected: IfMatch,
+    response: Response,
+) -> DecisionRead:
+    record = await policy.edit_decision(
+        uow, application_id=application_id, change=body, expected=expected, by=principal.sub
+    )
+    return _decision(response, record)
+
+
+@router.post(
+    "/applications/{application_id}/decision/confirm",
+    summary="Confirm a pending decision: the rejection goes out now",
+    response_model=DecisionRead,
+    responses=problem_responses(401, 403, 404, 409),
+)
+async def confirm_decision(
+    application_id: uuid.UUID, uow: UowDep, principal: Recruiter, response: Response
+) -> DecisionRead:
+    record = await policy.confirm_decision(uow, application_id=application_id, by=principal.sub)
+    return _decision(response, record)
+
+
+@router.post(
+    "/applications/{application_id}/decision/overturn",
+    summary="Overturn a pending decision: the candidate stays, nothing is sent",
+    response_model=DecisionRead,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def overturn_decision(
+    application_id: uuid.UUID,
+    uow: UowDep,
+    principal: Recruiter,
+    response: Response,
+    body: OverturnRequest | None = None,
+) -> DecisionRead:
+    record = await policy.overturn_decision(
+        uow, application_id=application_id, request=body or OverturnRequest(), by=principal.sub
+    )
+    return _decision(response, record)

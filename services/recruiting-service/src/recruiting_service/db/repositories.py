@@ -4,30 +4,96 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from recruiting_service.db.models import (
     Application,
     ApplicationStatusChange,
     Candidate,
+    Course,
+    DecisionPolicyRow,
     Evaluation,
     Interview,
     Opening,
+    PanelSeat,
+    Person,
+    PolicyDecision,
     Suggestion,
 )
 from talentloop_shared.db import Repository
+from talentloop_shared.errors import NotFound
+from talentloop_shared.pagination import Keyset, Page
+
+ModelT = TypeVar("ModelT")
 
 
-class OpeningRepository(Repository[Opening]):
+class _Repository(Repository[ModelT]):
+    """The shared base plus `get_or_raise`: a missing row is a 404 naming what it is."""
+
+    what: str
+
+    async def get_or_raise(self, id: uuid.UUID, *, for_update: bool = False) -> ModelT:
+        """The row with this primary key (locked with `for_update`), or 404."""
+        row = await (self.get_for_update(id) if for_update else self.get(id))
+        if row is None:
+            raise NotFound(self.what, id)
+        return row
+
+
+class OpeningRepository(_Repository[Opening]):
     model = Opening
+    what = "opening"
 
 
-class CandidateRepository(Repository[Candidate]):
+class PersonRepository(_Repository[Person]):
+    model = Person
+    what = "person"
+
+    async def by_ids(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Person]:
+        """The people with these ids that the staff copy holds, keyed by id."""
+        if not ids:
+            return {}
+        rows = await self.session.scalars(select(Person).where(Person.id.in_(list(ids))))
+        return {p.id: p for p in rows}
+
+    async def by_subjects(self, subjects: Sequence[str]) -> dict[str, Person]:
+        """The active people who sign in as these JWT subjects, keyed by subject."""
+        if not subjects:
+            return {}
+        rows = await self.session.scalars(
+            select(Person)
+            .where(Person.subject.in_(list(subjects)), Person.active.is_(True))
+            .order_by(Person.updated_at.desc(), Person.id)
+        )
+        found: dict[str, Person] = {}
+        for person in rows:
+            assert person.subject is not None
+            found.setdefault(person.subject, person)  # the most recently changed wins
+        return found
+
+    async def upsert(self, values: dict[str, Any]) -> bool:
+        """Insert the snapshot, or replace an older one; False when ours is as new or newer.
+
+        One statement, so two replicas applying two versions at once cannot both win.
+        """
+        insert = pg_insert(Person).values(**values)
+        upsert = insert.on_conflict_do_update(
+            index_elements=[Person.id],
+            set_={k: insert.excluded[k] for k in values if k != "id"},
+            where=Person.version < insert.excluded.version,
+        )
+        return (await self.session.scalar(upsert.returning(Person.id))) is not None
+
+
+class CandidateRepository(_Repository[Candidate]):
     model = Candidate
+    what = "candidate"
 
     async def get_by_email(self, email: str) -> Candidate | None:
         """The candidate with this (normalised) email, or None."""
@@ -63,8 +129,29 @@ class CandidateRepository(Repository[Candidate]):
         return {c.id: c for c in await self.list(statement)}
 
 
-class ApplicationRepository(Repository[Application]):
+class ApplicationRepository(_Repository[Application]):
     model = Application
+    what = "application"
+
+    @staticmethod
+    def screening_profiles(
+        position_id: uuid.UUID, statuses: Sequence[str]
+    ) -> Select[*tuple[Any, ...]]:
+        """The applications to a position in these statuses, each with what screening
+        reads of its candidate: one query, however many applications (re-screening)."""
+        return (
+            select(
+                Application.id,
+                Application.status,
+                Candidate.years_experience,
+                Candidate.skills,
+                Candidate.industries,
+                Candidate.education,
+                Candidate.languages,
+            )
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .where(Application.position_id == position_id, Application.status.in_(statuses))
+        )
 
     async def for_candidate_and_position(
         self, candidate_id: uuid.UUID, position_id: uuid.UUID
@@ -91,7 +178,8 @@ class ApplicationRepository(Repository[Application]):
         *,
         from_status: str | None,
         reason: str,
-        actor: str,
+        by: str,
+        at: datetime,
     ) -> None:
         """Append a history line for the application's current status."""
         self.session.add(
@@ -100,33 +188,60 @@ class ApplicationRepository(Repository[Application]):
                 from_status=from_status,
                 to_status=application.status,
                 reason=reason,
-                actor=actor,
-                at=datetime.now(UTC),
+                actor=by,
+                at=at,
             )
         )
 
 
-class InterviewRepository(Repository[Interview]):
+class InterviewRepository(_Repository[Interview]):
     model = Interview
+    what = "interview"
 
-    async def evaluation_of(self, interview_id: uuid.UUID) -> Evaluation | None:
-        """The submitted evaluation of an interview, if any."""
-        return await self.session.scalar(
-            select(Evaluation).where(Evaluation.interview_id == interview_id)
+    async def seats(self, interview_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[PanelSeat]]:
+        """The panels of these interviews, each in seat order, keyed by interview id."""
+        panels: dict[uuid.UUID, list[PanelSeat]] = {i: [] for i in interview_ids}
+        if not interview_ids:
+            return panels
+        rows = await self.session.scalars(
+            select(PanelSeat)
+            .where(PanelSeat.interview_id.in_(list(interview_ids)))
+            .order_by(PanelSeat.interview_id, PanelSeat.seat)
+            .execution_options(populate_existing=True)
         )
+        for seat in rows:
+            panels[seat.interview_id].append(seat)
+        return panels
+
+    async def of_application(
+        self, application_id: uuid.UUID, *, for_update: bool = False
+    ) -> Sequence[Interview]:
+        """Every interview of an application, by start (locked in id order `for_update`)."""
+        statement = (
+            select(Interview)
+            .where(Interview.application_id == application_id)
+            .execution_options(populate_existing=True)
+        )
+        if for_update:
+            rows = await self.list(statement.order_by(Interview.id).with_for_update())
+            return sorted(rows, key=lambda i: (i.scheduled_at, i.id))
+        return await self.list(statement.order_by(Interview.scheduled_at, Interview.id))
 
     async def evaluations_by_interview(
         self, interview_ids: Sequence[uuid.UUID]
-    ) -> dict[uuid.UUID, Evaluation]:
-        """Evaluations keyed by interview id."""
+    ) -> dict[uuid.UUID, list[Evaluation]]:
+        """Evaluations keyed by interview id, in submission order."""
+        found: dict[uuid.UUID, list[Evaluation]] = {i: [] for i in interview_ids}
         if not interview_ids:
-            return {}
-        rows = (
-            await self.session.scalars(
-                select(Evaluation).where(Evaluation.interview_id.in_(list(interview_ids)))
-            )
-        ).all()
-        return {e.interview_id: e for e in rows}
+            return found
+        rows = await self.session.scalars(
+            select(Evaluation)
+            .where(Evaluation.interview_id.in_(list(interview_ids)))
+            .order_by(Evaluation.submitted_at, Evaluation.id)
+        )
+        for evaluation in rows:
+            found[evaluation.interview_id].append(evaluation)
+        return found
 
     async def evaluations_of_applications(
         self, application_ids: Sequence[uuid.UUID]
@@ -142,6 +257,102 @@ class InterviewRepository(Repository[Interview]):
             )
         ).all()
 
+    async def booked(
+        self,
+        *,
+        member_ids: Sequence[str],
+        person_ids: Sequence[uuid.UUID],
+        start: datetime,
+        ends_at: datetime,
+        exclude: uuid.UUID | None,
+    ) -> Sequence[tuple[Interview, PanelSeat]]:
+        """Scheduled interviews overlapping [start, ends_at) that seat any of these members."""
+        statement = (
+            select(Interview, PanelSeat)
+            .join(PanelSeat, PanelSeat.interview_id == Interview.id)
+            .where(
+                Interview.status == "scheduled",
+                Interview.scheduled_at < ends_at,
+                Interview.ends_at > start,
+                or_(
+                    PanelSeat.member_id.in_(list(member_ids)),
+                    PanelSeat.person_id.in_(list(person_ids)),
+                ),
+            )
+            .order_by(Interview.scheduled_at, Interview.id, PanelSeat.seat)
+        )
+        if exclude is not None:
+            statement = statement.where(Interview.id != exclude)
+        return [(row[0], row[1]) for row in (await self.session.execute(statement)).all()]
+
+
+class CourseRepository(Repository[Course]):
+    model = Course
+
+    async def active(self) -> Sequence[Course]:
+        """The courses on offer (not withdrawn), by title."""
+        return await self.list(
+            select(Course).where(Course.active.is_(True)).order_by(Course.title, Course.id)
+        )
+
+    async def upsert(self, values: dict[str, Any]) -> bool:
+        """Insert the snapshot, or replace an older one; False when ours is as new or newer."""
+        insert = pg_insert(Course).values(**values)
+        upsert = insert.on_conflict_do_update(
+            index_elements=[Course.id],
+            set_={k: insert.excluded[k] for k in values if k != "id"},
+            where=Course.version < insert.excluded.version,
+        )
+        return (await self.session.scalar(upsert.returning(Course.id))) is not None
+
+
+class DecisionPolicyRepository(Repository[DecisionPolicyRow]):
+    model = DecisionPolicyRow
+
+
+class PolicyDecisionRepository(_Repository[PolicyDecision]):
+    model = PolicyDecision
+    what = "policy decision"
+
+    async def latest(
+        self, application_id: uuid.UUID, *, for_update: bool = False
+    ) -> PolicyDecision | None:
+        """The application's most recent policy decision (locked `for_update`), if any."""
+        statement = (
+            select(PolicyDecision)
+            .where(PolicyDecision.application_id == application_id)
+            .order_by(PolicyDecision.created_at.desc(), PolicyDecision.id.desc())
+            .limit(1)
+            .execution_options(populate_existing=True)
+        )
+        if for_update:
+            statement = statement.with_for_update()
+        return await self.session.scalar(statement)
+
+    async def pending(self, application_id: uuid.UUID) -> PolicyDecision | None:
+        """The application's pending decision, locked, if any."""
+        return await self.session.scalar(
+            select(PolicyDecision)
+            .where(
+                PolicyDecision.application_id == application_id,
+                PolicyDecision.status == "pending",
+            )
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+
+    async def judged(self, application_id: uuid.UUID, basis: Sequence[str]) -> bool:
+        """True when the policy already judged exactly these evaluations."""
+        found = await self.session.scalar(
+            select(PolicyDecision.id)
+            .where(
+                PolicyDecision.application_id == application_id,
+                PolicyDecision.basis == list(basis),
+            )
+            .limit(1)
+        )
+        return found is not None
+
 
 class SuggestionRepository(Repository[Suggestion]):
     model = Suggestion
@@ -156,15 +367,16 @@ class SuggestionRepository(Repository[Suggestion]):
             library.setdefault(locale, {})[code] = text
         return library
 
-    async def upsert(self, *, code: str, locale: str, text: str, actor: str) -> Suggestion:
+    async def upsert(
+        self, *, code: str, locale: str, text: str, by: str, at: datetime
+    ) -> Suggestion:
         """Create or replace one template (race-free: one INSERT … ON CONFLICT)."""
-        now = datetime.now(UTC)
         statement = (
             pg_insert(Suggestion)
-            .values(code=code, locale=locale, text=text, updated_by=actor, updated_at=now)
+            .values(code=code, locale=locale, text=text, updated_by=by, updated_at=at)
             .on_conflict_do_update(
                 index_elements=[Suggestion.code, Suggestion.locale],
-                set_={"text": text, "updated_by": actor, "updated_at": now},
+                set_={"text": text, "updated_by": by, "updated_at": at},
             )
             .returning(Suggestion)
             .execution_options(populate_existing=True)
@@ -174,6 +386,33 @@ class SuggestionRepository(Repository[Suggestion]):
 
 async def _list(repo: Repository[Any], statement: Any) -> Sequence[Any]:
     return (await repo.session.scalars(statement)).all()
+
+
+def as_uuid(value: str | uuid.UUID) -> uuid.UUID | None:
+    """The UUID in `value`, or None when it is not one (ids in other services' events are
+    strings; looking one up that is not a UUID finds nothing)."""
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+async def keyset_page(
+    session: AsyncSession,
+    statement: Select[ModelT],
+    *,
+    keyset: Keyset,
+    order_by: Sequence[InstrumentedAttribute[Any]],
+    cursor: str | None,
+    limit: int,
+) -> Page[ModelT]:
+    """One page of `statement`'s rows in `order_by` order, after `cursor` (422 if it is
+    not one this list returned); `keyset` declares the types of the `order_by` columns."""
+    after = keyset.decode(cursor)
+    if after is not None:
+        statement = statement.where(after_cursor(order_by, after))
+    rows = (await session.scalars(statement.order_by(*order_by).limit(limit + 1))).all()
+    return keyset.page(rows, limit, key=lambda row: [getattr(row, c.key) for c in order_by])
 
 
 def after_cursor(columns: Sequence[Any], values: Sequence[Any]) -> Any:

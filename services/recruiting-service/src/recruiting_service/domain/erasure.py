@@ -11,7 +11,11 @@ need (ids, statuses, timestamps, numeric scores). So:
   requirement names but not the candidate's own values (`actual`, matched skills);
 - evaluations keep scores, recommendation and timestamps, not comments/strengths/concerns;
 - history lines keep who/when/from/to, but a reason typed by a person or copied from a
-  rejection notice is replaced (`redacted_reason`).
+  rejection notice is replaced (`redacted_reason`);
+- interviews keep time, place and panel, not the notes to the candidate or a cancellation
+  reason; upcoming ones are cancelled (`INTERVIEW_CANCEL_REASON`), the panel told;
+- the decision policy's decisions keep mode, deadline, status and scores, not the notice
+  they drafted or HR's note; a pending one is closed.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from recruiting_service.domain.decisions import (
+from recruiting_service.domain.applications import (
     ACTIONS,
     STATUSES,
     ApplicationStatus,
@@ -31,6 +35,7 @@ ERASED_NAME = "(erased)"
 ERASED_TEXT = "(erased)"
 ERASURE_ACTOR = "system"
 ERASURE_REASON = "candidate erased: personal data removed on the candidate's request"
+INTERVIEW_CANCEL_REASON = "the candidate withdrew from the process"
 
 # The candidate's personal fields after erasure (id, locale, time zone and timestamps stay).
 ANONYMISED: dict[str, Any] = {
@@ -66,9 +71,7 @@ OPEN_STATUSES: tuple[ApplicationStatus, ...] = tuple(
 )
 
 
-def redacted_reason(
-    *, from_status: str | None, to_status: str, actor: str, reason: str
-) -> str | None:
+def redacted_reason(*, from_status: str | None, to_status: str, by: str, reason: str) -> str | None:
     """The reason a history line keeps after erasure, or None when it can stay as it is.
 
     Kept: the first line (source and screening outcome, generated), the system's own lines
@@ -77,7 +80,7 @@ def redacted_reason(
     rejection reasons copied from the notice (the stage is kept) and any reason a person
     typed for a move, which may describe the candidate.
     """
-    if from_status is None or actor == ERASURE_ACTOR or reason == ERASURE_REASON:
+    if from_status is None or by == ERASURE_ACTOR or reason == ERASURE_REASON:
         return None
     if to_status == "rejected":
         match = _REJECTED.match(reason)

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from recruiting_service.domain.errors import DomainValidationError
+from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import EvaluationSubmitted, Recommendation, Scorecard
 
 MAX_SCORE_PSTDEV = 4.5
@@ -65,7 +65,7 @@ class SubmittedEvaluation:
         for dim, score in self.scores.items():
             # bool is an int subclass; True must not pass as a score of 1.
             if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 10:
-                raise DomainValidationError("scores", f"{dim}: score must be 1-10, got {score!r}")
+                raise FieldInvalid("scores", f"{dim}: score must be 1-10, got {score!r}")
 
     @classmethod
     def from_event(cls, event: EvaluationSubmitted) -> SubmittedEvaluation:

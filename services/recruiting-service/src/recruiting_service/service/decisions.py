@@ -1,77 +1,116 @@
-"""Rejections that publish `candidate-rejected` (S3), one at a time or in bulk."""
+"""Decisions on applications: rejections that publish `candidate-rejected` (S3), one at
+a time or in bulk, drafted the same way for HR and for the decision policy; and hires
+that publish `candidate-hired` (S6)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
 
 from sqlalchemy import select
 
-from recruiting_service.api.schemas import (
-    ApplicationRead,
-    BulkRejectOutcome,
-    BulkRejectRequest,
-    BulkRejectResult,
-    RejectRequest,
-)
-from recruiting_service.db.models import Application
+from recruiting_service.db.models import Application, Candidate, PolicyDecision
 from recruiting_service.db.repositories import (
     ApplicationRepository,
     CandidateRepository,
     InterviewRepository,
     OpeningRepository,
+    PolicyDecisionRepository,
     SuggestionRepository,
 )
-from recruiting_service.domain.decisions import (
-    IllegalTransition,
+from recruiting_service.domain.applications import rejection_stage, transition
+from recruiting_service.domain.hires import development_gaps
+from recruiting_service.domain.rejections import (
+    CourseOption,
     SuggestionLibrary,
     default_rejection_content,
-    rejection_stage,
-    transition,
 )
 from recruiting_service.domain.scorecard import compute_scorecard, dimension_means
-from recruiting_service.service.common import (
-    candidate_info,
-    domain_problem,
-    erased_problem,
-    position_ref,
-    read_of,
-    unmet_of,
+from recruiting_service.domain.screening import Unmet
+from recruiting_service.service.applications import (
+    ApplicationRecord,
+    application_record,
+    resolve,
 )
-from recruiting_service.service.interviews import scheme_dimensions, submitted
+from recruiting_service.service.candidates import refuse_if_erased
+from recruiting_service.service.courses import courses_on_offer
+from recruiting_service.service.inputs import BulkRejectRequest, RejectRequest
+from recruiting_service.service.positions import position_ref, scheme_dimensions
+from recruiting_service.service.schedule import cancel_upcoming
+from recruiting_service.service.scorecards import submitted
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.events.payloads import CandidateRejected, NotifyRequest, Reason
-from talentloop_shared.http.problems import ProblemError, not_found
+from talentloop_shared.errors import Conflict, Invalid
+from talentloop_shared.events.payloads import (
+    CandidateHired,
+    CandidateInfo,
+    CandidateRejected,
+    NotifyRequest,
+    Reason,
+    Scorecard,
+    Stage,
+)
 
 MAX_BULK = 500
 
 
-async def _reject_one(
+@dataclass(frozen=True, slots=True)
+class BulkRejectOutcome:
+    """What a bulk rejection did with one of the applications it was given."""
+
+    application_id: uuid.UUID
+    outcome: Literal["rejected", "not_found", "conflict"]
+    detail: str | None = None
+
+
+# What `candidate-rejected` tells the other services about the person (stored as is).
+_SHARED_CANDIDATE_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "locale",
+    "timezone",
+    "talent_pool_consent",
+    "skills",
+    "years_experience",
+    "industries",
+)
+
+
+def candidate_info(candidate: Candidate) -> CandidateInfo:
+    """The candidate as `candidate-rejected` carries it."""
+    values = {name: getattr(candidate, name) for name in _SHARED_CANDIDATE_FIELDS}
+    return CandidateInfo(id=str(candidate.id), **values)
+
+
+@dataclass(frozen=True, slots=True)
+class RejectionDraft:
+    """What a rejection notice will say, drafted from screening and the panel (or edited)."""
+
+    stage: Stage
+    strengths: list[str]
+    reasons: list[Reason]
+    suggestions: list[str]
+    scorecard: Scorecard | None
+
+
+async def draft_rejection(
     uow: UnitOfWork,
     application: Application,
+    candidate: Candidate,
     *,
-    request: RejectRequest,
-    actor: str,
-    library: SuggestionLibrary,
-) -> None:
-    """Reject one locked application and record its event (no commit).
-
-    Every check happens before the first write, so a refused rejection leaves nothing
-    behind in the bulk transaction.
-    """
-    try:
-        stage = rejection_stage(application.status)
-        new_status = transition(application.status, "reject")
-    except IllegalTransition as exc:
-        raise domain_problem(exc) from None
+    library: SuggestionLibrary | None = None,
+    courses: Sequence[CourseOption] | None = None,
+) -> RejectionDraft:
+    """The default content of a rejection of this application (HR's and the policy's):
+    strengths, reasons and suggestions from the screening result and the evaluations, in
+    the candidate's language, with courses of the catalogue for the gaps they cover."""
     session = uow.session
-    candidate = await CandidateRepository(session).get(application.candidate_id)
+    stage = rejection_stage(application.status)
     opening = await OpeningRepository(session).get(application.position_id)
-    assert candidate is not None and opening is not None  # foreign keys
-    if (erased := erased_problem(candidate)) is not None:
-        # Unreachable through the status machine (erasure closes every application), but a
-        # notice must never be written about, or sent to, an erased person.
-        raise erased
+    assert opening is not None  # foreign key
     evaluations = submitted(
         await InterviewRepository(session).evaluations_of_applications([application.id])
     )
@@ -79,40 +118,59 @@ async def _reject_one(
     content = default_rejection_content(
         stage=stage,
         locale=candidate.locale,
-        unmet=unmet_of(application.screening),
+        unmet=[Unmet.from_dict(u) for u in application.screening["unmet"]],
         dimension_means=dimension_means(evaluations),
         dimension_names={d.key: d.name for d in dimensions},
         evaluations_strengths=[s for e in evaluations for s in e.strengths],
         evaluations_concerns=[c for e in evaluations for c in e.concerns],
-        suggestion_library=library,
+        suggestion_library=(
+            library if library is not None else await SuggestionRepository(session).library()
+        ),
         matched_skills=application.screening.get("matched_skills", []),
+        courses=courses if courses is not None else await courses_on_offer(uow),
     )
-    # HR's own words win, part by part and verbatim; what HR leaves out comes from the
-    # defaults, written in the candidate's language.
-    strengths = request.strengths if request.strengths is not None else content.strengths
-    reasons = (
-        [Reason(code=r.code, text=r.text) for r in request.reasons]
-        if request.reasons is not None
-        else content.reasons
-    )
-    suggestions = request.suggestions if request.suggestions is not None else content.suggestions
-    notify = NotifyRequest.model_validate(request.notify.model_dump() if request.notify else {})
     scorecard = (
         compute_scorecard(dimensions, evaluations).as_event_scorecard() if evaluations else None
     )
-    now = datetime.now(UTC)
+    return RejectionDraft(
+        stage=stage,
+        strengths=list(content.strengths),
+        reasons=list(content.reasons),
+        suggestions=list(content.suggestions),
+        scorecard=scorecard,
+    )
+
+
+async def record_rejection(
+    uow: UnitOfWork,
+    application: Application,
+    candidate: Candidate,
+    draft: RejectionDraft,
+    *,
+    notify: NotifyRequest,
+    by: str,
+    now: datetime,
+) -> None:
+    """Reject a locked application with this content (no commit): status, history, the
+    stored notice, `candidate-rejected`; upcoming interviews are cancelled."""
+    new_status = transition(application.status, "reject")
+    # Unreachable through the status machine (erasure closes every application), but a
+    # notice must never be written about, or sent to, an erased person.
+    refuse_if_erased(candidate)
+    opening = await OpeningRepository(uow.session).get(application.position_id)
+    assert opening is not None  # foreign key
     uow.publish(
         CandidateRejected(
             application_id=str(application.id),
             rejected_at=now,
-            stage=stage,
-            decided_by=actor,
+            stage=draft.stage,
+            decided_by=by,
             candidate=candidate_info(candidate),
-            position=position_ref(opening),
-            strengths=list(strengths),
-            reasons=list(reasons),
-            suggestions=list(suggestions),
-            scorecard=scorecard,
+            position=await position_ref(uow, opening),
+            strengths=list(draft.strengths),
+            reasons=list(draft.reasons),
+            suggestions=list(draft.suggestions),
+            scorecard=draft.scorecard,
             notify=notify,
         ),
         subject=f"applications/{application.id}",
@@ -121,41 +179,103 @@ async def _reject_one(
     application.status = new_status
     application.updated_at = now
     application.rejection = {
-        "stage": stage,
-        "decided_by": actor,
+        "stage": draft.stage,
+        "decided_by": by,
         "rejected_at": now.isoformat(),
-        "strengths": list(strengths),
-        "reasons": [r.model_dump() for r in reasons],
-        "suggestions": list(suggestions),
-        "scorecard": scorecard.model_dump() if scorecard else None,
+        "strengths": list(draft.strengths),
+        "reasons": [r.model_dump() for r in draft.reasons],
+        "suggestions": list(draft.suggestions),
+        "scorecard": draft.scorecard.model_dump() if draft.scorecard else None,
         "notify": notify.model_dump(),
     }
-    ApplicationRepository(session).record_change(
+    ApplicationRepository(uow.session).record_change(
         application,
         from_status=before,
-        actor=actor,
-        reason=f"rejected at {stage} stage: "
-        + ("; ".join(r.text for r in reasons) or "no reason given"),
+        by=by,
+        at=now,
+        reason=f"rejected at {draft.stage} stage: "
+        + ("; ".join(r.text for r in draft.reasons) or "no reason given"),
+    )
+    await cancel_upcoming(uow, application, reason="the application was closed", by=by)
+
+
+def pending_content(decision: PolicyDecision, draft: RejectionDraft) -> RejectionDraft:
+    """The draft with a pending policy decision's (possibly HR-edited) content."""
+    return RejectionDraft(
+        stage=draft.stage,
+        strengths=list(decision.strengths),
+        reasons=[Reason.model_validate(r) for r in decision.reasons],
+        suggestions=list(decision.suggestions),
+        scorecard=draft.scorecard,
     )
 
 
+async def _reject_one(
+    uow: UnitOfWork,
+    application: Application,
+    *,
+    request: RejectRequest,
+    by: str,
+    library: SuggestionLibrary,
+    courses: Sequence[CourseOption],
+    now: datetime,
+) -> None:
+    """Reject one locked application and record its event (no commit).
+
+    Every check happens before the first write, so a refused rejection leaves nothing
+    behind in the bulk transaction. A pending policy decision is superseded by HR's, and
+    its content (as HR may have edited it) is where HR's defaults start.
+    """
+    rejection_stage(application.status)
+    transition(application.status, "reject")
+    candidate = await CandidateRepository(uow.session).get(application.candidate_id)
+    assert candidate is not None  # foreign key
+    refuse_if_erased(candidate)
+    draft = await draft_rejection(uow, application, candidate, library=library, courses=courses)
+    pending = await PolicyDecisionRepository(uow.session).pending(application.id)
+    if pending is not None:
+        draft = pending_content(pending, draft)
+        resolve(pending, "superseded", by=by, at=now, note="HR rejected the application")
+    # HR's own words win, part by part and verbatim; what HR leaves out comes from the
+    # defaults, written in the candidate's language.
+    draft = RejectionDraft(
+        stage=draft.stage,
+        strengths=request.strengths if request.strengths is not None else draft.strengths,
+        reasons=(
+            [Reason(code=r.code, text=r.text) for r in request.reasons]
+            if request.reasons is not None
+            else draft.reasons
+        ),
+        suggestions=(request.suggestions if request.suggestions is not None else draft.suggestions),
+        scorecard=draft.scorecard,
+    )
+    notify = NotifyRequest.model_validate(request.notify.model_dump() if request.notify else {})
+    await record_rejection(uow, application, candidate, draft, notify=notify, by=by, now=now)
+
+
 async def reject(
-    uow: UnitOfWork, *, application_id: uuid.UUID, request: RejectRequest, actor: str
-) -> ApplicationRead:
+    uow: UnitOfWork, *, application_id: uuid.UUID, request: RejectRequest, by: str
+) -> ApplicationRecord:
     """Reject an application; publishes exactly one `candidate-rejected`."""
     repo = ApplicationRepository(uow.session)
-    application = await repo.get_for_update(application_id)
-    if application is None:
-        raise not_found("application", application_id)
+    application = await repo.get_or_raise(application_id, for_update=True)
     library = await SuggestionRepository(uow.session).library()
-    await _reject_one(uow, application, request=request, actor=actor, library=library)
+    await _reject_one(
+        uow,
+        application,
+        request=request,
+        by=by,
+        library=library,
+        courses=await courses_on_offer(uow),
+        now=uow.clock.now(),
+    )
     await uow.commit()
-    return read_of(application, list(await repo.history(application_id)))
+    return await application_record(uow, application)
 
 
 async def bulk_reject(
-    uow: UnitOfWork, *, request: BulkRejectRequest, actor: str
-) -> BulkRejectResult:
+    uow: UnitOfWork, *, request: BulkRejectRequest, by: str
+) -> list[BulkRejectOutcome]:
     """Reject many applications in one transaction; one event each; per-application outcome."""
     session = uow.session
     if request.application_ids is not None:
@@ -175,12 +295,9 @@ async def bulk_reject(
             ).all()
         )
         if len(ids) > MAX_BULK:
-            raise ProblemError(
-                422,
-                "Unprocessable Content",
+            raise Invalid(
                 f"more than {MAX_BULK} applications match; reject them in smaller batches "
-                "(by application_ids)",
-                type_="validation",
+                "(by application_ids)"
             )
     locked = {
         a.id: a
@@ -194,28 +311,77 @@ async def bulk_reject(
         ).all()
     }
     library = await SuggestionRepository(session).library()
-    items: list[BulkRejectOutcome] = []
+    courses = await courses_on_offer(uow)
+    now = uow.clock.now()
+    outcomes: list[BulkRejectOutcome] = []
     for application_id in ids:
         application = locked.get(application_id)
         if application is None:
-            items.append(
+            outcomes.append(
                 BulkRejectOutcome(
-                    application_id=application_id,
-                    outcome="not_found",
-                    detail=f"application {application_id} does not exist",
+                    application_id, "not_found", f"application {application_id} does not exist"
                 )
             )
             continue
         try:
-            await _reject_one(uow, application, request=request, actor=actor, library=library)
-        except ProblemError as exc:
-            items.append(
-                BulkRejectOutcome(
-                    application_id=application_id, outcome="conflict", detail=exc.detail
-                )
+            await _reject_one(
+                uow,
+                application,
+                request=request,
+                by=by,
+                library=library,
+                courses=courses,
+                now=now,
             )
+        except Conflict as exc:
+            outcomes.append(BulkRejectOutcome(application_id, "conflict", exc.detail))
             continue
-        items.append(BulkRejectOutcome(application_id=application_id, outcome="rejected"))
+        outcomes.append(BulkRejectOutcome(application_id, "rejected"))
     await uow.commit()
-    rejected = sum(1 for i in items if i.outcome == "rejected")
-    return BulkRejectResult(rejected=rejected, failed=len(items) - rejected, items=items)
+    return outcomes
+
+
+async def hire(
+    uow: UnitOfWork, *, application_id: uuid.UUID, by: str, reason: str | None
+) -> ApplicationRecord:
+    """Hire: the application closes and `candidate-hired` carries the scorecard's
+    dimension means and the gaps a development plan starts from (S6)."""
+    repo = ApplicationRepository(uow.session)
+    found = await repo.get_or_raise(application_id)
+    candidate = await CandidateRepository(uow.session).get_for_update(found.candidate_id)
+    assert candidate is not None  # foreign key
+    application = await repo.get_or_raise(application_id, for_update=True)
+    before = application.status
+    application.status = transition(before, "hire")
+    refuse_if_erased(candidate)
+    now = uow.clock.now()
+    application.updated_at = now
+    repo.record_change(application, from_status=before, by=by, at=now, reason=reason or "hire")
+    pending = await PolicyDecisionRepository(uow.session).pending(application.id)
+    if pending is not None:
+        resolve(pending, "superseded", by=by, at=now, note="the candidate was hired")
+    opening = await OpeningRepository(uow.session).get(application.position_id)
+    assert opening is not None  # foreign key
+    dimensions = scheme_dimensions(opening)
+    evaluations = submitted(
+        await InterviewRepository(uow.session).evaluations_of_applications([application.id])
+    )
+    uow.publish(
+        CandidateHired(
+            application_id=str(application.id),
+            hired_at=now,
+            decided_by=by,
+            candidate=candidate_info(candidate),
+            position=await position_ref(uow, opening),
+            scorecard=(
+                compute_scorecard(dimensions, evaluations).as_event_scorecard()
+                if evaluations
+                else None
+            ),
+            gaps=development_gaps(dimensions, {d.key: d.name for d in dimensions}, evaluations),
+        ),
+        subject=f"applications/{application.id}",
+    )
+    await cancel_upcoming(uow, application, reason="the application was closed", by=by)
+    await uow.commit()
+    return await application_record(uow, application)

@@ -16,10 +16,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Result, insert, literal_column, null, select, update
+from sqlalchemy import Result, case, insert, literal_column, null, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,20 +28,24 @@ from recruiting_service.db.models import (
     ApplicationStatusChange,
     Candidate,
     Evaluation,
+    Interview,
+    PolicyDecision,
 )
-from recruiting_service.db.repositories import CandidateRepository
+from recruiting_service.db.repositories import ApplicationRepository, CandidateRepository, as_uuid
 from recruiting_service.domain.erasure import (
     ANONYMISED,
+    ERASED_TEXT,
     ERASURE_ACTOR,
     ERASURE_REASON,
+    INTERVIEW_CANCEL_REASON,
     OPEN_STATUSES,
     redacted_reason,
     status_after_erasure,
 )
-from recruiting_service.service.common import as_uuid, erased_problem
+from recruiting_service.service.candidates import refuse_if_erased
+from recruiting_service.service.schedule import cancel_upcoming
 from talentloop_shared.db import UnitOfWork, forget_person
 from talentloop_shared.events.payloads import CandidateErased
-from talentloop_shared.http.problems import not_found
 from talentloop_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -74,9 +78,11 @@ class ErasureOutcome:
     withdrawn: int = 0
     evaluations: int = 0
     history_redacted: int = 0
+    interviews: int = 0
+    interviews_cancelled: int = 0
 
 
-async def erase_candidate(uow: UnitOfWork, payload: CandidateErased) -> ErasureOutcome:
+async def erase_candidate(uow: UnitOfWork, *, payload: CandidateErased) -> ErasureOutcome:
     """Apply a `candidate-erased` event (no commit; the consumer commits).
 
     An id that is not a UUID or not known here, or a candidate already erased, is a no-op:
@@ -99,11 +105,11 @@ async def erase_candidate(uow: UnitOfWork, payload: CandidateErased) -> ErasureO
             erased_at=candidate.erased_at.isoformat(),
         )
         return ErasureOutcome(erased=False)
-    return await _erase(uow, candidate, payload, now=datetime.now(UTC), origin="event")
+    return await _erase(uow, candidate, payload, now=uow.clock.now(), origin="event")
 
 
 async def erase_on_request(
-    uow: UnitOfWork, *, candidate_id: uuid.UUID, reason: str, by: str, now: datetime
+    uow: UnitOfWork, *, candidate_id: uuid.UUID, reason: str, by: str
 ) -> ErasureOutcome:
     """Erase a candidate at the person's request (HR through the API) and announce it.
 
@@ -111,11 +117,9 @@ async def erase_on_request(
     `candidate-erased` (the other services erase theirs), commit. 404 for an unknown id,
     409 `candidate-erased` when the candidate was erased already.
     """
-    candidate = await CandidateRepository(uow.session).get_for_update(candidate_id)
-    if candidate is None:
-        raise not_found("candidate", candidate_id)
-    if (erased := erased_problem(candidate)) is not None:
-        raise erased
+    candidate = await CandidateRepository(uow.session).get_or_raise(candidate_id, for_update=True)
+    refuse_if_erased(candidate)
+    now = uow.clock.now()
     payload = CandidateErased(candidate_id=str(candidate.id), erased_at=now, reason=reason)
     outcome = await _erase(uow, candidate, payload, now=now, origin="request", by=by)
     uow.publish(payload, subject=f"candidates/{candidate.id}")
@@ -152,6 +156,8 @@ async def _erase(
     withdrawn = await _withdraw_open(session, applications, now=now)
     evaluations = 0
     history_redacted = 0
+    interviews = 0
+    cancelled = 0
     if application_ids:
         await session.execute(
             update(Application)
@@ -168,6 +174,16 @@ async def _erase(
             )
         )
         history_redacted = await _redact_history(session, application_ids)
+        interviews = await _scrub_interviews(session, application_ids)
+        await _scrub_decisions(session, application_ids, now=now)
+        # Nobody waits for a person who asked to be forgotten: the panel's calendars are
+        # freed (the candidate, anonymised now, is told nothing).
+        for application_id in application_ids:
+            application = await ApplicationRepository(session).get(application_id)
+            assert application is not None
+            cancelled += await cancel_upcoming(
+                uow, application, reason=INTERVIEW_CANCEL_REASON, by=ERASURE_ACTOR
+            )
     # Copies of events already published about them (and stored API responses) go too.
     infra_rows = await forget_person(session, str(candidate.id))
     outcome = ErasureOutcome(
@@ -176,6 +192,8 @@ async def _erase(
         withdrawn=withdrawn,
         evaluations=evaluations,
         history_redacted=history_redacted,
+        interviews=interviews,
+        interviews_cancelled=cancelled,
     )
     log.info(
         "candidate.erased",
@@ -186,6 +204,8 @@ async def _erase(
         withdrawn=outcome.withdrawn,
         evaluations=outcome.evaluations,
         history_redacted=outcome.history_redacted,
+        interviews=outcome.interviews,
+        interviews_cancelled=outcome.interviews_cancelled,
         infra_rows=infra_rows,
     )
     return outcome
@@ -251,7 +271,7 @@ async def _redact_history(session: AsyncSession, application_ids: Sequence[uuid.
         new = redacted_reason(
             from_status=line.from_status,
             to_status=line.to_status,
-            actor=line.actor,
+            by=line.actor,
             reason=line.reason,
         )
         if new is not None:
@@ -259,6 +279,51 @@ async def _redact_history(session: AsyncSession, application_ids: Sequence[uuid.
             redacted += 1
     await session.flush()
     return redacted
+
+
+async def _scrub_interviews(session: AsyncSession, application_ids: Sequence[uuid.UUID]) -> int:
+    """Interviews keep time, place and panel; the notes written to the candidate and any
+    cancellation reason (which may describe them) go."""
+    return _rowcount(
+        await session.execute(
+            update(Interview)
+            .where(Interview.application_id.in_(list(application_ids)))
+            .values(
+                notes_for_candidate=None,
+                cancel_reason=case((Interview.cancel_reason.is_(None), None), else_=ERASED_TEXT),
+            )
+            .execution_options(synchronize_session="fetch")
+        )
+    )
+
+
+async def _scrub_decisions(
+    session: AsyncSession, application_ids: Sequence[uuid.UUID], *, now: datetime
+) -> None:
+    """Policy decisions keep mode, deadline, status and scores; the notice they drafted
+    (strengths, reasons, suggestions) and HR's note go; a pending one is closed."""
+    decisions = PolicyDecision.__table__
+    await session.execute(
+        update(PolicyDecision)
+        .where(PolicyDecision.application_id.in_(list(application_ids)))
+        .values(
+            strengths=[],
+            reasons=[],
+            suggestions=[],
+            resolution_note=case(
+                (decisions.c.status == "pending", ERASURE_REASON),
+                (decisions.c.resolution_note.is_(None), None),
+                else_=ERASED_TEXT,
+            ),
+            resolved_by=case(
+                (decisions.c.status == "pending", ERASURE_ACTOR), else_=decisions.c.resolved_by
+            ),
+            resolved_at=case((decisions.c.status == "pending", now), else_=decisions.c.resolved_at),
+            version=decisions.c.version + 1,
+            status=case((decisions.c.status == "pending", "superseded"), else_=decisions.c.status),
+        )
+        .execution_options(synchronize_session="fetch")
+    )
 
 
 def _rowcount(result: Result[Any]) -> int:

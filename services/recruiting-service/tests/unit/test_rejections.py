@@ -1,23 +1,19 @@
+"""The default content of rejection notices (domain/rejections.py): wording pinned here."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from recruiting_service.domain.decisions import (
+from recruiting_service.domain.rejections import (
     DEFAULT_SUGGESTIONS,
-    GENERIC_SUGGESTION,
-    GENERIC_SUGGESTION_ZH,
-    allowed_actions,
+    CourseOption,
     default_rejection_content,
-    is_final,
+    mentions,
     need_phrase,
-    rejection_stage,
-    status_after_screening,
     suggestion_locales,
-    transition,
 )
-from recruiting_service.domain.errors import DomainValidationError, IllegalTransition
 from recruiting_service.domain.screening import Unmet
 from talentloop_shared.events.payloads import Reason
 
@@ -26,112 +22,6 @@ NAMES = {
     "business": "Business understanding",
     "culture": "Culture fit",
 }
-
-# --- status machine ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("current", "action", "expected"),
-    [
-        ("screening", "advance", "interviewing"),
-        ("interviewing", "advance", "offer"),
-        ("offer", "hire", "hired"),
-        ("interviewing", "hire", "hired"),
-        ("screening", "reject", "rejected"),
-        ("screened_out", "reject", "rejected"),
-        ("interviewing", "reject", "rejected"),
-        ("offer", "reject", "rejected"),
-        ("offer", "withdraw", "withdrawn"),
-    ],
-)
-def test_allowed_moves(current: str, action: str, expected: str) -> None:
-    assert transition(current, action) == expected
-
-
-@pytest.mark.parametrize(
-    ("current", "action"),
-    [
-        ("screening", "hire"),
-        ("screened_out", "advance"),
-        ("offer", "advance"),
-        ("hired", "reject"),
-        ("rejected", "reject"),
-        ("withdrawn", "advance"),
-        ("screening", "fly"),
-    ],
-)
-def test_illegal_moves(current: str, action: str) -> None:
-    with pytest.raises(IllegalTransition) as exc:
-        transition(current, action)
-    assert exc.value.current == current
-    assert exc.value.action == action
-    assert action not in exc.value.allowed_actions
-
-
-def test_illegal_move_message_says_what_is_allowed() -> None:
-    with pytest.raises(IllegalTransition) as exc:
-        transition("screening", "hire")
-    assert exc.value.allowed_actions == ("advance", "reject", "withdraw")
-    assert "allowed from here: advance, reject, withdraw" in str(exc.value)
-
-
-def test_final_status_message_says_it_is_final() -> None:
-    with pytest.raises(IllegalTransition) as exc:
-        transition("rejected", "reject")
-    assert exc.value.allowed_actions == ()
-    assert "final" in str(exc.value)
-    assert is_final("rejected") and is_final("hired") and is_final("withdrawn")
-    assert not is_final("offer")
-
-
-def test_screening_moves_are_for_the_system_only() -> None:
-    with pytest.raises(IllegalTransition):
-        transition("screened_out", "screen_in")
-    assert transition("screened_out", "screen_in", by_system=True) == "screening"
-    assert transition("screening", "screen_out", by_system=True) == "screened_out"
-    assert "screen_out" not in allowed_actions("screening")
-    assert "screen_out" in allowed_actions("screening", by_system=True)
-
-
-@pytest.mark.parametrize(
-    ("current", "passed", "expected"),
-    [
-        ("screening", False, "screened_out"),
-        ("screening", True, "screening"),
-        ("screened_out", True, "screening"),
-        ("screened_out", False, "screened_out"),
-        ("interviewing", False, "interviewing"),
-        ("rejected", True, "rejected"),
-    ],
-)
-def test_status_after_rescreening(current: str, passed: bool, expected: str) -> None:
-    assert status_after_screening(current, passed=passed) == expected
-
-
-def test_unknown_status_is_a_validation_error() -> None:
-    with pytest.raises(DomainValidationError):
-        transition("lost", "advance")
-
-
-@pytest.mark.parametrize(
-    ("status", "stage"),
-    [
-        ("screening", "screening"),
-        ("screened_out", "screening"),
-        ("interviewing", "interview"),
-        ("offer", "offer"),
-    ],
-)
-def test_rejection_stage(status: str, stage: str) -> None:
-    assert rejection_stage(status) == stage
-
-
-def test_no_rejection_stage_once_decided() -> None:
-    with pytest.raises(IllegalTransition):
-        rejection_stage("hired")
-
-
-# --- rejection content ------------------------------------------------------------------
 
 EN = DEFAULT_SUGGESTIONS["en"]
 ZH = DEFAULT_SUGGESTIONS["zh-CN"]
@@ -256,7 +146,8 @@ def test_weak_dimension_reason_in_chinese() -> None:
         dimension_names={"business": "Business understanding", "data_skills": "数据能力"},
     )
     assert [r.text for r in result.reasons] == ["更扎实的数据能力", "更扎实的业务理解能力"]
-    assert result.suggestions[1] == ZH["business"]
+    # "data_skills" has no library entry: no suggestion for it (it used to get a filler).
+    assert result.suggestions == [ZH["business"]]
 
 
 def test_weak_dimension_keeps_acronyms() -> None:
@@ -300,9 +191,10 @@ def test_strengths_need_at_least_seven_and_reasons_below_six() -> None:
     result = content(dimension_means={"technical": 6.9, "business": 6.0})
     assert result.strengths == []
     assert result.reasons == []
-    assert result.suggestions == [GENERIC_SUGGESTION]
+    # No gap, no suggestion: no filler sentence such as "请继续发挥您的优势…" (issue 14).
+    assert result.suggestions == []
     zh = content(dimension_means={"technical": 6.9}, locale="zh-CN")
-    assert zh.suggestions == [GENERIC_SUGGESTION_ZH]
+    assert zh.suggestions == []
 
 
 def test_at_most_two_dimension_strengths_and_three_in_total() -> None:
@@ -333,7 +225,6 @@ def test_suggestion_lookup_order() -> None:
         "en": {
             "low_technical": "Code-specific tip.",
             "business": "Dimension tip.",
-            "generic": "Hi.",
         }
     }
     result = content(
@@ -341,8 +232,8 @@ def test_suggestion_lookup_order() -> None:
         evaluations_concerns=["something"],
         suggestion_library=library,
     )
-    # By reason code, then by dimension key, then the library's generic entry.
-    assert result.suggestions == ["Code-specific tip.", "Dimension tip.", "Hi."]
+    # By reason code, then by dimension key; the concern has no entry, so no suggestion.
+    assert result.suggestions == ["Code-specific tip.", "Dimension tip."]
 
 
 def test_suggestions_prefer_the_readers_language_then_english() -> None:
@@ -368,13 +259,86 @@ def test_suggestion_locales() -> None:
     assert suggestion_locales("en-GB", available) == ["en"]
 
 
-def test_suggestions_are_deduped_and_fall_back_to_builtin_generic() -> None:
+def test_no_course_and_no_library_entry_leaves_the_suggestion_out() -> None:
+    # Was: a generic fallback sentence. Now a notice says nothing rather than pad itself.
     result = content(
         dimension_means={"technical": 4.0, "business": 4.0},
         evaluations_concerns=["z"],
         suggestion_library={},
     )
-    assert result.suggestions == [GENERIC_SUGGESTION]
+    assert [r.code for r in result.reasons] == [
+        "low_technical",
+        "low_business",
+        "interview_concern",
+    ]
+    assert result.suggestions == []
+
+
+LIVE_STREAM = CourseOption(
+    id="c-live",
+    title="Live-stream Marketing in Practice",
+    provider="Acme Academy",
+    url="https://learn.example.com/live",
+    skills=["Live-Stream Marketing"],
+)
+
+
+def test_a_course_whose_skill_names_the_gap_becomes_the_suggestion() -> None:
+    result = content(
+        stage="screening",
+        unmet=[Unmet("required_skills", "live-stream marketing", "missing")],
+        courses=[LIVE_STREAM],
+    )
+    assert result.suggestions == [
+        "The course “Live-stream Marketing in Practice” by Acme Academy "
+        "(https://learn.example.com/live) covers exactly this."
+    ]
+    zh = content(
+        stage="screening",
+        locale="zh-CN",
+        unmet=[Unmet("required_skills", "live-stream marketing", "missing")],
+        courses=[LIVE_STREAM],
+    )
+    assert zh.suggestions == [
+        "推荐学习Acme Academy的课程《Live-stream Marketing in Practice》"
+        "（https://learn.example.com/live），正好覆盖这方面的内容。"
+    ]
+
+
+def test_a_course_matches_the_dimension_key_or_name_and_the_concern() -> None:
+    sql = CourseOption(id="c-sql", title="SQL Basics", skills=["ＳＱＬ"])  # full-width
+    team = CourseOption(id="c-team", title="Team management in practice", skills=["culture"])
+    result = content(
+        dimension_means={"culture": 4.0},
+        evaluations_concerns=["缺少扎实的sql基础"],
+        courses=[sql, team],
+        suggestion_library={},
+    )
+    assert result.suggestions == [
+        "The course “Team management in practice” covers exactly this.",
+        "The course “SQL Basics” covers exactly this.",
+    ]
+
+
+def test_a_course_covers_a_gap_only_where_its_skill_stands_as_a_word() -> None:
+    assert mentions("hands-on Go high-concurrency projects", "go")
+    assert not mentions("good communication", "Go")
+    assert mentions("缺少数据分析经验", "数据分析")
+    assert mentions("Ｐｙｔｈｏｎ experience", "python")
+    assert not mentions("anything", "")
+
+
+def test_a_course_in_another_language_only_is_not_suggested() -> None:
+    english_only = CourseOption(id="c-en", title="SQL Basics", skills=["sql"], locales=["en"])
+    chinese = CourseOption(id="c-zh", title="SQL 入门", skills=["sql"], locales=["zh-CN"])
+    gap = {"evaluations_concerns": ["no SQL experience"], "suggestion_library": {}}
+    assert content(locale="zh-CN", courses=[english_only], **gap).suggestions == []
+    assert content(locale="zh-CN", courses=[english_only, chinese], **gap).suggestions == [
+        "推荐学习课程《SQL 入门》，正好覆盖这方面的内容。"
+    ]
+    assert content(locale="en-GB", courses=[chinese, english_only], **gap).suggestions == [
+        "The course “SQL Basics” covers exactly this."
+    ]
 
 
 def test_unknown_dimension_key_is_named_readably() -> None:
@@ -394,13 +358,27 @@ CODES = [
     "culture",
     "communication",
     "leadership",
-    "generic",
 ]
 
 
 def test_default_suggestions_cover_the_codes_in_both_languages() -> None:
     assert set(DEFAULT_SUGGESTIONS) == {"en", "zh-CN"}
+    # No filler: a gap without an entry gets no suggestion at all.
+    assert "generic" not in EN and "generic" not in ZH
     for key in CODES:
         assert EN[key] and not CJK.search(EN[key])
         assert CJK.search(ZH[key]), key
         assert ("{subject}" in EN[key]) == ("{subject}" in ZH[key]), key
+
+
+def test_both_phrase_packs_word_the_same_things() -> None:
+    # The wording is data (domain/data/rejection_phrases.json): a key one language lacks
+    # would fail only for readers of that language.
+    from recruiting_service.domain import rejections
+
+    packs, prefixes = rejections._phrase_book()
+    assert set(packs) == {"en", "zh"}
+    assert packs["en"].reasons.keys() == packs["zh"].reasons.keys()
+    assert packs["en"].education_levels.keys() == packs["zh"].education_levels.keys()
+    assert packs["en"].language_names.keys() == packs["zh"].language_names.keys()
+    assert list(prefixes) == sorted(prefixes, key=len, reverse=True)

@@ -1,0 +1,91 @@
+"""What the use cases take from a request: typed inputs (the routers parse them)."""
+
+from __future__ import annotations
+
+from datetime import time
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+
+from talentloop_shared.http import RequestModel
+from talentloop_shared.i18n import try_canonical_locale
+
+Kind = Literal["rejection", "invitation"]
+ChannelName = Literal["email", "sms"]
+StageKey = Literal["screening", "interview", "offer", "*"]
+NoticeStatus = Literal[
+    "scheduled", "pending_review", "sending", "sent", "failed", "unknown", "cancelled"
+]
+"""`unknown`: it may have gone out (connection lost after it was handed over); HR resends."""
+
+_TEXT = 20000  # longest template body HR may save
+
+
+class TemplateCreate(RequestModel):
+    """A new template in the library."""
+
+    name: str | None = Field(default=None, max_length=200)
+    kind: Kind
+    job_family: str = Field(default="*", min_length=1, max_length=80)
+    stage: StageKey = "*"
+    locale: str = Field(
+        min_length=2,
+        max_length=20,
+        description="BCP 47 tag, stored canonical: `zh_cn` → `zh-CN`",
+        examples=["en", "zh-CN"],
+    )
+    channel: ChannelName
+    subject: str | None = Field(default=None, max_length=500)
+    body: str = Field(min_length=1, max_length=_TEXT)
+
+    @field_validator("job_family")
+    @classmethod
+    def _lower(cls, v: str) -> str:
+        return v.strip().lower()
+
+    @field_validator("locale")
+    @classmethod
+    def _canonical(cls, v: str) -> str:
+        tag = try_canonical_locale(v)
+        if tag is None:
+            raise ValueError("not a locale tag (expected e.g. 'en', 'zh-CN', 'zh-TW')")
+        return tag
+
+
+class TemplateUpdate(RequestModel):
+    """Changes to a template; each PATCH that changes text creates a new version."""
+
+    name: str | None = Field(default=None, max_length=200)
+    subject: str | None = Field(default=None, max_length=500)
+    body: str | None = Field(default=None, min_length=1, max_length=_TEXT)
+
+
+class TemplatePreviewRequest(RequestModel):
+    """What to render: the saved template (or unsaved `subject`/`body`) against a payload."""
+
+    payload: dict[str, Any] | None = Field(
+        default=None,
+        description="A candidate-rejected (or talent-invited) shaped payload; omitted → sample",
+    )
+    subject: str | None = Field(default=None, max_length=500)
+    body: str | None = Field(default=None, min_length=1, max_length=_TEXT)
+
+
+class QuietHours(BaseModel):
+    """The candidate's local night: no notice is sent from `start` to `end`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: time = time(21, 0)
+    end: time = time(8, 0)
+
+
+class NoticeSettingsUpdate(RequestModel):
+    """All notice settings (PUT replaces them; an omitted field takes its default)."""
+
+    default_delay_minutes: int = Field(default=120, ge=0, le=60 * 24 * 14)
+    quiet_hours: QuietHours = Field(default_factory=QuietHours)
+    cc_hr: EmailStr | None = None
+    review_required: bool = False
+    company_name: str = Field(default="Talentloop", min_length=1, max_length=200)
+    survey_expiry_days: int = Field(default=30, ge=1, le=365)

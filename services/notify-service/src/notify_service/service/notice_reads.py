@@ -1,0 +1,75 @@
+"""Reading notices: one with its delivery attempts, or a filtered page of them, each with
+whether its survey was answered (staff see that, never the link itself)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import literal, select, tuple_
+
+from notify_service.db.models import DeliveryAttempt, Notification, SurveyResponse
+from notify_service.db.repositories import NotificationRepository
+from talentloop_shared.db import UnitOfWork
+from talentloop_shared.errors import NotFound
+from talentloop_shared.pagination import Keyset, Page
+
+NOTICES = Keyset(datetime, uuid.UUID)
+"""The notice list's cursor: (created_at, id) of the last notice of a page, newest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRecord:
+    """A notice as staff read it: the row, when its survey was answered (if it was), and
+    its delivery attempts (in the detail view)."""
+
+    notice: Notification
+    survey_answered_at: datetime | None = None
+    attempts: Sequence[DeliveryAttempt] = field(default_factory=list)
+
+
+async def get_notice(uow: UnitOfWork, notification_id: uuid.UUID) -> NoticeRecord:
+    """A notice with its survey status and delivery attempts, or 404."""
+    row = (
+        await uow.session.execute(
+            select(Notification, SurveyResponse.answered_at)
+            .outerjoin(SurveyResponse, SurveyResponse.notification_id == Notification.id)
+            .where(Notification.id == notification_id)
+        )
+    ).first()
+    if row is None:
+        raise NotFound("notification", notification_id)
+    attempts = await NotificationRepository(uow.session).attempts(notification_id)
+    return NoticeRecord(row[0], row[1], attempts)
+
+
+async def list_notices(
+    uow: UnitOfWork,
+    *,
+    application_id: str | None = None,
+    candidate_id: str | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+    limit: int,
+    cursor: str | None = None,
+) -> Page[NoticeRecord]:
+    """Notices matching the filters, newest first, one page from `cursor`."""
+    after = NOTICES.decode(cursor)
+    stmt = (
+        NotificationRepository(uow.session)
+        .filtered(
+            application_id=application_id, candidate_id=candidate_id, status=status, kind=kind
+        )
+        .add_columns(SurveyResponse.answered_at)
+        .outerjoin(SurveyResponse, SurveyResponse.notification_id == Notification.id)
+    )
+    if after is not None:
+        stmt = stmt.where(
+            tuple_(Notification.created_at, Notification.id) < tuple_(*map(literal, after))
+        )
+    stmt = stmt.order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit + 1)
+    rows = (await uow.session.execute(stmt)).all()
+    page = NOTICES.page(rows, limit, key=lambda r: (r[0].created_at, r[0].id))
+    return page.map(lambda r: NoticeRecord(r[0], r[1]))

@@ -1,0 +1,81 @@
+"""notify-service's long-lived objects (`rt.state`, `uow.state`), read through `notify_state`.
+
+Built once per process by `ServiceDefinition(build_state=build_notify_state)`: the
+delivery adapters, the template renderer (worker threads), the dispatcher's wake-up, the
+survey link signer and its rate limits, and the template cache.
+The clock is the shared one (`rt.clock`, `uow.clock`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import cast
+
+from notify_service.config import Settings
+from notify_service.domain.templates.rendering import RenderLimits
+from notify_service.service.delivery import EmailSender, SmsGateway, SmtpMailer, sms_gateway
+from notify_service.service.rendering import TemplateRenderer
+from notify_service.service.survey_limits import SurveyRateLimiter
+from notify_service.service.survey_links import SurveyLinks
+from notify_service.service.template_cache import TemplateCache
+from talentloop_shared.aio import wait_for_event
+from talentloop_shared.db import UnitOfWork
+from talentloop_shared.service import Runtime
+
+
+class DispatcherWakeup:
+    """Tells this process's dispatcher to look for due notices now instead of at its next
+    poll (a commit made a notice due; a test moved the clock)."""
+
+    def __init__(self) -> None:
+        self._event = asyncio.Event()
+
+    def wake(self) -> None:
+        """Look for due notices now."""
+        self._event.set()
+
+    def clear(self) -> None:
+        """Forget earlier wake-ups (the dispatcher is about to look anyway)."""
+        self._event.clear()
+
+    async def wait(self, timeout: float) -> None:
+        """Until woken, or `timeout` seconds."""
+        await wait_for_event(self._event, timeout)
+
+
+@dataclass
+class NotifyState:
+    """What notify-service keeps for as long as the process runs."""
+
+    settings: Settings
+    survey_links: SurveyLinks
+    survey_limiter: SurveyRateLimiter
+    mailer: EmailSender
+    sms: SmsGateway
+    renderer: TemplateRenderer
+    dispatcher: DispatcherWakeup = field(default_factory=DispatcherWakeup)
+    templates: TemplateCache = field(default_factory=TemplateCache)
+
+
+def build_notify_state(rt: Runtime) -> NotifyState:
+    """The state of a notify-service runtime (`ServiceDefinition.build_state`)."""
+    settings = cast(Settings, rt.settings)
+    return NotifyState(
+        settings=settings,
+        survey_links=SurveyLinks.from_settings(settings),
+        survey_limiter=SurveyRateLimiter(
+            settings.survey_rate_per_token, settings.survey_rate_per_address
+        ),
+        mailer=SmtpMailer(settings),
+        sms=sms_gateway(settings),
+        renderer=TemplateRenderer(RenderLimits(seconds=settings.template_render_seconds)),
+    )
+
+
+def notify_state(holder: Runtime | UnitOfWork) -> NotifyState:
+    """The notify-service state of a runtime or of a unit of work it made."""
+    state = holder.state
+    if not isinstance(state, NotifyState):
+        raise RuntimeError("not a notify-service runtime: build_state was not notify's")
+    return state

@@ -1,0 +1,52 @@
+"""The course catalogue's copy: what talent-service offers, for rejection suggestions (S6)."""
+
+from __future__ import annotations
+
+from recruiting_service.db.repositories import CourseRepository
+from recruiting_service.domain.rejections import CourseOption
+from talentloop_shared.db import UnitOfWork
+from talentloop_shared.events.payloads import CourseChanged
+from talentloop_shared.logging import get_logger
+
+log = get_logger(__name__)
+
+
+async def apply_course_changed(uow: UnitOfWork, *, payload: CourseChanged) -> bool:
+    """Keep the newest snapshot of a course (no commit); a withdrawn one stops being
+    suggested. False when the snapshot was older than the one held."""
+    course = payload.course
+    applied = await CourseRepository(uow.session).upsert(
+        {
+            "id": course.id,
+            "version": payload.version,
+            "title": course.title,
+            "provider": course.provider,
+            "url": course.url,
+            "skills": list(course.skills),
+            "locales": list(course.locales),
+            "active": course.active and payload.change != "withdrawn",
+            "updated_at": uow.clock.now(),
+        }
+    )
+    log.info(
+        "course.applied" if applied else "course.stale_snapshot_ignored",
+        course_id=course.id,
+        version=payload.version,
+        change=payload.change,
+    )
+    return applied
+
+
+async def courses_on_offer(uow: UnitOfWork) -> list[CourseOption]:
+    """The courses a rejection may suggest."""
+    return [
+        CourseOption(
+            id=c.id,
+            title=c.title,
+            provider=c.provider,
+            url=c.url,
+            skills=tuple(c.skills),
+            locales=tuple(c.locales),
+        )
+        for c in await CourseRepository(uow.session).active()
+    ]

@@ -1,0 +1,28 @@
+"""An opening as the rest of recruiting reads it: its scheme's dimensions, and the position
+as the events recruiting publishes carry it."""
+
+from __future__ import annotations
+
+from recruiting_service.db.models import Opening
+from recruiting_service.service.people import fresh_owners
+from talentloop_shared.db import UnitOfWork
+from talentloop_shared.events.payloads import Dimension, PositionOwners, PositionRef
+
+
+def scheme_dimensions(opening: Opening) -> list[Dimension]:
+    """The opening's evaluation scheme dimensions."""
+    return [Dimension.model_validate(d) for d in opening.evaluation_scheme.get("dimensions", [])]
+
+
+async def position_ref(uow: UnitOfWork, opening: Opening) -> PositionRef:
+    """The position as the events recruiting publishes carry it: title and its
+    translations, and its owners with their current addresses and languages."""
+    return PositionRef(
+        id=str(opening.position_id),
+        version=opening.version,
+        title=opening.title,
+        job_family=opening.job_family,
+        org_unit_name=opening.org_unit_name,
+        titles=dict(opening.titles),
+        owners=PositionOwners(**await fresh_owners(uow, opening.owners)),
+    )
