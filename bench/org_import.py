@@ -112,7 +112,9 @@ async def baseline_insert(url: str, content: bytes, unit_id_by_code: dict[str, s
     engine = create_engine(url)
     try:
         async with engine.begin() as conn:
-            await conn.execute(text("CREATE TABLE positions_baseline (LIKE positions)"))
+            await conn.execute(
+                text("CREATE TABLE positions_baseline (LIKE positions INCLUDING DEFAULTS)")
+            )
         async with engine.begin() as conn:
             started = time.perf_counter()
             await conn.execute(insert(copy), records)

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from org_service.api import imports, org_units, positions
+from org_service.api import imports, org_units, people, positions
 
-ROUTERS: list[APIRouter] = [org_units.router, positions.router, imports.router]
+ROUTERS: list[APIRouter] = [org_units.router, positions.router, people.router, imports.router]

@@ -1,15 +1,16 @@
-"""Position endpoints: create, read, edit (If-Match), close/reopen, list, history."""
+"""Position endpoints: create, upsert by the ERP's code, read, edit (If-Match), close/reopen,
+list, history."""
 
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import Query, Response
+from fastapi import Path, Query, Response
 
 from org_service.api.schemas import PositionRead, PositionVersionRead
 from org_service.db.repositories import PositionInUnit
 from org_service.service import positions as use_cases
-from org_service.service.inputs import PositionCreate, PositionUpdate
-from talentloop_shared.auth.roles import AnyRole, HrAdmin
+from org_service.service.inputs import PositionCreate, PositionUpdate, PositionUpsert
+from talentloop_shared.auth.roles import AnyRole, HrAdmin, Integrator
 from talentloop_shared.http import (
     CursorQuery,
     IfMatch,
@@ -40,6 +41,35 @@ async def create_position(
 ) -> PositionRead:
     row = await use_cases.create_position(uow, data=body, by=principal.sub)
     response.headers["Location"] = f"/api/v1/positions/{row.position.id}"
+    return _answer(response, row)
+
+
+@router.put(
+    "/by-code/{code}",
+    summary="Create or update a position by the ERP's code (idempotent)",
+    description="201 when created (version 1), 200 when updated or unchanged. References go "
+    "by code: `org_unit_code`, `reports_to_code`, each dimension's `department_code`, and "
+    "`owners.recruiter_code` / `owners.hiring_manager_code` (or their `_id`s); every unknown "
+    "code is named in one 422. Fields you leave out keep their value, so a sync that only "
+    "knows the structure never wipes the requirements HR maintains. Sending what is stored "
+    "changes nothing: same version, no history row, no event. `If-Match` is optional (412 "
+    "on a stale version).",
+    responses=problem_responses(401, 403, 409, 412, 422),
+)
+async def upsert_position(
+    code: Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code")],
+    body: PositionUpsert,
+    uow: UowDep,
+    principal: Integrator,
+    expected: IfMatch,
+    response: Response,
+) -> PositionRead:
+    row, created = await use_cases.upsert_position_by_code(
+        uow, code=code, data=body, expected=expected, by=principal.sub
+    )
+    if created:
+        response.status_code = 201
+        response.headers["Location"] = f"/api/v1/positions/{row.position.id}"
     return _answer(response, row)
 
 

@@ -8,11 +8,17 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from org_service.db.models import OrgUnit, PositionVersion
+from org_service.db.models import OrgUnit, Person, PositionVersion
 from org_service.db.repositories import PositionInUnit
 from org_service.service.imports import ImportOutcome
-from org_service.service.position_versions import position_state, position_values, unit_ref
-from talentloop_shared.events.payloads import OrgUnitRef
+from org_service.service.position_versions import (
+    owners_state,
+    person_ref,
+    position_state,
+    position_values,
+    unit_ref,
+)
+from talentloop_shared.events.payloads import OrgUnitRef, PositionOwners
 
 # --- org units ------------------------------------------------------------------------------
 
@@ -21,6 +27,7 @@ class OrgUnitRead(BaseModel):
     """An org unit with its materialised path."""
 
     id: uuid.UUID
+    version: int = Field(description="Rises when the unit's own fields change; the ETag")
     code: str | None
     name: str
     kind: str
@@ -36,6 +43,7 @@ class OrgUnitRead(BaseModel):
         """The API shape of a unit."""
         return cls(
             id=unit.id,
+            version=unit.version,
             code=unit.code,
             name=unit.name,
             kind=unit.kind,
@@ -81,6 +89,7 @@ class DimensionRead(BaseModel):
     name: str
     weight: float
     department_id: uuid.UUID | None
+    names: dict[str, str] = Field(description="`name` in other languages, by locale")
 
 
 class EvaluationSchemeRead(BaseModel):
@@ -103,6 +112,8 @@ class PositionRead(BaseModel):
     responsibilities: list[str]
     requirements: RequirementsRead
     evaluation_scheme: EvaluationSchemeRead
+    titles: dict[str, str] = Field(description="`title` in other languages, by locale")
+    owners: PositionOwners = Field(description="Recruiter and hiring manager, as events carry them")
     created_at: datetime
     updated_at: datetime
 
@@ -110,7 +121,9 @@ class PositionRead(BaseModel):
     def from_row(cls, row: PositionInUnit) -> PositionRead:
         """The API shape of a position in its unit: the event's snapshot, so both agree."""
         position = row.position
-        state = position_state(position_values(position), unit_ref(row.unit))
+        values = position_values(position)
+        people = {p.id: person_ref(p) for p in (row.recruiter, row.hiring_manager) if p is not None}
+        state = position_state(values, unit_ref(row.unit), owners_state(values, people))
         return cls.model_validate(
             {**state, "created_at": position.created_at, "updated_at": position.updated_at}
         )
@@ -146,6 +159,35 @@ class PositionVersionRead(BaseModel):
         return cls.model_validate(version)
 
 
+# --- people ---------------------------------------------------------------------------------
+
+
+class PersonRead(BaseModel):
+    """A staff member of the directory (the `person-changed` snapshot plus timestamps)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    version: int
+    external_code: str | None
+    name: str
+    email: str | None
+    phone: str | None
+    locale: str
+    timezone: str
+    org_unit_id: uuid.UUID | None
+    manager_id: uuid.UUID | None
+    subject: str | None = Field(description="The JWT `sub` that signs in as this person")
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def from_row(cls, person: Person) -> PersonRead:
+        """The API shape of a person."""
+        return cls.model_validate(person)
+
+
 # --- imports --------------------------------------------------------------------------------
 
 
@@ -158,6 +200,7 @@ class RowProblemRead(BaseModel):
 class Counts(BaseModel):
     org_units: int
     positions: int
+    people: int
 
 
 class Checksums(BaseModel):
@@ -181,7 +224,7 @@ class Reconciliation(BaseModel):
 class ImportReportRead(BaseModel):
     """Validation report (per row) and, when the file is valid, the reconciliation."""
 
-    kind: Literal["org_units", "positions"]
+    kind: Literal["org_units", "positions", "people"]
     dry_run: bool
     ok: bool
     written: bool = Field(description="True when the import was committed")
@@ -189,6 +232,11 @@ class ImportReportRead(BaseModel):
     valid_rows: int
     rows_with_problems: int
     problems: list[RowProblemRead]
+    column_mapping: dict[str, str | None] = Field(
+        description="How each header of the file was understood, in file order: the column "
+        "it was read as (through the known aliases or your column_map), or null when the "
+        "import does not read it"
+    )
     reconciliation: Reconciliation | None = Field(
         description="What was (or, in a dry run, would be) written"
     )

@@ -1,4 +1,5 @@
-"""org-service tables: org units (materialised path), positions and their version history."""
+"""org-service tables: org units (materialised path), the staff directory (people), positions
+and their version history."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     DateTime,
     ForeignKey,
     Identity,
@@ -41,6 +43,8 @@ class OrgUnit(Base):
     code: Mapped[str | None] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(32))
+    # Rises with every change of the unit's own fields (name, kind, code, parent): its ETag.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
     parent_id: Mapped[uuid.UUID | None] = mapped_column(
         UUID(as_uuid=True), ForeignKey("org_units.id"), index=True
     )
@@ -55,6 +59,38 @@ class OrgUnit(Base):
     )
 
     __table_args__ = (Index("ix_org_units_path", "path", postgresql_using="gin"),)
+
+
+class Person(Base):
+    """A staff member: who recruiters, hiring managers and interviewers are; versioned.
+
+    `subject` is the JWT `sub` that signs in as the person, so other services can resolve a
+    signed-in user to a name, an address, a language and a time zone.
+    """
+
+    __tablename__ = "people"
+
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    # The ERP's employee number (工号); upserts go by it, so it is unique when present.
+    external_code: Mapped[str | None] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    phone: Mapped[str | None] = mapped_column(String(32))
+    locale: Mapped[str] = mapped_column(String(35), server_default="en")
+    timezone: Mapped[str] = mapped_column(String(64), server_default="UTC")
+    org_unit_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("org_units.id"), index=True
+    )
+    manager_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("people.id"), index=True
+    )
+    subject: Mapped[str | None] = mapped_column(String(200), unique=True)
+    active: Mapped[bool] = mapped_column(Boolean, server_default="true")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+    __table_args__ = (Index("ix_people_name_id", "name", "id"),)
 
 
 class Position(Base):
@@ -77,6 +113,15 @@ class Position(Base):
         UUID(as_uuid=True), ForeignKey("positions.id"), index=True
     )
     responsibilities: Mapped[list[str]] = mapped_column(JSONB)
+    # The title in other languages, by canonical locale: {"zh-CN": "市场经理"}.
+    titles: Mapped[dict[str, str]] = mapped_column(JSONB, server_default="{}")
+    # Who answers for the hiring (people of the directory); carried whole in the snapshot.
+    recruiter_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("people.id"), index=True
+    )
+    hiring_manager_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("people.id"), index=True
+    )
     requirements: Mapped[dict[str, Any]] = mapped_column(JSONB)
     evaluation_scheme: Mapped[dict[str, Any]] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -14,14 +14,15 @@ from sqlalchemy import (
     cast,
     func,
     literal,
+    or_,
     select,
     text,
     tuple_,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
-from org_service.db.models import OrgUnit, Position, PositionVersion
+from org_service.db.models import OrgUnit, Person, Position, PositionVersion
 from talentloop_shared.db import Repository
 
 # One lock for every change of the tree's shape (create, move, rename, unit import): two
@@ -33,10 +34,17 @@ _S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
 
 
 class PositionInUnit(NamedTuple):
-    """A position and the org unit it belongs to (its snapshot names the unit)."""
+    """A position, the org unit it belongs to and its owners (its snapshot names them all)."""
 
     position: Position
     unit: OrgUnit
+    recruiter: Person | None
+    hiring_manager: Person | None
+
+
+async def advisory_lock(session: Any, key: str) -> None:
+    """Serialise writers of `key` until this transaction ends (e.g. one upsert per code)."""
+    await session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
 
 
 class OrgUnitRepository(Repository[OrgUnit]):
@@ -50,9 +58,27 @@ class OrgUnitRepository(Repository[OrgUnit]):
             text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": _TREE_LOCK_KEY}
         )
 
-    async def get_by_code(self, code: str) -> OrgUnit | None:
+    async def get_by_code(self, code: str, *, for_update: bool = False) -> OrgUnit | None:
         """The unit with this external code, or None."""
-        return await self.session.scalar(select(OrgUnit).where(OrgUnit.code == code))
+        stmt = select(OrgUnit).where(OrgUnit.code == code)
+        if for_update:
+            stmt = stmt.with_for_update().execution_options(populate_existing=True)
+        return await self.session.scalar(stmt)
+
+    async def by_ids(self, ids: Collection[uuid.UUID]) -> Sequence[OrgUnit]:
+        """The units with these ids."""
+        if not ids:
+            return []
+        return (await self.session.scalars(select(OrgUnit).where(OrgUnit.id.in_(list(ids))))).all()
+
+    async def ids_by_codes(self, codes: Collection[str]) -> dict[str, uuid.UUID]:
+        """code → id of the units with these codes."""
+        if not codes:
+            return {}
+        rows = await self.session.execute(
+            select(OrgUnit.code, OrgUnit.id).where(OrgUnit.code == any_(_text_array(codes)))
+        )
+        return {code: unit_id for code, unit_id in rows.all() if code is not None}
 
     async def get_for_share(self, unit_id: uuid.UUID) -> OrgUnit | None:
         """The unit, locked against a concurrent move until this transaction ends."""
@@ -81,15 +107,18 @@ class OrgUnitRepository(Repository[OrgUnit]):
         rows = await self.session.scalars(select(OrgUnit.id).where(OrgUnit.id.in_(list(ids))))
         return set(rows)
 
-    async def contents(self, unit_id: uuid.UUID) -> tuple[int, int]:
-        """How many child units and positions (open or closed) a unit directly holds."""
+    async def contents(self, unit_id: uuid.UUID) -> tuple[int, int, int]:
+        """How many child units, positions (open or closed) and people a unit directly holds."""
         children = await self.session.scalar(
             select(func.count()).select_from(OrgUnit).where(OrgUnit.parent_id == unit_id)
         )
         positions = await self.session.scalar(
             select(func.count()).select_from(Position).where(Position.org_unit_id == unit_id)
         )
-        return int(children or 0), int(positions or 0)
+        people = await self.session.scalar(
+            select(func.count()).select_from(Person).where(Person.org_unit_id == unit_id)
+        )
+        return int(children or 0), int(positions or 0), int(people or 0)
 
     async def all(self, *, for_update: bool = False) -> Sequence[OrgUnit]:
         """Every unit (the tree is small: thousands of rows at most)."""
@@ -137,10 +166,166 @@ class OrgUnitRepository(Repository[OrgUnit]):
         return int(await self.session.scalar(select(func.count()).select_from(OrgUnit)) or 0)
 
 
+class PersonRepository(Repository[Person]):
+    """The staff directory."""
+
+    model = Person
+
+    async def get_by_code(self, code: str, *, for_update: bool = False) -> Person | None:
+        """The person with this external code, or None."""
+        stmt = select(Person).where(Person.external_code == code)
+        if for_update:
+            stmt = stmt.with_for_update().execution_options(populate_existing=True)
+        return await self.session.scalar(stmt)
+
+    async def get_by_subject(self, subject: str) -> Person | None:
+        """The person who signs in as `subject`, or None."""
+        return await self.session.scalar(select(Person).where(Person.subject == subject))
+
+    async def taken(
+        self, column: InstrumentedAttribute[Any], value: str, *, other_than: uuid.UUID
+    ) -> uuid.UUID | None:
+        """The id of another person with this code or subject, or None."""
+        return await self.session.scalar(
+            select(Person.id).where(column == value, Person.id != other_than)
+        )
+
+    async def by_ids(self, ids: Collection[uuid.UUID], *, lock: bool = False) -> Sequence[Person]:
+        """The people with these ids; `lock` holds them (FOR SHARE) until the transaction ends."""
+        if not ids:
+            return []
+        stmt = select(Person).where(Person.id.in_(list(ids)))
+        if lock:
+            stmt = stmt.with_for_update(read=True).execution_options(populate_existing=True)
+        return (await self.session.scalars(stmt)).all()
+
+    async def by_codes(self, codes: Collection[str], *, for_update: bool = False) -> list[Person]:
+        """The people with these external codes."""
+        if not codes:
+            return []
+        stmt = select(Person).where(Person.external_code == any_(_text_array(codes)))
+        if for_update:
+            stmt = stmt.with_for_update().execution_options(populate_existing=True)
+        return list((await self.session.scalars(stmt)).all())
+
+    async def codes_and_subjects(self) -> list[tuple[uuid.UUID, str | None, str | None]]:
+        """(id, external code, subject) of everyone (what an import checks its rows against)."""
+        rows = await self.session.execute(select(Person.id, Person.external_code, Person.subject))
+        return [(r[0], r[1], r[2]) for r in rows.all()]
+
+    async def manager_chain(self, manager_id: uuid.UUID) -> dict[str, str | None]:
+        """The manager and everyone above them: id → manager id (a recursive query)."""
+        base = select(Person.id, Person.manager_id).where(Person.id == manager_id)
+        chain = base.cte("chain", recursive=True)
+        step = select(Person.id, Person.manager_id).join(chain, Person.id == chain.c.manager_id)
+        chain = chain.union(step)
+        rows = (await self.session.execute(select(chain.c.id, chain.c.manager_id))).all()
+        return {str(r[0]): (str(r[1]) if r[1] is not None else None) for r in rows}
+
+    async def manager_map(self) -> dict[uuid.UUID, uuid.UUID | None]:
+        """Everyone's manager (an import checks the whole line for cycles)."""
+        rows = await self.session.execute(select(Person.id, Person.manager_id))
+        return {r[0]: r[1] for r in rows.all()}
+
+    async def page(
+        self,
+        *,
+        limit: int,
+        after: tuple[str, uuid.UUID] | None,
+        q: str | None,
+        org_unit: OrgUnit | None,
+        include_subtree: bool,
+        active: bool | None,
+        subject: str | None,
+    ) -> Sequence[Person]:
+        """People ordered by (name, id), `limit + 1` rows after the cursor."""
+        stmt = _keyset(select(Person), (Person.name, Person.id), after=after, limit=limit)
+        if q:
+            pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stmt = stmt.where(
+                or_(
+                    Person.name.ilike(pattern, escape="\\"),
+                    Person.email.ilike(pattern, escape="\\"),
+                    Person.external_code.ilike(pattern, escape="\\"),
+                )
+            )
+        if org_unit is not None:
+            if include_subtree:
+                stmt = stmt.join(OrgUnit, OrgUnit.id == Person.org_unit_id).where(
+                    OrgUnit.path.contains([org_unit.id])
+                )
+            else:
+                stmt = stmt.where(Person.org_unit_id == org_unit.id)
+        if active is not None:
+            stmt = stmt.where(Person.active.is_(active))
+        if subject is not None:
+            stmt = stmt.where(Person.subject == subject)
+        return (await self.session.scalars(stmt)).all()
+
+    async def count(self) -> int:
+        """How many people the directory holds."""
+        return int(await self.session.scalar(select(func.count()).select_from(Person)) or 0)
+
+    async def key_rows(self, codes: Collection[str]) -> list[dict[str, Any]]:
+        """Key fields of the people with these codes, as the reconciliation compares them."""
+        if not codes:
+            return []
+        stmt = select(Person.external_code, Person.name, Person.email, Person.phone).where(
+            Person.external_code == any_(_text_array(codes))
+        )
+        return [dict(r._mapping) for r in (await self.session.execute(stmt)).all()]
+
+
 class PositionRepository(Repository[Position]):
     """Positions, their reports-to chains and their history."""
 
     model = Position
+
+    async def get_by_code(self, code: str, *, for_update: bool = False) -> Position | None:
+        """The position with this external code, or None."""
+        stmt = select(Position).where(Position.code == code)
+        if for_update:
+            stmt = stmt.with_for_update().execution_options(populate_existing=True)
+        return await self.session.scalar(stmt)
+
+    async def in_unit(self, position: Position) -> PositionInUnit:
+        """The position with its unit and owners (one query)."""
+        recruiter, manager = aliased(Person), aliased(Person)
+        stmt = (
+            select(OrgUnit, recruiter, manager)
+            .select_from(OrgUnit)
+            .outerjoin(recruiter, recruiter.id == literal(position.recruiter_id, Person.id.type))
+            .outerjoin(manager, manager.id == literal(position.hiring_manager_id, Person.id.type))
+            .where(OrgUnit.id == position.org_unit_id)
+        )
+        unit, r, m = (await self.session.execute(stmt)).one()
+        return PositionInUnit(position, unit, r, m)
+
+    async def ids_by_codes(self, codes: Collection[str]) -> dict[str, uuid.UUID]:
+        """code → id of the positions with these codes."""
+        if not codes:
+            return {}
+        rows = await self.session.execute(
+            select(Position.code, Position.id).where(Position.code == any_(_text_array(codes)))
+        )
+        return {code: pid for code, pid in rows.all() if code is not None}
+
+    async def rows_owned_by(
+        self, person_ids: Collection[uuid.UUID], *, for_update: bool = False
+    ) -> list[dict[str, Any]]:
+        """Plain column dicts of the positions these people own (recruiter or hiring manager)."""
+        if not person_ids:
+            return []
+        table = Position.__table__
+        ids = list(person_ids)
+        stmt = (
+            select(table)
+            .where(or_(table.c.recruiter_id.in_(ids), table.c.hiring_manager_id.in_(ids)))
+            .order_by(table.c.id)
+        )
+        if for_update:
+            stmt = stmt.with_for_update()
+        return [dict(r._mapping) for r in (await self.session.execute(stmt)).all()]
 
     async def code_taken(self, code: str, *, other_than: uuid.UUID | None = None) -> bool:
         """True if another position already uses this external code."""
@@ -196,9 +381,13 @@ class PositionRepository(Repository[Position]):
         status: str | None,
         job_family: str | None,
     ) -> list[PositionInUnit]:
-        """Positions with their unit, ordered by (created_at, id), `limit + 1` rows."""
+        """Positions with their unit and owners, ordered by (created_at, id), `limit + 1` rows."""
+        recruiter, manager = aliased(Person), aliased(Person)
         stmt = _keyset(
-            select(Position, OrgUnit).join(OrgUnit, OrgUnit.id == Position.org_unit_id),
+            select(Position, OrgUnit, recruiter, manager)
+            .join(OrgUnit, OrgUnit.id == Position.org_unit_id)
+            .outerjoin(recruiter, recruiter.id == Position.recruiter_id)
+            .outerjoin(manager, manager.id == Position.hiring_manager_id),
             (Position.created_at, Position.id),
             after=after,
             limit=limit,
@@ -212,7 +401,7 @@ class PositionRepository(Repository[Position]):
             stmt = stmt.where(Position.status == status)
         if job_family is not None:
             stmt = stmt.where(Position.job_family == job_family)
-        return [PositionInUnit(p, u) for p, u in (await self.session.execute(stmt)).all()]
+        return [PositionInUnit(*row) for row in (await self.session.execute(stmt)).all()]
 
     async def history(
         self, position_id: uuid.UUID, *, limit: int, after_version: int | None

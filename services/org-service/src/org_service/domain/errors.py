@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from talentloop_shared.errors import Invalid
+from talentloop_shared.errors import Invalid, ProblemError
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +62,17 @@ class ImportRejected(Invalid):
         )
         self.type = "import-rejected"
         self.extensions = {"report": dict(report)}
+
+
+class NothingToMatch(ProblemError):
+    """412: If-Match names a version of something that does not exist yet (an upsert by code
+    that would create it); without If-Match, or with `*`, the upsert creates it."""
+
+    def __init__(self, what: str, code: str) -> None:
+        super().__init__(
+            412,
+            "Precondition Failed",
+            f"no {what} has code {code!r} yet, so If-Match cannot name a version of it; send "
+            "no If-Match (or `*`) to create it",
+            type_="precondition-failed",
+        )

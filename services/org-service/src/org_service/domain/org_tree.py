@@ -99,10 +99,11 @@ class MoveCreatesCycle(Conflict):
 class UnitNotEmpty(Conflict):
     """409: only an empty unit may be deleted."""
 
-    def __init__(self, unit_name: str, *, children: int, positions: int) -> None:
+    def __init__(self, unit_name: str, *, children: int, positions: int, people: int = 0) -> None:
+        staff = f", {people} {'people' if people != 1 else 'person'}" if people else ""
         super().__init__(
             f"org unit {unit_name!r} is not empty: it still contains {children} child "
-            f"unit{'s' if children != 1 else ''} and {positions} position"
+            f"unit{'s' if children != 1 else ''}{staff} and {positions} position"
             f"{'s' if positions != 1 else ''}; move or delete them first",
             type_="org-unit-not-empty",
         )

@@ -22,6 +22,7 @@ from talentloop_shared.events.payloads import (
     EvaluationScheme,
     Requirements,
 )
+from talentloop_shared.i18n import try_canonical_locale
 
 EDUCATION_LEVELS: Final[tuple[str, ...]] = get_args(Education)
 POSITION_STATUSES: Final[tuple[str, ...]] = ("open", "closed")
@@ -71,6 +72,31 @@ def normalise_requirements(requirements: Requirements) -> Requirements:
             "languages": normalise_languages(requirements.languages),
         }
     )
+
+
+MAX_TRANSLATION_LENGTH: Final = 200
+
+
+def canonical_translations(value: Mapping[str, str]) -> dict[str, str]:
+    """Texts by canonical locale (`{"zh_cn": " 市场经理 "}` → `{"zh-CN": "市场经理"}`).
+
+    `ValueError` for a key that is no locale tag, an empty or overlong text, or two keys that
+    name the same locale (`zh-cn` and `zh_CN`).
+    """
+    out: dict[str, str] = {}
+    for key, text in value.items():
+        tag = try_canonical_locale(key)
+        if tag is None:
+            raise ValueError(f"not a locale tag: {key[:40]!r} (e.g. 'en', 'zh-CN')")
+        cleaned = _WHITESPACE_RE.sub(" ", text).strip()
+        if not cleaned:
+            raise ValueError(f"the {tag} text must not be empty")
+        if len(cleaned) > MAX_TRANSLATION_LENGTH:
+            raise ValueError(f"the {tag} text is longer than {MAX_TRANSLATION_LENGTH} characters")
+        if tag in out:
+            raise ValueError(f"two keys name the locale {tag}")
+        out[tag] = cleaned
+    return dict(sorted(out.items()))
 
 
 # --- validation -----------------------------------------------------------------------------

@@ -1,10 +1,14 @@
-"""Bulk import of org units and positions (S7): read, validate, upsert by code, reconcile.
+"""Bulk import of org units, positions and people (S7): read, validate, upsert by code,
+reconcile.
 
 A real run is all-or-nothing: one bad row and nothing is written. A dry run validates and,
 when the file is valid, performs the whole import inside a transaction that is rolled back,
 so its reconciliation shows exactly what a real run would do. Upserts compare normalised
 values: a row identical to the stored one is not a change (no version, no event), so
 importing the same file twice is a no-op the second time.
+
+Headers are read through the old systems' spellings (`header_aliases`, 部门编码 → code) and
+the uploader's own `column_map`; the report says how each header was understood.
 """
 
 from __future__ import annotations
@@ -17,20 +21,41 @@ from typing import IO, Any, Final
 
 from sqlalchemy import insert, update
 
-from org_service.db.models import OrgUnit, Position
-from org_service.db.repositories import OrgUnitRepository, PositionRepository
+from org_service.db.models import OrgUnit, Person, Position
+from org_service.db.repositories import OrgUnitRepository, PersonRepository, PositionRepository
 from org_service.domain.errors import RowProblem
-from org_service.domain.imports.org_units import OrgUnitImportRow, validate_org_unit_rows
-from org_service.domain.imports.positions import PositionImportRow, validate_position_rows
+from org_service.domain.imports.aliases import header_aliases
+from org_service.domain.imports.org_units import (
+    ORG_UNIT_COLUMNS,
+    OrgUnitImportRow,
+    validate_org_unit_rows,
+)
+from org_service.domain.imports.people import (
+    PEOPLE_COLUMNS,
+    PersonImportRow,
+    validate_people_rows,
+)
+from org_service.domain.imports.positions import (
+    POSITION_COLUMNS,
+    PositionImportRow,
+    validate_position_rows,
+)
 from org_service.domain.imports.reconciliation import KEY_FIELDS, key_fields_checksum
-from org_service.domain.imports.rows import ImportKind, ImportReport
+from org_service.domain.imports.rows import ImportKind, ImportReport, column_mapping
 from org_service.domain.org_tree import path_of
+from org_service.domain.people import change_kind, changed_fields
 from org_service.domain.positions import FieldChange, diff_positions
+from org_service.service.people import person_snapshot, person_values, publish_person
 from org_service.service.position_versions import (
     TRACKED_FIELDS,
+    UNSET_VALUES,
     insert_history,
+    owner_refs,
+    owners_state,
+    person_ref,
     position_state,
     record_version,
+    republish_owned,
     republish_positions,
     stored_requirements,
     stored_scheme,
@@ -43,7 +68,14 @@ from talentloop_shared.tabular import read_table
 # A file is read row by row up to this many data rows (an ERP's whole position list fits;
 # more is refused with 422 before anything is validated: split the file).
 MAX_IMPORT_ROWS: Final = 50_000
+# The columns each kind of import reads (a column mapping may only name these).
+IMPORT_COLUMNS: Final[Mapping[ImportKind, tuple[str, ...]]] = {
+    "org_units": ORG_UNIT_COLUMNS,
+    "positions": POSITION_COLUMNS,
+    "people": PEOPLE_COLUMNS,
+}
 _UNIT_COLUMNS = tuple(c.key for c in OrgUnit.__table__.columns)
+_PERSON_COLUMNS = tuple(c.key for c in Person.__table__.columns)
 
 
 @dataclass
@@ -56,6 +88,7 @@ class ImportOutcome:
     valid_rows: int
     rows_with_problems: int
     problems: list[RowProblem]
+    column_mapping: dict[str, str | None]
     written: bool = False
     reconciliation: dict[str, Any] | None = None
     events_published: int = 0
@@ -67,39 +100,63 @@ class ImportOutcome:
 
 
 async def run_import(
-    uow: UnitOfWork, *, kind: ImportKind, upload: IO[bytes], dry_run: bool, by: str
+    uow: UnitOfWork,
+    *,
+    kind: ImportKind,
+    upload: IO[bytes],
+    dry_run: bool,
+    by: str,
+    column_map: Mapping[str, str] | None = None,
 ) -> ImportOutcome:
     """Validate the file; write it (real run) or simulate and roll back (dry run)."""
     # Parsing is CPU work on a file the web server spooled to disk: off the event loop, and
     # streamed with a row cap, so the upload is never held whole in memory.
-    table = await asyncio.to_thread(read_table, upload, max_rows=MAX_IMPORT_ROWS)
+    table = await asyncio.to_thread(
+        read_table,
+        upload,
+        max_rows=MAX_IMPORT_ROWS,
+        aliases=header_aliases(kind),
+        column_map=column_map,
+    )
     units = OrgUnitRepository(uow.session)
     positions = PositionRepository(uow.session)
+    people = PersonRepository(uow.session)
     # The tree lock also keeps the unit codes this validation relies on stable until commit.
     await units.lock_tree()
     existing_units = list(await units.all(for_update=kind == "org_units"))
-    before = {"org_units": len(existing_units), "positions": await positions.count()}
+    before = {
+        "org_units": len(existing_units),
+        "positions": await positions.count(),
+        "people": await people.count(),
+    }
+    unit_codes = {u.code for u in existing_units if u.code}
 
-    report: ImportReport[OrgUnitImportRow] | ImportReport[PositionImportRow]
-    unit_rows: list[OrgUnitImportRow] = []
-    position_rows: list[PositionImportRow] = []
+    report: (
+        ImportReport[OrgUnitImportRow]
+        | ImportReport[PositionImportRow]
+        | ImportReport[PersonImportRow]
+    )
     if kind == "org_units":
         by_id = {u.id: u for u in existing_units}
         report = validate_org_unit_rows(
             table,
-            existing_codes={u.code for u in existing_units if u.code},
+            existing_codes=unit_codes,
             existing_parent_codes={
                 u.code: (by_id[u.parent_id].code if u.parent_id else None)
                 for u in existing_units
                 if u.code
             },
         )
-        unit_rows = report.rows
+    elif kind == "positions":
+        report = validate_position_rows(table, known_org_unit_codes=unit_codes)
     else:
-        report = validate_position_rows(
-            table, known_org_unit_codes={u.code for u in existing_units if u.code}
+        managers, subjects = await _people_keys(people)
+        report = validate_people_rows(
+            table,
+            known_org_unit_codes=unit_codes,
+            existing_managers=managers,
+            subject_owners=subjects,
         )
-        position_rows = report.rows
     outcome = ImportOutcome(
         kind=kind,
         dry_run=dry_run,
@@ -107,27 +164,40 @@ async def run_import(
         valid_rows=len(report.rows),
         rows_with_problems=report.rows_with_problems,
         problems=list(report.problems),
+        column_mapping=column_mapping(table, IMPORT_COLUMNS[kind]),
     )
     if not outcome.ok:
         return outcome  # nothing written; the router answers 422 for a real run
 
+    key_fields = KEY_FIELDS[kind]
+    rows: list[Any] = list(report.rows)  # the kind above says which rows these are
+    codes = [r.code for r in rows]
     if kind == "org_units":
-        counts = await _upsert_org_units(uow, unit_rows, existing_units, by)
-        stored = await units.key_rows([r.code for r in unit_rows])
+        counts = await _upsert_org_units(uow, rows, existing_units, by)
+        stored = await units.key_rows(codes)
+    elif kind == "positions":
+        counts = await _upsert_positions(uow, rows, existing_units, by)
+        stored = await positions.key_rows(codes)
     else:
-        counts = await _upsert_positions(uow, position_rows, existing_units, by)
-        stored = await positions.key_rows([r.code for r in position_rows])
+        counts = await _upsert_people(uow, rows, existing_units, by)
+        stored = await people.key_rows(codes)
+        # Columns the file does not have were left as stored: compare only what it says.
+        key_fields = tuple(f for f in key_fields if f in table.columns)
     await uow.flush()
-    after = {"org_units": await units.count(), "positions": await positions.count()}
-    file_checksum = key_fields_checksum(report.rows, kind)
-    db_checksum = key_fields_checksum(stored, kind)
+    after = {
+        "org_units": await units.count(),
+        "positions": await positions.count(),
+        "people": await people.count(),
+    }
+    file_checksum = key_fields_checksum(rows, kind, fields=key_fields)
+    db_checksum = key_fields_checksum(stored, kind, fields=key_fields)
     outcome.events_published = len(uow.pending_events)
     outcome.reconciliation = {
         "before": before,
         "after": after,
         **counts,
         "checksum": {
-            "key_fields": list(KEY_FIELDS[kind]),
+            "key_fields": list(key_fields),
             "file": file_checksum,
             "database": db_checksum,
             "match": file_checksum == db_checksum,
@@ -158,6 +228,7 @@ async def _upsert_org_units(
         if unit is None:
             unit = OrgUnit(
                 id=uuid.uuid4(),
+                version=1,
                 code=row.code,
                 name=row.name,
                 kind=row.kind.value,
@@ -185,6 +256,7 @@ async def _upsert_org_units(
             parent_id,
             at,
         )
+        unit.version += 1
         updated += 1
     parent_of = {str(u.id): (str(u.parent_id) if u.parent_id else None) for u in by_id.values()}
     name_of = {str(u.id): u.name for u in by_id.values()}
@@ -258,6 +330,9 @@ async def _upsert_positions(
     existing = await PositionRepository(uow.session).rows_by_codes(
         [r.code for r in rows], for_update=True
     )
+    # An import does not change owners; their refs are in the snapshots all the same.
+    people = await owner_refs(uow, list(existing.values()))
+    no_owners = owners_state({}, {})
     at = uow.clock.now()
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
@@ -273,23 +348,29 @@ async def _upsert_positions(
                 "id": uuid.uuid4(),
                 "version": 1,
                 "reports_to_position_id": None,
+                "titles": {},
+                "recruiter_id": None,
+                "hiring_manager_id": None,
                 "created_at": at,
                 "updated_at": at,
             }
-            state = position_state(values, refs[unit.id])
+            state = position_state(values, refs[unit.id], no_owners)
             # Stored values are already normalised, so "everything that is set" is the diff
             # against nothing, without canonicalising 10,000 snapshots.
             changes = [
-                FieldChange(f, None, state[f]) for f in TRACKED_FIELDS if state[f] is not None
+                FieldChange(f, None, state[f])
+                for f in TRACKED_FIELDS
+                if state[f] not in UNSET_VALUES
             ]
             inserts.append(values)
             history.append(
                 record_version(uow, state=state, change="created", changes=changes, by=by, at=at)
             )
             continue
-        old_state = position_state(current, refs[unit_by_id[current["org_unit_id"]].id])
+        owners = owners_state(current, people)
+        old_state = position_state(current, refs[unit_by_id[current["org_unit_id"]].id], owners)
         values = {**current, **target}
-        state = position_state(values, refs[unit.id])
+        state = position_state(values, refs[unit.id], owners)
         # Plain equality first: re-importing the same file is the common case and must be cheap;
         # only rows that differ are compared field by field with normalisation.
         changes = [] if state == old_state else diff_positions(old_state, state, TRACKED_FIELDS)
@@ -314,4 +395,93 @@ async def _upsert_positions(
     if updates:
         await session.execute(update(Position), updates)
     await insert_history(uow, history)
+    return {"created": len(inserts), "updated": len(updates), "unchanged": unchanged}
+
+
+async def _people_keys(
+    people: PersonRepository,
+) -> tuple[dict[str, str | None], dict[str, str]]:
+    """Everyone's manager and every subject's holder, by person key (their code, or `#<id>`
+    for someone without one), for the people rules."""
+    everyone = await people.codes_and_subjects()
+    key_of = {person_id: code or f"#{person_id}" for person_id, code, _ in everyone}
+    manager_of = await people.manager_map()
+    managers = {
+        key_of[pid]: (key_of[mid] if mid is not None else None) for pid, mid in manager_of.items()
+    }
+    subjects = {subject: key_of[pid] for pid, _, subject in everyone if subject is not None}
+    return managers, subjects
+
+
+async def _upsert_people(
+    uow: UnitOfWork, rows: Sequence[PersonImportRow], units: list[OrgUnit], by: str
+) -> dict[str, int]:
+    """Create or update people by code in bulk (managers first); publish one `person-changed`
+    per real change and republish the positions of owners whose ref changed."""
+    repo = PersonRepository(uow.session)
+    unit_id_by_code = {u.code: u.id for u in units if u.code}
+    existing = {
+        p.external_code: p for p in await repo.by_codes([r.code for r in rows], for_update=True)
+    }
+    id_by_code = {code: pid for pid, code, _ in await repo.codes_and_subjects() if code}
+    for row in rows:
+        id_by_code.setdefault(row.code, uuid.uuid4())
+    at = uow.clock.now()
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    old_refs: dict[uuid.UUID, dict[str, Any]] = {}
+    new_refs: dict[uuid.UUID, dict[str, Any]] = {}
+    unchanged = 0
+    for row in rows:
+        current = existing.get(row.code)
+        old: dict[str, Any] = (
+            person_values(current)
+            if current is not None
+            else {
+                "id": id_by_code[row.code],
+                "version": 0,
+                "external_code": row.code,
+                "email": None,
+                "phone": None,
+                "locale": "en",
+                "timezone": "UTC",
+                "org_unit_id": None,
+                "manager_id": None,
+                "subject": None,
+                "active": True,
+                "created_at": at,
+            }
+        )
+        new = {**old, "name": row.name}
+        for column in ("email", "phone", "subject"):
+            if column in row.given:
+                new[column] = getattr(row, column)
+        for column in ("locale", "timezone", "active"):
+            if getattr(row, column) is not None:
+                new[column] = getattr(row, column)
+        if "org_unit_code" in row.given:
+            new["org_unit_id"] = unit_id_by_code[row.org_unit_code] if row.org_unit_code else None
+        if "manager_code" in row.given:
+            new["manager_id"] = id_by_code[row.manager_code] if row.manager_code else None
+        changed = changed_fields(person_snapshot(old) if current else {}, person_snapshot(new))
+        if current is not None and not changed:
+            unchanged += 1
+            continue
+        new["version"] = old["version"] + 1
+        new["updated_at"] = at
+        if current is None:
+            inserts.append({c: new[c] for c in _PERSON_COLUMNS})
+            publish_person(uow, new, "created", changed)
+            continue
+        updates.append({c: new[c] for c in _PERSON_COLUMNS if c != "created_at"})
+        publish_person(uow, new, change_kind(changed, active=new["active"]), changed)
+        if person_ref(old) != person_ref(new):
+            old_refs[current.id], new_refs[current.id] = person_ref(old), person_ref(new)
+    session = uow.session
+    # Managers come first in `rows`, so each INSERT batch only names people already written.
+    if inserts:
+        await session.execute(insert(Person), inserts)
+    if updates:
+        await session.execute(update(Person), updates)
+    await republish_owned(uow, old_people=old_refs, new_people=new_refs, by=by)
     return {"created": len(inserts), "updated": len(updates), "unchanged": unchanged}

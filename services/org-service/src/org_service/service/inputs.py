@@ -7,16 +7,26 @@ field that cannot be empty may not be sent as `null` either (422 naming it).
 from __future__ import annotations
 
 import uuid
-from typing import Literal
+from collections.abc import Callable
+from typing import Annotated, Literal, Self
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from org_service.domain.people import (
+    canonical_locale,
+    canonical_timezone,
+    normalise_email,
+    normalise_name,
+    normalise_phone,
+)
+from org_service.domain.positions import canonical_translations
 from talentloop_shared.events.payloads import Education
 from talentloop_shared.http import RequestModel
 
 Name = Field(min_length=1, max_length=200)
 Code = Field(default=None, min_length=1, max_length=64, description="External (ERP) id; unique")
+CodeRef = Field(default=None, min_length=1, max_length=64)
 
 
 def _not_null(value: object) -> object:
@@ -24,6 +34,63 @@ def _not_null(value: object) -> object:
     if value is None:
         raise PydanticCustomError("not_null", "must not be null")
     return value
+
+
+def _rule(kind: str, normalise: Callable[[str], str]) -> Callable[[str], str]:
+    """A pydantic validator from a domain normaliser (its ValueError becomes the message)."""
+
+    def validate(value: str) -> str:
+        try:
+            return normalise(value)
+        except ValueError as exc:
+            raise PydanticCustomError(kind, str(exc)) from None
+
+    return validate
+
+
+def _blank_is_none(value: object) -> object:
+    # ERP systems send "" for "none"; an empty address or number is no address or number.
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _translations(value: dict[str, str]) -> dict[str, str]:
+    try:
+        return canonical_translations(value)
+    except ValueError as exc:
+        raise PydanticCustomError("translations", str(exc)) from None
+
+
+Translations = Annotated[
+    dict[str, str],
+    Field(
+        max_length=50,
+        description='Texts in other languages by locale, e.g. {"zh-CN": "市场经理", "en": …}; '
+        "keys are stored canonical (`zh_cn` → `zh-CN`)",
+    ),
+    AfterValidator(_translations),
+]
+Locale = Annotated[
+    str, Field(min_length=1, max_length=35), AfterValidator(_rule("locale", canonical_locale))
+]
+TimeZone = Annotated[
+    str,
+    Field(min_length=1, max_length=64, description="IANA time zone, e.g. Asia/Shanghai"),
+    AfterValidator(_rule("timezone", canonical_timezone)),
+]
+Email = Annotated[
+    Annotated[str, Field(max_length=320), AfterValidator(_rule("email", normalise_email))] | None,
+    BeforeValidator(_blank_is_none),
+]
+Phone = Annotated[
+    Annotated[str, Field(max_length=40), AfterValidator(_rule("phone", normalise_phone))] | None,
+    BeforeValidator(_blank_is_none),
+]
+Subject = Annotated[
+    Annotated[str, Field(max_length=200)] | None,
+    BeforeValidator(_blank_is_none),
+    Field(description="The JWT `sub` that signs in as this person; unique"),
+]
+PersonName = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(normalise_name)]
 
 
 # --- org units ------------------------------------------------------------------------------
@@ -53,6 +120,22 @@ class OrgUnitMove(RequestModel):
     """The new parent; `null` makes the unit a root."""
 
     parent_id: uuid.UUID | None
+
+
+class OrgUnitUpsert(RequestModel):
+    """A unit by the ERP's code (PUT …/by-code/{code}).
+
+    Fields you send replace the stored ones; fields you leave out keep their value (a new
+    unit needs `name` and `kind`). `parent_code` names the parent by its code; `null` makes
+    the unit a root, unless its current parent has no code (the ERP cannot name it): then
+    the unit stays where HR put it, as a file import does.
+    """
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    kind: str | None = Field(default=None, description="company, business_unit, division, …")
+    parent_code: str | None = CodeRef
+
+    _required = field_validator("name", "kind")(_not_null)
 
 
 # --- positions ------------------------------------------------------------------------------
@@ -87,12 +170,34 @@ class DimensionIn(RequestModel):
     name: str = Field(min_length=1, max_length=200)
     weight: float
     department_id: uuid.UUID | None = None
+    names: Translations = Field(default_factory=dict)
 
 
 class EvaluationSchemeIn(RequestModel):
     """Dimensions with weights that sum to 1."""
 
     dimensions: list[DimensionIn] = Field(default_factory=list)
+
+
+class OwnersIn(RequestModel):
+    """Who answers for the position's hiring: people of the directory, by id."""
+
+    recruiter_id: uuid.UUID | None = None
+    hiring_manager_id: uuid.UUID | None = None
+
+
+class OwnersByCodeIn(OwnersIn):
+    """Owners by id or by the people's external codes (one of the two per owner)."""
+
+    recruiter_code: str | None = CodeRef
+    hiring_manager_code: str | None = CodeRef
+
+    @model_validator(mode="after")
+    def _one_way_per_owner(self) -> Self:
+        for role in ("recruiter", "hiring_manager"):
+            if getattr(self, f"{role}_id") is not None and getattr(self, f"{role}_code"):
+                raise PydanticCustomError("owner_twice", f"give {role}_id or {role}_code, not both")
+        return self
 
 
 class PositionCreate(RequestModel):
@@ -109,6 +214,8 @@ class PositionCreate(RequestModel):
     responsibilities: list[str] = Field(default_factory=list)
     requirements: RequirementsIn = Field(default_factory=RequirementsIn)
     evaluation_scheme: EvaluationSchemeIn = Field(default_factory=EvaluationSchemeIn)
+    titles: Translations = Field(default_factory=dict)
+    owners: OwnersIn = Field(default_factory=OwnersIn)
 
 
 class PositionUpdate(RequestModel):
@@ -128,6 +235,10 @@ class PositionUpdate(RequestModel):
     responsibilities: list[str] | None = None
     requirements: RequirementsPatch | None = None
     evaluation_scheme: EvaluationSchemeIn | None = None
+    titles: Translations | None = None
+    owners: OwnersIn | None = Field(
+        default=None, description="Merges: an owner you leave out keeps; `null` clears one"
+    )
 
     _required = field_validator(
         "title",
@@ -137,4 +248,111 @@ class PositionUpdate(RequestModel):
         "responsibilities",
         "requirements",
         "evaluation_scheme",
+        "titles",
+        "owners",
     )(_not_null)
+
+
+class DimensionByCodeIn(RequestModel):
+    """A dimension whose department is named by its org unit code."""
+
+    key: str = Field(min_length=1, max_length=50)
+    name: str = Field(min_length=1, max_length=200)
+    weight: float
+    department_code: str | None = CodeRef
+    names: Translations = Field(default_factory=dict)
+
+
+class EvaluationSchemeByCodeIn(RequestModel):
+    """Dimensions with weights that sum to 1, departments by code."""
+
+    dimensions: list[DimensionByCodeIn] = Field(default_factory=list)
+
+
+class PositionUpsert(RequestModel):
+    """A position by the ERP's code (PUT …/by-code/{code}); references go by code too.
+
+    Fields you send replace the stored ones (`requirements`, `evaluation_scheme` and `owners`
+    each as a whole); fields you leave out keep their value, so a sync that only knows the
+    structure (title, unit, headcount) never wipes the requirements HR maintains. A new
+    position needs `title` and `org_unit_code`.
+    """
+
+    title: str | None = Field(default=None, min_length=1, max_length=200)
+    org_unit_code: str | None = CodeRef
+    job_family: str | None = Field(default=None, min_length=1, max_length=100)
+    headcount: int | None = Field(default=None, ge=1, le=10_000)
+    status: Literal["open", "closed"] | None = None
+    location: str | None = Field(default=None, max_length=200)
+    reports_to_code: str | None = CodeRef
+    responsibilities: list[str] | None = None
+    requirements: RequirementsIn | None = None
+    evaluation_scheme: EvaluationSchemeByCodeIn | None = None
+    titles: Translations | None = None
+    owners: OwnersByCodeIn | None = None
+
+    _required = field_validator(
+        "title",
+        "org_unit_code",
+        "job_family",
+        "headcount",
+        "status",
+        "responsibilities",
+        "requirements",
+        "evaluation_scheme",
+        "titles",
+        "owners",
+    )(_not_null)
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+class PersonCreate(RequestModel):
+    """A staff member; `subject` is the JWT `sub` that signs in as them."""
+
+    name: PersonName
+    external_code: str | None = Code
+    email: Email = None
+    phone: Phone = None
+    locale: Locale = "en"
+    timezone: TimeZone = "UTC"
+    org_unit_id: uuid.UUID | None = None
+    manager_id: uuid.UUID | None = None
+    subject: Subject = None
+
+
+class PersonUpdate(RequestModel):
+    """Fields to change; active/inactive is changed with POST …/deactivate and …/reactivate."""
+
+    name: PersonName | None = None
+    external_code: str | None = Code
+    email: Email = None
+    phone: Phone = None
+    locale: Locale | None = None
+    timezone: TimeZone | None = None
+    org_unit_id: uuid.UUID | None = None
+    manager_id: uuid.UUID | None = None
+    subject: Subject = None
+
+    _required = field_validator("name", "locale", "timezone")(_not_null)
+
+
+class PersonUpsert(RequestModel):
+    """A staff member by the ERP's code (PUT …/by-code/{code}); unit and manager by code.
+
+    Fields you send replace the stored ones; fields you leave out keep their value (a new
+    person needs `name`). `active: false` deactivates, `true` reactivates.
+    """
+
+    name: PersonName | None = None
+    email: Email = None
+    phone: Phone = None
+    locale: Locale | None = None
+    timezone: TimeZone | None = None
+    org_unit_code: str | None = CodeRef
+    manager_code: str | None = CodeRef
+    subject: Subject = None
+    active: bool | None = None
+
+    _required = field_validator("name", "locale", "timezone", "active")(_not_null)

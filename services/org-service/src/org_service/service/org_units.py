@@ -1,10 +1,13 @@
-"""Org unit use cases: create, edit, move, delete, list, tree.
+"""Org unit use cases: create, edit, upsert by code, move, delete, list, tree.
 
 A rename or a move changes what the positions below the unit publish as `org_unit` (its name
 and path), so both give every affected position a new version and publish `position-changed`
 in the same transaction: `moved` for a move, `updated` (changed_fields ["org_unit"]) for a
 rename — the position did not move anywhere, only its unit's label changed, and consumers that
 react to restructures (re-screening) key on `moved`.
+
+A unit's `version` (its ETag) rises when its own fields change (name, kind, code, parent); a
+change that changes nothing (a nightly PUT of the same unit) bumps and publishes nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any, Literal
 
 from org_service.db.models import OrgUnit
 from org_service.db.repositories import OrgUnitRepository
+from org_service.domain.errors import NothingToMatch
 from org_service.domain.org_tree import (
     ORG_UNIT_KINDS,
     MoveCreatesCycle,
@@ -23,10 +27,10 @@ from org_service.domain.org_tree import (
     parse_kind,
     rebase_path,
 )
-from org_service.service.inputs import OrgUnitCreate, OrgUnitUpdate
+from org_service.service.inputs import OrgUnitCreate, OrgUnitUpdate, OrgUnitUpsert
 from org_service.service.position_versions import republish_positions, unit_ref
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import Conflict, FieldInvalid, NotFound
+from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, NotFound
 from talentloop_shared.pagination import Keyset, Page
 
 # Lists are ordered by name: (name, id).
@@ -70,6 +74,7 @@ async def create_org_unit(uow: UnitOfWork, *, data: OrgUnitCreate) -> OrgUnit:
     at = uow.clock.now()
     unit = OrgUnit(
         id=unit_id,
+        version=1,
         code=data.code,
         name=data.name,
         kind=kind,
@@ -93,36 +98,127 @@ async def get_org_unit(uow: UnitOfWork, *, unit_id: uuid.UUID) -> OrgUnit:
 
 
 async def update_org_unit(
-    uow: UnitOfWork, *, unit_id: uuid.UUID, patch: OrgUnitUpdate, by: str
+    uow: UnitOfWork,
+    *,
+    unit_id: uuid.UUID,
+    patch: OrgUnitUpdate,
+    by: str,
+    expected: ExpectedVersion = ExpectedVersion.ANY,
 ) -> tuple[OrgUnit, int]:
     """Rename, re-kind, re-code or re-parent a unit; returns it and the positions republished."""
-    given = patch.model_fields_set
     repo = OrgUnitRepository(uow.session)
     await repo.lock_tree()
     unit = await repo.get_for_update(unit_id)
     if unit is None:
         raise NotFound("org unit", unit_id)
-    if "kind" in given and patch.kind is not None:
-        unit.kind = _kind(patch.kind)
-    if "code" in given:
-        await _code_free(repo, patch.code, unit.id)
-        unit.code = patch.code
-    new_name = patch.name if "name" in given and patch.name != unit.name else _KEEP
-    new_parent: Any = (
-        patch.parent_id if "parent_id" in given and patch.parent_id != unit.parent_id else _KEEP
+    expected.check(unit.version, what=f"org unit {unit_id}")
+    given = patch.model_fields_set
+    return await _change(
+        uow,
+        unit,
+        name=patch.name if "name" in given else _KEEP,
+        kind=patch.kind if "kind" in given and patch.kind is not None else _KEEP,
+        code=patch.code if "code" in given else _KEEP,
+        parent_id=patch.parent_id if "parent_id" in given else _KEEP,
+        by=by,
     )
+
+
+async def _change(
+    uow: UnitOfWork, unit: OrgUnit, *, name: Any, kind: Any, code: Any, parent_id: Any, by: str
+) -> tuple[OrgUnit, int]:
+    """Apply the fields that differ (`_KEEP` for those not sent) to a locked unit; a real
+    change bumps its version and republishes the positions whose snapshot it changes."""
+    repo = OrgUnitRepository(uow.session)
+    before = (unit.name, unit.kind, unit.code, unit.parent_id)
+    if kind is not _KEEP:
+        unit.kind = _kind(kind)
+    if code is not _KEEP and code != unit.code:
+        await _code_free(repo, code, unit.id)
+        unit.code = code
+    new_name = name if name is not _KEEP and name != unit.name else _KEEP
+    new_parent = parent_id if parent_id is not _KEEP and parent_id != unit.parent_id else _KEEP
     republished = await _restructure(uow, unit, new_name=new_name, new_parent_id=new_parent, by=by)
-    unit.updated_at = uow.clock.now()
+    if (unit.name, unit.kind, unit.code, unit.parent_id) != before:
+        unit.version += 1
+        unit.updated_at = uow.clock.now()
     await uow.commit()
     return unit, republished
 
 
+async def upsert_org_unit_by_code(
+    uow: UnitOfWork,
+    *,
+    code: str,
+    data: OrgUnitUpsert,
+    expected: ExpectedVersion,
+    by: str,
+) -> tuple[OrgUnit, bool, int]:
+    """Create or update the unit with this code, its parent by code; returns the unit, True
+    when created, and how many positions were republished. Re-sending what is stored changes
+    nothing."""
+    repo = OrgUnitRepository(uow.session)
+    # The tree lock serialises every change of the tree, this code's creation included.
+    await repo.lock_tree()
+    unit = await repo.get_by_code(code, for_update=True)
+    if unit is None and not expected.any:
+        raise NothingToMatch("org unit", code)
+    if unit is not None:
+        expected.check(unit.version, what=f"org unit {code!r}")
+    given = data.model_fields_set
+    parent: OrgUnit | None = None
+    if data.parent_code is not None:
+        if data.parent_code == code:
+            raise FieldInvalid("parent_code", "a unit cannot be its own parent")
+        parent = await repo.get_by_code(data.parent_code)
+        if parent is None:
+            raise FieldInvalid("parent_code", f"unknown org unit code {data.parent_code!r}")
+    if unit is None:
+        missing = [name for name in ("name", "kind") if name not in given]
+        if missing:
+            raise FieldInvalid(missing[0], "required to create an org unit")
+        created = await create_org_unit(
+            uow,
+            data=OrgUnitCreate(
+                name=data.name or "",
+                kind=data.kind or "",
+                code=code,
+                parent_id=parent.id if parent else None,
+            ),
+        )
+        return created, True, 0
+    parent_id: Any = _KEEP
+    if "parent_code" in given:
+        parent_id = parent.id if parent is not None else None
+        if parent is None and unit.parent_id is not None:
+            current = await repo.get(unit.parent_id)
+            if current is not None and current.code is None:
+                # The ERP cannot name a parent without a code: the unit stays where HR put it
+                # (as a file import leaves it).
+                parent_id = _KEEP
+    unit, republished = await _change(
+        uow,
+        unit,
+        name=data.name if "name" in given else _KEEP,
+        kind=data.kind if "kind" in given else _KEEP,
+        code=_KEEP,
+        parent_id=parent_id,
+        by=by,
+    )
+    return unit, False, republished
+
+
 async def move_org_unit(
-    uow: UnitOfWork, *, unit_id: uuid.UUID, parent_id: uuid.UUID | None, by: str
+    uow: UnitOfWork,
+    *,
+    unit_id: uuid.UUID,
+    parent_id: uuid.UUID | None,
+    by: str,
+    expected: ExpectedVersion = ExpectedVersion.ANY,
 ) -> tuple[OrgUnit, int]:
     """Move a unit (and its subtree) under another parent; 409 if that closes a cycle."""
     return await update_org_unit(
-        uow, unit_id=unit_id, patch=OrgUnitUpdate(parent_id=parent_id), by=by
+        uow, unit_id=unit_id, patch=OrgUnitUpdate(parent_id=parent_id), by=by, expected=expected
     )
 
 
@@ -176,9 +272,9 @@ async def delete_org_unit(uow: UnitOfWork, *, unit_id: uuid.UUID) -> None:
     unit = await repo.get_for_update(unit_id)
     if unit is None:
         raise NotFound("org unit", unit_id)
-    children, positions = await repo.contents(unit_id)
-    if children or positions:
-        raise UnitNotEmpty(unit.name, children=children, positions=positions)
+    children, positions, people = await repo.contents(unit_id)
+    if children or positions or people:
+        raise UnitNotEmpty(unit.name, children=children, positions=positions, people=people)
     await uow.session.delete(unit)
     await uow.commit()
 

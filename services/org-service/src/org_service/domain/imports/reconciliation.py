@@ -14,12 +14,22 @@ from org_service.domain.imports.rows import ImportKind
 KEY_FIELDS: Final[Mapping[str, tuple[str, ...]]] = {
     "org_units": ("code", "name", "kind", "parent_code"),
     "positions": ("code", "title", "org_unit_code", "job_family", "headcount", "status"),
+    # A staff member is recognised by code, name and how to reach them.
+    "people": ("external_code", "name", "email", "phone"),
 }
 
 
-def key_fields_checksum(rows: Iterable[Mapping[str, Any] | object], kind: ImportKind) -> str:
-    """Return a sha256 over the key fields of `rows`, independent of their order."""
-    fields = KEY_FIELDS[kind]
+def key_fields_checksum(
+    rows: Iterable[Mapping[str, Any] | object],
+    kind: ImportKind,
+    *,
+    fields: tuple[str, ...] | None = None,
+) -> str:
+    """Return a sha256 over the key fields of `rows`, independent of their order.
+
+    `fields` narrows the comparison (a people file without a phone column leaves the stored
+    phones alone, so they are not compared)."""
+    fields = fields or KEY_FIELDS[kind]
     lines = sorted(
         json.dumps([_key_text(_field_value(row, name)) for name in fields], ensure_ascii=False)
         for row in rows

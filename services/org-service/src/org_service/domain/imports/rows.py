@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final, Generic, Literal, TypeVar
+from typing import Final, Generic, Literal, Protocol, TypeVar
 
 from org_service.domain.errors import RowProblem
 from talentloop_shared.tabular import HEADER_ROW, Table, TableRow
 
-ImportKind = Literal["org_units", "positions"]
+ImportKind = Literal["org_units", "positions", "people"]
 RowT = TypeVar("RowT")
 
 MAX_CODE_LENGTH: Final = 64
@@ -40,10 +40,11 @@ class ImportReport(Generic[RowT]):
 
 
 def check_header_and_codes(
-    table: Table, required: Sequence[str]
+    table: Table, required: Sequence[str], *, key: str = "code"
 ) -> tuple[list[RowProblem], dict[str, int] | None]:
     """The header's problems and each code's first row; None for the codes when a required
-    column is missing (then no row can be checked, and that is the one problem to report)."""
+    column is missing (then no row can be checked, and that is the one problem to report).
+    `key` is the column that holds each row's code."""
     problems = [RowProblem(HEADER_ROW, p.column, p.problem) for p in table.problems]
     missing = [name for name in required if name not in table.columns]
     if missing:
@@ -55,29 +56,106 @@ def check_header_and_codes(
             )
         )
         return problems, None
-    return problems, _check_codes(table.rows, problems)
+    return problems, _check_codes(table.rows, problems, key)
 
 
-def _check_codes(rows: Sequence[TableRow], problems: list[RowProblem]) -> dict[str, int]:
-    """Check `code` on every row; return the first row number of each code."""
+def _check_codes(rows: Sequence[TableRow], problems: list[RowProblem], key: str) -> dict[str, int]:
+    """Check the code on every row; return the first row number of each code."""
     first_row: dict[str, int] = {}
     for source in rows:
-        code = source.get("code")
+        code = source.get(key)
         if not code:
-            problems.append(RowProblem(source.row, "code", "required"))
+            problems.append(RowProblem(source.row, key, "required"))
         elif len(code) > MAX_CODE_LENGTH:
             problems.append(
-                RowProblem(source.row, "code", f"longer than {MAX_CODE_LENGTH} characters")
+                RowProblem(source.row, key, f"longer than {MAX_CODE_LENGTH} characters")
             )
         elif code in first_row:
             problems.append(
                 RowProblem(
-                    source.row, "code", f"duplicate code {code!r} (first in row {first_row[code]})"
+                    source.row, key, f"duplicate code {code!r} (first in row {first_row[code]})"
                 )
             )
         else:
             first_row[code] = source.row
     return first_row
+
+
+class CodedRow(Protocol):
+    """A valid row with its spreadsheet row number and code."""
+
+    @property
+    def row(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+
+
+CodedT = TypeVar("CodedT", bound=CodedRow)
+
+
+def codes_in_cycles(codes: Iterable[str], parent_of: Mapping[str, str | None]) -> list[str]:
+    """Return the codes that lie on a parent cycle, in O(n) (each code is walked once)."""
+    state: dict[str, int] = {}  # 1 = on the current walk, 2 = done
+    on_cycle: list[str] = []
+    for start in codes:
+        walk: list[str] = []
+        current: str | None = start
+        while current is not None and current not in state and current != "":
+            state[current] = 1
+            walk.append(current)
+            current = parent_of.get(current)
+        if current is not None and state.get(current) == 1:
+            # The walk came back to a code on this very walk: everything from it onwards loops.
+            on_cycle.extend(walk[walk.index(current) :])
+        for code in walk:
+            state[code] = 2
+    return on_cycle
+
+
+def reject_below_bad_rows(
+    parsed: Sequence[tuple[int, CodedT]],
+    first_row: Mapping[str, int],
+    problems: list[RowProblem],
+    parent: Callable[[CodedT], str | None],
+    *,
+    column: str,
+    label: str,
+) -> None:
+    """Report every row below a rejected row (a unit under a bad parent, a person under a bad
+    manager), so no accepted row points at a row that will not be written."""
+    bad_rows = {p.row for p in problems}
+    children: dict[str, list[CodedT]] = {}
+    for _, row in parsed:
+        above = parent(row)
+        if above is not None:
+            children.setdefault(above, []).append(row)
+    queue = [code for code, number in first_row.items() if number in bad_rows]
+    for code in queue:
+        for child in children.get(code, ()):
+            if child.row in bad_rows:
+                continue
+            bad_rows.add(child.row)
+            problems.append(
+                RowProblem(
+                    child.row, column, f"{label} {code!r} (row {first_row[code]}) has problems"
+                )
+            )
+            queue.append(child.code)
+
+
+def parents_first(rows: list[CodedT], parent: Callable[[CodedT], str | None]) -> list[CodedT]:
+    """The rows ordered so that a row comes after the row it points at (insert order)."""
+    by_code = {row.code: row for row in rows}
+    children: dict[str | None, list[CodedT]] = {}
+    for row in rows:
+        # Parents outside the valid rows (already stored) count as roots of this import.
+        above = parent(row)
+        key = above if above in by_code else None
+        children.setdefault(key, []).append(row)
+    ordered = list(children.get(None, []))
+    for row in ordered:
+        ordered.extend(children.get(row.code, []))
+    return ordered
 
 
 def finish_report(
@@ -109,3 +187,13 @@ def parse_number(raw: str) -> float | None:
     except ValueError:
         return None
     return number if math.isfinite(number) else None
+
+
+def column_mapping(table: Table, known: Sequence[str]) -> dict[str, str | None]:
+    """How each header of the file was understood, in file order: the column it was read as,
+    or None when the import does not read it (the validation report echoes this)."""
+    header_of = {column: header for header, column in table.column_mapping.items()}
+    return {
+        header_of.get(column, column): (column if column in known else None)
+        for column in table.columns
+    }
