@@ -8,8 +8,8 @@ consistent again with what happened after it, which the broker and the candidate
   relays publish them again: a consumer whose snapshot missed one gets it, the others'
   inboxes drop the repeat (RESEND_WINDOW);
 - a notice that was due (or being sent) when restored may have gone out after the backup:
-  it is marked `unknown` (HR resends it after checking) with "outcome unknown after a restore", never sent again by
-  itself; HR checks and resends (at most once, as the dispatcher does after a crash).
+  it is marked `unknown` ("outcome unknown after a restore"), never sent again by itself;
+  HR checks and resends it (POST /api/v1/notifications/{id}/resend), as after a crash.
 
 Stop the services first (compose: `docker compose stop`; Kubernetes: scale to 0): the
 restore refuses while other sessions use a database, unless forced.
