@@ -50,6 +50,17 @@ class Talent:
 NOW = datetime.now(UTC)
 
 
+def owner(name: str, *, locale: str = "zh-CN") -> dict[str, Any]:
+    """A staff member as position owners carry them."""
+    return {
+        "id": str(uuid.uuid4()),
+        "name": name,
+        "email": f"{name.lower().replace(' ', '.')}@example.com",
+        "locale": locale,
+        "timezone": "Asia/Shanghai",
+    }
+
+
 class EventFactory:
     """Payloads as the producing services send them, with sensible defaults."""
 
@@ -112,6 +123,8 @@ class EventFactory:
         min_years: float = 0,
         industries: list[str] | None = None,
         change: str = "created",
+        owners: dict[str, Any] | None = None,
+        headcount: int = 1,
     ) -> Any:
         return PositionChanged.model_validate(
             {
@@ -121,6 +134,8 @@ class EventFactory:
                     "version": version,
                     "title": title,
                     "status": status,
+                    "headcount": headcount,
+                    "owners": owners or {},
                     "org_unit": {"id": str(uuid.uuid4()), "name": "Analytics"},
                     "requirements": {
                         "min_years_experience": min_years,

@@ -30,6 +30,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from talent_service.db.scoring import YEARS_PRINTABLE
 from talentloop_shared.db import NAMING_CONVENTION
 
 
@@ -84,6 +85,10 @@ class TalentProfile(Base):
         Index("ix_talent_profiles_consent_expires_at", "consent_expires_at"),
         Index("ix_talent_profiles_next_contact_at", "next_contact_at", "id"),
         Index("ix_talent_profiles_created_at", "created_at", "id"),
+        # The few profiles set-based scoring leaves to the Python matcher (db.scoring).
+        Index(
+            "ix_talent_profiles_odd_years", "id", postgresql_where=text(f"NOT {YEARS_PRINTABLE}")
+        ),
     )
 
 
@@ -157,6 +162,10 @@ class Position(Base):
     org_unit_name: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16))
     requirements: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    # Who answers for the hiring (`PositionOwners` as JSON) and the title in other languages;
+    # carried into matches-found and talent-invited so that notify reaches the right people.
+    owners: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    titles: Mapped[dict[str, str]] = mapped_column(JSONB, default=dict)
     scored_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
@@ -184,6 +193,9 @@ class TalentMatch(Base):
     strength_tags: Mapped[list[str]] = mapped_column(TextArray, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     invited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The position version whose matches-found first told HR about this match; None while
+    # nobody was told (found when the person was pooled or re-tagged, not by a scoring).
+    announced_version: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         # profile_id first: the same index finds a person's matches when they are erased.

@@ -4,6 +4,7 @@ candidate-rejected   → pool the consented candidate (profile, applications, ta
 evaluation-submitted → strength tags (pending until the candidate is pooled)
 feedback-received    → open_to_contact tag
 position-changed     → local position copy; score the pool against new/changed openings
+                       (→ matches-found when a scoring finds people HR was not told of)
 candidate-erased     → erased elsewhere on request: erase here too (not announced again)
 """
 
@@ -20,7 +21,7 @@ from talent_service.events.handlers import (
 from talentloop_shared.messaging import Handler
 
 # What this service publishes (checked when a unit of work records an event).
-PUBLISHES: tuple[str, ...] = ("talent-invited", "candidate-erased")
+PUBLISHES: tuple[str, ...] = ("talent-invited", "candidate-erased", "matches-found")
 
 
 def subscriptions(settings: Settings) -> dict[str, Handler]:
