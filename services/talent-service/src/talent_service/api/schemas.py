@@ -249,14 +249,18 @@ class BulkInvitationRead(BaseModel):
 
 
 class CourseRead(BaseModel):
-    """A course of the catalogue."""
+    """A course of the catalogue (its ETag is its version)."""
 
     id: uuid.UUID
+    version: int
     title: str
     provider: str
     url: str
     skills: list[str]
+    locales: list[str]
+    active: bool = Field(description="False once withdrawn")
     created_at: datetime
+    updated_at: datetime
 
     @classmethod
     def from_row(cls, course: Course) -> Self:

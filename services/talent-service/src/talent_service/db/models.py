@@ -229,16 +229,26 @@ class Invitation(Base):
 
 
 class Course(Base):
-    """A training course and the skills or dimensions it builds."""
+    """A training course and the skills or dimensions it builds.
+
+    Versioned: every change (and the withdrawal) raises `version` by one and publishes
+    `course-changed` with the whole course, so copies elsewhere keep the newest.
+    """
 
     __tablename__ = "courses"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
     title: Mapped[str] = mapped_column(Text)
     provider: Mapped[str] = mapped_column(Text)
     url: Mapped[str] = mapped_column(Text)
     skills: Mapped[list[str]] = mapped_column(TextArray)
+    # The languages the course is taught in (canonical tags); empty: not stated.
+    locales: Mapped[list[str]] = mapped_column(TextArray, server_default="{}", default=list)
+    # False once withdrawn: kept (with its history of versions) but suggested to nobody.
+    active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"), default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (Index("ix_courses_created_at", "created_at", "id"),)
 

@@ -375,6 +375,8 @@ class CourseRepository(Repository[Course]):
 
     model = Course
 
-    async def all(self) -> Sequence[Course]:
-        """Every course."""
-        return await self.list(select(Course).order_by(Course.created_at, Course.id))
+    async def active(self) -> Sequence[Course]:
+        """Every course not withdrawn, in the order added."""
+        return await self.list(
+            select(Course).where(Course.active.is_(True)).order_by(Course.created_at, Course.id)
+        )

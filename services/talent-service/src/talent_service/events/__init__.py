@@ -6,6 +6,9 @@ feedback-received    → open_to_contact tag
 position-changed     → local position copy; score the pool against new/changed openings
                        (→ matches-found when a scoring finds people HR was not told of)
 candidate-erased     → erased elsewhere on request: erase here too (not announced again)
+
+Besides: course-changed when HR adds, changes or withdraws a course (service/courses.py),
+talent-invited and candidate-erased on HR's requests.
 """
 
 from __future__ import annotations
@@ -21,7 +24,12 @@ from talent_service.events.handlers import (
 from talentloop_shared.messaging import Handler
 
 # What this service publishes (checked when a unit of work records an event).
-PUBLISHES: tuple[str, ...] = ("talent-invited", "candidate-erased", "matches-found")
+PUBLISHES: tuple[str, ...] = (
+    "talent-invited",
+    "candidate-erased",
+    "matches-found",
+    "course-changed",
+)
 
 
 def subscriptions(settings: Settings) -> dict[str, Handler]:
