@@ -9,6 +9,7 @@ from typing import Any
 
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import (
+    CandidateHired,
     CandidateRejected,
     EvaluationSubmitted,
     FeedbackReceived,
@@ -174,5 +175,42 @@ class EventFactory:
                 "ratings": {"tone": 5},
                 "open_to_future_roles": open_to_future_roles,
                 "answered_at": NOW.isoformat(),
+            }
+        )
+
+    @staticmethod
+    def hire(
+        candidate_id: str | None = None,
+        *,
+        name: str = "Chen Jing",
+        gaps: list[dict[str, Any]] | None = None,
+        application_id: str | None = None,
+        position_title: str = "Medical Data Analyst",
+        owners: dict[str, Any] | None = None,
+        hired_at: datetime | None = None,
+    ) -> Any:
+        """candidate-hired as recruiting publishes it; `gaps` are {dimension, name, score, text}."""
+        return CandidateHired.model_validate(
+            {
+                "application_id": application_id or str(uuid.uuid4()),
+                "hired_at": (hired_at or NOW).isoformat(),
+                "decided_by": "hr-1",
+                "candidate": {
+                    "id": candidate_id or str(uuid.uuid4()),
+                    "name": name,
+                    "email": f"{uuid.uuid4().hex[:8]}@example.com",
+                    "locale": "zh-CN",
+                    "timezone": "Asia/Shanghai",
+                },
+                "position": {
+                    "id": str(uuid.uuid4()),
+                    "version": 4,
+                    "title": position_title,
+                    "job_family": "engineering",
+                    "org_unit_name": "Analytics",
+                    "owners": owners or {},
+                },
+                "scorecard": {"composite": 7.4, "dimensions": {"technical": 8.0, "clinical": 4.5}},
+                "gaps": gaps or [],
             }
         )

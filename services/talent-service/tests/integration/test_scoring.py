@@ -5,7 +5,8 @@ it in SQL. Random pools and random openings are scored in the database, and ever
 written (score, rank key, explanation, matched and missing skills, strengths) is compared
 with the Python matcher's verdict on every live profile in the database: the same people,
 the same fields, byte for byte. The pools include years SQL leaves to Python (3.333,
-12345.678, negative zero, …), Chinese and full-width values, expired consent.
+12345.678, 1e-7, …), negative zero, Chinese and full-width values, expired consent, people
+hired since.
 """
 
 from __future__ import annotations
@@ -53,9 +54,11 @@ def _profile(rng: random.Random, vocab: list[str], industries: list[str], now: A
         tags=[],
         search_document="",
         consented_at=now,
-        # One in ten has let their consent run out: nobody may match them any more.
+        # One in ten has let their consent run out: nobody may match them any more; one in
+        # twenty was hired since, and leaves matching too.
         consent_expires_at=now + timedelta(days=-1 if rng.random() < 0.1 else 400),
         next_contact_at=now + timedelta(days=180),
+        hired_at=now if rng.random() < 0.05 else None,
     )
 
 
@@ -90,7 +93,9 @@ async def _compare(uow: Any, position_id: str, req: Requirements, title: str) ->
     matcher = make_matcher(plan_scoring(req, title))
     expected = {}
     for p in await uow.session.scalars(
-        select(TalentProfile).where(TalentProfile.consent_expires_at > now)
+        select(TalentProfile).where(
+            TalentProfile.consent_expires_at > now, TalentProfile.hired_at.is_(None)
+        )
     ):
         found = matcher(
             MatchableProfile(

@@ -68,6 +68,8 @@ class TalentProfile(Base):
     consent_expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     next_contact_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_contacted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Hired (candidate-hired): out of matching and re-contact reminders from then on.
+    hired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
@@ -251,6 +253,39 @@ class Course(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (Index("ix_courses_created_at", "created_at", "id"),)
+
+
+class DevelopmentPlan(Base):
+    """A new hire's development plan: the scorecard's gaps and the catalogue courses that
+    cover them, as they were when the hire was reported (one plan per hired application).
+
+    Personal data (the person's name): erased with the person.
+    """
+
+    __tablename__ = "development_plans"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    # The candidate id recruiting uses (the talent id, when the person was pooled).
+    person_id: Mapped[str] = mapped_column(String(64))
+    application_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    locale: Mapped[str] = mapped_column(String(16), default="en")
+    # The position hired for (`PositionRef` as JSON: title, owners, …).
+    position_id: Mapped[str] = mapped_column(String(64))
+    position: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    hired_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    decided_by: Mapped[str] = mapped_column(Text)
+    # [{"dimension", "name", "score", "text", "course_ids"}], in the scorecard's order.
+    gaps: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    # [{"course": {id, version, title, provider, url, skills, locales}, "covers": [dimension]}],
+    # most gaps covered first.
+    courses: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("ix_development_plans_created_at", "created_at", "id"),
+        Index("ix_development_plans_person_id", "person_id", "created_at", "id"),
+    )
 
 
 class ErasureAudit(Base):

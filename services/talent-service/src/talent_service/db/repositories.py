@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from talent_service.db.models import (
     Course,
+    DevelopmentPlan,
     Invitation,
     PendingTag,
     Position,
@@ -228,7 +229,7 @@ class MatchRepository(Repository[TalentMatch]):
         conn = await raw_connection(self.session)
         sql = (
             "SELECT id, years_experience, skills, strengths, industries FROM talent_profiles "
-            f"WHERE NOT {YEARS_PRINTABLE} AND consent_expires_at > $1"
+            f"WHERE NOT {YEARS_PRINTABLE} AND consent_expires_at > $1 AND hired_at IS NULL"
         )
         if not plan.lists_skills:
             return list(await conn.fetch(sql, now))
@@ -319,6 +320,14 @@ class MatchRepository(Repository[TalentMatch]):
         )
         await self.session.execute(stmt)
 
+    async def delete_uninvited_of_profile(self, profile_id: str) -> None:
+        """Drop every match of one person nobody invited them from (they left matching)."""
+        await self.session.execute(
+            delete(TalentMatch).where(
+                TalentMatch.profile_id == profile_id, TalentMatch.invited_at.is_(None)
+            )
+        )
+
     async def delete_uninvited_of(self, position_id: str, profile_id: str) -> None:
         """Drop one candidate's match to a position unless they were invited."""
         await self.session.execute(
@@ -380,3 +389,25 @@ class CourseRepository(Repository[Course]):
         return await self.list(
             select(Course).where(Course.active.is_(True)).order_by(Course.created_at, Course.id)
         )
+
+
+class DevelopmentPlanRepository(Repository[DevelopmentPlan]):
+    """New hires' development plans."""
+
+    model = DevelopmentPlan
+
+    async def of_application(self, application_id: str) -> DevelopmentPlan | None:
+        """The plan seeded by the hire of this application, if any."""
+        return await self.session.scalar(
+            select(DevelopmentPlan).where(DevelopmentPlan.application_id == application_id)
+        )
+
+    async def delete_of(self, person_id: str) -> int:
+        """Erase a person's plans; how many there were."""
+        result = cast(
+            CursorResult[Any],
+            await self.session.execute(
+                delete(DevelopmentPlan).where(DevelopmentPlan.person_id == person_id)
+            ),
+        )
+        return int(result.rowcount)

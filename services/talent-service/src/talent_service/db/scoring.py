@@ -128,7 +128,8 @@ def scoring_statement(
     now: datetime,
     refresh: bool,
 ) -> ScoringStatement:
-    """The INSERT … SELECT that scores every live, printable profile against the plan and
+    """The INSERT … SELECT that scores every live (consented, not hired), printable profile
+    against the plan and
     writes the matches (announced at `version`); `refresh` when the position may already
     have matches (then existing ones are updated and invited ones left alone)."""
     p = _Params()
@@ -259,7 +260,7 @@ FROM (
         FROM (
             SELECT {listed}{", " + has_list if has_list else ""}
             FROM talent_profiles AS c
-            WHERE c.consent_expires_at > {now_p} {prefilter}
+            WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL {prefilter}
             OFFSET 0
         ) AS h
     ) AS s

@@ -244,7 +244,7 @@ async def match_profile_to_open_positions(
     uow: UnitOfWork, profile: TalentProfile, *, now: datetime
 ) -> int:
     """Score one (new or re-tagged) profile against every open position; matches found."""
-    if retention.is_expired(profile.consent_expires_at, now):
+    if retention.is_expired(profile.consent_expires_at, now) or profile.hired_at is not None:
         return 0
     matches = MatchRepository(uow.session)
     matchable = _matchable(profile)
