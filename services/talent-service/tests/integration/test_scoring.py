@@ -2,11 +2,11 @@
 
 `domain.matching.make_matcher` is the rule (its unit tests pin it); `db.scoring` restates
 it in SQL. Random pools and random openings are scored in the database, and every match
-written (score, rank key, explanation, matched and missing skills, strengths) is compared
-with the Python matcher's verdict on every live profile in the database: the same people,
-the same fields, byte for byte. The pools include years SQL leaves to Python (3.333,
-12345.678, 1e-7, …), negative zero, Chinese and full-width values, expired consent, people
-hired since.
+written (id, score, rank key, explanation, matched and missing skills, strengths) is
+compared with the Python matcher's verdict (and `domain.matching.match_id`) on every live
+profile in the database: the same people, the same fields, byte for byte. The pools include
+years SQL leaves to Python (3.333, 12345.678, 1e-7, …), negative zero, Chinese and
+full-width values, expired consent, people hired since.
 """
 
 from __future__ import annotations
@@ -19,7 +19,12 @@ from typing import Any
 from sqlalchemy import select
 
 from talent_service.db.models import TalentMatch, TalentProfile
-from talent_service.domain.matching import UNKNOWN_YEARS_RANK, make_matcher, plan_scoring
+from talent_service.domain.matching import (
+    UNKNOWN_YEARS_RANK,
+    make_matcher,
+    match_id,
+    plan_scoring,
+)
 from talent_service.domain.matching import TalentProfile as MatchableProfile
 from talent_service.service.matching import record_position_change
 from talentloop_shared.events.payloads import PositionChanged, Requirements
@@ -109,6 +114,7 @@ async def _compare(uow: Any, position_id: str, req: Requirements, title: str) ->
         if found is not None:
             years = found.years_experience
             expected[found.profile_id] = (
+                match_id(position_id, found.profile_id),
                 found.score,
                 UNKNOWN_YEARS_RANK if years is None else float(years),
                 found.explanation,
@@ -118,6 +124,7 @@ async def _compare(uow: Any, position_id: str, req: Requirements, title: str) ->
             )
     stored = {
         m.profile_id: (
+            m.id,
             m.score,
             m.years_rank,
             m.explanation,

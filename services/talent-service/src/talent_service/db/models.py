@@ -22,7 +22,6 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    UniqueConstraint,
     false,
     func,
     text,
@@ -175,11 +174,17 @@ class Position(Base):
 
 
 class TalentMatch(Base):
-    """A pooled candidate's fit to an open position."""
+    """A pooled candidate's fit to an open position.
+
+    The id is `domain.matching.match_id(position_id, profile_id)`: the primary key alone
+    keeps one match per person and opening (no second unique index to maintain for every
+    one of the tens of thousands of rows a scoring writes), and a person's matches are
+    found by the ids they would have for each known position.
+    """
 
     __tablename__ = "talent_matches"
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     # No foreign keys here on purpose: an opening writes tens of thousands of rows at once
     # and a key check (with a row lock on the profile) per row doubles the time. Positions
     # are never deleted; erasing a profile deletes its matches explicitly.
@@ -200,8 +205,6 @@ class TalentMatch(Base):
     announced_version: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
-        # profile_id first: the same index finds a person's matches when they are erased.
-        UniqueConstraint("profile_id", "position_id", name="uq_talent_matches_profile_position"),
         Index(
             "ix_talent_matches_ranking",
             "position_id",

@@ -23,8 +23,8 @@ from talent_service.db.models import (
     TalentProfile,
     TalentTag,
 )
-from talent_service.db.scoring import YEARS_PRINTABLE, scoring_statement
-from talent_service.domain.matching import ScoringPlan
+from talent_service.db.scoring import YEARS_PRINTABLE, match_id_sql, scoring_statement
+from talent_service.domain.matching import ScoringPlan, match_id
 from talent_service.domain.tags import Tag, TagKind
 from talentloop_shared.db import Repository
 
@@ -39,6 +39,15 @@ async def lock_key(session: AsyncSession, key: str) -> None:
     # Events about the same person can be consumed concurrently (prefetch > 1); a
     # transaction-scoped advisory lock keeps "profile exists?" and "merge pending" coherent.
     await session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
+
+
+def _matches_of(profile_id: str) -> Any:
+    """A condition on talent_matches: the rows of one person (the ids their matches have
+    for each known position; see `domain.matching.match_id`)."""
+    ids = text(match_id_sql("positions.id", "CAST(:profile_id AS text)")).bindparams(
+        profile_id=profile_id
+    )
+    return TalentMatch.id.in_(select(ids).select_from(Position))
 
 
 async def raw_connection(session: AsyncSession) -> Any:
@@ -132,7 +141,7 @@ class ProfileRepository(Repository[TalentProfile]):
 
     async def delete(self, profile_id: str) -> bool:
         """Erase a profile, its matches and (by cascade) tags, applications, history."""
-        await self.session.execute(delete(TalentMatch).where(TalentMatch.profile_id == profile_id))
+        await self.session.execute(delete(TalentMatch).where(_matches_of(profile_id)))
         # DML executes to a CursorResult (the only Result with `rowcount`).
         result = cast(
             CursorResult[Any],
@@ -249,7 +258,7 @@ class MatchRepository(Repository[TalentMatch]):
         for values in rows:
             upsert = insert(TalentMatch).values({**values, "announced_version": version})
             stmt = upsert.on_conflict_do_update(
-                constraint="uq_talent_matches_profile_position",
+                index_elements=[TalentMatch.id],
                 set_={
                     **{
                         k: upsert.excluded[k]
@@ -310,7 +319,7 @@ class MatchRepository(Repository[TalentMatch]):
         """Insert or refresh one match, leaving invited matches as they are."""
         stmt = insert(TalentMatch).values(values)
         stmt = stmt.on_conflict_do_update(
-            constraint="uq_talent_matches_profile_position",
+            index_elements=[TalentMatch.id],
             set_={
                 k: stmt.excluded[k]
                 for k in values
@@ -323,17 +332,14 @@ class MatchRepository(Repository[TalentMatch]):
     async def delete_uninvited_of_profile(self, profile_id: str) -> None:
         """Drop every match of one person nobody invited them from (they left matching)."""
         await self.session.execute(
-            delete(TalentMatch).where(
-                TalentMatch.profile_id == profile_id, TalentMatch.invited_at.is_(None)
-            )
+            delete(TalentMatch).where(_matches_of(profile_id), TalentMatch.invited_at.is_(None))
         )
 
     async def delete_uninvited_of(self, position_id: str, profile_id: str) -> None:
         """Drop one candidate's match to a position unless they were invited."""
         await self.session.execute(
             delete(TalentMatch).where(
-                TalentMatch.position_id == position_id,
-                TalentMatch.profile_id == profile_id,
+                TalentMatch.id == match_id(position_id, profile_id),
                 TalentMatch.invited_at.is_(None),
             )
         )

@@ -29,6 +29,7 @@ from talent_service.domain.matching import (
     INDUSTRY_LABEL,
     INDUSTRY_POINTS,
     LIST_SEPARATOR,
+    MATCH_ID_NAMESPACE,
     PREFERRED_LABEL,
     PREFERRED_POINTS,
     REQUIRED_POINTS,
@@ -51,6 +52,29 @@ YEARS_PRINTABLE: Final = (
     "(abs(years_experience) < 10000 AND round(years_experience * 100) / 100 = years_experience))"
 )
 
+
+def match_digest_sql(position_id: str, profile_id: str) -> str:
+    """The MD5 (bytea) a match id is made of, for two text expressions: uuid3 hashes the
+    namespace's bytes and the name (`domain.matching.match_id`)."""
+    return (
+        f"decode(md5(decode('{MATCH_ID_NAMESPACE.hex}', 'hex') || convert_to("
+        f"length({position_id})::text || ':' || {position_id} || {profile_id}, 'UTF8')), 'hex')"
+    )
+
+
+def uuid3_sql(digest: str) -> str:
+    """The UUID of an MD5 digest with the version (3) and variant bits set."""
+    return (
+        f"encode(set_byte(set_byte({digest}, 6, (get_byte({digest}, 6) & 15) | 48), "
+        f"8, (get_byte({digest}, 8) & 63) | 128), 'hex')::uuid"
+    )
+
+
+def match_id_sql(position_id: str, profile_id: str) -> str:
+    """`domain.matching.match_id` in SQL, for two text expressions."""
+    return uuid3_sql(match_digest_sql(position_id, profile_id))
+
+
 # The columns a scored match is written with, in statement order.
 _COLUMNS: Final = (
     "id, position_id, profile_id, position_version, score, years_rank, explanation, "
@@ -61,7 +85,7 @@ _COLUMNS: Final = (
 # On a re-score, a match that exists is refreshed in place (its id, creation time and
 # announcement stay); an invited one stays exactly as HR saw it.
 _REFRESH: Final = """
-ON CONFLICT (profile_id, position_id) DO UPDATE SET
+ON CONFLICT (id) DO UPDATE SET
     position_version = excluded.position_version,
     score = excluded.score,
     years_rank = excluded.years_rank,
@@ -244,12 +268,13 @@ def scoring_statement(
     sql = f"""
 WITH written AS (
 INSERT INTO talent_matches AS tm ({_COLUMNS})
-SELECT gen_random_uuid(), {position_p}, m.id, {version_p}, m.score,
+SELECT {uuid3_sql("m.digest")}, {position_p}, m.id, {version_p}, m.score,
        coalesce(m.years, {p(UNKNOWN_YEARS_RANK, "float8")}),
        {explanation}, m.matched_required, m.missing_required, m.strengths_matched,
        {now_p}, NULL, {version_p}
 FROM (
     SELECT s.id, s.years, s.score, s.n_required,
+           {match_digest_sql(position_p, "s.id")} AS digest,
            {matched_required} AS matched_required, {missing_required} AS missing_required,
            {matched_preferred} AS matched_preferred,
            {industries_matched} AS industries_matched,

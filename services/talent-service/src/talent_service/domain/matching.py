@@ -27,6 +27,7 @@ values, which `profile_from_tags` guarantees.
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
@@ -40,6 +41,20 @@ MIN_MATCH_SCORE: Final = 40
 
 # Unknown experience ranks after any known experience at the same score (`rank`).
 UNKNOWN_YEARS_RANK: Final = -1.0
+
+# A match's id follows from its position and profile (`match_id`), so one person has one
+# match per opening by construction, and a match found again keeps its id.
+MATCH_ID_NAMESPACE: Final = uuid.UUID("6f1c2d1e-5b0a-4c8e-9d53-3a7e2f4b8c10")
+
+
+def match_id(position_id: str, profile_id: str) -> uuid.UUID:
+    """The id of the match of a profile to a position (a name-based UUID, version 3).
+
+    The length prefix keeps ("ab", "c") and ("a", "bc") apart. `db.scoring` computes the
+    same in SQL.
+    """
+    return uuid.uuid3(MATCH_ID_NAMESPACE, f"{len(position_id)}:{position_id}{profile_id}")
+
 
 REQUIRED_POINTS: Final = 50.0
 EXPERIENCE_POINTS: Final = 20.0

@@ -35,6 +35,7 @@ from talent_service.domain.matching import (
     UNKNOWN_YEARS_RANK,
     Match,
     make_matcher,
+    match_id,
     plan_scoring,
 )
 from talent_service.domain.matching import TalentProfile as MatchableProfile
@@ -130,7 +131,7 @@ def _row_profile(row: Any) -> MatchableProfile:
 
 def _match_values(position: Position, match: Match, now: datetime) -> dict[str, Any]:
     return {
-        "id": uuid.uuid4(),
+        "id": match_id(position.id, match.profile_id),
         "position_id": position.id,
         "profile_id": match.profile_id,
         "position_version": position.version,
