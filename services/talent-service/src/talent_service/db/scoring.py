@@ -134,9 +134,8 @@ def _array_of(parts: list[str]) -> str:
     return f"array_remove(ARRAY[{', '.join(parts)}]::text[], NULL)"
 
 
-def _listed(column: str, labels: tuple[str, str], p: _Params) -> str:
+def _listed(column: str, labels: tuple[str, str], p: _Params, sep: str) -> str:
     """'label: a, b' for a non-empty array column (singular or plural label), else NULL."""
-    sep = p(LIST_SEPARATOR, "text")
     return (
         f"CASE cardinality({column}) WHEN 0 THEN NULL "
         f"WHEN 1 THEN {p(labels[0], 'text')} || array_to_string({column}, {sep}) "
@@ -152,10 +151,10 @@ def scoring_statement(
     now: datetime,
     refresh: bool,
 ) -> ScoringStatement:
-    """The INSERT … SELECT that scores every live (consented, not hired), printable profile
-    against the plan and
-    writes the matches (announced at `version`); `refresh` when the position may already
-    have matches (then existing ones are updated and invited ones left alone)."""
+    """The INSERT … SELECT that scores every live (consented, not hired) profile with
+    printable years against the plan and writes the matches (announced at `version`);
+    `refresh` when the position may already have matches (then existing ones are updated
+    and invited ones left alone)."""
     p = _Params()
     now_p = p(now, "timestamptz")
     version_p = p(version, "int")
@@ -244,10 +243,11 @@ def scoring_statement(
             f"ELSE {p(YEAR_RELATIONS[1], 'text')} END "
             f"|| {p(plan.min_years_text, 'text')} END"
         )
-    parts.append(_listed("m.matched_preferred", (PREFERRED_LABEL, PREFERRED_LABEL), p))
-    parts.append(_listed("m.industries_matched", (INDUSTRY_LABEL, INDUSTRY_LABEL), p))
-    parts.append(_listed("m.strengths_matched", STRENGTH_LABELS, p))
-    parts.append(_listed("m.missing_required", GAP_LABELS, p))
+    sep = p(LIST_SEPARATOR, "text")
+    parts.append(_listed("m.matched_preferred", (PREFERRED_LABEL, PREFERRED_LABEL), p, sep))
+    parts.append(_listed("m.industries_matched", (INDUSTRY_LABEL, INDUSTRY_LABEL), p, sep))
+    parts.append(_listed("m.strengths_matched", STRENGTH_LABELS, p, sep))
+    parts.append(_listed("m.missing_required", GAP_LABELS, p, sep))
     explanation = f"concat_ws({p(EXPLANATION_SEPARATOR, 'text')}, {', '.join(parts)})"
 
     prefilter = (
