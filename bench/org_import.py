@@ -3,8 +3,9 @@
 Creates a scratch database, migrates it, starts org-service in-process against real
 PostgreSQL and RabbitMQ (its own broker namespace), creates the org units, POSTs the CSV to
 `/api/v1/imports?kind=positions&dry_run=false`, and prints rows, seconds and rows/s. As a
-baseline it times a plain INSERT of the same 10,000 rows (asyncpg executemany into a copy of
-the positions table, no validation, history or events) in the same run.
+baseline it times a plain INSERT of the same 10,000 rows (the rows the import would store,
+one executemany into a copy of the positions table: no validation, history or events) in
+the same run. Column names, row values and tables all come from org-service itself.
 
     uv run python bench/org_import.py [--rows 10000]
 
@@ -18,18 +19,26 @@ import argparse
 import asyncio
 import csv
 import io
-import json
 import os
 import time
 import uuid
+from typing import Any
 
 import asyncpg
+from sqlalchemy import MetaData, func, insert, select, text
 
 from org_service.config import Settings
+from org_service.db.models import Position
+from org_service.domain.imports.positions import POSITION_COLUMNS, validate_position_rows
 from org_service.main import MIGRATIONS, definition
+from org_service.service.imports import imported_values
 from talentloop_shared.auth.jwt import issue_token
+from talentloop_shared.clock import utcnow
 from talentloop_shared.config import DEV_JWT_SECRET
+from talentloop_shared.db.engine import create_engine
 from talentloop_shared.db.migrations import upgrade_to_head
+from talentloop_shared.db.tables import outbox
+from talentloop_shared.tabular import read_table
 from talentloop_shared.testing.harness import FAST_MESSAGING, running_service
 from talentloop_shared.testing.plugin import delete_namespace
 
@@ -38,94 +47,78 @@ ADMIN_URL = os.environ.get(
 )
 AMQP_URL = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 DEPARTMENTS = 20
-HEADER = [
-    "code",
-    "title",
-    "org_unit_code",
-    "job_family",
-    "headcount",
-    "status",
-    "location",
-    "min_years_experience",
-    "required_skills",
-    "preferred_skills",
-    "industries",
-    "education",
-    "languages",
-    "responsibilities",
-    "evaluation_scheme",
-]
 
 
-def generate_rows(n: int) -> list[list[object]]:
+def generate_rows(n: int) -> list[dict[str, object]]:
     """n realistic position rows spread over the departments."""
     families = ["engineering", "sales", "marketing", "operations", "campus"]
     rows = []
     for i in range(n):
         d1, d2 = i % DEPARTMENTS, (i + 1) % DEPARTMENTS
-        rows.append(
-            [
-                f"POS-{i:06}",
-                f"Position {i}",
-                f"DEP-{d1:03}",
-                families[i % 5],
-                1 + i % 4,
-                "open" if i % 10 else "closed",
-                "Shanghai",
-                i % 8,
-                "sql; python; Go",
-                "kubernetes",
-                "fmcg; retail",
-                "bachelor",
-                "zh; en",
-                "own the roadmap; mentor juniors",
-                f"technical:Technical:0.4:DEP-{d1:03}; business:Business:0.3:DEP-{d2:03}; "
-                f"culture:Culture:0.3",
-            ]
-        )
+        row: dict[str, object] = {
+            "code": f"POS-{i:06}",
+            "title": f"Position {i}",
+            "org_unit_code": f"DEP-{d1:03}",
+            "job_family": families[i % 5],
+            "headcount": 1 + i % 4,
+            "status": "open" if i % 10 else "closed",
+            "location": "Shanghai",
+            "min_years_experience": i % 8,
+            "required_skills": "sql; python; Go",
+            "preferred_skills": "kubernetes",
+            "industries": "fmcg; retail",
+            "education": "bachelor",
+            "languages": "zh; en",
+            "responsibilities": "own the roadmap; mentor juniors",
+            "evaluation_scheme": f"technical:Technical:0.4:DEP-{d1:03}; "
+            f"business:Business:0.3:DEP-{d2:03}; culture:Culture:0.3",
+        }
+        rows.append(row)
+    assert not rows or set(rows[0]) == set(POSITION_COLUMNS)  # every column the import reads
     return rows
 
 
-def to_csv(rows: list[list[object]]) -> bytes:
+def to_csv(rows: list[dict[str, object]]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(HEADER)
+    writer = csv.DictWriter(out, fieldnames=POSITION_COLUMNS)
+    writer.writeheader()
     writer.writerows(rows)
     return out.getvalue().encode()
 
 
-async def baseline_insert(dsn: str, rows: list[list[object]], unit_id: uuid.UUID) -> float:
-    """Seconds for a plain executemany INSERT of the same rows (no rules, no events)."""
-    conn = await asyncpg.connect(dsn)
+async def baseline_insert(url: str, content: bytes, unit_id_by_code: dict[str, str]) -> float:
+    """Seconds for a plain executemany INSERT of the rows the import stores (no rules, no
+    history, no events), into a copy of the positions table."""
+    table = read_table(content)
+    report = validate_position_rows(table, known_org_unit_codes=set(unit_id_by_code))
+    assert report.ok, report.problems[:5]
+    now = utcnow()
+    records: list[dict[str, Any]] = [
+        {
+            **imported_values(
+                row,
+                unit_id=uuid.UUID(unit_id_by_code[row.org_unit_code]),
+                unit_id_by_code=unit_id_by_code,
+            ),
+            "id": uuid.uuid4(),
+            "version": 1,
+            "reports_to_position_id": None,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for row in report.rows
+    ]
+    copy = Position.__table__.to_metadata(MetaData(), name="positions_baseline")
+    engine = create_engine(url)
     try:
-        await conn.execute("CREATE TABLE positions_baseline (LIKE positions INCLUDING DEFAULTS)")
-        records = [
-            (
-                uuid.uuid4(),
-                r[0],
-                1,
-                r[1],
-                unit_id,
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                json.dumps([r[13]]),
-                json.dumps({"min_years_experience": r[7], "required_skills": r[8].split(";")}),
-                json.dumps({"dimensions": r[14].split(";")}),
-            )
-            for r in rows
-        ]
-        started = time.perf_counter()
-        await conn.executemany(
-            "INSERT INTO positions_baseline (id, code, version, title, org_unit_id, job_family,"
-            " headcount, status, location, responsibilities, requirements, evaluation_scheme)"
-            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb)",
-            records,
-        )
-        return time.perf_counter() - started
+        async with engine.begin() as conn:
+            await conn.execute(text("CREATE TABLE positions_baseline (LIKE positions)"))
+        async with engine.begin() as conn:
+            started = time.perf_counter()
+            await conn.execute(insert(copy), records)
+            return time.perf_counter() - started
     finally:
-        await conn.close()
+        await engine.dispose()
 
 
 async def main(n: int) -> None:
@@ -147,8 +140,8 @@ async def main(n: int) -> None:
             "Authorization": "Bearer "
             + issue_token(sub="bench", roles=["hr_admin"], secret=DEV_JWT_SECRET)
         }
-        rows = generate_rows(n)
-        content = to_csv(rows)
+        content = to_csv(generate_rows(n))
+        unit_id_by_code: dict[str, str] = {}
         async with running_service(definition, settings) as svc:
             client = svc.client
             r = await client.post(
@@ -169,6 +162,7 @@ async def main(n: int) -> None:
                     },
                 )
                 assert r.status_code == 201, r.text
+                unit_id_by_code[r.json()["code"]] = r.json()["id"]
             started = time.perf_counter()
             r = await client.post(
                 "/api/v1/imports",
@@ -195,14 +189,16 @@ async def main(n: int) -> None:
             assert r.json()["reconciliation"]["unchanged"] == n
 
             # How long the relay takes to put the events on the broker.
-            conn = await asyncpg.connect(dsn)
+            unpublished = (
+                select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))
+            )
             relay_started = time.perf_counter()
-            while await conn.fetchval("SELECT count(*) FROM outbox WHERE published_at IS NULL"):
-                await asyncio.sleep(0.2)
+            async with svc.runtime.engine.connect() as conn:
+                while await conn.scalar(unpublished):
+                    await asyncio.sleep(0.2)
             relayed = time.perf_counter() - relay_started
-            await conn.close()
 
-        baseline = await baseline_insert(dsn, rows, uuid.UUID(company["id"]))
+        baseline = await baseline_insert(url, content, unit_id_by_code)
         print(f"rows:                 {n}")
         print(f"import (API, real):   {seconds:.2f} s  ({n / seconds:,.0f} rows/s)")
         print(f"  events written:     {report['events_published']}")

@@ -1,31 +1,18 @@
-"""Fixtures of recruiting-service tests: one running service per session, real PG + RabbitMQ."""
+"""Fixtures of recruiting-service tests: one running service per session, real PG + RabbitMQ.
+
+The helpers the tests share are in `recruiting_testkit.py` (importable by name)."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest_asyncio
+from recruiting_testkit import Recruiting
 
 from recruiting_service.config import Settings
 from recruiting_service.main import MIGRATIONS, definition
-from talentloop_shared.events import PositionChanged, new_event
-from talentloop_shared.events.payloads import (
-    Dimension,
-    EvaluationScheme,
-    OrgUnitRef,
-    PositionSnapshot,
-    Requirements,
-)
-from talentloop_shared.testing.harness import (
-    RunningService,
-    applied,
-    publish_event,
-    service_under_test,
-)
-from talentloop_shared.testing.plugin import eventually
+from talentloop_shared.testing.harness import RunningService, service_under_test
 
 
 @pytest_asyncio.fixture(scope="session")
@@ -40,162 +27,6 @@ async def svc(databases: Any, amqp_url: str, amqp_namespace: str) -> AsyncIterat
         migrations=MIGRATIONS,
     ) as running:
         yield running
-
-
-@dataclass
-class Panel:
-    """Three departments of a cross-department panel (S2)."""
-
-    technical: str = field(default_factory=lambda: str(uuid.uuid4()))
-    business: str = field(default_factory=lambda: str(uuid.uuid4()))
-    culture: str = field(default_factory=lambda: str(uuid.uuid4()))
-
-    def scheme(self) -> EvaluationScheme:
-        return EvaluationScheme(
-            dimensions=[
-                Dimension(
-                    key="technical",
-                    name="Technical ability",
-                    weight=0.4,
-                    department_id=self.technical,
-                ),
-                Dimension(
-                    key="business",
-                    name="Business understanding",
-                    weight=0.3,
-                    department_id=self.business,
-                ),
-                Dimension(
-                    key="culture", name="Culture fit", weight=0.3, department_id=self.culture
-                ),
-            ]
-        )
-
-
-def marketing_manager(
-    position_id: str,
-    version: int,
-    *,
-    status: str = "open",
-    change: str = "updated",
-    requirements: Requirements | None = None,
-    panel: Panel | None = None,
-    title: str = "Marketing Manager",
-) -> PositionChanged:
-    """The S1 position: 5 years of FMCG marketing and live-stream marketing."""
-    return PositionChanged(
-        change=change,  # type: ignore[arg-type]
-        changed_fields=["requirements"],
-        position=PositionSnapshot(
-            id=position_id,
-            version=version,
-            title=title,
-            status=status,  # type: ignore[arg-type]
-            job_family="marketing",
-            org_unit=OrgUnitRef(id="ou-marketing", name="Marketing", path=["Acme", "Marketing"]),
-            location="Shanghai",
-            requirements=requirements
-            or Requirements(
-                min_years_experience=5,
-                required_skills=["live-stream marketing"],
-                industries=["FMCG"],
-            ),
-            evaluation_scheme=(panel or Panel()).scheme(),
-        ),
-    )
-
-
-@dataclass
-class Recruiting:
-    """Test helpers that drive the service over HTTP and the bus."""
-
-    svc: RunningService
-    amqp_url: str
-    auth: Callable[..., dict[str, str]]
-
-    Panel = Panel
-    position = staticmethod(marketing_manager)
-
-    @property
-    def ns(self) -> str:
-        return self.svc.runtime.settings.amqp_namespace
-
-    @property
-    def hr(self) -> dict[str, str]:
-        return self.auth("recruiter", sub="recruiter-1")
-
-    async def publish_position(self, payload: PositionChanged) -> str:
-        """Publish a position-changed as org-service would; returns the event id."""
-        event = new_event(type="position-changed", source="/org-service", data=payload)
-        await publish_event(self.amqp_url, self.ns, event)
-        return event.id
-
-    async def all_applied(self, *event_ids: str) -> None:
-        """Assert that each of these events was applied: its handler ran and committed.
-
-        A marker published after them is waited for first (one queue, consumed in order),
-        so each of them has been tried by then. The consumer records an event id in the
-        `inbox` only in the handler's own transaction; an event whose handler raised went
-        to a delayed retry queue instead, and its id is missing here.
-        """
-        marker = str(uuid.uuid4())
-        await self.publish_position(marketing_manager(marker, 1))
-        await self.wait_opening(marker, 1)
-        await applied(self.svc, *event_ids, timeout=1.0)
-
-    async def opening(self, position_id: str) -> dict[str, Any] | None:
-        r = await self.svc.client.get(f"/api/v1/openings/{position_id}", headers=self.hr)
-        return r.json() if r.status_code == 200 else None
-
-    async def wait_opening(self, position_id: str, version: int) -> dict[str, Any]:
-        """Wait until the opening is at `version`."""
-
-        async def probe() -> dict[str, Any] | None:
-            o = await self.opening(position_id)
-            return o if o and o["version"] == version else None
-
-        return await eventually(probe, message=f"opening {position_id} at v{version}")
-
-    async def new_opening(self, **kwargs: Any) -> str:
-        """A fresh open position, known to recruiting; returns its id."""
-        position_id = str(uuid.uuid4())
-        await self.publish_position(marketing_manager(position_id, 1, change="created", **kwargs))
-        await self.wait_opening(position_id, 1)
-        return position_id
-
-    async def candidate(self, **overrides: Any) -> dict[str, Any]:
-        """A fresh candidate who meets the S1 requirements unless overridden."""
-        body = {
-            "name": "Li Wei",
-            "email": f"li.wei.{uuid.uuid4().hex[:8]}@example.com",
-            "phone": "13800138000",
-            "locale": "zh-CN",
-            "timezone": "Asia/Shanghai",
-            "years_experience": 6,
-            "skills": ["Live-stream Marketing", "SQL"],
-            "industries": ["fmcg"],
-            "education": "bachelor",
-            "languages": ["Chinese"],
-            "talent_pool_consent": True,
-            **overrides,
-        }
-        r = await self.svc.client.post("/api/v1/candidates", json=body, headers=self.hr)
-        assert r.status_code == 201, r.text
-        return r.json()  # type: ignore[no-any-return]
-
-    async def apply(self, candidate_id: str, position_id: str) -> dict[str, Any]:
-        r = await self.svc.client.post(
-            "/api/v1/applications",
-            json={"candidate_id": candidate_id, "position_id": position_id},
-            headers=self.hr,
-        )
-        assert r.status_code == 201, r.text
-        return r.json()  # type: ignore[no-any-return]
-
-    async def application(self, application_id: str) -> dict[str, Any]:
-        r = await self.svc.client.get(f"/api/v1/applications/{application_id}", headers=self.hr)
-        assert r.status_code == 200, r.text
-        return r.json()  # type: ignore[no-any-return]
 
 
 @pytest_asyncio.fixture(scope="session")

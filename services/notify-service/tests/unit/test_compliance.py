@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from notify_service.domain.compliance import ComplianceScanner, default_scanner, load_terms, scan
@@ -111,10 +109,9 @@ def test_word_lists_cover_required_categories():
     assert "年龄偏大" in cats["age"]["zh"] and "too old" in cats["age"]["en"]
 
 
-def test_scanner_is_compiled_once_and_fast():
+def test_scanner_is_compiled_once_and_scans_long_text():
+    # Speed is bench/notify_send.py's to show; here: one compiled scanner, long text scanned.
     assert default_scanner() is default_scanner()
     text = "Your algorithm design impressed us, but the role needs Go experience. " * 50
-    start = time.perf_counter()
-    for _ in range(100):
-        scan([text])
-    assert time.perf_counter() - start < 2.0
+    assert scan([text]) == scan([text])
+    assert scan([text + " You are too old for this team."])

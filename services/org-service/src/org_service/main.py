@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from org_service.api import ROUTERS
 from org_service.config import Settings
-from org_service.events import PUBLISHES, SUBSCRIPTIONS
+from org_service.events import PUBLISHES, subscriptions
 from talentloop_shared.service import ServiceDefinition, create_service_app
 
 MIGRATIONS = "org_service:migrations"
@@ -14,14 +14,15 @@ MIGRATIONS = "org_service:migrations"
 
 def definition(settings: Settings | None = None) -> ServiceDefinition:
     """What the shared composition root needs to run org-service."""
+    settings = settings or Settings()
     return ServiceDefinition(
         name="org-service",
         title="Talentloop org-service",
         description=__doc__ or "",
-        settings=settings or Settings(),
+        settings=settings,
         routers=ROUTERS,
         migrations=MIGRATIONS,
-        subscriptions=SUBSCRIPTIONS,
+        subscriptions=subscriptions(settings),
         publishes=PUBLISHES,
     )
 

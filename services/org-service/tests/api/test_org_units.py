@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from org_testkit import make_position, make_unit, unique
+from org_testkit import all_pages, make_position, make_unit, unique
 
 from talentloop_shared.testing.harness import event_probe
 
@@ -143,3 +143,12 @@ async def test_tree_and_validation(client, hr, auth):
     )
     assert [u["id"] for u in r.json()["items"]] == [b["id"]]
     assert r.json()["next_cursor"] is None
+
+
+async def test_paging_through_units_with_the_same_name_loses_none(client, hr):
+    # Every company has its "Engineering": the cursor's id must decide between equal names.
+    acme = await make_unit(client, hr, unique("Acme"), "company")
+    ids = {(await make_unit(client, hr, "Engineering", "team", acme["id"]))["id"] for _ in range(3)}
+    items = await all_pages(client, hr, "/api/v1/org-units", parent_id=acme["id"], limit=1)
+    seen = [u["id"] for u in items]
+    assert len(seen) == 3 and set(seen) == ids

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
-from openpyxl import Workbook
-from org_testkit import unique
+from org_testkit import all_pages, csv_bytes, unique, xlsx_bytes
 
 from talentloop_shared.testing.harness import event_probe
 
@@ -26,11 +22,7 @@ POSITION_HEADER = [
 
 
 def to_csv(header: list[str], rows: list[list[object]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode()
+    return csv_bytes([header, *rows])
 
 
 async def post_import(
@@ -46,16 +38,16 @@ async def post_import(
 
 async def import_units(client, headers, p: str) -> None:
     """Company → two departments, as an XLSX file."""
-    wb = Workbook()
-    ws = wb.active
-    ws.append(["Code", "Name", "Kind", "Parent Code"])
-    ws.append([f"{p}-D1", "Engineering", "department", f"{p}-CO"])  # child before parent
-    ws.append([f"{p}-CO", f"Acme {p}", "company", None])
-    ws.append([f"{p}-D2", "People", "department", f"{p}-CO"])
-    buf = io.BytesIO()
-    wb.save(buf)
+    content = xlsx_bytes(
+        [
+            ["Code", "Name", "Kind", "Parent Code"],
+            [f"{p}-D1", "Engineering", "department", f"{p}-CO"],  # child before parent
+            [f"{p}-CO", f"Acme {p}", "company", None],
+            [f"{p}-D2", "People", "department", f"{p}-CO"],
+        ]
+    )
     r = await post_import(
-        client, headers, "org_units", buf.getvalue(), dry_run=False, filename="units.xlsx"
+        client, headers, "org_units", content, dry_run=False, filename="units.xlsx"
     )
     assert r.status_code == 200, r.text
     rec = r.json()["reconciliation"]
@@ -210,3 +202,19 @@ async def test_unit_import_reparents_and_republishes(client, auth, hr, amqp_url,
     assert r.json()["problems"][0]["column"] == "parent_code"
     r = await post_import(client, hr, "org_units", b"\xff\xfe garbage", dry_run=True)
     assert r.status_code == 422
+
+
+async def test_paging_through_imported_positions_loses_none(client, hr):
+    # One import stamps every position with the same created_at: the cursor's id must decide.
+    p = unique("page")
+    await import_units(client, hr, p)
+    rows = [[f"{p}-P{i}", f"Planner {i}", f"{p}-D1"] for i in range(5)]
+    r = await post_import(
+        client, hr, "positions", to_csv(["code", "title", "org_unit_code"], rows), dry_run=False
+    )
+    assert r.status_code == 200, r.text
+    r = await client.get("/api/v1/org-units", headers=hr, params={"limit": 500})
+    unit_id = next(u["id"] for u in r.json()["items"] if u["code"] == f"{p}-D1")
+    items = await all_pages(client, hr, "/api/v1/positions", org_unit_id=unit_id, limit=2)
+    seen = [x["code"] for x in items]
+    assert sorted(seen) == sorted(row[0] for row in rows) and len(seen) == 5

@@ -6,7 +6,7 @@ from fastapi import FastAPI
 
 from recruiting_service.api import ROUTERS
 from recruiting_service.config import Settings
-from recruiting_service.events import PUBLISHES, SUBSCRIPTIONS
+from recruiting_service.events import PUBLISHES, subscriptions
 from talentloop_shared.service import ServiceDefinition, create_service_app
 
 MIGRATIONS = "recruiting_service:migrations"
@@ -14,14 +14,15 @@ MIGRATIONS = "recruiting_service:migrations"
 
 def definition(settings: Settings | None = None) -> ServiceDefinition:
     """What the shared composition root needs to run recruiting-service."""
+    settings = settings or Settings()
     return ServiceDefinition(
         name="recruiting-service",
         title="Talentloop recruiting-service",
         description=__doc__ or "",
-        settings=settings or Settings(),
+        settings=settings,
         routers=ROUTERS,
         migrations=MIGRATIONS,
-        subscriptions=SUBSCRIPTIONS,
+        subscriptions=subscriptions(settings),
         publishes=PUBLISHES,
     )
 

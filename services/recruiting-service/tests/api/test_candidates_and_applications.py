@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from datetime import UTC, datetime
 
 from openpyxl import Workbook
 
@@ -70,6 +71,39 @@ async def test_patch_honours_if_match(recruiting) -> None:
     other = await recruiting.candidate()
     taken = await client.patch(url, headers=hr, json={"email": other["email"]})
     assert taken.status_code == 409
+
+
+async def test_if_match_star_means_any_current_version(recruiting) -> None:
+    # Changed on purpose (issue 12): recruiting answered `If-Match: *` with 412; with the
+    # one meaning every service shares (RFC 9110 §13.1.1), `*` matches whatever version
+    # exists. A tag that is not one we issue still matches nothing.
+    client, hr = recruiting.svc.client, recruiting.hr
+    candidate = await recruiting.candidate()
+    url = f"/api/v1/candidates/{candidate['id']}"
+    star = await client.patch(url, headers={**hr, "If-Match": "*"}, json={"years_experience": 8})
+    assert star.status_code == 200, star.text
+    assert star.headers["etag"] == '"2"' and star.json()["version"] == 2
+    weak = await client.patch(url, headers={**hr, "If-Match": 'W/"2"'}, json={"name": "Li"})
+    assert weak.status_code == 200 and weak.json()["version"] == 3
+    for tag in ("garbage", '"2"', '"2", "1"'):
+        r = await client.patch(url, headers={**hr, "If-Match": tag}, json={"name": "Late"})
+        assert r.status_code == 412, (tag, r.text)
+        assert r.headers["etag"] == '"3"'  # the current version, to reload from
+        assert r.json()["type"].endswith("/precondition-failed")
+
+
+async def test_use_cases_read_the_service_clock(recruiting) -> None:
+    clock = recruiting.svc.runtime.clock
+    at = datetime(2031, 5, 4, 3, 2, 1, tzinfo=UTC)
+    clock.freeze(at)
+    try:
+        candidate = await recruiting.candidate()
+        application = await recruiting.apply(candidate["id"], await recruiting.new_opening())
+    finally:
+        clock.reset()
+    assert datetime.fromisoformat(candidate["created_at"]) == at
+    assert datetime.fromisoformat(application["created_at"]) == at
+    assert datetime.fromisoformat(application["history"][0]["at"]) == at
 
 
 def _xlsx(rows: list[list[object]]) -> bytes:

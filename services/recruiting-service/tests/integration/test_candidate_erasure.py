@@ -384,7 +384,7 @@ async def test_an_import_racing_an_erasure_never_writes_onto_the_erased_row(recr
     )
 
     # The erasure runs (the row locked and anonymised) just as the import matched her.
-    r = await _import_during(recruiting, files, lambda uow: erase_candidate(uow, erased))
+    r = await _import_during(recruiting, files, lambda uow: erase_candidate(uow, payload=erased))
 
     # The row matched to the now erased candidate is reported; all or nothing, so nothing
     # of the file is written.
@@ -470,7 +470,7 @@ async def test_erasure_and_bulk_reject_lock_applications_in_the_same_order(recru
 
     async def erase() -> Any:
         async with recruiting.svc.uow_factory() as uow:
-            outcome = await erase_candidate(uow, erased)
+            outcome = await erase_candidate(uow, payload=erased)
             await uow.commit()
             return outcome
 

@@ -6,12 +6,12 @@ from recruiting_service.domain.candidates import (
     normalise_education,
     normalise_email,
     normalise_languages,
-    normalise_locale,
     normalise_phone,
     normalise_skills,
     validate_timezone,
 )
-from recruiting_service.domain.errors import DomainValidationError
+from talentloop_shared.errors import FieldInvalid
+from talentloop_shared.i18n import canonical_locale
 
 
 def test_email_is_trimmed_and_lower_cased() -> None:
@@ -20,7 +20,7 @@ def test_email_is_trimmed_and_lower_cased() -> None:
 
 @pytest.mark.parametrize("value", ["", "   ", "not-an-email", "a@b", "two@@example.com"])
 def test_invalid_email_names_the_field(value: str) -> None:
-    with pytest.raises(DomainValidationError) as exc:
+    with pytest.raises(FieldInvalid) as exc:
         normalise_email(value)
     assert exc.value.field == "email"
 
@@ -53,7 +53,7 @@ def test_phone_without_plus_uses_the_given_region() -> None:
 
 @pytest.mark.parametrize("value", ["", "12345", "hello", "+86 138"])
 def test_invalid_phone_names_the_field(value: str) -> None:
-    with pytest.raises(DomainValidationError) as exc:
+    with pytest.raises(FieldInvalid) as exc:
         normalise_phone(value)
     assert exc.value.field == "phone"
 
@@ -68,7 +68,7 @@ def test_timezone_is_canonical_iana_name(value: str, expected: str) -> None:
 
 @pytest.mark.parametrize("value", ["", "Mars/Olympus", "Asia", "../etc/passwd", "GMT+25"])
 def test_unknown_timezone_names_the_field(value: str) -> None:
-    with pytest.raises(DomainValidationError) as exc:
+    with pytest.raises(FieldInvalid) as exc:
         validate_timezone(value)
     assert exc.value.field == "timezone"
 
@@ -84,13 +84,14 @@ def test_unknown_timezone_names_the_field(value: str) -> None:
     ],
 )
 def test_locale_is_normalised(value: str, expected: str) -> None:
-    assert normalise_locale(value) == expected
+    # Recruiting stores the shared canonical form (talentloop_shared.i18n).
+    assert canonical_locale(value) == expected
 
 
 @pytest.mark.parametrize("value", ["", "english", "zh-", "e", "zh-CN-extra-stuff"])
 def test_bad_locale_names_the_field(value: str) -> None:
-    with pytest.raises(DomainValidationError) as exc:
-        normalise_locale(value)
+    with pytest.raises(FieldInvalid) as exc:
+        canonical_locale(value)
     assert exc.value.field == "locale"
 
 
@@ -112,6 +113,6 @@ def test_education_spellings(value: str | None, expected: str) -> None:
 
 
 def test_unknown_education_names_the_field() -> None:
-    with pytest.raises(DomainValidationError) as exc:
+    with pytest.raises(FieldInvalid) as exc:
         normalise_education("kindergarten")
     assert exc.value.field == "education"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recruiting_service.domain.decisions import FINAL_STATUSES, STATUSES
+from recruiting_service.domain.applications import FINAL_STATUSES, STATUSES
 from recruiting_service.domain.erasure import (
     ANONYMISED,
     ERASED_NAME,
@@ -13,6 +13,7 @@ from recruiting_service.domain.erasure import (
     redacted_reason,
     status_after_erasure,
 )
+from talentloop_shared.errors import FieldInvalid
 
 
 @pytest.mark.parametrize("status", ["screening", "screened_out", "interviewing", "offer"])
@@ -31,7 +32,7 @@ def test_open_statuses_are_exactly_the_non_final_ones() -> None:
 
 
 def test_unknown_status_is_refused_not_guessed() -> None:
-    with pytest.raises(ValueError, match="status"):
+    with pytest.raises(FieldInvalid, match="status"):
         status_after_erasure("archived")
 
 
@@ -44,7 +45,7 @@ def test_anonymised_fields_carry_nothing_personal() -> None:
 
 
 def _redact(reason: str, *, frm: str | None = "screening", to: str = "interviewing", by="hr-1"):
-    return redacted_reason(from_status=frm, to_status=to, actor=by, reason=reason)
+    return redacted_reason(from_status=frm, to_status=to, by=by, reason=reason)
 
 
 def test_generated_reasons_are_kept() -> None:

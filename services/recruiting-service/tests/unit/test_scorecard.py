@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-from recruiting_service.domain.errors import DomainValidationError
 from recruiting_service.domain.scorecard import (
     SubmittedEvaluation,
     calibration,
@@ -12,6 +11,7 @@ from recruiting_service.domain.scorecard import (
     compute_scorecard,
     consistency,
 )
+from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import Dimension, EvaluationSubmitted
 
 SCHEME = [
@@ -34,7 +34,14 @@ def test_s2_composite_is_weighted() -> None:
     assert card.as_event_scorecard().model_dump() == {
         "composite": 7.1,
         "dimensions": {"technical": 8.0, "business": 6.0, "culture": 7.0},
+        "band": "close",  # 7.1 ≥ 6.5: a close miss (templates pick their words by band)
     }
+
+
+def test_a_composite_below_the_close_miss_line_is_far() -> None:
+    card = compute_scorecard(SCHEME, [ev("a", technical=6), ev("b", business=6)])
+    assert card.composite == 6.0 and card.band == "far"
+    assert compute_scorecard(SCHEME, []).band is None
 
 
 def test_dimension_means_average_interviewers() -> None:
@@ -103,7 +110,7 @@ def test_consistency_stays_in_range_at_extremes() -> None:
 
 
 def test_scores_outside_1_to_10_are_rejected() -> None:
-    with pytest.raises(DomainValidationError) as exc:
+    with pytest.raises(FieldInvalid) as exc:
         ev("a", technical=11)
     assert exc.value.field == "scores"
 

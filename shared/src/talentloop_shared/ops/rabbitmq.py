@@ -40,10 +40,10 @@ def password_var(service: str) -> str:
 
 
 def service_events(module: str) -> tuple[list[str], list[str]]:
-    """(published, consumed) event types of a service package, from its code."""
-    importlib.import_module(f"{module}.main")  # the app first: it imports in a safe order
-    events = importlib.import_module(f"{module}.events")
-    return list(events.PUBLISHES), sorted(events.SUBSCRIPTIONS)
+    """(published, consumed) event types of a service package, from its definition (as
+    docs/generate.py reads them): services build their map with `subscriptions(settings)`."""
+    definition = importlib.import_module(f"{module}.main").definition()
+    return list(definition.publishes or ()), sorted(definition.subscriptions)
 
 
 def _alternatives(names: Sequence[str]) -> str:

@@ -5,38 +5,14 @@ from typing import Annotated
 
 from fastapi import Query, Response
 
-from org_service.api.deps import Reader, Writer
-from org_service.api.schemas import (
-    OrgUnitCreate,
-    OrgUnitMove,
-    OrgUnitMoved,
-    OrgUnitNode,
-    OrgUnitRead,
-    OrgUnitUpdate,
-)
-from org_service.db.models import OrgUnit
+from org_service.api.schemas import OrgUnitMoved, OrgUnitNode, OrgUnitRead
 from org_service.service import org_units as use_cases
-from talentloop_shared.http import Page, problem_responses
-from talentloop_shared.http.pagination import CursorQuery, LimitQuery
+from org_service.service.inputs import OrgUnitCreate, OrgUnitMove, OrgUnitUpdate
+from talentloop_shared.auth.roles import AnyRole, HrAdmin
+from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/org-units", tags=["org units"])
-
-
-def to_read(unit: OrgUnit) -> OrgUnitRead:
-    """The API shape of a unit."""
-    return OrgUnitRead(
-        id=unit.id,
-        code=unit.code,
-        name=unit.name,
-        kind=unit.kind,
-        parent_id=unit.parent_id,
-        path=list(unit.path),
-        path_names=list(unit.name_path),
-        depth=len(unit.path),
-        created_at=unit.created_at,
-        updated_at=unit.updated_at,
-    )
 
 
 @router.post(
@@ -46,26 +22,26 @@ def to_read(unit: OrgUnit) -> OrgUnitRead:
     responses=problem_responses(401, 403, 409, 422),
 )
 async def create_org_unit(
-    body: OrgUnitCreate, uow: UowDep, principal: Writer, response: Response
+    body: OrgUnitCreate, uow: UowDep, principal: HrAdmin, response: Response
 ) -> OrgUnitRead:
     unit = await use_cases.create_org_unit(uow, data=body)
     response.headers["Location"] = f"/api/v1/org-units/{unit.id}"
-    return to_read(unit)
+    return OrgUnitRead.from_row(unit)
 
 
 @router.get("", summary="List org units", responses=problem_responses(401, 403, 422))
 async def list_org_units(
     uow: UowDep,
-    principal: Reader,
+    principal: AnyRole,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
     parent_id: Annotated[uuid.UUID | None, Query(description="Only direct children")] = None,
     kind: Annotated[str | None, Query(description="Only units of this kind")] = None,
 ) -> Page[OrgUnitRead]:
-    rows, next_cursor = await use_cases.list_org_units(
+    page = await use_cases.list_org_units(
         uow, limit=limit, cursor=cursor, parent_id=parent_id, kind=kind
     )
-    return Page[OrgUnitRead](items=[to_read(u) for u in rows], next_cursor=next_cursor)
+    return page.map(OrgUnitRead.from_row)
 
 
 @router.get(
@@ -73,13 +49,13 @@ async def list_org_units(
     summary="The whole org tree, nested (siblings by name)",
     responses=problem_responses(401, 403),
 )
-async def org_tree(uow: UowDep, principal: Reader) -> list[OrgUnitNode]:
+async def org_tree(uow: UowDep, principal: AnyRole) -> list[OrgUnitNode]:
     return [OrgUnitNode.model_validate(node) for node in await use_cases.org_tree(uow)]
 
 
 @router.get("/{unit_id}", summary="Read an org unit", responses=problem_responses(401, 403, 404))
-async def get_org_unit(unit_id: uuid.UUID, uow: UowDep, principal: Reader) -> OrgUnitRead:
-    return to_read(await use_cases.get_org_unit(uow, unit_id=unit_id))
+async def get_org_unit(unit_id: uuid.UUID, uow: UowDep, principal: AnyRole) -> OrgUnitRead:
+    return OrgUnitRead.from_row(await use_cases.get_org_unit(uow, unit_id=unit_id))
 
 
 @router.patch(
@@ -90,10 +66,10 @@ async def get_org_unit(unit_id: uuid.UUID, uow: UowDep, principal: Reader) -> Or
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def update_org_unit(
-    unit_id: uuid.UUID, body: OrgUnitUpdate, uow: UowDep, principal: Writer
+    unit_id: uuid.UUID, body: OrgUnitUpdate, uow: UowDep, principal: HrAdmin
 ) -> OrgUnitRead:
     unit, _ = await use_cases.update_org_unit(uow, unit_id=unit_id, patch=body, by=principal.sub)
-    return to_read(unit)
+    return OrgUnitRead.from_row(unit)
 
 
 @router.post(
@@ -104,12 +80,14 @@ async def update_org_unit(
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def move_org_unit(
-    unit_id: uuid.UUID, body: OrgUnitMove, uow: UowDep, principal: Writer
+    unit_id: uuid.UUID, body: OrgUnitMove, uow: UowDep, principal: HrAdmin
 ) -> OrgUnitMoved:
     unit, republished = await use_cases.move_org_unit(
         uow, unit_id=unit_id, parent_id=body.parent_id, by=principal.sub
     )
-    return OrgUnitMoved(**to_read(unit).model_dump(), positions_republished=republished)
+    return OrgUnitMoved(
+        **OrgUnitRead.from_row(unit).model_dump(), positions_republished=republished
+    )
 
 
 @router.delete(
@@ -118,6 +96,6 @@ async def move_org_unit(
     summary="Delete an empty org unit",
     responses=problem_responses(401, 403, 404, 409),
 )
-async def delete_org_unit(unit_id: uuid.UUID, uow: UowDep, principal: Writer) -> Response:
+async def delete_org_unit(unit_id: uuid.UUID, uow: UowDep, principal: HrAdmin) -> Response:
     await use_cases.delete_org_unit(uow, unit_id=unit_id)
     return Response(status_code=204)

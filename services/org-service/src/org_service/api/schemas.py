@@ -1,4 +1,4 @@
-"""Request and response models of the org-service API."""
+"""Response models of the org-service API (request bodies are in `service/inputs.py`)."""
 
 from __future__ import annotations
 
@@ -6,40 +6,15 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from talentloop_shared.events.payloads import Education, OrgUnitRef
-from talentloop_shared.http import RequestModel
-
-Name = Field(min_length=1, max_length=200)
-Code = Field(default=None, min_length=1, max_length=64, description="External (ERP) id; unique")
-
+from org_service.db.models import OrgUnit, PositionVersion
+from org_service.db.repositories import PositionInUnit
+from org_service.service.imports import ImportOutcome
+from org_service.service.position_versions import position_state, position_values, unit_ref
+from talentloop_shared.events.payloads import OrgUnitRef
 
 # --- org units ------------------------------------------------------------------------------
-
-
-class OrgUnitCreate(RequestModel):
-    """A new org unit; without `parent_id` it is a root (a company)."""
-
-    name: str = Name
-    kind: str = Field(description="company, business_unit, division, department or team")
-    parent_id: uuid.UUID | None = None
-    code: str | None = Code
-
-
-class OrgUnitUpdate(RequestModel):
-    """Fields to change; `parent_id` moves the unit (same rules as POST …/move)."""
-
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    kind: str | None = None
-    parent_id: uuid.UUID | None = None
-    code: str | None = Code
-
-
-class OrgUnitMove(RequestModel):
-    """The new parent; `null` makes the unit a root."""
-
-    parent_id: uuid.UUID | None
 
 
 class OrgUnitRead(BaseModel):
@@ -55,6 +30,22 @@ class OrgUnitRead(BaseModel):
     depth: int
     created_at: datetime
     updated_at: datetime
+
+    @classmethod
+    def from_row(cls, unit: OrgUnit) -> OrgUnitRead:
+        """The API shape of a unit."""
+        return cls(
+            id=unit.id,
+            code=unit.code,
+            name=unit.name,
+            kind=unit.kind,
+            parent_id=unit.parent_id,
+            path=list(unit.path),
+            path_names=list(unit.name_path),
+            depth=len(unit.path),
+            created_at=unit.created_at,
+            updated_at=unit.updated_at,
+        )
 
 
 class OrgUnitMoved(OrgUnitRead):
@@ -74,78 +65,6 @@ class OrgUnitNode(BaseModel):
 
 
 # --- positions ------------------------------------------------------------------------------
-
-
-class RequirementsIn(RequestModel):
-    """What a candidate must bring; skills are normalised (trimmed, lower case, unique)."""
-
-    min_years_experience: float = Field(default=0, ge=0, le=60)
-    required_skills: list[str] = Field(default_factory=list)
-    preferred_skills: list[str] = Field(default_factory=list)
-    industries: list[str] = Field(default_factory=list)
-    education: Education = "none"
-    languages: list[str] = Field(default_factory=list)
-
-
-class RequirementsPatch(RequestModel):
-    """Requirement fields to change; the others keep their values (merge patch)."""
-
-    min_years_experience: float | None = Field(default=None, ge=0, le=60)
-    required_skills: list[str] | None = None
-    preferred_skills: list[str] | None = None
-    industries: list[str] | None = None
-    education: Education | None = None
-    languages: list[str] | None = None
-
-
-class DimensionIn(RequestModel):
-    """One scored dimension and the department whose interviewers score it."""
-
-    key: str = Field(min_length=1, max_length=50)
-    name: str = Field(min_length=1, max_length=200)
-    weight: float
-    department_id: uuid.UUID | None = None
-
-
-class EvaluationSchemeIn(RequestModel):
-    """Dimensions with weights that sum to 1."""
-
-    dimensions: list[DimensionIn] = Field(default_factory=list)
-
-
-class PositionCreate(RequestModel):
-    """A new position (version 1)."""
-
-    title: str = Name
-    org_unit_id: uuid.UUID
-    code: str | None = Code
-    job_family: str = Field(default="general", min_length=1, max_length=100)
-    headcount: int = Field(default=1, ge=1, le=10_000)
-    status: Literal["open", "closed"] = "open"
-    location: str | None = Field(default=None, max_length=200)
-    reports_to_position_id: uuid.UUID | None = None
-    responsibilities: list[str] = Field(default_factory=list)
-    requirements: RequirementsIn = Field(default_factory=RequirementsIn)
-    evaluation_scheme: EvaluationSchemeIn = Field(default_factory=EvaluationSchemeIn)
-
-
-class PositionUpdate(RequestModel):
-    """Fields to change. `requirements` merges; `evaluation_scheme` is replaced as a whole.
-
-    Open/closed is changed with POST …/close and …/reopen, so the change is explicit in the
-    event (`closed`/`reopened`).
-    """
-
-    title: str | None = Field(default=None, min_length=1, max_length=200)
-    org_unit_id: uuid.UUID | None = None
-    code: str | None = Code
-    job_family: str | None = Field(default=None, min_length=1, max_length=100)
-    headcount: int | None = Field(default=None, ge=1, le=10_000)
-    location: str | None = Field(default=None, max_length=200)
-    reports_to_position_id: uuid.UUID | None = None
-    responsibilities: list[str] | None = None
-    requirements: RequirementsPatch | None = None
-    evaluation_scheme: EvaluationSchemeIn | None = None
 
 
 class RequirementsRead(BaseModel):
@@ -187,6 +106,15 @@ class PositionRead(BaseModel):
     created_at: datetime
     updated_at: datetime
 
+    @classmethod
+    def from_row(cls, row: PositionInUnit) -> PositionRead:
+        """The API shape of a position in its unit: the event's snapshot, so both agree."""
+        position = row.position
+        state = position_state(position_values(position), unit_ref(row.unit))
+        return cls.model_validate(
+            {**state, "created_at": position.created_at, "updated_at": position.updated_at}
+        )
+
 
 class FieldChangeRead(BaseModel):
     field: str
@@ -197,13 +125,25 @@ class FieldChangeRead(BaseModel):
 class PositionVersionRead(BaseModel):
     """One version: what changed, who changed it and when, and the snapshot after it."""
 
+    model_config = ConfigDict(from_attributes=True)
+
     version: int
     change: str
     changed_by: str
     changed_at: datetime
-    changed_fields: list[str]
     changes: list[FieldChangeRead]
     snapshot: dict[str, Any]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def changed_fields(self) -> list[str]:
+        """The names of the fields this version changed."""
+        return [c.field for c in self.changes]
+
+    @classmethod
+    def from_row(cls, version: PositionVersion) -> PositionVersionRead:
+        """The API shape of one history row."""
+        return cls.model_validate(version)
 
 
 # --- imports --------------------------------------------------------------------------------
@@ -253,3 +193,8 @@ class ImportReportRead(BaseModel):
         description="What was (or, in a dry run, would be) written"
     )
     events_published: int
+
+    @classmethod
+    def from_outcome(cls, outcome: ImportOutcome) -> ImportReportRead:
+        """The API shape of an import outcome (its problems and reconciliation included)."""
+        return cls.model_validate(outcome, from_attributes=True)

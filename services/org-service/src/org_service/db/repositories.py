@@ -5,10 +5,21 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import String, any_, cast, func, literal, select, text
+from sqlalchemy import (
+    Select,
+    String,
+    any_,
+    cast,
+    func,
+    literal,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import InstrumentedAttribute
 
 from org_service.db.models import OrgUnit, Position, PositionVersion
 from talentloop_shared.db import Repository
@@ -17,6 +28,15 @@ from talentloop_shared.db import Repository
 # concurrent moves could otherwise each pass the cycle check and together close a loop, and a
 # unit created under a parent that is being moved would keep the parent's old path.
 _TREE_LOCK_KEY = "org-service:org-tree"
+
+_S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
+
+
+class PositionInUnit(NamedTuple):
+    """A position and the org unit it belongs to (its snapshot names the unit)."""
+
+    position: Position
+    unit: OrgUnit
 
 
 class OrgUnitRepository(Repository[OrgUnit]):
@@ -78,6 +98,24 @@ class OrgUnitRepository(Repository[OrgUnit]):
             stmt = stmt.with_for_update().execution_options(populate_existing=True)
         return (await self.session.scalars(stmt)).all()
 
+    async def tree_rows(self) -> list[dict[str, Any]]:
+        """Every unit's id, name, kind and parent id (what the nested tree shows)."""
+        stmt = select(OrgUnit.id, OrgUnit.name, OrgUnit.kind, OrgUnit.parent_id)
+        return [dict(r._mapping) for r in (await self.session.execute(stmt)).all()]
+
+    async def key_rows(self, codes: Collection[str]) -> list[dict[str, Any]]:
+        """Key fields of the units with these codes, as the reconciliation compares them."""
+        if not codes:
+            return []
+        parent = OrgUnit.__table__.alias("parent")
+        table = OrgUnit.__table__
+        stmt = (
+            select(table.c.code, table.c.name, table.c.kind, parent.c.code.label("parent_code"))
+            .outerjoin(parent, parent.c.id == table.c.parent_id)
+            .where(table.c.code == any_(_text_array(codes)))
+        )
+        return [dict(r._mapping) for r in (await self.session.execute(stmt)).all()]
+
     async def page(
         self,
         *,
@@ -87,13 +125,11 @@ class OrgUnitRepository(Repository[OrgUnit]):
         kind: str | None,
     ) -> Sequence[OrgUnit]:
         """Units ordered by (name, id), `limit + 1` rows after the cursor."""
-        stmt = select(OrgUnit).order_by(OrgUnit.name, OrgUnit.id).limit(limit + 1)
+        stmt = _keyset(select(OrgUnit), (OrgUnit.name, OrgUnit.id), after=after, limit=limit)
         if parent_id is not None:
             stmt = stmt.where(OrgUnit.parent_id == parent_id)
         if kind is not None:
             stmt = stmt.where(OrgUnit.kind == kind)
-        if after is not None:
-            stmt = stmt.where((OrgUnit.name, OrgUnit.id) > after)  # type: ignore[operator]
         return (await self.session.scalars(stmt)).all()
 
     async def count(self) -> int:
@@ -159,13 +195,13 @@ class PositionRepository(Repository[Position]):
         include_subtree: bool,
         status: str | None,
         job_family: str | None,
-    ) -> Sequence[tuple[Position, OrgUnit]]:
+    ) -> list[PositionInUnit]:
         """Positions with their unit, ordered by (created_at, id), `limit + 1` rows."""
-        stmt = (
-            select(Position, OrgUnit)
-            .join(OrgUnit, OrgUnit.id == Position.org_unit_id)
-            .order_by(Position.created_at, Position.id)
-            .limit(limit + 1)
+        stmt = _keyset(
+            select(Position, OrgUnit).join(OrgUnit, OrgUnit.id == Position.org_unit_id),
+            (Position.created_at, Position.id),
+            after=after,
+            limit=limit,
         )
         if org_unit is not None:
             if include_subtree:
@@ -176,22 +212,18 @@ class PositionRepository(Repository[Position]):
             stmt = stmt.where(Position.status == status)
         if job_family is not None:
             stmt = stmt.where(Position.job_family == job_family)
-        if after is not None:
-            stmt = stmt.where((Position.created_at, Position.id) > after)  # type: ignore[operator]
-        return [(p, u) for p, u in (await self.session.execute(stmt)).all()]
+        return [PositionInUnit(p, u) for p, u in (await self.session.execute(stmt)).all()]
 
     async def history(
         self, position_id: uuid.UUID, *, limit: int, after_version: int | None
     ) -> Sequence[PositionVersion]:
         """Versions of a position, oldest first, `limit + 1` rows after the cursor."""
-        stmt = (
-            select(PositionVersion)
-            .where(PositionVersion.position_id == position_id)
-            .order_by(PositionVersion.version)
-            .limit(limit + 1)
+        stmt = _keyset(
+            select(PositionVersion).where(PositionVersion.position_id == position_id),
+            (PositionVersion.version,),
+            after=None if after_version is None else (after_version,),
+            limit=limit,
         )
-        if after_version is not None:
-            stmt = stmt.where(PositionVersion.version > after_version)
         return (await self.session.scalars(stmt)).all()
 
     async def count(self) -> int:
@@ -215,6 +247,25 @@ class PositionRepository(Repository[Position]):
             .where(Position.code == any_(_text_array(codes)))
         )
         return [dict(r._mapping) for r in (await self.session.execute(stmt)).all()]
+
+
+def _keyset(
+    stmt: _S,
+    key: tuple[InstrumentedAttribute[Any], ...],
+    *,
+    after: tuple[Any, ...] | None,
+    limit: int,
+) -> _S:
+    """Order by the list's key and take `limit + 1` rows after the cursor's key (the extra row
+    says whether there is a next page)."""
+    stmt = stmt.order_by(*key).limit(limit + 1)
+    if after is not None:
+        # Compare the whole key as a row value: rows that share a created_at or a name must
+        # still be told apart by the id that follows it.
+        stmt = stmt.where(
+            tuple_(*key) > tuple_(*(literal(v, c.type) for v, c in zip(after, key, strict=True)))
+        )
+    return stmt
 
 
 def _text_array(values: Collection[str]) -> Any:

@@ -1,8 +1,17 @@
-"""Error values the domain returns instead of raising, so callers can report them all at once."""
+"""What the org rules report: invalid fields of a request, problems in an imported file.
+
+Rules return `FieldError` values rather than raising at the first one, so a request with three
+mistakes gets one 422 that lists all three (`InvalidFields`). An import's `RowProblem`s become
+the per-row validation report, or `ImportRejected` for a real run.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from talentloop_shared.errors import Invalid
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,9 +21,15 @@ class FieldError:
     loc: tuple[str | int, ...]
     msg: str
 
-    def as_dict(self) -> dict[str, object]:
-        """Return the `{"loc": [...], "msg": "..."}` shape used in problem+json responses."""
-        return {"loc": list(self.loc), "msg": self.msg}
+
+class InvalidFields(Invalid):
+    """422 naming every field the rules refused, in one answer."""
+
+    def __init__(self, errors: Sequence[FieldError]) -> None:
+        super().__init__(
+            "; ".join(f"{'.'.join(map(str, e.loc))}: {e.msg}" for e in errors[:3]),
+            errors=[{"loc": ["body", *e.loc], "msg": e.msg} for e in errors],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +44,21 @@ class RowProblem:
     column: str
     problem: str
 
-    def as_dict(self) -> dict[str, object]:
-        """Return a JSON-ready dict for the validation report."""
-        return {"row": self.row, "column": self.column, "problem": self.problem}
+
+class ImportRejected(Invalid):
+    """422 for a real import of a file with problems: nothing was written; `report` says why."""
+
+    def __init__(
+        self,
+        problems: Sequence[RowProblem],
+        *,
+        total_rows: int,
+        rows_with_problems: int,
+        report: Mapping[str, Any],
+    ) -> None:
+        super().__init__(
+            f"{rows_with_problems} of {total_rows} rows have problems; nothing was imported",
+            errors=[{"loc": ["file", "row", p.row, p.column], "msg": p.problem} for p in problems],
+        )
+        self.type = "import-rejected"
+        self.extensions = {"report": dict(report)}

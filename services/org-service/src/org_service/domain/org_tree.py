@@ -25,6 +25,7 @@ from typing import Any, Final, Protocol, TypeVar
 
 from org_service.domain.errors import FieldError
 from org_service.domain.hierarchy import ancestor_chain, creates_cycle
+from talentloop_shared.errors import Conflict
 
 _T = TypeVar("_T")
 
@@ -82,6 +83,29 @@ def validate_kind(value: str, *, loc: tuple[str | int, ...] = ("kind",)) -> list
     if parse_kind(value) is not None:
         return []
     return [FieldError(loc, f"must be one of {', '.join(ORG_UNIT_KINDS)}, got {value!r}")]
+
+
+class MoveCreatesCycle(Conflict):
+    """409: the new parent lies inside the unit's own subtree."""
+
+    def __init__(self, unit_name: str, parent_name: str) -> None:
+        super().__init__(
+            f"moving org unit {unit_name!r} under {parent_name!r} would create a cycle: "
+            f"{parent_name!r} is inside {unit_name!r}'s subtree",
+            type_="org-tree-cycle",
+        )
+
+
+class UnitNotEmpty(Conflict):
+    """409: only an empty unit may be deleted."""
+
+    def __init__(self, unit_name: str, *, children: int, positions: int) -> None:
+        super().__init__(
+            f"org unit {unit_name!r} is not empty: it still contains {children} child "
+            f"unit{'s' if children != 1 else ''} and {positions} position"
+            f"{'s' if positions != 1 else ''}; move or delete them first",
+            type_="org-unit-not-empty",
+        )
 
 
 def move_creates_cycle(

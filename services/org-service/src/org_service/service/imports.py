@@ -1,4 +1,4 @@
-"""Bulk import of org units and positions (S7): validate, upsert by code, reconcile.
+"""Bulk import of org units and positions (S7): read, validate, upsert by code, reconcile.
 
 A real run is all-or-nothing: one bad row and nothing is written. A dry run validates and,
 when the file is valid, performs the whole import inside a transaction that is rolled back,
@@ -9,44 +9,41 @@ importing the same file twice is a no-op the second time.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import IO, Any, Final
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, update
 
 from org_service.db.models import OrgUnit, Position
 from org_service.db.repositories import OrgUnitRepository, PositionRepository
 from org_service.domain.errors import RowProblem
-from org_service.domain.imports import (
-    KEY_FIELDS,
-    ImportFileError,
-    ImportKind,
-    ImportReport,
-    OrgUnitImportRow,
-    PositionImportRow,
-    key_fields_checksum,
-    parse_table,
-    validate_org_unit_rows,
-    validate_position_rows,
-)
+from org_service.domain.imports.org_units import OrgUnitImportRow, validate_org_unit_rows
+from org_service.domain.imports.positions import PositionImportRow, validate_position_rows
+from org_service.domain.imports.reconciliation import KEY_FIELDS, key_fields_checksum
+from org_service.domain.imports.rows import ImportKind, ImportReport
 from org_service.domain.org_tree import path_of
 from org_service.domain.positions import FieldChange, diff_positions
-from org_service.service.org_units import republish_positions
-from org_service.service.positions import (
+from org_service.service.position_versions import (
     TRACKED_FIELDS,
     insert_history,
-    now,
     position_state,
     record_version,
+    republish_positions,
     stored_requirements,
     stored_scheme,
     unit_ref,
 )
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.http.problems import unprocessable
+from talentloop_shared.errors import Invalid
+from talentloop_shared.tabular import read_table
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+# A file is read row by row up to this many data rows (an ERP's whole position list fits;
+# more is refused with 422 before anything is validated: split the file).
+MAX_IMPORT_ROWS: Final = 50_000
+_UNIT_COLUMNS = tuple(c.key for c in OrgUnit.__table__.columns)
 
 
 @dataclass
@@ -62,7 +59,6 @@ class ImportOutcome:
     written: bool = False
     reconciliation: dict[str, Any] | None = None
     events_published: int = 0
-    counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -71,20 +67,12 @@ class ImportOutcome:
 
 
 async def run_import(
-    uow: UnitOfWork, *, kind: ImportKind, content: bytes, dry_run: bool, by: str
+    uow: UnitOfWork, *, kind: ImportKind, upload: IO[bytes], dry_run: bool, by: str
 ) -> ImportOutcome:
     """Validate the file; write it (real run) or simulate and roll back (dry run)."""
-    if len(content) > MAX_FILE_BYTES:
-        raise unprocessable(
-            f"file: larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; split it",
-            errors=[{"loc": ["body", "file"], "msg": "too large"}],
-        )
-    try:
-        table = parse_table(content)
-    except ImportFileError as exc:
-        raise unprocessable(
-            f"file: {exc}", errors=[{"loc": ["body", "file"], "msg": str(exc)}]
-        ) from None
+    # Parsing is CPU work on a file the web server spooled to disk: off the event loop, and
+    # streamed with a row cap, so the upload is never held whole in memory.
+    table = await asyncio.to_thread(read_table, upload, max_rows=MAX_IMPORT_ROWS)
     units = OrgUnitRepository(uow.session)
     positions = PositionRepository(uow.session)
     # The tree lock also keeps the unit codes this validation relies on stable until commit.
@@ -125,7 +113,7 @@ async def run_import(
 
     if kind == "org_units":
         counts = await _upsert_org_units(uow, unit_rows, existing_units, by)
-        stored = await _org_unit_key_rows(uow, [r.code for r in unit_rows])
+        stored = await units.key_rows([r.code for r in unit_rows])
     else:
         counts = await _upsert_positions(uow, position_rows, existing_units, by)
         stored = await positions.key_rows([r.code for r in position_rows])
@@ -153,19 +141,8 @@ async def run_import(
     return outcome
 
 
-async def _org_unit_key_rows(uow: UnitOfWork, codes: list[str]) -> list[dict[str, Any]]:
-    parent = OrgUnit.__table__.alias("parent")
-    table = OrgUnit.__table__
-    stmt = (
-        select(table.c.code, table.c.name, table.c.kind, parent.c.code.label("parent_code"))
-        .outerjoin(parent, parent.c.id == table.c.parent_id)
-        .where(table.c.code.in_(codes))
-    )
-    return [dict(r._mapping) for r in (await uow.session.execute(stmt)).all()]
-
-
 async def _upsert_org_units(
-    uow: UnitOfWork, rows: list[OrgUnitImportRow], existing: list[OrgUnit], by: str
+    uow: UnitOfWork, rows: Sequence[OrgUnitImportRow], existing: list[OrgUnit], by: str
 ) -> dict[str, int]:
     """Create or update units by code (parents first), rewrite paths, republish positions."""
     by_code = {u.code: u for u in existing if u.code}
@@ -173,7 +150,7 @@ async def _upsert_org_units(
     old_refs = {u.id: unit_ref(u) for u in existing}
     old_paths = {u.id: list(u.path) for u in existing}
     created = updated = unchanged = 0
-    at = now()
+    at = uow.clock.now()
     new_units: list[OrgUnit] = []
     for row in rows:
         parent_id = by_code[row.parent_code].id if row.parent_code else None
@@ -215,9 +192,9 @@ async def _upsert_org_units(
         try:
             path = path_of(str(unit.id), parent_of=parent_of, name_of=name_of)
         except ValueError:
-            raise unprocessable(
+            raise Invalid(
                 f"the file would put org unit {unit.code or unit.id} inside its own subtree",
-                errors=[{"loc": ["body", "file"], "msg": "parent_code forms a cycle"}],
+                errors=[{"loc": ["file"], "msg": "parent_code forms a cycle"}],
             ) from None
         ids = [uuid.UUID(i) for i in path.ids]
         if list(unit.path) != ids:
@@ -229,24 +206,7 @@ async def _upsert_org_units(
         # No autoflush here: the updated units may already point at these new parents.
         with uow.session.no_autoflush:
             await uow.session.execute(
-                insert(OrgUnit),
-                [
-                    {
-                        c: getattr(u, c)
-                        for c in (
-                            "id",
-                            "code",
-                            "name",
-                            "kind",
-                            "parent_id",
-                            "path",
-                            "name_path",
-                            "created_at",
-                            "updated_at",
-                        )
-                    }
-                    for u in new_units
-                ],
+                insert(OrgUnit), [{c: getattr(u, c) for c in _UNIT_COLUMNS} for u in new_units]
             )
     await uow.flush()
     new_refs = {u.id: unit_ref(u) for u in existing}
@@ -268,8 +228,27 @@ async def _upsert_org_units(
     return {"created": created, "updated": updated, "unchanged": unchanged}
 
 
+def imported_values(
+    row: PositionImportRow, *, unit_id: uuid.UUID, unit_id_by_code: Mapping[str, str]
+) -> dict[str, Any]:
+    """The position columns an import row sets, normalised as stored (ids, version and
+    timestamps are the upsert's business)."""
+    return {
+        "code": row.code,
+        "title": row.title,
+        "org_unit_id": unit_id,
+        "job_family": row.job_family,
+        "headcount": row.headcount,
+        "status": row.status,
+        "location": row.location,
+        "responsibilities": list(row.responsibilities),
+        "requirements": stored_requirements(row.requirements),
+        "evaluation_scheme": stored_scheme(row.scheme_for(unit_id_by_code)),
+    }
+
+
 async def _upsert_positions(
-    uow: UnitOfWork, rows: list[PositionImportRow], units: list[OrgUnit], by: str
+    uow: UnitOfWork, rows: Sequence[PositionImportRow], units: list[OrgUnit], by: str
 ) -> dict[str, int]:
     """Create or update positions by code in bulk; publish one event per real change."""
     unit_by_code = {u.code: u for u in units if u.code}
@@ -279,25 +258,14 @@ async def _upsert_positions(
     existing = await PositionRepository(uow.session).rows_by_codes(
         [r.code for r in rows], for_update=True
     )
-    at = now()
+    at = uow.clock.now()
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
     history: list[dict[str, Any]] = []
     unchanged = 0
     for row in rows:
         unit = unit_by_code[row.org_unit_code]
-        target = {
-            "code": row.code,
-            "title": row.title,
-            "org_unit_id": unit.id,
-            "job_family": row.job_family,
-            "headcount": row.headcount,
-            "status": row.status,
-            "location": row.location,
-            "responsibilities": list(row.responsibilities),
-            "requirements": stored_requirements(row.requirements),
-            "evaluation_scheme": stored_scheme(row.scheme_for(id_by_code)),
-        }
+        target = imported_values(row, unit_id=unit.id, unit_id_by_code=id_by_code)
         current = existing.get(row.code)
         if current is None:
             values = {

@@ -10,38 +10,36 @@ react to restructures (re-screening) key on `moved`.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import select, update
-
-from org_service.api.schemas import OrgUnitCreate, OrgUnitUpdate
-from org_service.db.models import OrgUnit, Position
-from org_service.db.repositories import OrgUnitRepository, PositionRepository
-from org_service.domain.org_tree import build_tree, move_creates_cycle, parse_kind, rebase_path
-from org_service.domain.positions import diff_positions
-from org_service.service.positions import (
-    TRACKED_FIELDS,
-    insert_history,
-    now,
-    position_state,
-    record_version,
-    unit_ref,
+from org_service.db.models import OrgUnit
+from org_service.db.repositories import OrgUnitRepository
+from org_service.domain.org_tree import (
+    ORG_UNIT_KINDS,
+    MoveCreatesCycle,
+    UnitNotEmpty,
+    build_tree,
+    move_creates_cycle,
+    parse_kind,
+    rebase_path,
 )
+from org_service.service.inputs import OrgUnitCreate, OrgUnitUpdate
+from org_service.service.position_versions import republish_positions, unit_ref
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.http.pagination import bad_cursor, decode_cursor, encode_cursor
-from talentloop_shared.http.problems import conflict, not_found, unprocessable
+from talentloop_shared.errors import Conflict, FieldInvalid, NotFound
+from talentloop_shared.pagination import Keyset, Page
+
+# Lists are ordered by name: (name, id).
+UNITS = Keyset(str, uuid.UUID)
 
 _KEEP = object()
 
 
-def _kind_or_422(value: str) -> str:
+def _kind(value: str, *, where: Literal["body", "query"] = "body") -> str:
     kind = parse_kind(value)
     if kind is None:
-        allowed = "company, business_unit, division, department, team"
-        raise unprocessable(
-            f"kind: must be one of {allowed}, got {value!r}",
-            errors=[{"loc": ["body", "kind"], "msg": f"must be one of {allowed}"}],
+        raise FieldInvalid(
+            (where, "kind"), f"must be one of {', '.join(ORG_UNIT_KINDS)}, got {value!r}"
         )
     return kind.value
 
@@ -51,22 +49,25 @@ async def _code_free(repo: OrgUnitRepository, code: str | None, unit_id: uuid.UU
         return
     other = await repo.get_by_code(code)
     if other is not None and other.id != unit_id:
-        raise conflict(f"org unit {other.id} already has code {code!r}")
+        raise Conflict(f"org unit {other.id} already has code {code!r}")
+
+
+async def _parent(repo: OrgUnitRepository, parent_id: uuid.UUID) -> OrgUnit:
+    parent = await repo.get(parent_id)
+    if parent is None:
+        raise FieldInvalid("parent_id", f"unknown org unit {parent_id}")
+    return parent
 
 
 async def create_org_unit(uow: UnitOfWork, *, data: OrgUnitCreate) -> OrgUnit:
     """Create a unit under `parent_id` (or as a root)."""
     repo = OrgUnitRepository(uow.session)
-    kind = _kind_or_422(data.kind)
+    kind = _kind(data.kind)
     await repo.lock_tree()
     unit_id = uuid.uuid4()
-    parent = None
-    if data.parent_id is not None:
-        parent = await repo.get(data.parent_id)
-        if parent is None:
-            raise _unknown_parent(data.parent_id)
+    parent = await _parent(repo, data.parent_id) if data.parent_id is not None else None
     await _code_free(repo, data.code, unit_id)
-    at = now()
+    at = uow.clock.now()
     unit = OrgUnit(
         id=unit_id,
         code=data.code,
@@ -83,18 +84,11 @@ async def create_org_unit(uow: UnitOfWork, *, data: OrgUnitCreate) -> OrgUnit:
     return unit
 
 
-def _unknown_parent(parent_id: uuid.UUID) -> Exception:
-    return unprocessable(
-        f"parent_id: unknown org unit {parent_id}",
-        errors=[{"loc": ["body", "parent_id"], "msg": f"unknown org unit {parent_id}"}],
-    )
-
-
 async def get_org_unit(uow: UnitOfWork, *, unit_id: uuid.UUID) -> OrgUnit:
     """One unit; 404 when missing."""
     unit = await OrgUnitRepository(uow.session).get(unit_id)
     if unit is None:
-        raise not_found("org unit", unit_id)
+        raise NotFound("org unit", unit_id)
     return unit
 
 
@@ -103,19 +97,13 @@ async def update_org_unit(
 ) -> tuple[OrgUnit, int]:
     """Rename, re-kind, re-code or re-parent a unit; returns it and the positions republished."""
     given = patch.model_fields_set
-    nulls = sorted(f for f in given & {"name", "kind"} if getattr(patch, f) is None)
-    if nulls:
-        raise unprocessable(
-            "; ".join(f"{f}: must not be null" for f in nulls),
-            errors=[{"loc": ["body", f], "msg": "must not be null"} for f in nulls],
-        )
     repo = OrgUnitRepository(uow.session)
     await repo.lock_tree()
     unit = await repo.get_for_update(unit_id)
     if unit is None:
-        raise not_found("org unit", unit_id)
+        raise NotFound("org unit", unit_id)
     if "kind" in given and patch.kind is not None:
-        unit.kind = _kind_or_422(patch.kind)
+        unit.kind = _kind(patch.kind)
     if "code" in given:
         await _code_free(repo, patch.code, unit.id)
         unit.code = patch.code
@@ -124,7 +112,7 @@ async def update_org_unit(
         patch.parent_id if "parent_id" in given and patch.parent_id != unit.parent_id else _KEEP
     )
     republished = await _restructure(uow, unit, new_name=new_name, new_parent_id=new_parent, by=by)
-    unit.updated_at = now()
+    unit.updated_at = uow.clock.now()
     await uow.commit()
     return unit, republished
 
@@ -147,20 +135,14 @@ async def _restructure(
     repo = OrgUnitRepository(uow.session)
     new_parent: OrgUnit | None = None
     if new_parent_id is not _KEEP and new_parent_id is not None:
-        new_parent = await repo.get(new_parent_id)
-        if new_parent is None:
-            raise _unknown_parent(new_parent_id)
+        new_parent = await _parent(repo, new_parent_id)
         # The new parent's path is its whole ancestry: enough for the cycle rule.
         ids = [str(i) for i in new_parent.path]
         parent_of: dict[str, str | None] = {
             node: (ids[i - 1] if i else None) for i, node in enumerate(ids)
         }
         if move_creates_cycle(str(unit.id), str(new_parent.id), parent_of):
-            raise conflict(
-                f"moving org unit {unit.name!r} under {new_parent.name!r} would create a cycle: "
-                f"{new_parent.name!r} is inside {unit.name!r}'s subtree",
-                type_="org-tree-cycle",
-            )
+            raise MoveCreatesCycle(unit.name, new_parent.name)
     subtree = await repo.subtree(unit, for_update=True)
     old_refs = {u.id: unit_ref(u) for u in subtree}
     if new_name is not _KEEP:
@@ -188,51 +170,15 @@ async def _restructure(
     )
 
 
-async def republish_positions(
-    uow: UnitOfWork,
-    *,
-    old_refs: Mapping[uuid.UUID, dict[str, Any]],
-    new_refs: Mapping[uuid.UUID, dict[str, Any]],
-    change: str,
-    by: str,
-) -> int:
-    """New version + `position-changed` for each position whose unit name or path changed."""
-    affected = [uid for uid, ref in new_refs.items() if old_refs.get(uid) != ref]
-    rows = await PositionRepository(uow.session).rows_in_units(affected, for_update=True)
-    at = now()
-    updates: list[dict[str, Any]] = []
-    history: list[dict[str, Any]] = []
-    for values in rows:
-        unit_id = values["org_unit_id"]
-        old_state = position_state(values, old_refs[unit_id])
-        new_values = {**values, "version": values["version"] + 1, "updated_at": at}
-        new_state = position_state(new_values, new_refs[unit_id])
-        changes = diff_positions(old_state, new_state, TRACKED_FIELDS)
-        updates.append({"id": values["id"], "version": new_values["version"], "updated_at": at})
-        history.append(
-            record_version(uow, state=new_state, change=change, changes=changes, by=by, at=at)
-        )
-    if updates:
-        # One executemany UPDATE by primary key for the whole restructure.
-        await uow.session.execute(update(Position), updates)
-        await insert_history(uow, history)
-    return len(updates)
-
-
 async def delete_org_unit(uow: UnitOfWork, *, unit_id: uuid.UUID) -> None:
     """Delete an empty unit; 409 saying what is still inside otherwise."""
     repo = OrgUnitRepository(uow.session)
     unit = await repo.get_for_update(unit_id)
     if unit is None:
-        raise not_found("org unit", unit_id)
+        raise NotFound("org unit", unit_id)
     children, positions = await repo.contents(unit_id)
     if children or positions:
-        raise conflict(
-            f"org unit {unit.name!r} is not empty: it still contains {children} child "
-            f"unit{'s' if children != 1 else ''} and {positions} position"
-            f"{'s' if positions != 1 else ''}; move or delete them first",
-            type_="org-unit-not-empty",
-        )
+        raise UnitNotEmpty(unit.name, children=children, positions=positions)
     await uow.session.delete(unit)
     await uow.commit()
 
@@ -244,33 +190,17 @@ async def list_org_units(
     cursor: str | None,
     parent_id: uuid.UUID | None,
     kind: str | None,
-) -> tuple[Sequence[OrgUnit], str | None]:
+) -> Page[OrgUnit]:
     """A page of units ordered by name."""
-    after = decode_cursor(cursor, arity=2)
-    after_key = None
-    if after is not None:
-        try:
-            after_key = (str(after[0]), uuid.UUID(str(after[1])))
-        except ValueError:
-            raise bad_cursor() from None
-    rows = list(
-        await OrgUnitRepository(uow.session).page(
-            limit=limit,
-            after=after_key,
-            parent_id=parent_id,
-            kind=_kind_or_422(kind) if kind else None,
-        )
+    rows = await OrgUnitRepository(uow.session).page(
+        limit=limit,
+        after=UNITS.decode(cursor),
+        parent_id=parent_id,
+        kind=_kind(kind, where="query") if kind else None,
     )
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        next_cursor = encode_cursor(rows[-1].name, str(rows[-1].id))
-    return rows, next_cursor
+    return UNITS.page(rows, limit, key=lambda unit: (unit.name, unit.id))
 
 
 async def org_tree(uow: UnitOfWork) -> list[dict[str, Any]]:
     """The whole tree, nested, siblings by name (one query)."""
-    rows = (
-        await uow.session.execute(select(OrgUnit.id, OrgUnit.name, OrgUnit.kind, OrgUnit.parent_id))
-    ).all()
-    return build_tree(dict(r._mapping) for r in rows)
+    return build_tree(await OrgUnitRepository(uow.session).tree_rows())

@@ -1,156 +1,50 @@
 """Position use cases: create, edit, close/reopen, read, list, history.
 
 Every change bumps `version`, records a history row and publishes `position-changed` with the
-whole snapshot, all in one unit of work.
+whole snapshot, all in one unit of work (see `position_versions`).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime
+from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
-
-from org_service.api.schemas import (
-    EvaluationSchemeIn,
-    PositionCreate,
-    PositionUpdate,
-    RequirementsIn,
-)
 from org_service.db.models import OrgUnit, Position, PositionVersion
-from org_service.db.repositories import OrgUnitRepository, PositionRepository
-from org_service.domain.errors import FieldError
+from org_service.db.repositories import OrgUnitRepository, PositionInUnit, PositionRepository
+from org_service.domain.errors import FieldError, InvalidFields
 from org_service.domain.positions import (
     FieldChange,
     diff_positions,
-    normalise_requirements,
     validate_evaluation_scheme,
     validate_reports_to,
     validate_requirements,
 )
-from talentloop_shared.db import UnitOfWork
-from talentloop_shared.events import PositionChanged
-from talentloop_shared.events.payloads import EvaluationScheme, Requirements
-from talentloop_shared.http import ProblemError
-from talentloop_shared.http.pagination import bad_cursor, decode_cursor, encode_cursor
-from talentloop_shared.http.problems import conflict, not_found, unprocessable
-
-# The fields history and `changed_fields` speak about, in snapshot order (`code` is ours).
-TRACKED_FIELDS: tuple[str, ...] = (
-    "code",
-    "title",
-    "status",
-    "headcount",
-    "job_family",
-    "org_unit",
-    "reports_to_position_id",
-    "location",
-    "responsibilities",
-    "requirements",
-    "evaluation_scheme",
+from org_service.service.inputs import PositionCreate, PositionUpdate, RequirementsIn
+from org_service.service.position_versions import (
+    TRACKED_FIELDS,
+    insert_history,
+    position_state,
+    position_values,
+    record_version,
+    stored_requirements,
+    stored_scheme,
+    unit_ref,
 )
-_COLUMNS = tuple(c.key for c in Position.__table__.columns)
+from talentloop_shared.db import UnitOfWork
+from talentloop_shared.errors import Conflict, ExpectedVersion, NotFound
+from talentloop_shared.events.payloads import Requirements
+from talentloop_shared.pagination import Keyset, Page
 
-
-# --- snapshots ------------------------------------------------------------------------------
-
-
-def now() -> datetime:
-    """The current UTC time (one clock for rows and history)."""
-    return datetime.now(UTC)
-
-
-def position_values(position: Position) -> dict[str, Any]:
-    """The position's columns as a plain dict (the form bulk operations use too)."""
-    return {name: getattr(position, name) for name in _COLUMNS}
-
-
-def unit_ref(unit: OrgUnit) -> dict[str, Any]:
-    """The `org_unit` part of a snapshot: id, name and the names root first."""
-    return {"id": str(unit.id), "name": unit.name, "path": list(unit.name_path)}
-
-
-def position_state(values: Mapping[str, Any], org_unit: Mapping[str, Any]) -> dict[str, Any]:
-    """The JSON-ready snapshot of a position as `position-changed` carries it, plus `code`."""
-    reports_to = values.get("reports_to_position_id")
-    return {
-        "id": str(values["id"]),
-        "version": values["version"],
-        "code": values.get("code"),
-        "title": values["title"],
-        "status": values["status"],
-        "headcount": values["headcount"],
-        "job_family": values["job_family"],
-        "org_unit": dict(org_unit),
-        "reports_to_position_id": str(reports_to) if reports_to is not None else None,
-        "location": values.get("location"),
-        "responsibilities": list(values.get("responsibilities") or []),
-        "requirements": values["requirements"],
-        "evaluation_scheme": values["evaluation_scheme"],
-    }
-
-
-def record_version(
-    uow: UnitOfWork,
-    *,
-    state: Mapping[str, Any],
-    change: str,
-    changes: Sequence[FieldChange],
-    by: str,
-    at: datetime,
-) -> dict[str, Any]:
-    """Publish `position-changed` for this version; return its history row (caller inserts)."""
-    changed_fields = [c.field for c in changes]
-    payload = PositionChanged.model_validate(
-        {"change": change, "changed_fields": changed_fields, "position": state}
-    )
-    uow.publish(payload, subject=f"positions/{state['id']}")
-    return {
-        "position_id": uuid.UUID(str(state["id"])),
-        "version": state["version"],
-        "change": change,
-        "changed_by": by,
-        "changed_at": at,
-        "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in changes],
-        "snapshot": dict(state),
-    }
-
-
-async def insert_history(uow: UnitOfWork, rows: list[dict[str, Any]]) -> None:
-    """Bulk-insert history rows (one round trip for any number)."""
-    if rows:
-        await uow.session.execute(insert(PositionVersion), rows)
-
-
-def stored_requirements(requirements: Requirements) -> dict[str, Any]:
-    """Requirements as stored and published: normalised lists, years as a float."""
-    data = normalise_requirements(requirements).model_dump(mode="json")
-    data["min_years_experience"] = float(data["min_years_experience"])
-    return data
-
-
-def stored_scheme(scheme: EvaluationSchemeIn | EvaluationScheme) -> dict[str, Any]:
-    """The evaluation scheme as stored and published (department ids as text)."""
-    return {
-        "dimensions": [
-            {
-                "key": d.key.strip(),
-                "name": d.name.strip(),
-                "weight": float(d.weight),
-                "department_id": str(d.department_id) if d.department_id is not None else None,
-            }
-            for d in scheme.dimensions
-        ]
-    }
+# Lists are ordered by creation: (created_at, id).
+POSITIONS = Keyset(datetime, uuid.UUID)
+# History is ordered by version.
+VERSIONS = Keyset(int)
 
 
 def _responsibilities(items: Iterable[str]) -> list[str]:
     return [text for item in items if (text := " ".join(item.split()))]
-
-
-# --- validation -----------------------------------------------------------------------------
 
 
 async def _check(
@@ -179,26 +73,17 @@ async def _check(
         manager = values["reports_to_position_id"]
         chain = await PositionRepository(uow.session).reports_to_chain(manager)
         errors += validate_reports_to(str(position_id), str(manager), chain)
-    if errors:
-        raise unprocessable(
-            "; ".join(f"{'.'.join(map(str, e.loc))}: {e.msg}" for e in errors[:3]),
-            errors=[{"loc": ["body", *e.loc], "msg": e.msg} for e in errors],
-        )
+    if errors or unit is None:
+        raise InvalidFields(errors)
     if "code" in fields and values.get("code") is not None:
         if await PositionRepository(uow.session).code_taken(values["code"], other_than=position_id):
-            raise conflict(f"another position already has code {values['code']!r}")
-    assert unit is not None
+            raise Conflict(f"another position already has code {values['code']!r}")
     return unit
 
 
-# --- use cases ------------------------------------------------------------------------------
-
-
-async def create_position(
-    uow: UnitOfWork, *, data: PositionCreate, by: str
-) -> tuple[Position, OrgUnit]:
+async def create_position(uow: UnitOfWork, *, data: PositionCreate, by: str) -> PositionInUnit:
     """Create a position (version 1) and publish `created`."""
-    at = now()
+    at = uow.clock.now()
     position_id = uuid.uuid4()
     values: dict[str, Any] = {
         "id": position_id,
@@ -227,35 +112,30 @@ async def create_position(
         uow, [record_version(uow, state=state, change="created", changes=changes, by=by, at=at)]
     )
     await uow.commit()
-    return position, unit
+    return PositionInUnit(position, unit)
 
 
-async def get_position(uow: UnitOfWork, *, position_id: uuid.UUID) -> tuple[Position, OrgUnit]:
+async def get_position(uow: UnitOfWork, *, position_id: uuid.UUID) -> PositionInUnit:
     """A position and its org unit; 404 when missing."""
     position = await PositionRepository(uow.session).get(position_id)
     if position is None:
-        raise not_found("position", position_id)
+        raise NotFound("position", position_id)
+    return PositionInUnit(position, await _unit_of(uow, position))
+
+
+async def _unit_of(uow: UnitOfWork, position: Position) -> OrgUnit:
     unit = await OrgUnitRepository(uow.session).get(position.org_unit_id)
     assert unit is not None  # the foreign key guarantees it
-    return position, unit
+    return unit
 
 
-def _precondition(position: Position, expected_versions: set[int] | None) -> None:
-    if expected_versions is not None and position.version not in expected_versions:
-        raise ProblemError(
-            412,
-            "Precondition Failed",
-            f"position {position.id} is at version {position.version}; If-Match named "
-            f"{', '.join(map(str, sorted(expected_versions))) or 'another version'}. "
-            "GET it again, re-apply your change and retry",
-            type_="precondition-failed",
-            headers={"ETag": etag(position.version)},
-        )
-
-
-def etag(version: int) -> str:
-    """The strong ETag of a version (If-Match compares strongly, so no W/)."""
-    return f'"{version}"'
+async def _locked(uow: UnitOfWork, position_id: uuid.UUID, expected: ExpectedVersion) -> Position:
+    """The position, locked for this change, at a version If-Match accepts."""
+    position = await PositionRepository(uow.session).get_for_update(position_id)
+    if position is None:
+        raise NotFound("position", position_id)
+    expected.check(position.version, what=f"position {position_id}")
+    return position
 
 
 async def update_position(
@@ -263,31 +143,12 @@ async def update_position(
     *,
     position_id: uuid.UUID,
     patch: PositionUpdate,
-    expected_versions: set[int] | None,
+    expected: ExpectedVersion,
     by: str,
-) -> tuple[Position, OrgUnit]:
+) -> PositionInUnit:
     """Apply a partial update; a real change bumps the version and publishes `updated`."""
-    repo = PositionRepository(uow.session)
-    position = await repo.get_for_update(position_id)
-    if position is None:
-        raise not_found("position", position_id)
-    _precondition(position, expected_versions)
+    position = await _locked(uow, position_id, expected)
     given = patch.model_fields_set
-    not_nullable = {
-        "title",
-        "org_unit_id",
-        "job_family",
-        "headcount",
-        "responsibilities",
-        "requirements",
-        "evaluation_scheme",
-    }
-    nulls = [f for f in given & not_nullable if getattr(patch, f) is None]
-    if nulls:
-        raise unprocessable(
-            "; ".join(f"{f}: must not be null" for f in sorted(nulls)),
-            errors=[{"loc": ["body", f], "msg": "must not be null"} for f in sorted(nulls)],
-        )
     old = position_values(position)
     new = dict(old)
     if "title" in given:
@@ -309,15 +170,14 @@ async def update_position(
     if "evaluation_scheme" in given and patch.evaluation_scheme is not None:
         new["evaluation_scheme"] = stored_scheme(patch.evaluation_scheme)
     fields = {"org_unit_id", *given}
-    old_unit = await OrgUnitRepository(uow.session).get(position.org_unit_id)
-    assert old_unit is not None
+    old_unit = await _unit_of(uow, position)
     unit = await _check(uow, position_id=position_id, values=new, fields=fields)
     old_state = position_state(old, unit_ref(old_unit))
     new_state = position_state(new, unit_ref(unit))
     changes = diff_positions(old_state, new_state, TRACKED_FIELDS)
     if not changes:
         # Saving the form unchanged is not a new version: nothing to tell other services.
-        return position, old_unit
+        return PositionInUnit(position, old_unit)
     return await _save(uow, position, new, unit, changes, "updated", by)
 
 
@@ -329,8 +189,8 @@ async def _save(
     changes: list[FieldChange],
     change: str,
     by: str,
-) -> tuple[Position, OrgUnit]:
-    at = now()
+) -> PositionInUnit:
+    at = uow.clock.now()
     new["version"] = position.version + 1
     new["updated_at"] = at
     for name, value in new.items():
@@ -340,7 +200,7 @@ async def _save(
         uow, [record_version(uow, state=state, change=change, changes=changes, by=by, at=at)]
     )
     await uow.commit()
-    return position, unit
+    return PositionInUnit(position, unit)
 
 
 async def set_status(
@@ -348,18 +208,14 @@ async def set_status(
     *,
     position_id: uuid.UUID,
     status: str,
-    expected_versions: set[int] | None,
+    expected: ExpectedVersion,
     by: str,
-) -> tuple[Position, OrgUnit]:
+) -> PositionInUnit:
     """Close or reopen a position for hiring; publishes `closed` or `reopened`."""
-    position = await PositionRepository(uow.session).get_for_update(position_id)
-    if position is None:
-        raise not_found("position", position_id)
-    _precondition(position, expected_versions)
+    position = await _locked(uow, position_id, expected)
     if position.status == status:
-        raise conflict(f"position {position_id} is already {status}", type_="position-" + status)
-    unit = await OrgUnitRepository(uow.session).get(position.org_unit_id)
-    assert unit is not None
+        raise Conflict(f"position {position_id} is already {status}", type_="position-" + status)
+    unit = await _unit_of(uow, position)
     change = FieldChange("status", position.status, status)
     new = {**position_values(position), "status": status}
     return await _save(
@@ -376,50 +232,34 @@ async def list_positions(
     include_subtree: bool,
     status: str | None,
     job_family: str | None,
-) -> tuple[list[tuple[Position, OrgUnit]], str | None]:
-    """A page of positions (filtered), with the cursor of the next page."""
-    after_raw = decode_cursor(cursor, arity=2)
-    after = None
-    if after_raw is not None:
-        try:
-            after = (datetime.fromisoformat(after_raw[0]), uuid.UUID(after_raw[1]))
-        except ValueError:
-            raise bad_cursor() from None
+) -> Page[PositionInUnit]:
+    """A page of positions (filtered), ordered by creation."""
+    after = POSITIONS.decode(cursor)
     unit = None
     if org_unit_id is not None:
         unit = await OrgUnitRepository(uow.session).get(org_unit_id)
         if unit is None:
-            raise not_found("org unit", org_unit_id)
-    rows = list(
-        await PositionRepository(uow.session).page(
-            limit=limit,
-            after=after,
-            org_unit=unit,
-            include_subtree=include_subtree,
-            status=status,
-            job_family=job_family.strip().lower() if job_family else None,
-        )
+            raise NotFound("org unit", org_unit_id)
+    rows = await PositionRepository(uow.session).page(
+        limit=limit,
+        after=after,
+        org_unit=unit,
+        include_subtree=include_subtree,
+        status=status,
+        job_family=job_family.strip().lower() if job_family else None,
     )
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        last = rows[-1][0]
-        next_cursor = encode_cursor(last.created_at.isoformat(), str(last.id))
-    return rows, next_cursor
+    return POSITIONS.page(rows, limit, key=lambda row: (row.position.created_at, row.position.id))
 
 
 async def position_history(
     uow: UnitOfWork, *, position_id: uuid.UUID, limit: int, cursor: str | None
-) -> tuple[list[PositionVersion], str | None]:
-    """Versions of a position, oldest first, with the cursor of the next page."""
-    if await PositionRepository(uow.session).get(position_id) is None:
-        raise not_found("position", position_id)
-    after = decode_cursor(cursor, arity=1)
-    after_version = after[0] if after and isinstance(after[0], int) else None
-    rows = list(
-        await PositionRepository(uow.session).history(
-            position_id, limit=limit, after_version=after_version
-        )
+) -> Page[PositionVersion]:
+    """Versions of a position, oldest first."""
+    repo = PositionRepository(uow.session)
+    if await repo.get(position_id) is None:
+        raise NotFound("position", position_id)
+    after = VERSIONS.decode(cursor)
+    rows = await repo.history(
+        position_id, limit=limit, after_version=after[0] if after is not None else None
     )
-    next_cursor = encode_cursor(rows[limit - 1].version) if len(rows) > limit else None
-    return rows[:limit], next_cursor
+    return VERSIONS.page(rows, limit, key=lambda v: (v.version,))

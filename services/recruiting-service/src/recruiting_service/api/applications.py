@@ -4,17 +4,12 @@ import uuid
 
 from fastapi import Response
 
-from recruiting_service.api.deps import Manager, Reader
-from recruiting_service.api.schemas import (
-    ApplicationCreate,
-    ApplicationRead,
-    ApplicationSummary,
-    TransitionRequest,
-)
-from recruiting_service.domain.decisions import ApplicationStatus
+from recruiting_service.api.schemas import ApplicationRead, ApplicationSummary
+from recruiting_service.domain.applications import ApplicationStatus
 from recruiting_service.service import applications
-from talentloop_shared.http import Page, problem_responses
-from talentloop_shared.http.pagination import CursorQuery, LimitQuery
+from recruiting_service.service.inputs import ApplicationCreate, TransitionRequest
+from talentloop_shared.auth.roles import Reader, Recruiter
+from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["applications"])
@@ -28,17 +23,11 @@ router = api_router(prefix="/api/v1", tags=["applications"])
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def create_application(
-    body: ApplicationCreate, uow: UowDep, principal: Manager, response: Response
+    body: ApplicationCreate, uow: UowDep, principal: Recruiter, response: Response
 ) -> ApplicationRead:
-    application = await applications.apply(
-        uow,
-        candidate_id=body.candidate_id,
-        position_id=body.position_id,
-        source=body.source,
-        actor=principal.sub,
-    )
-    response.headers["Location"] = f"/api/v1/applications/{application.id}"
-    return application
+    record = await applications.apply(uow, request=body, by=principal.sub)
+    response.headers["Location"] = f"/api/v1/applications/{record.application.id}"
+    return ApplicationRead.from_record(record)
 
 
 @router.get(
@@ -56,7 +45,7 @@ async def list_applications(
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[ApplicationSummary]:
-    return await applications.list_applications(
+    page = await applications.list_applications(
         uow,
         position_id=position_id,
         candidate_id=candidate_id,
@@ -64,6 +53,7 @@ async def list_applications(
         limit=limit,
         cursor=cursor,
     )
+    return page.map(ApplicationSummary.from_row)
 
 
 @router.get(
@@ -75,65 +65,43 @@ async def list_applications(
 async def get_application(
     application_id: uuid.UUID, uow: UowDep, principal: Reader
 ) -> ApplicationRead:
-    return await applications.get_application(uow, application_id=application_id)
+    record = await applications.get_application(uow, application_id=application_id)
+    return ApplicationRead.from_record(record)
 
 
-async def _move(
-    uow: UowDep,
-    application_id: uuid.UUID,
-    action: str,
-    actor: str,
-    body: TransitionRequest | None,
-) -> ApplicationRead:
-    return await applications.move(
-        uow,
-        application_id=application_id,
-        action=action,
-        actor=actor,
-        reason=body.reason if body else None,
+MOVES = {
+    "advance": "Advance to the next stage",
+    "hire": "Hire (closes the application)",
+    "withdraw": "Record that the candidate withdrew",
+}
+
+
+def _move_route(action: str, summary: str) -> None:
+    async def move(
+        application_id: uuid.UUID,
+        uow: UowDep,
+        principal: Recruiter,
+        body: TransitionRequest | None = None,
+    ) -> ApplicationRead:
+        record = await applications.move(
+            uow,
+            application_id=application_id,
+            action=action,
+            by=principal.sub,
+            reason=body.reason if body else None,
+        )
+        return ApplicationRead.from_record(record)
+
+    move.__name__ = action  # the OpenAPI operation id, as before
+    router.add_api_route(
+        f"/applications/{{application_id}}/{action}",
+        move,
+        methods=["POST"],
+        summary=summary,
+        response_model=ApplicationRead,
+        responses=problem_responses(401, 403, 404, 409, 422),
     )
 
 
-@router.post(
-    "/applications/{application_id}/advance",
-    summary="Advance to the next stage",
-    response_model=ApplicationRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
-)
-async def advance(
-    application_id: uuid.UUID,
-    uow: UowDep,
-    principal: Manager,
-    body: TransitionRequest | None = None,
-) -> ApplicationRead:
-    return await _move(uow, application_id, "advance", principal.sub, body)
-
-
-@router.post(
-    "/applications/{application_id}/hire",
-    summary="Hire (closes the application)",
-    response_model=ApplicationRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
-)
-async def hire(
-    application_id: uuid.UUID,
-    uow: UowDep,
-    principal: Manager,
-    body: TransitionRequest | None = None,
-) -> ApplicationRead:
-    return await _move(uow, application_id, "hire", principal.sub, body)
-
-
-@router.post(
-    "/applications/{application_id}/withdraw",
-    summary="Record that the candidate withdrew",
-    response_model=ApplicationRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
-)
-async def withdraw(
-    application_id: uuid.UUID,
-    uow: UowDep,
-    principal: Manager,
-    body: TransitionRequest | None = None,
-) -> ApplicationRead:
-    return await _move(uow, application_id, "withdraw", principal.sub, body)
+for _action, _summary in MOVES.items():
+    _move_route(_action, _summary)

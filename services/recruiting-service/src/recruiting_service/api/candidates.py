@@ -3,37 +3,27 @@
 import uuid
 from typing import Annotated
 
-from fastapi import Header, Query, Response
+from fastapi import Query, Response
 
-from recruiting_service.api.deps import HrAdmin, Manager, Reader
-from recruiting_service.api.schemas import CandidateCreate, CandidateRead, CandidateUpdate
+from recruiting_service.api.schemas import CandidateRead
 from recruiting_service.service import candidates, erasure
-from talentloop_shared.events.envelope import utcnow
-from talentloop_shared.http import Page, ProblemError, problem_responses
-from talentloop_shared.http.pagination import CursorQuery, LimitQuery
+from recruiting_service.service.inputs import CandidateCreate, CandidateUpdate, Email
+from talentloop_shared.auth.roles import HrAdmin, Reader, Recruiter
+from talentloop_shared.http import (
+    CursorQuery,
+    IfMatch,
+    LimitQuery,
+    Page,
+    problem_responses,
+    set_etag,
+)
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["candidates"])
 
-
-def _etag(response: Response, candidate: CandidateRead) -> CandidateRead:
-    response.headers["ETag"] = f'"{candidate.version}"'
-    return candidate
-
-
-def _version(if_match: str | None) -> int | None:
-    if if_match is None:
-        return None
-    value = if_match.strip().removeprefix("W/").strip('"')
-    try:
-        return int(value)
-    except ValueError:
-        raise ProblemError(
-            412,
-            "Precondition Failed",
-            f"If-Match {if_match!r} is not an ETag of this resource",
-            type_="precondition-failed",
-        ) from None
+EmailQuery = Annotated[
+    Email | None, Query(description="find the candidate with this email (any case)")
+]
 
 
 @router.post(
@@ -44,11 +34,12 @@ def _version(if_match: str | None) -> int | None:
     responses=problem_responses(401, 403, 409, 422),
 )
 async def create_candidate(
-    body: CandidateCreate, uow: UowDep, principal: Manager, response: Response
+    body: CandidateCreate, uow: UowDep, principal: Recruiter, response: Response
 ) -> CandidateRead:
-    candidate = await candidates.create_candidate(uow, data=body)
+    candidate = await candidates.create_candidate(uow, registration=body)
     response.headers["Location"] = f"/api/v1/candidates/{candidate.id}"
-    return _etag(response, candidate)
+    set_etag(response, candidate.version)
+    return CandidateRead.model_validate(candidate)
 
 
 @router.get(
@@ -60,11 +51,12 @@ async def create_candidate(
 async def list_candidates(
     uow: UowDep,
     principal: Reader,
-    email: str | None = None,
+    email: EmailQuery = None,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[CandidateRead]:
-    return await candidates.list_candidates(uow, email=email, limit=limit, cursor=cursor)
+    page = await candidates.list_candidates(uow, email=email, limit=limit, cursor=cursor)
+    return page.map(CandidateRead.model_validate)
 
 
 @router.get(
@@ -76,7 +68,9 @@ async def list_candidates(
 async def get_candidate(
     candidate_id: uuid.UUID, uow: UowDep, principal: Reader, response: Response
 ) -> CandidateRead:
-    return _etag(response, await candidates.get_candidate(uow, candidate_id=candidate_id))
+    candidate = await candidates.get_candidate(uow, candidate_id=candidate_id)
+    set_etag(response, candidate.version)
+    return CandidateRead.model_validate(candidate)
 
 
 @router.patch(
@@ -89,14 +83,15 @@ async def update_candidate(
     candidate_id: uuid.UUID,
     body: CandidateUpdate,
     uow: UowDep,
-    principal: Manager,
+    principal: Recruiter,
     response: Response,
-    if_match: Annotated[str | None, Header()] = None,
+    expected: IfMatch,
 ) -> CandidateRead:
     candidate = await candidates.update_candidate(
-        uow, candidate_id=candidate_id, data=body, if_match=_version(if_match)
+        uow, candidate_id=candidate_id, update=body, expected=expected
     )
-    return _etag(response, candidate)
+    set_etag(response, candidate.version)
+    return CandidateRead.model_validate(candidate)
 
 
 @router.delete(
@@ -125,7 +120,5 @@ async def erase_candidate(
         str, Query(max_length=200, description="Why, as the event carries it (no personal data)")
     ] = "consent withdrawn",
 ) -> Response:
-    await erasure.erase_on_request(
-        uow, candidate_id=candidate_id, reason=reason, by=principal.sub, now=utcnow()
-    )
+    await erasure.erase_on_request(uow, candidate_id=candidate_id, reason=reason, by=principal.sub)
     return Response(status_code=204)

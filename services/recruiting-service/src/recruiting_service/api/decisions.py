@@ -5,20 +5,16 @@ from typing import Annotated
 
 from fastapi import Path, Query
 
-from recruiting_service.api.deps import HrAdmin, Manager
-from recruiting_service.api.schemas import (
-    ApplicationRead,
+from recruiting_service.api.schemas import ApplicationRead, BulkRejectResult, SuggestionRead
+from recruiting_service.service import decisions, suggestions
+from recruiting_service.service.inputs import (
     BulkRejectRequest,
-    BulkRejectResult,
+    Locale,
     RejectRequest,
-    SuggestionRead,
     SuggestionUpdate,
 )
-from recruiting_service.domain.candidates import normalise_locale
-from recruiting_service.domain.errors import DomainValidationError
-from recruiting_service.service import decisions, suggestions
+from talentloop_shared.auth.roles import HrAdmin, Recruiter
 from talentloop_shared.http import problem_responses
-from talentloop_shared.http.problems import unprocessable
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["decisions"])
@@ -33,12 +29,13 @@ router = api_router(prefix="/api/v1", tags=["decisions"])
 async def reject(
     application_id: uuid.UUID,
     uow: UowDep,
-    principal: Manager,
+    principal: Recruiter,
     body: RejectRequest | None = None,
 ) -> ApplicationRead:
-    return await decisions.reject(
-        uow, application_id=application_id, request=body or RejectRequest(), actor=principal.sub
+    record = await decisions.reject(
+        uow, application_id=application_id, request=body or RejectRequest(), by=principal.sub
     )
+    return ApplicationRead.from_record(record)
 
 
 @router.post(
@@ -47,23 +44,16 @@ async def reject(
     response_model=BulkRejectResult,
     responses=problem_responses(401, 403, 422),
 )
-async def bulk_reject(body: BulkRejectRequest, uow: UowDep, principal: Manager) -> BulkRejectResult:
-    return await decisions.bulk_reject(uow, request=body, actor=principal.sub)
+async def bulk_reject(
+    body: BulkRejectRequest, uow: UowDep, principal: Recruiter
+) -> BulkRejectResult:
+    return BulkRejectResult.of(await decisions.bulk_reject(uow, request=body, by=principal.sub))
 
 
 LocaleQuery = Annotated[
-    str | None, Query(max_length=35, description="BCP 47 locale of the templates, e.g. 'zh-CN'")
+    Locale | None,
+    Query(max_length=35, description="BCP 47 locale of the templates, e.g. 'zh-CN'"),
 ]
-
-
-def _locale(value: str) -> str:
-    """The canonical locale tag of a query parameter, or a 422 naming it."""
-    try:
-        return normalise_locale(value)
-    except DomainValidationError as exc:
-        raise unprocessable(
-            str(exc), errors=[{"loc": ["query", "locale"], "msg": exc.msg}]
-        ) from None
 
 
 @router.get(
@@ -73,11 +63,10 @@ def _locale(value: str) -> str:
     responses=problem_responses(401, 403, 422),
 )
 async def list_suggestions(
-    uow: UowDep, principal: Manager, locale: LocaleQuery = None
+    uow: UowDep, principal: Recruiter, locale: LocaleQuery = None
 ) -> list[SuggestionRead]:
-    return await suggestions.list_suggestions(
-        uow, locale=_locale(locale) if locale is not None else None
-    )
+    rows = await suggestions.list_suggestions(uow, locale=locale)
+    return [SuggestionRead.model_validate(s) for s in rows]
 
 
 @router.put(
@@ -93,6 +82,7 @@ async def put_suggestion(
     principal: HrAdmin,
     locale: LocaleQuery = None,
 ) -> SuggestionRead:
-    return await suggestions.put_suggestion(
-        uow, code=code, locale=_locale(locale or "en"), text=body.text, actor=principal.sub
+    suggestion = await suggestions.put_suggestion(
+        uow, code=code, locale=locale or "en", text=body.text, by=principal.sub
     )
+    return SuggestionRead.model_validate(suggestion)

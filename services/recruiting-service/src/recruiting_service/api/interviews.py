@@ -5,19 +5,17 @@ from typing import Annotated
 
 from fastapi import Depends
 
-from recruiting_service.api.deps import AnyRole, Manager, Reader, Scorer
 from recruiting_service.api.schemas import (
     CalibrationRead,
-    EvaluationCreate,
     EvaluationRead,
-    InterviewCreate,
     InterviewRead,
     ScorecardRead,
 )
 from recruiting_service.service import interviews
+from recruiting_service.service.inputs import EvaluationCreate, InterviewCreate
 from talentloop_shared.auth import Principal, require_roles
-from talentloop_shared.http import Page, problem_responses
-from talentloop_shared.http.pagination import CursorQuery, LimitQuery
+from talentloop_shared.auth.roles import AnyRole, Reader, Recruiter, Scorer
+from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["interviews"])
@@ -31,11 +29,12 @@ router = api_router(prefix="/api/v1", tags=["interviews"])
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def schedule_interview(
-    application_id: uuid.UUID, body: InterviewCreate, uow: UowDep, principal: Manager
+    application_id: uuid.UUID, body: InterviewCreate, uow: UowDep, principal: Recruiter
 ) -> InterviewRead:
-    return await interviews.schedule_interview(
-        uow, application_id=application_id, data=body, actor=principal.sub
+    interview = await interviews.schedule_interview(
+        uow, application_id=application_id, plan=body, by=principal.sub
     )
+    return InterviewRead.from_row(interview)
 
 
 @router.get(
@@ -52,7 +51,7 @@ async def list_interviews(
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
 ) -> Page[InterviewRead]:
-    return await interviews.list_interviews(
+    page = await interviews.list_interviews(
         uow,
         principal=principal,
         interviewer_id=interviewer_id,
@@ -60,6 +59,7 @@ async def list_interviews(
         limit=limit,
         cursor=cursor,
     )
+    return page.map(InterviewRead.from_record)
 
 
 @router.get(
@@ -69,7 +69,8 @@ async def list_interviews(
     responses=problem_responses(401, 403, 404),
 )
 async def get_interview(interview_id: uuid.UUID, uow: UowDep, principal: AnyRole) -> InterviewRead:
-    return await interviews.get_interview(uow, interview_id=interview_id, principal=principal)
+    record = await interviews.get_interview(uow, interview_id=interview_id, principal=principal)
+    return InterviewRead.from_record(record)
 
 
 @router.post(
@@ -82,9 +83,10 @@ async def get_interview(interview_id: uuid.UUID, uow: UowDep, principal: AnyRole
 async def submit_evaluation(
     interview_id: uuid.UUID, body: EvaluationCreate, uow: UowDep, principal: Scorer
 ) -> EvaluationRead:
-    return await interviews.submit_evaluation(
-        uow, interview_id=interview_id, data=body, principal=principal
+    evaluation = await interviews.submit_evaluation(
+        uow, interview_id=interview_id, scorecard=body, principal=principal
     )
+    return EvaluationRead.model_validate(evaluation)
 
 
 @router.get(
@@ -94,7 +96,8 @@ async def submit_evaluation(
     responses=problem_responses(401, 403, 404),
 )
 async def get_scorecard(application_id: uuid.UUID, uow: UowDep, principal: Reader) -> ScorecardRead:
-    return await interviews.get_scorecard(uow, application_id=application_id)
+    scorecard = await interviews.get_scorecard(uow, application_id=application_id)
+    return ScorecardRead.from_scorecard(scorecard)
 
 
 @router.get(
@@ -106,8 +109,12 @@ async def get_scorecard(application_id: uuid.UUID, uow: UowDep, principal: Reade
 async def get_calibration(
     interviewer_id: str,
     uow: UowDep,
+    # No alias fits: HR and recruiters see anyone's, an interviewer only their own.
     principal: Annotated[
         Principal, Depends(require_roles("hr_admin", "recruiter", own=("interviewer",)))
     ],
 ) -> CalibrationRead:
-    return await interviews.get_calibration(uow, interviewer_id=interviewer_id, principal=principal)
+    result = await interviews.get_calibration(
+        uow, interviewer_id=interviewer_id, principal=principal
+    )
+    return CalibrationRead.model_validate(result)

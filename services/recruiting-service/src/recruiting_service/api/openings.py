@@ -2,11 +2,10 @@
 
 import uuid
 
-from recruiting_service.api.deps import AnyRole
 from recruiting_service.api.schemas import OpeningRead
 from recruiting_service.service import openings
-from talentloop_shared.http import Page, problem_responses
-from talentloop_shared.http.pagination import CursorQuery, LimitQuery
+from talentloop_shared.auth.roles import AnyRole
+from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["openings"])
@@ -25,7 +24,8 @@ async def list_openings(
     cursor: CursorQuery = None,
     job_family: str | None = None,
 ) -> Page[OpeningRead]:
-    return await openings.list_openings(uow, limit=limit, cursor=cursor, job_family=job_family)
+    page = await openings.list_openings(uow, limit=limit, cursor=cursor, job_family=job_family)
+    return page.map(OpeningRead.from_row)
 
 
 @router.get(
@@ -35,4 +35,4 @@ async def list_openings(
     responses=problem_responses(401, 403, 404),
 )
 async def get_opening(position_id: uuid.UUID, uow: UowDep, principal: AnyRole) -> OpeningRead:
-    return await openings.get_opening(uow, position_id=position_id)
+    return OpeningRead.from_row(await openings.get_opening(uow, position_id=position_id))

@@ -1,41 +1,34 @@
-"""Request and response models of the recruiting API."""
+"""Response models of the recruiting API (`*Read`), built by the routers from what the use
+cases return. Request bodies live with the use cases (`service/inputs.py`)."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from recruiting_service.domain.candidates import (
-    normalise_education,
-    normalise_email,
-    normalise_languages,
-    normalise_locale,
-    normalise_phone,
-    normalise_skills,
-    validate_timezone,
-)
-from recruiting_service.domain.decisions import ApplicationStatus
+from recruiting_service.db.models import Application, Evaluation, Interview, Opening
+from recruiting_service.domain.applications import ApplicationStatus, allowed_actions
+from recruiting_service.service import decisions
+from recruiting_service.service.applications import ApplicationRecord
+from recruiting_service.service.imports import ImportOutcome
+from recruiting_service.service.interviews import ApplicationScorecard, InterviewRecord
 from talentloop_shared.events.payloads import (
-    Channel,
-    Education,
     EvaluationScheme,
     OrgUnitRef,
     Recommendation,
     Requirements,
     Stage,
 )
-from talentloop_shared.http import RequestModel
 
 # --- openings ---------------------------------------------------------------------------
 
 
 class OpeningRead(BaseModel):
     """The local copy of a position, as org-service last published it."""
-
-    model_config = ConfigDict(from_attributes=True)
 
     position_id: uuid.UUID
     version: int
@@ -51,83 +44,33 @@ class OpeningRead(BaseModel):
     last_change: str
     updated_at: datetime
 
+    @classmethod
+    def from_row(cls, opening: Opening) -> OpeningRead:
+        """The API shape of a stored opening."""
+        return cls.model_validate(
+            {
+                "position_id": opening.position_id,
+                "version": opening.version,
+                "title": opening.title,
+                "status": opening.status,
+                "headcount": opening.headcount,
+                "job_family": opening.job_family,
+                "org_unit": {
+                    "id": opening.org_unit_id,
+                    "name": opening.org_unit_name,
+                    "path": opening.org_unit_path,
+                },
+                "location": opening.location,
+                "responsibilities": opening.responsibilities,
+                "requirements": opening.requirements,
+                "evaluation_scheme": opening.evaluation_scheme,
+                "last_change": opening.last_change,
+                "updated_at": opening.updated_at,
+            }
+        )
+
 
 # --- candidates -------------------------------------------------------------------------
-
-
-def _opt(fn: Any, value: Any) -> Any:
-    return None if value is None else fn(value)
-
-
-class _CandidateFields(RequestModel):
-    """Validation shared by create, update and imports (the domain normalises)."""
-
-    @field_validator("email", check_fields=False)
-    @classmethod
-    def _email(cls, v: str | None) -> str | None:
-        return _opt(normalise_email, v)
-
-    @field_validator("phone", check_fields=False)
-    @classmethod
-    def _phone(cls, v: str | None) -> str | None:
-        return normalise_phone(v) if v else None
-
-    @field_validator("locale", check_fields=False)
-    @classmethod
-    def _locale(cls, v: str | None) -> str | None:
-        return _opt(normalise_locale, v)
-
-    @field_validator("timezone", check_fields=False)
-    @classmethod
-    def _timezone(cls, v: str | None) -> str | None:
-        return _opt(validate_timezone, v)
-
-    @field_validator("skills", "industries", check_fields=False)
-    @classmethod
-    def _skills(cls, v: list[str] | None) -> list[str] | None:
-        return _opt(normalise_skills, v)
-
-    @field_validator("languages", check_fields=False)
-    @classmethod
-    def _languages(cls, v: list[str] | None) -> list[str] | None:
-        return _opt(normalise_languages, v)
-
-    @field_validator("education", mode="before", check_fields=False)
-    @classmethod
-    def _education(cls, v: Any) -> Any:
-        return normalise_education(v) if isinstance(v, str) or v is None else v
-
-
-class CandidateCreate(_CandidateFields):
-    """A new candidate; email is the unique key (normalised to lower case)."""
-
-    name: str = Field(min_length=1, max_length=200)
-    email: str = Field(max_length=320)
-    phone: str | None = Field(default=None, description="any format; stored as E.164")
-    locale: str = Field(default="en", description="BCP 47, e.g. 'zh-CN', 'en'")
-    timezone: str = Field(default="UTC", description="IANA, e.g. 'Asia/Shanghai'")
-    years_experience: float | None = Field(default=None, ge=0, le=70)
-    skills: list[str] = Field(default_factory=list, max_length=200)
-    industries: list[str] = Field(default_factory=list, max_length=50)
-    education: Education = "none"
-    languages: list[str] = Field(default_factory=list, max_length=30)
-    talent_pool_consent: bool = False
-
-
-class CandidateUpdate(_CandidateFields):
-    """A partial update: only the fields given change."""
-
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    email: str | None = Field(default=None, max_length=320)
-    phone: str | None = None
-    locale: str | None = None
-    timezone: str | None = None
-    years_experience: float | None = Field(default=None, ge=0, le=70)
-    skills: list[str] | None = Field(default=None, max_length=200)
-    industries: list[str] | None = Field(default=None, max_length=50)
-    education: Education | None = None
-    languages: list[str] | None = Field(default=None, max_length=30)
-    talent_pool_consent: bool | None = None
 
 
 class CandidateRead(BaseModel):
@@ -157,14 +100,6 @@ class CandidateRead(BaseModel):
 
 
 # --- applications -----------------------------------------------------------------------
-
-
-class ApplicationCreate(RequestModel):
-    """Apply a candidate to an open opening; screened at once."""
-
-    candidate_id: uuid.UUID
-    position_id: uuid.UUID
-    source: str = Field(default="direct", min_length=1, max_length=50)
 
 
 class UnmetRead(BaseModel):
@@ -203,27 +138,16 @@ class StatusChangeRead(BaseModel):
     at: datetime
 
 
-class ReasonIn(RequestModel):
-    """A reason of a rejection, as the candidate will read it."""
-
-    code: str = Field(min_length=1, max_length=100)
-    text: str = Field(min_length=1, max_length=500)
-
-
 class ReasonRead(BaseModel):
+    """A reason of a rejection, as the candidate reads it."""
+
     code: str
     text: str
 
 
-class NotifyIn(RequestModel):
-    """How notify-service should tell the candidate (null delay: its configured default)."""
-
-    send: bool = True
-    channels: list[Channel] = Field(default_factory=lambda: list[Channel](["email"]), min_length=1)
-    delay_minutes: int | None = Field(default=None, ge=0, le=60 * 24 * 30)
-
-
 class ScorecardSummary(BaseModel):
+    """The panel's scores a rejection was decided on."""
+
     composite: float | None = None
     dimensions: dict[str, float] = Field(default_factory=dict)
 
@@ -254,6 +178,25 @@ class ApplicationSummary(BaseModel):
     created_at: datetime
     updated_at: datetime
 
+    @classmethod
+    def from_row(cls, application: Application) -> ApplicationSummary:
+        """An application as lists show it."""
+        return cls.model_validate(_summary_fields(application))
+
+
+def _summary_fields(application: Application) -> dict[str, Any]:
+    return {
+        "id": application.id,
+        "candidate_id": application.candidate_id,
+        "position_id": application.position_id,
+        "source": application.source,
+        "status": application.status,
+        "screening": application.screening,
+        "flags": application.flags,
+        "created_at": application.created_at,
+        "updated_at": application.updated_at,
+    }
+
 
 class ApplicationRead(ApplicationSummary):
     """An application with its history, allowed moves and decision."""
@@ -262,41 +205,34 @@ class ApplicationRead(ApplicationSummary):
     history: list[StatusChangeRead]
     rejection: RejectionRead | None = None
 
-
-class TransitionRequest(RequestModel):
-    """Why the application moves (kept in the history)."""
-
-    reason: str | None = Field(default=None, max_length=500)
-
-
-class RejectRequest(RequestModel):
-    """Reject; strengths/reasons/suggestions default to what screening and panel found."""
-
-    reasons: list[ReasonIn] | None = Field(default=None, max_length=10)
-    strengths: list[str] | None = Field(default=None, max_length=10)
-    suggestions: list[str] | None = Field(default=None, max_length=10)
-    notify: NotifyIn | None = None
-
-
-class BulkRejectRequest(RejectRequest):
-    """Reject many: by `application_ids`, or by `position_id` + `status`."""
-
-    application_ids: list[uuid.UUID] | None = Field(default=None, min_length=1, max_length=500)
-    position_id: uuid.UUID | None = None
-    status: ApplicationStatus | None = None
-
-    @model_validator(mode="after")
-    def _one_selection(self) -> BulkRejectRequest:
-        by_ids = self.application_ids is not None
-        by_position = self.position_id is not None or self.status is not None
-        if by_ids == by_position:
-            raise ValueError("give either application_ids, or position_id and status")
-        if by_position and (self.position_id is None or self.status is None):
-            raise ValueError("position_id and status go together")
-        return self
+    @classmethod
+    def from_record(cls, record: ApplicationRecord) -> ApplicationRead:
+        """An application with history, allowed moves and decision."""
+        application = record.application
+        return cls.model_validate(
+            {
+                **_summary_fields(application),
+                "allowed_actions": list(allowed_actions(application.status)),
+                "history": [
+                    {
+                        "from_status": h.from_status,
+                        "to_status": h.to_status,
+                        "reason": h.reason,
+                        "by": h.actor,
+                        "at": h.at,
+                    }
+                    for h in record.history
+                ],
+                "rejection": application.rejection,
+            }
+        )
 
 
 class BulkRejectOutcome(BaseModel):
+    """What a bulk rejection did with one application."""
+
+    model_config = ConfigDict(from_attributes=True)
+
     application_id: uuid.UUID
     outcome: Literal["rejected", "not_found", "conflict"]
     detail: str | None = None
@@ -309,50 +245,34 @@ class BulkRejectResult(BaseModel):
     failed: int
     items: list[BulkRejectOutcome]
 
+    @classmethod
+    def of(cls, outcomes: Sequence[decisions.BulkRejectOutcome]) -> BulkRejectResult:
+        """Count the outcomes."""
+        rejected = sum(1 for o in outcomes if o.outcome == "rejected")
+        return cls(
+            rejected=rejected,
+            failed=len(outcomes) - rejected,
+            items=[BulkRejectOutcome.model_validate(o) for o in outcomes],
+        )
+
 
 # --- interviews and evaluations ---------------------------------------------------------
 
 
-class InterviewCreate(RequestModel):
-    """Plan an interview; the department decides which dimensions it scores."""
-
-    interviewer_id: str = Field(min_length=1, max_length=200)
-    department_id: str = Field(min_length=1, max_length=100)
-    scheduled_at: datetime
-
-    @field_validator("scheduled_at")
-    @classmethod
-    def _aware(cls, v: datetime) -> datetime:
-        if v.tzinfo is None:
-            raise ValueError("must include a time zone offset (RFC 3339), e.g. 'Z'")
-        return v
-
-
 class DimensionRead(BaseModel):
+    """A dimension of the evaluation scheme an interview scores."""
+
     key: str
     name: str
     weight: float
 
 
-class ScoreIn(RequestModel):
-    dimension: str = Field(min_length=1, max_length=100)
-    score: int = Field(ge=1, le=10)
-    comment: str | None = Field(default=None, max_length=2000)
-
-
 class ScoreRead(BaseModel):
+    """One dimension's score."""
+
     dimension: str
     score: int
     comment: str | None = None
-
-
-class EvaluationCreate(RequestModel):
-    """A scorecard: exactly the interview's dimensions, each 1–10."""
-
-    scores: list[ScoreIn] = Field(min_length=1, max_length=50)
-    strengths: list[str] = Field(default_factory=list, max_length=20)
-    concerns: list[str] = Field(default_factory=list, max_length=20)
-    recommendation: Recommendation
 
 
 class EvaluationRead(BaseModel):
@@ -385,6 +305,27 @@ class InterviewRead(BaseModel):
     evaluation: EvaluationRead | None
     created_at: datetime
 
+    @classmethod
+    def from_row(cls, interview: Interview, evaluation: Evaluation | None = None) -> InterviewRead:
+        """An interview with its evaluation, if submitted."""
+        return cls.model_validate(
+            {
+                "id": interview.id,
+                "application_id": interview.application_id,
+                "interviewer_id": interview.interviewer_id,
+                "department_id": interview.department_id,
+                "scheduled_at": interview.scheduled_at,
+                "dimensions": interview.dimensions,
+                "evaluation": EvaluationRead.model_validate(evaluation) if evaluation else None,
+                "created_at": interview.created_at,
+            }
+        )
+
+    @classmethod
+    def from_record(cls, record: InterviewRecord) -> InterviewRead:
+        """An interview with its evaluation, if submitted."""
+        return cls.from_row(record.interview, record.evaluation)
+
 
 class ScorecardRead(BaseModel):
     """The panel's view: weighted composite, dimension means, consistency (0–1)."""
@@ -395,9 +336,23 @@ class ScorecardRead(BaseModel):
     consistency: float | None
     evaluations: list[EvaluationRead]
 
+    @classmethod
+    def from_scorecard(cls, scorecard: ApplicationScorecard) -> ScorecardRead:
+        """The panel's scorecard with the evaluations it rests on."""
+        card = scorecard.card
+        return cls(
+            application_id=scorecard.application_id,
+            composite=card.composite,
+            dimensions=card.dimensions,
+            consistency=card.consistency,
+            evaluations=[EvaluationRead.model_validate(e) for e in scorecard.evaluations],
+        )
+
 
 class CalibrationRead(BaseModel):
     """How an interviewer scores compared with co-panelists (positive: higher)."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     interviewer_id: str
     mean_deviation: float | None
@@ -420,20 +375,24 @@ class SuggestionRead(BaseModel):
     updated_at: datetime
 
 
-class SuggestionUpdate(RequestModel):
-    text: str = Field(min_length=1, max_length=1000)
-
-
 # --- imports ----------------------------------------------------------------------------
 
 
 class ImportProblem(BaseModel):
+    """A problem in the file: its row (1 = the header) and column."""
+
+    model_config = ConfigDict(from_attributes=True)
+
     row: int
     column: str | None
     msg: str
 
 
 class ImportRowOutcome(BaseModel):
+    """What a valid row does to the candidate its email names."""
+
+    model_config = ConfigDict(from_attributes=True)
+
     row: int
     email: str
     action: Literal["create", "update", "unchanged"]
@@ -463,3 +422,27 @@ class ImportReport(BaseModel):
     problems: list[ImportProblem]
     outcomes: list[ImportRowOutcome]
     reconciliation: Reconciliation
+
+    @classmethod
+    def from_outcome(cls, outcome: ImportOutcome) -> ImportReport:
+        """The report of a candidate import."""
+        created = outcome.count("create")
+        expected = outcome.candidates_before + created
+        return cls(
+            kind="candidates",
+            dry_run=outcome.dry_run,
+            applied=outcome.applied,
+            rows=outcome.rows,
+            valid_rows=len(outcome.outcomes),
+            created=created,
+            updated=outcome.count("update"),
+            unchanged=outcome.count("unchanged"),
+            problems=[ImportProblem.model_validate(p) for p in outcome.problems],
+            outcomes=[ImportRowOutcome.model_validate(o) for o in outcome.outcomes],
+            reconciliation=Reconciliation(
+                candidates_before=outcome.candidates_before,
+                candidates_after=outcome.candidates_after,
+                expected_after=expected,
+                balanced=outcome.candidates_after == expected,
+            ),
+        )

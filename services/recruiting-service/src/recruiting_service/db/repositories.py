@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from recruiting_service.db.models import (
     Application,
@@ -20,14 +22,33 @@ from recruiting_service.db.models import (
     Suggestion,
 )
 from talentloop_shared.db import Repository
+from talentloop_shared.errors import NotFound
+from talentloop_shared.pagination import Keyset, Page
+
+ModelT = TypeVar("ModelT")
 
 
-class OpeningRepository(Repository[Opening]):
+class _Repository(Repository[ModelT]):
+    """The shared base plus `get_or_raise`: a missing row is a 404 naming what it is."""
+
+    what: str
+
+    async def get_or_raise(self, id: uuid.UUID, *, for_update: bool = False) -> ModelT:
+        """The row with this primary key (locked with `for_update`), or 404."""
+        row = await (self.get_for_update(id) if for_update else self.get(id))
+        if row is None:
+            raise NotFound(self.what, id)
+        return row
+
+
+class OpeningRepository(_Repository[Opening]):
     model = Opening
+    what = "opening"
 
 
-class CandidateRepository(Repository[Candidate]):
+class CandidateRepository(_Repository[Candidate]):
     model = Candidate
+    what = "candidate"
 
     async def get_by_email(self, email: str) -> Candidate | None:
         """The candidate with this (normalised) email, or None."""
@@ -63,8 +84,29 @@ class CandidateRepository(Repository[Candidate]):
         return {c.id: c for c in await self.list(statement)}
 
 
-class ApplicationRepository(Repository[Application]):
+class ApplicationRepository(_Repository[Application]):
     model = Application
+    what = "application"
+
+    @staticmethod
+    def screening_profiles(
+        position_id: uuid.UUID, statuses: Sequence[str]
+    ) -> Select[*tuple[Any, ...]]:
+        """The applications to a position in these statuses, each with what screening
+        reads of its candidate: one query, however many applications (re-screening)."""
+        return (
+            select(
+                Application.id,
+                Application.status,
+                Candidate.years_experience,
+                Candidate.skills,
+                Candidate.industries,
+                Candidate.education,
+                Candidate.languages,
+            )
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .where(Application.position_id == position_id, Application.status.in_(statuses))
+        )
 
     async def for_candidate_and_position(
         self, candidate_id: uuid.UUID, position_id: uuid.UUID
@@ -91,7 +133,8 @@ class ApplicationRepository(Repository[Application]):
         *,
         from_status: str | None,
         reason: str,
-        actor: str,
+        by: str,
+        at: datetime,
     ) -> None:
         """Append a history line for the application's current status."""
         self.session.add(
@@ -100,14 +143,15 @@ class ApplicationRepository(Repository[Application]):
                 from_status=from_status,
                 to_status=application.status,
                 reason=reason,
-                actor=actor,
-                at=datetime.now(UTC),
+                actor=by,
+                at=at,
             )
         )
 
 
-class InterviewRepository(Repository[Interview]):
+class InterviewRepository(_Repository[Interview]):
     model = Interview
+    what = "interview"
 
     async def evaluation_of(self, interview_id: uuid.UUID) -> Evaluation | None:
         """The submitted evaluation of an interview, if any."""
@@ -156,15 +200,16 @@ class SuggestionRepository(Repository[Suggestion]):
             library.setdefault(locale, {})[code] = text
         return library
 
-    async def upsert(self, *, code: str, locale: str, text: str, actor: str) -> Suggestion:
+    async def upsert(
+        self, *, code: str, locale: str, text: str, by: str, at: datetime
+    ) -> Suggestion:
         """Create or replace one template (race-free: one INSERT … ON CONFLICT)."""
-        now = datetime.now(UTC)
         statement = (
             pg_insert(Suggestion)
-            .values(code=code, locale=locale, text=text, updated_by=actor, updated_at=now)
+            .values(code=code, locale=locale, text=text, updated_by=by, updated_at=at)
             .on_conflict_do_update(
                 index_elements=[Suggestion.code, Suggestion.locale],
-                set_={"text": text, "updated_by": actor, "updated_at": now},
+                set_={"text": text, "updated_by": by, "updated_at": at},
             )
             .returning(Suggestion)
             .execution_options(populate_existing=True)
@@ -174,6 +219,33 @@ class SuggestionRepository(Repository[Suggestion]):
 
 async def _list(repo: Repository[Any], statement: Any) -> Sequence[Any]:
     return (await repo.session.scalars(statement)).all()
+
+
+def as_uuid(value: str | uuid.UUID) -> uuid.UUID | None:
+    """The UUID in `value`, or None when it is not one (ids in other services' events are
+    strings; looking one up that is not a UUID finds nothing)."""
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+async def keyset_page(
+    session: AsyncSession,
+    statement: Select[ModelT],
+    *,
+    keyset: Keyset,
+    order_by: Sequence[InstrumentedAttribute[Any]],
+    cursor: str | None,
+    limit: int,
+) -> Page[ModelT]:
+    """One page of `statement`'s rows in `order_by` order, after `cursor` (422 if it is
+    not one this list returned); `keyset` declares the types of the `order_by` columns."""
+    after = keyset.decode(cursor)
+    if after is not None:
+        statement = statement.where(after_cursor(order_by, after))
+    rows = (await session.scalars(statement.order_by(*order_by).limit(limit + 1))).all()
+    return keyset.page(rows, limit, key=lambda row: [getattr(row, c.key) for c in order_by])
 
 
 def after_cursor(columns: Sequence[Any], values: Sequence[Any]) -> Any:

@@ -1,12 +1,12 @@
-"""Normalisation and validation of candidate fields (email, phone, time zone, locale, skills).
+"""Normalisation and validation of candidate fields (email, phone, time zone, skills, education).
 
 Every function returns the canonical form that is stored and compared, or raises
-`DomainValidationError` naming the field, so imports and the API report the same errors.
+`FieldInvalid` naming the field, so imports and the API report the same errors. Locales are
+`talentloop_shared.i18n.canonical_locale`'s job, as in every service.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import get_args
@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from recruiting_service.domain.errors import DomainValidationError
+from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import Education
 
 EDUCATION_LEVELS: tuple[Education, ...] = get_args(Education)
@@ -59,22 +59,17 @@ _EDUCATION_ALIASES: dict[str, Education] = {
     "doctorate": "phd",
 }
 
-# language[-Script][-REGION]: the subset of BCP 47 that locales of notices actually use.
-_LOCALE_RE = re.compile(
-    r"^(?P<lang>[A-Za-z]{2,3})(?:-(?P<script>[A-Za-z]{4}))?(?:-(?P<region>[A-Za-z]{2}|\d{3}))?$"
-)
-
 
 def normalise_email(value: str) -> str:
     """Return the email trimmed and lower-cased; raise if it is not a valid address."""
     candidate = (value or "").strip()
     if not candidate:
-        raise DomainValidationError("email", "must not be empty")
+        raise FieldInvalid("email", "must not be empty")
     try:
         # No DNS lookup: validation must be pure and work offline (imports, tests).
         result = validate_email(candidate, check_deliverability=False)
     except EmailNotValidError as exc:
-        raise DomainValidationError("email", str(exc)) from exc
+        raise FieldInvalid("email", str(exc)) from exc
     # The whole address is lower-cased (not just the domain) so email stays a unique key.
     return result.normalized.lower()
 
@@ -83,15 +78,15 @@ def normalise_phone(value: str, *, default_region: str = "CN") -> str:
     """Return the number in E.164 (`+8613800138000`); numbers without `+` use default_region."""
     raw = (value or "").strip()
     if not raw:
-        raise DomainValidationError("phone", "must not be empty")
+        raise FieldInvalid("phone", "must not be empty")
     region = None if raw.startswith("+") else default_region
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException as exc:
-        raise DomainValidationError("phone", f"not a phone number: {exc}") from exc
+        raise FieldInvalid("phone", f"not a phone number: {exc}") from exc
     if not phonenumbers.is_valid_number(number):
         hint = "" if region is None else f" (read as a {default_region} number; add +country)"
-        raise DomainValidationError("phone", f"not a valid phone number{hint}")
+        raise FieldInvalid("phone", f"not a valid phone number{hint}")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -105,33 +100,17 @@ def validate_timezone(value: str) -> str:
     """Return the canonical IANA time zone name (`asia/shanghai` → `Asia/Shanghai`) or raise."""
     raw = (value or "").strip()
     if not raw:
-        raise DomainValidationError("timezone", "must not be empty")
+        raise FieldInvalid("timezone", "must not be empty")
     canonical = _timezones_by_lower_key().get(raw.lower())
     if canonical is not None:
         return canonical
     try:
         ZoneInfo(raw)
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
-        raise DomainValidationError(
+        raise FieldInvalid(
             "timezone", f"unknown IANA time zone {raw!r} (e.g. 'Asia/Shanghai', 'UTC')"
         ) from exc
     return raw
-
-
-def normalise_locale(value: str) -> str:
-    """Return a BCP 47 locale tag in canonical case (`zh-cn` → `zh-CN`, `en_us` → `en-US`)."""
-    raw = (value or "").strip().replace("_", "-")
-    match = _LOCALE_RE.match(raw)
-    if match is None:
-        raise DomainValidationError(
-            "locale", f"not a locale tag: {value!r} (expected e.g. 'en', 'zh-CN', 'zh-Hans-CN')"
-        )
-    parts = [match["lang"].lower()]
-    if match["script"]:
-        parts.append(match["script"].title())
-    if match["region"]:
-        parts.append(match["region"].upper())
-    return "-".join(parts)
 
 
 def normalise_skill(value: str) -> str:
@@ -162,7 +141,7 @@ def normalise_education(value: str | None) -> Education:
     key = key.removesuffix(" degree")
     level = _EDUCATION_ALIASES.get(key)
     if level is None:
-        raise DomainValidationError(
+        raise FieldInvalid(
             "education", f"unknown level {value!r}; expected one of {', '.join(EDUCATION_LEVELS)}"
         )
     return level

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from recruiting_service.domain.decisions import (
+from recruiting_service.domain.applications import (
     ACTIONS,
     STATUSES,
     ApplicationStatus,
@@ -66,9 +66,7 @@ OPEN_STATUSES: tuple[ApplicationStatus, ...] = tuple(
 )
 
 
-def redacted_reason(
-    *, from_status: str | None, to_status: str, actor: str, reason: str
-) -> str | None:
+def redacted_reason(*, from_status: str | None, to_status: str, by: str, reason: str) -> str | None:
     """The reason a history line keeps after erasure, or None when it can stay as it is.
 
     Kept: the first line (source and screening outcome, generated), the system's own lines
@@ -77,7 +75,7 @@ def redacted_reason(
     rejection reasons copied from the notice (the stage is kept) and any reason a person
     typed for a move, which may describe the candidate.
     """
-    if from_status is None or actor == ERASURE_ACTOR or reason == ERASURE_REASON:
+    if from_status is None or by == ERASURE_ACTOR or reason == ERASURE_REASON:
         return None
     if to_status == "rejected":
         match = _REJECTED.match(reason)

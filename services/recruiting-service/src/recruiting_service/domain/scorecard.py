@@ -30,13 +30,15 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Literal, Protocol
 
-from recruiting_service.domain.errors import DomainValidationError
+from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import EvaluationSubmitted, Recommendation, Scorecard
 
 MAX_SCORE_PSTDEV = 4.5
 HIRE_RECOMMENDATIONS: frozenset[str] = frozenset({"strong_hire", "hire"})
+# A composite from here up is a close miss ("you were close; here is the one thing").
+CLOSE_MISS_COMPOSITE = 6.5
 
 
 class WeightedDimension(Protocol):
@@ -63,7 +65,7 @@ class SubmittedEvaluation:
         for dim, score in self.scores.items():
             # bool is an int subclass; True must not pass as a score of 1.
             if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 10:
-                raise DomainValidationError("scores", f"{dim}: score must be 1-10, got {score!r}")
+                raise FieldInvalid("scores", f"{dim}: score must be 1-10, got {score!r}")
 
     @classmethod
     def from_event(cls, event: EvaluationSubmitted) -> SubmittedEvaluation:
@@ -87,7 +89,14 @@ class PanelScorecard:
 
     def as_event_scorecard(self) -> Scorecard:
         """Return the `scorecard` part of the `candidate-rejected` payload."""
-        return Scorecard(composite=self.composite, dimensions=dict(self.dimensions))
+        return Scorecard(composite=self.composite, dimensions=dict(self.dimensions), band=self.band)
+
+    @property
+    def band(self) -> Literal["close", "far"] | None:
+        """How close the candidate came: `close` from CLOSE_MISS_COMPOSITE up, else `far`."""
+        if self.composite is None:
+            return None
+        return "close" if self.composite >= CLOSE_MISS_COMPOSITE else "far"
 
 
 @dataclass(frozen=True, slots=True)

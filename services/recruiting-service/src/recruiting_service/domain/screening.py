@@ -20,7 +20,7 @@ language without a region (`zh`) is met by any regional variant (`zh-CN`).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +71,11 @@ class Unmet:
         """Return the JSON shape used by the API (`requirement`, `expected`, `actual`)."""
         return {"requirement": self.requirement, "expected": self.expected, "actual": self.actual}
 
+    @classmethod
+    def from_dict(cls, value: Mapping[str, Any]) -> Unmet:
+        """Read back the JSON shape of `as_dict` (a stored screening's `unmet` entries)."""
+        return cls(value["requirement"], value.get("expected"), value.get("actual"))
+
 
 @dataclass(frozen=True, slots=True)
 class ScreeningResult:
@@ -92,6 +97,17 @@ class ScreeningResult:
             "unmet": [u.as_dict() for u in self.unmet],
             "position_version": self.position_version,
         }
+
+    def record(self) -> dict[str, Any]:
+        """Return the stored form: the API shape plus the matched skills notices use."""
+        return {**self.as_dict(), "matched_skills": list(self.matched_skills)}
+
+    def summary(self) -> str:
+        """Return one phrase for the history: passed with score, or which are unmet."""
+        if self.passed:
+            return f"screening passed (score {self.score})"
+        names = ", ".join(dict.fromkeys(u.requirement for u in self.unmet))
+        return f"screened out: unmet {names}"
 
 
 def _display(value: str) -> str:

@@ -1,7 +1,13 @@
-"""What recruiting-service consumes: its subscription map."""
+"""What recruiting-service consumes and publishes.
+
+position-changed → keep the opening current; re-screen (or flag) its applications
+talent-invited   → open an application (source talent_pool) for the invited candidate
+candidate-erased → erased elsewhere on request: erase here too (not announced again)
+"""
 
 from __future__ import annotations
 
+from recruiting_service.config import Settings
 from recruiting_service.events.handlers import (
     handle_candidate_erased,
     handle_position_changed,
@@ -9,11 +15,14 @@ from recruiting_service.events.handlers import (
 )
 from talentloop_shared.messaging import Handler
 
-SUBSCRIPTIONS: dict[str, Handler] = {
-    "position-changed": handle_position_changed,
-    "talent-invited": handle_talent_invited,
-    "candidate-erased": handle_candidate_erased,
-}
-
 # What this service publishes (checked when a unit of work records an event).
 PUBLISHES: tuple[str, ...] = ("evaluation-submitted", "candidate-rejected", "candidate-erased")
+
+
+def subscriptions(settings: Settings) -> dict[str, Handler]:
+    """The subscription map: event type → handler (none of them needs a setting today)."""
+    return {
+        "position-changed": handle_position_changed,
+        "talent-invited": handle_talent_invited,
+        "candidate-erased": handle_candidate_erased,
+    }

@@ -3,42 +3,65 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import select
 
-from recruiting_service.api.schemas import ApplicationRead, ApplicationSummary
-from recruiting_service.db.models import Application, Candidate, Opening
+from recruiting_service.db.models import Application, ApplicationStatusChange, Candidate, Opening
 from recruiting_service.db.repositories import (
     ApplicationRepository,
     CandidateRepository,
     OpeningRepository,
-    after_cursor,
+    keyset_page,
 )
-from recruiting_service.domain.decisions import IllegalTransition, transition
-from recruiting_service.domain.screening import make_screener
-from recruiting_service.service.common import (
-    decode_keyset,
-    domain_problem,
-    erased_problem,
-    profile_of,
-    read_of,
-    requirements_of,
-    screening_reason,
-    screening_record,
-    summary_of,
-)
+from recruiting_service.domain.applications import transition
+from recruiting_service.domain.screening import CandidateProfile, make_screener
+from recruiting_service.service.candidates import refuse_if_erased
+from recruiting_service.service.inputs import ApplicationCreate
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.http.pagination import Page, page_of
-from talentloop_shared.http.problems import conflict, not_found
+from talentloop_shared.errors import Conflict
+from talentloop_shared.events.payloads import Education, Requirements
+from talentloop_shared.pagination import Keyset, Page
+
+# Applications are listed oldest first: (created_at, id).
+APPLICATIONS = Keyset(datetime, uuid.UUID)
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationRecord:
+    """An application with its status history, oldest line first."""
+
+    application: Application
+    history: Sequence[ApplicationStatusChange]
+
+
+def profile_of(candidate: Any) -> CandidateProfile:
+    """What screening looks at in a stored candidate (a row, or a row of its columns)."""
+    return CandidateProfile(
+        years_experience=candidate.years_experience,
+        skills=candidate.skills,
+        industries=candidate.industries,
+        education=cast(Education, candidate.education),
+        languages=candidate.languages,
+    )
+
+
+async def application_record(uow: UnitOfWork, application: Application) -> ApplicationRecord:
+    """The application with its history, as read after a change (or for a read)."""
+    history = await ApplicationRepository(uow.session).history(application.id)
+    return ApplicationRecord(application, history)
 
 
 def open_application(
-    uow: UnitOfWork, *, candidate: Candidate, opening: Opening, source: str, actor: str
+    uow: UnitOfWork, *, candidate: Candidate, opening: Opening, source: str, by: str
 ) -> Application:
     """Create and screen an application (checks done by the caller; no commit)."""
-    result = make_screener(requirements_of(opening), opening.version)(profile_of(candidate))
-    now = datetime.now(UTC)
+    requirements = Requirements.model_validate(opening.requirements)
+    result = make_screener(requirements, opening.version)(profile_of(candidate))
+    now = uow.clock.now()
     repo = ApplicationRepository(uow.session)
     application = repo.add(
         Application(
@@ -47,7 +70,7 @@ def open_application(
             position_id=opening.position_id,
             source=source,
             status="screening" if result.passed else "screened_out",
-            screening=screening_record(result),
+            screening=result.record(),
             flags=[],
             rejection=None,
             created_at=now,
@@ -57,49 +80,45 @@ def open_application(
     repo.record_change(
         application,
         from_status=None,
-        actor=actor,
-        reason=f"applied (source {source}); {screening_reason(result)}",
+        by=by,
+        at=now,
+        reason=f"applied (source {source}); {result.summary()}",
     )
     return application
 
 
-async def apply(
-    uow: UnitOfWork, *, candidate_id: uuid.UUID, position_id: uuid.UUID, source: str, actor: str
-) -> ApplicationRead:
+async def apply(uow: UnitOfWork, *, request: ApplicationCreate, by: str) -> ApplicationRecord:
     """Apply a candidate to an open opening and screen at once (409 if erased)."""
     # Locked: an erasure running at the same time waits, or this sees it.
-    candidate = await CandidateRepository(uow.session).get_for_update(candidate_id)
-    if candidate is None:
-        raise not_found("candidate", candidate_id)
-    if (erased := erased_problem(candidate)) is not None:
-        raise erased
-    opening = await OpeningRepository(uow.session).get(position_id)
-    if opening is None:
-        raise not_found("opening", position_id)
+    candidate = await CandidateRepository(uow.session).get_or_raise(
+        request.candidate_id, for_update=True
+    )
+    refuse_if_erased(candidate)
+    opening = await OpeningRepository(uow.session).get_or_raise(request.position_id)
     if opening.status != "open":
-        raise conflict(f"opening {position_id} is closed for hiring", type_="opening-closed")
+        raise Conflict(
+            f"opening {request.position_id} is closed for hiring", type_="opening-closed"
+        )
     repo = ApplicationRepository(uow.session)
-    existing = await repo.for_candidate_and_position(candidate_id, position_id)
+    existing = await repo.for_candidate_and_position(request.candidate_id, request.position_id)
     if existing is not None:
-        raise conflict(
-            f"candidate {candidate_id} already applied to {position_id} "
+        raise Conflict(
+            f"candidate {request.candidate_id} already applied to {request.position_id} "
             f"(application {existing.id})",
             type_="duplicate-application",
         )
     application = open_application(
-        uow, candidate=candidate, opening=opening, source=source, actor=actor
+        uow, candidate=candidate, opening=opening, source=request.source, by=by
     )
     await uow.commit()
-    return read_of(application, list(await repo.history(application.id)))
+    return await application_record(uow, application)
 
 
-async def get_application(uow: UnitOfWork, *, application_id: uuid.UUID) -> ApplicationRead:
+async def get_application(uow: UnitOfWork, *, application_id: uuid.UUID) -> ApplicationRecord:
     """One application with its screening, flags and history."""
     repo = ApplicationRepository(uow.session)
-    application = await repo.get(application_id)
-    if application is None:
-        raise not_found("application", application_id)
-    return read_of(application, list(await repo.history(application_id)))
+    application = await repo.get_or_raise(application_id)
+    return await application_record(uow, application)
 
 
 async def list_applications(
@@ -110,7 +129,7 @@ async def list_applications(
     status: str | None,
     limit: int,
     cursor: str | None,
-) -> Page[ApplicationSummary]:
+) -> Page[Application]:
     """Applications, oldest first, filtered by position, candidate and status."""
     stmt = select(Application)
     if position_id is not None:
@@ -119,33 +138,27 @@ async def list_applications(
         stmt = stmt.where(Application.candidate_id == candidate_id)
     if status is not None:
         stmt = stmt.where(Application.status == status)
-    after = decode_keyset(cursor, datetime.fromisoformat, uuid.UUID)
-    if after is not None:
-        stmt = stmt.where(after_cursor([Application.created_at, Application.id], after))
-    rows = (
-        await uow.session.scalars(
-            stmt.order_by(Application.created_at, Application.id).limit(limit + 1)
-        )
-    ).all()
-    return page_of(
-        [summary_of(a) for a in rows], limit, key=lambda a: (a.created_at.isoformat(), a.id)
+    return await keyset_page(
+        uow.session,
+        stmt,
+        keyset=APPLICATIONS,
+        order_by=[Application.created_at, Application.id],
+        cursor=cursor,
+        limit=limit,
     )
 
 
 async def move(
-    uow: UnitOfWork, *, application_id: uuid.UUID, action: str, actor: str, reason: str | None
-) -> ApplicationRead:
+    uow: UnitOfWork, *, application_id: uuid.UUID, action: str, by: str, reason: str | None
+) -> ApplicationRecord:
     """Advance, hire or withdraw through the status machine (409 naming allowed moves)."""
     repo = ApplicationRepository(uow.session)
-    application = await repo.get_for_update(application_id)
-    if application is None:
-        raise not_found("application", application_id)
+    application = await repo.get_or_raise(application_id, for_update=True)
     before = application.status
-    try:
-        application.status = transition(before, action)
-    except IllegalTransition as exc:
-        raise domain_problem(exc) from None
-    application.updated_at = datetime.now(UTC)
-    repo.record_change(application, from_status=before, actor=actor, reason=reason or action)
+    application.status = transition(before, action)
+    application.updated_at = uow.clock.now()
+    repo.record_change(
+        application, from_status=before, by=by, at=application.updated_at, reason=reason or action
+    )
     await uow.commit()
-    return read_of(application, list(await repo.history(application_id)))
+    return await application_record(uow, application)

@@ -1,85 +1,61 @@
-"""Candidates: create, read, update (email is the unique key)."""
+"""Candidates: create, read, list, update (email is the unique key)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 
-from recruiting_service.api.schemas import CandidateCreate, CandidateRead, CandidateUpdate
 from recruiting_service.db.models import Candidate
-from recruiting_service.db.repositories import CandidateRepository, after_cursor
-from recruiting_service.domain.candidates import normalise_email
-from recruiting_service.domain.errors import DomainValidationError
-from recruiting_service.service.common import decode_keyset, domain_problem, erased_problem
+from recruiting_service.db.repositories import CandidateRepository, keyset_page
+from recruiting_service.domain.errors import CandidateIsErased
+from recruiting_service.service.inputs import CandidateCreate, CandidateUpdate
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.http.pagination import Page, page_of
-from talentloop_shared.http.problems import ProblemError, conflict, not_found
+from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid
+from talentloop_shared.pagination import Keyset, Page
+
+# Candidates are listed oldest first: (created_at, id).
+CANDIDATES = Keyset(datetime, uuid.UUID)
+
+# Fields a PATCH may leave out but not set to null.
+_NOT_NULL = (
+    "name",
+    "email",
+    "locale",
+    "timezone",
+    "education",
+    "skills",
+    "industries",
+    "languages",
+    "talent_pool_consent",
+)
 
 
-def _duplicate(email: str) -> ProblemError:
-    return conflict(f"a candidate with email {email} already exists", type_="duplicate-email")
+class DuplicateEmail(Conflict):
+    """409: another candidate has this email (the unique key)."""
+
+    def __init__(self, email: str) -> None:
+        super().__init__(f"a candidate with email {email} already exists", type_="duplicate-email")
 
 
-def new_candidate(data: CandidateCreate, *, candidate_id: uuid.UUID | None = None) -> Candidate:
+def refuse_if_erased(candidate: Candidate) -> None:
+    """409 `candidate-erased` for a candidate erased at the person's request: nothing
+    personal is written to them again (callers hold the row locked)."""
+    if candidate.erased_at is not None:
+        raise CandidateIsErased(candidate.id, candidate.erased_at)
+
+
+def new_candidate(
+    registration: CandidateCreate, *, now: datetime, candidate_id: uuid.UUID | None = None
+) -> Candidate:
     """A candidate row from validated input (not yet added to a session)."""
-    now = datetime.now(UTC)
     return Candidate(
         id=candidate_id or uuid.uuid4(),
-        **data.model_dump(),
+        **registration.model_dump(),
         version=1,
         created_at=now,
         updated_at=now,
-    )
-
-
-async def create_candidate(uow: UnitOfWork, *, data: CandidateCreate) -> CandidateRead:
-    """Register a candidate; 409 when the email is taken."""
-    repo = CandidateRepository(uow.session)
-    if await repo.get_by_email(data.email) is not None:
-        raise _duplicate(data.email)
-    candidate = repo.add(new_candidate(data))
-    await uow.commit()
-    return CandidateRead.model_validate(candidate)
-
-
-async def get_candidate(uow: UnitOfWork, *, candidate_id: uuid.UUID) -> CandidateRead:
-    """One candidate."""
-    candidate = await CandidateRepository(uow.session).get(candidate_id)
-    if candidate is None:
-        raise not_found("candidate", candidate_id)
-    return CandidateRead.model_validate(candidate)
-
-
-async def list_candidates(
-    uow: UnitOfWork, *, email: str | None, limit: int, cursor: str | None
-) -> Page[CandidateRead]:
-    """Candidates, oldest first; `email` finds one by its normalised address."""
-    stmt = select(Candidate)
-    if email is not None:
-        try:
-            stmt = stmt.where(Candidate.email == normalise_email(email))
-        except DomainValidationError as exc:
-            raise ProblemError(
-                422,
-                "Unprocessable Content",
-                f"email: {exc.msg}",
-                type_="validation",
-                errors=[{"loc": ["query", "email"], "msg": exc.msg}],
-            ) from None
-    after = decode_keyset(cursor, datetime.fromisoformat, uuid.UUID)
-    if after is not None:
-        stmt = stmt.where(after_cursor([Candidate.created_at, Candidate.id], after))
-    rows = (
-        await uow.session.scalars(
-            stmt.order_by(Candidate.created_at, Candidate.id).limit(limit + 1)
-        )
-    ).all()
-    return page_of(
-        [CandidateRead.model_validate(c) for c in rows],
-        limit,
-        key=lambda c: (c.created_at.isoformat(), c.id),
     )
 
 
@@ -88,47 +64,63 @@ def changed_fields(candidate: Candidate, changes: dict[str, object]) -> list[str
     return [k for k, v in changes.items() if getattr(candidate, k) != v]
 
 
-async def update_candidate(
-    uow: UnitOfWork, *, candidate_id: uuid.UUID, data: CandidateUpdate, if_match: int | None
-) -> CandidateRead:
-    """Change the given fields; 412 when If-Match names an older version; 409 if erased."""
+async def create_candidate(uow: UnitOfWork, *, registration: CandidateCreate) -> Candidate:
+    """Register a candidate; 409 when the email is taken."""
     repo = CandidateRepository(uow.session)
-    candidate = await repo.get_for_update(candidate_id)
-    if candidate is None:
-        raise not_found("candidate", candidate_id)
-    if (erased := erased_problem(candidate)) is not None:
-        raise erased
-    if if_match is not None and if_match != candidate.version:
-        raise ProblemError(
-            412,
-            "Precondition Failed",
-            f"the candidate is at version {candidate.version}, not {if_match}; "
-            "read it again and reapply your change",
-            type_="precondition-failed",
-        )
-    changes = data.model_dump(exclude_unset=True)
-    for required in (
-        "name",
-        "email",
-        "locale",
-        "timezone",
-        "education",
-        "skills",
-        "industries",
-        "languages",
-        "talent_pool_consent",
-    ):
+    if await repo.get_by_email(registration.email) is not None:
+        raise DuplicateEmail(registration.email)
+    candidate = repo.add(new_candidate(registration, now=uow.clock.now()))
+    await uow.commit()
+    return candidate
+
+
+async def get_candidate(uow: UnitOfWork, *, candidate_id: uuid.UUID) -> Candidate:
+    """One candidate."""
+    candidate = await CandidateRepository(uow.session).get_or_raise(candidate_id)
+    return candidate
+
+
+async def list_candidates(
+    uow: UnitOfWork, *, email: str | None, limit: int, cursor: str | None
+) -> Page[Candidate]:
+    """Candidates, oldest first; `email` (normalised) finds one."""
+    stmt = select(Candidate)
+    if email is not None:
+        stmt = stmt.where(Candidate.email == email)
+    return await keyset_page(
+        uow.session,
+        stmt,
+        keyset=CANDIDATES,
+        order_by=[Candidate.created_at, Candidate.id],
+        cursor=cursor,
+        limit=limit,
+    )
+
+
+async def update_candidate(
+    uow: UnitOfWork,
+    *,
+    candidate_id: uuid.UUID,
+    update: CandidateUpdate,
+    expected: ExpectedVersion,
+) -> Candidate:
+    """Change the given fields; 412 when If-Match names another version; 409 if erased."""
+    repo = CandidateRepository(uow.session)
+    candidate = await repo.get_or_raise(candidate_id, for_update=True)
+    refuse_if_erased(candidate)
+    expected.check(candidate.version, what=f"candidate {candidate_id}")
+    changes = update.model_dump(exclude_unset=True)
+    for required in _NOT_NULL:
         if required in changes and changes[required] is None:
-            raise domain_problem(DomainValidationError(required, "must not be null"))
+            raise FieldInvalid(required, "must not be null")
     if "email" in changes and changes["email"] != candidate.email:
-        other = await repo.get_by_email(changes["email"])
-        if other is not None:
-            raise _duplicate(changes["email"])
+        if await repo.get_by_email(changes["email"]) is not None:
+            raise DuplicateEmail(changes["email"])
     fields = changed_fields(candidate, changes)
     if fields:
         for name in fields:
             setattr(candidate, name, changes[name])
         candidate.version += 1
-        candidate.updated_at = datetime.now(UTC)
+        candidate.updated_at = uow.clock.now()
     await uow.commit()
-    return CandidateRead.model_validate(candidate)
+    return candidate

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
 
 from sqlalchemy import select
 
-from recruiting_service.api.schemas import (
-    ApplicationRead,
-    BulkRejectOutcome,
-    BulkRejectRequest,
-    BulkRejectResult,
-    RejectRequest,
-)
-from recruiting_service.db.models import Application
+from recruiting_service.db.models import Application, Candidate, Opening
 from recruiting_service.db.repositories import (
     ApplicationRepository,
     CandidateRepository,
@@ -22,28 +17,65 @@ from recruiting_service.db.repositories import (
     OpeningRepository,
     SuggestionRepository,
 )
-from recruiting_service.domain.decisions import (
-    IllegalTransition,
-    SuggestionLibrary,
-    default_rejection_content,
-    rejection_stage,
-    transition,
-)
+from recruiting_service.domain.applications import rejection_stage, transition
+from recruiting_service.domain.rejections import SuggestionLibrary, default_rejection_content
 from recruiting_service.domain.scorecard import compute_scorecard, dimension_means
-from recruiting_service.service.common import (
-    candidate_info,
-    domain_problem,
-    erased_problem,
-    position_ref,
-    read_of,
-    unmet_of,
-)
+from recruiting_service.domain.screening import Unmet
+from recruiting_service.service.applications import ApplicationRecord, application_record
+from recruiting_service.service.candidates import refuse_if_erased
+from recruiting_service.service.inputs import BulkRejectRequest, RejectRequest
 from recruiting_service.service.interviews import scheme_dimensions, submitted
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.events.payloads import CandidateRejected, NotifyRequest, Reason
-from talentloop_shared.http.problems import ProblemError, not_found
+from talentloop_shared.errors import Conflict, Invalid
+from talentloop_shared.events.payloads import (
+    CandidateInfo,
+    CandidateRejected,
+    NotifyRequest,
+    PositionRef,
+    Reason,
+)
 
 MAX_BULK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class BulkRejectOutcome:
+    """What a bulk rejection did with one of the applications it was given."""
+
+    application_id: uuid.UUID
+    outcome: Literal["rejected", "not_found", "conflict"]
+    detail: str | None = None
+
+
+# What `candidate-rejected` tells the other services about the person (stored as is).
+_SHARED_CANDIDATE_FIELDS = (
+    "name",
+    "email",
+    "phone",
+    "locale",
+    "timezone",
+    "talent_pool_consent",
+    "skills",
+    "years_experience",
+    "industries",
+)
+
+
+def candidate_info(candidate: Candidate) -> CandidateInfo:
+    """The candidate as `candidate-rejected` carries it."""
+    values = {name: getattr(candidate, name) for name in _SHARED_CANDIDATE_FIELDS}
+    return CandidateInfo(id=str(candidate.id), **values)
+
+
+def position_ref(opening: Opening) -> PositionRef:
+    """The position as `candidate-rejected` carries it."""
+    return PositionRef(
+        id=str(opening.position_id),
+        version=opening.version,
+        title=opening.title,
+        job_family=opening.job_family,
+        org_unit_name=opening.org_unit_name,
+    )
 
 
 async def _reject_one(
@@ -51,27 +83,24 @@ async def _reject_one(
     application: Application,
     *,
     request: RejectRequest,
-    actor: str,
+    by: str,
     library: SuggestionLibrary,
+    now: datetime,
 ) -> None:
     """Reject one locked application and record its event (no commit).
 
     Every check happens before the first write, so a refused rejection leaves nothing
     behind in the bulk transaction.
     """
-    try:
-        stage = rejection_stage(application.status)
-        new_status = transition(application.status, "reject")
-    except IllegalTransition as exc:
-        raise domain_problem(exc) from None
+    stage = rejection_stage(application.status)
+    new_status = transition(application.status, "reject")
     session = uow.session
     candidate = await CandidateRepository(session).get(application.candidate_id)
     opening = await OpeningRepository(session).get(application.position_id)
     assert candidate is not None and opening is not None  # foreign keys
-    if (erased := erased_problem(candidate)) is not None:
-        # Unreachable through the status machine (erasure closes every application), but a
-        # notice must never be written about, or sent to, an erased person.
-        raise erased
+    # Unreachable through the status machine (erasure closes every application), but a
+    # notice must never be written about, or sent to, an erased person.
+    refuse_if_erased(candidate)
     evaluations = submitted(
         await InterviewRepository(session).evaluations_of_applications([application.id])
     )
@@ -79,7 +108,7 @@ async def _reject_one(
     content = default_rejection_content(
         stage=stage,
         locale=candidate.locale,
-        unmet=unmet_of(application.screening),
+        unmet=[Unmet.from_dict(u) for u in application.screening["unmet"]],
         dimension_means=dimension_means(evaluations),
         dimension_names={d.key: d.name for d in dimensions},
         evaluations_strengths=[s for e in evaluations for s in e.strengths],
@@ -100,13 +129,12 @@ async def _reject_one(
     scorecard = (
         compute_scorecard(dimensions, evaluations).as_event_scorecard() if evaluations else None
     )
-    now = datetime.now(UTC)
     uow.publish(
         CandidateRejected(
             application_id=str(application.id),
             rejected_at=now,
             stage=stage,
-            decided_by=actor,
+            decided_by=by,
             candidate=candidate_info(candidate),
             position=position_ref(opening),
             strengths=list(strengths),
@@ -122,7 +150,7 @@ async def _reject_one(
     application.updated_at = now
     application.rejection = {
         "stage": stage,
-        "decided_by": actor,
+        "decided_by": by,
         "rejected_at": now.isoformat(),
         "strengths": list(strengths),
         "reasons": [r.model_dump() for r in reasons],
@@ -133,29 +161,30 @@ async def _reject_one(
     ApplicationRepository(session).record_change(
         application,
         from_status=before,
-        actor=actor,
+        by=by,
+        at=now,
         reason=f"rejected at {stage} stage: "
         + ("; ".join(r.text for r in reasons) or "no reason given"),
     )
 
 
 async def reject(
-    uow: UnitOfWork, *, application_id: uuid.UUID, request: RejectRequest, actor: str
-) -> ApplicationRead:
+    uow: UnitOfWork, *, application_id: uuid.UUID, request: RejectRequest, by: str
+) -> ApplicationRecord:
     """Reject an application; publishes exactly one `candidate-rejected`."""
     repo = ApplicationRepository(uow.session)
-    application = await repo.get_for_update(application_id)
-    if application is None:
-        raise not_found("application", application_id)
+    application = await repo.get_or_raise(application_id, for_update=True)
     library = await SuggestionRepository(uow.session).library()
-    await _reject_one(uow, application, request=request, actor=actor, library=library)
+    await _reject_one(
+        uow, application, request=request, by=by, library=library, now=uow.clock.now()
+    )
     await uow.commit()
-    return read_of(application, list(await repo.history(application_id)))
+    return await application_record(uow, application)
 
 
 async def bulk_reject(
-    uow: UnitOfWork, *, request: BulkRejectRequest, actor: str
-) -> BulkRejectResult:
+    uow: UnitOfWork, *, request: BulkRejectRequest, by: str
+) -> list[BulkRejectOutcome]:
     """Reject many applications in one transaction; one event each; per-application outcome."""
     session = uow.session
     if request.application_ids is not None:
@@ -175,12 +204,9 @@ async def bulk_reject(
             ).all()
         )
         if len(ids) > MAX_BULK:
-            raise ProblemError(
-                422,
-                "Unprocessable Content",
+            raise Invalid(
                 f"more than {MAX_BULK} applications match; reject them in smaller batches "
-                "(by application_ids)",
-                type_="validation",
+                "(by application_ids)"
             )
     locked = {
         a.id: a
@@ -194,28 +220,22 @@ async def bulk_reject(
         ).all()
     }
     library = await SuggestionRepository(session).library()
-    items: list[BulkRejectOutcome] = []
+    now = uow.clock.now()
+    outcomes: list[BulkRejectOutcome] = []
     for application_id in ids:
         application = locked.get(application_id)
         if application is None:
-            items.append(
+            outcomes.append(
                 BulkRejectOutcome(
-                    application_id=application_id,
-                    outcome="not_found",
-                    detail=f"application {application_id} does not exist",
+                    application_id, "not_found", f"application {application_id} does not exist"
                 )
             )
             continue
         try:
-            await _reject_one(uow, application, request=request, actor=actor, library=library)
-        except ProblemError as exc:
-            items.append(
-                BulkRejectOutcome(
-                    application_id=application_id, outcome="conflict", detail=exc.detail
-                )
-            )
+            await _reject_one(uow, application, request=request, by=by, library=library, now=now)
+        except Conflict as exc:
+            outcomes.append(BulkRejectOutcome(application_id, "conflict", exc.detail))
             continue
-        items.append(BulkRejectOutcome(application_id=application_id, outcome="rejected"))
+        outcomes.append(BulkRejectOutcome(application_id, "rejected"))
     await uow.commit()
-    rejected = sum(1 for i in items if i.outcome == "rejected")
-    return BulkRejectResult(rejected=rejected, failed=len(items) - rejected, items=items)
+    return outcomes

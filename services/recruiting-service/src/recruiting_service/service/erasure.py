@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Result, insert, literal_column, null, select, update
@@ -29,7 +29,7 @@ from recruiting_service.db.models import (
     Candidate,
     Evaluation,
 )
-from recruiting_service.db.repositories import CandidateRepository
+from recruiting_service.db.repositories import CandidateRepository, as_uuid
 from recruiting_service.domain.erasure import (
     ANONYMISED,
     ERASURE_ACTOR,
@@ -38,10 +38,9 @@ from recruiting_service.domain.erasure import (
     redacted_reason,
     status_after_erasure,
 )
-from recruiting_service.service.common import as_uuid, erased_problem
+from recruiting_service.service.candidates import refuse_if_erased
 from talentloop_shared.db import UnitOfWork, forget_person
 from talentloop_shared.events.payloads import CandidateErased
-from talentloop_shared.http.problems import not_found
 from talentloop_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -76,7 +75,7 @@ class ErasureOutcome:
     history_redacted: int = 0
 
 
-async def erase_candidate(uow: UnitOfWork, payload: CandidateErased) -> ErasureOutcome:
+async def erase_candidate(uow: UnitOfWork, *, payload: CandidateErased) -> ErasureOutcome:
     """Apply a `candidate-erased` event (no commit; the consumer commits).
 
     An id that is not a UUID or not known here, or a candidate already erased, is a no-op:
@@ -99,11 +98,11 @@ async def erase_candidate(uow: UnitOfWork, payload: CandidateErased) -> ErasureO
             erased_at=candidate.erased_at.isoformat(),
         )
         return ErasureOutcome(erased=False)
-    return await _erase(uow, candidate, payload, now=datetime.now(UTC), origin="event")
+    return await _erase(uow, candidate, payload, now=uow.clock.now(), origin="event")
 
 
 async def erase_on_request(
-    uow: UnitOfWork, *, candidate_id: uuid.UUID, reason: str, by: str, now: datetime
+    uow: UnitOfWork, *, candidate_id: uuid.UUID, reason: str, by: str
 ) -> ErasureOutcome:
     """Erase a candidate at the person's request (HR through the API) and announce it.
 
@@ -111,11 +110,9 @@ async def erase_on_request(
     `candidate-erased` (the other services erase theirs), commit. 404 for an unknown id,
     409 `candidate-erased` when the candidate was erased already.
     """
-    candidate = await CandidateRepository(uow.session).get_for_update(candidate_id)
-    if candidate is None:
-        raise not_found("candidate", candidate_id)
-    if (erased := erased_problem(candidate)) is not None:
-        raise erased
+    candidate = await CandidateRepository(uow.session).get_or_raise(candidate_id, for_update=True)
+    refuse_if_erased(candidate)
+    now = uow.clock.now()
     payload = CandidateErased(candidate_id=str(candidate.id), erased_at=now, reason=reason)
     outcome = await _erase(uow, candidate, payload, now=now, origin="request", by=by)
     uow.publish(payload, subject=f"candidates/{candidate.id}")
@@ -251,7 +248,7 @@ async def _redact_history(session: AsyncSession, application_ids: Sequence[uuid.
         new = redacted_reason(
             from_status=line.from_status,
             to_status=line.to_status,
-            actor=line.actor,
+            by=line.actor,
             reason=line.reason,
         )
         if new is not None:

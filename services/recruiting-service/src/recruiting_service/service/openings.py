@@ -5,39 +5,37 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from recruiting_service.api.schemas import OpeningRead
-from recruiting_service.db.models import Application, Candidate, Opening
-from recruiting_service.db.repositories import OpeningRepository, after_cursor
-from recruiting_service.domain.decisions import status_after_screening
+from recruiting_service.db.models import Opening
+from recruiting_service.db.repositories import (
+    ApplicationRepository,
+    OpeningRepository,
+    keyset_page,
+)
+from recruiting_service.domain.applications import status_after_screening
 from recruiting_service.domain.screening import (
-    CandidateProfile,
     describe_requirements_change,
     make_screener,
     requirements_diff,
 )
-from recruiting_service.service.common import (
-    decode_keyset,
-    flag,
-    screening_reason,
-    screening_record,
-)
+from recruiting_service.service.applications import profile_of
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import PositionChanged, PositionSnapshot, Requirements
-from talentloop_shared.http.pagination import Page, page_of
-from talentloop_shared.http.problems import not_found
 from talentloop_shared.logging import get_logger
+from talentloop_shared.pagination import Keyset, Page
 
 log = get_logger(__name__)
 
 AT_SCREENING = ("screening", "screened_out")
 IN_PROCESS = ("interviewing", "offer")
+# Open openings are listed by title: (title, position_id).
+OPENINGS = Keyset(str, uuid.UUID)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +49,12 @@ class PositionChangeOutcome:
     flagged: int = 0
 
 
-def _columns(position: PositionSnapshot, change: str) -> dict[str, Any]:
+def _flag(code: str, detail: str, version: int, at: datetime) -> dict[str, Any]:
+    """A review flag on an application (`FlagRead` in the API)."""
+    return {"code": code, "detail": detail, "position_version": version, "at": at.isoformat()}
+
+
+def _columns(position: PositionSnapshot, change: str, now: datetime) -> dict[str, Any]:
     return {
         "version": position.version,
         "title": position.title,
@@ -66,18 +69,19 @@ def _columns(position: PositionSnapshot, change: str) -> dict[str, Any]:
         "requirements": position.requirements.model_dump(mode="json"),
         "evaluation_scheme": position.evaluation_scheme.model_dump(mode="json"),
         "last_change": change,
-        "updated_at": datetime.now(UTC),
+        "updated_at": now,
     }
 
 
 async def apply_position_changed(
-    uow: UnitOfWork, payload: PositionChanged
+    uow: UnitOfWork, *, payload: PositionChanged
 ) -> PositionChangeOutcome:
     """Update the opening from a snapshot; re-screen or flag its applications (no commit)."""
     session = uow.session
     position = payload.position
     position_id = uuid.UUID(position.id)
-    columns = _columns(position, payload.change)
+    now = uow.clock.now()
+    columns = _columns(position, payload.change, now)
     inserted = await session.scalar(
         insert(Opening)
         .values(position_id=position_id, **columns)
@@ -106,7 +110,6 @@ async def apply_position_changed(
         setattr(opening, name, value)
     await session.flush()
 
-    now = datetime.now(UTC)
     outcome = PositionChangeOutcome(applied=True)
     if requirements_diff(old_requirements, position.requirements):
         description = describe_requirements_change(
@@ -125,9 +128,10 @@ async def apply_position_changed(
             session,
             position_id,
             statuses=(*AT_SCREENING, *IN_PROCESS),
-            flag_=flag(
+            flag_=_flag(
                 "position_closed", "the position was closed for hiring", position.version, now
             ),
+            now=now,
         )
         outcome = PositionChangeOutcome(
             applied=True,
@@ -163,19 +167,7 @@ async def rescreen_applications(
     applications take well under the two seconds a handler may spend.
     """
     rows = (
-        await session.execute(
-            select(
-                Application.id,
-                Application.status,
-                Candidate.years_experience,
-                Candidate.skills,
-                Candidate.industries,
-                Candidate.education,
-                Candidate.languages,
-            )
-            .join(Candidate, Candidate.id == Application.candidate_id)
-            .where(Application.position_id == position_id, Application.status.in_(AT_SCREENING))
-        )
+        await session.execute(ApplicationRepository.screening_profiles(position_id, AT_SCREENING))
     ).all()
     screener = make_screener(requirements, version)
     ids: list[uuid.UUID] = []
@@ -184,20 +176,12 @@ async def rescreen_applications(
     results: list[str] = []
     reasons: list[str] = []
     for row in rows:
-        result = screener(
-            CandidateProfile(
-                years_experience=row.years_experience,
-                skills=row.skills,
-                industries=row.industries,
-                education=row.education,
-                languages=row.languages,
-            )
-        )
+        result = screener(profile_of(row))
         ids.append(row.id)
         before.append(row.status)
         after.append(status_after_screening(row.status, passed=result.passed))
-        results.append(json.dumps(screening_record(result)))
-        reasons.append(f"{description}; {screening_reason(result)}")
+        results.append(json.dumps(result.record()))
+        reasons.append(f"{description}; {result.summary()}")
 
     rescreened = 0
     if ids:
@@ -237,7 +221,8 @@ async def rescreen_applications(
         session,
         position_id,
         statuses=IN_PROCESS,
-        flag_=flag("requirements_changed", description, version, now),
+        flag_=_flag("requirements_changed", description, version, now),
+        now=now,
     )
     return PositionChangeOutcome(
         applied=True,
@@ -258,58 +243,36 @@ async def _flag_open_applications(
     *,
     statuses: tuple[str, ...],
     flag_: dict[str, Any],
+    now: datetime,
 ) -> int:
     result = await session.execute(
         text(
-            "UPDATE applications SET flags = flags || CAST(:flag AS jsonb), updated_at = now()"
+            "UPDATE applications SET flags = flags || CAST(:flag AS jsonb), updated_at = :now"
             " WHERE position_id = :pid AND status = ANY(CAST(:statuses AS text[]))"
         ),
-        {"flag": json.dumps([flag_]), "pid": position_id, "statuses": list(statuses)},
+        {"flag": json.dumps([flag_]), "pid": position_id, "statuses": list(statuses), "now": now},
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-def opening_read(opening: Opening) -> OpeningRead:
-    """The API shape of an opening."""
-    return OpeningRead(
-        position_id=opening.position_id,
-        version=opening.version,
-        title=opening.title,
-        status=opening.status,
-        headcount=opening.headcount,
-        job_family=opening.job_family,
-        org_unit={
-            "id": opening.org_unit_id,
-            "name": opening.org_unit_name,
-            "path": opening.org_unit_path,
-        },
-        location=opening.location,
-        responsibilities=opening.responsibilities,
-        requirements=opening.requirements,
-        evaluation_scheme=opening.evaluation_scheme,
-        last_change=opening.last_change,
-        updated_at=opening.updated_at,
-    )
-
-
-async def get_opening(uow: UnitOfWork, *, position_id: uuid.UUID) -> OpeningRead:
+async def get_opening(uow: UnitOfWork, *, position_id: uuid.UUID) -> Opening:
     """One opening (open or closed)."""
-    opening = await OpeningRepository(uow.session).get(position_id)
-    if opening is None:
-        raise not_found("opening", position_id)
-    return opening_read(opening)
+    opening = await OpeningRepository(uow.session).get_or_raise(position_id)
+    return opening
 
 
 async def list_openings(
     uow: UnitOfWork, *, limit: int, cursor: str | None, job_family: str | None = None
-) -> Page[OpeningRead]:
+) -> Page[Opening]:
     """Open openings by title."""
-    after = decode_keyset(cursor, str, uuid.UUID)
     stmt = select(Opening).where(Opening.status == "open")
     if job_family:
         stmt = stmt.where(Opening.job_family == job_family)
-    if after is not None:
-        stmt = stmt.where(after_cursor([Opening.title, Opening.position_id], after))
-    stmt = stmt.order_by(Opening.title, Opening.position_id).limit(limit + 1)
-    rows = (await uow.session.scalars(stmt)).all()
-    return page_of([opening_read(o) for o in rows], limit, key=lambda o: (o.title, o.position_id))
+    return await keyset_page(
+        uow.session,
+        stmt,
+        keyset=OPENINGS,
+        order_by=[Opening.title, Opening.position_id],
+        cursor=cursor,
+        limit=limit,
+    )

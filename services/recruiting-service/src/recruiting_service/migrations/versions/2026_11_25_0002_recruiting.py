@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from recruiting_service.domain.decisions import DEFAULT_SUGGESTIONS
+from recruiting_service.domain.rejections import DEFAULT_SUGGESTIONS
 
 revision: str = 'recruiting_0002'
 down_revision: str | None = 'recruiting_0001'

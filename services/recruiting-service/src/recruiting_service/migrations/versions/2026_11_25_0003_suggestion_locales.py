@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from recruiting_service.domain.decisions import DEFAULT_SUGGESTIONS
+from recruiting_service.domain.rejections import DEFAULT_SUGGESTIONS
 
 revision: str = "recruiting_0003"
 down_revision: str | None = "recruiting_0002"

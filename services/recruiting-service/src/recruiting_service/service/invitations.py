@@ -1,29 +1,30 @@
-"""Closing the loop: a candidate invited from the talent pool applies to the new opening."""
+"""Closing the loop: a candidate HR invited from the talent pool (`talent-invited`)
+applies to the new opening."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from recruiting_service.db.models import Candidate
 from recruiting_service.db.repositories import (
     ApplicationRepository,
     CandidateRepository,
     OpeningRepository,
+    as_uuid,
 )
 from recruiting_service.domain.candidates import (
     normalise_email,
-    normalise_locale,
     normalise_phone,
     normalise_skills,
     validate_timezone,
 )
-from recruiting_service.domain.errors import DomainValidationError
 from recruiting_service.service.applications import open_application
-from recruiting_service.service.common import as_uuid
 from talentloop_shared.db import UnitOfWork
+from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import CandidateInfo, TalentInvited
+from talentloop_shared.i18n import try_canonical_locale
 from talentloop_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -38,27 +39,23 @@ class OpeningNotYetKnown(Exception):
     """
 
 
-def _or(default: str, fn: Callable[[str], str], value: str | None) -> str:
+def _or_none(normalise: Callable[[str], str], value: str | None) -> str | None:
+    """The normalised value, or None when it is missing or not acceptable here: the pool's
+    copy is what we have, and a bad phone number must not stop the invitation."""
     try:
-        return fn(value) if value else default
-    except DomainValidationError:
-        return default
+        return normalise(value) if value else None
+    except FieldInvalid:
+        return None
 
 
-def _candidate_from(info: CandidateInfo, email: str | None) -> Candidate:
-    now = datetime.now(UTC)
-    phone: str | None
-    try:
-        phone = normalise_phone(info.phone) if info.phone else None
-    except DomainValidationError:
-        phone = None
+def _candidate_from(info: CandidateInfo, email: str | None, *, now: datetime) -> Candidate:
     return Candidate(
         id=as_uuid(info.id) or uuid.uuid4(),
         name=info.name,
         email=email,
-        phone=phone,
-        locale=_or("en", normalise_locale, info.locale),
-        timezone=_or("UTC", validate_timezone, info.timezone),
+        phone=_or_none(normalise_phone, info.phone),
+        locale=try_canonical_locale(info.locale) or "en",
+        timezone=_or_none(validate_timezone, info.timezone) or "UTC",
         years_experience=info.years_experience,
         skills=normalise_skills(info.skills),
         industries=normalise_skills(info.industries),
@@ -71,7 +68,7 @@ def _candidate_from(info: CandidateInfo, email: str | None) -> Candidate:
     )
 
 
-async def accept_invitation(uow: UnitOfWork, payload: TalentInvited) -> None:
+async def accept_invitation(uow: UnitOfWork, *, payload: TalentInvited) -> None:
     """Create the application for the invited candidate (no commit; the consumer commits).
 
     A candidate erased here stays erased: a late invitation for them changes nothing.
@@ -100,17 +97,13 @@ async def accept_invitation(uow: UnitOfWork, payload: TalentInvited) -> None:
         log.warning("talent_invited.opening_closed", **context)
         return
 
-    email: str | None
-    try:
-        email = normalise_email(info.email) if info.email else None
-    except DomainValidationError:
-        email = None
+    email = _or_none(normalise_email, info.email)
     if candidate is None and email:
         candidate = await candidates.get_by_email(email)
     if candidate is None:
         # Recruiting never held this person (an erased one stops above); the pool's copy
         # is enough.
-        candidate = candidates.add(_candidate_from(info, email))
+        candidate = candidates.add(_candidate_from(info, email, now=uow.clock.now()))
         await session.flush()
         log.info("talent_invited.candidate_recreated", candidate_id=str(candidate.id), **context)
 
@@ -125,6 +118,6 @@ async def accept_invitation(uow: UnitOfWork, payload: TalentInvited) -> None:
         candidate=candidate,
         opening=opening,
         source="talent_pool",
-        actor=payload.invited_by,
+        by=payload.invited_by,
     )
     log.info("talent_invited.application_created", application_id=str(application.id), **context)

@@ -1,0 +1,151 @@
+"""Hostile input (issue 11) gets a 4xx problem, never a 500: hand-made cursors on every list,
+malformed multipart bodies and oversize files on imports."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import pytest
+from org_testkit import all_pages, csv_bytes, make_position, make_unit, unique
+
+from org_service.service.imports import MAX_IMPORT_ROWS
+
+
+def hand_made_cursor(values: object) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+# The probe from issue 11: the right shape for (created_at, id), but 5 is no UUID.
+FORGED = hand_made_cursor(["2026-01-01T00:00:00+00:00", 5])
+
+
+def assert_cursor_refused(r) -> None:
+    assert r.status_code == 422, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert r.json()["errors"] == [{"loc": ["query", "cursor"], "msg": "invalid cursor"}]
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        FORGED,
+        hand_made_cursor(["2026-01-01T00:00:00", "6f1c2b1e-6c59-4a53-9a66-1c1c1b0d9d11"]),  # naive
+        hand_made_cursor([5, "6f1c2b1e-6c59-4a53-9a66-1c1c1b0d9d11"]),
+        hand_made_cursor(["2026-01-01T00:00:00+00:00"]),
+        hand_made_cursor({"created_at": "2026-01-01T00:00:00+00:00"}),
+        "garbage",
+    ],
+)
+async def test_a_hand_made_cursor_on_positions_is_422_not_500(client, hr, cursor):
+    assert_cursor_refused(
+        await client.get("/api/v1/positions", headers=hr, params={"cursor": cursor})
+    )
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        FORGED,
+        hand_made_cursor(["Sales", "not-a-uuid"]),
+        hand_made_cursor([None, "6f1c2b1e-6c59-4a53-9a66-1c1c1b0d9d11"]),
+        hand_made_cursor(["Sales\u0000", "6f1c2b1e-6c59-4a53-9a66-1c1c1b0d9d11"]),
+    ],
+)
+async def test_a_hand_made_cursor_on_org_units_is_422(client, hr, cursor):
+    assert_cursor_refused(
+        await client.get("/api/v1/org-units", headers=hr, params={"cursor": cursor})
+    )
+
+
+@pytest.mark.parametrize(
+    "cursor", [FORGED, hand_made_cursor(["3"]), hand_made_cursor([2**70]), hand_made_cursor([True])]
+)
+async def test_a_hand_made_cursor_on_history_is_422(client, hr, cursor):
+    unit = await make_unit(client, hr, unique("Co"), "company")
+    position = await make_position(client, hr, unit["id"])
+    r = await client.get(
+        f"/api/v1/positions/{position['id']}/history", headers=hr, params={"cursor": cursor}
+    )
+    assert_cursor_refused(r)
+
+
+async def test_the_cursors_a_list_returns_still_page_through_it(client, hr):
+    unit = await make_unit(client, hr, unique("Co"), "company")
+    position = await make_position(client, hr, unit["id"])
+    for headcount in (2, 3, 4):
+        r = await client.patch(
+            f"/api/v1/positions/{position['id']}", headers=hr, json={"headcount": headcount}
+        )
+        assert r.status_code == 200
+    items = await all_pages(client, hr, f"/api/v1/positions/{position['id']}/history", limit=3)
+    assert [v["version"] for v in items] == [1, 2, 3, 4]
+
+
+BOUNDARY = "talentloop-boundary"
+FILE_PART = (
+    f"--{BOUNDARY}\r\n"
+    'Content-Disposition: form-data; name="file"; filename="units.csv"\r\n'
+    "Content-Type: text/csv\r\n\r\n"
+    "code,name,kind\r\nACME,Acme,company\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        # the closing boundary is not the one the header declares
+        (FILE_PART + "--another-boundary--\r\n", f"multipart/form-data; boundary={BOUNDARY}"),
+        # the header declares no boundary at all
+        (FILE_PART + f"--{BOUNDARY}--\r\n", "multipart/form-data"),
+        # a boundary longer than RFC 2046 allows
+        (FILE_PART + f"--{BOUNDARY}--\r\n", f"multipart/form-data; boundary={'b' * 300}"),
+        # not multipart at all
+        ("\x00\xff" * 50, f"multipart/form-data; boundary={BOUNDARY}"),
+        # a part without Content-Disposition
+        (
+            f"--{BOUNDARY}\r\nContent-Type: text/csv\r\n\r\ncode\r\n--{BOUNDARY}--\r\n",
+            f"multipart/form-data; boundary={BOUNDARY}",
+        ),
+        # no file part: only a plain field
+        (
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n'
+            f"--{BOUNDARY}--\r\n",
+            f"multipart/form-data; boundary={BOUNDARY}",
+        ),
+        # `file` sent as a plain field instead of a file
+        (
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"\r\n\r\ncode\r\n'
+            f"--{BOUNDARY}--\r\n",
+            f"multipart/form-data; boundary={BOUNDARY}",
+        ),
+        # an empty body
+        ("", f"multipart/form-data; boundary={BOUNDARY}"),
+        # a CSV posted raw instead of as a form
+        ("code,name,kind\nACME,Acme,company\n", "text/csv"),
+    ],
+)
+async def test_a_malformed_multipart_import_is_a_4xx_problem(client, hr, body, content_type):
+    r = await client.post(
+        "/api/v1/imports",
+        headers={**hr, "Content-Type": content_type},
+        params={"kind": "org_units", "dry_run": "true"},
+        content=body.encode("latin-1"),
+    )
+    assert 400 <= r.status_code < 500, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert r.json()["status"] == r.status_code
+
+
+async def test_an_import_over_the_row_cap_is_refused_naming_the_file(client, hr):
+    rows = [["code", "title", "org_unit_code"]]
+    rows += [[f"P{i}", "T", "U"] for i in range(MAX_IMPORT_ROWS + 1)]
+    r = await client.post(
+        "/api/v1/imports",
+        headers=hr,
+        params={"kind": "positions", "dry_run": "true"},
+        files={"file": ("positions.csv", csv_bytes(rows), "text/csv")},
+    )
+    assert r.status_code == 422, r.text[:500]
+    assert r.json()["errors"][0]["loc"] == ["file"]
+    assert f"more than {MAX_IMPORT_ROWS} rows" in r.json()["detail"]
