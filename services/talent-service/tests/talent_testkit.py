@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from talentloop_shared.events import new_event
+from talentloop_shared.events import CloudEvent, new_event
 from talentloop_shared.events.payloads import (
     CandidateHired,
     CandidateRejected,
@@ -17,7 +17,8 @@ from talentloop_shared.events.payloads import (
     PositionChanged,
 )
 from talentloop_shared.events.registry import publisher_source
-from talentloop_shared.testing.harness import RunningService, applied, publish_event
+from talentloop_shared.testing.harness import EventProbe, RunningService, applied, publish_event
+from talentloop_shared.testing.plugin import eventually
 
 
 @dataclass
@@ -46,6 +47,24 @@ class Talent:
     async def consumed(self, *event_ids: str, timeout: float = 10.0) -> None:
         """Wait until the service has applied (claimed in its inbox) these events."""
         await applied(self.svc, *event_ids, timeout=timeout)
+
+
+def about(probe: EventProbe, event_type: str, subject: str) -> list[CloudEvent]:
+    """The events of one type about one subject the probe received (other tests publish
+    the same types on the same bus meanwhile)."""
+    return [e for e in probe.of_type(event_type) if e.subject == subject]
+
+
+async def wait_about(
+    probe: EventProbe, count: int, event_type: str, subject: str, *, timeout: float = 10.0
+) -> list[CloudEvent]:
+    """Wait until at least `count` events of this type about this subject arrived."""
+
+    async def check() -> list[CloudEvent] | None:
+        got = about(probe, event_type, subject)
+        return got if len(got) >= count else None
+
+    return await eventually(check, timeout=timeout, message=f"{count} {event_type} on {subject}")
 
 
 NOW = datetime.now(UTC)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+from talent_testkit import about, wait_about
+
 from talentloop_shared.events.payloads import CandidateErased
 from talentloop_shared.testing.harness import event_probe
 
@@ -119,7 +121,7 @@ async def test_a_pooled_hire_leaves_matching_and_reminders(talent, ev, auth, uni
     async with event_probe(talent.amqp_url, talent.namespace, ["matches-found"]) as probe:
         await talent.consumed(await talent.publish(ev.position(after, required=[skill])))
         await probe.settle(1.0)
-        assert probe.of_type("matches-found") == []
+        assert about(probe, "matches-found", f"positions/{after}") == []
     assert await matched(after) == []
     assert person not in await due()
     # A later tag no longer brings them back into matching.
@@ -159,7 +161,7 @@ async def test_an_erasure_takes_the_plan_with_it(talent, ev, auth, unique):
     async with event_probe(talent.amqp_url, talent.namespace, ["candidate-erased"]) as probe:
         r = await talent.client.delete(f"/api/v1/talents/{erased_here}", headers=auth("hr_admin"))
         assert r.status_code == 204
-        [event] = await probe.wait_for(1, event_type="candidate-erased")
+        [event] = await wait_about(probe, 1, "candidate-erased", f"talents/{erased_here}")
     assert event.data["candidate_id"] == erased_here
     assert await _plans(talent, auth, person_id=erased_here) == []
 

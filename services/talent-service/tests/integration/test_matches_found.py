@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from talent_testkit import owner
+from talent_testkit import about, owner, wait_about
 
 from talentloop_shared.events.payloads import MatchesFound
 from talentloop_shared.testing.harness import event_probe
@@ -43,9 +43,10 @@ async def test_a_new_opening_that_matches_the_pool_is_announced_once(talent, ev,
         # The same snapshot again (a retry under a new event id): nothing new to say.
         again = await talent.publish(opening)
         await talent.consumed(first, again)
-        [event] = await probe.wait_for(1, event_type="matches-found")
+        subject = f"positions/{position_id}"
+        [event] = await wait_about(probe, 1, "matches-found", subject)
         await probe.settle(1.0)
-        assert len(probe.of_type("matches-found")) == 1
+        assert len(about(probe, "matches-found", subject)) == 1
 
     assert event.source == "/talent-service"
     assert event.subject == f"positions/{position_id}"
@@ -72,9 +73,10 @@ async def test_re_scores_announce_only_people_hr_was_not_told_about(talent, ev, 
     a, b, c = (str(uuid.uuid4()) for _ in range(3))
     await _pool(talent, ev, (a, [sql], 5), (b, [sql, go], 5))
     position_id = str(uuid.uuid4())
+    subject = f"positions/{position_id}"
     async with event_probe(talent.amqp_url, talent.namespace, ["matches-found"]) as probe:
         await talent.consumed(await talent.publish(ev.position(position_id, required=[sql])))
-        await probe.wait_for(1, event_type="matches-found")
+        await wait_about(probe, 1, "matches-found", subject)
 
         # A move or a new headcount: nothing matching reads changed, nothing is re-scored.
         await talent.consumed(
@@ -93,9 +95,9 @@ async def test_re_scores_announce_only_people_hr_was_not_told_about(talent, ev, 
         await talent.consumed(
             await talent.publish(ev.position(position_id, version=4, required=[sql, go]))
         )
-        events = await probe.wait_for(2, event_type="matches-found")
+        events = await wait_about(probe, 2, "matches-found", subject)
         await probe.settle(1.0)
-        assert len(probe.of_type("matches-found")) == 2
+        assert len(about(probe, "matches-found", subject)) == 2
 
     first, second = (MatchesFound.model_validate(e.data) for e in events)
     assert first.position.version == 1 and first.count == 2
@@ -105,12 +107,13 @@ async def test_re_scores_announce_only_people_hr_was_not_told_about(talent, ev, 
 
 
 async def test_an_opening_nobody_matches_announces_nothing(talent, ev, unique):
+    position_id = str(uuid.uuid4())
     async with event_probe(talent.amqp_url, talent.namespace, ["matches-found"]) as probe:
         await talent.consumed(
-            await talent.publish(ev.position(str(uuid.uuid4()), required=[unique("cobol")]))
+            await talent.publish(ev.position(position_id, required=[unique("cobol")]))
         )
         await probe.settle(1.0)
-        assert probe.of_type("matches-found") == []
+        assert about(probe, "matches-found", f"positions/{position_id}") == []
 
 
 async def test_matches_found_carries_the_owners_of_the_latest_snapshot(talent, ev, unique):
@@ -132,7 +135,7 @@ async def test_matches_found_carries_the_owners_of_the_latest_snapshot(talent, e
                 ev.position(position_id, version=3, required=[skill], owners={"recruiter": new})
             )
         )
-        [event] = await probe.wait_for(1, event_type="matches-found")
+        [event] = await wait_about(probe, 1, "matches-found", f"positions/{position_id}")
     found = MatchesFound.model_validate(event.data)
     assert found.position.owners is not None and found.position.owners.recruiter is not None
     assert found.position.owners.recruiter.name == "New Owner"

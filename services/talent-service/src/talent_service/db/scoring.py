@@ -221,10 +221,12 @@ def scoring_statement(
             for v in (p(i, "text") for i in plan.industries)
         ]
     )
-    # Sorted by code point, as Python sorts strings.
+    # Sorted by code point, as Python sorts strings; the subquery only runs for the few
+    # matches that have such a strength at all.
     strengths_matched = (
+        f"CASE WHEN s.strengths && {strength_targets} THEN "
         f'ARRAY(SELECT DISTINCT x COLLATE "C" FROM unnest(s.strengths) AS u(x) '
-        f"WHERE x = ANY({strength_targets}) ORDER BY 1)"
+        f"WHERE x = ANY({strength_targets}) ORDER BY 1) ELSE '{{}}'::text[] END"
     )
 
     parts: list[str] = []
