@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from talentloop_shared.events import new_event
+from talentloop_shared.events import CloudEvent, new_event
 from talentloop_shared.events.payloads import (
+    CandidateHired,
     CandidateRejected,
     EvaluationSubmitted,
     FeedbackReceived,
@@ -16,7 +17,8 @@ from talentloop_shared.events.payloads import (
     PositionChanged,
 )
 from talentloop_shared.events.registry import publisher_source
-from talentloop_shared.testing.harness import RunningService, applied, publish_event
+from talentloop_shared.testing.harness import EventProbe, RunningService, applied, publish_event
+from talentloop_shared.testing.plugin import eventually
 
 
 @dataclass
@@ -47,7 +49,36 @@ class Talent:
         await applied(self.svc, *event_ids, timeout=timeout)
 
 
+def about(probe: EventProbe, event_type: str, subject: str) -> list[CloudEvent]:
+    """The events of one type about one subject the probe received (other tests publish
+    the same types on the same bus meanwhile)."""
+    return [e for e in probe.of_type(event_type) if e.subject == subject]
+
+
+async def wait_about(
+    probe: EventProbe, count: int, event_type: str, subject: str, *, timeout: float = 10.0
+) -> list[CloudEvent]:
+    """Wait until at least `count` events of this type about this subject arrived."""
+
+    async def check() -> list[CloudEvent] | None:
+        got = about(probe, event_type, subject)
+        return got if len(got) >= count else None
+
+    return await eventually(check, timeout=timeout, message=f"{count} {event_type} on {subject}")
+
+
 NOW = datetime.now(UTC)
+
+
+def owner(name: str, *, locale: str = "zh-CN") -> dict[str, Any]:
+    """A staff member as position owners carry them."""
+    return {
+        "id": str(uuid.uuid4()),
+        "name": name,
+        "email": f"{name.lower().replace(' ', '.')}@example.com",
+        "locale": locale,
+        "timezone": "Asia/Shanghai",
+    }
 
 
 class EventFactory:
@@ -112,6 +143,8 @@ class EventFactory:
         min_years: float = 0,
         industries: list[str] | None = None,
         change: str = "created",
+        owners: dict[str, Any] | None = None,
+        headcount: int = 1,
     ) -> Any:
         return PositionChanged.model_validate(
             {
@@ -121,6 +154,8 @@ class EventFactory:
                     "version": version,
                     "title": title,
                     "status": status,
+                    "headcount": headcount,
+                    "owners": owners or {},
                     "org_unit": {"id": str(uuid.uuid4()), "name": "Analytics"},
                     "requirements": {
                         "min_years_experience": min_years,
@@ -159,5 +194,42 @@ class EventFactory:
                 "ratings": {"tone": 5},
                 "open_to_future_roles": open_to_future_roles,
                 "answered_at": NOW.isoformat(),
+            }
+        )
+
+    @staticmethod
+    def hire(
+        candidate_id: str | None = None,
+        *,
+        name: str = "Chen Jing",
+        gaps: list[dict[str, Any]] | None = None,
+        application_id: str | None = None,
+        position_title: str = "Medical Data Analyst",
+        owners: dict[str, Any] | None = None,
+        hired_at: datetime | None = None,
+    ) -> Any:
+        """candidate-hired as recruiting publishes it; `gaps` are {dimension, name, score, text}."""
+        return CandidateHired.model_validate(
+            {
+                "application_id": application_id or str(uuid.uuid4()),
+                "hired_at": (hired_at or NOW).isoformat(),
+                "decided_by": "hr-1",
+                "candidate": {
+                    "id": candidate_id or str(uuid.uuid4()),
+                    "name": name,
+                    "email": f"{uuid.uuid4().hex[:8]}@example.com",
+                    "locale": "zh-CN",
+                    "timezone": "Asia/Shanghai",
+                },
+                "position": {
+                    "id": str(uuid.uuid4()),
+                    "version": 4,
+                    "title": position_title,
+                    "job_family": "engineering",
+                    "org_unit_name": "Analytics",
+                    "owners": owners or {},
+                },
+                "scorecard": {"composite": 7.4, "dimensions": {"technical": 8.0, "clinical": 4.5}},
+                "gaps": gaps or [],
             }
         )

@@ -32,6 +32,7 @@ LISTS = [
     "/api/v1/reminders",
     "/api/v1/courses",
     "/api/v1/positions/{position_id}/matches",
+    "/api/v1/development-plans",
 ]
 
 
@@ -94,6 +95,21 @@ async def test_course_pages_follow_their_cursor_in_the_order_added(talent, auth,
     found = [c["id"] for c in await _walk(talent, auth, "/api/v1/courses", {"limit": 2})]
     assert [c for c in found if c in added] == added
     assert len(found) == len(set(found))
+
+
+async def test_development_plan_pages_follow_their_cursor_newest_first(talent, ev, auth):
+    person = str(uuid.uuid4())
+    applications = []
+    for _ in range(3):  # one by one: created_at orders them
+        hire = ev.hire(person)
+        applications.append(hire.application_id)
+        await talent.consumed(await talent.publish(hire))
+    found = await _walk(
+        talent, auth, "/api/v1/development-plans", {"person_id": person, "limit": 1}
+    )
+    assert [p["application_id"] for p in found] == list(reversed(applications))
+    everyone = await _walk(talent, auth, "/api/v1/development-plans", {"limit": 2})
+    assert len(everyone) == len({p["id"] for p in everyone}) >= 3
 
 
 async def test_reminders_come_due_on_the_service_clock(talent, ev, auth):

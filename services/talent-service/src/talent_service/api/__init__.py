@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from talent_service.api import courses, matches, talents
+from talent_service.api import courses, development, matches, talents
 
-ROUTERS: list[APIRouter] = [talents.router, matches.router, courses.router]
+ROUTERS: list[APIRouter] = [
+    talents.router,
+    matches.router,
+    courses.router,
+    development.router,
+]

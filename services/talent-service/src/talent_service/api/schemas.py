@@ -11,7 +11,13 @@ from typing import Self
 
 from pydantic import BaseModel, Field
 
-from talent_service.db.models import Course, Invitation, Position, TalentProfile
+from talent_service.db.models import (
+    Course,
+    DevelopmentPlan,
+    Invitation,
+    Position,
+    TalentProfile,
+)
 from talent_service.service.matching import BulkInvitation, MatchListing, MatchRow
 from talent_service.service.talents import Development, TalentDetail
 
@@ -51,6 +57,7 @@ class TalentSummary(BaseModel):
     open_to_contact: bool
     consent_expires_at: datetime
     next_contact_at: datetime
+    hired_at: datetime | None = Field(description="Hired since: out of matching")
     created_at: datetime
 
     @classmethod
@@ -249,14 +256,18 @@ class BulkInvitationRead(BaseModel):
 
 
 class CourseRead(BaseModel):
-    """A course of the catalogue."""
+    """A course of the catalogue (its ETag is its version)."""
 
     id: uuid.UUID
+    version: int
     title: str
     provider: str
     url: str
     skills: list[str]
+    locales: list[str]
+    active: bool = Field(description="False once withdrawn")
     created_at: datetime
+    updated_at: datetime
 
     @classmethod
     def from_row(cls, course: Course) -> Self:
@@ -291,3 +302,66 @@ class DevelopmentRead(BaseModel):
                 for s in result.suggestions
             ],
         )
+
+
+# --- development plans -------------------------------------------------------------------
+
+
+class PlanCourseRead(BaseModel):
+    """A course as the plan recorded it."""
+
+    id: uuid.UUID
+    version: int
+    title: str
+    provider: str
+    url: str
+    skills: list[str]
+    locales: list[str]
+
+
+class PlanItemRead(BaseModel):
+    """A course of the plan and the gaps (dimension keys) it covers."""
+
+    course: PlanCourseRead
+    covers: list[str]
+
+
+class PlanGapRead(BaseModel):
+    """A gap from the scorecard and the plan's courses that cover it (none: nothing fits)."""
+
+    dimension: str
+    name: str | None
+    score: float | None
+    text: str | None
+    course_ids: list[uuid.UUID]
+
+
+class PlanPositionRead(BaseModel):
+    """The position hired for."""
+
+    id: str
+    version: int | None = None
+    title: str
+    job_family: str = "general"
+    org_unit_name: str | None = None
+
+
+class DevelopmentPlanRead(BaseModel):
+    """A new hire's development plan: the scorecard's gaps and courses that cover them."""
+
+    id: uuid.UUID
+    person_id: str
+    application_id: str
+    name: str
+    locale: str
+    position: PlanPositionRead
+    hired_at: datetime
+    decided_by: str
+    gaps: list[PlanGapRead]
+    courses: list[PlanItemRead] = Field(description="Most gaps covered first")
+    created_at: datetime
+
+    @classmethod
+    def from_row(cls, plan: DevelopmentPlan) -> Self:
+        """The plan as stored when the hire was reported."""
+        return cls.model_validate(_from_attributes(cls, plan))

@@ -22,7 +22,6 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    UniqueConstraint,
     false,
     func,
     text,
@@ -30,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from talent_service.db.scoring import YEARS_PRINTABLE
 from talentloop_shared.db import NAMING_CONVENTION
 
 
@@ -67,6 +67,8 @@ class TalentProfile(Base):
     consent_expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     next_contact_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_contacted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Hired (candidate-hired): out of matching and re-contact reminders from then on.
+    hired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
@@ -84,6 +86,10 @@ class TalentProfile(Base):
         Index("ix_talent_profiles_consent_expires_at", "consent_expires_at"),
         Index("ix_talent_profiles_next_contact_at", "next_contact_at", "id"),
         Index("ix_talent_profiles_created_at", "created_at", "id"),
+        # The few profiles set-based scoring leaves to the Python matcher (db.scoring).
+        Index(
+            "ix_talent_profiles_odd_years", "id", postgresql_where=text(f"NOT {YEARS_PRINTABLE}")
+        ),
     )
 
 
@@ -157,6 +163,10 @@ class Position(Base):
     org_unit_name: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16))
     requirements: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    # Who answers for the hiring (`PositionOwners` as JSON) and the title in other languages;
+    # carried into matches-found and talent-invited so that notify reaches the right people.
+    owners: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+    titles: Mapped[dict[str, str]] = mapped_column(JSONB, default=dict)
     scored_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
@@ -164,11 +174,17 @@ class Position(Base):
 
 
 class TalentMatch(Base):
-    """A pooled candidate's fit to an open position."""
+    """A pooled candidate's fit to an open position.
+
+    The id is `domain.matching.match_id(position_id, profile_id)`: the primary key alone
+    keeps one match per person and opening (no second unique index to maintain for every
+    one of the tens of thousands of rows a scoring writes), and a person's matches are
+    found by the ids they would have for each known position.
+    """
 
     __tablename__ = "talent_matches"
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     # No foreign keys here on purpose: an opening writes tens of thousands of rows at once
     # and a key check (with a row lock on the profile) per row doubles the time. Positions
     # are never deleted; erasing a profile deletes its matches explicitly.
@@ -184,10 +200,11 @@ class TalentMatch(Base):
     strength_tags: Mapped[list[str]] = mapped_column(TextArray, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     invited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The position version whose matches-found first told HR about this match; None while
+    # nobody was told (found when the person was pooled or re-tagged, not by a scoring).
+    announced_version: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
-        # profile_id first: the same index finds a person's matches when they are erased.
-        UniqueConstraint("profile_id", "position_id", name="uq_talent_matches_profile_position"),
         Index(
             "ix_talent_matches_ranking",
             "position_id",
@@ -217,18 +234,61 @@ class Invitation(Base):
 
 
 class Course(Base):
-    """A training course and the skills or dimensions it builds."""
+    """A training course and the skills or dimensions it builds.
+
+    Versioned: every change (and the withdrawal) raises `version` by one and publishes
+    `course-changed` with the whole course, so copies elsewhere keep the newest.
+    """
 
     __tablename__ = "courses"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    version: Mapped[int] = mapped_column(Integer, server_default=text("1"), default=1)
     title: Mapped[str] = mapped_column(Text)
     provider: Mapped[str] = mapped_column(Text)
     url: Mapped[str] = mapped_column(Text)
     skills: Mapped[list[str]] = mapped_column(TextArray)
+    # The languages the course is taught in (canonical tags); empty: not stated.
+    locales: Mapped[list[str]] = mapped_column(TextArray, server_default="{}", default=list)
+    # False once withdrawn: kept (with its history of versions) but suggested to nobody.
+    active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"), default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     __table_args__ = (Index("ix_courses_created_at", "created_at", "id"),)
+
+
+class DevelopmentPlan(Base):
+    """A new hire's development plan: the scorecard's gaps and the catalogue courses that
+    cover them, as they were when the hire was reported (one plan per hired application).
+
+    Personal data (the person's name): erased with the person.
+    """
+
+    __tablename__ = "development_plans"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    # The candidate id recruiting uses (the talent id, when the person was pooled).
+    person_id: Mapped[str] = mapped_column(String(64))
+    application_id: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    locale: Mapped[str] = mapped_column(String(16), default="en")
+    # The position hired for (`PositionRef` as JSON: title, owners, …).
+    position_id: Mapped[str] = mapped_column(String(64))
+    position: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    hired_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    decided_by: Mapped[str] = mapped_column(Text)
+    # [{"dimension", "name", "score", "text", "course_ids"}], in the scorecard's order.
+    gaps: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    # [{"course": {id, version, title, provider, url, skills, locales}, "covers": [dimension]}],
+    # most gaps covered first.
+    courses: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("ix_development_plans_created_at", "created_at", "id"),
+        Index("ix_development_plans_person_id", "person_id", "created_at", "id"),
+    )
 
 
 class ErasureAudit(Base):

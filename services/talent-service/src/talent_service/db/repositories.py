@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from talent_service.db.models import (
     Course,
+    DevelopmentPlan,
     Invitation,
     PendingTag,
     Position,
@@ -22,23 +23,10 @@ from talent_service.db.models import (
     TalentProfile,
     TalentTag,
 )
+from talent_service.db.scoring import YEARS_PRINTABLE, match_id_sql, scoring_statement
+from talent_service.domain.matching import ScoringPlan, match_id
 from talent_service.domain.tags import Tag, TagKind
 from talentloop_shared.db import Repository
-
-MATCH_COPY_COLUMNS = (
-    "id",
-    "position_id",
-    "profile_id",
-    "position_version",
-    "score",
-    "years_rank",
-    "explanation",
-    "matched_required",
-    "missing_required",
-    "strength_tags",
-    "created_at",
-    "invited_at",
-)
 
 
 def tag_row(profile_id: str, tag: Tag) -> dict[str, Any]:
@@ -51,6 +39,15 @@ async def lock_key(session: AsyncSession, key: str) -> None:
     # Events about the same person can be consumed concurrently (prefetch > 1); a
     # transaction-scoped advisory lock keeps "profile exists?" and "merge pending" coherent.
     await session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
+
+
+def _matches_of(profile_id: str) -> Any:
+    """A condition on talent_matches: the rows of one person (the ids their matches have
+    for each known position; see `domain.matching.match_id`)."""
+    ids = text(match_id_sql("positions.id", "CAST(:profile_id AS text)")).bindparams(
+        profile_id=profile_id
+    )
+    return TalentMatch.id.in_(select(ids).select_from(Position))
 
 
 async def raw_connection(session: AsyncSession) -> Any:
@@ -144,7 +141,7 @@ class ProfileRepository(Repository[TalentProfile]):
 
     async def delete(self, profile_id: str) -> bool:
         """Erase a profile, its matches and (by cascade) tags, applications, history."""
-        await self.session.execute(delete(TalentMatch).where(TalentMatch.profile_id == profile_id))
+        await self.session.execute(delete(TalentMatch).where(_matches_of(profile_id)))
         # DML executes to a CursorResult (the only Result with `rowcount`).
         result = cast(
             CursorResult[Any],
@@ -212,56 +209,117 @@ class MatchRepository(Repository[TalentMatch]):
 
     model = TalentMatch
 
-    async def load_candidates(self, now: datetime, prefilter: frozenset[str] | None) -> list[Any]:
-        """(id, years, skills, strengths, industries) of consented, unexpired profiles
-        that could match: one query, arrays as they are, GIN overlap prefilter."""
-        conn = await raw_connection(self.session)
-        base = (
-            "SELECT id, years_experience, skills, strengths, industries FROM talent_profiles "
-            "WHERE consent_expires_at > $1"
+    async def has_matches(self, position_id: str) -> bool:
+        """Whether the position has any match (a first scoring can insert without checks)."""
+        found = await self.session.scalar(
+            select(TalentMatch.id).where(TalentMatch.position_id == position_id).limit(1)
         )
-        if prefilter is None:
-            return list(await conn.fetch(base, now))
-        # Two overlaps OR-ed: each uses its own GIN index (bitmap OR).
+        return found is not None
+
+    async def score_pool(
+        self, plan: ScoringPlan, *, position_id: str, version: int, now: datetime, refresh: bool
+    ) -> tuple[int, int]:
+        """Score the pool against the plan in the database and write the matches (see
+        `db.scoring`); (matches written, of which announced at `version` for the first time)."""
+        statement = scoring_statement(
+            plan, position_id=position_id, version=version, now=now, refresh=refresh
+        )
+        conn = await raw_connection(self.session)
+        # One statement over up to the whole pool: compiling it to machine code (JIT) costs
+        # more than it saves, and a bitmap of every candidate row must stay exact rather
+        # than lossy (a lossy one re-checks each row's arrays).
+        await conn.execute("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'")
+        row = await conn.fetchrow(statement.sql, *statement.params)
+        return int(row["written"]), int(row["fresh"])
+
+    async def odd_years_candidates(self, now: datetime, plan: ScoringPlan) -> list[Any]:
+        """(id, years, skills, strengths, industries) of the live profiles `score_pool` leaves
+        to the Python matcher (years it cannot print like Python; see `db.scoring`)."""
+        conn = await raw_connection(self.session)
+        sql = (
+            "SELECT id, years_experience, skills, strengths, industries FROM talent_profiles "
+            f"WHERE NOT {YEARS_PRINTABLE} AND consent_expires_at > $1 AND hired_at IS NULL"
+        )
+        if not plan.lists_skills:
+            return list(await conn.fetch(sql, now))
         return list(
             await conn.fetch(
-                base + " AND (skills && $2::text[] OR strengths && $2::text[])",
+                sql + " AND (skills && $2::text[] OR strengths && $3::text[])",
                 now,
-                sorted(prefilter),
+                sorted(plan.skill_targets),
+                sorted(plan.strength_targets),
             )
         )
 
-    async def invited_profile_ids(self, position_id: str) -> set[str]:
-        """Profiles already invited to the position (their matches are kept)."""
-        rows = await self.session.scalars(
-            select(TalentMatch.profile_id).where(
-                TalentMatch.position_id == position_id, TalentMatch.invited_at.is_not(None)
-            )
-        )
-        return set(rows)
+    async def write_scored(self, rows: list[dict[str, Any]], *, version: int) -> tuple[int, int]:
+        """Write matches the Python matcher scored as `score_pool` writes its own (existing
+        ones refreshed, invited ones left alone, new ones announced at `version`)."""
+        written = fresh = 0
+        for values in rows:
+            upsert = insert(TalentMatch).values({**values, "announced_version": version})
+            stmt = upsert.on_conflict_do_update(
+                index_elements=[TalentMatch.id],
+                set_={
+                    **{
+                        k: upsert.excluded[k]
+                        for k in values
+                        if k not in {"id", "position_id", "profile_id", "created_at", "invited_at"}
+                    },
+                    "announced_version": func.coalesce(
+                        TalentMatch.announced_version, upsert.excluded.announced_version
+                    ),
+                },
+                where=TalentMatch.invited_at.is_(None),
+            ).returning(TalentMatch.announced_version)
+            announced = (await self.session.execute(stmt)).scalars().all()
+            written += len(announced)
+            fresh += sum(1 for a in announced if a == version)
+        return written, fresh
 
-    async def delete_uninvited(self, position_id: str) -> None:
-        """Drop a position's matches nobody was invited from."""
+    async def delete_stale(self, position_id: str, version: int) -> None:
+        """Drop the position's uninvited matches a scoring at `version` did not write."""
         await self.session.execute(
             delete(TalentMatch).where(
-                TalentMatch.position_id == position_id, TalentMatch.invited_at.is_(None)
+                TalentMatch.position_id == position_id,
+                TalentMatch.invited_at.is_(None),
+                TalentMatch.position_version < version,
             )
         )
 
-    async def copy_in(self, records: list[tuple[Any, ...]]) -> None:
-        """Bulk-insert match rows (MATCH_COPY_COLUMNS order) inside the transaction."""
-        if not records:
-            return
-        conn = await raw_connection(self.session)
-        await conn.copy_records_to_table(
-            "talent_matches", records=records, columns=list(MATCH_COPY_COLUMNS)
+    async def top_offered(
+        self, position_id: str, now: datetime, limit: int
+    ) -> list[tuple[TalentMatch, str]]:
+        """The position's best offered matches (ranked as listed), with the person's name."""
+        rows = await self.session.execute(
+            select(TalentMatch, TalentProfile.name)
+            .join(TalentProfile, TalentProfile.id == TalentMatch.profile_id)
+            .where(TalentMatch.position_id == position_id, TalentProfile.consent_expires_at > now)
+            .order_by(
+                TalentMatch.score.desc(), TalentMatch.years_rank.desc(), TalentMatch.profile_id
+            )
+            .limit(limit)
+        )
+        return [(match, name) for match, name in rows]
+
+    async def count_invited_offered(self, position_id: str, now: datetime) -> int:
+        """How many of the position's invited matches are still offered (consent valid)."""
+        return int(
+            await self.session.scalar(
+                select(func.count())
+                .select_from(Invitation)
+                .join(TalentProfile, TalentProfile.id == Invitation.profile_id)
+                .where(
+                    Invitation.position_id == position_id, TalentProfile.consent_expires_at > now
+                )
+            )
+            or 0
         )
 
     async def upsert_one(self, values: dict[str, Any]) -> None:
         """Insert or refresh one match, leaving invited matches as they are."""
         stmt = insert(TalentMatch).values(values)
         stmt = stmt.on_conflict_do_update(
-            constraint="uq_talent_matches_profile_position",
+            index_elements=[TalentMatch.id],
             set_={
                 k: stmt.excluded[k]
                 for k in values
@@ -271,12 +329,17 @@ class MatchRepository(Repository[TalentMatch]):
         )
         await self.session.execute(stmt)
 
+    async def delete_uninvited_of_profile(self, profile_id: str) -> None:
+        """Drop every match of one person nobody invited them from (they left matching)."""
+        await self.session.execute(
+            delete(TalentMatch).where(_matches_of(profile_id), TalentMatch.invited_at.is_(None))
+        )
+
     async def delete_uninvited_of(self, position_id: str, profile_id: str) -> None:
         """Drop one candidate's match to a position unless they were invited."""
         await self.session.execute(
             delete(TalentMatch).where(
-                TalentMatch.position_id == position_id,
-                TalentMatch.profile_id == profile_id,
+                TalentMatch.id == match_id(position_id, profile_id),
                 TalentMatch.invited_at.is_(None),
             )
         )
@@ -327,6 +390,30 @@ class CourseRepository(Repository[Course]):
 
     model = Course
 
-    async def all(self) -> Sequence[Course]:
-        """Every course."""
-        return await self.list(select(Course).order_by(Course.created_at, Course.id))
+    async def active(self) -> Sequence[Course]:
+        """Every course not withdrawn, in the order added."""
+        return await self.list(
+            select(Course).where(Course.active.is_(True)).order_by(Course.created_at, Course.id)
+        )
+
+
+class DevelopmentPlanRepository(Repository[DevelopmentPlan]):
+    """New hires' development plans."""
+
+    model = DevelopmentPlan
+
+    async def of_application(self, application_id: str) -> DevelopmentPlan | None:
+        """The plan seeded by the hire of this application, if any."""
+        return await self.session.scalar(
+            select(DevelopmentPlan).where(DevelopmentPlan.application_id == application_id)
+        )
+
+    async def delete_of(self, person_id: str) -> int:
+        """Erase a person's plans; how many there were."""
+        result = cast(
+            CursorResult[Any],
+            await self.session.execute(
+                delete(DevelopmentPlan).where(DevelopmentPlan.person_id == person_id)
+            ),
+        )
+        return int(result.rowcount)

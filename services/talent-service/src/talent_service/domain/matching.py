@@ -27,6 +27,7 @@ values, which `profile_from_tags` guarantees.
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
@@ -37,6 +38,23 @@ from talent_service.domain.tags import Tag, normalise
 from talentloop_shared.events.payloads import Requirements
 
 MIN_MATCH_SCORE: Final = 40
+
+# Unknown experience ranks after any known experience at the same score (`rank`).
+UNKNOWN_YEARS_RANK: Final = -1.0
+
+# A match's id follows from its position and profile (`match_id`), so one person has one
+# match per opening by construction, and a match found again keeps its id.
+MATCH_ID_NAMESPACE: Final = uuid.UUID("6f1c2d1e-5b0a-4c8e-9d53-3a7e2f4b8c10")
+
+
+def match_id(position_id: str, profile_id: str) -> uuid.UUID:
+    """The id of the match of a profile to a position (a name-based UUID, version 3).
+
+    The length prefix keeps ("ab", "c") and ("a", "bc") apart. `db.scoring` computes the
+    same in SQL.
+    """
+    return uuid.uuid3(MATCH_ID_NAMESPACE, f"{len(position_id)}:{position_id}{profile_id}")
+
 
 REQUIRED_POINTS: Final = 50.0
 EXPERIENCE_POINTS: Final = 20.0
@@ -125,14 +143,12 @@ def title_phrases(title: str) -> frozenset[str]:
 
 def prefilter_values(requirements: Requirements, title: str) -> frozenset[str] | None:
     """Values of which a profile needs one (as skill or strength tag) to match; None: no filter."""
-    # Lets the repository narrow 100,000 rows in SQL (array overlap on an indexed column)
-    # before the matcher sees them; it is exactly the matcher's own first test.
-    skill_targets = frozenset(_unique_normalised(requirements.required_skills)) | frozenset(
-        _unique_normalised(requirements.preferred_skills)
-    )
-    if not skill_targets:
+    # A superset of the plan's own first test (skills ∩ skill targets or strengths ∩ strength
+    # targets), as one list for one array overlap.
+    plan = plan_scoring(requirements, title)
+    if not plan.lists_skills:
         return None
-    return skill_targets | title_phrases(title)
+    return plan.strength_targets
 
 
 def _unique_normalised(values: Iterable[str]) -> tuple[str, ...]:
@@ -140,8 +156,99 @@ def _unique_normalised(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in map(normalise, values) if v))
 
 
-def _format_years(years: float) -> str:
+# The wording of an explanation, one piece per component ("4 of 5 required skills; 6 years
+# ≥ 5; preferred: tableau; industry: healthcare; strength: data analysis; gap: sql").
+# `db.scoring` builds the same text in SQL from these pieces.
+EXPLANATION_SEPARATOR: Final = "; "
+LIST_SEPARATOR: Final = ", "
+PREFERRED_LABEL: Final = "preferred: "
+INDUSTRY_LABEL: Final = "industry: "
+STRENGTH_LABELS: Final = ("strength: ", "strengths: ")  # one, several
+GAP_LABELS: Final = ("gap: ", "gaps: ")
+YEAR_UNITS: Final = (" year", " years")  # exactly 1, otherwise
+YEAR_RELATIONS: Final = (" ≥ ", " < ")  # at or above the minimum, below it
+
+
+def format_years(years: float) -> str:
+    """Years as an explanation shows them: `6`, `2.5`, `0` (Python's `g` format).
+
+    `db.scoring` reproduces this in SQL for years of at most two decimals below 10,000 (all
+    real ones); the few others are scored by the Python matcher.
+    """
     return f"{years:g}"
+
+
+def _label(labels: tuple[str, str], count: int) -> str:
+    return labels[0] if count == 1 else labels[1]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoringPlan:
+    """What scoring against one position needs, computed once from its requirements.
+
+    The Python matcher (`make_matcher`) and the set-based scorer in the database
+    (`db.scoring`) both read their constants from here, so they agree by construction; a
+    test holds them to the same results.
+    """
+
+    required: tuple[str, ...]
+    preferred: tuple[str, ...]
+    industries: tuple[str, ...]
+    skill_targets: frozenset[str]
+    # Skill targets plus the title's words and phrases: a strength tag equal to one of
+    # them earns the strength bonus.
+    strength_targets: frozenset[str]
+    min_years: float
+    min_score: int
+
+    @property
+    def lists_skills(self) -> bool:
+        """Whether the position names any skill (then a match must share one)."""
+        return bool(self.skill_targets)
+
+    @property
+    def per_required(self) -> float:
+        """Points per required skill the profile has."""
+        return REQUIRED_POINTS / len(self.required) if self.required else 0.0
+
+    @property
+    def per_preferred(self) -> float:
+        """Points per preferred skill the profile has."""
+        return PREFERRED_POINTS / len(self.preferred) if self.preferred else 0.0
+
+    @property
+    def required_suffix(self) -> str:
+        """What follows the number of required skills met: " of 5 required skills"."""
+        n = len(self.required)
+        return f" of {n} {_plural(n, 'required skill', 'required skills')}"
+
+    @property
+    def years_unknown(self) -> str:
+        """The experience part when the profile's years are unknown."""
+        return f"years unknown ({format_years(self.min_years)} required)"
+
+    @property
+    def min_years_text(self) -> str:
+        """The minimum years as the explanation shows them."""
+        return format_years(self.min_years)
+
+
+def plan_scoring(
+    requirements: Requirements, title: str, *, min_score: int = MIN_MATCH_SCORE
+) -> ScoringPlan:
+    """The scoring plan of a position with these requirements and this title."""
+    required = _unique_normalised(requirements.required_skills)
+    preferred = _unique_normalised(requirements.preferred_skills)
+    skill_targets = frozenset(required) | frozenset(preferred)
+    return ScoringPlan(
+        required=required,
+        preferred=preferred,
+        industries=_unique_normalised(requirements.industries),
+        skill_targets=skill_targets,
+        strength_targets=skill_targets | title_phrases(title),
+        min_years=float(requirements.min_years_experience),
+        min_score=min_score,
+    )
 
 
 def _plural(count: int, singular: str, plural: str) -> str:
@@ -149,26 +256,37 @@ def _plural(count: int, singular: str, plural: str) -> str:
 
 
 def make_matcher(
-    requirements: Requirements, title: str, *, min_score: int = MIN_MATCH_SCORE
+    requirements: Requirements | ScoringPlan,
+    title: str = "",
+    *,
+    min_score: int = MIN_MATCH_SCORE,
 ) -> Callable[[ProfileLike], Match | None]:
-    """Precompute a position's sets once and return a fast per-profile scorer (None = no match)."""
-    required = _unique_normalised(requirements.required_skills)
-    preferred = _unique_normalised(requirements.preferred_skills)
-    industries = _unique_normalised(requirements.industries)
-    required_set = frozenset(required)
-    preferred_set = frozenset(preferred)
+    """Precompute a position's sets once and return a fast per-profile scorer (None = no match).
+
+    Takes the position's requirements and title, or a plan made by `plan_scoring`.
+    """
+    plan = (
+        requirements
+        if isinstance(requirements, ScoringPlan)
+        else plan_scoring(requirements, title, min_score=min_score)
+    )
+    required, preferred, industries = plan.required, plan.preferred, plan.industries
     industry_set = frozenset(industries)
-    skill_targets = required_set | preferred_set
-    strength_targets = skill_targets | title_phrases(title)
-    min_years = float(requirements.min_years_experience)
+    skill_targets = plan.skill_targets
+    strength_targets = plan.strength_targets
+    min_years = plan.min_years
+    min_score = plan.min_score
     n_required = len(required)
     n_preferred = len(preferred)
-    lists_skills = bool(skill_targets)
-    per_required = REQUIRED_POINTS / n_required if n_required else 0.0
-    per_preferred = PREFERRED_POINTS / n_preferred if n_preferred else 0.0
+    lists_skills = plan.lists_skills
+    per_required = plan.per_required
+    per_preferred = plan.per_preferred
+    required_suffix = plan.required_suffix
+    years_unknown = plan.years_unknown
+    min_years_text = plan.min_years_text
 
     def explain(
-        matched_required: tuple[str, ...],
+        n_matched_required: int,
         missing_required: tuple[str, ...],
         matched_preferred: tuple[str, ...],
         strengths_matched: tuple[str, ...],
@@ -177,26 +295,25 @@ def make_matcher(
     ) -> str:
         parts: list[str] = []
         if n_required:
-            noun = _plural(n_required, "required skill", "required skills")
-            parts.append(f"{len(matched_required)} of {n_required} {noun}")
+            parts.append(f"{n_matched_required}{required_suffix}")
         if min_years > 0:
             if years is None:
-                parts.append(f"years unknown ({_format_years(min_years)} required)")
+                parts.append(years_unknown)
             else:
-                unit = "year" if years == 1 else "years"
-                relation = "≥" if years >= min_years else "<"
-                parts.append(f"{_format_years(years)} {unit} {relation} {_format_years(min_years)}")
+                unit = YEAR_UNITS[0] if years == 1 else YEAR_UNITS[1]
+                relation = YEAR_RELATIONS[0] if years >= min_years else YEAR_RELATIONS[1]
+                parts.append(f"{format_years(years)}{unit}{relation}{min_years_text}")
         if matched_preferred:
-            parts.append(f"preferred: {', '.join(matched_preferred)}")
+            parts.append(PREFERRED_LABEL + LIST_SEPARATOR.join(matched_preferred))
         if industries_matched:
-            parts.append(f"industry: {', '.join(industries_matched)}")
+            parts.append(INDUSTRY_LABEL + LIST_SEPARATOR.join(industries_matched))
         if strengths_matched:
-            label = _plural(len(strengths_matched), "strength", "strengths")
-            parts.append(f"{label}: {', '.join(strengths_matched)}")
+            label = _label(STRENGTH_LABELS, len(strengths_matched))
+            parts.append(label + LIST_SEPARATOR.join(strengths_matched))
         if missing_required:
-            label = _plural(len(missing_required), "gap", "gaps")
-            parts.append(f"{label}: {', '.join(missing_required)}")
-        return "; ".join(parts)
+            label = _label(GAP_LABELS, len(missing_required))
+            parts.append(label + LIST_SEPARATOR.join(missing_required))
+        return EXPLANATION_SEPARATOR.join(parts)
 
     def match(profile: ProfileLike) -> Match | None:
         skills = profile.skills
@@ -257,7 +374,7 @@ def make_matcher(
             profile_id=profile.id,
             score=score,
             explanation=explain(
-                matched_required,
+                len(matched_required),
                 missing_required,
                 matched_preferred,
                 strengths_matched,

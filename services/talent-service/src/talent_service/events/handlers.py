@@ -6,6 +6,7 @@ it calls, so none needs binding to configuration.
 
 from __future__ import annotations
 
+from talent_service.service.development import seed_development_plan
 from talent_service.service.erasure import erase_on_request_elsewhere
 from talent_service.service.matching import record_position_change
 from talent_service.service.pool import (
@@ -17,6 +18,7 @@ from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events import CloudEvent
 from talentloop_shared.events.payloads import (
     CandidateErased,
+    CandidateHired,
     CandidateRejected,
     EvaluationSubmitted,
     FeedbackReceived,
@@ -50,6 +52,13 @@ async def handle_position_changed(
 ) -> None:
     """Keep the position copy and score the pool against a new or changed opening."""
     await record_position_change(uow, change=payload)
+
+
+async def handle_candidate_hired(
+    uow: UnitOfWork, payload: CandidateHired, event: CloudEvent
+) -> None:
+    """Seed the new hire's development plan; a pooled hire leaves matching."""
+    await seed_development_plan(uow, hire=payload)
 
 
 async def handle_candidate_erased(

@@ -6,7 +6,9 @@ service erases them; another service did so (`candidate-erased`, `erase_on_reque
 not announced again: our own announcement coming back is a no-op); or their pool consent ran
 out (`sweep_expired`), which ends the pool consent only: the person's applications in
 recruiting are not the pool's to erase, so nothing is published. Every erasure leaves an
-audit row with a hash of the id only.
+audit row with a hash of the id only. An erasure on request also erases the person's
+development plans (a new hire's); an expiry of pool consent leaves them, as they are not
+the pool's.
 
 After an erasure on request nothing about the person is kept again, whatever the event's
 date: recruiting may still reject their application before it has applied the erasure, and
@@ -24,7 +26,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from talent_service.db.models import ErasureAudit
-from talent_service.db.repositories import PendingTagRepository, ProfileRepository, lock_key
+from talent_service.db.repositories import (
+    DevelopmentPlanRepository,
+    PendingTagRepository,
+    ProfileRepository,
+    lock_key,
+)
 from talent_service.service.state import talent_state
 from talentloop_shared.db import UnitOfWork, forget_person
 from talentloop_shared.errors import NotFound
@@ -73,6 +80,15 @@ async def ignore_after_erasure(
     return False
 
 
+async def erased_on_request(uow: UnitOfWork, candidate_id: str, *, kind: str) -> bool:
+    """Whether the person ever asked to be erased (nothing about them is kept again).
+    Call it under the person's lock."""
+    asked, _ = await _erasures_of(uow, candidate_id)
+    if asked:
+        log.info("talent.event_after_erasure_ignored", candidate_id=candidate_id, event_type=kind)
+    return asked
+
+
 async def _erase(
     uow: UnitOfWork,
     talent_id: str,
@@ -83,10 +99,12 @@ async def _erase(
     everywhere: bool,
     announce: bool = False,
 ) -> bool:
-    """Erase the profile and what hangs on it; audit it (when there was one, or when the
-    person asked: later events about them are then ignored); `announce` publishes
-    `candidate-erased`. Whether a profile was found."""
+    """Erase the profile and what hangs on it (and, `everywhere`, their development plans);
+    audit it (when there was something, or when the person asked: later events about them
+    are then ignored); `announce` publishes `candidate-erased`. Whether anything was found."""
     found = await ProfileRepository(uow.session).delete(talent_id)
+    if everywhere:
+        found = bool(await DevelopmentPlanRepository(uow.session).delete_of(talent_id)) or found
     await PendingTagRepository(uow.session).purge(talent_id)
     # Copies of events already published about them (invitations carry their contacts).
     await forget_person(uow.session, talent_id)
@@ -109,8 +127,8 @@ async def _erase(
 
 
 async def erase_talent(uow: UnitOfWork, *, talent_id: str, by: str, reason: str) -> None:
-    """Erase a person's data at once (profile, tags, matches, invitations, reminders), and
-    tell every other service to erase theirs (`candidate-erased`)."""
+    """Erase a person's data at once (profile, tags, matches, invitations, reminders,
+    development plans), and tell every other service to erase theirs (`candidate-erased`)."""
     await lock_key(uow.session, f"talent:{talent_id}")
     erased = await _erase(
         uow,

@@ -5,12 +5,26 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from pydantic import AnyHttpUrl, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, AnyHttpUrl, Field, StringConstraints, model_validator
 
 from talentloop_shared.http import RequestModel
+from talentloop_shared.i18n import try_canonical_locale
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Message = Annotated[str, StringConstraints(max_length=4000)]
+
+
+def _locale(value: str) -> str:
+    tag = try_canonical_locale(value)
+    if tag is None:
+        raise ValueError(f"not a locale tag: {value[:40]!r} (expected e.g. 'en', 'zh-CN')")
+    return tag
+
+
+# A language tag in canonical form (`zh_cn` → `zh-CN`).
+LocaleTag = Annotated[str, StringConstraints(max_length=35), AfterValidator(_locale)]
+Skills = Annotated[list[ShortText], Field(min_length=1, max_length=50)]
+Locales = Annotated[list[LocaleTag], Field(max_length=20)]
 
 
 class InvitationCreate(RequestModel):
@@ -40,4 +54,17 @@ class CourseCreate(RequestModel):
     title: ShortText
     provider: ShortText
     url: AnyHttpUrl
-    skills: list[ShortText] = Field(min_length=1, max_length=50)
+    skills: Skills
+    locales: Locales = Field(
+        default_factory=list, description="Languages it is taught in, e.g. ['zh-CN', 'en']"
+    )
+
+
+class CourseUpdate(RequestModel):
+    """A partial change of a course; fields left out (or null) stay as they are."""
+
+    title: ShortText | None = None
+    provider: ShortText | None = None
+    url: AnyHttpUrl | None = None
+    skills: Skills | None = None
+    locales: Locales | None = None

@@ -1,18 +1,22 @@
 """Use cases of matching pooled candidates to openings and inviting them.
 
 Decisions: re-scoring an opening (new version with a changed title or requirements, or a
-re-opening) replaces its matches except those already invited, which stay as HR saw them.
-A closed position keeps its matches (listed with the position's status) but they cannot be
-invited until it re-opens. A profile pooled or re-tagged later is scored against every
-open position at once, so matches never wait for the next position change.
+re-opening) replaces its matches except those already invited, which stay as HR saw them;
+a match that is found again keeps its id. A closed position keeps its matches (listed with
+the position's status) but they cannot be invited until it re-opens. A profile pooled or
+re-tagged later is scored against every open position at once, so matches never wait for
+the next position change.
+
+HR hears of matches once: a scoring that finds someone HR was not told about for this
+opening publishes `matches-found` (the opening with its owners, how many match, the best
+five). A re-delivered or unchanged snapshot scores nothing, and a re-scoring that finds
+only people already announced publishes nothing. People matched between scorings (pooled
+or re-tagged later) are announced with the next scoring of the opening.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -27,13 +31,21 @@ from talent_service.db.repositories import (
     lock_key,
 )
 from talent_service.domain import retention
-from talent_service.domain.matching import Match, make_matcher, prefilter_values, rank
+from talent_service.domain.matching import (
+    UNKNOWN_YEARS_RANK,
+    Match,
+    make_matcher,
+    match_id,
+    plan_scoring,
+)
 from talent_service.domain.matching import TalentProfile as MatchableProfile
 from talent_service.service.inputs import BulkInvitationCreate, InvitationCreate
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, NotFound
 from talentloop_shared.events.payloads import (
     CandidateInfo,
+    MatchesFound,
+    MatchSummary,
     PositionChanged,
     PositionRef,
     Requirements,
@@ -41,8 +53,8 @@ from talentloop_shared.events.payloads import (
 )
 from talentloop_shared.pagination import Keyset, Page, bad_cursor
 
-# Unknown experience ranks after any known experience at the same score (domain.rank).
-UNKNOWN_YEARS_RANK = -1.0
+# How many of the best matches `matches-found` names.
+TOP_MATCHES = 5
 
 # Best first: (score desc, years_rank desc, profile_id asc), as domain.rank orders.
 MATCHES = Keyset(int, float, str)
@@ -57,12 +69,13 @@ class NotInvitable(Conflict):
 
 @dataclass(frozen=True, slots=True)
 class ScoringResult:
-    """How many pooled candidates were considered and matched for one opening."""
+    """What scoring one opening found: matches written (invited ones are kept as they
+    were), how many of them HR had not been told about, and whether it was announced."""
 
     position_id: str
-    considered: int
     matched: int
-    kept_invited: int
+    fresh: int
+    announced: bool
 
 
 class MatchRow(NamedTuple):
@@ -91,20 +104,6 @@ class BulkInvitation:
     skipped: list[tuple[uuid.UUID, str]] = field(default_factory=list)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    # Scoring a large pool allocates a few hundred thousand short-lived sets and tuples;
-    # left on, the cyclic collector repeatedly walks the whole (long-lived) heap meanwhile
-    # and doubles the time. Nothing here forms cycles, and no await runs inside.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _years_rank(years: float | None) -> float:
     return UNKNOWN_YEARS_RANK if years is None else float(years)
 
@@ -119,9 +118,20 @@ def _matchable(profile: TalentProfile) -> MatchableProfile:
     )
 
 
+def _row_profile(row: Any) -> MatchableProfile:
+    """A matchable profile from a (id, years, skills, strengths, industries) row."""
+    return MatchableProfile(
+        id=row[0],
+        years_experience=row[1],
+        skills=frozenset(row[2]),
+        strengths=frozenset(row[3]),
+        industries=frozenset(row[4]),
+    )
+
+
 def _match_values(position: Position, match: Match, now: datetime) -> dict[str, Any]:
     return {
-        "id": uuid.uuid4(),
+        "id": match_id(position.id, match.profile_id),
         "position_id": position.id,
         "profile_id": match.profile_id,
         "position_version": position.version,
@@ -147,8 +157,8 @@ async def record_position_change(
     if position is not None and snapshot.version <= position.version:
         return None  # a duplicate or an older version arriving late: nothing to change
     requirements = snapshot.requirements.model_dump(mode="json")
-    # Only what matching reads triggers a re-score; a move or a headcount edit keeps the
-    # matches (and their ids, which HR may be looking at) as they are.
+    # Only what matching reads triggers a re-score; a move, a headcount edit or new owners
+    # keep the matches (and their ids, which HR may be looking at) as they are.
     needs_scoring = snapshot.status == "open" and (
         position is None
         or position.status != "open"
@@ -163,6 +173,8 @@ async def record_position_change(
     position.org_unit_name = snapshot.org_unit.name
     position.status = snapshot.status
     position.requirements = requirements
+    position.owners = snapshot.owners.model_dump(mode="json", exclude_none=True)
+    position.titles = dict(snapshot.titles)
     await uow.session.flush()
     if not needs_scoring:
         return None
@@ -170,49 +182,62 @@ async def record_position_change(
 
 
 async def score_position(uow: UnitOfWork, position: Position, *, now: datetime) -> ScoringResult:
-    """Score every consented, unexpired profile against an opening; replace its matches."""
-    requirements = Requirements.model_validate(position.requirements)
-    matcher = make_matcher(requirements, position.title)
+    """Score every consented, unexpired profile against an opening and replace its matches
+    (invited ones stay); announce the matches when HR has not heard of some of them."""
+    plan = plan_scoring(Requirements.model_validate(position.requirements), position.title)
     matches = MatchRepository(uow.session)
-    rows = await matches.load_candidates(now, prefilter_values(requirements, position.title))
-    # Invited matches stay as they were when HR acted on them (the invitation refers to
-    # them); everyone else is scored afresh against the new requirements.
-    invited = await matches.invited_profile_ids(position.id)
-    await matches.delete_uninvited(position.id)
     version = position.version
-    with _collector_paused():
-        found = rank(
-            m
-            for r in rows
-            if r[0] not in invited
-            and (
-                m := matcher(
-                    MatchableProfile(
-                        id=r[0],
-                        years_experience=r[1],
-                        skills=frozenset(r[2]),
-                        strengths=frozenset(r[3]),
-                        industries=frozenset(r[4]),
-                    )
-                )
-            )
-            is not None
-        )
-        records = [
-            (
-                uuid.uuid4(), position.id, m.profile_id, version, m.score,
-                _years_rank(m.years_experience), m.explanation, list(m.matched_required),
-                list(m.missing_required), list(m.strength_tags_matched), now, None,
-            )
-            for m in found
-        ]  # fmt: skip
-    await matches.copy_in(records)
+    # The database scores the pool where it lies (db.scoring); a first scoring inserts,
+    # a re-scoring refreshes what is found again and then drops what is not.
+    refresh = await matches.has_matches(position.id)
+    written, fresh = await matches.score_pool(
+        plan, position_id=position.id, version=version, now=now, refresh=refresh
+    )
+    # The few profiles whose years SQL cannot print exactly as Python does.
+    matcher = make_matcher(plan)
+    odd = [
+        _match_values(position, m, now)
+        for r in await matches.odd_years_candidates(now, plan)
+        if (m := matcher(_row_profile(r))) is not None
+    ]
+    if odd:
+        more, more_fresh = await matches.write_scored(odd, version=version)
+        written, fresh = written + more, fresh + more_fresh
+    if refresh:
+        await matches.delete_stale(position.id, version)
     position.scored_at = now
+    if fresh:
+        await _announce(uow, position, matched=written, now=now)
     return ScoringResult(
-        position_id=position.id,
-        considered=len(rows),
-        matched=len(found),
-        kept_invited=len(invited),
+        position_id=position.id, matched=written, fresh=fresh, announced=bool(fresh)
+    )
+
+
+def position_ref(position: Position) -> PositionRef:
+    """The position as events name it, with its owners and translated titles."""
+    return PositionRef.model_validate(position, from_attributes=True)
+
+
+async def _announce(uow: UnitOfWork, position: Position, *, matched: int, now: datetime) -> None:
+    """Publish matches-found: how many match the opening and the best of them."""
+    matches = MatchRepository(uow.session)
+    count = matched + await matches.count_invited_offered(position.id, now)
+    top = await matches.top_offered(position.id, now, TOP_MATCHES)
+    uow.publish(
+        MatchesFound(
+            position=position_ref(position),
+            count=count,
+            top=[
+                MatchSummary(
+                    talent_id=match.profile_id,
+                    name=name,
+                    score=match.score,
+                    explanation=match.explanation,
+                )
+                for match, name in top
+            ],
+        ),
+        subject=f"positions/{position.id}",
     )
 
 
@@ -220,7 +245,7 @@ async def match_profile_to_open_positions(
     uow: UnitOfWork, profile: TalentProfile, *, now: datetime
 ) -> int:
     """Score one (new or re-tagged) profile against every open position; matches found."""
-    if retention.is_expired(profile.consent_expires_at, now):
+    if retention.is_expired(profile.consent_expires_at, now) or profile.hired_at is not None:
         return 0
     matches = MatchRepository(uow.session)
     matchable = _matchable(profile)
@@ -330,7 +355,7 @@ def _invite(
             invited_by=by,
             invited_at=now,
             candidate=_candidate_info(profile),
-            position=PositionRef.model_validate(position, from_attributes=True),
+            position=position_ref(position),
             message=message,
             explanation=match.explanation,
         ),

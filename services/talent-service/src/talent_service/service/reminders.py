@@ -21,11 +21,13 @@ REMINDERS = Keyset(datetime, str)
 async def list_reminders(
     uow: UnitOfWork, *, due_before: datetime | None, limit: int, cursor: str | None
 ) -> Page[TalentProfile]:
-    """Pooled candidates due for re-contact before `due_before` (default: now)."""
+    """Pooled candidates due for re-contact before `due_before` (default: now); people
+    hired since are not re-contacted about openings."""
     now = uow.clock.now()
     stmt = select(TalentProfile).where(
         TalentProfile.next_contact_at <= (due_before or now),
         TalentProfile.consent_expires_at > now,
+        TalentProfile.hired_at.is_(None),
     )
     if (after := REMINDERS.decode(cursor)) is not None:
         stmt = stmt.where(tuple_(TalentProfile.next_contact_at, TalentProfile.id) > tuple_(*after))

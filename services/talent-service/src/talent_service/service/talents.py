@@ -104,7 +104,7 @@ async def get_talent(uow: UnitOfWork, *, talent_id: str) -> TalentDetail:
 async def suggest_development(uow: UnitOfWork, *, talent_id: str) -> Development:
     """Courses covering the talent's gaps, most gaps covered first."""
     profile = await live_profile(uow, talent_id, now=uow.clock.now())
-    catalogue = {str(c.id): c for c in await CourseRepository(uow.session).all()}
+    catalogue = {str(c.id): c for c in await CourseRepository(uow.session).active()}
     suggestions = course_rules.suggest_courses(
         profile.gaps,
         (
