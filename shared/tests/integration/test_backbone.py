@@ -420,6 +420,31 @@ async def test_idempotency_key_replays_first_response_without_second_effect(
     assert (await _outbox_counts(pair.producer))[0] == 1
 
 
+async def test_a_retry_after_the_server_died_between_commit_and_response_says_it_was_applied(
+    pair: Pair, auth
+) -> None:
+    client = pair.producer.client
+    h = {**auth("hr_admin"), "Idempotency-Key": "create-thing-crash"}
+    first = await client.post("/api/v1/things", json={"title": "crash"}, headers=h)
+    assert first.status_code == 201
+    async with pair.producer.uow_factory() as uow:
+        # What a SIGKILL after the commit leaves: the claimed key, no stored response.
+        await uow.session.execute(
+            update(idempotency_keys)
+            .where(idempotency_keys.c.scope.endswith(":create-thing-crash"))
+            .values(status_code=None, response_body=None)
+        )
+        await uow.commit()
+
+    retry = await client.post("/api/v1/things", json={"title": "crash"}, headers=h)
+    assert retry.status_code == 409
+    problem = retry.json()
+    assert problem["type"].endswith("idempotency-response-pending")
+    assert "was applied" in problem["detail"]
+    async with pair.producer.runtime.session_factory() as s:
+        assert await s.scalar(select(func.count()).select_from(toy.things)) == 1
+
+
 async def test_idempotency_key_replays_nothing_to_a_forged_token_or_another_caller(
     pair: Pair, auth, token
 ) -> None:

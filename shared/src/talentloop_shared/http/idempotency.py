@@ -101,11 +101,16 @@ class IdempotentRoute(APIRoute):
                         type_="idempotency-key-reused",
                     )
                 if row.status_code is None:
+                    # The key is claimed in the use case's own transaction: a row means the
+                    # first request's change committed. Only its response is missing: being
+                    # stored right now, or lost if the server stopped in between.
                     raise ProblemError(
                         409,
                         "Conflict",
-                        f"the first request with this {HEADER} is still being processed",
-                        type_="idempotency-in-progress",
+                        f"the first request with this {HEADER} was applied, but its response "
+                        "is not recorded (yet, or at all if the server stopped in between); "
+                        "read the resource to see the outcome",
+                        type_="idempotency-response-pending",
                     )
                 headers = dict(row.response_headers or {})
                 headers["Idempotent-Replayed"] = "true"
