@@ -23,17 +23,20 @@ from tempfile import mkdtemp
 
 import httpx
 
-from talentloop_shared.auth import issue_token
-from talentloop_shared.config import DEV_JWT_SECRET
-from talentloop_shared.devtools.suite import SERVICES, Suite
-from talentloop_shared.testing.plugin import delete_namespace, register_services
-from talentloop_shared.testing.smtp import SMTPSink, free_port
+from talentloop_shared.devtools.load import (
+    HR,
+    Applicant,
+    Balancer,
+    quiet_hours_off,
+    reject,
+    seed_applicants,
+)
+from talentloop_shared.devtools.suite import SERVICES
+from talentloop_shared.testing.smtp import SMTPSink
+from talentloop_shared.testing.suites import running_suite
 
 PG = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
-HR = {
-    "Authorization": "Bearer " + issue_token(sub="bench", roles=["hr_admin"], secret=DEV_JWT_SECRET)
-}
 
 
 def pct(values: list[float], p: float) -> float:
@@ -45,103 +48,38 @@ async def main(n: int, concurrency: int) -> None:
     run = uuid.uuid4().hex[:6]
     mailbox = SMTPSink()
     mailbox.start()
-    namespace = f"bench-{run}."
-    suite = Suite(
-        pg_url=PG,
-        amqp_url=AMQP,
-        smtp_port=mailbox.port,
-        namespace=namespace,
-        database_suffix=f"_bench_{run}",
-        ports={s.name: free_port() for s in SERVICES},
-        log_dir=Path(mkdtemp(prefix="talentloop-bench-")),
-        extra_env={f"{s.prefix}_LOG_LEVEL": "WARNING" for s in SERVICES},
-    )
-    register_services([s.name for s in SERVICES], namespace=namespace)
-    await suite.check_infrastructure()
-    await suite.create_databases()
-    suite.migrate()
-    suite.start_all()
+    started: dict[str, float] = {}
+    round_trips: list[float] = []
     try:
-        await suite.wait_ready(timeout=90)
-        async with httpx.AsyncClient(timeout=30, headers=HR) as http:
-            org, rec, noti = (
-                suite.url(x) for x in ("org-service", "recruiting-service", "notify-service")
-            )
-            (
-                await http.put(
-                    f"{noti}/api/v1/settings",
-                    json={"quiet_hours": {"start": "00:00", "end": "00:00"}},
-                )
-            ).raise_for_status()
-            unit = (
-                await http.post(
-                    f"{org}/api/v1/org-units", json={"name": "Bench Co", "kind": "company"}
-                )
-            ).json()
-            position = (
-                await http.post(
-                    f"{org}/api/v1/positions",
-                    json={
-                        "title": "Data Engineer",
-                        "org_unit_id": unit["id"],
-                        "job_family": "engineering",
-                        "requirements": {"min_years_experience": 5, "required_skills": ["spark"]},
-                    },
-                )
-            ).json()
-            while (await http.get(f"{rec}/api/v1/openings/{position['id']}")).status_code != 200:
-                await asyncio.sleep(0.05)
-            sem = asyncio.Semaphore(concurrency)
+        async with running_suite(
+            pg_admin_url=PG,
+            amqp_url=AMQP,
+            namespace=f"bench-{run}.",
+            database_suffix=f"_bench_{run}",
+            mailbox=mailbox,
+            log_dir=Path(mkdtemp(prefix="talentloop-bench-")),
+            extra_env={f"{s.prefix}_LOG_LEVEL": "WARNING" for s in SERVICES},
+        ) as suite:
+            lb = Balancer(suite)
+            async with httpx.AsyncClient(timeout=30, headers=HR) as http:
+                await quiet_hours_off(http, lb)
+                apps = await seed_applicants(http, lb, n, run, concurrency)
+                sem = asyncio.Semaphore(concurrency)
 
-            async def apply(i: int) -> tuple[str, str]:
-                async with sem:
-                    email = f"cand{i}.{run}@bench.example"
-                    c = (
-                        await http.post(
-                            f"{rec}/api/v1/candidates",
-                            json={
-                                "name": f"Candidate {i}",
-                                "email": email,
-                                "years_experience": 2,
-                                "skills": ["python"],
-                                "locale": "en" if i % 2 else "zh-CN",
-                                "timezone": "Asia/Shanghai",
-                            },
-                        )
-                    ).json()
-                    a = (
-                        await http.post(
-                            f"{rec}/api/v1/applications",
-                            json={"candidate_id": c["id"], "position_id": position["id"]},
-                        )
-                    ).json()
-                    return a["id"], email
+                async def one(a: Applicant) -> None:
+                    async with sem:
+                        started[a.email] = time.time()
+                        await reject(http, lb, a)
+                        round_trips.append(time.time() - started[a.email])
 
-            apps = await asyncio.gather(*(apply(i) for i in range(n)))
-            started: dict[str, float] = {}
-            round_trips: list[float] = []
-
-            async def reject(app_id: str, email: str) -> None:
-                async with sem:
-                    started[email] = time.time()
-                    r = await http.post(
-                        f"{rec}/api/v1/applications/{app_id}/reject",
-                        json={"notify": {"channels": ["email"], "delay_minutes": 0}},
-                    )
-                    r.raise_for_status()
-                    round_trips.append(time.time() - started[email])
-
-            t0 = time.time()
-            await asyncio.gather(*(reject(a, e) for a, e in apps))
-            deadline = time.monotonic() + 120
-            while len(mailbox.messages) < n and time.monotonic() < deadline:
-                await asyncio.sleep(0.02)
-            arrived = {m.rcpt_tos[0]: m.received_at for m in mailbox.messages}
+                t0 = time.time()
+                await asyncio.gather(*(one(a) for a in apps))
+                deadline = time.monotonic() + 120
+                while len(mailbox.messages) < n and time.monotonic() < deadline:
+                    await asyncio.sleep(0.02)
+                arrived = {m.rcpt_tos[0]: m.received_at for m in mailbox.messages}
     finally:
-        suite.stop_all()
         mailbox.stop()
-        await suite.drop_databases()
-        await delete_namespace(AMQP, namespace)
     latencies = [arrived[e] - started[e] for e in started if e in arrived]
     if len(latencies) < n:
         raise SystemExit(f"only {len(latencies)} of {n} emails arrived")

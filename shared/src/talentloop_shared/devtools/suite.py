@@ -74,10 +74,22 @@ class Suite:
     ports: dict[str, int] = field(default_factory=dict)
     log_dir: Path = Path(".run/logs")
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Processes per service. Replica 0 is "<name>" on `port(spec)`; replica i > 0 is
+    # "<name>#i" on a port of `replica_ports` (or port + 100·i): two replicas of everything
+    # share one database and one queue, as two containers of a deployment would.
+    replicas: int = 1
+    replica_ports: dict[str, int] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
-    def port(self, spec: ServiceSpec) -> int:
+    def port(self, spec: ServiceSpec, replica: int = 0) -> int:
+        if replica:
+            key = replica_name(spec.name, replica)
+            return self.replica_ports.get(key, self.ports.get(spec.name, spec.port) + 100 * replica)
         return self.ports.get(spec.name, spec.port)
+
+    def replica_url(self, name: str, replica: int) -> str:
+        """Base URL of one replica of a running service."""
+        return f"http://127.0.0.1:{self.port(_spec(name), replica)}"
 
     def url(self, name: str) -> str:
         """Base URL of a running service."""
@@ -132,7 +144,7 @@ class Suite:
         finally:
             await conn.close()
 
-    def env(self, spec: ServiceSpec) -> dict[str, str]:
+    def env(self, spec: ServiceSpec, replica: int = 0) -> dict[str, str]:
         """Environment of one service process."""
         p = spec.prefix
         env = {
@@ -140,7 +152,7 @@ class Suite:
             f"{p}_DATABASE_URL": self.database_url(spec),
             f"{p}_AMQP_URL": self.amqp_url,
             f"{p}_AMQP_NAMESPACE": self.namespace,
-            f"{p}_PORT": str(self.port(spec)),
+            f"{p}_PORT": str(self.port(spec, replica)),
             "NOTIFY_SMTP_HOST": self.smtp_host,
             "NOTIFY_SMTP_PORT": str(self.smtp_port),
             "NOTIFY_PUBLIC_BASE_URL": self.url("notify-service"),
@@ -158,26 +170,28 @@ class Suite:
                 stdout=subprocess.DEVNULL,
             )
 
-    def start(self, name: str) -> None:
-        """Start one service process."""
+    def start(self, name: str, replica: int = 0) -> None:
+        """Start one service process (one replica of it)."""
         spec = _spec(name)
+        key = replica_name(name, replica)
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        log = (self.log_dir / f"{spec.name}.log").open("ab")
-        self.processes[name] = subprocess.Popen(
-            [sys.executable, "-m", spec.module, "serve", "--port", str(self.port(spec))],
-            env=self.env(spec),
+        log = (self.log_dir / f"{key}.log").open("ab")
+        self.processes[key] = subprocess.Popen(
+            [sys.executable, "-m", spec.module, "serve", "--port", str(self.port(spec, replica))],
+            env=self.env(spec, replica),
             stdout=log,
             stderr=subprocess.STDOUT,
         )
 
     def start_all(self) -> None:
-        """Start the four services."""
+        """Start the four services, `replicas` processes of each."""
         for spec in SERVICES:
-            self.start(spec.name)
+            for replica in range(self.replicas):
+                self.start(spec.name, replica)
 
-    def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
+    def kill(self, name: str, sig: int = signal.SIGKILL, replica: int = 0) -> None:
         """Kill one service process (SIGKILL by default: no graceful shutdown)."""
-        proc = self.processes.pop(name)
+        proc = self.processes.pop(replica_name(name, replica))
         proc.send_signal(sig)
         proc.wait(20)
 
@@ -196,20 +210,27 @@ class Suite:
         """Poll /readyz of each service until ready."""
         deadline = time.monotonic() + timeout
         async with httpx.AsyncClient(timeout=2) as client:
-            for name in names or [s.name for s in SERVICES]:
+            for key in names or list(self.processes) or [s.name for s in SERVICES]:
+                name, _, replica = key.partition("#")
+                url = self.replica_url(name, int(replica or 0))
                 while True:
-                    proc = self.processes.get(name)
+                    proc = self.processes.get(key)
                     if proc is not None and proc.poll() is not None:
                         raise RuntimeError(
-                            f"{name} exited with {proc.returncode}; see {self.log_dir}/{name}.log"
+                            f"{key} exited with {proc.returncode}; see {self.log_dir}/{key}.log"
                         )
                     with contextlib.suppress(httpx.HTTPError):
-                        r = await client.get(self.url(name) + "/readyz")
+                        r = await client.get(url + "/readyz")
                         if r.status_code == 200:
                             break
                     if time.monotonic() > deadline:
-                        raise TimeoutError(f"{name} not ready; see {self.log_dir}/{name}.log")
+                        raise TimeoutError(f"{key} not ready; see {self.log_dir}/{key}.log")
                     await asyncio.sleep(0.2)
+
+
+def replica_name(name: str, replica: int) -> str:
+    """The process key of one replica: "notify-service", "notify-service#1", …"""
+    return f"{name}#{replica}" if replica else name
 
 
 def _spec(name: str) -> ServiceSpec:

@@ -1,0 +1,158 @@
+"""Load for the benchmarks and the replica drill: one position, N screened applicants, and
+their rejections, over HTTP against a running `Suite`.
+
+Requests go to the live replicas of a service in turn, as a load balancer would send
+them, so a test can kill one replica and keep going on the other. The HTTP client must
+carry an HR token (`httpx.AsyncClient(headers=HR)`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import re
+from collections.abc import Awaitable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from talentloop_shared.auth import issue_token
+from talentloop_shared.config import DEV_JWT_SECRET
+from talentloop_shared.devtools.suite import Suite
+
+HR = {
+    "Authorization": "Bearer " + issue_token(sub="load", roles=["hr_admin"], secret=DEV_JWT_SECRET)
+}
+
+
+@dataclass
+class Balancer:
+    """Round-robin over the running replicas of each service."""
+
+    suite: Suite
+    _turns: dict[str, Iterator[int]] = field(default_factory=dict)
+
+    def url(self, name: str) -> str:
+        live = [
+            int(key.partition("#")[2] or 0)
+            for key, proc in self.suite.processes.items()
+            if key.partition("#")[0] == name and proc.poll() is None
+        ]
+        if not live:
+            raise RuntimeError(f"no replica of {name} is running")
+        turn = self._turns.setdefault(name, itertools.count())
+        return self.suite.replica_url(name, sorted(live)[next(turn) % len(live)])
+
+
+@dataclass(frozen=True)
+class Applicant:
+    application_id: str
+    email: str
+
+
+async def quiet_hours_off(http: httpx.AsyncClient, lb: Balancer) -> None:
+    """Notify sends at any hour (start == end: no quiet hours), so runs are alike."""
+    r = await http.put(
+        f"{lb.url('notify-service')}/api/v1/settings",
+        json={"quiet_hours": {"start": "00:00", "end": "00:00"}},
+    )
+    r.raise_for_status()
+
+
+async def seed_applicants(
+    http: httpx.AsyncClient, lb: Balancer, n: int, run: str, concurrency: int = 8
+) -> list[Applicant]:
+    """A position and `n` candidates who applied to it (all screened out: too junior)."""
+    org, rec = lb.url("org-service"), lb.url("recruiting-service")
+    unit = await _ok(
+        http.post(f"{org}/api/v1/org-units", json={"name": f"Load {run}", "kind": "company"})
+    )
+    position = await _ok(
+        http.post(
+            f"{org}/api/v1/positions",
+            json={
+                "title": "Data Engineer",
+                "org_unit_id": unit["id"],
+                "job_family": "engineering",
+                "requirements": {"min_years_experience": 5, "required_skills": ["spark"]},
+            },
+        )
+    )
+    while (await http.get(f"{rec}/api/v1/openings/{position['id']}")).status_code != 200:
+        await asyncio.sleep(0.05)
+    sem = asyncio.Semaphore(concurrency)
+
+    async def apply(i: int) -> Applicant:
+        async with sem:
+            email = f"cand{i}.{run}@load.example"
+            rec = lb.url("recruiting-service")
+            candidate = await _ok(
+                http.post(
+                    f"{rec}/api/v1/candidates",
+                    json={
+                        "name": f"Candidate {i}",
+                        "email": email,
+                        "years_experience": 2,
+                        "skills": ["python"],
+                        "locale": "en" if i % 2 else "zh-CN",
+                        "timezone": "Asia/Shanghai",
+                    },
+                )
+            )
+            app = await _ok(
+                http.post(
+                    f"{rec}/api/v1/applications",
+                    json={"candidate_id": candidate["id"], "position_id": position["id"]},
+                )
+            )
+            return Applicant(app["id"], email)
+
+    return list(await asyncio.gather(*(apply(i) for i in range(n))))
+
+
+async def reject(http: httpx.AsyncClient, lb: Balancer, applicant: Applicant) -> None:
+    """Reject one application, its notice by email at once. A replica killed under the
+    request is retried on another, as a client behind a load balancer would (the
+    Idempotency-Key makes the retry safe)."""
+    for attempt in range(5):
+        try:
+            r = await http.post(
+                f"{lb.url('recruiting-service')}/api/v1/applications/"
+                f"{applicant.application_id}/reject",
+                json={"notify": {"channels": ["email"], "delay_minutes": 0}},
+                headers={"Idempotency-Key": f"reject-{applicant.application_id}"},
+            )
+        except httpx.TransportError:
+            await asyncio.sleep(0.2 * (attempt + 1))
+            continue
+        if attempt and r.status_code == 409 and "idempotency-response-pending" in r.text:
+            return  # the first try was applied; the replica died before answering
+        r.raise_for_status()
+        return
+    raise RuntimeError(f"could not reject {applicant.application_id}")
+
+
+_RELAY_ACTIVE = re.compile(r"^talentloop_outbox_relay_active\{[^}]*\} 1(\.0)?$", re.M)
+
+
+async def relay_replica(http: httpx.AsyncClient, suite: Suite, name: str) -> int | None:
+    """The replica of `name` whose outbox relay holds the lock (from its /metrics)."""
+    for key, proc in suite.processes.items():
+        base, _, replica = key.partition("#")
+        if base != name or proc.poll() is not None:
+            continue
+        try:
+            r = await http.get(suite.replica_url(name, int(replica or 0)) + "/metrics")
+        except httpx.TransportError:
+            continue
+        if _RELAY_ACTIVE.search(r.text):
+            return int(replica or 0)
+    return None
+
+
+async def _ok(request: Awaitable[httpx.Response]) -> dict[str, Any]:
+    response = await request
+    response.raise_for_status()
+    body: dict[str, Any] = response.json()
+    return body

@@ -1,0 +1,145 @@
+"""Two replicas of everything: two processes of each service share its database and its
+queue; one replica of each is SIGKILLed in the middle of a run of rejections, and every
+candidate still hears exactly once.
+
+What "exactly once" can mean when the process holding an SMTP conversation dies: a notice
+the killed dispatcher had claimed may or may not have gone out, and notify never guesses
+(service/dispatch.py, at-most-once). It is marked `unknown`; HR checks the mail log and
+resends. So the test asserts what a candidate lives through: nobody gets two emails, every
+notice is `sent` or `unknown`, and after HR resends the unknown ones that did not arrive,
+everyone has exactly one. Everything the other replicas did — the relay taking over the
+outbox lock, the consumers taking over unacknowledged messages — loses nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections import Counter
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+import pytest_asyncio
+
+from talentloop_shared.devtools.load import (
+    HR,
+    Applicant,
+    Balancer,
+    quiet_hours_off,
+    reject,
+    relay_replica,
+    seed_applicants,
+)
+from talentloop_shared.devtools.suite import SERVICES, Suite
+from talentloop_shared.testing.plugin import eventually
+from talentloop_shared.testing.smtp import SMTPSink
+from talentloop_shared.testing.suites import running_suite
+
+pytestmark = pytest.mark.e2e
+
+REJECTIONS = 60
+
+
+@pytest_asyncio.fixture(scope="module")
+async def replicated(
+    pg_admin_url: str,
+    amqp_url: str,
+    amqp_namespace: str,
+    run_id: str,
+    mailbox: SMTPSink,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[Suite]:
+    async with running_suite(
+        pg_admin_url=pg_admin_url,
+        amqp_url=amqp_url,
+        namespace=f"{amqp_namespace}replicas.",
+        database_suffix=f"_rep_{run_id}",
+        mailbox=mailbox,
+        log_dir=tmp_path_factory.mktemp("replica-logs"),
+        replicas=2,
+        extra_env={
+            # A claim left by the killed dispatcher turns `unknown` within the test.
+            "NOTIFY_CLAIM_TIMEOUT_SECONDS": "5",
+            **{f"{s.prefix}_DB_POOL_SIZE": "2" for s in SERVICES},
+        },
+    ) as suite:
+        yield suite
+
+
+async def _notices(http: httpx.AsyncClient, lb: Balancer) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    cursor: str | None = None
+    while True:
+        params = {"kind": "rejection", "limit": 200, **({"cursor": cursor} if cursor else {})}
+        r = await http.get(f"{lb.url('notify-service')}/api/v1/notifications", params=params)
+        r.raise_for_status()
+        page = r.json()
+        items += page["items"]
+        cursor = page.get("next_cursor")
+        if not cursor:
+            return items
+
+
+async def test_one_replica_of_each_killed_midway_every_candidate_hears_once(
+    replicated: Suite, mailbox: SMTPSink
+) -> None:
+    run = uuid.uuid4().hex[:6]
+    lb = Balancer(replicated)
+    async with httpx.AsyncClient(timeout=30, headers=HR) as http:
+        await quiet_hours_off(http, lb)
+        applicants = await seed_applicants(http, lb, REJECTIONS, run, concurrency=6)
+        by_email = {a.email: a for a in applicants}
+        first, second = applicants[: REJECTIONS // 2], applicants[REJECTIONS // 2 :]
+
+        sem = asyncio.Semaphore(6)
+
+        async def one(a: Applicant) -> None:
+            async with sem:
+                await reject(http, lb, a)
+
+        # Half the rejections in flight, then one replica of each service dies: the one
+        # running the outbox relay where the gauges tell (so the relay must fail over).
+        def received() -> Counter[str]:
+            return Counter(
+                rcpt for m in mailbox.messages for rcpt in m.rcpt_tos if rcpt in by_email
+            )
+
+        async def some_arrived() -> bool:
+            return sum(received().values()) >= 3
+
+        first_half = asyncio.gather(*(one(a) for a in first))
+        await eventually(some_arrived, timeout=60, message="the first emails")
+        for spec in SERVICES:
+            holder = await relay_replica(http, replicated, spec.name)
+            replicated.kill(spec.name, replica=holder or 0)
+        await first_half
+        await asyncio.gather(*(one(a) for a in second))
+
+        async def settled() -> list[dict[str, Any]] | None:
+            notices = [n for n in await _notices(http, lb) if n["recipient"] in by_email]
+            done = [n for n in notices if n["status"] in {"sent", "unknown"}]
+            return notices if len(done) == REJECTIONS and len(notices) == REJECTIONS else None
+
+        notices = await eventually(settled, timeout=120, message="every notice sent or unknown")
+        counts = received()
+        assert not [e for e, c in counts.items() if c > 1], "a candidate got two emails"
+        for n in notices:
+            if n["status"] == "sent":
+                assert counts[n["recipient"]] == 1, n["recipient"]
+
+        # HR checks the mail log and resends what did not arrive.
+        for n in notices:
+            if n["status"] == "unknown" and counts[n["recipient"]] == 0:
+                r = await http.post(
+                    f"{lb.url('notify-service')}/api/v1/notifications/{n['id']}/resend"
+                )
+                assert r.status_code in (200, 201, 202), r.text
+
+        async def everyone_once() -> Counter[str] | None:
+            counts = received()
+            return counts if len(counts) == REJECTIONS else None
+
+        counts = await eventually(everyone_once, timeout=60, message="one email per candidate")
+        assert set(counts.values()) == {1}
