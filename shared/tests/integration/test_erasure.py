@@ -66,3 +66,45 @@ async def test_published_events_and_stored_responses_about_the_person_are_delete
         assert keys == ["b"]
     finally:
         await engine.dispose()
+
+
+async def test_stored_import_reports_that_quote_the_persons_contacts_are_deleted(
+    databases,
+) -> None:
+    url = await databases.create("erasure_contacts")
+    await toy.create_schema(url)
+    engine = create_engine(url)
+    sessions = create_session_factory(engine)
+    erased = str(uuid.uuid4())
+    report = {  # an import's report names rows by what the file held, not by our ids
+        "rows": [
+            {"row": 3, "error": "duplicate email li.na@example.com"},
+            {"row": 4, "phone": "+86 138 0013 8000"},
+        ]
+    }
+    try:
+        async with sessions() as s:
+            await s.execute(
+                insert(idempotency_keys),
+                [
+                    {"scope": "import-1", "request_hash": "h", "response_body": report},
+                    {"scope": "import-2", "request_hash": "h", "response_body": {"rows": []}},
+                    {"scope": "other", "request_hash": "h", "response_body": {"n": "1380"}},
+                ],
+            )
+            await s.commit()
+
+        async with sessions() as s:
+            # A contact too short to be specific takes nothing.
+            assert await forget_person(s, erased, contacts=["1380", None, ""]) == 0
+            assert (
+                await forget_person(s, erased, contacts=["li.na@example.com", "+86 138 0013 8000"])
+                == 1
+            )
+            await s.commit()
+
+        async with sessions() as s:
+            keys = sorted((await s.scalars(select(idempotency_keys.c.scope))).all())
+        assert keys == ["import-2", "other"]
+    finally:
+        await engine.dispose()

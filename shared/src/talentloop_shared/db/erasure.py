@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Iterable
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Text, delete, func
@@ -11,10 +13,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from talentloop_shared.db.tables import idempotency_keys, outbox
 
+# A shorter "contact" would match unrelated responses.
+_MIN_CONTACT = 6
 
-async def forget_person(session: AsyncSession, person_id: str) -> int:
+
+async def forget_person(
+    session: AsyncSession, person_id: str, *, contacts: Iterable[str | None] = ()
+) -> int:
     """Delete the copies of a person's data kept for diagnosis or replay: published outbox
     rows and stored Idempotency-Key responses that mention `person_id`; how many rows.
+
+    `contacts` (their email address, phone number) also reach stored responses that name
+    the person without their id: an import's report quotes a row's email or phone.
 
     Unpublished outbox rows stay: those events must still reach the other services, which
     erase the person themselves. An erasure is rare, so scanning both tables is fine.
@@ -28,16 +38,20 @@ async def forget_person(session: AsyncSession, person_id: str) -> int:
     except ValueError:
         return 0
     token = f'"{person_id}"'
-    forgotten = 0
-    for statement in (
+    body = sql_cast(idempotency_keys.c.response_body, Text)
+    statements = [
         delete(outbox).where(
             outbox.c.published_at.is_not(None),
             func.strpos(sql_cast(outbox.c.envelope, Text), token) > 0,
         ),
-        delete(idempotency_keys).where(
-            func.strpos(sql_cast(idempotency_keys.c.response_body, Text), token) > 0
-        ),
-    ):
+        delete(idempotency_keys).where(func.strpos(body, token) > 0),
+    ]
+    for contact in {c.strip() for c in contacts if c and len(c.strip()) >= _MIN_CONTACT}:
+        # As JSON text stores it (escaped, without the quotes: it may sit inside a message).
+        needle = json.dumps(contact, ensure_ascii=False)[1:-1]
+        statements.append(delete(idempotency_keys).where(func.strpos(body, needle) > 0))
+    forgotten = 0
+    for statement in statements:
         result = cast(CursorResult[Any], await session.execute(statement))
         forgotten += int(result.rowcount)
     return forgotten

@@ -138,6 +138,7 @@ async def _erase(
 ) -> ErasureOutcome:
     """Erase a candidate locked by the caller and not yet erased (no commit)."""
     session = uow.session
+    contacts = (candidate.email, candidate.phone)
     _anonymise(candidate, erased_at=payload.erased_at, now=now)
     await session.flush()
 
@@ -185,7 +186,7 @@ async def _erase(
                 uow, application, reason=INTERVIEW_CANCEL_REASON, by=ERASURE_ACTOR
             )
     # Copies of events already published about them (and stored API responses) go too.
-    infra_rows = await forget_person(session, str(candidate.id))
+    infra_rows = await forget_person(session, str(candidate.id), contacts=contacts)
     outcome = ErasureOutcome(
         erased=True,
         applications=len(application_ids),
