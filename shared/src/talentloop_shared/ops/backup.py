@@ -110,9 +110,17 @@ async def backup(targets: list[Target], parent: Path, *, rabbitmqctl: str | None
     return folder
 
 
-async def restore(targets: list[Target], folder: Path, *, force: bool = False) -> float:
-    """Recreate every database from `folder`, then reconcile; seconds taken."""
+async def restore(
+    targets: list[Target], folder: Path, *, force: bool = False, rabbitmqctl: str | None = None
+) -> float:
+    """Recreate every database from `folder`, then reconcile; with `rabbitmqctl`, load the
+    broker definitions the backup holds (users, permissions, queues, policies: a broker
+    rebuilt from nothing gets its topology and per-service users back). Seconds taken."""
     manifest = json.loads((folder / "manifest.json").read_text())
+    definitions = folder / "rabbitmq-definitions.json"
+    if rabbitmqctl and definitions.exists():
+        # On standard input, so it works through `docker compose exec -T` and `kubectl exec -i`.
+        await _run(*shlex.split(rabbitmqctl), "import_definitions", stdin=definitions.read_bytes())
     started_at = datetime.fromisoformat(manifest["started_at"])
     t0 = time.perf_counter()
     for t in targets:
@@ -186,6 +194,10 @@ async def backup_from_env(parent: str) -> Path:
 
 
 async def restore_from_env(folder: str, *, force: bool = False) -> None:
-    """`talentloop restore --from DIR`."""
-    seconds = await restore(targets_from_env(), Path(folder), force=force)
+    """`talentloop restore --from DIR` (broker definitions through TALENTLOOP_RABBITMQCTL,
+    as `backup_from_env`)."""
+    rabbitmqctl = os.environ.get("TALENTLOOP_RABBITMQCTL", "rabbitmqctl")
+    seconds = await restore(
+        targets_from_env(), Path(folder), force=force, rabbitmqctl=rabbitmqctl or None
+    )
     print(f"restored {folder} in {seconds:.1f} s; start the services")
