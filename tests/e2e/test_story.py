@@ -54,6 +54,25 @@ async def test_the_whole_loop(suite: Suite, http: httpx.AsyncClient, mailbox: SM
     _assert_end_state_once(story)
 
 
+async def test_no_log_line_holds_the_candidates_email_phone_or_survey_token(
+    suite: Suite, http: httpx.AsyncClient, mailbox: SMTPSink
+) -> None:
+    story = await _story(suite, http, mailbox)
+    phone = story.ids["lina_phone"]
+    secrets = {
+        "email": story.ids["lina_email"],
+        "phone": phone,
+        "phone (national digits)": phone.removeprefix("+86"),
+        "survey token": story.ids["survey_token"],
+    }
+    logs = sorted(suite.log_dir.glob("*.log"))
+    assert logs and any(p.stat().st_size for p in logs), "the services wrote no logs"
+    for log in logs:
+        for number, line in enumerate(log.read_text(errors="replace").splitlines(), 1):
+            for what, value in secrets.items():
+                assert value not in line, f"{log.name}:{number} holds the candidate's {what}"
+
+
 @pytest.mark.parametrize(
     ("service", "after"),
     [

@@ -167,6 +167,8 @@ class Story:
             body = {
                 "name": name,
                 "email": f"{key}.{self.run}@candidates.example",
+                # A mainland mobile number of this run's own (138 + 8 digits).
+                "phone": f"+86 138 {(int(self.run, 16) + len(self.ids)) % 10**8:08d}",
                 "years_experience": years,
                 "skills": skills,
                 "industries": ["fmcg"],
@@ -179,6 +181,7 @@ class Story:
             )
             self.ids[f"{key}_candidate"] = c["id"]
             self.ids[f"{key}_email"] = c["email"]
+            self.ids[f"{key}_phone"] = c["phone"]
             a = await self.call(
                 "POST",
                 "recruiting-service",
@@ -333,6 +336,7 @@ class Story:
         page = await self.http.get(link.group(0))
         assert page.status_code == 200 and 'lang="zh' in page.text
         token = link.group(0).rsplit("/", 1)[1]
+        self.ids["survey_token"] = token
         answer = await self.http.post(
             self.url("notify-service", f"/survey/{token}"),
             data={
