@@ -276,6 +276,12 @@ class PersonRepository(Repository[Person]):
         return [dict(r._mapping) for r in (await self.session.execute(stmt)).all()]
 
 
+# Built once: an alias made per query costs more than the query (its column collections
+# are built anew, and the statement cache cannot recognise a new alias).
+_RECRUITER = aliased(Person, name="recruiter")
+_MANAGER = aliased(Person, name="hiring_manager")
+
+
 class PositionRepository(Repository[Position]):
     """Positions, their reports-to chains and their history."""
 
@@ -290,7 +296,7 @@ class PositionRepository(Repository[Position]):
 
     async def in_unit(self, position: Position) -> PositionInUnit:
         """The position with its unit and owners (one query)."""
-        recruiter, manager = aliased(Person), aliased(Person)
+        recruiter, manager = _RECRUITER, _MANAGER
         stmt = (
             select(OrgUnit, recruiter, manager)
             .select_from(OrgUnit)
@@ -382,7 +388,7 @@ class PositionRepository(Repository[Position]):
         job_family: str | None,
     ) -> list[PositionInUnit]:
         """Positions with their unit and owners, ordered by (created_at, id), `limit + 1` rows."""
-        recruiter, manager = aliased(Person), aliased(Person)
+        recruiter, manager = _RECRUITER, _MANAGER
         stmt = _keyset(
             select(Position, OrgUnit, recruiter, manager)
             .join(OrgUnit, OrgUnit.id == Position.org_unit_id)
