@@ -8,194 +8,35 @@ import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from email.message import Message
 from typing import Any
 
-import icalendar
 import pytest_asyncio
-from notify_testkit import HR_COPY, mails_to, publish, wake_dispatcher
-from sqlalchemy import select, update
+from interview_testkit import (
+    advance_to,
+    attendees,
+    calendar_of,
+    cancelled,
+    day_at,
+    event_of,
+    everything_in,
+    mail_to,
+    moved,
+    notices,
+    notices_written,
+    people_of,
+    scheduled,
+    send,
+)
+from notify_testkit import HR_COPY, mails_to, wake_dispatcher
+from sqlalchemy import update
 
 from notify_service.db.models import Notification
-from talentloop_shared.clock import Clock
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import (
     CandidateErased,
-    InterviewCancelled,
-    InterviewRescheduled,
-    InterviewScheduled,
 )
 from talentloop_shared.testing.harness import RunningService, publish_event
 from talentloop_shared.testing.plugin import eventually
-from talentloop_shared.testing.smtp import ReceivedMail, SMTPSink
-
-# --- helpers -----------------------------------------------------------------------------
-
-
-def _day(days: int, hour: int, minute: int = 0) -> datetime:
-    """`days` from today at hour:minute UTC."""
-    day = datetime.now(UTC).date() + timedelta(days=days)
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC)
-
-
-def _people(uid: str) -> dict[str, dict[str, Any]]:
-    return {
-        "candidate": {
-            "person_id": f"cand-{uid}",
-            "name": "张伟",
-            "email": f"cand-{uid}@example.com",
-            "locale": "zh-CN",
-            "timezone": "Asia/Shanghai",
-        },
-        "li": {
-            "person_id": f"li-{uid}",
-            "name": "Li Lei",
-            "email": f"li-{uid}@acme.example",
-            "locale": "en",
-            "timezone": "Europe/London",
-        },
-        "maria": {
-            "person_id": f"maria-{uid}",
-            "name": "Maria Garcia",
-            "email": f"maria-{uid}@acme.example",
-            "locale": "en",
-            "timezone": "America/New_York",
-        },
-        "olga": {
-            "person_id": f"olga-{uid}",
-            "name": "Olga Petrova",
-            "email": f"olga-{uid}@acme.example",
-            "locale": "en",
-            "timezone": "UTC",
-        },
-    }
-
-
-def scheduled(
-    *, start: datetime, panel: tuple[str, ...] = ("li", "maria"), **people: dict[str, Any]
-) -> InterviewScheduled:
-    """An interview-scheduled payload with unique ids and addresses."""
-    uid = uuid.uuid4().hex[:10]
-    who = _people(uid)
-    for name, overrides in people.items():
-        who[name] = who[name] | overrides
-    return InterviewScheduled.model_validate(
-        {
-            "interview_id": f"iv-{uid}",
-            "application_id": f"app-{uid}",
-            "sequence": 0,
-            "start": start.isoformat(),
-            "duration_minutes": 60,
-            "location": "Acme Tower, 12F, Room Everest",
-            "video_url": "https://meet.example.com/iv-" + uid,
-            "notes_for_candidate": "请携带身份证件",
-            "candidate": who["candidate"],
-            "panel": [who[p] for p in panel],
-            "position": {
-                "id": f"pos-{uid}",
-                "version": 1,
-                "title": "Backend Engineer",
-                "job_family": "engineering",
-                "org_unit_name": "Platform",
-            },
-            "organizer": {
-                "id": "hr-1",
-                "name": "Rita Recruiter",
-                "email": "rita@acme.example",
-            },
-        }
-    )
-
-
-def _json(person: Any) -> dict[str, Any]:
-    return person if isinstance(person, dict) else person.model_dump(mode="json")
-
-
-def moved(
-    first: InterviewScheduled, *, start: datetime, panel: list[Any], removed: list[Any]
-) -> InterviewRescheduled:
-    data = first.model_dump(mode="json")
-    data |= {
-        "sequence": first.sequence + 1,
-        "start": start.isoformat(),
-        "previous_start": first.start.isoformat(),
-        "panel": [_json(p) for p in panel],
-        "removed": [_json(p) for p in removed],
-    }
-    return InterviewRescheduled.model_validate(data)
-
-
-def cancelled(details: Any, *, reason: str = "the position was filled") -> InterviewCancelled:
-    data = details.model_dump(mode="json", exclude={"previous_start", "removed"})
-    data |= {"sequence": details.sequence + 1, "reason": reason}
-    return InterviewCancelled.model_validate(data)
-
-
-async def send(
-    svc: RunningService, amqp_url: str, payload: Any, *, event_id: uuid.UUID | None = None
-) -> str:
-    return await publish(svc, amqp_url, payload, event_type=payload.EVENT_TYPE, event_id=event_id)
-
-
-async def notices(svc: RunningService, interview_id: str, **where: Any) -> list[Notification]:
-    async with svc.runtime.session_factory() as session:
-        stmt = select(Notification).where(Notification.interview_id == interview_id)
-        for field, value in where.items():
-            stmt = stmt.where(getattr(Notification, field) == value)
-        return list(await session.scalars(stmt.order_by(Notification.created_at)))
-
-
-async def notices_written(
-    svc: RunningService, interview_id: str, count: int, **where: Any
-) -> list[Notification]:
-    async def probe() -> list[Notification] | None:
-        found = await notices(svc, interview_id, **where)
-        return found if len(found) >= count else None
-
-    return await eventually(probe, timeout=15, message=f"{count} notices {where}")
-
-
-async def mail_to(sink: SMTPSink, address: str, count: int = 1) -> list[ReceivedMail]:
-    async def probe() -> list[ReceivedMail] | None:
-        found = mails_to(sink, address)
-        return found if len(found) >= count else None
-
-    return await eventually(probe, timeout=15, message=f"{count} mails to {address}")
-
-
-def calendar_of(mail: ReceivedMail) -> tuple[Message, icalendar.Calendar]:
-    """The text/calendar part of a mail, and the calendar parsed with icalendar."""
-    [part] = [p for p in mail.message.walk() if p.get_content_type() == "text/calendar"]
-    payload = part.get_payload(decode=True)
-    assert isinstance(payload, bytes)
-    return part, icalendar.Calendar.from_ical(payload.decode("utf-8"))
-
-
-def event_of(cal: icalendar.Calendar) -> icalendar.Event:
-    [event] = cal.walk("VEVENT")
-    return event
-
-
-def attendees(event: icalendar.Event) -> list[str]:
-    value = event.get("attendee")
-    values = value if isinstance(value, list) else [value] if value is not None else []
-    return [str(v).removeprefix("mailto:") for v in values]
-
-
-def everything_in(mail: ReceivedMail) -> str:
-    """Every decoded text part and header of a mail (what the reader can see)."""
-    out = [mail.subject, mail.message.get("To", ""), mail.message.get("Cc", "") or ""]
-    for part in mail.message.walk():
-        if part.get_content_maintype() == "multipart":
-            continue
-        payload = part.get_payload(decode=True)
-        if isinstance(payload, bytes):
-            out.append(payload.decode(part.get_content_charset() or "utf-8"))
-    return "\n".join(out)
-
-
-def advance_to(clock: Clock, moment: datetime) -> None:
-    clock.advance(moment - clock.now())
 
 
 @pytest_asyncio.fixture
@@ -224,7 +65,7 @@ async def known_settings(svc: RunningService, client: Any, auth: Any) -> AsyncIt
 async def test_scheduling_invites_the_candidate_and_each_panel_member_once(
     svc, amqp_url, mail_sink, clock, known_settings
 ):
-    start = _day(3, 2)  # 10:00 in Shanghai, 02:00 in London, 21:00 the day before in New York
+    start = day_at(3, 2)  # 10:00 in Shanghai, 02:00 in London, 21:00 the day before in New York
     payload = scheduled(start=start)
     candidate, li, maria = payload.candidate, payload.panel[0], payload.panel[1]
     event_id = uuid.uuid4()
@@ -284,7 +125,7 @@ async def test_scheduling_invites_the_candidate_and_each_panel_member_once(
 async def test_a_panel_member_without_an_address_is_not_invited(
     svc, amqp_url, mail_sink, clock, known_settings
 ):
-    payload = scheduled(start=_day(4, 6), maria={"email": None})
+    payload = scheduled(start=day_at(4, 6), maria={"email": None})
     await send(svc, amqp_url, payload)
     await notices_written(svc, payload.interview_id, 2, kind="interview_invitation")
     await asyncio.sleep(0.5)
@@ -298,7 +139,7 @@ async def test_a_panel_member_without_an_address_is_not_invited(
 async def test_reschedule_updates_the_same_event_and_cancels_for_removed_members(
     svc, amqp_url, mail_sink, clock, known_settings
 ):
-    first = scheduled(start=_day(3, 6), panel=("li", "maria"))
+    first = scheduled(start=day_at(3, 6), panel=("li", "maria"))
     await send(svc, amqp_url, first)
     candidate, li, maria = first.candidate, first.panel[0], first.panel[1]
     for person in (candidate, li, maria):
@@ -306,8 +147,8 @@ async def test_reschedule_updates_the_same_event_and_cancels_for_removed_members
     old_reminders = await notices(svc, first.interview_id, kind="interview_reminder")
     assert len(old_reminders) == 6
 
-    olga = _people("x")["olga"] | {"email": f"olga-{uuid.uuid4().hex[:8]}@acme.example"}
-    new_start = _day(4, 7)
+    olga = people_of("x")["olga"] | {"email": f"olga-{uuid.uuid4().hex[:8]}@acme.example"}
+    new_start = day_at(4, 7)
     change = moved(first, start=new_start, panel=[li, olga], removed=[maria])
     await send(svc, amqp_url, change)
 
@@ -354,7 +195,7 @@ async def test_reschedule_updates_the_same_event_and_cancels_for_removed_members
 async def test_cancel_sends_a_cancel_to_everyone_and_no_reminder_fires(
     svc, amqp_url, mail_sink, clock, known_settings
 ):
-    start = _day(3, 14)
+    start = day_at(3, 14)
     payload = scheduled(start=start, candidate={"timezone": "UTC", "locale": "en"})
     await send(svc, amqp_url, payload)
     everyone = [payload.candidate, *payload.panel]
@@ -389,7 +230,7 @@ async def test_cancel_sends_a_cancel_to_everyone_and_no_reminder_fires(
 async def test_reminders_fire_24h_and_1h_before_by_the_clock(
     svc, amqp_url, mail_sink, clock, known_settings
 ):
-    start = _day(3, 14)
+    start = day_at(3, 14)
     payload = scheduled(
         start=start, panel=(), candidate={"timezone": "UTC", "locale": "en", "name": "Jane Doe"}
     )
@@ -426,7 +267,7 @@ async def test_reminders_are_moved_out_of_the_readers_quiet_hours(
     # 00:30 UTC is 08:30 in Shanghai: 1 h before is 07:30 there, in the quiet hours
     # (21:00-08:00), so it goes at 08:00 (00:00 UTC). For Olga (UTC) 1 h before is 23:30,
     # quiet until 08:00, after the start: it goes before her quiet hours, at 20:59.
-    start = _day(3, 0, 30)
+    start = day_at(3, 0, 30)
     payload = scheduled(start=start, panel=("olga",))
     candidate, olga = payload.candidate, payload.panel[0]
     await send(svc, amqp_url, payload)
@@ -460,7 +301,7 @@ async def test_reminders_are_moved_out_of_the_readers_quiet_hours(
 async def test_erasure_clears_interview_notices_and_later_events_write_none(
     svc, amqp_url, mail_sink, clock, known_settings
 ):
-    payload = scheduled(start=_day(5, 6))
+    payload = scheduled(start=day_at(5, 6))
     await send(svc, amqp_url, payload)
     await notices_written(svc, payload.interview_id, 9)
     await mail_to(mail_sink, payload.candidate.email or "")
@@ -485,7 +326,7 @@ async def test_erasure_clears_interview_notices_and_later_events_write_none(
         if n.kind == "interview_reminder":
             assert n.status == "cancelled"
     # A late reschedule for the erased candidate writes nothing, to anyone.
-    await send(svc, amqp_url, moved(payload, start=_day(6, 6), panel=payload.panel, removed=[]))
+    await send(svc, amqp_url, moved(payload, start=day_at(6, 6), panel=payload.panel, removed=[]))
     await asyncio.sleep(1.0)
     assert len(await notices(svc, payload.interview_id)) == len(rows)
     assert len(mails_to(mail_sink, payload.panel[0].email or "")) <= 1
