@@ -73,7 +73,8 @@ async def test_an_edited_template_is_what_the_next_invitation_says(
         },
     )
     assert r.status_code == 201, r.text
-    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=6)
+    # Starts within the hour: no reminder is planned, none is left behind.
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=30)
     payload = scheduled(start=start, panel=())
     payload.position.job_family = family
     await publish(svc, amqp_url, payload, event_type="interview-scheduled")

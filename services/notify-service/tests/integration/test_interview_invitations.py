@@ -133,6 +133,19 @@ async def test_a_panel_member_without_an_address_is_not_invited(
     assert {n.recipient for n in invitations} == {payload.candidate.email, payload.panel[0].email}
 
 
+async def test_an_interview_already_over_invites_nobody(
+    svc, amqp_url, mail_sink, clock, known_settings
+):
+    # A scheduled event handled after the interview ended (replayed from the DLQ, say).
+    payload = scheduled(start=datetime.now(UTC) - timedelta(hours=2))
+    await send(svc, amqp_url, payload)
+    marker = scheduled(start=day_at(3, 6), panel=())  # published after: handled after
+    await send(svc, amqp_url, marker)
+    await mail_to(mail_sink, marker.candidate.email or "")
+    assert await notices(svc, payload.interview_id) == []
+    assert mails_to(mail_sink, payload.candidate.email or "") == []
+
+
 # --- reschedule and cancel ---------------------------------------------------------------
 
 
@@ -288,7 +301,9 @@ async def test_reminders_are_moved_out_of_the_readers_quiet_hours(
     await asyncio.sleep(0.5)
     # By now every reminder except the candidate's 08:00 one is due and sent.
     await mail_to(mail_sink, olga.email or "", 3)
-    assert len(mails_to(mail_sink, candidate.email or "")) == 2  # invitation + 24 h
+    await mail_to(mail_sink, candidate.email or "", 2)  # invitation + 24 h
+    await asyncio.sleep(0.5)
+    assert len(mails_to(mail_sink, candidate.email or "")) == 2
     advance_to(clock, start - timedelta(minutes=29))
     wake_dispatcher(svc)
     reminder = (await mail_to(mail_sink, candidate.email or "", 3))[2]

@@ -34,7 +34,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 from sqlalchemy import func, select, update
@@ -198,6 +198,16 @@ class _Event:
             send_at=send_at,
             attempts=0,
         )
+
+    @property
+    def over(self) -> bool:
+        """Whether the interview has ended: an event about it (a late one, or replayed from
+        the dead-letter queue) invites nobody and plans no reminder."""
+        d = self.details
+        if d.start + timedelta(minutes=d.duration_minutes) > self.now:
+            return False
+        log.info("interview.already_over", interview_id=d.interview_id, event_id=self.event_id)
+        return True
 
     def organizer(self, sender: str) -> domain.CalendarPerson:
         """Who the invitation is from: the person who scheduled it, else our sender."""
@@ -374,7 +384,7 @@ async def interview_scheduled(
     event = await _start(
         uow, payload, status="scheduled", event_id=event_id, kind="interview_invitation"
     )
-    if event is None:
+    if event is None or event.over:
         return []
     panel = _readers(payload.panel, "panel")
     readers = [_Reader(payload.candidate, "candidate"), *panel]
@@ -397,6 +407,8 @@ async def interview_rescheduled(
     if event is None:
         return []
     superseded = await _cancel_pending(uow, payload.interview_id, MOVED_REASON)
+    if event.over:
+        return []
     panel = _readers(payload.panel, "panel")
     still = {r.key.split(":", 1)[1] for r in panel}
     removed = [
@@ -436,6 +448,8 @@ async def interview_cancelled(
     if event is None:
         return []
     cancelled = await _cancel_pending(uow, payload.interview_id, CANCELLED_REASON)
+    if event.over:
+        return []
     panel = _readers(payload.panel, "panel")
     readers = [_Reader(payload.candidate, "candidate"), *panel]
     notices = await _write_emails(
