@@ -20,7 +20,9 @@ clock reaches it, and it is cancelled when the interview moves or is cancelled.
 
 Order. `interview_slots` keeps the latest sequence notify applied per interview (locked
 while an event is applied): an event with a sequence not above it, or any event after a
-cancellation, writes nothing. So a late or replayed event never sends an outdated time.
+cancellation, writes nothing. So a late or replayed event never sends an outdated time;
+and an event handled after the interview ended invites nobody (it still cancels what is
+pending).
 Duplicates of one event are dropped by the inbox (and the unique key of notices).
 
 Personal data: every notice of an interview carries the candidate's id, so a
