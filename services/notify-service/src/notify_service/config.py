@@ -9,6 +9,7 @@ from limits import parse_many
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from notify_service.domain.interviews import parse_offsets
 from talentloop_shared.config import ServiceSettings
 
 SmtpSecurity = Literal["starttls-opportunistic", "starttls-required", "tls", "none"]
@@ -59,6 +60,10 @@ class Settings(ServiceSettings):
     # template that needs longer is refused (422 naming the limit) or fails its notice.
     template_render_seconds: float = Field(default=2.0, gt=0, le=30)
 
+    # Interview reminders: how long before an interview each one goes out ("24h,1h";
+    # units d, h, m; empty: none). Moved out of the reader's quiet hours.
+    interview_reminders: str = "24h,1h"
+
     # Dispatcher.
     dispatch_poll_seconds: float = 1.0
     dispatch_batch_size: int = 200
@@ -78,6 +83,17 @@ class Settings(ServiceSettings):
         except ValueError:
             raise ValueError("not a rate limit such as '20/minute;200/day'") from None
         return value
+
+    @field_validator("interview_reminders")
+    @classmethod
+    def _reminders(cls, value: str) -> str:
+        parse_offsets(value)  # a ValueError names the item it cannot read
+        return value
+
+    @property
+    def interview_reminder_minutes(self) -> tuple[int, ...]:
+        """The reminder lead times in minutes, longest first."""
+        return parse_offsets(self.interview_reminders)
 
     @model_validator(mode="after")
     def _smtp_security_from_old_flags(self) -> Settings:

@@ -86,7 +86,7 @@ def test_chinese_templates_are_chinese_and_english_are_english():
         ctx = sample_context(t["kind"], locale=t["locale"])
         text = render(t["subject"], t["body"], ctx, html=False).text
         han = len(re.findall(r"[\u4e00-\u9fff]", text))
-        if t["locale"] == "zh-CN":
+        if t["locale"].startswith("zh"):
             assert han > 20, t["name"]
         else:
             assert han == 0, t["name"]

@@ -96,16 +96,23 @@ class NoticeSettings(Base):
 
 
 class Notification(Base):
-    """One notice to one candidate over one channel (a rejection or an invitation)."""
+    """One notice to one person over one channel: a rejection or an invitation to the
+    candidate, or an interview email (invitation, update, cancellation, reminder) to the
+    candidate or a panel member; `candidate_id` is always the candidate it is about."""
 
     __tablename__ = "notifications"
     __table_args__ = (
-        # One notice per event and channel, whatever the inbox says (belt and braces).
-        UniqueConstraint("source_event_id", "channel", name="uq_notifications_event_channel"),
+        # One notice per event, channel and part, whatever the inbox says (belt and braces).
+        # `part` tells apart the several notices one event writes on a channel (an
+        # interview's candidate, each panel member, each reminder); "" for the others.
+        UniqueConstraint(
+            "source_event_id", "channel", "part", name="uq_notifications_event_channel_part"
+        ),
         Index("ix_notifications_due", "send_at", postgresql_where="status = 'scheduled'"),
         Index("ix_notifications_application", "application_id"),
         Index("ix_notifications_candidate", "candidate_id"),
         Index("ix_notifications_status_created", "status", "created_at"),
+        Index("ix_notifications_interview", "interview_id"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
@@ -113,6 +120,8 @@ class Notification(Base):
     source_event_id: Mapped[str] = mapped_column(String(100))
     application_id: Mapped[str | None] = mapped_column(String(100))
     invitation_id: Mapped[str | None] = mapped_column(String(100))
+    interview_id: Mapped[str | None] = mapped_column(String(100))
+    part: Mapped[str] = mapped_column(String(200), default="", server_default="")
     candidate_id: Mapped[str] = mapped_column(String(100))
     position_id: Mapped[str | None] = mapped_column(String(100))
     job_family: Mapped[str | None] = mapped_column(String(80))
@@ -131,6 +140,9 @@ class Notification(Base):
     body_text: Mapped[str | None] = mapped_column(Text)
     body_html: Mapped[str | None] = mapped_column(Text)
     survey_url: Mapped[str | None] = mapped_column(Text)
+    # An interview email's iCalendar part (RFC 5545) and its iTIP method (REQUEST, CANCEL).
+    calendar: Mapped[str | None] = mapped_column(Text)
+    calendar_method: Mapped[str | None] = mapped_column(String(10))
     flags: Mapped[list[dict[str, Any]]] = mapped_column(JsonType, default=list)
     occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     send_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -190,3 +202,20 @@ class ErasedCandidate(Base):
     recorded_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
+
+
+class InterviewSlot(Base):
+    """The latest state notify knows of an interview (from `interview-*` events): which
+    calendar sequence it is at, when, and whether it is cancelled. An event older than it
+    (a lower sequence, or anything after a cancellation) changes nothing. No personal data:
+    the candidate is an opaque id."""
+
+    __tablename__ = "interview_slots"
+
+    interview_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    candidate_id: Mapped[str] = mapped_column(String(100), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    start: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))  # scheduled | cancelled
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

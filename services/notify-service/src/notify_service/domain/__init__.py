@@ -3,6 +3,8 @@
 - `templates`: choose a template, build the context from an event, render, validate.
 - `defaults`: the shipped default templates.
 - `compliance`: flag discriminatory or insulting wording before a notice goes out.
+- `interviews`: the calendar part of interview emails, times on the reader's clock,
+  when reminders go out.
 - `schedule`: send time (delay, candidate's quiet hours) and retry backoff.
 - `survey`: signed survey links, the questions, dashboard aggregation.
 """
@@ -11,6 +13,15 @@ from __future__ import annotations
 
 from notify_service.domain.compliance import Flag, flag_notice, scan
 from notify_service.domain.defaults import default_templates
+from notify_service.domain.interviews import (
+    INTERVIEW_KINDS,
+    CalendarPerson,
+    build_calendar,
+    calendar_uid,
+    parse_offsets,
+    reminder_send_at,
+    sender_address,
+)
 from notify_service.domain.schedule import MAX_ATTEMPTS, compute_send_at, next_retry_at
 from notify_service.domain.survey import (
     ExpiredToken,
@@ -25,6 +36,7 @@ from notify_service.domain.templates import (
     TemplateError,
     TemplateKey,
     TemplateProblem,
+    interview_context,
     invitation_context,
     rejection_context,
     render,
@@ -34,7 +46,9 @@ from notify_service.domain.templates import (
 )
 
 __all__ = [
+    "INTERVIEW_KINDS",
     "MAX_ATTEMPTS",
+    "CalendarPerson",
     "ExpiredToken",
     "Flag",
     "InvalidToken",
@@ -43,18 +57,24 @@ __all__ = [
     "TemplateError",
     "TemplateKey",
     "TemplateProblem",
+    "build_calendar",
+    "calendar_uid",
     "compute_send_at",
     "default_templates",
     "flag_notice",
+    "interview_context",
     "invitation_context",
     "make_token",
     "next_retry_at",
+    "parse_offsets",
     "read_token",
     "rejection_context",
+    "reminder_send_at",
     "render",
     "sample_context",
     "scan",
     "select_template",
+    "sender_address",
     "summarise",
     "validate_template",
 ]

@@ -11,12 +11,19 @@ from typing import Any
 __all__ = ["default_templates"]
 
 
+_FILES = ("default_templates.json", "interview_templates.json")
+"""Rejection and invitation templates; interview emails (invitation, update, cancellation,
+reminder) in a file of their own."""
+
+
 @cache
 def _load() -> tuple[dict[str, Any], ...]:
-    raw = resources.files(__package__).joinpath("data", "default_templates.json")
-    doc = json.loads(raw.read_text(encoding="utf-8"))
+    items = []
+    for name in _FILES:
+        raw = resources.files(__package__).joinpath("data", name)
+        items.extend(json.loads(raw.read_text(encoding="utf-8"))["templates"])
     out = []
-    for item in doc["templates"]:
+    for item in items:
         body = item["body"]
         # Bodies are stored as lists of lines so the JSON stays readable and diffable.
         item = {**item, "body": "\n".join(body) if isinstance(body, list) else body}

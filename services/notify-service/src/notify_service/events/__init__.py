@@ -6,6 +6,9 @@ from notify_service.config import Settings
 from notify_service.events.handlers import (
     handle_candidate_erased,
     handle_candidate_rejected,
+    handle_interview_cancelled,
+    handle_interview_rescheduled,
+    handle_interview_scheduled,
     handle_talent_invited,
 )
 from talentloop_shared.messaging import Handler
@@ -22,4 +25,7 @@ def subscriptions(settings: Settings) -> dict[str, Handler]:
         "candidate-rejected": handle_candidate_rejected,
         "talent-invited": handle_talent_invited,
         "candidate-erased": handle_candidate_erased,
+        "interview-scheduled": handle_interview_scheduled,
+        "interview-rescheduled": handle_interview_rescheduled,
+        "interview-cancelled": handle_interview_cancelled,
     }

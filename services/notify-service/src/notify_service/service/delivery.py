@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
+from email import encoders
 from email.header import Header
 from email.message import Message
+from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formatdate
@@ -54,15 +56,59 @@ def _html_document(notice: Notification) -> str:
     )
 
 
+CALENDAR_FILENAME = "invite.ics"
+
+
+def _calendar_parts(notice: Notification) -> tuple[MIMEText, MIMEBase]:
+    """An interview email's calendar: the text/calendar alternative mail clients show as an
+    invitation (with its iTIP method, RFC 6047), and the same as an .ics attachment for
+    those that only offer attachments."""
+    method = notice.calendar_method or "REQUEST"
+    inline = MIMEText(notice.calendar or "", "calendar", "utf-8")
+    inline.set_param("method", method)
+    attachment = MIMEBase("application", "ics", name=CALENDAR_FILENAME)
+    attachment.set_payload((notice.calendar or "").encode("utf-8"))
+    encoders.encode_base64(attachment)
+    attachment.add_header("Content-Disposition", "attachment", filename=CALENDAR_FILENAME)
+    return inline, attachment
+
+
 def build_email(notice: Notification, *, sender: str) -> Message:
-    """The MIME message of an email notice: text part plus escaped HTML alternative."""
+    """The MIME message of an email notice: text part plus escaped HTML alternative, and
+    for an interview email its calendar (multipart/mixed: the alternatives text, HTML and
+    text/calendar, then the .ics attachment)."""
     # compat32 MIME classes: several times cheaper to build than EmailMessage's header
     # registry, which matters when a dispatcher sends hundreds per second.
-    msg: Message = (
+    msg: Message
+    if notice.calendar:
+        return _with_calendar(notice, sender=sender)
+    msg = (
         MIMEMultipart("alternative")
         if notice.body_html
         else MIMEText(notice.body_text or "", "plain", "utf-8")
     )
+    _headers(msg, notice, sender=sender)
+    if notice.body_html:
+        msg.attach(MIMEText(notice.body_text or "", "plain", "utf-8"))
+        msg.attach(MIMEText(_html_document(notice), "html", "utf-8"))
+    return msg
+
+
+def _with_calendar(notice: Notification, *, sender: str) -> Message:
+    msg = MIMEMultipart("mixed")
+    _headers(msg, notice, sender=sender)
+    alternative = MIMEMultipart("alternative")
+    alternative.attach(MIMEText(notice.body_text or "", "plain", "utf-8"))
+    if notice.body_html:
+        alternative.attach(MIMEText(_html_document(notice), "html", "utf-8"))
+    inline, attachment = _calendar_parts(notice)
+    alternative.attach(inline)
+    msg.attach(alternative)
+    msg.attach(attachment)
+    return msg
+
+
+def _headers(msg: Message, notice: Notification, *, sender: str) -> None:
     msg["From"] = sender
     msg["To"] = notice.recipient or ""
     if notice.cc:
@@ -71,10 +117,6 @@ def build_email(notice: Notification, *, sender: str) -> Message:
     msg["Subject"] = Header(notice.subject or "", "utf-8")  # type: ignore[assignment]
     msg["Date"] = formatdate(usegmt=True)
     msg["Message-ID"] = message_id_for(notice)
-    if notice.body_html:
-        msg.attach(MIMEText(notice.body_text or "", "plain", "utf-8"))
-        msg.attach(MIMEText(_html_document(notice), "html", "utf-8"))
-    return msg
 
 
 class EmailSender(Protocol):

@@ -1,10 +1,11 @@
 """Erasing a candidate's personal data (candidate-erased).
 
 What identifies or describes the person goes: the address, the rendered notice (subject,
-bodies, the survey link), the compliance excerpts and matched phrases, survey comments, and
-the address wherever a delivery error quoted it. What the feedback dashboard and audits
-need stays: ids, kind, channel, status, timestamps, template, job family, stage, locale,
-survey ratings and "open to future roles". Unsent notices are cancelled.
+bodies, the survey link, an interview email's calendar part), the compliance excerpts and
+matched phrases, survey comments, and the address wherever a delivery error quoted it.
+What the feedback dashboard and audits need stays: ids, kind, channel, status,
+timestamps, template, job family, stage, locale, survey ratings and "open to future
+roles". Unsent notices are cancelled.
 
 Notices and the dispatcher. A notice in `sending` is being delivered right now; its
 status is left to the dispatcher, but its content is erased at once. The dispatcher's
@@ -132,6 +133,7 @@ async def erase_candidate(
                 Notification.body_text.is_not(None),
                 Notification.body_html.is_not(None),
                 Notification.survey_url.is_not(None),
+                Notification.calendar.is_not(None),
                 Notification.flags.is_distinct_from(_DEIDENTIFIED_FLAGS),
             ),
         )
@@ -143,6 +145,7 @@ async def erase_candidate(
             body_text=None,
             body_html=None,
             survey_url=None,
+            calendar=None,  # an interview's calendar part names the candidate
             flags=_DEIDENTIFIED_FLAGS,
             # replace() is NULL when the recipient was already gone: keep the error then.
             last_error=func.coalesce(

@@ -10,7 +10,14 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 from talentloop_shared.http import RequestModel
 from talentloop_shared.i18n import try_canonical_locale
 
-Kind = Literal["rejection", "invitation"]
+Kind = Literal[
+    "rejection",
+    "invitation",
+    "interview_invitation",
+    "interview_update",
+    "interview_cancellation",
+    "interview_reminder",
+]
 ChannelName = Literal["email", "sms"]
 StageKey = Literal["screening", "interview", "offer", "*"]
 NoticeStatus = Literal[
@@ -65,7 +72,10 @@ class TemplatePreviewRequest(RequestModel):
 
     payload: dict[str, Any] | None = Field(
         default=None,
-        description="A candidate-rejected (or talent-invited) shaped payload; omitted → sample",
+        description=(
+            "A candidate-rejected (talent-invited, interview-*) shaped payload; omitted → "
+            "sample. An interview template is previewed as the candidate's email."
+        ),
     )
     subject: str | None = Field(default=None, max_length=500)
     body: str | None = Field(default=None, min_length=1, max_length=_TEXT)

@@ -18,7 +18,13 @@ from notify_service.service.inputs import TemplateCreate, TemplatePreviewRequest
 from notify_service.service.state import notify_state
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Invalid, NotFound
-from talentloop_shared.events.payloads import CandidateRejected, TalentInvited
+from talentloop_shared.events.payloads import (
+    CandidateRejected,
+    InterviewCancelled,
+    InterviewRescheduled,
+    InterviewScheduled,
+    TalentInvited,
+)
 from talentloop_shared.i18n import try_canonical_locale
 from talentloop_shared.logging import get_logger
 from talentloop_shared.pagination import Keyset, Page
@@ -202,8 +208,49 @@ async def template_versions(uow: UnitOfWork, template_id: uuid.UUID) -> Sequence
     return await TemplateRepository(uow.session).versions(template_id)
 
 
+_PREVIEW_EVENTS = {
+    "invitation": "talent-invited",
+    "interview_invitation": "interview-scheduled",
+    "interview_update": "interview-rescheduled",
+    "interview_cancellation": "interview-cancelled",
+    "interview_reminder": "interview-scheduled",
+}
+
+
+def _interview_preview(kind: str, payload: dict[str, Any], company: str) -> dict[str, Any]:
+    """An interview template's context from a payload, as the candidate's email."""
+    if kind == "interview_update":
+        moved = InterviewRescheduled.model_validate(payload)
+        return domain.interview_context(
+            moved,
+            reader=moved.candidate,
+            is_candidate=True,
+            company_name=company,
+            previous_start=moved.previous_start,
+        )
+    if kind == "interview_cancellation":
+        cancelled = InterviewCancelled.model_validate(payload)
+        return domain.interview_context(
+            cancelled,
+            reader=cancelled.candidate,
+            is_candidate=True,
+            company_name=company,
+            reason=cancelled.reason,
+        )
+    details = InterviewScheduled.model_validate(payload)
+    return domain.interview_context(
+        details,
+        reader=details.candidate,
+        is_candidate=True,
+        company_name=company,
+        lead_minutes=24 * 60 if kind == "interview_reminder" else None,
+    )
+
+
 def _payload_context(kind: str, payload: dict[str, Any], company: str) -> dict[str, Any]:
     try:
+        if kind.startswith("interview_"):
+            return _interview_preview(kind, payload, company)
         if kind == "invitation":
             return domain.invitation_context(
                 TalentInvited.model_validate(payload), company_name=company
@@ -215,7 +262,7 @@ def _payload_context(kind: str, payload: dict[str, Any], company: str) -> dict[s
         )
     except ValidationError as exc:
         errors = [{"loc": ["body", "payload", *e["loc"]], "msg": e["msg"]} for e in exc.errors()]
-        event = "talent-invited" if kind == "invitation" else "candidate-rejected"
+        event = _PREVIEW_EVENTS.get(kind, "candidate-rejected")
         raise Invalid(f"payload: not a valid {event} payload", errors) from None
 
 
@@ -242,12 +289,15 @@ async def preview_template(
 
 
 async def seed_default_templates(uow: UnitOfWork) -> int:
-    """Load the shipped templates when the library is empty; returns how many were added."""
+    """Load the shipped templates of each kind the library has none of (all of them when
+    it is empty; a kind added by a release, such as the interview emails, when it is not);
+    returns how many were added. A kind HR already has templates of is left alone."""
     await uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEED_LOCK})
-    if await TemplateRepository(uow.session).count() > 0:
+    present = set(await uow.session.scalars(select(NoticeTemplate.kind).distinct()))
+    defaults = [t for t in domain.default_templates() if t["kind"] not in present]
+    if not defaults:
         await uow.rollback()
         return 0
-    defaults = domain.default_templates()
     keys = ("name", "kind", "job_family", "stage", "locale", "channel", "subject", "body")
     for item in defaults:
         _new_template(uow, {k: item.get(k) for k in keys}, by="defaults")

@@ -17,6 +17,7 @@ from notify_service.domain.templates.contexts import (
     rejection_context,
     sample_context,
 )
+from notify_service.domain.templates.interview_contexts import interview_context
 from notify_service.domain.templates.rendering import (
     Rendered,
     TemplateError,
@@ -41,6 +42,7 @@ __all__ = [
     "TemplateLike",
     "TemplateProblem",
     "first_name_guess",
+    "interview_context",
     "invitation_context",
     "rejection_context",
     "render",

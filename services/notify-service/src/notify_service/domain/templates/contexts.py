@@ -29,8 +29,16 @@ __all__ = [
     "sample_context",
 ]
 
-KINDS: Final = ("rejection", "invitation")
-"""Template kinds whose context this module knows how to build and validate."""
+KINDS: Final = (
+    "rejection",
+    "invitation",
+    "interview_invitation",
+    "interview_update",
+    "interview_cancellation",
+    "interview_reminder",
+)
+"""Template kinds whose context this module knows how to build and validate (the
+interview kinds' contexts are built in `interview_contexts`)."""
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TRAILING_PUNCT = " \t\r\n.。,，;；:：!！"
@@ -148,7 +156,13 @@ def sample_context(kind: str, *, locale: str = "en", sparse: bool = False) -> di
     """
     if kind not in KINDS:
         raise ValueError(f"unknown template kind '{kind}'")
-    data = _samples()["zh" if language_of(locale) == "zh" else "en"]
+    language = "zh" if language_of(locale) == "zh" else "en"
+    if kind.startswith("interview_"):
+        # Imported here: interview_contexts builds on this module (first_name_guess).
+        from notify_service.domain.templates.interview_contexts import interview_sample_context
+
+        return interview_sample_context(kind, locale=locale, language=language, sparse=sparse)
+    data = _samples()[language]
     candidate = CandidateInfo(**data["candidate"])
     position = PositionRef(**data["position"])
     if kind == "invitation":

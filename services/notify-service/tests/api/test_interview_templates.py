@@ -1,0 +1,83 @@
+"""Interview email templates live in the same library as rejections: seeded defaults in
+en, zh-CN and zh-TW, validated on save, previewed against a payload, and an edit is what
+the next interview email says."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from interview_testkit import mail_to, scheduled
+from notify_testkit import mails_to, publish
+
+KINDS = ("interview_invitation", "interview_update", "interview_cancellation", "interview_reminder")
+
+
+async def test_every_interview_kind_has_defaults_in_english_and_chinese(client, auth):
+    for kind in KINDS:
+        r = await client.get(
+            "/api/v1/templates", headers=auth("hr_admin"), params={"kind": kind, "limit": 100}
+        )
+        assert r.status_code == 200
+        locales = {t["locale"] for t in r.json()["items"] if t["job_family"] == "*"}
+        assert {"en", "zh-CN", "zh-TW"} <= locales, kind
+
+
+async def test_an_interview_template_is_validated_and_previewed(client, auth):
+    h = auth("hr_admin")
+    family = f"fam{uuid.uuid4().hex[:8]}"
+    base = {
+        "kind": "interview_invitation",
+        "job_family": family,
+        "locale": "en",
+        "channel": "email",
+        "subject": "Interview on {{ interview.date }}",
+    }
+    bad = await client.post(
+        "/api/v1/templates", headers=h, json=base | {"body": "{{ interview.salary }}"}
+    )
+    assert bad.status_code == 422 and "interview.salary" in bad.json()["detail"]
+    # `interview.panel` is a list of names; in a sparse sample it is empty.
+    body = "Hi {{ reader.first_name }}: {{ interview.when }}. {{ interview.panel | join(', ') }}"
+    r = await client.post("/api/v1/templates", headers=h, json=base | {"body": body})
+    assert r.status_code == 201, r.text
+    tid = r.json()["id"]
+    payload = scheduled(start=datetime(2026, 12, 1, 2, 0, tzinfo=UTC)).model_dump(mode="json")
+    preview = await client.post(
+        f"/api/v1/templates/{tid}/preview", headers=h, json={"payload": payload}
+    )
+    assert preview.status_code == 200, preview.text
+    text = preview.json()["text"]
+    assert "Hi 张伟" in text and "10:00–11:00（Asia/Shanghai）" in text
+    assert "Li Lei, Maria Garcia" in text
+    wrong = await client.post(
+        f"/api/v1/templates/{tid}/preview", headers=h, json={"payload": {"start": "x"}}
+    )
+    assert wrong.status_code == 422 and "interview-scheduled" in wrong.json()["detail"]
+
+
+async def test_an_edited_template_is_what_the_next_invitation_says(
+    svc, client, auth, amqp_url, mail_sink
+):
+    family = f"fam{uuid.uuid4().hex[:8]}"
+    r = await client.post(
+        "/api/v1/templates",
+        headers=auth("hr_admin"),
+        json={
+            "kind": "interview_invitation",
+            "job_family": family,
+            "locale": "zh-CN",
+            "channel": "email",
+            "subject": "{{ company }} 面试：{{ interview.date }}",
+            "body": "{{ reader.name }}，专属模板。时间：{{ interview.when }}",
+        },
+    )
+    assert r.status_code == 201, r.text
+    # Starts within the hour: no reminder is planned, none is left behind.
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=30)
+    payload = scheduled(start=start, panel=())
+    payload.position.job_family = family
+    await publish(svc, amqp_url, payload, event_type="interview-scheduled")
+    [mail] = await mail_to(mail_sink, payload.candidate.email or "")
+    assert "专属模板" in mail.text() and mail.subject.startswith("Acme 面试")
+    assert len(mails_to(mail_sink, payload.candidate.email or "")) == 1
