@@ -131,6 +131,8 @@ class Notification(Base):
     body_text: Mapped[str | None] = mapped_column(Text)
     body_html: Mapped[str | None] = mapped_column(Text)
     survey_url: Mapped[str | None] = mapped_column(Text)
+    # The values a provider-approved SMS template takes ({"name", "position", "survey_link"}).
+    params: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
     flags: Mapped[list[dict[str, Any]]] = mapped_column(JsonType, default=list)
     occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     send_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -5,7 +5,11 @@ from __future__ import annotations
 from notify_service.config import Settings
 from notify_service.events.handlers import (
     handle_candidate_erased,
+    handle_candidate_hired,
     handle_candidate_rejected,
+    handle_decision_pending,
+    handle_matches_found,
+    handle_position_changed,
     handle_talent_invited,
 )
 from talentloop_shared.messaging import Handler
@@ -22,4 +26,9 @@ def subscriptions(settings: Settings) -> dict[str, Handler]:
         "candidate-rejected": handle_candidate_rejected,
         "talent-invited": handle_talent_invited,
         "candidate-erased": handle_candidate_erased,
+        # Staff alerts (and which org unit a position is in, for team-chat robots).
+        "decision-pending": handle_decision_pending,
+        "matches-found": handle_matches_found,
+        "candidate-hired": handle_candidate_hired,
+        "position-changed": handle_position_changed,
     }

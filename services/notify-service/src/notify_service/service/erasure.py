@@ -132,6 +132,7 @@ async def erase_candidate(
                 Notification.body_text.is_not(None),
                 Notification.body_html.is_not(None),
                 Notification.survey_url.is_not(None),
+                Notification.params.is_not(None),
                 Notification.flags.is_distinct_from(_DEIDENTIFIED_FLAGS),
             ),
         )
@@ -143,6 +144,7 @@ async def erase_candidate(
             body_text=None,
             body_html=None,
             survey_url=None,
+            params=None,
             flags=_DEIDENTIFIED_FLAGS,
             # replace() is NULL when the recipient was already gone: keep the error then.
             last_error=func.coalesce(
