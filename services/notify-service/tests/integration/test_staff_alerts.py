@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 from chat_testkit import DINGTALK_SECRET, FEISHU_SECRET, message_text, robot_servers
-from notify_testkit import as_awaitable, mails_to, publish, rejection
+from notify_testkit import as_awaitable, mails_to, notices_of, publish, rejection
 from sqlalchemy import select
 
 from notify_service.db.alert_models import PositionUnit
 from notify_service.db.models import Notification
 from notify_service.service.state import notify_state
 from talentloop_shared.events.payloads import (
+    CandidateErased,
     CandidateHired,
     DecisionPending,
     MatchesFound,
@@ -279,3 +280,34 @@ async def test_alerts_reach_the_position_robot_and_the_org_unit_robot_signed(
             return [(a.recipient, a.status) for a in chats] if chats[0].status == "sent" else None
 
         assert await eventually(recorded, timeout=10, message="sent") == [(ding["id"], "sent")]
+
+
+async def test_sms_notices_carry_template_params_and_an_erasure_clears_them(
+    svc, client, auth, amqp_url
+):
+    payload = rejection(channels=["sms"], phone="+8613800138000", name="王小明", delay_minutes=120)
+    payload.position.titles = {"zh-CN": "后端工程师"}
+    payload.candidate.locale = "zh-CN"
+    await publish(svc, amqp_url, payload)
+    [notice] = await notices_of(client, auth("hr_admin"), payload.application_id)
+
+    async def row() -> Notification | None:
+        async with svc.runtime.session_factory() as session:
+            return await session.get(Notification, uuid.UUID(notice["id"]))
+
+    found = await row()
+    assert found is not None and found.params is not None
+    assert found.params["name"] == "王小明" and found.params["position"] == "后端工程师"
+    assert found.params["survey_link"] == found.survey_url
+    erased = CandidateErased(
+        candidate_id=payload.candidate.id, erased_at=datetime.now(UTC), reason="consent withdrawn"
+    )
+    await publish(svc, amqp_url, erased, event_type="candidate-erased")
+
+    async def params_gone() -> bool | None:
+        current = await row()
+        return (
+            current is not None and current.status == "cancelled" and current.params is None
+        ) or None
+
+    await eventually(params_gone, timeout=10, message="the erasure clears the SMS parameters")
