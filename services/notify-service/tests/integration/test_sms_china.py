@@ -18,10 +18,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from notify_testkit import notice_in, notices_of, publish, rejection
 
 from notify_service.config import Settings
 from notify_service.service.delivery import sms_gateway
 from notify_service.service.sms_providers import AliyunSms, TencentSms
+from notify_service.service.state import notify_state
 
 KEY_ID, KEY_SECRET = "LTAI5tTestKeyId", "aliyun-or-tencent-secret"
 TEMPLATES = {
@@ -272,3 +274,30 @@ def test_a_provider_without_its_keys_is_refused_at_start():
                 "sms_sign_name": "阿克米招聘",
             }
         )
+
+
+@pytest.fixture
+def aliyun_in_service(svc, provider):
+    """The running service sends SMS through the Aliyun adapter at the local provider."""
+    state, url = provider
+    notify = notify_state(svc.runtime)
+    before, notify.sms = notify.sms, sms_gateway(_settings("aliyun", url))
+    yield state
+    notify.sms = before
+
+
+async def test_a_rejection_sms_goes_out_as_the_aliyun_template_with_its_params(
+    svc, client, auth, amqp_url, aliyun_in_service
+):
+    payload = rejection(channels=["sms"], phone="+8613800138000", name="王小明")
+    payload.position.titles = {"zh-CN": "后端工程师"}
+    payload.candidate.locale = "zh-CN"
+    await publish(svc, amqp_url, payload)
+    [notice] = await notices_of(client, auth("hr_admin"), payload.application_id)
+    sent = await notice_in(client, auth("hr_admin"), notice["id"], "sent", timeout=15)
+    [form] = aliyun_in_service.accepted
+    assert form["TemplateCode"] == "SMS_465000123" and form["OutId"] == notice["id"]
+    params = json.loads(form["TemplateParam"])
+    assert params["name"] == "王小明" and params["job"] == "后端工程师"
+    assert "/survey/" in params["link"]
+    assert sent["status"] == "sent"
