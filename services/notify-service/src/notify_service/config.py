@@ -6,13 +6,24 @@ import hashlib
 from typing import Literal
 
 from limits import parse_many
-from pydantic import Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from notify_service.domain.interviews import parse_offsets
 from talentloop_shared.config import ServiceSettings
 
 SmtpSecurity = Literal["starttls-opportunistic", "starttls-required", "tls", "none"]
+SmsProvider = Literal["generic", "aliyun", "tencent"]
+SmsField = Literal["name", "position", "survey_link"]
+
+
+class SmsTemplate(BaseModel):
+    """A provider-approved SMS template: its code at the provider and, in order, its
+    parameters (the provider's name → which value notify puts there). Mainland providers
+    send only approved templates, so a notice never hands them free text."""
+
+    code: str = Field(min_length=1, max_length=64)
+    params: dict[str, SmsField] = Field(default_factory=dict)
 
 
 class Settings(ServiceSettings):
@@ -55,6 +66,30 @@ class Settings(ServiceSettings):
     sms_token: str | None = None
     sms_sender: str | None = None
     sms_timeout_seconds: float = 10.0
+    # Which adapter sends SMS: the generic JSON one above (needs sms_url), Alibaba Cloud SMS
+    # (Dysmsapi SendSms, signature v1) or Tencent Cloud SMS (SendSms, TC3-HMAC-SHA256).
+    sms_provider: SmsProvider = "generic"
+    # The provider's API endpoint; empty: its public one (dysmsapi.aliyuncs.com,
+    # sms.tencentcloudapi.com). Tests point it at a local server.
+    sms_endpoint: str | None = None
+    sms_access_key_id: str | None = None  # Aliyun AccessKey ID / Tencent SecretId
+    sms_access_key_secret: str | None = None  # Aliyun AccessKey secret / Tencent SecretKey
+    sms_sign_name: str | None = None  # the approved signature (签名), e.g. "阿克米招聘"
+    sms_app_id: str | None = None  # Tencent SmsSdkAppId
+    sms_region: str | None = None  # empty: cn-hangzhou (Aliyun), ap-guangzhou (Tencent)
+    # Notice kind → provider template, as JSON: {"rejection": {"code": "SMS_1234",
+    # "params": {"name": "name", "job": "position", "link": "survey_link"}}}.
+    sms_templates: dict[str, SmsTemplate] = Field(default_factory=dict)
+
+    # Staff alerts. Where alerts go when a position names no owner with an address (unset:
+    # nowhere), and in which language and time zone that reader gets them.
+    hr_alert_email: str | None = None
+    hr_alert_locale: str = "zh-CN"
+    hr_alert_timezone: str = "Asia/Shanghai"
+    # Where staff reach the API (the gateway): links in alerts are built from it.
+    staff_api_base_url: str = "http://127.0.0.1:8000"
+    # Team-chat robots (WeCom, DingTalk, Feishu webhooks).
+    robot_timeout_seconds: float = 10.0
 
     # Wall-clock budget of one template render (or one validation) in a worker thread; a
     # template that needs longer is refused (422 naming the limit) or fails its notice.
@@ -102,6 +137,20 @@ class Settings(ServiceSettings):
                 self.smtp_security = "tls"
             elif self.smtp_starttls is not None:
                 self.smtp_security = "starttls-required" if self.smtp_starttls else "none"
+        return self
+
+    @model_validator(mode="after")
+    def _sms_provider_keys(self) -> Settings:
+        if self.sms_provider != "generic":
+            missing = [
+                f"NOTIFY_{name.upper()}"
+                for name in ("sms_access_key_id", "sms_access_key_secret", "sms_sign_name")
+                + (("sms_app_id",) if self.sms_provider == "tencent" else ())
+                if not getattr(self, name)
+            ]
+            if missing:
+                needs = ", ".join(missing)
+                raise ValueError(f"NOTIFY_SMS_PROVIDER={self.sms_provider} needs {needs}")
         return self
 
     @model_validator(mode="after")

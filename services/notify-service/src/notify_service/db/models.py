@@ -35,6 +35,8 @@ class Base(DeclarativeBase):
 
 
 JsonType = JSON().with_variant(JSONB(), "postgresql")
+# JSON whose Python None is SQL NULL (not the JSON value null), so `IS NULL` finds it.
+NullableJsonType = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 
 
 class NoticeTemplate(Base):
@@ -143,6 +145,8 @@ class Notification(Base):
     # An interview email's iCalendar part (RFC 5545) and its iTIP method (REQUEST, CANCEL).
     calendar: Mapped[str | None] = mapped_column(Text)
     calendar_method: Mapped[str | None] = mapped_column(String(10))
+    # The values a provider-approved SMS template takes ({"name", "position", "survey_link"}).
+    params: Mapped[dict[str, Any] | None] = mapped_column(NullableJsonType)
     flags: Mapped[list[dict[str, Any]]] = mapped_column(JsonType, default=list)
     occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     send_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -5,10 +5,14 @@ from __future__ import annotations
 from notify_service.config import Settings
 from notify_service.events.handlers import (
     handle_candidate_erased,
+    handle_candidate_hired,
     handle_candidate_rejected,
+    handle_decision_pending,
     handle_interview_cancelled,
     handle_interview_rescheduled,
     handle_interview_scheduled,
+    handle_matches_found,
+    handle_position_changed,
     handle_talent_invited,
 )
 from talentloop_shared.messaging import Handler
@@ -28,4 +32,9 @@ def subscriptions(settings: Settings) -> dict[str, Handler]:
         "interview-scheduled": handle_interview_scheduled,
         "interview-rescheduled": handle_interview_rescheduled,
         "interview-cancelled": handle_interview_cancelled,
+        # Staff alerts (and which org unit a position is in, for team-chat robots).
+        "decision-pending": handle_decision_pending,
+        "matches-found": handle_matches_found,
+        "candidate-hired": handle_candidate_hired,
+        "position-changed": handle_position_changed,
     }

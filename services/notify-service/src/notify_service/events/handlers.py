@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from notify_service.service.alerts import (
+    alert_decision_pending,
+    alert_matches_found,
+    alert_new_hire,
+    alert_notices_held,
+)
+from notify_service.service.chat_robots import record_position_unit
 from notify_service.service.erasure import erase_candidate
 from notify_service.service.interviews import (
     interview_cancelled,
@@ -13,10 +20,14 @@ from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events import CloudEvent
 from talentloop_shared.events.payloads import (
     CandidateErased,
+    CandidateHired,
     CandidateRejected,
+    DecisionPending,
     InterviewCancelled,
     InterviewRescheduled,
     InterviewScheduled,
+    MatchesFound,
+    PositionChanged,
     TalentInvited,
 )
 
@@ -24,8 +35,10 @@ from talentloop_shared.events.payloads import (
 async def handle_candidate_rejected(
     uow: UnitOfWork, payload: CandidateRejected, event: CloudEvent
 ) -> None:
-    """A candidate was rejected: write their notices (one per channel)."""
-    await create_rejection_notices(uow, payload=payload, event_id=event.id)
+    """A candidate was rejected: write their notices (one per channel); alert the owners
+    when one is held for review."""
+    notices = await create_rejection_notices(uow, payload=payload, event_id=event.id)
+    await alert_notices_held(uow, payload, notices, event_id=event.id)
 
 
 async def handle_talent_invited(uow: UnitOfWork, payload: TalentInvited, event: CloudEvent) -> None:
@@ -59,3 +72,29 @@ async def handle_interview_cancelled(
 ) -> None:
     """An interview was cancelled: tell everyone invited, drop pending reminders."""
     await interview_cancelled(uow, payload=payload, event_id=event.id)
+
+
+async def handle_decision_pending(
+    uow: UnitOfWork, payload: DecisionPending, event: CloudEvent
+) -> None:
+    """A policy will reject an application unless HR acts: alert the position's owners."""
+    await alert_decision_pending(uow, payload, event_id=event.id, occurred_at=uow.clock.now())
+
+
+async def handle_matches_found(uow: UnitOfWork, payload: MatchesFound, event: CloudEvent) -> None:
+    """People in the pool match an opening: alert its owners with the top matches."""
+    await alert_matches_found(uow, payload, event_id=event.id, occurred_at=uow.clock.now())
+
+
+async def handle_candidate_hired(
+    uow: UnitOfWork, payload: CandidateHired, event: CloudEvent
+) -> None:
+    """A hire: alert the position's owners (talent seeds the development plan)."""
+    await alert_new_hire(uow, payload, event_id=event.id, occurred_at=payload.hired_at)
+
+
+async def handle_position_changed(
+    uow: UnitOfWork, payload: PositionChanged, event: CloudEvent
+) -> None:
+    """Keep which org unit a position is in, for the org unit's chat robot."""
+    await record_position_unit(uow, payload)

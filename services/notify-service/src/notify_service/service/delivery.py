@@ -10,7 +10,7 @@ trying again could send it twice (`unknown`: HR decides).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email import encoders
 from email.header import Header
@@ -267,15 +267,33 @@ class SmtpMailer:
 
 
 class SmsGateway(Protocol):
-    """Sends one SMS; adapters for other providers implement this."""
+    """Sends one SMS; adapters for other providers implement this. `kind` and `params`
+    are for providers that send only approved templates (service/sms_providers.py): the
+    notice's kind picks the template, `params` fill it; free-text providers send `text`."""
 
-    async def send(self, *, to: str, text: str, reference: str) -> DeliveryResult: ...
+    async def send(
+        self,
+        *,
+        to: str,
+        text: str,
+        reference: str,
+        kind: str | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> DeliveryResult: ...
 
 
 class UnconfiguredSms:
     """No provider set: every SMS fails at once with a message saying what to configure."""
 
-    async def send(self, *, to: str, text: str, reference: str) -> DeliveryResult:
+    async def send(
+        self,
+        *,
+        to: str,
+        text: str,
+        reference: str,
+        kind: str | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> DeliveryResult:
         """Refuse: no provider."""
         return DeliveryResult(
             False,
@@ -296,8 +314,16 @@ class JsonSmsGateway:
             timeout=settings.sms_timeout_seconds, headers=headers
         )
 
-    async def send(self, *, to: str, text: str, reference: str) -> DeliveryResult:
-        """Hand one message to the provider."""
+    async def send(
+        self,
+        *,
+        to: str,
+        text: str,
+        reference: str,
+        kind: str | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> DeliveryResult:
+        """Hand one message to the provider (free text: `kind` and `params` unused)."""
         body = {"to": to, "text": text, "reference": reference}
         if self.sender:
             body["sender"] = self.sender
@@ -329,7 +355,12 @@ class JsonSmsGateway:
 
 
 def sms_gateway(settings: Settings) -> SmsGateway:
-    """The configured SMS adapter."""
+    """The configured SMS adapter (NOTIFY_SMS_PROVIDER)."""
+    if settings.sms_provider != "generic":
+        # Imported here: the provider adapters build on this module's DeliveryResult.
+        from notify_service.service.sms_providers import provider_gateway
+
+        return provider_gateway(settings)
     return JsonSmsGateway(settings) if settings.sms_url else UnconfiguredSms()
 
 
@@ -342,7 +373,11 @@ async def send_sms_batch(
     async def one(n: Notification) -> DeliveryResult:
         async with sem:
             return await gateway.send(
-                to=n.recipient or "", text=n.body_text or "", reference=str(n.id)
+                to=n.recipient or "",
+                text=n.body_text or "",
+                reference=str(n.id),
+                kind=n.kind,
+                params=n.params,
             )
 
     return list(await asyncio.gather(*(one(n) for n in notices)))

@@ -40,6 +40,7 @@ from notify_service.config import Settings
 from notify_service.db.models import DeliveryAttempt, Notification
 from notify_service.service.delivery import DeliveryResult, message_id_for, send_sms_batch
 from notify_service.service.erasure import ERASED_REASON
+from notify_service.service.robot_delivery import send_chat_batch
 from notify_service.service.state import notify_state
 from notify_service.service.wakeups import WAKE_CHANNEL
 from talentloop_shared.db.engine import asyncpg_dsn
@@ -138,14 +139,19 @@ async def _deliver(rt: Runtime, notices: list[Notification]) -> list[DeliveryRes
     state = notify_state(rt)
     emails = [n for n in notices if n.channel == "email"]
     texts = [n for n in notices if n.channel == "sms"]
-    email_results, sms_results = await asyncio.gather(
+    chats = [n for n in notices if n.channel == "chat"]  # staff alerts to team-chat robots
+    email_results, sms_results, chat_results = await asyncio.gather(
         state.mailer.send_batch(emails) if emails else _none(),
         send_sms_batch(state.sms, texts, concurrency=settings.dispatch_concurrency * 2)
         if texts
         else _none(),
+        send_chat_batch(rt, state.robots, chats, concurrency=settings.dispatch_concurrency)
+        if chats
+        else _none(),
     )
     by_id = {n.id: r for n, r in zip(emails, email_results, strict=True)}
     by_id.update({n.id: r for n, r in zip(texts, sms_results, strict=True)})
+    by_id.update({n.id: r for n, r in zip(chats, chat_results, strict=True)})
     unknown = DeliveryResult(False, "unknown channel", permanent=True)
     return [by_id.get(n.id, unknown) for n in notices]
 

@@ -134,6 +134,7 @@ async def erase_candidate(
                 Notification.body_html.is_not(None),
                 Notification.survey_url.is_not(None),
                 Notification.calendar.is_not(None),
+                Notification.params.is_not(None),
                 Notification.flags.is_distinct_from(_DEIDENTIFIED_FLAGS),
             ),
         )
@@ -146,6 +147,7 @@ async def erase_candidate(
             body_html=None,
             survey_url=None,
             calendar=None,  # an interview's calendar part names the candidate
+            params=None,
             flags=_DEIDENTIFIED_FLAGS,
             # replace() is NULL when the recipient was already gone: keep the error then.
             last_error=func.coalesce(

@@ -15,6 +15,7 @@ from typing import Any
 from notify_service import domain
 from notify_service.db.models import NoticeSettings, Notification
 from notify_service.db.repositories import ErasureRepository, SettingsRepository
+from notify_service.domain.alerts import position_title
 from notify_service.service.state import notify_state
 from notify_service.service.template_cache import TemplateRow
 from notify_service.service.wakeups import wake_dispatchers
@@ -34,6 +35,20 @@ log = get_logger(__name__)
 def _contact(candidate: CandidateInfo, channel: str) -> str | None:
     value = candidate.email if channel == "email" else candidate.phone
     return value.strip() if value and value.strip() else None
+
+
+def sms_params(
+    candidate: CandidateInfo, position: PositionRef, notice: Notification
+) -> dict[str, str]:
+    """What a provider-approved SMS template may show (NOTIFY_SMS_TEMPLATES names which):
+    the candidate's name, the position's title in their language, the survey link."""
+    params = {
+        "name": candidate.name,
+        "position": position_title(position, notice.locale),
+    }
+    if notice.survey_url:
+        params["survey_link"] = notice.survey_url
+    return params
 
 
 @dataclass
@@ -194,6 +209,8 @@ async def create_rejection_notices(
         notice = draft.notice(channel)
         expires_at = draft.send_at + timedelta(days=settings.survey_expiry_days)
         notice.survey_url = state.survey_links.url(notice.id, expires_at)
+        if channel == "sms":
+            notice.params = sms_params(payload.candidate, payload.position, notice)
         context = domain.rejection_context(
             payload, survey_url=notice.survey_url, company_name=settings.company_name
         )
@@ -222,6 +239,9 @@ async def create_invitation_notices(
     inputs = [("message", payload.message)] if payload.message else []
     channels = ["email"] + (["sms"] if _contact(payload.candidate, "sms") else [])
     drafts = [(draft.notice(channel), context) for channel in channels]
+    for notice, _ in drafts:
+        if notice.channel == "sms":
+            notice.params = sms_params(payload.candidate, payload.position, notice)
     # Invitations are good news: only flagged wording holds them, not review_required.
     return await _write(uow, drafts, templates, inputs, hold_for_review=False)
 

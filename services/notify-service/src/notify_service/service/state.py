@@ -1,8 +1,8 @@
 """notify-service's long-lived objects (`rt.state`, `uow.state`), read through `notify_state`.
 
 Built once per process by `ServiceDefinition(build_state=build_notify_state)`: the
-delivery adapters, the template renderer (worker threads), the dispatcher's wake-up, the
-survey link signer and its rate limits, and the template cache.
+delivery adapters (SMTP, SMS, team-chat robots), the template renderer (worker threads),
+the dispatcher's wake-up, the survey link signer and its rate limits, and the template cache.
 The clock is the shared one (`rt.clock`, `uow.clock`).
 """
 
@@ -16,6 +16,7 @@ from notify_service.config import Settings
 from notify_service.domain.templates.rendering import RenderLimits
 from notify_service.service.delivery import EmailSender, SmsGateway, SmtpMailer, sms_gateway
 from notify_service.service.rendering import TemplateRenderer
+from notify_service.service.robot_delivery import RobotSender
 from notify_service.service.survey_limits import SurveyRateLimiter
 from notify_service.service.survey_links import SurveyLinks
 from notify_service.service.template_cache import TemplateCache
@@ -54,6 +55,7 @@ class NotifyState:
     mailer: EmailSender
     sms: SmsGateway
     renderer: TemplateRenderer
+    robots: RobotSender
     dispatcher: DispatcherWakeup = field(default_factory=DispatcherWakeup)
     templates: TemplateCache = field(default_factory=TemplateCache)
 
@@ -70,6 +72,7 @@ def build_notify_state(rt: Runtime) -> NotifyState:
         mailer=SmtpMailer(settings),
         sms=sms_gateway(settings),
         renderer=TemplateRenderer(RenderLimits(seconds=settings.template_render_seconds)),
+        robots=RobotSender(settings.robot_timeout_seconds),
     )
 
 

@@ -1,0 +1,185 @@
+"""Staff alerts: each person's switches (`/api/v1/alert-preferences`) and the team-chat
+robot registry (`/api/v1/chat-robots`, hr_admin)."""
+
+from __future__ import annotations
+
+import urllib.parse
+import uuid
+from datetime import datetime
+from typing import Annotated, cast
+
+from fastapi import Query, Response
+from pydantic import BaseModel, Field
+
+from notify_service.db.alert_models import AlertPreference, ChatRobot
+from notify_service.domain.alerts import AlertKind
+from notify_service.service import alert_preferences as prefs
+from notify_service.service import chat_robots as robots
+from notify_service.service.chat_robots import ChatRobotInput, RobotScope
+from talentloop_shared.auth.roles import AnyRole, HrAdmin
+from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
+from talentloop_shared.service import UowDep, api_router
+
+preferences_router = api_router(prefix="/api/v1/alert-preferences", tags=["alerts"])
+robots_router = api_router(prefix="/api/v1/chat-robots", tags=["alerts"])
+
+SubjectQuery = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=200,
+        description="Whose preferences (a JWT subject); only hr_admin may name someone else. "
+        "Default: the caller's.",
+    ),
+]
+
+
+class AlertPreferencesRead(BaseModel):
+    """A person's alert switches: every alert kind × channel, true = on."""
+
+    subject: str
+    preferences: dict[str, dict[str, bool]]
+    updated_at: datetime | None = None
+    updated_by: str | None = None
+
+    @classmethod
+    def of(cls, subject: str, row: AlertPreference | None) -> AlertPreferencesRead:
+        return cls(
+            subject=subject,
+            preferences=prefs.full_matrix(row.preferences if row else None),
+            updated_at=row.updated_at if row else None,
+            updated_by=row.updated_by if row else None,
+        )
+
+
+class AlertPreferencesUpdate(BaseModel):
+    """The switches to keep; a kind or channel left out is on."""
+
+    preferences: dict[AlertKind, dict[Annotated[str, Field(pattern="^email$")], bool]]
+
+
+@preferences_router.get(
+    "",
+    summary="Read someone's alert preferences (one's own by default)",
+    response_model=AlertPreferencesRead,
+    responses=problem_responses(401, 403, 422),
+)
+async def get_alert_preferences(
+    uow: UowDep, principal: AnyRole, subject: SubjectQuery = None
+) -> AlertPreferencesRead:
+    whose = prefs.whose(principal, subject)
+    return AlertPreferencesRead.of(whose, await prefs.get_preferences(uow, whose))
+
+
+@preferences_router.put(
+    "",
+    summary="Replace someone's alert preferences (one's own by default)",
+    response_model=AlertPreferencesRead,
+    responses=problem_responses(401, 403, 422),
+)
+async def put_alert_preferences(
+    body: AlertPreferencesUpdate, uow: UowDep, principal: AnyRole, subject: SubjectQuery = None
+) -> AlertPreferencesRead:
+    whose = prefs.whose(principal, subject)
+    values = {str(kind): dict(channels) for kind, channels in body.preferences.items()}
+    row = await prefs.replace_preferences(uow, whose, values, by=principal.sub)
+    return AlertPreferencesRead.of(whose, row)
+
+
+class ChatRobotRead(BaseModel):
+    """A registered robot. The webhook's credentials (its query) and the signing secret
+    are never shown: `webhook_host` and `has_secret` say what is set."""
+
+    id: uuid.UUID
+    name: str
+    scope: RobotScope
+    scope_id: str | None
+    provider: str
+    webhook_host: str
+    has_secret: bool
+    locale: str
+    timezone: str
+    enabled: bool
+    created_at: datetime
+    updated_at: datetime
+    updated_by: str
+
+    @classmethod
+    def from_row(cls, row: ChatRobot) -> ChatRobotRead:
+        return cls(
+            id=row.id,
+            name=row.name,
+            scope=cast(RobotScope, row.scope),
+            scope_id=row.scope_id,
+            provider=row.provider,
+            webhook_host=urllib.parse.urlsplit(row.webhook_url).hostname or "",
+            has_secret=bool(row.secret),
+            locale=row.locale,
+            timezone=row.timezone,
+            enabled=row.enabled,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            updated_by=row.updated_by,
+        )
+
+
+@robots_router.post(
+    "",
+    status_code=201,
+    summary="Register a team-chat robot (WeCom, DingTalk, Feishu) for a position, an org "
+    "unit or by default",
+    response_model=ChatRobotRead,
+    responses=problem_responses(401, 403, 422),
+)
+async def create_chat_robot(body: ChatRobotInput, uow: UowDep, principal: HrAdmin) -> ChatRobotRead:
+    return ChatRobotRead.from_row(await robots.create_robot(uow, body, by=principal.sub))
+
+
+@robots_router.get(
+    "",
+    summary="List team-chat robots",
+    response_model=Page[ChatRobotRead],
+    responses=problem_responses(401, 403, 422),
+)
+async def list_chat_robots(
+    uow: UowDep,
+    principal: HrAdmin,
+    scope: RobotScope | None = None,
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
+) -> Page[ChatRobotRead]:
+    page = await robots.list_robots(uow, scope=scope, limit=limit, cursor=cursor)
+    return page.map(ChatRobotRead.from_row)
+
+
+@robots_router.get(
+    "/{robot_id}",
+    summary="Read a team-chat robot",
+    response_model=ChatRobotRead,
+    responses=problem_responses(401, 403, 404),
+)
+async def get_chat_robot(robot_id: uuid.UUID, uow: UowDep, principal: HrAdmin) -> ChatRobotRead:
+    return ChatRobotRead.from_row(await robots.get_robot(uow, robot_id))
+
+
+@robots_router.put(
+    "/{robot_id}",
+    summary="Replace a team-chat robot (a webhook URL or secret left out is kept)",
+    response_model=ChatRobotRead,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def put_chat_robot(
+    robot_id: uuid.UUID, body: ChatRobotInput, uow: UowDep, principal: HrAdmin
+) -> ChatRobotRead:
+    return ChatRobotRead.from_row(await robots.replace_robot(uow, robot_id, body, by=principal.sub))
+
+
+@robots_router.delete(
+    "/{robot_id}",
+    status_code=204,
+    summary="Remove a team-chat robot",
+    responses=problem_responses(401, 403, 404),
+)
+async def delete_chat_robot(robot_id: uuid.UUID, uow: UowDep, principal: HrAdmin) -> Response:
+    await robots.delete_robot(uow, robot_id)
+    return Response(status_code=204)

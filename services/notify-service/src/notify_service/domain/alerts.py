@@ -1,0 +1,275 @@
+"""Staff alerts: who gets one, and what it says in the reader's language and time zone.
+
+Pure: the service layer (`service/alerts.py`) turns these messages into notification rows
+addressed to staff, and the dispatcher delivers them like any notice. Texts live in
+`data/alert_texts.json`, one block per locale, looked up through `locale_chain`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from talentloop_shared.events.payloads import PersonRef, PositionRef
+from talentloop_shared.i18n import DEFAULT_LOCALE, locale_chain
+
+AlertKind = Literal["decision_pending", "matches_found", "new_hire", "notice_held"]
+ALERT_KINDS: tuple[AlertKind, ...] = (
+    "decision_pending",
+    "matches_found",
+    "new_hire",
+    "notice_held",
+)
+"""Every alert kind; a notification of one has kind `alert.<kind>`."""
+ALERT_CHANNELS: tuple[str, ...] = ("email",)
+"""The channels a person receives alerts over (team chat is per group, not per person)."""
+NOTIFICATION_KIND_PREFIX = "alert."
+
+
+def notification_kind(kind: AlertKind) -> str:
+    """The `kind` of an alert's notification rows."""
+    return NOTIFICATION_KIND_PREFIX + kind
+
+
+@cache
+def _texts() -> dict[str, dict[str, Any]]:
+    raw = resources.files(__package__).joinpath("data", "alert_texts.json")
+    doc = json.loads(raw.read_text(encoding="utf-8"))
+    return {k: v for k, v in doc.items() if not k.startswith("_")}
+
+
+def text(locale: str | None, key: str) -> str:
+    """The text `key` in the first locale of the chain that has it (lists become lines)."""
+    texts = _texts()
+    for tag in (*locale_chain(locale), DEFAULT_LOCALE):
+        value = texts.get(tag, {}).get(key)
+        if value is not None:
+            return "\n".join(value) if isinstance(value, list) else str(value)
+    raise KeyError(key)
+
+
+def pack_locale(locale: str | None) -> str:
+    """The locale whose texts a reader of `locale` gets."""
+    texts = _texts()
+    return next((t for t in locale_chain(locale) if t in texts), DEFAULT_LOCALE)
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Someone an alert is addressed to (a person, or HR's shared address)."""
+
+    email: str
+    locale: str
+    timezone: str
+    subject: str | None = None  # their JWT subject: whose preferences apply
+
+
+def readers(
+    position: PositionRef, *, hr_email: str | None, hr_locale: str, hr_timezone: str
+) -> list[Reader]:
+    """The position's owners with an address (recruiter first, one entry per person), or
+    HR's address when none has one; empty when there is nobody to tell."""
+    people: list[PersonRef] = []
+    if position.owners:
+        people = [p for p in (position.owners.recruiter, position.owners.hiring_manager) if p]
+    out: dict[str, Reader] = {}
+    for person in people:
+        email = (person.email or "").strip()
+        if not email:
+            continue
+        key = person.subject or email.lower()
+        if key in out or any(r.email.lower() == email.lower() for r in out.values()):
+            continue
+        out[key] = Reader(email, person.locale, person.timezone, person.subject)
+    if not out and hr_email:
+        return [Reader(hr_email, hr_locale, hr_timezone)]
+    return list(out.values())
+
+
+def local_time(moment: datetime, timezone: str) -> str:
+    """`moment` as the reader reads it: "2026-11-27 18:30 (Asia/Shanghai)"."""
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone, timezone = ZoneInfo("UTC"), "UTC"
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} ({timezone})"
+
+
+def position_title(position: PositionRef, locale: str) -> str:
+    """The position's title in the reader's language when org gave one."""
+    for tag in locale_chain(locale):
+        if position.titles.get(tag):
+            return position.titles[tag]
+    return position.title
+
+
+def _bullets(items: Iterable[str], locale: str) -> str:
+    lines = [f"- {item}" for item in items if item]
+    return "\n".join(lines) if lines else text(locale, "none")
+
+
+@dataclass(frozen=True, slots=True)
+class AlertMessage:
+    """One alert in one language: a title and a plain-text body (links on their own lines,
+    so it reads as Markdown in a team chat too)."""
+
+    subject: str
+    body: str
+
+
+class Links:
+    """Links in alerts: to the API resources until the console's pages exist."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base = base_url.rstrip("/") + "/api/v1"
+
+    def application(self, application_id: str) -> str:
+        return f"{self.base}/applications/{application_id}"
+
+    def decision(self, application_id: str, action: str) -> str:
+        return f"{self.base}/applications/{application_id}/decision/{action}"
+
+    def matches(self, position_id: str) -> str:
+        return f"{self.base}/positions/{position_id}/matches"
+
+    def development_plans(self, application_id: str) -> str:
+        return f"{self.base}/development-plans?application_id={application_id}"
+
+    def notification(self, notification_id: str) -> str:
+        return f"{self.base}/notifications/{notification_id}"
+
+
+def _message(
+    locale: str, kind: str, values: Mapping[str, Any], subject_key: str | None = None
+) -> AlertMessage:
+    return AlertMessage(
+        subject=text(locale, subject_key or f"{kind}.subject").format_map(values),
+        body=text(locale, f"{kind}.body").format_map(values),
+    )
+
+
+def decision_pending(
+    locale: str,
+    timezone: str,
+    *,
+    links: Links,
+    application_id: str,
+    candidate_name: str,
+    position: PositionRef,
+    mode: str,
+    decides_at: datetime,
+    reasons: Sequence[str],
+    strengths: Sequence[str],
+) -> AlertMessage:
+    """A policy will reject an application at `decides_at` unless HR acts."""
+    return _message(
+        locale,
+        "decision_pending",
+        {
+            "candidate": candidate_name,
+            "position": position_title(position, locale),
+            "mode": text(locale, f"mode.{mode}"),
+            "deadline": local_time(decides_at, timezone),
+            "reasons": _bullets(reasons, locale),
+            "strengths": _bullets(strengths, locale),
+            "application_url": links.application(application_id),
+            "confirm_url": links.decision(application_id, "confirm"),
+            "overturn_url": links.decision(application_id, "overturn"),
+        },
+    )
+
+
+def matches_found(
+    locale: str,
+    *,
+    links: Links,
+    position: PositionRef,
+    count: int,
+    top: Sequence[tuple[str, float, str]],
+) -> AlertMessage:
+    """N people in the pool match an opening; `top` is (name, score, explanation)."""
+    lines = [
+        f"{name} ({score:.1f}): {explanation}" if explanation else f"{name} ({score:.1f})"
+        for name, score, explanation in top
+    ]
+    return _message(
+        locale,
+        "matches_found",
+        {
+            "count": count,
+            "position": position_title(position, locale),
+            "top": _bullets(lines, locale),
+            "matches_url": links.matches(position.id),
+        },
+        subject_key="matches_found.subject_one" if count == 1 else None,
+    )
+
+
+def new_hire(
+    locale: str,
+    timezone: str,
+    *,
+    links: Links,
+    application_id: str,
+    candidate_name: str,
+    position: PositionRef,
+    hired_at: datetime,
+    gaps: Sequence[str],
+) -> AlertMessage:
+    """An application ended in a hire; talent seeds the development plan."""
+    return _message(
+        locale,
+        "new_hire",
+        {
+            "candidate": candidate_name,
+            "position": position_title(position, locale),
+            "hired_at": local_time(hired_at, timezone),
+            "gaps": _bullets(gaps, locale),
+            "plan_url": links.development_plans(application_id),
+        },
+    )
+
+
+def notice_held(
+    locale: str,
+    *,
+    links: Links,
+    candidate_name: str,
+    position: PositionRef,
+    flagged: bool,
+    phrases: Sequence[str],
+    notices: Sequence[tuple[str, str]],
+) -> AlertMessage:
+    """A rejection notice waits for review; `notices` is (channel, notification id)."""
+    lines = [
+        text(locale, "notice_held.notice").format(
+            channel=text(locale, f"channel.{channel}"),
+            notice_url=links.notification(nid),
+            approve_url=links.notification(nid) + "/approve",
+        )
+        for channel, nid in notices
+    ]
+    return _message(
+        locale,
+        "notice_held",
+        {
+            "candidate": candidate_name,
+            "position": position_title(position, locale),
+            "why": text(locale, "why.flagged" if flagged else "why.review_required"),
+            "phrases": ", ".join(phrases) if phrases else text(locale, "none"),
+            "notices": "\n".join(lines),
+        },
+    )
+
+
+def switched_on(preferences: Mapping[str, Any] | None, kind: str, channel: str) -> bool:
+    """Whether a person's preferences let alerts of `kind` through `channel` (default on)."""
+    if not preferences:
+        return True
+    return bool((preferences.get(kind) or {}).get(channel, True))

@@ -1,0 +1,253 @@
+"""Alerts to staff, written as notification rows addressed to them.
+
+An alert is a notice of kind `alert.<kind>` to a position's owners (or HR's address), in
+each reader's language and time zone, plus one per team-chat robot that covers the
+position (channel `chat`, recipient = the robot's id). The dispatcher delivers them like
+any notice: exactly once, with retries, never resent when the outcome is unknown.
+
+One event makes one row per reader and channel; since the table keeps one notice per
+event and channel, an alert's `source_event_id` is the event id plus a digest of its
+recipient. A person who switched a kind off for a channel gets no row for it. Alerts name
+the candidate, so they carry `candidate_id` where the event has one and an erasure
+scrubs them with the candidate's notices.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from notify_service.db.alert_models import AlertPreference, ChatRobot, PositionUnit
+from notify_service.db.models import Notification
+from notify_service.domain import alerts as texts
+from notify_service.domain.alerts import AlertKind, AlertMessage, Links
+from notify_service.service.state import notify_state
+from notify_service.service.wakeups import wake_dispatchers
+from talentloop_shared.db import UnitOfWork
+from talentloop_shared.events.payloads import (
+    CandidateHired,
+    CandidateRejected,
+    DecisionPending,
+    MatchesFound,
+    PositionRef,
+)
+from talentloop_shared.i18n import DEFAULT_LOCALE, try_canonical_locale
+from talentloop_shared.logging import get_logger
+
+log = get_logger(__name__)
+
+Compose = Callable[[str, str], AlertMessage]
+"""(locale, time zone) → the alert in that reader's language and time."""
+
+
+def _source_id(event_id: str, channel: str, recipient: str) -> str:
+    digest = hashlib.sha256(f"{channel}:{recipient.lower()}".encode()).hexdigest()[:16]
+    return f"{event_id}/{digest}"[:100]
+
+
+async def robots_for(uow: UnitOfWork, position_id: str) -> list[ChatRobot]:
+    """The enabled robots that hear about a position: the position's own, else its org
+    unit's (from position-changed), else the default ones."""
+    unit = await uow.session.get(PositionUnit, position_id)
+    conditions = [ChatRobot.scope == "default"]
+    conditions.append((ChatRobot.scope == "position") & (ChatRobot.scope_id == position_id))
+    if unit is not None:
+        in_unit = (ChatRobot.scope == "org_unit") & (ChatRobot.scope_id == unit.org_unit_id)
+        conditions.append(in_unit)
+    rows = (
+        await uow.session.scalars(
+            select(ChatRobot)
+            .where(ChatRobot.enabled.is_(True), or_(*conditions))
+            .order_by(ChatRobot.created_at, ChatRobot.id)
+        )
+    ).all()
+    for scope in ("position", "org_unit", "default"):
+        tier = [r for r in rows if r.scope == scope]
+        if tier:
+            return tier
+    return []
+
+
+async def create_alerts(
+    uow: UnitOfWork,
+    *,
+    kind: AlertKind,
+    event_id: str,
+    occurred_at: datetime,
+    position: PositionRef,
+    candidate_id: str | None,
+    compose: Compose,
+) -> list[Notification]:
+    """Write the alert's notices (does not commit) and wake the dispatcher."""
+    settings = notify_state(uow).settings
+    readers = texts.readers(
+        position,
+        hr_email=settings.hr_alert_email,
+        hr_locale=settings.hr_alert_locale,
+        hr_timezone=settings.hr_alert_timezone,
+    )
+    subjects = [r.subject for r in readers if r.subject]
+    preferences: dict[str, dict[str, Any]] = {}
+    if subjects:
+        rows = await uow.session.scalars(
+            select(AlertPreference).where(AlertPreference.subject.in_(subjects))
+        )
+        preferences = {row.subject: row.preferences for row in rows}
+    now = uow.clock.now()
+
+    def notice(channel: str, recipient: str, locale: str, timezone: str) -> Notification:
+        tag = try_canonical_locale(locale) or DEFAULT_LOCALE
+        message = compose(tag, timezone)
+        return Notification(
+            id=uuid.uuid4(),
+            kind=texts.notification_kind(kind),
+            source_event_id=_source_id(event_id, channel, recipient),
+            candidate_id=candidate_id or "",
+            position_id=position.id,
+            job_family=position.job_family,
+            locale=tag,
+            timezone=timezone,
+            channel=channel,
+            recipient=recipient,
+            status="scheduled",
+            subject=message.subject,
+            body_text=message.body,
+            flags=[],
+            occurred_at=occurred_at,
+            send_at=now,
+            attempts=0,
+        )
+
+    notices: list[Notification] = []
+    for reader in readers:
+        if reader.subject and not texts.switched_on(preferences.get(reader.subject), kind, "email"):
+            log.info("alert.switched_off", kind=kind, subject=reader.subject, channel="email")
+            continue
+        notices.append(notice("email", reader.email, reader.locale, reader.timezone))
+    for robot in await robots_for(uow, position.id):
+        notices.append(notice("chat", str(robot.id), robot.locale, robot.timezone))
+    for n in notices:
+        uow.session.add(n)
+        log.info("alert.created", notification_id=str(n.id), kind=n.kind, channel=n.channel)
+    if not notices:
+        log.info("alert.nobody_to_tell", kind=kind, position_id=position.id)
+        return []
+    await uow.flush()
+    await wake_dispatchers(uow)
+    return notices
+
+
+def _links(uow: UnitOfWork) -> Links:
+    return Links(notify_state(uow).settings.staff_api_base_url)
+
+
+async def alert_decision_pending(
+    uow: UnitOfWork, payload: DecisionPending, *, event_id: str, occurred_at: datetime
+) -> list[Notification]:
+    """A policy decision waits: owners learn the deadline (their time) and the reasons."""
+    links = _links(uow)
+    return await create_alerts(
+        uow,
+        kind="decision_pending",
+        event_id=event_id,
+        occurred_at=occurred_at,
+        position=payload.position,
+        candidate_id=None,
+        compose=lambda locale, tz: texts.decision_pending(
+            locale,
+            tz,
+            links=links,
+            application_id=payload.application_id,
+            candidate_name=payload.candidate_name,
+            position=payload.position,
+            mode=payload.mode,
+            decides_at=payload.decides_at,
+            reasons=[r.text for r in payload.reasons],
+            strengths=payload.strengths,
+        ),
+    )
+
+
+async def alert_matches_found(
+    uow: UnitOfWork, payload: MatchesFound, *, event_id: str, occurred_at: datetime
+) -> list[Notification]:
+    """N people in the pool match an opening: owners see the count and the top matches."""
+    links = _links(uow)
+    top = [(m.name, m.score, m.explanation) for m in payload.top]
+    return await create_alerts(
+        uow,
+        kind="matches_found",
+        event_id=event_id,
+        occurred_at=occurred_at,
+        position=payload.position,
+        candidate_id=None,
+        compose=lambda locale, _tz: texts.matches_found(
+            locale, links=links, position=payload.position, count=payload.count, top=top
+        ),
+    )
+
+
+async def alert_new_hire(
+    uow: UnitOfWork, payload: CandidateHired, *, event_id: str, occurred_at: datetime
+) -> list[Notification]:
+    """A hire: owners hear who joins and which gaps the development plan covers."""
+    links = _links(uow)
+    gaps = [g.text or g.name or g.dimension for g in payload.gaps]
+    return await create_alerts(
+        uow,
+        kind="new_hire",
+        event_id=event_id,
+        occurred_at=occurred_at,
+        position=payload.position,
+        candidate_id=payload.candidate.id,
+        compose=lambda locale, tz: texts.new_hire(
+            locale,
+            tz,
+            links=links,
+            application_id=payload.application_id,
+            candidate_name=payload.candidate.name,
+            position=payload.position,
+            hired_at=payload.hired_at,
+            gaps=gaps,
+        ),
+    )
+
+
+async def alert_notices_held(
+    uow: UnitOfWork,
+    payload: CandidateRejected,
+    notices: Sequence[Notification],
+    *,
+    event_id: str,
+) -> list[Notification]:
+    """Rejection notices held for review (flagged wording, or HR approves every notice):
+    owners get the flagged phrases and the links to review and approve."""
+    held = [n for n in notices if n.status == "pending_review"]
+    if not held:
+        return []
+    links = _links(uow)
+    phrases = sorted({str(f["phrase"]) for n in held for f in n.flags if f.get("phrase")})
+    flagged = any(n.flags for n in held)
+    refs = [(n.channel, str(n.id)) for n in held]
+    return await create_alerts(
+        uow,
+        kind="notice_held",
+        event_id=event_id,
+        occurred_at=payload.rejected_at,
+        position=payload.position,
+        candidate_id=payload.candidate.id,
+        compose=lambda locale, _tz: texts.notice_held(
+            locale,
+            links=links,
+            candidate_name=payload.candidate.name,
+            position=payload.position,
+            flagged=flagged,
+            phrases=phrases,
+            notices=refs,
+        ),
+    )

@@ -1,0 +1,160 @@
+"""The registry of team-chat robots (`/api/v1/chat-robots`, hr_admin).
+
+notify does not own org units or positions, so it keeps which robot speaks for which
+(position id, org unit id, or the default for everything else). Webhook URLs carry their
+own credential (WeCom's `key`, DingTalk's `access_token`) and DingTalk and Feishu robots
+have a signing secret: both are stored for sending and never returned.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+import uuid
+from datetime import datetime
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+from sqlalchemy import literal, select, tuple_
+
+from notify_service.db.alert_models import ChatRobot, PositionUnit
+from notify_service.service.robot_delivery import RobotProvider
+from notify_service.service.state import notify_state
+from talentloop_shared.db import UnitOfWork
+from talentloop_shared.errors import FieldInvalid, NotFound
+from talentloop_shared.events.payloads import PositionChanged
+from talentloop_shared.i18n import canonical_locale
+from talentloop_shared.pagination import Keyset, Page
+
+RobotScope = Literal["position", "org_unit", "default"]
+ROBOTS = Keyset(datetime, uuid.UUID)
+
+
+class ChatRobotInput(BaseModel):
+    """A robot as HR registers it (PUT replaces everything but the credentials left out)."""
+
+    name: str = Field(min_length=1, max_length=200)
+    scope: RobotScope
+    scope_id: str | None = Field(default=None, min_length=1, max_length=100)
+    provider: RobotProvider
+    webhook_url: str | None = Field(default=None, max_length=2000)
+    secret: str | None = Field(default=None, min_length=1, max_length=500)
+    locale: str = "zh-CN"
+    timezone: str = "Asia/Shanghai"
+    enabled: bool = True
+
+    @field_validator("locale")
+    @classmethod
+    def _locale(cls, value: str) -> str:
+        return canonical_locale(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def _timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("not an IANA time zone such as Asia/Shanghai") from None
+        return value
+
+    @model_validator(mode="after")
+    def _scope_id(self) -> ChatRobotInput:
+        if self.scope == "default" and self.scope_id is not None:
+            raise ValueError("scope_id must be left out for the default scope")
+        if self.scope != "default" and self.scope_id is None:
+            raise ValueError(f"scope_id (the {self.scope} id) is required for scope {self.scope}")
+        return self
+
+
+def _check_url(url: str, *, environment: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FieldInvalid(("body", "webhook_url"), "not an http(s) URL")
+    if parts.scheme != "https" and environment not in {"dev", "test"}:
+        raise FieldInvalid(("body", "webhook_url"), "webhook URLs must use https outside dev/test")
+    return url
+
+
+def _apply(uow: UnitOfWork, row: ChatRobot, data: ChatRobotInput, *, by: str) -> None:
+    environment = notify_state(uow).settings.environment
+    if data.webhook_url is not None:
+        row.webhook_url = _check_url(data.webhook_url, environment=environment)
+    if data.secret is not None:
+        row.secret = data.secret
+    if data.provider in ("dingtalk", "feishu") and not row.secret:
+        raise FieldInvalid(
+            ("body", "secret"), f"a {data.provider} robot needs its signing secret (加签密钥)"
+        )
+    row.name, row.scope, row.scope_id = data.name, data.scope, data.scope_id
+    row.provider, row.locale, row.timezone = data.provider, data.locale, data.timezone
+    row.enabled = data.enabled
+    row.updated_by = by
+    row.updated_at = uow.clock.now()
+
+
+async def create_robot(uow: UnitOfWork, data: ChatRobotInput, *, by: str) -> ChatRobot:
+    """Register a robot; commits."""
+    if data.webhook_url is None:
+        raise FieldInvalid(("body", "webhook_url"), "the robot's webhook URL is required")
+    row = ChatRobot(id=uuid.uuid4(), created_at=uow.clock.now(), secret=None)
+    _apply(uow, row, data, by=by)
+    uow.session.add(row)
+    await uow.commit()
+    return row
+
+
+async def get_robot(uow: UnitOfWork, robot_id: uuid.UUID, *, for_update: bool = False) -> ChatRobot:
+    """One robot, or 404."""
+    row = await uow.session.get(ChatRobot, robot_id, with_for_update=for_update)
+    if row is None:
+        raise NotFound("chat robot", robot_id)
+    return row
+
+
+async def replace_robot(
+    uow: UnitOfWork, robot_id: uuid.UUID, data: ChatRobotInput, *, by: str
+) -> ChatRobot:
+    """Replace a robot's settings; a URL or secret left out keeps the stored one. Commits."""
+    row = await get_robot(uow, robot_id, for_update=True)
+    _apply(uow, row, data, by=by)
+    await uow.commit()
+    return row
+
+
+async def delete_robot(uow: UnitOfWork, robot_id: uuid.UUID) -> None:
+    """Remove a robot (its unsent alerts then fail: nobody to post them to). Commits."""
+    row = await get_robot(uow, robot_id, for_update=True)
+    await uow.session.delete(row)
+    await uow.commit()
+
+
+async def list_robots(
+    uow: UnitOfWork, *, scope: RobotScope | None, limit: int, cursor: str | None
+) -> Page[ChatRobot]:
+    """Robots, newest first."""
+    stmt = select(ChatRobot)
+    if scope:
+        stmt = stmt.where(ChatRobot.scope == scope)
+    after = ROBOTS.decode(cursor)
+    if after is not None:
+        stmt = stmt.where(tuple_(ChatRobot.created_at, ChatRobot.id) < tuple_(*map(literal, after)))
+    stmt = stmt.order_by(ChatRobot.created_at.desc(), ChatRobot.id.desc()).limit(limit + 1)
+    rows = (await uow.session.scalars(stmt)).all()
+    return ROBOTS.page(rows, limit, key=lambda r: (r.created_at, r.id))
+
+
+async def record_position_unit(uow: UnitOfWork, payload: PositionChanged) -> None:
+    """Remember which org unit a position is in (newest version wins), so the org unit's
+    robot hears about it."""
+    position = payload.position
+    row = await uow.session.get(PositionUnit, position.id, with_for_update=True)
+    if row is None:
+        uow.session.add(
+            PositionUnit(
+                position_id=position.id, org_unit_id=position.org_unit.id, version=position.version
+            )
+        )
+    elif position.version >= row.version:
+        row.org_unit_id, row.version = position.org_unit.id, position.version
+        row.updated_at = uow.clock.now()
+    await uow.flush()

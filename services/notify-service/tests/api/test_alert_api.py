@@ -1,0 +1,129 @@
+"""`/api/v1/alert-preferences` and `/api/v1/chat-robots`: who may do what, and what
+never comes back (robot credentials)."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from notify_service.service.chat_robots import _check_url
+from talentloop_shared.errors import FieldInvalid
+
+
+async def test_a_person_reads_and_replaces_their_own_preferences(client, auth):
+    me = f"rec-{uuid.uuid4().hex[:6]}"
+    first = await client.get("/api/v1/alert-preferences", headers=auth("recruiter", sub=me))
+    assert first.status_code == 200
+    assert first.json()["subject"] == me and first.json()["updated_at"] is None
+    assert all(v == {"email": True} for v in first.json()["preferences"].values())
+    body = {"preferences": {"new_hire": {"email": False}}}
+    put = await client.put(
+        "/api/v1/alert-preferences", json=body, headers=auth("recruiter", sub=me)
+    )
+    assert put.status_code == 200 and put.json()["updated_by"] == me
+    again = await client.get("/api/v1/alert-preferences", headers=auth("recruiter", sub=me))
+    assert again.json()["preferences"]["new_hire"] == {"email": False}
+    assert again.json()["preferences"]["notice_held"] == {"email": True}
+
+
+async def test_only_hr_admin_manages_someone_elses_preferences(client, auth):
+    other = f"mgr-{uuid.uuid4().hex[:6]}"
+    body = {"preferences": {"matches_found": {"email": False}}}
+    params = {"subject": other}
+    denied = await client.put(
+        "/api/v1/alert-preferences", params=params, json=body, headers=auth("recruiter")
+    )
+    assert denied.status_code == 403
+    peek = await client.get("/api/v1/alert-preferences", params=params, headers=auth("recruiter"))
+    assert peek.status_code == 403
+    done = await client.put(
+        "/api/v1/alert-preferences", params=params, json=body, headers=auth("hr_admin", sub="hr")
+    )
+    assert done.status_code == 200 and done.json()["subject"] == other
+    assert done.json()["updated_by"] == "hr"
+    theirs = await client.get("/api/v1/alert-preferences", headers=auth("interviewer", sub=other))
+    assert theirs.json()["preferences"]["matches_found"] == {"email": False}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"preferences": {"no_such_kind": {"email": False}}},
+        {"preferences": {"new_hire": {"pigeon": False}}},
+        {"preferences": {"new_hire": {"email": "maybe"}}},
+    ],
+)
+async def test_unknown_kinds_and_channels_are_422(client, auth, body):
+    response = await client.put("/api/v1/alert-preferences", json=body, headers=auth("hr_admin"))
+    assert response.status_code == 422, response.text
+
+
+async def test_robot_credentials_are_stored_but_never_returned(client, auth):
+    hr = auth("hr_admin")
+    body = {
+        "name": "招聘群",
+        "scope": "position",
+        "scope_id": f"pos-{uuid.uuid4().hex[:6]}",
+        "provider": "wecom",
+        "webhook_url": "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=very-secret-key",
+    }
+    created = await client.post("/api/v1/chat-robots", json=body, headers=hr)
+    assert created.status_code == 201, created.text
+    robot = created.json()
+    assert robot["webhook_host"] == "qyapi.weixin.qq.com" and robot["has_secret"] is False
+    listed = await client.get("/api/v1/chat-robots", params={"scope": "position"}, headers=hr)
+    read = await client.get(f"/api/v1/chat-robots/{robot['id']}", headers=hr)
+    for response in (created, listed, read):
+        assert "very-secret-key" not in response.text
+    # PUT without the URL keeps it; switching to DingTalk needs the signing secret.
+    renamed = await client.put(
+        f"/api/v1/chat-robots/{robot['id']}",
+        json={**{k: v for k, v in body.items() if k != "webhook_url"}, "name": "新名字"},
+        headers=hr,
+    )
+    assert renamed.status_code == 200 and renamed.json()["webhook_host"] == "qyapi.weixin.qq.com"
+    unsigned = await client.put(
+        f"/api/v1/chat-robots/{robot['id']}", json={**body, "provider": "dingtalk"}, headers=hr
+    )
+    assert unsigned.status_code == 422 and "secret" in unsigned.text
+    gone = await client.delete(f"/api/v1/chat-robots/{robot['id']}", headers=hr)
+    assert gone.status_code == 204
+    missing = await client.get(f"/api/v1/chat-robots/{robot['id']}", headers=hr)
+    assert missing.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"scope": "default", "scope_id": "pos-1"},
+        {"scope": "org_unit", "scope_id": None},
+        {"provider": "slack"},
+        {"webhook_url": "ftp://robots.example/hook"},
+        {"timezone": "Mars/Olympus"},
+    ],
+)
+async def test_bad_robots_are_422(client, auth, change):
+    body = {
+        "name": "x",
+        "scope": "position",
+        "scope_id": "pos-1",
+        "provider": "feishu",
+        "webhook_url": "https://open.feishu.cn/open-apis/bot/v2/hook/x",
+        "secret": "s",
+        **change,
+    }
+    response = await client.post("/api/v1/chat-robots", json=body, headers=auth("hr_admin"))
+    assert response.status_code == 422, response.text
+
+
+async def test_robots_are_hr_admins_business(client, auth):
+    response = await client.get("/api/v1/chat-robots", headers=auth("recruiter"))
+    assert response.status_code == 403
+
+
+def test_webhook_urls_must_be_https_outside_dev_and_test():
+    with pytest.raises(FieldInvalid):
+        _check_url("http://oapi.dingtalk.com/robot/send?access_token=t", environment="prod")
+    assert _check_url("http://127.0.0.1:9000/hook", environment="test")
+    assert _check_url("https://oapi.dingtalk.com/robot/send", environment="prod")
