@@ -307,6 +307,18 @@ class PositionRepository(Repository[Position]):
         unit, r, m = (await self.session.execute(stmt)).one()
         return PositionInUnit(position, unit, r, m)
 
+    async def get_in_unit(self, position_id: uuid.UUID) -> PositionInUnit | None:
+        """The position with its unit and owners in one round trip (the read path), or None."""
+        stmt = (
+            select(Position, OrgUnit, _RECRUITER, _MANAGER)
+            .join(OrgUnit, OrgUnit.id == Position.org_unit_id)
+            .outerjoin(_RECRUITER, _RECRUITER.id == Position.recruiter_id)
+            .outerjoin(_MANAGER, _MANAGER.id == Position.hiring_manager_id)
+            .where(Position.id == position_id)
+        )
+        row = (await self.session.execute(stmt)).first()
+        return None if row is None else PositionInUnit(*row)
+
     async def ids_by_codes(self, codes: Collection[str]) -> dict[str, uuid.UUID]:
         """code → id of the positions with these codes."""
         if not codes:

@@ -203,10 +203,10 @@ async def create_position(uow: UnitOfWork, *, data: PositionCreate, by: str) -> 
 
 async def get_position(uow: UnitOfWork, *, position_id: uuid.UUID) -> PositionInUnit:
     """A position, its org unit and its owners; 404 when missing."""
-    position = await PositionRepository(uow.session).get(position_id)
-    if position is None:
+    found = await PositionRepository(uow.session).get_in_unit(position_id)
+    if found is None:
         raise NotFound("position", position_id)
-    return await _in_unit(uow, position)
+    return found
 
 
 async def _in_unit(uow: UnitOfWork, position: Position) -> PositionInUnit:
