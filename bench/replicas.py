@@ -27,7 +27,6 @@ import zlib
 from collections import Counter
 from pathlib import Path
 from tempfile import mkdtemp
-from typing import Any
 
 import asyncpg
 import httpx
@@ -36,6 +35,7 @@ from talentloop_shared.devtools.load import (
     HR,
     Applicant,
     Balancer,
+    notices_of_kind,
     quiet_hours_off,
     reject,
     relay_replica,
@@ -78,22 +78,6 @@ async def _failover(suite: Suite, name: str, before: int | None, killed_at: floa
             return time.monotonic() - killed_at
         await asyncio.sleep(0.02)
     return float("inf")
-
-
-async def _notices(http: httpx.AsyncClient, lb: Balancer) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    cursor: str | None = None
-    while True:
-        params: dict[str, Any] = {"kind": "rejection", "limit": 200}
-        if cursor:
-            params["cursor"] = cursor
-        r = await http.get(f"{lb.url('notify-service')}/api/v1/notifications", params=params)
-        r.raise_for_status()
-        page = r.json()
-        items += page["items"]
-        cursor = page.get("next_cursor")
-        if not cursor:
-            return items
 
 
 async def main(n: int, concurrency: int) -> None:
@@ -155,7 +139,9 @@ async def _run(suite: Suite, mailbox: SMTPSink, n: int, concurrency: int, run: s
 
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
-            notices = [n_ for n_ in await _notices(http, lb) if n_["recipient"] in mine]
+            notices = [
+                n_ for n_ in await notices_of_kind(http, lb, "rejection") if n_["recipient"] in mine
+            ]
             if sum(1 for x in notices if x["status"] in {"sent", "unknown"}) == n:
                 break
             await asyncio.sleep(1)

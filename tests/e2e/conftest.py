@@ -3,7 +3,9 @@ RabbitMQ and an SMTP server on loopback — the same launcher `make run` uses.""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractAsyncContextManager
+from typing import Any
 
 import httpx
 import pytest
@@ -23,24 +25,36 @@ def mailbox() -> Iterator[SMTPSink]:
     sink.stop()
 
 
-@pytest_asyncio.fixture(scope="module")
-async def suite(
+@pytest.fixture(scope="module")
+def suites(
     pg_admin_url: str,
     amqp_url: str,
     amqp_namespace: str,
     run_id: str,
     mailbox: SMTPSink,
     tmp_path_factory: pytest.TempPathFactory,
-) -> AsyncIterator[Suite]:
+) -> Callable[..., AbstractAsyncContextManager[Suite]]:
+    """`async with suites("name", replicas=2, extra_env={...}) as suite:` — the four
+    services in their own databases and broker namespace, mailing `mailbox`."""
+
+    def start(name: str, **options: Any) -> AbstractAsyncContextManager[Suite]:
+        return running_suite(
+            pg_admin_url=pg_admin_url,
+            amqp_url=amqp_url,
+            namespace=f"{amqp_namespace}{name}.",
+            database_suffix=f"_{name}_{run_id}",
+            mailbox=mailbox,
+            log_dir=tmp_path_factory.mktemp(f"{name}-logs"),
+            **options,
+        )
+
+    return start
+
+
+@pytest_asyncio.fixture(scope="module")
+async def suite(suites: Callable[..., AbstractAsyncContextManager[Suite]]) -> AsyncIterator[Suite]:
     """Start all four services; stop them and drop their databases afterwards."""
-    async with running_suite(
-        pg_admin_url=pg_admin_url,
-        amqp_url=amqp_url,
-        namespace=f"{amqp_namespace}e2e.",
-        database_suffix=f"_e2e_{run_id}",
-        mailbox=mailbox,
-        log_dir=tmp_path_factory.mktemp("logs"),
-    ) as running:
+    async with suites("e2e") as running:
         yield running
 
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 import httpx
@@ -27,6 +28,7 @@ from talentloop_shared.devtools.load import (
     HR,
     Applicant,
     Balancer,
+    notices_of_kind,
     quiet_hours_off,
     reject,
     relay_replica,
@@ -35,7 +37,6 @@ from talentloop_shared.devtools.load import (
 from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.plugin import eventually
 from talentloop_shared.testing.smtp import SMTPSink
-from talentloop_shared.testing.suites import running_suite
 
 pytestmark = pytest.mark.e2e
 
@@ -44,42 +45,15 @@ REJECTIONS = 60
 
 @pytest_asyncio.fixture(scope="module")
 async def replicated(
-    pg_admin_url: str,
-    amqp_url: str,
-    amqp_namespace: str,
-    run_id: str,
-    mailbox: SMTPSink,
-    tmp_path_factory: pytest.TempPathFactory,
+    suites: Callable[..., AbstractAsyncContextManager[Suite]],
 ) -> AsyncIterator[Suite]:
-    async with running_suite(
-        pg_admin_url=pg_admin_url,
-        amqp_url=amqp_url,
-        namespace=f"{amqp_namespace}replicas.",
-        database_suffix=f"_rep_{run_id}",
-        mailbox=mailbox,
-        log_dir=tmp_path_factory.mktemp("replica-logs"),
-        replicas=2,
-        extra_env={
-            # A claim left by the killed dispatcher turns `unknown` within the test.
-            "NOTIFY_CLAIM_TIMEOUT_SECONDS": "5",
-            **{f"{s.prefix}_DB_POOL_SIZE": "2" for s in SERVICES},
-        },
-    ) as suite:
+    # A claim left by the killed dispatcher turns `unknown` within the test.
+    env = {
+        "NOTIFY_CLAIM_TIMEOUT_SECONDS": "5",
+        **{f"{s.prefix}_DB_POOL_SIZE": "2" for s in SERVICES},
+    }
+    async with suites("replicas", replicas=2, extra_env=env) as suite:
         yield suite
-
-
-async def _notices(http: httpx.AsyncClient, lb: Balancer) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    cursor: str | None = None
-    while True:
-        params = {"kind": "rejection", "limit": 200, **({"cursor": cursor} if cursor else {})}
-        r = await http.get(f"{lb.url('notify-service')}/api/v1/notifications", params=params)
-        r.raise_for_status()
-        page = r.json()
-        items += page["items"]
-        cursor = page.get("next_cursor")
-        if not cursor:
-            return items
 
 
 async def test_one_replica_of_each_killed_midway_every_candidate_hears_once(
@@ -118,7 +92,11 @@ async def test_one_replica_of_each_killed_midway_every_candidate_hears_once(
         await asyncio.gather(*(one(a) for a in second))
 
         async def settled() -> list[dict[str, Any]] | None:
-            notices = [n for n in await _notices(http, lb) if n["recipient"] in by_email]
+            notices = [
+                n
+                for n in await notices_of_kind(http, lb, "rejection")
+                if n["recipient"] in by_email
+            ]
             done = [n for n in notices if n["status"] in {"sent", "unknown"}]
             return notices if len(done) == REJECTIONS and len(notices) == REJECTIONS else None
 

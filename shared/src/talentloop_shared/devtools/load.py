@@ -133,6 +133,23 @@ async def reject(http: httpx.AsyncClient, lb: Balancer, applicant: Applicant) ->
     raise RuntimeError(f"could not reject {applicant.application_id}")
 
 
+async def notices_of_kind(http: httpx.AsyncClient, lb: Balancer, kind: str) -> list[dict[str, Any]]:
+    """Every notice of `kind` notify-service holds, all pages."""
+    items: list[dict[str, Any]] = []
+    cursor: str | None = None
+    while True:
+        params: dict[str, Any] = {"kind": kind, "limit": 200}
+        if cursor:
+            params["cursor"] = cursor
+        r = await http.get(f"{lb.url('notify-service')}/api/v1/notifications", params=params)
+        r.raise_for_status()
+        page = r.json()
+        items += page["items"]
+        cursor = page.get("next_cursor")
+        if not cursor:
+            return items
+
+
 _RELAY_ACTIVE = re.compile(r"^talentloop_outbox_relay_active\{[^}]*\} 1(\.0)?$", re.M)
 
 
