@@ -52,12 +52,13 @@ def test_rejection_context_maps_the_event():
         "org_unit_name": "Platform",
         "job_family": "engineering",
     }
-    # Trailing punctuation goes: templates add their own full stop.
-    assert ctx["strength"] == "Your algorithm design was clear and well reasoned"
-    assert ctx["strengths"][1] == "calm under pressure"
-    assert ctx["reason"] == "hands-on Go high-concurrency project experience"
-    assert ctx["reasons"][0]["code"] == "missing_experience"
-    assert ctx["suggestion"] == "a Go project with real concurrency"
+    # Phrased for the reader; trailing punctuation goes: templates add their own full stop.
+    assert str(ctx["strength"]) == "your algorithm design was clear and well reasoned"
+    assert str(ctx["strengths"][1]) == "calm under pressure"
+    assert str(ctx["reason"]) == "hands-on Go high-concurrency project experience"
+    assert ctx["reason"].fits and ctx["reason"].form == "phrase"
+    assert ctx["reasons"][0].code == "missing_experience"
+    assert str(ctx["suggestion"]) == "a Go project with real concurrency"
     assert ctx["survey_url"] == "https://x/s/t"
     assert ctx["company"] == "Acme"
     assert ctx["stage"] == "interview"

@@ -30,6 +30,8 @@ class TemplateRead(_Read):
     kind: str
     job_family: str
     stage: str
+    band: str
+    background: str
     locale: str
     channel: str
     subject: str | None

@@ -10,7 +10,8 @@
 from __future__ import annotations
 
 from notify_service.domain.compliance import Flag, flag_notice, scan
-from notify_service.domain.defaults import default_templates
+from notify_service.domain.defaults import KEY_FIELDS as TEMPLATE_KEY_FIELDS
+from notify_service.domain.defaults import default_templates, template_key
 from notify_service.domain.schedule import MAX_ATTEMPTS, compute_send_at, next_retry_at
 from notify_service.domain.survey import (
     ExpiredToken,
@@ -26,6 +27,8 @@ from notify_service.domain.templates import (
     TemplateKey,
     TemplateProblem,
     invitation_context,
+    phrased_rejection,
+    phrasing_flags,
     rejection_context,
     render,
     sample_context,
@@ -35,6 +38,7 @@ from notify_service.domain.templates import (
 
 __all__ = [
     "MAX_ATTEMPTS",
+    "TEMPLATE_KEY_FIELDS",
     "ExpiredToken",
     "Flag",
     "InvalidToken",
@@ -49,6 +53,8 @@ __all__ = [
     "invitation_context",
     "make_token",
     "next_retry_at",
+    "phrased_rejection",
+    "phrasing_flags",
     "read_token",
     "rejection_context",
     "render",
@@ -56,5 +62,6 @@ __all__ = [
     "scan",
     "select_template",
     "summarise",
+    "template_key",
     "validate_template",
 ]

@@ -14,8 +14,11 @@ from notify_service.domain.templates.contexts import (
     KINDS,
     first_name_guess,
     invitation_context,
+    phrased_rejection,
+    phrasing_flags,
     rejection_context,
     sample_context,
+    translated,
 )
 from notify_service.domain.templates.rendering import (
     Rendered,
@@ -26,6 +29,8 @@ from notify_service.domain.templates.rendering import (
 )
 from notify_service.domain.templates.selection import (
     ANY,
+    BACKGROUNDS,
+    BANDS,
     TemplateKey,
     TemplateLike,
     select_template,
@@ -34,6 +39,8 @@ from notify_service.domain.templates.validation import validate_template
 
 __all__ = [
     "ANY",
+    "BACKGROUNDS",
+    "BANDS",
     "KINDS",
     "Rendered",
     "TemplateError",
@@ -42,10 +49,13 @@ __all__ = [
     "TemplateProblem",
     "first_name_guess",
     "invitation_context",
+    "phrased_rejection",
+    "phrasing_flags",
     "rejection_context",
     "render",
     "sample_context",
     "select_template",
     "text_to_html",
+    "translated",
     "validate_template",
 ]
