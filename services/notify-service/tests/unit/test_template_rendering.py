@@ -166,3 +166,35 @@ def test_sample_context_locales_and_sparse():
     assert sample_context("invitation")["respond_url"].startswith("https://")
     with pytest.raises(ValueError):
         sample_context("offer")
+
+
+def test_templates_may_read_the_phrased_items_and_typos_are_named():
+    from notify_service.domain.templates import validate_template
+
+    body = (
+        "{% if reason %}{% if reason.fits %}needs {{ reason.need }} ({{ reason.form }}, "
+        "{{ reason.code }}){% else %}{{ reason.sentence }}{% endif %}{% endif %} {{ survey_url }}"
+    )
+    assert validate_template("Hi", body, kind="rejection", channel="email") == []
+    [problem] = validate_template("Hi", "{{ reason.nede }}", kind="rejection", channel="email")
+    assert "reason.nede" in problem.msg
+
+
+def test_the_title_and_phrases_are_in_the_readers_language():
+    event = rejected(
+        candidate={"id": "c", "name": "张伟", "locale": "zh-CN"},
+        position={
+            "id": "p",
+            "title": "Clinical Data Manager",
+            "titles": {"zh-CN": "临床数据经理", "zh-TW": "臨床資料經理"},
+            "job_family": "general",
+        },
+        reasons=[{"code": "gap", "text": "缺乏团队管理经验"}],
+    )
+    ctx = rejection_context(event, survey_url="u", company_name="A")
+    assert ctx["position"]["title"] == "临床数据经理"
+    assert ctx["reason"].need == "团队管理经验" and ctx["reason"].form == "deficit"
+    tw = rejection_context(event, survey_url="u", company_name="A", locale="zh-Hant-HK")
+    assert tw["position"]["title"] == "臨床資料經理"
+    en = rejection_context(event, survey_url="u", company_name="A", locale="en")
+    assert en["position"]["title"] == "Clinical Data Manager"
