@@ -263,3 +263,24 @@ async def test_a_pack_folder_brings_a_language_without_code(with_a_pack, auth, a
     page = await client.get(_survey_path(await _mailed_text(mail_sink, payload.candidate.email)))
     assert 'lang="de"' in page.text and "Wie war unsere Nachricht?" in page.text
     assert "Wie respektvoll war die Nachricht?" in page.text
+
+
+async def test_the_preview_shows_hr_the_phrasing_and_what_to_check(svc, client, auth):
+    hr = auth("hr_admin")
+    listed = await client.get(
+        "/api/v1/templates",
+        headers=hr,
+        params={"locale": "zh-CN", "channel": "email", "band": "far", "limit": 5},
+    )
+    [template] = listed.json()["items"]
+    payload = rejection(
+        locale="zh-CN", name="张伟", reasons=["与岗位要求不匹配"], band="far"
+    ).model_dump(mode="json")
+    r = await client.post(
+        f"/api/v1/templates/{template['id']}/preview", headers=hr, json={"payload": payload}
+    )
+    assert r.status_code == 200, r.text
+    preview = r.json()
+    assert "面试官的主要意见是：与岗位要求不匹配。" in preview["text"]
+    [flag] = preview["flags"]
+    assert flag["category"] == "phrasing" and "具体差距" in flag["why"]
