@@ -35,7 +35,7 @@ def test_catalogue_shape():
         assert ("rejection", "*", "*", "*", "*", locale, "sms") in keys
         for band in ("close", "far"):  # a close miss and a far one read differently
             assert ("rejection", "*", "*", band, "*", locale, "email") in keys
-    for locale in ("zh-CN", "en"):
+    for locale in ("zh-CN", "en", "zh-TW"):
         for channel in ("email", "sms"):
             assert ("invitation", "*", "*", "*", "*", locale, channel) in keys
     for t in TEMPLATES:
