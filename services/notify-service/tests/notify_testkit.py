@@ -18,6 +18,24 @@ from talentloop_shared.testing.smtp import ReceivedMail, SMTPSink
 
 HR_COPY = "hr-copy@acme.example"
 
+# What interviewers write, in the notice's language: a note in another language than the
+# candidate's is flagged by the phrasing step and holds the notice for review.
+_WORDS: dict[str, tuple[str, str, str]] = {
+    "en": (
+        "clear algorithm design",
+        "hands-on Go high-concurrency experience",
+        "build a Go crawler",
+    ),
+    "zh-CN": ("算法设计思路清晰", "Go语言高并发项目的实战经验", "做一个带限流的Go爬虫项目"),
+    "zh-TW": ("演算法設計思路清楚", "Go語言高並發專案的實戰經驗", "做一個具備限流機制的Go爬蟲專案"),
+}
+
+
+def _words(locale: str) -> tuple[str, str, str]:
+    if locale.lower().replace("_", "-") in ("zh-tw", "zh-hk", "zh-hant"):
+        return _WORDS["zh-TW"]
+    return _WORDS["zh-CN"] if locale.lower().startswith("zh") else _WORDS["en"]
+
 
 def wake_dispatcher(svc: RunningService) -> None:
     """Have the service's dispatcher look for due notices now (after moving the clock)."""
@@ -49,9 +67,14 @@ def rejection(
     delay_minutes: int | None = 0,
     send: bool = True,
     rejected_at: datetime | None = None,
+    band: str | None = None,
+    background: str | None = None,
+    titles: dict[str, str] | None = None,
 ) -> CandidateRejected:
-    """A candidate-rejected payload with unique ids (and a unique email unless given)."""
+    """A candidate-rejected payload with unique ids (and a unique email unless given);
+    strengths, reasons and suggestions default to a note in the candidate's language."""
     uid = uuid.uuid4().hex[:10]
+    strength, reason, suggestion = _words(locale)
     return CandidateRejected.model_validate(
         {
             "application_id": f"app-{uid}",
@@ -66,6 +89,7 @@ def rejection(
                 "locale": locale,
                 "timezone": timezone or noon_zone(),
                 "talent_pool_consent": True,
+                "background": background,
             },
             "position": {
                 "id": f"pos-{uid}",
@@ -73,16 +97,17 @@ def rejection(
                 "title": "Backend Engineer",
                 "job_family": job_family,
                 "org_unit_name": "Platform",
+                "titles": titles or {},
             },
-            "strengths": strengths if strengths is not None else ["clear algorithm design"],
+            "strengths": strengths if strengths is not None else [strength],
             "reasons": [
                 {"code": "missing_experience", "text": r}
-                for r in (
-                    reasons if reasons is not None else ["hands-on Go high-concurrency experience"]
-                )
+                for r in (reasons if reasons is not None else [reason])
             ],
-            "suggestions": suggestions if suggestions is not None else ["build a Go crawler"],
-            "scorecard": None,
+            "suggestions": suggestions if suggestions is not None else [suggestion],
+            "scorecard": None
+            if band is None
+            else {"composite": 7.0 if band == "close" else 4.0, "band": band},
             "notify": {
                 "send": send,
                 "channels": channels or ["email"],

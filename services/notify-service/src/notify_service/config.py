@@ -91,6 +91,11 @@ class Settings(ServiceSettings):
     # Team-chat robots (WeCom, DingTalk, Feishu webhooks).
     robot_timeout_seconds: float = 10.0
 
+    # Extra language-pack folders (`:`-separated), read over the built-in packs and those in
+    # TALENTLOOP_LANGUAGE_PACKS: a folder per locale (`fr/`, `zh-HK/`…) with JSON sections
+    # (`notice_templates.json`, `survey.json`, `phrasing.json`…). A new language is data.
+    language_packs_dir: str = ""
+
     # Wall-clock budget of one template render (or one validation) in a worker thread; a
     # template that needs longer is refused (422 naming the limit) or fails its notice.
     template_render_seconds: float = Field(default=2.0, gt=0, le=30)

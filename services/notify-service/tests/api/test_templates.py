@@ -8,6 +8,8 @@ import uuid
 
 from notify_testkit import hand_made_cursors
 
+from notify_service.domain.defaults import default_templates
+
 SAMPLE_BODY = "Dear {{ candidate.first_name }}, thanks for {{ position.title }}. {{ survey_url }}"
 
 
@@ -93,7 +95,9 @@ async def test_list_filters_and_paginates_the_seeded_defaults(client, auth):
     )
     page2 = r.json()
     ids = {t["id"] for t in page1["items"] + page2["items"]}
-    assert len(ids) == 4 and all(t["kind"] == "invitation" for t in page2["items"])
+    shipped = [t for t in default_templates() if t["kind"] == "invitation"]
+    assert len(shipped) == 6  # email and SMS in en, zh-CN and zh-TW
+    assert len(ids) == len(shipped) and all(t["kind"] == "invitation" for t in page2["items"])
     bad = await client.get("/api/v1/templates", params={"cursor": "nonsense"}, headers=h)
     assert bad.status_code == 422
 

@@ -289,9 +289,13 @@ def aliyun_in_service(svc, provider):
 async def test_a_rejection_sms_goes_out_as_the_aliyun_template_with_its_params(
     svc, client, auth, amqp_url, aliyun_in_service
 ):
-    payload = rejection(channels=["sms"], phone="+8613800138000", name="王小明")
-    payload.position.titles = {"zh-CN": "后端工程师"}
-    payload.candidate.locale = "zh-CN"
+    payload = rejection(
+        channels=["sms"],
+        phone="+8613800138000",
+        name="王小明",
+        locale="zh-CN",
+        titles={"zh-CN": "后端工程师"},
+    )
     await publish(svc, amqp_url, payload)
     [notice] = await notices_of(client, auth("hr_admin"), payload.application_id)
     sent = await notice_in(client, auth("hr_admin"), notice["id"], "sent", timeout=15)

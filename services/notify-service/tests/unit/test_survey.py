@@ -83,8 +83,7 @@ def test_empty_secret_refused():
 
 def test_questions_and_answers():
     assert RATING_QUESTIONS == ("tone", "detail", "timeliness", "helpfulness")
-    for key in (*RATING_QUESTIONS, "comment", "open_to_future_roles"):
-        assert SURVEY_QUESTIONS[key]["en"] and SURVEY_QUESTIONS[key]["zh"]
+    assert SURVEY_QUESTIONS == (*RATING_QUESTIONS, "comment", "open_to_future_roles")
     answers = SurveyAnswers(tone=5, detail=3, comment="thanks", open_to_future_roles=True)
     assert answers.ratings() == {"tone": 5, "detail": 3}
     with pytest.raises(ValidationError):

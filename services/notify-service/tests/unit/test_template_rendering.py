@@ -52,12 +52,13 @@ def test_rejection_context_maps_the_event():
         "org_unit_name": "Platform",
         "job_family": "engineering",
     }
-    # Trailing punctuation goes: templates add their own full stop.
-    assert ctx["strength"] == "Your algorithm design was clear and well reasoned"
-    assert ctx["strengths"][1] == "calm under pressure"
-    assert ctx["reason"] == "hands-on Go high-concurrency project experience"
-    assert ctx["reasons"][0]["code"] == "missing_experience"
-    assert ctx["suggestion"] == "a Go project with real concurrency"
+    # Phrased for the reader; trailing punctuation goes: templates add their own full stop.
+    assert str(ctx["strength"]) == "your algorithm design was clear and well reasoned"
+    assert str(ctx["strengths"][1]) == "calm under pressure"
+    assert str(ctx["reason"]) == "hands-on Go high-concurrency project experience"
+    assert ctx["reason"].fits and ctx["reason"].form == "phrase"
+    assert ctx["reasons"][0].code == "missing_experience"
+    assert str(ctx["suggestion"]) == "a Go project with real concurrency"
     assert ctx["survey_url"] == "https://x/s/t"
     assert ctx["company"] == "Acme"
     assert ctx["stage"] == "interview"
@@ -165,3 +166,35 @@ def test_sample_context_locales_and_sparse():
     assert sample_context("invitation")["respond_url"].startswith("https://")
     with pytest.raises(ValueError):
         sample_context("offer")
+
+
+def test_templates_may_read_the_phrased_items_and_typos_are_named():
+    from notify_service.domain.templates import validate_template
+
+    body = (
+        "{% if reason %}{% if reason.fits %}needs {{ reason.need }} ({{ reason.form }}, "
+        "{{ reason.code }}){% else %}{{ reason.sentence }}{% endif %}{% endif %} {{ survey_url }}"
+    )
+    assert validate_template("Hi", body, kind="rejection", channel="email") == []
+    [problem] = validate_template("Hi", "{{ reason.nede }}", kind="rejection", channel="email")
+    assert "reason.nede" in problem.msg
+
+
+def test_the_title_and_phrases_are_in_the_readers_language():
+    event = rejected(
+        candidate={"id": "c", "name": "张伟", "locale": "zh-CN"},
+        position={
+            "id": "p",
+            "title": "Clinical Data Manager",
+            "titles": {"zh-CN": "临床数据经理", "zh-TW": "臨床資料經理"},
+            "job_family": "general",
+        },
+        reasons=[{"code": "gap", "text": "缺乏团队管理经验"}],
+    )
+    ctx = rejection_context(event, survey_url="u", company_name="A")
+    assert ctx["position"]["title"] == "临床数据经理"
+    assert ctx["reason"].need == "团队管理经验" and ctx["reason"].form == "deficit"
+    tw = rejection_context(event, survey_url="u", company_name="A", locale="zh-Hant-HK")
+    assert tw["position"]["title"] == "臨床資料經理"
+    en = rejection_context(event, survey_url="u", company_name="A", locale="en")
+    assert en["position"]["title"] == "Clinical Data Manager"

@@ -125,3 +125,118 @@ def test_default_catalogue_covers_the_scenarios():
     assert choose("marketing", "interview", "fr") == ("*", "*", "en")
     assert choose("sales", "offer", "en", channel="sms") == ("sales", "*", "en")
     assert choose("anything", "*", "zh-CN", kind="invitation") == ("*", "*", "zh-CN")
+
+
+# --- band (how close the candidate came) and background -----------------------------------
+
+
+def banded(family: str, stage: str, band: str = "*", background: str = "*", locale: str = "en"):
+    return TemplateKey("rejection", family, stage, locale, "email", band, background)
+
+
+BANDED = [
+    banded("*", "*"),
+    banded("engineering", "*"),
+    banded("*", "screening"),
+    banded("*", "*", band="close"),
+    banded("*", "*", band="far"),
+    banded("engineering", "*", band="close"),
+    banded("*", "*", band="far", background="campus"),
+    banded("*", "*", background="career_change"),
+    banded("*", "*", locale="zh-CN"),
+]
+
+
+def pick_banded(**kw):
+    args = {"kind": "rejection", "stage": "interview", "channel": "email", "locale": "en"} | kw
+    return select_template(BANDED, **args)
+
+
+def test_a_close_miss_and_a_far_one_pick_different_templates():
+    close = pick_banded(job_family="marketing", band="close")
+    far = pick_banded(job_family="marketing", band="far")
+    assert close == banded("*", "*", band="close")
+    assert far == banded("*", "*", band="far")
+
+
+def test_band_and_family_together_beat_either_alone():
+    assert pick_banded(job_family="engineering", band="close") == banded(
+        "engineering", "*", band="close"
+    )
+    # No far engineering template: the far one beats the family one written for any band.
+    assert pick_banded(job_family="engineering", band="far") == banded("*", "*", band="far")
+
+
+def test_no_band_means_the_stage_rules_as_before():
+    assert pick_banded(job_family="engineering", band=None) == banded("engineering", "*")
+    assert pick_banded(job_family="marketing", stage="screening") == banded("*", "screening")
+    assert pick_banded(job_family="marketing") == banded("*", "*")
+
+
+def test_background_narrows_within_the_band():
+    assert pick_banded(job_family="sales", band="far", background="campus") == banded(
+        "*", "*", band="far", background="campus"
+    )
+    assert pick_banded(job_family="sales", band="far", background="experienced") == banded(
+        "*", "*", band="far"
+    )
+    assert pick_banded(job_family="sales", background="career_change") == banded(
+        "*", "*", background="career_change"
+    )
+
+
+def test_the_locale_still_comes_first():
+    # A Chinese reader gets the general Chinese template over an English close-miss one.
+    assert pick_banded(job_family="x", band="close", locale="zh-CN") == banded(
+        "*", "*", locale="zh-CN"
+    )
+
+
+def test_rows_without_band_or_background_read_as_any():
+    rows = [
+        {
+            "kind": "rejection",
+            "job_family": "*",
+            "stage": "*",
+            "locale": "en",
+            "channel": "email",
+            "name": "old",
+        }
+    ]
+    found = select_template(
+        rows,
+        kind="rejection",
+        job_family="x",
+        stage="interview",
+        locale="en",
+        channel="email",
+        band="close",
+        background="campus",
+    )
+    assert found is rows[0]
+
+
+def test_shipped_defaults_by_band_in_every_chinese_and_english_locale():
+    templates = default_templates()
+    for locale in ("en", "zh-CN", "zh-TW"):
+        for band in ("close", "far"):
+            found = select_template(
+                templates,
+                kind="rejection",
+                job_family="engineering",
+                stage="interview",
+                locale=locale,
+                channel="email",
+                band=band,
+            )
+            assert found is not None
+            assert found["name"] == f"rejection-general-any-{band}-{locale}-email"
+        plain = select_template(
+            templates,
+            kind="rejection",
+            job_family="engineering",
+            stage="interview",
+            locale=locale,
+            channel="email",
+        )
+        assert plain is not None and plain["band"] == "*"

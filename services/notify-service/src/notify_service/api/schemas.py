@@ -30,6 +30,8 @@ class TemplateRead(_Read):
     kind: str
     job_family: str
     stage: str
+    band: str
+    background: str
     locale: str
     channel: str
     subject: str | None
@@ -53,12 +55,14 @@ class TemplateVersionRead(_Read):
 
 
 class FlagRead(BaseModel):
-    """A phrase the compliance guard flagged."""
+    """A phrase the compliance guard flagged, or one the phrasing step could not fit into
+    the notice (category `phrasing`, with `why` in the notice's language)."""
 
     category: str
     phrase: str
     excerpt: str
     source: str
+    why: str | None = None
 
 
 class TemplatePreview(BaseModel):

@@ -1,28 +1,43 @@
-"""The candidate's survey pages: plain HTML forms that work without JavaScript."""
+"""The candidate's survey pages: plain HTML forms that work without JavaScript.
 
-import json
+Every word on them comes from the language packs' `survey` section
+(`talentloop_shared/language/packs/<locale>/survey.json`, plus NOTIFY_LANGUAGE_PACKS_DIR),
+so a new language is a folder of data: the page texts, `lang` (the page's lang attribute)
+and `questions` by key. A key missing from the reader's pack falls back along the locale
+chain (zh-HK → zh-TW → en).
+"""
+
+from collections.abc import Mapping
 from html import escape
-from importlib import resources
+from typing import Any, Final
 
 from notify_service.db.models import SurveyResponse
-from notify_service.domain.survey import RATING_QUESTIONS, SURVEY_QUESTIONS
-from talentloop_shared.i18n import DEFAULT_LOCALE, locale_chain
+from notify_service.domain.survey import RATING_QUESTIONS
+from talentloop_shared.language import LanguagePacks, default_packs
 
-_TEXTS: dict[str, dict[str, str]] = json.loads(
-    resources.files(__package__).joinpath("survey_texts.json").read_text(encoding="utf-8")
-)["texts"]
+SECTION: Final = "survey"
+"""The language-pack section with the survey page's words."""
+
+# The reader is unknown (a mangled link): say it in the two languages most readers read.
+_UNKNOWN_READER: Final = ("zh-CN", "en")
 
 
-def language(locale: str | None) -> tuple[str, str]:
-    """(key into the texts, value of the lang attribute) for a candidate's locale: the
-    first language of its fallback chain the pages are written in."""
-    key = next((tag for tag in locale_chain(locale) if tag in _TEXTS), DEFAULT_LOCALE)
-    return key, _TEXTS[key]["lang"]
+def texts(locale: str | None, packs: LanguagePacks | None = None) -> tuple[Mapping[str, Any], str]:
+    """(the survey words for a reader, the page's lang attribute): the most specific pack
+    along the reader's chain that has a survey section of its own sets the language."""
+    packs = packs or default_packs()
+    section = packs.section(locale, SECTION)
+    own = next((tag for tag in packs.chain(locale) if packs.own(tag, SECTION)), "en")
+    return section, str(section.get("lang") or own)
+
+
+def _question(t: Mapping[str, Any], key: str) -> str:
+    return str(t.get("questions", {}).get(key, key))
 
 
 def _page(lang: str, title: str, body: str) -> str:
     return (
-        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n"
         "<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;"
@@ -34,11 +49,15 @@ def _page(lang: str, title: str, body: str) -> str:
 
 
 def survey_form(
-    *, locale: str, action: str, previous: SurveyResponse | None, error: str | None = None
+    *,
+    locale: str,
+    action: str,
+    previous: SurveyResponse | None,
+    error: str | None = None,
+    packs: LanguagePacks | None = None,
 ) -> str:
     """The survey form, prefilled with a previous answer."""
-    key, lang = language(locale)
-    t = _TEXTS[key]
+    t, lang = texts(locale, packs)
     parts = [f"<p>{escape(t['intro'])}</p>"]
     if error:
         parts.append(f'<p role="alert"><strong>{escape(t["error"] + error)}</strong></p>')
@@ -56,18 +75,18 @@ def survey_form(
                 f'<label for="{rid}">{value}</label>'
             )
         parts.append(
-            f"<fieldset>\n<legend>{escape(SURVEY_QUESTIONS[q][key])}</legend>\n"
+            f"<fieldset>\n<legend>{escape(_question(t, q))}</legend>\n"
             f'<p id="{q}-hint">{escape(t["scale"])}</p>\n' + "\n".join(radios) + "\n</fieldset>"
         )
     comment = escape(previous.comment or "") if previous else ""
     parts.append(
-        f'<p><label for="comment">{escape(SURVEY_QUESTIONS["comment"][key])}</label><br>\n'
+        f'<p><label for="comment">{escape(_question(t, "comment"))}</label><br>\n'
         f'<textarea id="comment" name="comment" rows="5" maxlength="4000">{comment}</textarea></p>'
     )
     checked = " checked" if previous is not None and previous.open_to_future_roles else ""
     parts.append(
         "<fieldset>\n"
-        f"<legend>{escape(SURVEY_QUESTIONS['open_to_future_roles'][key])}</legend>\n"
+        f"<legend>{escape(_question(t, 'open_to_future_roles'))}</legend>\n"
         f'<input type="checkbox" id="open_to_future_roles" name="open_to_future_roles" '
         f'value="yes"{checked}><label for="open_to_future_roles">{escape(t["yes"])}</label>\n'
         "</fieldset>"
@@ -76,23 +95,23 @@ def survey_form(
     return _page(lang, t["title"], "\n".join(parts))
 
 
-def thank_you(locale: str) -> str:
+def thank_you(locale: str, packs: LanguagePacks | None = None) -> str:
     """The page after answering."""
-    key, lang = language(locale)
-    t = _TEXTS[key]
+    t, lang = texts(locale, packs)
     return _page(
         lang, t["thanks_title"], f"<p>{escape(t['thanks'])}</p>\n<p>{escape(t['again'])}</p>"
     )
 
 
-def link_problem(*, expired: bool, locale: str | None = None) -> str:
+def link_problem(
+    *, expired: bool, locale: str | None = None, packs: LanguagePacks | None = None
+) -> str:
     """The page for an expired or invalid link (bilingual when the reader is unknown)."""
-    keys = [language(locale)[0]] if locale else ["zh", "en"]
-    lang = language(locale)[1] if locale else "en"
+    readers = [texts(locale, packs)] if locale else [texts(r, packs) for r in _UNKNOWN_READER]
+    lang = readers[0][1] if locale else "en"
     title_key, text_key = ("gone_title", "gone") if expired else ("invalid_title", "invalid")
     body = "\n".join(
-        f'<p lang="{language(k)[1]}">'
-        f"{escape(_TEXTS[k][title_key])}: {escape(_TEXTS[k][text_key])}</p>"
-        for k in keys
+        f'<p lang="{escape(tag)}">{escape(t[title_key])}: {escape(t[text_key])}</p>'
+        for t, tag in readers
     )
-    return _page(lang, " / ".join(_TEXTS[k][title_key] for k in keys), body)
+    return _page(lang, " / ".join(t[title_key] for t, _ in readers), body)

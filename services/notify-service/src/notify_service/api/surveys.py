@@ -54,7 +54,12 @@ async def survey_page(token: TokenPath, uow: UowDep) -> HTMLResponse:
     except LINK_PROBLEMS as exc:
         return _link_problem(exc)
     return HTMLResponse(
-        survey_pages.survey_form(locale=notice.locale, action=f"/survey/{token}", previous=previous)
+        survey_pages.survey_form(
+            locale=notice.locale,
+            action=f"/survey/{token}",
+            previous=previous,
+            packs=notify_state(uow).packs,
+        )
     )
 
 
@@ -93,12 +98,16 @@ async def submit_survey_form(token: TokenPath, request: Request, uow: UowDep) ->
         wrong = ", ".join(str(e["loc"][0]) for e in exc.errors() if e.get("loc"))
         return HTMLResponse(
             survey_pages.survey_form(
-                locale=notice.locale, action=f"/survey/{token}", previous=previous, error=wrong
+                locale=notice.locale,
+                action=f"/survey/{token}",
+                previous=previous,
+                error=wrong,
+                packs=notify_state(uow).packs,
             ),
             status_code=422,
         )
     await answer_survey(uow, token=token, answers=answers)
-    return HTMLResponse(survey_pages.thank_you(notice.locale))
+    return HTMLResponse(survey_pages.thank_you(notice.locale, notify_state(uow).packs))
 
 
 @router.post(

@@ -45,7 +45,14 @@ class NoticeTemplate(Base):
     __tablename__ = "templates"
     __table_args__ = (
         UniqueConstraint(
-            "kind", "job_family", "stage", "locale", "channel", name="uq_templates_key"
+            "kind",
+            "job_family",
+            "stage",
+            "band",
+            "background",
+            "locale",
+            "channel",
+            name="uq_templates_key",
         ),
     )
 
@@ -54,6 +61,10 @@ class NoticeTemplate(Base):
     kind: Mapped[str] = mapped_column(String(40))
     job_family: Mapped[str] = mapped_column(String(80))
     stage: Mapped[str] = mapped_column(String(20))
+    # How close the candidate came ("close"/"far") and their background ("campus",
+    # "experienced", "career_change"); "*" = any (see domain.templates.selection).
+    band: Mapped[str] = mapped_column(String(20), default="*", server_default="*")
+    background: Mapped[str] = mapped_column(String(20), default="*", server_default="*")
     locale: Mapped[str] = mapped_column(String(20))
     channel: Mapped[str] = mapped_column(String(10))
     subject: Mapped[str | None] = mapped_column(Text)

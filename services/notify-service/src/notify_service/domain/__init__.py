@@ -12,7 +12,8 @@
 from __future__ import annotations
 
 from notify_service.domain.compliance import Flag, flag_notice, scan
-from notify_service.domain.defaults import default_templates
+from notify_service.domain.defaults import KEY_FIELDS as TEMPLATE_KEY_FIELDS
+from notify_service.domain.defaults import default_templates, template_key
 from notify_service.domain.interviews import (
     INTERVIEW_KINDS,
     CalendarPerson,
@@ -38,6 +39,8 @@ from notify_service.domain.templates import (
     TemplateProblem,
     interview_context,
     invitation_context,
+    phrased_rejection,
+    phrasing_flags,
     rejection_context,
     render,
     sample_context,
@@ -48,6 +51,7 @@ from notify_service.domain.templates import (
 __all__ = [
     "INTERVIEW_KINDS",
     "MAX_ATTEMPTS",
+    "TEMPLATE_KEY_FIELDS",
     "CalendarPerson",
     "ExpiredToken",
     "Flag",
@@ -67,6 +71,8 @@ __all__ = [
     "make_token",
     "next_retry_at",
     "parse_offsets",
+    "phrased_rejection",
+    "phrasing_flags",
     "read_token",
     "rejection_context",
     "reminder_send_at",
@@ -76,5 +82,6 @@ __all__ = [
     "select_template",
     "sender_address",
     "summarise",
+    "template_key",
     "validate_template",
 ]

@@ -1,40 +1,92 @@
-"""Default notice templates shipped with notify-service (seeded on first start)."""
+"""Default notice templates (seeded into the library on start).
+
+Two sources, loaded the same way:
+
+- the language packs (`talentloop_shared.language`): each pack's `notice_templates`
+  section holds that language's templates (the rejection notices in en, zh-CN and zh-TW,
+  by job family, stage, band and background), so a new language brings its own templates
+  as a folder of data, no code;
+- notify's own `data/default_templates.json`, for the kinds that live with the service.
+
+A pack's template wins over a built-in one with the same key. Any kind is accepted: a new
+kind is a new entry in either file (its context builder lives in `templates.contexts`).
+"""
 
 from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
-__all__ = ["default_templates"]
+from talentloop_shared.language import LanguagePacks, default_packs
+
+__all__ = ["KEY_FIELDS", "PACK_SECTION", "default_templates", "template_key"]
+
+PACK_SECTION: Final = "notice_templates"
+"""The language-pack section that holds a language's default templates."""
+
+KEY_FIELDS: Final = ("kind", "job_family", "stage", "band", "background", "locale", "channel")
+"""The fields of a template's key in the library, in this order."""
+
+
+def template_key(item: Mapping[str, Any]) -> tuple[str, ...]:
+    """The library key of a template dict (band and background default to ``*``)."""
+    return tuple(str(item.get(f) or "*") for f in KEY_FIELDS)
+
+
+def _normalised(item: Mapping[str, Any], *, locale: str | None = None) -> dict[str, Any]:
+    body = item["body"]
+    out = {
+        **item,
+        # Bodies are stored as lists of lines so the JSON stays readable and diffable.
+        "body": "\n".join(body) if isinstance(body, list | tuple) else body,
+        "job_family": item.get("job_family") or "*",
+        "stage": item.get("stage") or "*",
+        "band": item.get("band") or "*",
+        "background": item.get("background") or "*",
+        "subject": item.get("subject"),
+    }
+    if locale is not None:
+        out["locale"] = locale  # a pack's templates are in the pack's language
+    return json.loads(json.dumps(out))  # plain dicts and lists, whatever the pack holds
 
 
 _FILES = ("default_templates.json", "interview_templates.json")
-"""Rejection and invitation templates; interview emails (invitation, update, cancellation,
-reminder) in a file of their own."""
+"""Notify's own defaults: talent invitations, and interview emails (invitation, update,
+cancellation, reminder) in a file of their own; rejections come from the language packs."""
 
 
 @cache
-def _load() -> tuple[dict[str, Any], ...]:
-    items = []
+def _builtin() -> tuple[dict[str, Any], ...]:
+    out: list[dict[str, Any]] = []
     for name in _FILES:
         raw = resources.files(__package__).joinpath("data", name)
-        items.extend(json.loads(raw.read_text(encoding="utf-8"))["templates"])
-    out = []
-    for item in items:
-        body = item["body"]
-        # Bodies are stored as lists of lines so the JSON stays readable and diffable.
-        item = {**item, "body": "\n".join(body) if isinstance(body, list) else body}
-        out.append(item)
+        doc = json.loads(raw.read_text(encoding="utf-8"))
+        out.extend(_normalised(item) for item in doc["templates"])
     return tuple(out)
 
 
-def default_templates() -> list[dict[str, Any]]:
-    """The shipped templates as dicts (name, kind, job_family, stage, locale, channel, ...).
+def _from_packs(packs: LanguagePacks) -> Iterable[dict[str, Any]]:
+    for locale, section in packs.every(PACK_SECTION).items():
+        for item in section.get("templates", ()):
+            yield _normalised(item, locale=locale)
 
-    Each also has `subject` (None for SMS) and `body`. Returns fresh copies, so callers
-    may mutate them.
+
+@cache
+def _load(packs: LanguagePacks) -> tuple[dict[str, Any], ...]:
+    merged: dict[tuple[str, ...], dict[str, Any]] = {}
+    for item in (*_builtin(), *_from_packs(packs)):
+        merged[template_key(item)] = item
+    return tuple(merged.values())
+
+
+def default_templates(packs: LanguagePacks | None = None) -> list[dict[str, Any]]:
+    """The shipped templates as dicts (name, kind, job_family, stage, band, background,
+    locale, channel, subject, body): notify's own and every language pack's.
+
+    `subject` is None for SMS. Returns fresh copies, so callers may mutate them.
     """
-    return copy.deepcopy(list(_load()))
+    return copy.deepcopy(list(_load(packs or default_packs())))

@@ -149,33 +149,9 @@ def hide_survey_links(text: str) -> str:
 RATING_QUESTIONS: Final = ("tone", "detail", "timeliness", "helpfulness")
 """The four 1–5 ratings, in the order they are asked."""
 
-SURVEY_QUESTIONS: Final[Mapping[str, Mapping[str, str]]] = {
-    "tone": {
-        "en": "How respectful and kind did the message feel?",
-        "zh": "这封通知的语气让您感到被尊重吗？",
-    },
-    "detail": {
-        "en": "Was the feedback specific enough to understand the decision?",
-        "zh": "反馈是否足够具体，能让您理解这次的结果？",
-    },
-    "timeliness": {
-        "en": "Did the message reach you in good time?",
-        "zh": "通知来得是否及时？",
-    },
-    "helpfulness": {
-        "en": "Will the feedback help you with your next steps?",
-        "zh": "这份反馈对您之后的职业发展有帮助吗？",
-    },
-    "comment": {
-        "en": "Anything else you would like to tell us?",
-        "zh": "还有什么想告诉我们的吗？",
-    },
-    "open_to_future_roles": {
-        "en": "May we contact you about future roles that fit your background?",
-        "zh": "今后有合适的岗位，我们可以再联系您吗？",
-    },
-}
-"""Question wording for the survey page, by question key and language (``en``, ``zh``)."""
+SURVEY_QUESTIONS: Final = (*RATING_QUESTIONS, "comment", "open_to_future_roles")
+"""Every question of the survey page, by key. Their wording, per language, is in the
+language packs' `survey` section (`questions`), with the rest of the page's words."""
 
 
 class SurveyAnswers(BaseModel):

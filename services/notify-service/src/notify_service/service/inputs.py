@@ -20,6 +20,8 @@ Kind = Literal[
 ]
 ChannelName = Literal["email", "sms"]
 StageKey = Literal["screening", "interview", "offer", "*"]
+BandKey = Literal["close", "far", "*"]
+BackgroundKey = Literal["campus", "experienced", "career_change", "*"]
 NoticeStatus = Literal[
     "scheduled", "pending_review", "sending", "sent", "failed", "unknown", "cancelled"
 ]
@@ -35,6 +37,16 @@ class TemplateCreate(RequestModel):
     kind: Kind
     job_family: str = Field(default="*", min_length=1, max_length=80)
     stage: StageKey = "*"
+    band: BandKey = Field(
+        default="*",
+        description="How close the candidate came (the scorecard's band): `close`, `far`, "
+        "or `*` for any (and for candidates without a scorecard)",
+    )
+    background: BackgroundKey = Field(
+        default="*",
+        description="The candidate's background: `campus`, `experienced`, `career_change`, "
+        "or `*` for any",
+    )
     locale: str = Field(
         min_length=2,
         max_length=20,

@@ -1,7 +1,10 @@
 """Notices written from events: a rejection's or an invitation's notice per channel.
 
 A notice is rendered when it is created, so HR sees (and the compliance guard checks)
-exactly the text the candidate will get; the dispatcher only delivers it.
+exactly the text the candidate will get; the dispatcher only delivers it. A rejection's
+strengths, reasons and suggestions are phrased for the candidate's language first
+(`talentloop_shared.language`); a phrase that could not be fitted into the notice holds
+it for review, the way flagged wording does.
 """
 
 from __future__ import annotations
@@ -62,6 +65,8 @@ class _Draft:
     position: PositionRef
     settings: NoticeSettings
     stage: str | None = None
+    band: str | None = None
+    background: str | None = None
     delay_minutes: int = 0
     application_id: str | None = None
     invitation_id: str | None = None
@@ -109,8 +114,12 @@ async def _fill(
     context: dict[str, Any],
     input_texts: list[tuple[str, str]],
     hold_for_review: bool,
+    band: str | None = None,
+    background: str | None = None,
+    phrasing: Sequence[dict[str, Any]] = (),
 ) -> None:
-    """Pick the template, render, run the compliance guard and set the notice's status."""
+    """Pick the template, render, run the compliance guard and set the notice's status;
+    `phrasing` lists the phrases that could not be fitted (they hold the notice too)."""
     if notice.recipient is None:
         notice.status = "cancelled"
         notice.status_reason = (
@@ -127,6 +136,8 @@ async def _fill(
         stage=notice.stage,
         locale=notice.locale,
         channel=notice.channel,
+        band=band,
+        background=background,
     )
     if template is None:
         notice.status = "failed"
@@ -156,6 +167,13 @@ async def _fill(
         notice.status = "pending_review"
         phrases = ", ".join(sorted({f["phrase"] for f in notice.flags}))
         notice.status_reason = f"held for review: flagged wording ({phrases})"
+        if phrasing:
+            notice.flags = [*notice.flags, *phrasing]
+    elif phrasing:
+        notice.status = "pending_review"
+        notice.flags = list(phrasing)
+        why = "; ".join(f"{f['source']}: {f['why']}" for f in phrasing)
+        notice.status_reason = f"held for review: wording to check before it is sent ({why})"
     elif hold_for_review:
         notice.status = "pending_review"
         notice.status_reason = "held for review: settings require HR approval of every notice"
@@ -196,6 +214,8 @@ async def create_rejection_notices(
         payload.position,
         settings,
         stage=payload.stage,
+        band=payload.scorecard.band if payload.scorecard else None,
+        background=payload.candidate.background,
         delay_minutes=settings.default_delay_minutes if delay is None else delay,
         application_id=payload.application_id,
     )
@@ -205,17 +225,34 @@ async def create_rejection_notices(
         + [("suggestions", s) for s in payload.suggestions]
     )
     drafts = []
+    phrasing: dict[str, list[dict[str, Any]]] = {}
     for channel in dict.fromkeys(payload.notify.channels):
         notice = draft.notice(channel)
         expires_at = draft.send_at + timedelta(days=settings.survey_expiry_days)
         notice.survey_url = state.survey_links.url(notice.id, expires_at)
         if channel == "sms":
             notice.params = sms_params(payload.candidate, payload.position, notice)
+        phrased = domain.phrased_rejection(payload, notice.locale, packs=state.packs)
         context = domain.rejection_context(
-            payload, survey_url=notice.survey_url, company_name=settings.company_name
+            payload,
+            survey_url=notice.survey_url,
+            company_name=settings.company_name,
+            locale=notice.locale,
+            packs=state.packs,
+            phrased=phrased,
         )
+        phrasing[channel] = domain.phrasing_flags(phrased, packs=state.packs)
         drafts.append((notice, context))
-    return await _write(uow, drafts, templates, inputs, hold_for_review=settings.review_required)
+    return await _write(
+        uow,
+        drafts,
+        templates,
+        inputs,
+        hold_for_review=settings.review_required,
+        band=draft.band,
+        background=draft.background,
+        phrasing=phrasing,
+    )
 
 
 async def create_invitation_notices(
@@ -235,7 +272,11 @@ async def create_invitation_notices(
         settings,
         invitation_id=payload.invitation_id,
     )
-    context = domain.invitation_context(payload, company_name=settings.company_name)
+    context = domain.invitation_context(
+        payload,
+        company_name=settings.company_name,
+        locale=try_canonical_locale(payload.candidate.locale) or DEFAULT_LOCALE,
+    )
     inputs = [("message", payload.message)] if payload.message else []
     channels = ["email"] + (["sms"] if _contact(payload.candidate, "sms") else [])
     drafts = [(draft.notice(channel), context) for channel in channels]
@@ -253,6 +294,9 @@ async def _write(
     inputs: list[tuple[str, str]],
     *,
     hold_for_review: bool,
+    band: str | None = None,
+    background: str | None = None,
+    phrasing: dict[str, list[dict[str, Any]]] | None = None,
 ) -> list[Notification]:
     """Render each new notice with its context, store them, wake the dispatcher."""
     notices = []
@@ -264,6 +308,9 @@ async def _write(
             context=context,
             input_texts=inputs,
             hold_for_review=hold_for_review,
+            band=band,
+            background=background,
+            phrasing=(phrasing or {}).get(notice.channel, ()),
         )
         notices.append(notice)
     for notice in notices:

@@ -9,6 +9,7 @@ The clock is the shared one (`rt.clock`, `uow.clock`).
 from __future__ import annotations
 
 import asyncio
+import os
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -22,6 +23,8 @@ from notify_service.service.survey_links import SurveyLinks
 from notify_service.service.template_cache import TemplateCache
 from talentloop_shared.aio import wait_for_event
 from talentloop_shared.db import UnitOfWork
+from talentloop_shared.language import PACKS_ENV, LanguagePacks, load_packs
+from talentloop_shared.language.packs import pack_folders
 from talentloop_shared.service import Runtime
 
 
@@ -56,8 +59,16 @@ class NotifyState:
     sms: SmsGateway
     renderer: TemplateRenderer
     robots: RobotSender
+    packs: LanguagePacks
     dispatcher: DispatcherWakeup = field(default_factory=DispatcherWakeup)
     templates: TemplateCache = field(default_factory=TemplateCache)
+
+
+def language_packs(settings: Settings) -> LanguagePacks:
+    """The language packs in force: built-in, then TALENTLOOP_LANGUAGE_PACKS, then
+    NOTIFY_LANGUAGE_PACKS_DIR (later folders win)."""
+    folders = pack_folders(os.environ.get(PACKS_ENV)) + pack_folders(settings.language_packs_dir)
+    return load_packs(folders)
 
 
 def build_notify_state(rt: Runtime) -> NotifyState:
@@ -73,6 +84,7 @@ def build_notify_state(rt: Runtime) -> NotifyState:
         sms=sms_gateway(settings),
         renderer=TemplateRenderer(RenderLimits(seconds=settings.template_render_seconds)),
         robots=RobotSender(settings.robot_timeout_seconds),
+        packs=language_packs(settings),
     )
 
 

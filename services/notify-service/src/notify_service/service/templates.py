@@ -53,11 +53,13 @@ class TemplateInvalid(Invalid):
 
 
 class TemplateKeyTaken(Conflict):
-    """409: the library has a template for this kind, family, stage, locale and channel."""
+    """409: the library has a template for this key (kind, family, stage, band, background,
+    locale and channel)."""
 
     def __init__(self, existing: uuid.UUID) -> None:
         super().__init__(
-            f"a template for this kind, job family, stage, locale and channel exists: "
+            "a template for this kind, job family, stage, band, background, locale and "
+            f"channel exists: "
             f"{existing}; edit it instead (PATCH creates a new version)"
         )
 
@@ -82,11 +84,20 @@ async def check_template(
         raise TemplateInvalid(problems)
 
 
-def default_name(kind: str, job_family: str, stage: str, locale: str, channel: str) -> str:
-    """A readable name for a template key."""
+def default_name(
+    kind: str,
+    job_family: str,
+    stage: str,
+    locale: str,
+    channel: str,
+    band: str = "*",
+    background: str = "*",
+) -> str:
+    """A readable name for a template key (band and background only when set)."""
     fam = "general" if job_family == "*" else job_family
     stg = "any" if stage == "*" else stage
-    return f"{kind}-{fam}-{stg}-{locale}-{channel}"
+    extra = "".join(f"-{v}" for v in (band, background) if v and v != "*")
+    return f"{kind}-{fam}-{stg}{extra}-{locale}-{channel}"
 
 
 def _new_template(uow: UnitOfWork, values: dict[str, Any], *, by: str) -> NoticeTemplate:
@@ -113,13 +124,21 @@ async def create_template(uow: UnitOfWork, *, data: TemplateCreate, by: str) -> 
     await check_template(uow, data.subject, data.body, kind=data.kind, channel=data.channel)
     values = data.model_dump()
     values["name"] = data.name or default_name(
-        data.kind, data.job_family, data.stage, data.locale, data.channel
+        data.kind,
+        data.job_family,
+        data.stage,
+        data.locale,
+        data.channel,
+        band=data.band,
+        background=data.background,
     )
     exists = await uow.session.scalar(
         select(NoticeTemplate.id).where(
             NoticeTemplate.kind == data.kind,
             NoticeTemplate.job_family == data.job_family,
             NoticeTemplate.stage == data.stage,
+            NoticeTemplate.band == data.band,
+            NoticeTemplate.background == data.background,
             NoticeTemplate.locale == data.locale,
             NoticeTemplate.channel == data.channel,
         )
@@ -145,6 +164,8 @@ async def list_templates(
     kind: str | None = None,
     job_family: str | None = None,
     stage: str | None = None,
+    band: str | None = None,
+    background: str | None = None,
     locale: str | None = None,
     channel: str | None = None,
     limit: int,
@@ -156,6 +177,8 @@ async def list_templates(
         "kind": kind,
         "job_family": job_family,
         "stage": stage,
+        "band": band,
+        "background": background,
         "locale": (try_canonical_locale(locale) or locale) if locale else None,
         "channel": channel,
     }
@@ -247,19 +270,28 @@ def _interview_preview(kind: str, payload: dict[str, Any], company: str) -> dict
     )
 
 
-def _payload_context(kind: str, payload: dict[str, Any], company: str) -> dict[str, Any]:
+def _payload_context(
+    uow: UnitOfWork, kind: str, payload: dict[str, Any], company: str, locale: str
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The context of a payload in the template's language, and the phrasing flags."""
     try:
         if kind.startswith("interview_"):
-            return _interview_preview(kind, payload, company)
+            return _interview_preview(kind, payload, company), []
         if kind == "invitation":
-            return domain.invitation_context(
-                TalentInvited.model_validate(payload), company_name=company
-            )
-        return domain.rejection_context(
-            CandidateRejected.model_validate(payload),
+            invited = TalentInvited.model_validate(payload)
+            return domain.invitation_context(invited, company_name=company, locale=locale), []
+        rejected = CandidateRejected.model_validate(payload)
+        packs = notify_state(uow).packs
+        phrased = domain.phrased_rejection(rejected, locale, packs=packs)
+        context = domain.rejection_context(
+            rejected,
             survey_url="https://example.com/survey/PREVIEW",
             company_name=company,
+            locale=locale,
+            packs=packs,
+            phrased=phrased,
         )
+        return context, domain.phrasing_flags(phrased, packs=packs)
     except ValidationError as exc:
         errors = [{"loc": ["body", "payload", *e["loc"]], "msg": e["msg"]} for e in exc.errors()]
         event = _PREVIEW_EVENTS.get(kind, "candidate-rejected")
@@ -273,9 +305,12 @@ async def preview_template(
     template = await get_template(uow, template_id)
     subject = request.subject if request.subject is not None else template.subject
     body = request.body if request.body is not None else template.body
+    phrasing: list[dict[str, Any]] = []
     if request.payload is not None:
         company = (await SettingsRepository(uow.session).get()).company_name
-        context = _payload_context(template.kind, request.payload, company)
+        context, phrasing = _payload_context(
+            uow, template.kind, request.payload, company, template.locale
+        )
     else:
         context = domain.sample_context(template.kind, locale=template.locale)
     email = template.channel == "email"
@@ -285,22 +320,29 @@ async def preview_template(
         )
     except domain.TemplateError as exc:
         raise TemplateInvalid(exc.problems) from None
-    return TemplatePreviewResult(rendered, flags)
+    return TemplatePreviewResult(rendered, flags + phrasing)
 
 
 async def seed_default_templates(uow: UnitOfWork) -> int:
-    """Load the shipped templates of each kind the library has none of (all of them when
-    it is empty; a kind added by a release, such as the interview emails, when it is not);
-    returns how many were added. A kind HR already has templates of is left alone."""
+    """Add each shipped template (notify's own and every language pack's) whose key the
+    library does not hold yet; returns how many were added. A template already in the
+    library, edited by HR or not, is never changed: a new default (a new language pack, a
+    new band template) arrives on the next start, nothing else moves."""
     await uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEED_LOCK})
-    present = set(await uow.session.scalars(select(NoticeTemplate.kind).distinct()))
-    defaults = [t for t in domain.default_templates() if t["kind"] not in present]
-    if not defaults:
+    key_columns = [getattr(NoticeTemplate, f) for f in domain.TEMPLATE_KEY_FIELDS]
+    held = {tuple(row) for row in (await uow.session.execute(select(*key_columns))).all()}
+    defaults = domain.default_templates(notify_state(uow).packs)
+    fields = ("name", "kind", "job_family", "stage", "band", "background", "locale")
+    keys = (*fields, "channel", "subject", "body")
+    added = 0
+    for item in defaults:
+        if domain.template_key(item) in held:
+            continue
+        _new_template(uow, {k: item.get(k) for k in keys}, by="defaults")
+        added += 1
+    if not added:
         await uow.rollback()
         return 0
-    keys = ("name", "kind", "job_family", "stage", "locale", "channel", "subject", "body")
-    for item in defaults:
-        _new_template(uow, {k: item.get(k) for k in keys}, by="defaults")
     await uow.commit()
-    log.info("templates.seeded", count=len(defaults))
-    return len(defaults)
+    log.info("templates.seeded", count=added)
+    return added

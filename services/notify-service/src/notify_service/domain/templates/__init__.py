@@ -14,8 +14,11 @@ from notify_service.domain.templates.contexts import (
     KINDS,
     first_name_guess,
     invitation_context,
+    phrased_rejection,
+    phrasing_flags,
     rejection_context,
     sample_context,
+    translated,
 )
 from notify_service.domain.templates.interview_contexts import interview_context
 from notify_service.domain.templates.rendering import (
@@ -27,6 +30,8 @@ from notify_service.domain.templates.rendering import (
 )
 from notify_service.domain.templates.selection import (
     ANY,
+    BACKGROUNDS,
+    BANDS,
     TemplateKey,
     TemplateLike,
     select_template,
@@ -35,6 +40,8 @@ from notify_service.domain.templates.validation import validate_template
 
 __all__ = [
     "ANY",
+    "BACKGROUNDS",
+    "BANDS",
     "KINDS",
     "Rendered",
     "TemplateError",
@@ -44,10 +51,13 @@ __all__ = [
     "first_name_guess",
     "interview_context",
     "invitation_context",
+    "phrased_rejection",
+    "phrasing_flags",
     "rejection_context",
     "render",
     "sample_context",
     "select_template",
     "text_to_html",
+    "translated",
     "validate_template",
 ]

@@ -1,11 +1,18 @@
 """What a template sees: the variables built from a `candidate-rejected` or `talent-invited`
-event, and realistic samples of them for previews and validation (`samples.json`)."""
+event, and realistic samples of them for previews and validation (`samples.json`).
+
+A rejection's strengths, reasons and suggestions go through the shared phrasing step
+(`talentloop_shared.language.phrase_notice`) for the notice's language: each arrives as a
+`Phrased` whose `need` fits the template's frame ("this role needs {{ reason.need }}") and
+whose `sentence` stands on its own when it cannot ("The panel's main concern: …"); what
+could not be fitted is flagged (`phrasing_flags`) and the service holds the notice for HR.
+The position's title is the one in the notice's language when the event carries it.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
@@ -19,14 +26,18 @@ from talentloop_shared.events.payloads import (
     Scorecard,
     TalentInvited,
 )
-from talentloop_shared.i18n import language_of
+from talentloop_shared.i18n import language_of, locale_chain
+from talentloop_shared.language import LanguagePacks, PhrasedNotice, phrase_notice, phraser
 
 __all__ = [
     "KINDS",
     "first_name_guess",
     "invitation_context",
+    "phrased_rejection",
+    "phrasing_flags",
     "rejection_context",
     "sample_context",
+    "translated",
 ]
 
 KINDS: Final = (
@@ -41,7 +52,6 @@ KINDS: Final = (
 interview kinds' contexts are built in `interview_contexts`)."""
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_TRAILING_PUNCT = " \t\r\n.。,，;；:：!！"
 
 
 def first_name_guess(name: str) -> str:
@@ -61,15 +71,6 @@ def first_name_guess(name: str) -> str:
     return clean.split(" ", 1)[0]
 
 
-def _phrase(text: str) -> str:
-    # Templates add their own full stop; interviewers sometimes type one too.
-    return text.strip().rstrip(_TRAILING_PUNCT).strip()
-
-
-def _phrases(items: Iterable[str]) -> list[str]:
-    return [p for p in (_phrase(i) for i in items) if p]
-
-
 def _candidate(info: CandidateInfo) -> dict[str, Any]:
     # Contact details are left out on purpose: templates don't need them.
     return {
@@ -77,39 +78,101 @@ def _candidate(info: CandidateInfo) -> dict[str, Any]:
         "first_name": first_name_guess(info.name),
         "locale": info.locale,
         "talent_pool_consent": info.talent_pool_consent,
+        "background": info.background or "",
     }
 
 
-def _position(ref: PositionRef) -> dict[str, Any]:
+def translated(default: str, translations: dict[str, str], locale: str | None) -> str:
+    """`default` in the reader's language when a translation exists (along the locale
+    chain: a zh-Hant-HK reader gets zh-HK, then zh-TW…), else `default` itself."""
+    by_tag = {k.casefold(): v for k, v in translations.items() if v and v.strip()}
+    for tag in locale_chain(locale):
+        found = by_tag.get(tag.casefold())
+        if found:
+            return found.strip()
+    return default
+
+
+def _position(ref: PositionRef, locale: str | None = None) -> dict[str, Any]:
     return {
-        "title": ref.title,
+        "title": translated(ref.title, ref.titles, locale),
         "org_unit_name": ref.org_unit_name,
         "job_family": ref.job_family,
     }
 
 
-def rejection_context(
-    event: CandidateRejected, *, survey_url: str, company_name: str
-) -> dict[str, Any]:
-    """Template variables for a rejection notice, built from the `candidate-rejected` data.
+def phrased_rejection(
+    event: CandidateRejected, locale: str | None, *, packs: LanguagePacks | None = None
+) -> PhrasedNotice:
+    """The event's strengths, reasons and suggestions phrased for a reader in `locale`."""
+    return phrase_notice(
+        locale,
+        strengths=event.strengths,
+        reasons=event.reasons,
+        suggestions=event.suggestions,
+        packs=packs,
+    )
 
-    Keys: ``candidate`` (name, first_name, locale, talent_pool_consent), ``position``
-    (title, org_unit_name, job_family), ``stage``, ``strengths`` / ``strength`` (first),
-    ``reasons`` (list of {code, text}) / ``reason`` (first text), ``suggestions`` /
-    ``suggestion`` (first), ``survey_url``, ``company``. Items have trailing punctuation
-    removed; missing singulars are ``""`` so ``{% if strength %}`` reads naturally.
+
+def phrasing_flags(
+    phrased: PhrasedNotice, *, packs: LanguagePacks | None = None
+) -> list[dict[str, Any]]:
+    """What HR should look at before the notice goes out, as notices store flags:
+    one per flagged phrase (category ``phrasing``), its notes explained in the notice's
+    language, the sentence the candidate would read as the excerpt."""
+    engine = phraser(phrased.locale, packs)
+    sources = {"strength": "strengths", "reason": "reasons", "suggestion": "suggestions"}
+    return [
+        {
+            "category": "phrasing",
+            "phrase": item.source.strip(),
+            "excerpt": item.sentence,
+            "source": sources[item.kind],
+            "notes": list(item.notes) or ["quoted"],
+            "why": "; ".join(engine.note_text(n) for n in (item.notes or ("quoted",))),
+        }
+        for item in phrased.flagged
+    ]
+
+
+def rejection_context(
+    event: CandidateRejected,
+    *,
+    survey_url: str,
+    company_name: str,
+    locale: str | None = None,
+    packs: LanguagePacks | None = None,
+    phrased: PhrasedNotice | None = None,
+) -> dict[str, Any]:
+    """Template variables for a rejection notice, built from the `candidate-rejected` data,
+    for a reader in `locale` (the candidate's by default).
+
+    Keys: ``candidate`` (name, first_name, locale, talent_pool_consent, background),
+    ``position`` (title in the reader's language, org_unit_name, job_family), ``stage``,
+    ``band`` (``close``/``far``/``""``), ``strengths`` / ``strength`` (first that reads as
+    a strength), ``reasons`` / ``reason`` (first), ``suggestions`` / ``suggestion``
+    (first), ``survey_url``, ``company``. Strengths, reasons and suggestions are `Phrased`
+    items: ``{{ reason }}`` prints what fits a frame (or the quoted sentence),
+    ``reason.need`` / ``reason.sentence`` / ``reason.fits`` / ``reason.nominal`` /
+    ``reason.form`` / ``reason.code`` let a template choose. Missing singulars are ``""``
+    so ``{% if strength %}`` reads naturally; an empty list leaves its paragraph out.
     """
-    strengths = _phrases(event.strengths)
-    reasons = [{"code": r.code, "text": _phrase(r.text)} for r in event.reasons if _phrase(r.text)]
-    suggestions = _phrases(event.suggestions)
+    reader = locale or event.candidate.locale
+    notice = phrased or phrased_rejection(event, reader, packs=packs)
+    strengths = list(notice.strengths)
+    praise = [s for s in strengths if s.fits]  # a gap written as a strength is not praise
+    reasons = list(notice.reasons)
+    suggestions = list(notice.suggestions)
+    scorecard = event.scorecard
     return {
         "candidate": _candidate(event.candidate),
-        "position": _position(event.position),
+        "position": _position(event.position, reader),
         "stage": event.stage,
+        "band": (scorecard.band if scorecard and scorecard.band else "") or "",
         "strengths": strengths,
-        "strength": strengths[0] if strengths else "",
+        "strength": praise[0] if praise else "",
         "reasons": reasons,
-        "reason": reasons[0]["text"] if reasons else "",
+        "reason": reasons[0] if reasons else "",
         "suggestions": suggestions,
         "suggestion": suggestions[0] if suggestions else "",
         "survey_url": survey_url,
@@ -118,7 +181,11 @@ def rejection_context(
 
 
 def invitation_context(
-    event: TalentInvited, *, company_name: str, respond_url: str | None = None
+    event: TalentInvited,
+    *,
+    company_name: str,
+    respond_url: str | None = None,
+    locale: str | None = None,
 ) -> dict[str, Any]:
     """Template variables for an invitation, built from the `talent-invited` data.
 
@@ -128,7 +195,7 @@ def invitation_context(
     """
     return {
         "candidate": _candidate(event.candidate),
-        "position": _position(event.position),
+        "position": _position(event.position, locale or event.candidate.locale),
         "message": (event.message or "").strip(),
         "explanation": (event.explanation or "").strip(),
         "respond_url": respond_url or "",
@@ -162,7 +229,11 @@ def sample_context(kind: str, *, locale: str = "en", sparse: bool = False) -> di
         from notify_service.domain.templates.interview_contexts import interview_sample_context
 
         return interview_sample_context(kind, locale=locale, language=language, sparse=sparse)
-    data = _samples()[language]
+    samples = _samples()
+    key = next((tag for tag in locale_chain(locale) if tag in samples), None)
+    if key is None:  # another regional Chinese reads the zh-CN sample rather than English
+        key = "zh-CN" if language_of(locale) == "zh" else "en"
+    data = samples[key]
     candidate = CandidateInfo(**data["candidate"])
     position = PositionRef(**data["position"])
     if kind == "invitation":
@@ -191,6 +262,10 @@ def sample_context(kind: str, *, locale: str = "en", sparse: bool = False) -> di
         strengths=[] if sparse else data["strengths"],
         reasons=[] if sparse else [Reason(**r) for r in data["reasons"]],
         suggestions=[] if sparse else data["suggestions"],
-        scorecard=None if sparse else Scorecard(composite=7.1, dimensions={"technical": 8.0}),
+        scorecard=None
+        if sparse
+        else Scorecard(composite=7.1, dimensions={"technical": 8.0}, band="close"),
     )
-    return rejection_context(rejected, survey_url=_SAMPLE_SURVEY_URL, company_name=data["company"])
+    return rejection_context(
+        rejected, survey_url=_SAMPLE_SURVEY_URL, company_name=data["company"], locale=locale
+    )
