@@ -32,6 +32,8 @@ class Panel:
     technical: str = field(default_factory=lambda: str(uuid.uuid4()))
     business: str = field(default_factory=lambda: str(uuid.uuid4()))
     culture: str = field(default_factory=lambda: str(uuid.uuid4()))
+    # The business dimension's name in other languages (the organisation's own words).
+    business_names: dict[str, str] = field(default_factory=dict)
 
     def scheme(self) -> EvaluationScheme:
         return EvaluationScheme(
@@ -47,6 +49,7 @@ class Panel:
                     name="Business understanding",
                     weight=0.3,
                     department_id=self.business,
+                    names=self.business_names,
                 ),
                 Dimension(
                     key="culture", name="Culture fit", weight=0.3, department_id=self.culture

@@ -8,6 +8,7 @@ phrase packs, pages) by walking `locale_chain`, most specific first.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from talentloop_shared.errors import FieldInvalid
@@ -89,3 +90,14 @@ def locale_chain(locale: str | None, default: str = DEFAULT_LOCALE) -> tuple[str
     add(default)
     add(default.split("-", 1)[0])
     return tuple(chain)
+
+
+def translated(default: str, translations: Mapping[str, str], locale: str | None) -> str:
+    """`default` in the reader's language when a translation exists (along the locale
+    chain: a zh-Hant-HK reader gets zh-HK, then zh-TW…), else `default` itself."""
+    by_tag = {k.casefold(): v for k, v in translations.items() if v and v.strip()}
+    for tag in locale_chain(locale):
+        found = by_tag.get(tag.casefold())
+        if found:
+            return found.strip()
+    return default

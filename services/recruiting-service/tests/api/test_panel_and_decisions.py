@@ -9,8 +9,8 @@ from typing import Any
 from talentloop_shared.testing.harness import event_probe
 
 
-async def _interviewing(recruiting, **candidate: Any) -> tuple[dict, Any, dict]:
-    panel = recruiting.Panel()
+async def _interviewing(recruiting, panel: Any = None, **candidate: Any) -> tuple[dict, Any, dict]:
+    panel = panel or recruiting.Panel()
     position_id = await recruiting.new_opening(panel=panel)
     person = await recruiting.candidate(**candidate)
     application = await recruiting.apply(person["id"], position_id)
@@ -52,8 +52,10 @@ async def _score(
     )
 
 
-async def _panel_of_three(recruiting, scores=(8, 6, 7), **kw: Any) -> tuple[dict, list[dict]]:
-    application, panel, _ = await _interviewing(recruiting)
+async def _panel_of_three(
+    recruiting, scores=(8, 6, 7), panel: Any = None, **kw: Any
+) -> tuple[dict, list[dict]]:
+    application, panel, _ = await _interviewing(recruiting, panel)
     tag = uuid.uuid4().hex[:6]
     interviews = [
         await _interview(recruiting, application["id"], f"tech-{tag}", panel.technical),
@@ -197,6 +199,21 @@ async def test_s3_rejection_after_interviews_uses_the_evaluations(recruiting, am
     assert data["notify"] == {"send": True, "channels": ["email", "sms"], "delay_minutes": 60}
     body = r.json()
     assert body["status"] == "rejected" and body["rejection"]["stage"] == "interview"
+
+
+async def test_a_dimension_is_named_in_the_candidates_language_where_the_scheme_has_it(
+    recruiting, amqp_url
+) -> None:
+    panel = recruiting.Panel(business_names={"zh-CN": "华东渠道业务理解", "en": "ignored"})
+    application, _ = await _panel_of_three(recruiting, scores=(8, 4, 7), panel=panel)
+    async with event_probe(amqp_url, recruiting.ns, ["candidate-rejected"]) as probe:
+        r = await recruiting.svc.client.post(
+            f"/api/v1/applications/{application['id']}/reject", headers=recruiting.hr
+        )
+        assert r.status_code == 200, r.text
+        (event,) = await probe.wait_for(1)
+    reasons = {r["code"]: r["text"] for r in event.data["reasons"]}
+    assert reasons["low_business"] == "更扎实的华东渠道业务理解", reasons
 
 
 async def test_s3_screening_rejection_names_the_unmet_requirement(recruiting, amqp_url) -> None:

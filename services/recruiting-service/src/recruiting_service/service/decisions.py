@@ -53,6 +53,7 @@ from talentloop_shared.events.payloads import (
     Scorecard,
     Stage,
 )
+from talentloop_shared.i18n import translated
 
 MAX_BULK = 500
 
@@ -121,7 +122,7 @@ async def draft_rejection(
         locale=candidate.locale,
         unmet=[Unmet.from_dict(u) for u in application.screening["unmet"]],
         dimension_means=dimension_means(evaluations),
-        dimension_names={d.key: d.name for d in dimensions},
+        dimension_names={d.key: translated(d.name, d.names, candidate.locale) for d in dimensions},
         evaluations_strengths=[s for e in evaluations for s in e.strengths],
         evaluations_concerns=[c for e in evaluations for c in e.concerns],
         suggestion_library=(

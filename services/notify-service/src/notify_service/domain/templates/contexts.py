@@ -26,7 +26,7 @@ from talentloop_shared.events.payloads import (
     Scorecard,
     TalentInvited,
 )
-from talentloop_shared.i18n import language_of, locale_chain
+from talentloop_shared.i18n import language_of, locale_chain, translated
 from talentloop_shared.language import LanguagePacks, PhrasedNotice, phrase_notice, phraser
 
 __all__ = [
@@ -80,17 +80,6 @@ def _candidate(info: CandidateInfo) -> dict[str, Any]:
         "talent_pool_consent": info.talent_pool_consent,
         "background": info.background or "",
     }
-
-
-def translated(default: str, translations: dict[str, str], locale: str | None) -> str:
-    """`default` in the reader's language when a translation exists (along the locale
-    chain: a zh-Hant-HK reader gets zh-HK, then zh-TW…), else `default` itself."""
-    by_tag = {k.casefold(): v for k, v in translations.items() if v and v.strip()}
-    for tag in locale_chain(locale):
-        found = by_tag.get(tag.casefold())
-        if found:
-            return found.strip()
-    return default
 
 
 def _position(ref: PositionRef, locale: str | None = None) -> dict[str, Any]:
