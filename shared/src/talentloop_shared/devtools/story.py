@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 import httpx
@@ -51,6 +52,10 @@ class Story:
         self.http = http
         self.mailbox = mailbox
         self.run = uuid.uuid4().hex[:6]
+        # The panel met yesterday at 10:00 in Shanghai; HR records the interviews with their
+        # scorecards (an interview already over invites and reminds nobody).
+        day = datetime.now(UTC).date() - timedelta(days=1)
+        self.interview_at = f"{day.isoformat()}T02:00:00Z"
         self.ids: dict[str, str] = {}
         self.rejection: ReceivedMail | None = None
 
@@ -88,8 +93,13 @@ class Story:
     async def poll(self, probe: Callable[[], Awaitable[Any]], what: str) -> Any:
         return await eventually(probe, timeout=TIMEOUT, interval=0.1, message=what)
 
-    def mails_to(self, address: str) -> list[ReceivedMail]:
-        return [m for m in self.mailbox.messages if address in m.rcpt_tos]
+    def mails_to(self, address: str, kind: str | None = None) -> list[ReceivedMail]:
+        """Messages to `address` (of one notice kind: rejection, invitation, …)."""
+        return [
+            m
+            for m in self.mailbox.messages
+            if address in m.rcpt_tos and (kind is None or m.kind == kind)
+        ]
 
     # -- 1. org structure ------------------------------------------------------------------
     async def org_structure(self) -> None:
@@ -261,10 +271,10 @@ class Story:
     async def panel(self) -> None:
         app_id = self.ids["lina_application"]
         panel = [
-            ("tech", "iv-tech", {"technical": 8}, ["数据分析能力扎实，方法清晰"], []),
-            ("business", "iv-biz", {"business": 6}, [], ["缺少华东区域渠道管理经验"]),
-            ("people", "iv-people", {"culture": 7}, ["团队协作意识强"], []),
-        ]
+            ("tech", f"iv-tech-{self.run}", {"technical": 8}, ["数据分析能力扎实，方法清晰"], []),
+            ("business", f"iv-biz-{self.run}", {"business": 6}, [], ["缺少华东区域渠道管理经验"]),
+            ("people", f"iv-people-{self.run}", {"culture": 7}, ["团队协作意识强"], []),
+        ]  # each run its own panel: their calendars are booked at that hour
         for dept, interviewer, scores, strengths, concerns in panel:
             interview = await self.call(
                 "POST",
@@ -274,7 +284,7 @@ class Story:
                 json={
                     "interviewer_id": interviewer,
                     "department_id": self.ids[dept],
-                    "scheduled_at": "2026-12-01T02:00:00Z",
+                    "scheduled_at": self.interview_at,
                 },
             )
             assert [d["key"] for d in interview["dimensions"]] == list(scores)
@@ -324,7 +334,7 @@ class Story:
     async def rejection_mail(self) -> None:
         address = self.ids["lina_email"]
         (self.rejection,) = await self.poll(
-            lambda: _some(self.mails_to(address)), "rejection email"
+            lambda: _some(self.mails_to(address, "rejection")), "rejection email"
         )
 
     # -- 6. survey -------------------------------------------------------------------------
@@ -419,7 +429,7 @@ class Story:
         self.ids["invited_applications"] = str(len(apps))
         assert [a["candidate_id"] for a in apps] == [self.ids["lina_candidate"]]
         address = self.ids["lina_email"]
-        await self.poll(lambda: _some(self.mails_to(address)[1:]), "invitation email")
+        await self.poll(lambda: _some(self.mails_to(address, "invitation")), "invitation email")
 
     # -- after the story: the person asks to be forgotten (not in `make demo`) ------------
     async def erase(self) -> None:

@@ -22,6 +22,11 @@ class ReceivedMail:
     received_at: float = field(default_factory=time.time)  # wall clock, for latency figures
 
     @property
+    def kind(self) -> str | None:
+        """The notice kind notify-service stamps on its messages (X-Talentloop-Notice)."""
+        return self.message.get("X-Talentloop-Notice")
+
+    @property
     def subject(self) -> str:
         """Decoded subject."""
         from email.header import decode_header, make_header

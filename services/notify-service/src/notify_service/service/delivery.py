@@ -117,6 +117,9 @@ def _headers(msg: Message, notice: Notification, *, sender: str) -> None:
     msg["Subject"] = Header(notice.subject or "", "utf-8")  # type: ignore[assignment]
     msg["Date"] = formatdate(usegmt=True)
     msg["Message-ID"] = message_id_for(notice)
+    # What the message is (rejection, invitation, interview_invitation, alert.…), so a mail
+    # system can file or route it without reading the text.
+    msg["X-Talentloop-Notice"] = notice.kind
 
 
 class EmailSender(Protocol):

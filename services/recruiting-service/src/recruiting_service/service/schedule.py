@@ -119,12 +119,16 @@ async def cancel_upcoming(
     invited (`interview-cancelled`); how many. A decided or withdrawn application keeps no
     appointment in anyone's calendar. The caller holds the application locked."""
     now = uow.clock.now()
+    repository = InterviewRepository(uow.session)
+    # An interview someone has already scored took place (early, or was recorded after the
+    # fact): it is history, not an appointment, and nobody is told it was cancelled.
+    scored = {
+        e.interview_id for e in await repository.evaluations_of_applications([application.id])
+    }
     interviews = [
         i
-        for i in await InterviewRepository(uow.session).of_application(
-            application.id, for_update=True
-        )
-        if i.status == "scheduled" and i.scheduled_at > now
+        for i in await repository.of_application(application.id, for_update=True)
+        if i.status == "scheduled" and i.scheduled_at > now and i.id not in scored
     ]
     for calendar in await calendars(uow, interviews):
         cancel(calendar.interview, reason=reason, by=by, now=now)
