@@ -441,10 +441,9 @@ VocabularyKind = Literal["skills", "education"]
 
 
 class VocabularyChanged(Payload):
-    """org-service: HR changed the company's vocabulary (a skill's synonyms and labels, or the
-    spellings of an education level).
+    """org-service: HR changed a vocabulary (skills synonyms or education spellings).
 
-    `table` is the whole custom table of that kind at `version`, so a consumer needs no
+    A skill's aliases and labels per locale, or the spellings of an education level. `table` is the whole custom table of that kind at `version`, so a consumer needs no
     lookup and one that missed events converges on the latest: for skills
     `SkillVocabulary.to_json()` (HR's entries over the shipped table; rebuild with
     `SkillVocabulary.from_json`), for education `{"schema": "talentloop.education/1",
