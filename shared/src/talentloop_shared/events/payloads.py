@@ -443,13 +443,14 @@ VocabularyKind = Literal["skills", "education"]
 class VocabularyChanged(Payload):
     """org-service: HR changed a vocabulary (skills synonyms or education spellings).
 
-    A skill's aliases and labels per locale, or the spellings of an education level. `table` is the whole custom table of that kind at `version`, so a consumer needs no
+    A skill's aliases and labels per locale, or the spellings of an education level.
+    `table` is the whole custom table of that kind at `version`, so a consumer needs no
     lookup and one that missed events converges on the latest: for skills
     `SkillVocabulary.to_json()` (HR's entries over the shipped table; rebuild with
     `SkillVocabulary.from_json`), for education `{"schema": "talentloop.education/1",
-    "aliases": {level: [spelling, …]}}` (`EducationVocabulary.with_aliases`). `version`
-    rises by one with every change of that kind; a consumer keeps the highest it saw and
-    ignores an event at or below it (out of order or replayed). `key` is the entry changed.
+    "aliases": {level: [spelling, …]}}` (`education_from_json`). `version` rises by one
+    with every change of that kind; a consumer keeps the highest it saw and ignores an
+    event at or below it (out of order or replayed). `key` is the entry changed.
     """
 
     EVENT_TYPE: ClassVar[str] = "vocabulary-changed"

@@ -1,12 +1,14 @@
 """HR's vocabularies, as org-service publishes them (`vocabulary-changed`): the latest custom
-table of each kind is kept, and use cases canonicalise skills (and read education spellings)
-with the shipped tables plus HR's.
+table of each kind is kept, and screening, candidate inputs and invitations canonicalise
+skills with the shipped table plus HR's. The education spellings are kept too, but candidate
+inputs do not read them yet (bodies are validated against the shipped spellings before a
+use case runs).
 
 The vocabulary in force is built once per process for each custom table
 (`talentloop_shared.language.effective`): a use case reads one small row (the table's
 digest) and reuses what is built, so nothing is parsed per candidate. Applications already
-screened are not re-screened when synonyms change; the next screening, re-screen of a
-position or import uses them.
+screened are not re-screened when synonyms change; the next screening or re-screen of a
+position uses them.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from recruiting_service.db.models import CustomVocabulary
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import VocabularyChanged
 from talentloop_shared.language.effective import effective_vocabularies, table_digest
-from talentloop_shared.language.vocabulary import EducationVocabulary, SkillVocabulary
+from talentloop_shared.language.vocabulary import SkillVocabulary
 from talentloop_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -71,14 +73,3 @@ async def skills_in_force(session: AsyncSession) -> SkillVocabulary:
     assert full is not None  # a digest was read above, and rows are never deleted
     return effective_vocabularies.remember_skills(str(full[0]), full[1])  # type: ignore[arg-type]
 
-
-async def education_in_force(session: AsyncSession) -> EducationVocabulary:
-    """The education spellings in force: shipped + HR's latest."""
-    head = await _row(session, "education", CustomVocabulary.digest)
-    digest = str(head[0]) if head else None
-    found = effective_vocabularies.education(digest)
-    if found is not None:
-        return found
-    full = await _row(session, "education", CustomVocabulary.digest, CustomVocabulary.table)
-    assert full is not None
-    return effective_vocabularies.remember_education(str(full[0]), full[1])  # type: ignore[arg-type]
