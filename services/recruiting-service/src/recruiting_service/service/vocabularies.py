@@ -72,4 +72,3 @@ async def skills_in_force(session: AsyncSession) -> SkillVocabulary:
     full = await _row(session, "skills", CustomVocabulary.digest, CustomVocabulary.table)
     assert full is not None  # a digest was read above, and rows are never deleted
     return effective_vocabularies.remember_skills(str(full[0]), full[1])  # type: ignore[arg-type]
-
