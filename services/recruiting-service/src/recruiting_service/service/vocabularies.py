@@ -38,11 +38,11 @@ async def apply_vocabulary_changed(uow: UnitOfWork, *, payload: VocabularyChange
         "table": payload.table,
         "updated_at": now,
     }
-    stmt = insert(CustomVocabulary).values(**values)
-    stmt = stmt.on_conflict_do_update(
+    insert_row = insert(CustomVocabulary).values(**values)
+    stmt = insert_row.on_conflict_do_update(
         index_elements=[CustomVocabulary.kind],
-        set_={k: stmt.excluded[k] for k in ("version", "digest", "table", "updated_at")},
-        where=CustomVocabulary.version < stmt.excluded.version,
+        set_={k: insert_row.excluded[k] for k in ("version", "digest", "table", "updated_at")},
+        where=CustomVocabulary.version < insert_row.excluded.version,
     ).returning(CustomVocabulary.kind)
     applied = (await uow.session.execute(stmt)).scalar_one_or_none() is not None
     log.info(
