@@ -1,6 +1,6 @@
 """HR's vocabularies, as org-service publishes them (`vocabulary-changed`): the latest custom
-table of each kind is kept, and use cases canonicalise skills (and read education spellings)
-with the shipped tables plus HR's.
+table of each kind is kept, and tags, matching and the pool's skill search canonicalise
+skills with the shipped table plus HR's (education spellings are kept but not used here).
 
 The vocabulary in force is built once per process for each custom table
 (`talentloop_shared.language.effective`): a use case reads one small row (the table's
