@@ -80,11 +80,18 @@ def has_pool_consent(event: CandidateRejected) -> bool:
 
 
 def skill_values(values: Iterable[str], vocabulary: SkillVocabulary | None) -> list[str]:
-    """Skills (or industries) as tags hold them: the synonym table's keys when a vocabulary
-    is given ("K8s", "容器编排" → "kubernetes" once HR says so), else as written."""
+    """Skills (or industries) as tags hold them: a spelling the table knows becomes its key
+    ("K8s", "Ｋｕｂｅｒｎｅｔｅｓ", and "容器编排" once HR says so → "kubernetes"); anything else
+    stays as written (then `normalise`d like every tag, as before the table existed)."""
     if vocabulary is None:
         return list(values)
-    return vocabulary.canonical_all(values)
+    return [skill_value(value, vocabulary) for value in values]
+
+
+def skill_value(value: str, vocabulary: SkillVocabulary) -> str:
+    """One skill as a tag holds it (see `skill_values`)."""
+    entry = vocabulary.entry(value)
+    return entry.key if entry is not None else value
 
 
 def tags_from_rejection(
