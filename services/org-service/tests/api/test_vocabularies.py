@@ -6,6 +6,7 @@ event assertions look at their own skill's events only.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -187,3 +188,22 @@ async def test_education_spellings(
     r = await client.get("/api/v1/vocabularies/education", headers=hr)
     levels = [level["level"] for level in r.json()]
     assert levels == ["none", "secondary", "associate", "bachelor", "master", "phd"]
+
+
+async def test_concurrent_changes_get_distinct_versions_and_the_last_table_has_them_all(
+    client: httpx.AsyncClient, hr: dict[str, str], amqp_url: str, ns: str
+) -> None:
+    names = [fresh("concurrent") for _ in range(5)]
+    async with event_probe(amqp_url, ns, ["vocabulary-changed"]) as probe:
+        answers = await asyncio.gather(
+            *(put(client, hr, name, aliases=[f"{name} alias"]) for name in names)
+        )
+        assert [a.status_code for a in answers] == [201] * 5, [a.text for a in answers]
+        keys = {a.json()["key"] for a in answers}
+        events = await wait_for_events(probe, 5, lambda e: e.data.get("key") in keys)
+    versions = sorted(e.data["version"] for e in events)
+    assert versions == list(range(versions[0], versions[0] + 5))  # one each, no gaps
+    # Each change locked the table: the newest event's table holds all five entries, so a
+    # consumer that only ever sees that one converges.
+    newest = max(events, key=lambda e: e.data["version"])
+    assert keys <= {entry["key"] for entry in newest.data["table"]["entries"]}
