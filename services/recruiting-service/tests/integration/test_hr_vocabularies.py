@@ -16,7 +16,7 @@ from sqlalchemy import select
 from recruiting_service.db.models import CustomVocabulary
 from talentloop_shared.events.payloads import Requirements, VocabularyChanged
 from talentloop_shared.language.effective import effective_vocabularies
-from talentloop_shared.language.vocabulary import SkillEntry, SkillVocabulary
+from talentloop_shared.language.vocabulary import SkillEntry, SkillVocabulary, education_to_json
 from talentloop_shared.testing.harness import applied
 
 
@@ -123,3 +123,42 @@ async def test_the_vocabulary_is_built_once_per_table(recruiting: Recruiting) ->
     for _ in range(3):
         assert await status(recruiting, alias, position_id) == "screening"
     assert effective_vocabularies.builds == builds  # read by digest, never parsed again
+
+
+async def test_hr_education_spellings_are_accepted_by_candidate_inputs(
+    recruiting: Recruiting,
+) -> None:
+    spelling = f"统招本科学历{uuid.uuid4().hex[:4]}"
+    body = {
+        "name": "Wu Lan",
+        "email": f"wu.lan.{uuid.uuid4().hex[:8]}@example.com",
+        "locale": "zh-CN",
+        "education": spelling,
+    }
+    client, hr = recruiting.svc.client, recruiting.hr
+    r = await client.post("/api/v1/candidates", json=body, headers=hr)
+    assert r.status_code == 422, r.text  # not a spelling anyone knows yet
+
+    async with recruiting.svc.runtime.session_factory() as session:
+        held = await session.scalar(
+            select(CustomVocabulary.version).where(CustomVocabulary.kind == "education")
+        )
+    event_id = await recruiting.publish(
+        "vocabulary-changed",
+        VocabularyChanged(
+            kind="education",
+            version=(held or 0) + 1,
+            change="upserted",
+            key="bachelor",
+            table=education_to_json({"bachelor": [spelling]}),
+        ),
+    )
+    await applied(recruiting.svc, event_id)
+
+    r = await client.post("/api/v1/candidates", json=body, headers=hr)
+    assert r.status_code == 201, r.text
+    assert r.json()["education"] == "bachelor"
+    r = await client.patch(
+        f"/api/v1/candidates/{r.json()['id']}", json={"education": "大专"}, headers=hr
+    )
+    assert r.status_code == 200 and r.json()["education"] == "associate"  # shipped ones stay
