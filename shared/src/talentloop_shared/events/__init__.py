@@ -19,6 +19,7 @@ from talentloop_shared.events.payloads import (
     PersonChanged,
     PositionChanged,
     TalentInvited,
+    VocabularyChanged,
 )
 from talentloop_shared.events.registry import (
     EVENT_TYPES,
@@ -45,6 +46,7 @@ __all__ = [
     "PositionChanged",
     "TalentInvited",
     "UnknownEventType",
+    "VocabularyChanged",
     "new_event",
     "parse_payload",
     "payload_model",

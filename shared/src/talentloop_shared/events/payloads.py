@@ -7,7 +7,7 @@ Consumers accept every payload the contract allows and ignore unknown extra fiel
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -433,3 +433,31 @@ class CourseChanged(Payload):
     change: Literal["created", "updated", "withdrawn"]
     version: int = 1
     course: CourseInfo
+
+
+# --- vocabulary-changed -----------------------------------------------------------------
+
+VocabularyKind = Literal["skills", "education"]
+
+
+class VocabularyChanged(Payload):
+    """org-service: HR changed a vocabulary (skills synonyms or education spellings).
+
+    A skill's aliases and labels per locale, or the spellings of an education level.
+    `table` is the whole custom table of that kind at `version`, so a consumer needs no
+    lookup and one that missed events converges on the latest: for skills
+    `SkillVocabulary.to_json()` (HR's entries over the shipped table; rebuild with
+    `SkillVocabulary.from_json`), for education `{"schema": "talentloop.education/1",
+    "aliases": {level: [spelling, …]}}` (`education_from_json`). `version` rises by one
+    with every change of that kind; a consumer keeps the highest it saw and ignores an
+    event at or below it (out of order or replayed). `key` is the entry changed.
+    """
+
+    EVENT_TYPE: ClassVar[str] = "vocabulary-changed"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("org-service",)
+
+    kind: VocabularyKind
+    version: int = Field(ge=1)
+    change: Literal["upserted", "deleted"]
+    key: str
+    table: dict[str, Any]

@@ -20,6 +20,7 @@ from talentloop_shared.events.payloads import (
     PersonChanged,
     PositionChanged,
     TalentInvited,
+    VocabularyChanged,
 )
 
 EVENT_TYPES: dict[str, type[Payload]] = {
@@ -39,6 +40,7 @@ EVENT_TYPES: dict[str, type[Payload]] = {
         DecisionPending,
         MatchesFound,
         CourseChanged,
+        VocabularyChanged,
     )
 }
 

@@ -40,9 +40,11 @@ from talentloop_shared.tabular import normalise_header
 
 __all__ = [
     "EDUCATION_LADDER",
+    "EDUCATION_SCHEMA",
     "IMPORT_COLUMNS",
     "IMPORT_KINDS",
     "SKILLS_FILE",
+    "SKILLS_SCHEMA",
     "EducationLevel",
     "EducationRequirement",
     "EducationVocabulary",
@@ -54,9 +56,11 @@ __all__ = [
     "canonical_skill",
     "canonical_skills",
     "canonical_value",
+    "education_from_json",
     "education_level",
     "education_rank",
     "education_requirement",
+    "education_to_json",
     "education_vocabulary",
     "header_aliases",
     "language_code",
@@ -251,6 +255,17 @@ class EducationVocabulary:
                     copy._aliases[term_key(spelling)] = level  # type: ignore[assignment]
         return copy
 
+    def owner(self, text: str) -> EducationLevel | None:
+        """The level that has exactly this spelling (normalised), or None."""
+        return self._aliases.get(term_key(text))
+
+    def spellings(self) -> dict[str, list[str]]:
+        """Level → every spelling it accepts (normalised), ladder order, spellings sorted."""
+        found: dict[str, list[str]] = {level: [] for level in EDUCATION_LADDER}
+        for spelling, level in sorted(self._aliases.items()):
+            found[level].append(spelling)
+        return found
+
     def accepted(self) -> tuple[str, ...]:
         """Every accepted spelling (normalised), for an error or a form's hints."""
         return tuple(sorted(self._aliases))
@@ -358,6 +373,30 @@ class EducationVocabulary:
         """What a notice says the role needs ("本科及以上学历", "a bachelor's degree or higher")."""
         spec = self.packs.get(locale, "vocabulary", "education", "levels", level, default={})
         return str(spec.get("requirement") or spec.get("label") or level)
+
+
+EDUCATION_SCHEMA: Final = "talentloop.education/1"
+
+
+def education_to_json(aliases: Mapping[str, Iterable[str]]) -> dict[str, Any]:
+    """HR's education spellings as they travel in `vocabulary-changed` (level → spellings)."""
+    return {
+        "schema": EDUCATION_SCHEMA,
+        "aliases": {
+            level: list(_strings(aliases[level]))
+            for level in EDUCATION_LADDER
+            if level in aliases and _strings(aliases[level])
+        },
+    }
+
+
+def education_from_json(
+    data: Mapping[str, Any], *, packs: LanguagePacks | None = None
+) -> EducationVocabulary:
+    """The education vocabulary an `education_to_json` table describes (over the packs')."""
+    if data.get("schema") != EDUCATION_SCHEMA:
+        raise ValueError(f"not an education vocabulary: schema {data.get('schema')!r}")
+    return education_vocabulary(packs).with_aliases(data.get("aliases") or {})
 
 
 def _higher(a: EducationLevel, b: EducationLevel) -> EducationLevel:
@@ -669,6 +708,10 @@ class SkillVocabulary:
             if key == before:
                 break
         return None
+
+    def owner(self, text: str) -> str | None:
+        """The key of the skill that has exactly this spelling (no qualifiers stripped)."""
+        return self._index.get(term_key(fold_width(text)))
 
     def canonical(self, text: str) -> str:
         """The key to store and compare: the known skill's, else the normalised text."""

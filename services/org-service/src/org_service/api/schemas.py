@@ -18,6 +18,7 @@ from org_service.service.position_versions import (
     position_values,
     unit_ref,
 )
+from org_service.service.vocabularies import EducationLevelItem, SkillItem
 from talentloop_shared.events.payloads import OrgUnitRef, PositionOwners
 
 # --- org units ------------------------------------------------------------------------------
@@ -246,3 +247,66 @@ class ImportReportRead(BaseModel):
     def from_outcome(cls, outcome: ImportOutcome) -> ImportReportRead:
         """The API shape of an import outcome (its problems and reconciliation included)."""
         return cls.model_validate(outcome, from_attributes=True)
+
+
+# --- vocabularies ---------------------------------------------------------------------------
+
+
+class CustomPart(BaseModel):
+    """What HR added to an entry: their spellings and labels, and the entry's version."""
+
+    aliases: list[str]
+    labels: dict[str, str] = Field(default_factory=dict)
+    version: int = Field(description="Rises with every change of HR's entry; the ETag")
+    updated_by: str
+    updated_at: datetime
+
+
+def _custom_part(row: Any) -> CustomPart | None:
+    if row is None:
+        return None
+    return CustomPart(
+        aliases=list(row.aliases),
+        labels=dict(row.labels),
+        version=row.version,
+        updated_by=row.updated_by,
+        updated_at=row.updated_at,
+    )
+
+
+class SkillRead(BaseModel):
+    """A skill of the effective table: every spelling screening and matching accept."""
+
+    key: str = Field(description="What services store and compare ('kubernetes')")
+    labels: dict[str, str] = Field(description="The skill per locale (shipped and HR's)")
+    aliases: list[str] = Field(description="Every other spelling (shipped and HR's)")
+    family: str | None = None
+    source: Literal["default", "custom"] = Field(
+        description="`custom` when HR added to it or created it"
+    )
+    custom: CustomPart | None = Field(default=None, description="HR's part, if any")
+
+    @classmethod
+    def from_item(cls, item: SkillItem) -> SkillRead:
+        """The API shape of an effective entry."""
+        return cls(
+            key=item.entry.key,
+            labels=dict(item.entry.labels),
+            aliases=list(item.entry.aliases),
+            family=item.entry.family or None,
+            source="custom" if item.custom is not None else "default",
+            custom=_custom_part(item.custom),
+        )
+
+
+class EducationLevelRead(BaseModel):
+    """A ladder level (lowest first) and every spelling it accepts."""
+
+    level: str
+    spellings: list[str] = Field(description="Normalised (NFKC, case-folded), shipped and HR's")
+    custom: CustomPart | None = None
+
+    @classmethod
+    def from_item(cls, item: EducationLevelItem) -> EducationLevelRead:
+        """The API shape of a level."""
+        return cls(level=item.level, spellings=item.spellings, custom=_custom_part(item.custom))

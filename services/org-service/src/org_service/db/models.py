@@ -149,3 +149,35 @@ class PositionVersion(Base):
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSONB)
 
     __table_args__ = (UniqueConstraint("position_id", "version"),)
+
+
+class Vocabulary(Base):
+    """One of HR's vocabularies (`skills`, `education`): the version of its custom table.
+
+    The row is locked by every change of its kind, so versions rise by one in commit order
+    and the table each `vocabulary-changed` carries is the whole table at that version.
+    """
+
+    __tablename__ = "vocabularies"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, server_default="0")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class VocabularyEntry(Base):
+    """HR's entry of a vocabulary: a skill's aliases and labels, or a level's spellings."""
+
+    __tablename__ = "vocabulary_entries"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # The skill's key (a shipped skill's own key when HR extends one) or the ladder level.
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    aliases: Mapped[list[str]] = mapped_column(JSONB, server_default="[]")
+    labels: Mapped[dict[str, str]] = mapped_column(JSONB, server_default="{}")
+    family: Mapped[str] = mapped_column(String(40), server_default="")
+    # Rises with every change of this entry: its ETag.
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -19,10 +19,17 @@ from sqlalchemy import (
     text,
     tuple_,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
-from org_service.db.models import OrgUnit, Person, Position, PositionVersion
+from org_service.db.models import (
+    OrgUnit,
+    Person,
+    Position,
+    PositionVersion,
+    Vocabulary,
+    VocabularyEntry,
+)
 from talentloop_shared.db import Repository
 
 # One lock for every change of the tree's shape (create, move, rename, unit import): two
@@ -479,3 +486,34 @@ def _text_array(values: Collection[str]) -> Any:
     # One array parameter instead of an expanding IN: a 50,000-row import would exceed the
     # protocol's 32,767 bind parameters.
     return cast(literal(list(values), ARRAY(String)), ARRAY(String))
+
+
+class VocabularyRepository(Repository[VocabularyEntry]):
+    """HR's vocabulary entries, and the version row of each kind."""
+
+    model = VocabularyEntry
+
+    async def lock(self, kind: str) -> Vocabulary:
+        """The kind's version row, created if missing and locked: changes of a kind queue
+        here, so each sees the one before it and versions follow commit order."""
+        await self.session.execute(
+            insert(Vocabulary)
+            .values(kind=kind, version=0)
+            .on_conflict_do_nothing(index_elements=[Vocabulary.kind])
+        )
+        row = await self.session.get(Vocabulary, kind, with_for_update=True, populate_existing=True)
+        assert row is not None  # inserted above or already there
+        return row
+
+    async def entries(self, kind: str) -> Sequence[VocabularyEntry]:
+        """Every entry of a kind, by key."""
+        return await self.list(
+            select(VocabularyEntry)
+            .where(VocabularyEntry.kind == kind)
+            .order_by(VocabularyEntry.key)
+        )
+
+    async def version(self, kind: str) -> int:
+        """The kind's current version (0 before HR's first change)."""
+        found = await self.session.scalar(select(Vocabulary.version).where(Vocabulary.kind == kind))
+        return int(found or 0)

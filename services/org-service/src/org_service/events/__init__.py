@@ -6,7 +6,7 @@ from org_service.config import Settings
 from talentloop_shared.messaging import Handler
 
 # What this service publishes (checked when a unit of work records an event).
-PUBLISHES: tuple[str, ...] = ("position-changed", "person-changed")
+PUBLISHES: tuple[str, ...] = ("position-changed", "person-changed", "vocabulary-changed")
 
 
 def subscriptions(settings: Settings) -> dict[str, Handler]:

@@ -10,7 +10,14 @@ import uuid
 from collections.abc import Callable
 from typing import Annotated, Literal, Self
 
-from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from org_service.domain.people import (
@@ -21,6 +28,13 @@ from org_service.domain.people import (
     normalise_phone,
 )
 from org_service.domain.positions import canonical_translations
+from org_service.domain.vocabularies import (
+    MAX_ALIASES,
+    MAX_EDUCATION_ALIASES,
+    MAX_FAMILY_LENGTH,
+    MAX_LABELS,
+    MAX_TERM_LENGTH,
+)
 from talentloop_shared.events.payloads import Education
 from talentloop_shared.http import RequestModel
 
@@ -356,3 +370,51 @@ class PersonUpsert(RequestModel):
     active: bool | None = None
 
     _required = field_validator("name", "locale", "timezone", "active")(_not_null)
+
+
+# --- vocabularies ---------------------------------------------------------------------------
+
+VocabularyTerm = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TERM_LENGTH),
+]
+
+
+def _locale_keys(labels: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for tag, label in labels.items():
+        try:
+            out[canonical_locale(tag)] = label
+        except ValueError as exc:
+            raise PydanticCustomError("locale", str(exc)) from None
+    return out
+
+
+class SkillEntryPut(RequestModel):
+    """A skill of the company's vocabulary: its extra spellings and per-locale labels.
+
+    The whole custom entry: aliases and labels you leave out are removed from it (the
+    shipped ones stay). Aliases may be in any language ("K8s", "容器编排").
+    """
+
+    aliases: list[VocabularyTerm] = Field(
+        default_factory=list,
+        max_length=MAX_ALIASES,
+        description=f"Other spellings (at most {MAX_ALIASES}, {MAX_TERM_LENGTH} characters each)",
+    )
+    labels: Annotated[dict[str, VocabularyTerm], AfterValidator(_locale_keys)] = Field(
+        default_factory=dict,
+        max_length=MAX_LABELS,
+        description='The skill as readers of a locale see it: {"zh-CN": "容器编排"}',
+    )
+    family: str | None = Field(default=None, max_length=MAX_FAMILY_LENGTH)
+
+
+class EducationEntryPut(RequestModel):
+    """Spellings a ladder level also accepts ("统招本科", "Bachelor (Hons)")."""
+
+    aliases: list[VocabularyTerm] = Field(
+        default_factory=list,
+        max_length=MAX_EDUCATION_ALIASES,
+        description=f"At most {MAX_EDUCATION_ALIASES}, {MAX_TERM_LENGTH} characters each",
+    )

@@ -3,10 +3,10 @@
 import uuid
 from typing import Annotated
 
-from fastapi import Path, Query, Response
+from fastapi import Depends, Path, Query, Response
 
 from recruiting_service.api.schemas import CandidateRead
-from recruiting_service.service import candidates, erasure
+from recruiting_service.service import candidates, erasure, vocabularies
 from recruiting_service.service.inputs import (
     CandidateCreate,
     CandidateUpdate,
@@ -40,9 +40,20 @@ ExternalIdPath = Annotated[
 ]
 
 
+async def education_spellings_in_force(uow: UowDep) -> None:
+    """HR's education spellings for the body's validation: FastAPI solves a route's
+    dependencies before its body, in the request's context, which the validator reads."""
+    vocabularies.EDUCATION_IN_FORCE.set(await vocabularies.education_in_force(uow.session))
+
+
+# Bodies with `education`: validated with HR's spellings too.
+WITH_HR_SPELLINGS = [Depends(education_spellings_in_force)]
+
+
 @router.post(
     "/candidates",
     status_code=201,
+    dependencies=WITH_HR_SPELLINGS,
     summary="Register a candidate",
     description="HR, recruiters and integrations. `Idempotency-Key` makes a retry safe: the "
     "same key and body return the first response (`Idempotent-Replayed: true`) and register "
@@ -79,6 +90,7 @@ async def list_candidates(
 
 @router.put(
     "/candidates/by-external-id/{external_id}",
+    dependencies=WITH_HR_SPELLINGS,
     summary="Create or update a candidate by an integration's id (idempotent)",
     description="201 when created, 200 when updated or unchanged. Fields you send replace "
     "the stored ones; fields you leave out keep their value (a new candidate needs `name` "
@@ -139,6 +151,7 @@ async def get_candidate(
 
 @router.patch(
     "/candidates/{candidate_id}",
+    dependencies=WITH_HR_SPELLINGS,
     summary="Change a candidate (If-Match honoured)",
     response_model=CandidateRead,
     responses=problem_responses(401, 403, 404, 409, 412, 422),

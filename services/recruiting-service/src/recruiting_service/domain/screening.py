@@ -12,10 +12,12 @@ Score (0-100, an int, also given to failed screenings so HR can rank near misses
 * up to 20 for experience beyond the minimum: 4 points a year, capped at 5 years;
   unknown experience earns nothing.
 
-The sum is rounded half up. Skills and industries are compared by the shared synonym
-table's key on both sides (`talentloop_shared.language.canonical_skill`: "Postgres" meets
-"PostgreSQL", "JS" meets "JavaScript", "数据分析" meets "data analysis", full-width
-"Ｐｙｔｈｏｎ" meets "python"), so rows stored before the table existed match too. Spoken
+The sum is rounded half up. Skills and industries are compared by the synonym table's key
+on both sides (`talentloop_shared.language.canonical_skill`: "Postgres" meets "PostgreSQL",
+"JS" meets "JavaScript", "数据分析" meets "data analysis", full-width "Ｐｙｔｈｏｎ" meets
+"python"), so rows stored before the table existed match too; the table is the shipped one
+plus HR's synonyms in force (`vocabulary`, from `vocabulary-changed`: "K8s", "容器编排" meet
+"Kubernetes" once HR says so). Spoken
 languages are compared by code (`candidates.spoken_language`: "普通话" meets "zh"); a
 required language without a region (`zh`) is met by any regional variant. Education is the
 ladder none < secondary < associate < bachelor < master < phd (`meets`): a level is met by
@@ -33,6 +35,7 @@ from typing import Any
 from recruiting_service.domain.candidates import spoken_language
 from talentloop_shared.events.payloads import Education, Requirements
 from talentloop_shared.language import canonical_skill, canonical_skills, meets
+from talentloop_shared.language.vocabulary import SkillVocabulary, skill_vocabulary
 
 BASE_POINTS = 60
 PREFERRED_POINTS = 20
@@ -135,12 +138,11 @@ def _language_met(
 
 
 # Stored values repeat across thousands of candidates (a re-screen compares them all), so
-# their keys are memoised. The shared vocabularies are fixed for the life of the process
-# (the packs are read once), so a memo cannot go stale; should HR-edited synonyms arrive,
-# the memo must be keyed by the vocabulary too.
+# their keys are memoised, by vocabulary too: HR's synonyms (`vocabulary-changed`) give a
+# new vocabulary object, built once per custom table, so a memo never answers for an old one.
 @lru_cache(maxsize=65_536)
-def _skill_key(value: str) -> str:
-    return canonical_skill(value)
+def _skill_key(value: str, vocabulary: SkillVocabulary) -> str:
+    return canonical_skill(value, vocabulary=vocabulary)
 
 
 @lru_cache(maxsize=4_096)
@@ -166,11 +168,13 @@ class Screener:
     _education: Education
     _languages: tuple[tuple[str, str, str], ...]  # (normalised, primary subtag, display)
     _checks: int
+    _vocabulary: SkillVocabulary
 
     def __call__(self, candidate: CandidateProfile) -> ScreeningResult:
         """Screen one candidate."""
         unmet: list[Unmet] = []
-        skills = {_skill_key(s) for s in candidate.skills}
+        vocabulary = self._vocabulary
+        skills = {_skill_key(s, vocabulary) for s in candidate.skills}
         years = candidate.years_experience
 
         if self._min_years > 0 and (years is None or years < self._min_years):
@@ -184,13 +188,13 @@ class Screener:
                 unmet.append(Unmet("required_skills", display, MISSING))
 
         if self._industries:
-            industries = {_skill_key(i) for i in candidate.industries}
+            industries = {_skill_key(i, vocabulary) for i in candidate.industries}
             if self._industries.isdisjoint(industries):
                 unmet.append(
                     Unmet(
                         "industries",
                         list(self._industries_display),
-                        canonical_skills(candidate.industries),
+                        canonical_skills(candidate.industries, vocabulary=vocabulary),
                     )
                 )
 
@@ -236,17 +240,30 @@ class Screener:
         return [self(c) for c in candidates]
 
 
-def make_screener(requirements: Requirements, position_version: int) -> Screener:
-    """Precompute the checks of one requirements version; the result screens candidates."""
-    required = _unique_by_key(requirements.required_skills, canonical_skill)
+def make_screener(
+    requirements: Requirements,
+    position_version: int,
+    *,
+    vocabulary: SkillVocabulary | None = None,
+) -> Screener:
+    """Precompute the checks of one requirements version; the result screens candidates.
+
+    Skills and industries are compared by `vocabulary`'s keys (the shipped table, or the
+    one with HR's synonyms in force)."""
+    vocabulary = vocabulary or skill_vocabulary()
+
+    def key(value: str) -> str:
+        return _skill_key(value, vocabulary)
+
+    required = _unique_by_key(requirements.required_skills, key)
     required_keys = {k for k, _ in required}
     # A skill listed as both required and preferred counts once, as required.
     preferred = tuple(
         (k, d)
-        for k, d in _unique_by_key(requirements.preferred_skills, canonical_skill)
+        for k, d in _unique_by_key(requirements.preferred_skills, key)
         if k not in required_keys
     )
-    industries = _unique_by_key(requirements.industries, canonical_skill)
+    industries = _unique_by_key(requirements.industries, key)
     languages = tuple(
         (k, k.split("-", 1)[0], d) for k, d in _unique_by_key(requirements.languages, _language_key)
     )
@@ -272,14 +289,19 @@ def make_screener(requirements: Requirements, position_version: int) -> Screener
         _education=requirements.education,
         _languages=languages,
         _checks=checks,
+        _vocabulary=vocabulary,
     )
 
 
 def screen(
-    candidate: CandidateProfile, requirements: Requirements, *, position_version: int
+    candidate: CandidateProfile,
+    requirements: Requirements,
+    *,
+    position_version: int,
+    vocabulary: SkillVocabulary | None = None,
 ) -> ScreeningResult:
     """Screen one candidate against the requirements of one position version."""
-    return make_screener(requirements, position_version)(candidate)
+    return make_screener(requirements, position_version, vocabulary=vocabulary)(candidate)
 
 
 # --- requirement changes ----------------------------------------------------------------

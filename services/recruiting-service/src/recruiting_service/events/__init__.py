@@ -5,6 +5,8 @@ talent-invited   → open an application (source talent_pool) for the invited ca
 candidate-erased → erased elsewhere on request: erase here too (not announced again)
 person-changed   → keep the staff copy (panels, organisers, owners; sub → person)
 course-changed   → keep the course catalogue's copy (suggestions that name a course)
+vocabulary-changed → keep HR's latest skills synonyms / education spellings (screening,
+                   candidate inputs and invitations canonicalise with them)
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from recruiting_service.events.handlers import (
     handle_person_changed,
     handle_position_changed,
     handle_talent_invited,
+    handle_vocabulary_changed,
 )
 from talentloop_shared.messaging import Handler
 
@@ -38,6 +41,7 @@ def subscriptions(settings: Settings) -> dict[str, Handler]:
         "position-changed": handle_position_changed,
         "talent-invited": handle_talent_invited,
         "candidate-erased": handle_candidate_erased,
+        "vocabulary-changed": handle_vocabulary_changed,
         "person-changed": handle_person_changed,
         "course-changed": handle_course_changed,
     }

@@ -7,6 +7,7 @@ from recruiting_service.service.erasure import erase_candidate
 from recruiting_service.service.invitations import accept_invitation
 from recruiting_service.service.openings import apply_position_changed
 from recruiting_service.service.people import apply_person_changed
+from recruiting_service.service.vocabularies import apply_vocabulary_changed
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events import (
     CandidateErased,
@@ -15,6 +16,7 @@ from talentloop_shared.events import (
     PersonChanged,
     PositionChanged,
     TalentInvited,
+    VocabularyChanged,
 )
 
 
@@ -45,3 +47,10 @@ async def handle_person_changed(uow: UnitOfWork, payload: PersonChanged, event: 
 async def handle_course_changed(uow: UnitOfWork, payload: CourseChanged, event: CloudEvent) -> None:
     """Keep the course catalogue's copy that rejection suggestions draw on."""
     await apply_course_changed(uow, payload=payload)
+
+
+async def handle_vocabulary_changed(
+    uow: UnitOfWork, payload: VocabularyChanged, event: CloudEvent
+) -> None:
+    """Keep HR's latest custom vocabulary of the kind (an older version is ignored)."""
+    await apply_vocabulary_changed(uow, payload=payload)

@@ -29,9 +29,11 @@ from recruiting_service.domain.screening import CandidateProfile, make_screener
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.inputs import ApplicationCreate
 from recruiting_service.service.schedule import cancel_upcoming
+from recruiting_service.service.vocabularies import skills_in_force
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict
 from talentloop_shared.events.payloads import Education, Requirements
+from talentloop_shared.language.vocabulary import SkillVocabulary
 from talentloop_shared.pagination import Keyset, Page
 
 # Applications are listed oldest first: (created_at, id).
@@ -66,11 +68,20 @@ async def application_record(uow: UnitOfWork, application: Application) -> Appli
 
 
 def open_application(
-    uow: UnitOfWork, *, candidate: Candidate, opening: Opening, source: str, by: str
+    uow: UnitOfWork,
+    *,
+    candidate: Candidate,
+    opening: Opening,
+    source: str,
+    by: str,
+    vocabulary: SkillVocabulary | None = None,
 ) -> Application:
-    """Create and screen an application (checks done by the caller; no commit)."""
+    """Create and screen an application (checks done by the caller; no commit).
+
+    `vocabulary`: the skills table in force (`skills_in_force`), the shipped one if None."""
     requirements = Requirements.model_validate(opening.requirements)
-    result = make_screener(requirements, opening.version)(profile_of(candidate))
+    screener = make_screener(requirements, opening.version, vocabulary=vocabulary)
+    result = screener(profile_of(candidate))
     now = uow.clock.now()
     repo = ApplicationRepository(uow.session)
     application = repo.add(
@@ -118,7 +129,12 @@ async def apply(uow: UnitOfWork, *, request: ApplicationCreate, by: str) -> Appl
             type_="duplicate-application",
         )
     application = open_application(
-        uow, candidate=candidate, opening=opening, source=request.source, by=by
+        uow,
+        candidate=candidate,
+        opening=opening,
+        source=request.source,
+        by=by,
+        vocabulary=await skills_in_force(uow.session),
     )
     await uow.commit()
     return await application_record(uow, application)

@@ -13,6 +13,7 @@ from recruiting_service.db.models import Candidate
 from recruiting_service.db.repositories import CandidateRepository, keyset_page
 from recruiting_service.domain.errors import CandidateIsErased
 from recruiting_service.service.inputs import CandidateCreate, CandidateUpdate, CandidateUpsert
+from recruiting_service.service.vocabularies import skills_in_force
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import (
     Conflict,
@@ -22,6 +23,8 @@ from talentloop_shared.errors import (
     NotFound,
     ProblemError,
 )
+from talentloop_shared.language import canonical_skills
+from talentloop_shared.language.vocabulary import SkillVocabulary
 from talentloop_shared.pagination import Keyset, Page
 
 # Candidates are listed oldest first: (created_at, id).
@@ -85,11 +88,13 @@ def new_candidate(
     now: datetime,
     candidate_id: uuid.UUID | None = None,
     external_id: str | None = None,
+    vocabulary: SkillVocabulary | None = None,
 ) -> Candidate:
-    """A candidate row from validated input (not yet added to a session)."""
+    """A candidate row from validated input (not yet added to a session); skills and
+    industries by `vocabulary`'s keys (HR's synonyms in force; the shipped table if None)."""
     return Candidate(
         id=candidate_id or uuid.uuid4(),
-        **registration.model_dump(),
+        **in_vocabulary(registration.model_dump(), vocabulary),
         external_id=external_id,
         version=1,
         created_at=now,
@@ -97,9 +102,20 @@ def new_candidate(
     )
 
 
-def _changes(update: CandidateUpdate) -> dict[str, Any]:
+def in_vocabulary(values: dict[str, Any], vocabulary: SkillVocabulary | None) -> dict[str, Any]:
+    """`values` with skills and industries keyed by the vocabulary in force (the inputs
+    already hold the shipped table's keys; HR's synonyms may map them further)."""
+    if vocabulary is None:
+        return values
+    for name in ("skills", "industries"):
+        if isinstance(values.get(name), list):
+            values[name] = canonical_skills(values[name], vocabulary=vocabulary)
+    return values
+
+
+def _changes(update: CandidateUpdate, vocabulary: SkillVocabulary | None) -> dict[str, Any]:
     """The fields the body sets; a null where a value is required is a 422."""
-    changes = update.model_dump(exclude_unset=True)
+    changes = in_vocabulary(update.model_dump(exclude_unset=True), vocabulary)
     for required in _NOT_NULL:
         if required in changes and changes[required] is None:
             raise FieldInvalid(required, "must not be null")
@@ -116,7 +132,8 @@ async def create_candidate(uow: UnitOfWork, *, registration: CandidateCreate) ->
     repo = CandidateRepository(uow.session)
     if await repo.get_by_email(registration.email) is not None:
         raise DuplicateEmail(registration.email)
-    candidate = repo.add(new_candidate(registration, now=uow.clock.now()))
+    vocabulary = await skills_in_force(uow.session)
+    candidate = repo.add(new_candidate(registration, now=uow.clock.now(), vocabulary=vocabulary))
     await uow.commit()
     return candidate
 
@@ -156,7 +173,7 @@ async def update_candidate(
     candidate = await repo.get_or_raise(candidate_id, for_update=True)
     refuse_if_erased(candidate)
     expected.check(candidate.version, what=f"candidate {candidate_id}")
-    changes = _changes(update)
+    changes = _changes(update, await skills_in_force(uow.session))
     if "email" in changes and changes["email"] != candidate.email:
         if await repo.get_by_email(changes["email"]) is not None:
             raise DuplicateEmail(changes["email"])
@@ -197,7 +214,8 @@ async def upsert_candidate(
     """
     repo = CandidateRepository(uow.session)
     await repo.lock_external_id(external_id)
-    changes = _changes(data)
+    vocabulary = await skills_in_force(uow.session)
+    changes = _changes(data, vocabulary)
     candidate = await repo.get_by_external_id(external_id, for_update=True)
     email = changes.get("email")
     if candidate is None and isinstance(email, str):
@@ -223,7 +241,9 @@ async def upsert_candidate(
             )
         registration = CandidateCreate.model_validate(changes)
         created = repo.add(
-            new_candidate(registration, now=uow.clock.now(), external_id=external_id)
+            new_candidate(
+                registration, now=uow.clock.now(), external_id=external_id, vocabulary=vocabulary
+            )
         )
         await uow.commit()
         return created, True

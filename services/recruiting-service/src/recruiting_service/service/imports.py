@@ -34,6 +34,7 @@ from recruiting_service.db.repositories import CandidateRepository
 from recruiting_service.domain.reconciliation import KEY_FIELDS, key_fields_checksum
 from recruiting_service.service.candidates import changed_fields, new_candidate
 from recruiting_service.service.inputs import CandidateCreate
+from recruiting_service.service.vocabularies import education_spellings
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import ProblemError
 from talentloop_shared.language import canonical_value, header_aliases
@@ -322,7 +323,8 @@ async def import_candidates(
         column_map={h: c for h, c in (column_map or {}).items() if c is not None},
     )
     ignored, unknown = _left_out(table, [h for h, c in (column_map or {}).items() if c is None])
-    parsed = parse_candidates(table, ignored=ignored)
+    async with education_spellings(uow.session):
+        parsed = parse_candidates(table, ignored=ignored)
     parsed.problems[:0] = unknown
     repo = CandidateRepository(uow.session)
     before = await _count(uow)

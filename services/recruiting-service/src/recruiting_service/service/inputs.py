@@ -24,11 +24,12 @@ from recruiting_service.domain.candidates import (
     validate_timezone,
 )
 from recruiting_service.domain.policy import DEFAULT_REVIEW_MINUTES, MAX_REVIEW_MINUTES, PolicyMode
+from recruiting_service.service.vocabularies import education_for_inputs
 from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import Channel, Education, Recommendation
 from talentloop_shared.http import RequestModel
 from talentloop_shared.i18n import canonical_locale
-from talentloop_shared.language import canonical_skills, education_level
+from talentloop_shared.language import canonical_skills
 
 A = TypeVar("A")
 R = TypeVar("R")
@@ -53,9 +54,14 @@ def field_rule(rule: Callable[[A], R]) -> Callable[[A], R]:
 def _education(value: Any) -> Any:
     # Spellings people write ("本科", "大专", "Bachelor's degree", "MSc") become a level of
     # the ladder; null and "" are "none"; an unknown one is a 422 listing what is accepted.
+    # HR's spellings (org-service's education vocabulary) too, when a request set them.
     if isinstance(value, str) or value is None:
-        return field_rule(education_level)(value)
+        return field_rule(_education_level)(value)
     return value
+
+
+def _education_level(value: str | None) -> str:
+    return education_for_inputs().level(value)
 
 
 def _skills(values: list[str]) -> list[str]:

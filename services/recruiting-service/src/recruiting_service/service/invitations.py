@@ -20,11 +20,13 @@ from recruiting_service.domain.candidates import (
     validate_timezone,
 )
 from recruiting_service.service.applications import open_application
+from recruiting_service.service.vocabularies import skills_in_force
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import CandidateInfo, TalentInvited
 from talentloop_shared.i18n import try_canonical_locale
 from talentloop_shared.language import canonical_skills
+from talentloop_shared.language.vocabulary import SkillVocabulary
 from talentloop_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -48,7 +50,9 @@ def _or_none(normalise: Callable[[str], str], value: str | None) -> str | None:
         return None
 
 
-def _candidate_from(info: CandidateInfo, email: str | None, *, now: datetime) -> Candidate:
+def _candidate_from(
+    info: CandidateInfo, email: str | None, *, now: datetime, vocabulary: SkillVocabulary
+) -> Candidate:
     return Candidate(
         id=as_uuid(info.id) or uuid.uuid4(),
         name=info.name,
@@ -57,8 +61,8 @@ def _candidate_from(info: CandidateInfo, email: str | None, *, now: datetime) ->
         locale=try_canonical_locale(info.locale) or "en",
         timezone=_or_none(validate_timezone, info.timezone) or "UTC",
         years_experience=info.years_experience,
-        skills=canonical_skills(info.skills),
-        industries=canonical_skills(info.industries),
+        skills=canonical_skills(info.skills, vocabulary=vocabulary),
+        industries=canonical_skills(info.industries, vocabulary=vocabulary),
         education="none",
         languages=[],
         talent_pool_consent=info.talent_pool_consent,
@@ -98,12 +102,15 @@ async def accept_invitation(uow: UnitOfWork, *, payload: TalentInvited) -> None:
         return
 
     email = _or_none(normalise_email, info.email)
+    vocabulary = await skills_in_force(session)
     if candidate is None and email:
         candidate = await candidates.get_by_email(email)
     if candidate is None:
         # Recruiting never held this person (an erased one stops above); the pool's copy
         # is enough.
-        candidate = candidates.add(_candidate_from(info, email, now=uow.clock.now()))
+        candidate = candidates.add(
+            _candidate_from(info, email, now=uow.clock.now(), vocabulary=vocabulary)
+        )
         await session.flush()
         log.info("talent_invited.candidate_recreated", candidate_id=str(candidate.id), **context)
 
@@ -119,5 +126,6 @@ async def accept_invitation(uow: UnitOfWork, *, payload: TalentInvited) -> None:
         opening=opening,
         source="talent_pool",
         by=payload.invited_by,
+        vocabulary=vocabulary,
     )
     log.info("talent_invited.application_created", application_id=str(application.id), **context)

@@ -25,6 +25,7 @@ from recruiting_service.domain.screening import (
     requirements_diff,
 )
 from recruiting_service.service.applications import profile_of
+from recruiting_service.service.vocabularies import skills_in_force
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import PositionChanged, PositionSnapshot, Requirements
 from talentloop_shared.logging import get_logger
@@ -171,7 +172,7 @@ async def rescreen_applications(
     rows = (
         await session.execute(ApplicationRepository.screening_profiles(position_id, AT_SCREENING))
     ).all()
-    screener = make_screener(requirements, version)
+    screener = make_screener(requirements, version, vocabulary=await skills_in_force(session))
     ids: list[uuid.UUID] = []
     before: list[str] = []
     after: list[str] = []

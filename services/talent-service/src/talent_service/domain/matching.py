@@ -22,7 +22,9 @@ any required or preferred skills, the profile covers at least one of them or has
 matching strength, so nobody is proposed on experience and industry alone.
 
 All values are compared normalised (see `tags.normalise`); profiles must hold normalised
-values, which `profile_from_tags` guarantees.
+values, which `profile_from_tags` guarantees. Skills and industries are compared by the
+synonym table's keys when the service passes the vocabulary in force (HR's synonyms from
+`vocabulary-changed` over the shipped table): tags are stored by the same keys.
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Final, Protocol
 
-from talent_service.domain.tags import Tag, normalise
+from talent_service.domain.tags import Tag, normalise, skill_values
 from talentloop_shared.events.payloads import Requirements
+from talentloop_shared.language.vocabulary import SkillVocabulary
 
 MIN_MATCH_SCORE: Final = 40
 
@@ -234,16 +237,23 @@ class ScoringPlan:
 
 
 def plan_scoring(
-    requirements: Requirements, title: str, *, min_score: int = MIN_MATCH_SCORE
+    requirements: Requirements,
+    title: str,
+    *,
+    min_score: int = MIN_MATCH_SCORE,
+    vocabulary: SkillVocabulary | None = None,
 ) -> ScoringPlan:
-    """The scoring plan of a position with these requirements and this title."""
-    required = _unique_normalised(requirements.required_skills)
-    preferred = _unique_normalised(requirements.preferred_skills)
+    """The scoring plan of a position with these requirements and this title.
+
+    With a `vocabulary` (the shipped table plus HR's synonyms in force), skills and
+    industries are its keys, as skill and industry tags are (`tags.skill_values`)."""
+    required = _unique_normalised(skill_values(requirements.required_skills, vocabulary))
+    preferred = _unique_normalised(skill_values(requirements.preferred_skills, vocabulary))
     skill_targets = frozenset(required) | frozenset(preferred)
     return ScoringPlan(
         required=required,
         preferred=preferred,
-        industries=_unique_normalised(requirements.industries),
+        industries=_unique_normalised(skill_values(requirements.industries, vocabulary)),
         skill_targets=skill_targets,
         strength_targets=skill_targets | title_phrases(title),
         min_years=float(requirements.min_years_experience),
@@ -260,6 +270,7 @@ def make_matcher(
     title: str = "",
     *,
     min_score: int = MIN_MATCH_SCORE,
+    vocabulary: SkillVocabulary | None = None,
 ) -> Callable[[ProfileLike], Match | None]:
     """Precompute a position's sets once and return a fast per-profile scorer (None = no match).
 
@@ -268,7 +279,7 @@ def make_matcher(
     plan = (
         requirements
         if isinstance(requirements, ScoringPlan)
-        else plan_scoring(requirements, title, min_score=min_score)
+        else plan_scoring(requirements, title, min_score=min_score, vocabulary=vocabulary)
     )
     required, preferred, industries = plan.required, plan.preferred, plan.industries
     industry_set = frozenset(industries)

@@ -16,6 +16,7 @@ from talentloop_shared.events.payloads import (
     EvaluationSubmitted,
     FeedbackReceived,
 )
+from talentloop_shared.language.vocabulary import SkillVocabulary
 
 TagKind = Literal["skill", "strength", "gap", "open_to_contact", "industry"]
 TAG_KINDS: Final[frozenset[str]] = frozenset(get_args(TagKind))
@@ -78,15 +79,35 @@ def has_pool_consent(event: CandidateRejected) -> bool:
     return event.candidate.talent_pool_consent
 
 
-def tags_from_rejection(event: CandidateRejected) -> list[Tag]:
-    """Derive skill, industry, strength and gap tags from a rejection (caller checks consent)."""
+def skill_values(values: Iterable[str], vocabulary: SkillVocabulary | None) -> list[str]:
+    """Skills (or industries) as tags hold them: a spelling the table knows becomes its key
+    ("K8s", "Ｋｕｂｅｒｎｅｔｅｓ", and "容器编排" once HR says so → "kubernetes"); anything else
+    stays as written (then `normalise`d like every tag, as before the table existed)."""
+    if vocabulary is None:
+        return list(values)
+    return [skill_value(value, vocabulary) for value in values]
+
+
+def skill_value(value: str, vocabulary: SkillVocabulary) -> str:
+    """One skill as a tag holds it (see `skill_values`)."""
+    entry = vocabulary.entry(value)
+    return entry.key if entry is not None else value
+
+
+def tags_from_rejection(
+    event: CandidateRejected, *, vocabulary: SkillVocabulary | None = None
+) -> list[Tag]:
+    """Derive skill, industry, strength and gap tags from a rejection (caller checks consent).
+
+    Skills and industries are keyed by `vocabulary` (the shipped table plus HR's synonyms in
+    force), so matching compares them with a position's by the same keys."""
     source = f"candidate-rejected:{event.application_id}"
     dimensions = event.scorecard.dimensions if event.scorecard is not None else {}
     strong = [key for key, score in dimensions.items() if score >= REJECTION_STRENGTH_MIN]
     weak = [key for key, score in dimensions.items() if score < DIMENSION_GAP_BELOW]
     tags = [
-        *_tags("skill", event.candidate.skills, source),
-        *_tags("industry", event.candidate.industries, source),
+        *_tags("skill", skill_values(event.candidate.skills, vocabulary), source),
+        *_tags("industry", skill_values(event.candidate.industries, vocabulary), source),
         *_tags("strength", event.strengths, source),
         *_tags("strength", (dimension_label(key) for key in strong), source),
         # Reason texts are kept whole (normalised): they are already short phrases written

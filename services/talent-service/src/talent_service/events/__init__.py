@@ -8,6 +8,8 @@ position-changed     → local position copy; score the pool against new/changed
 candidate-hired      → the new hire's development plan (courses for the scorecard's gaps);
                        a pooled hire leaves matching
 candidate-erased     → erased elsewhere on request: erase here too (not announced again)
+vocabulary-changed   → keep HR's latest skills synonyms (tags and matching canonicalise
+                       skills with them)
 
 Besides: course-changed when HR adds, changes or withdraws a course (service/courses.py),
 talent-invited and candidate-erased on HR's requests.
@@ -23,6 +25,7 @@ from talent_service.events.handlers import (
     handle_evaluation_submitted,
     handle_feedback_received,
     handle_position_changed,
+    handle_vocabulary_changed,
 )
 from talentloop_shared.messaging import Handler
 
@@ -45,4 +48,5 @@ def subscriptions(settings: Settings) -> dict[str, Handler]:
         "position-changed": handle_position_changed,
         "candidate-hired": handle_candidate_hired,
         "candidate-erased": handle_candidate_erased,
+        "vocabulary-changed": handle_vocabulary_changed,
     }

@@ -14,6 +14,7 @@ from talent_service.service.pool import (
     tag_from_evaluation,
     tag_from_feedback,
 )
+from talent_service.service.vocabularies import apply_vocabulary_changed
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events import CloudEvent
 from talentloop_shared.events.payloads import (
@@ -23,6 +24,7 @@ from talentloop_shared.events.payloads import (
     EvaluationSubmitted,
     FeedbackReceived,
     PositionChanged,
+    VocabularyChanged,
 )
 
 
@@ -66,3 +68,10 @@ async def handle_candidate_erased(
 ) -> None:
     """The person was erased elsewhere on their request: erase them here too."""
     await erase_on_request_elsewhere(uow, erasure=payload, by=event.source)
+
+
+async def handle_vocabulary_changed(
+    uow: UnitOfWork, payload: VocabularyChanged, event: CloudEvent
+) -> None:
+    """Keep HR's latest custom vocabulary of the kind (an older version is ignored)."""
+    await apply_vocabulary_changed(uow, payload=payload)

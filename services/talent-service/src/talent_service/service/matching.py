@@ -40,6 +40,7 @@ from talent_service.domain.matching import (
 )
 from talent_service.domain.matching import TalentProfile as MatchableProfile
 from talent_service.service.inputs import BulkInvitationCreate, InvitationCreate
+from talent_service.service.vocabularies import skills_in_force
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, NotFound
 from talentloop_shared.events.payloads import (
@@ -184,7 +185,11 @@ async def record_position_change(
 async def score_position(uow: UnitOfWork, position: Position, *, now: datetime) -> ScoringResult:
     """Score every consented, unexpired profile against an opening and replace its matches
     (invited ones stay); announce the matches when HR has not heard of some of them."""
-    plan = plan_scoring(Requirements.model_validate(position.requirements), position.title)
+    plan = plan_scoring(
+        Requirements.model_validate(position.requirements),
+        position.title,
+        vocabulary=await skills_in_force(uow.session),
+    )
     matches = MatchRepository(uow.session)
     version = position.version
     # The database scores the pool where it lies (db.scoring); a first scoring inserts,
@@ -250,10 +255,13 @@ async def match_profile_to_open_positions(
     matches = MatchRepository(uow.session)
     matchable = _matchable(profile)
     found = 0
+    vocabulary = await skills_in_force(uow.session)
     for position in await PositionRepository(uow.session).open_positions():
-        match = make_matcher(Requirements.model_validate(position.requirements), position.title)(
-            matchable
-        )
+        match = make_matcher(
+            Requirements.model_validate(position.requirements),
+            position.title,
+            vocabulary=vocabulary,
+        )(matchable)
         if match is None:
             await matches.delete_uninvited_of(position.id, profile.id)
         else:

@@ -31,6 +31,7 @@ from talent_service.domain.tags import (
 from talent_service.service.erasure import ignore_after_erasure
 from talent_service.service.matching import match_profile_to_open_positions
 from talent_service.service.state import talent_state
+from talent_service.service.vocabularies import skills_in_force
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import (
     CandidateRejected,
@@ -117,7 +118,11 @@ async def pool_rejected_candidate(
             "rejected_at": rejected_at,
         }
     )
-    new_tags = [*tags_from_rejection(rejection), *await pending.take(candidate.id)]
+    vocabulary = await skills_in_force(uow.session)
+    new_tags = [
+        *tags_from_rejection(rejection, vocabulary=vocabulary),
+        *await pending.take(candidate.id),
+    ]
     await _merge_into_profile(profiles, profile, new_tags)
     if is_new_application:
         profiles.record(

@@ -17,7 +17,8 @@ from talent_service.db.models import (
 from talent_service.db.repositories import CourseRepository, ProfileRepository
 from talent_service.domain import courses as course_rules
 from talent_service.domain import retention
-from talent_service.domain.tags import Tag, normalise
+from talent_service.domain.tags import Tag, normalise, skill_value
+from talent_service.service.vocabularies import skills_in_force
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import NotFound
 from talentloop_shared.pagination import Keyset, Page
@@ -59,7 +60,9 @@ async def search_talents(
     """Pooled candidates with valid consent, newest first, filtered by skill/tag/text."""
     stmt = select(TalentProfile).where(TalentProfile.consent_expires_at > uow.clock.now())
     if skill:
-        stmt = stmt.where(TalentProfile.skills.contains([normalise(skill)]))
+        # Skill tags are stored by the synonym table's keys: "K8s" finds "kubernetes".
+        key = normalise(skill_value(skill, await skills_in_force(uow.session)))
+        stmt = stmt.where(TalentProfile.skills.contains([key]))
     if tag:
         stmt = stmt.where(TalentProfile.tags.contains([normalise(tag)]))
     if q and q.strip():
