@@ -11,62 +11,6 @@ from then on use it.
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from talentloop_shared.db.vocabularies import apply_vocabulary_changed, skills_in_force
 
-from talent_service.db.models import CustomVocabulary
-from talentloop_shared.db import UnitOfWork
-from talentloop_shared.events.payloads import VocabularyChanged
-from talentloop_shared.language.effective import effective_vocabularies, table_digest
-from talentloop_shared.language.vocabulary import SkillVocabulary
-from talentloop_shared.logging import get_logger
-
-log = get_logger(__name__)
-
-
-async def apply_vocabulary_changed(uow: UnitOfWork, *, payload: VocabularyChanged) -> bool:
-    """Keep the table if it is newer than the one held (True); an older or the same version
-    (out of order, replayed) changes nothing."""
-    now = uow.clock.now()
-    values = {
-        "kind": payload.kind,
-        "version": payload.version,
-        "digest": table_digest(payload.table),
-        "table": payload.table,
-        "updated_at": now,
-    }
-    insert_row = insert(CustomVocabulary).values(**values)
-    stmt = insert_row.on_conflict_do_update(
-        index_elements=[CustomVocabulary.kind],
-        set_={k: insert_row.excluded[k] for k in ("version", "digest", "table", "updated_at")},
-        where=CustomVocabulary.version < insert_row.excluded.version,
-    ).returning(CustomVocabulary.kind)
-    applied = (await uow.session.execute(stmt)).scalar_one_or_none() is not None
-    log.info(
-        "vocabulary.applied" if applied else "vocabulary.stale_version_ignored",
-        kind=payload.kind,
-        version=payload.version,
-    )
-    return applied
-
-
-async def _row(session: AsyncSession, kind: str, *columns: object) -> tuple[object, ...] | None:
-    row = (
-        await session.execute(
-            select(*columns).where(CustomVocabulary.kind == kind)  # type: ignore[call-overload]
-        )
-    ).first()
-    return tuple(row) if row is not None else None
-
-
-async def skills_in_force(session: AsyncSession) -> SkillVocabulary:
-    """The skills table in force: shipped + HR's latest (built once per table per process)."""
-    head = await _row(session, "skills", CustomVocabulary.digest)
-    digest = str(head[0]) if head else None
-    found = effective_vocabularies.skills(digest)
-    if found is not None:
-        return found
-    full = await _row(session, "skills", CustomVocabulary.digest, CustomVocabulary.table)
-    assert full is not None  # a digest was read above, and rows are never deleted
-    return effective_vocabularies.remember_skills(str(full[0]), full[1])  # type: ignore[arg-type]
+__all__ = ["apply_vocabulary_changed", "skills_in_force"]
