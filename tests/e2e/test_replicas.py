@@ -38,7 +38,9 @@ from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.plugin import eventually
 from talentloop_shared.testing.smtp import SMTPSink
 
-pytestmark = pytest.mark.e2e
+# Eight processes start, and a run of rejections goes through two of everything: more
+# than the suite's default per-test limit on a busy machine.
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(420)]
 
 REJECTIONS = 60
 
