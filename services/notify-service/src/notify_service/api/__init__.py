@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from notify_service.api import feedback, notifications, settings, surveys, templates
+from notify_service.api import feedback, notifications, settings, surveys, templates, webhooks
 
 ROUTERS: list[APIRouter] = [
     templates.router,
@@ -13,4 +13,5 @@ ROUTERS: list[APIRouter] = [
     feedback.router,
     surveys.router,
     surveys.pages,
+    webhooks.router,
 ]

@@ -1,5 +1,6 @@
 """Alembic environment of notify-service (the shared body; this service's metadata)."""
 
+from notify_service.db import webhooks as _webhook_tables  # noqa: F401  (their metadata)
 from notify_service.db.models import Base
 from talentloop_shared.db import infra_metadata
 from talentloop_shared.db.migrations import run_env

@@ -55,6 +55,8 @@ class NotifyState:
     sms: SmsGateway
     renderer: TemplateRenderer
     dispatcher: DispatcherWakeup = field(default_factory=DispatcherWakeup)
+    # The webhook delivery loop's wake-up (a commit recorded deliveries, one finished).
+    webhooks: DispatcherWakeup = field(default_factory=DispatcherWakeup)
     templates: TemplateCache = field(default_factory=TemplateCache)
 
 
