@@ -9,7 +9,8 @@ Claim, send, record (as the notice dispatcher does, service/dispatch.py), but at
    (SSRF), and the request goes to the checked address (DNS rebinding cannot redirect it)
    with the URL's host in `Host` and in TLS SNI/certificate checks. Short timeouts,
    redirects not followed, at most `webhook_max_response_bytes` of the answer read.
-3. Its outcome is recorded at once: 2xx → `delivered`; 410 → `failed` and the subscription
+3. The loop records outcomes as they come in (the successes of a round in one
+   statement): 2xx → `delivered`; 410 → `failed` and the subscription
    disabled; anything else → `pending` again after the next wait of the retry schedule, or
    `failed` once it is spent, which disables the subscription and tells HR (an email to
    NOTIFY_HR_ALERT_EMAIL through the notice pipeline, a log line, a metric, the reason in
@@ -31,7 +32,7 @@ from typing import Any, cast
 
 import httpx
 from prometheus_client import Counter, Histogram
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import CursorResult, Table, bindparam, func, select, update
 from standardwebhooks.webhooks import Webhook
 
 from notify_service.config import Settings
@@ -422,8 +423,8 @@ async def alert_hr(
 # --- the loop -----------------------------------------------------------------------------
 
 
-async def deliver_one(rt: Runtime, client: httpx.AsyncClient, delivery: Claimed) -> str:
-    """Send one claimed delivery and record the outcome; its new status."""
+async def attempt(rt: Runtime, client: httpx.AsyncClient, delivery: Claimed) -> Attempted:
+    """Send one claimed delivery (no recording: the loop records outcomes in batches)."""
     settings = cast(Settings, rt.settings)
     at = rt.clock.now()
     try:
@@ -439,40 +440,105 @@ async def deliver_one(rt: Runtime, client: httpx.AsyncClient, delivery: Claimed)
             status_code=outcome.status_code,
             error=outcome.error,
         )
-    return await record(rt, delivery, outcome, at)
+    return Attempted(delivery, outcome, at)
+
+
+@dataclass(frozen=True, slots=True)
+class Attempted:
+    """A finished attempt waiting to be recorded."""
+
+    delivery: Claimed
+    outcome: Outcome
+    at: datetime
+
+
+async def record_delivered(rt: Runtime, done: list[Attempted]) -> None:
+    """Record successful attempts, many in one statement and transaction (the common case
+    at volume; a failure goes through `record`, which may disable its subscription)."""
+    now = rt.clock.now()
+    table = cast(Table, WebhookDelivery.__table__)
+    async with rt.session_factory() as session:
+        await session.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.status == "delivering")
+            .values(
+                status="delivered",
+                status_reason=None,
+                claimed_at=None,
+                last_attempt_at=bindparam("b_at"),
+                last_status_code=bindparam("b_code"),
+                last_latency_ms=bindparam("b_latency"),
+                last_error=None,
+                delivered_at=now,
+                next_attempt_at=None,
+                updated_at=now,
+            ),
+            [
+                {
+                    "b_id": a.delivery.id,
+                    "b_at": a.at,
+                    "b_code": a.outcome.status_code,
+                    "b_latency": a.outcome.latency_ms,
+                }
+                for a in sorted(done, key=lambda a: a.delivery.id)
+            ],
+        )
+        await session.commit()
+    WEBHOOKS_SENT.labels("delivered").inc(len(done))
+
+
+async def record_all(rt: Runtime, done: list[Attempted]) -> None:
+    """Record finished attempts: the successes together, each failure on its own."""
+    delivered = [a for a in done if a.outcome.ok]
+    if delivered:
+        await record_delivered(rt, delivered)
+    for a in done:
+        if not a.outcome.ok:
+            await record(rt, a.delivery, a.outcome, a.at)
 
 
 async def webhook_loop(rt: Runtime) -> None:
     """The background loop (ServiceDefinition): keeps up to `webhook_concurrency`
-    deliveries in flight; woken by commits that record deliveries and by each finished
-    one, else polls. Every 30 s, stale claims go back to pending."""
+    deliveries in flight and records what finished, in batches; woken by commits that
+    record deliveries and by each finished attempt, else polls. Every 30 s, stale claims
+    go back to pending."""
     settings = cast(Settings, rt.settings)
     wakeup = notify_state(rt).webhooks
-    in_flight: set[asyncio.Task[str]] = set()
+    in_flight: set[asyncio.Task[Attempted]] = set()
+    done: list[Attempted] = []
     last_sweep = 0.0
     loop = asyncio.get_running_loop()
     client = new_http_client(settings)
 
-    def finished(task: asyncio.Task[str]) -> None:
+    def finished(task: asyncio.Task[Attempted]) -> None:
         in_flight.discard(task)
+        if not task.cancelled() and task.exception() is None:
+            done.append(task.result())
         wakeup.wake()
 
     try:
         while True:
             wakeup.clear()
+            if done:
+                batch, done[:] = list(done), []
+                try:
+                    await record_all(rt, batch)
+                except Exception:
+                    # Left `delivering`: the stale-claim sweep sends them again (at least
+                    # once; receivers deduplicate).
+                    log.exception("webhook.record_failed", count=len(batch))
             if loop.time() - last_sweep > 30:
                 await recover_stale_claims(rt)
                 last_sweep = loop.time()
             free = settings.webhook_concurrency - len(in_flight)
-            claimed: list[Claimed] = []
             if free > 0:
-                claimed = await claim_due(rt, rt.clock.now(), free)
-                for delivery in claimed:
-                    task = asyncio.create_task(deliver_one(rt, client, delivery))
+                for delivery in await claim_due(rt, rt.clock.now(), free):
+                    task = asyncio.create_task(attempt(rt, client, delivery))
                     in_flight.add(task)
                     task.add_done_callback(finished)
-            # Woken by a commit that recorded deliveries, or by a finished one (a free slot
-            # when all were taken, or more may be due).
+            if done:
+                continue
+            # Woken by a commit that recorded deliveries, or by a finished attempt.
             await wakeup.wait(settings.webhook_poll_seconds)
     finally:
         for task in list(in_flight):
