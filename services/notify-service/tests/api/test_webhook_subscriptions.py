@@ -4,13 +4,25 @@ Idempotency-Key on create, the secret shown once."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 
 import httpx
+import pytest
 from notify_testkit import hand_made_cursors
 
 Auth = Callable[..., dict[str, str]]
 URL = "/api/v1/webhook-subscriptions"
+
+
+@pytest.fixture(autouse=True)
+async def _remove_subscriptions(client: httpx.AsyncClient, auth: Auth) -> AsyncIterator[None]:
+    """These subscriptions point nowhere: gone after each test, so the events of other
+    tests are not delivered (and retried) to them."""
+    yield
+    hr = auth("hr_admin")
+    while items := (await client.get(URL, headers=hr, params={"limit": 500})).json()["items"]:
+        for sub in items:
+            await client.delete(f"{URL}/{sub['id']}", headers=hr)
 
 
 async def _create(client: httpx.AsyncClient, hr: dict[str, str], **body: object) -> dict:

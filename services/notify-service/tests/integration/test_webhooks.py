@@ -5,7 +5,7 @@ with the `standardwebhooks` library."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -38,6 +38,13 @@ def receiver() -> Iterator[Receiver]:
     r.start()
     yield r
     r.stop()
+
+
+@pytest.fixture(autouse=True)
+async def _remove_subscriptions(svc: RunningService, auth: Auth) -> AsyncIterator[None]:
+    """Each test's subscriptions are gone after it: later tests' events go nowhere."""
+    yield
+    await _stop_all(svc.client, auth("hr_admin"))
 
 
 def position_changed(uid: str) -> PositionChanged:
@@ -86,9 +93,10 @@ def path() -> str:
 
 async def _stop_all(client: Any, hr: dict[str, str]) -> None:
     """Subscriptions of earlier tests stop receiving (each test makes its own)."""
-    r = await client.get("/api/v1/webhook-subscriptions", headers=hr, params={"active": True})
-    for sub in r.json()["items"]:
-        await client.delete(f"/api/v1/webhook-subscriptions/{sub['id']}", headers=hr)
+    url = "/api/v1/webhook-subscriptions"
+    while items := (await client.get(url, headers=hr, params={"limit": 500})).json()["items"]:
+        for sub in items:
+            await client.delete(f"{url}/{sub['id']}", headers=hr)
 
 
 async def test_each_kind_reaches_who_wants_it_signed(
