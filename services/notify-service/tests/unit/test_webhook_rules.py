@@ -3,6 +3,7 @@ people an event names; and the deployment policy from settings."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import ipaddress
 from datetime import UTC, datetime, timedelta
@@ -125,13 +126,20 @@ def test_policy_from_settings() -> None:
         Settings(**PROD_SETTINGS, webhook_allow_private_targets=True)
 
 
-async def test_check_target_outside_dev() -> None:
+def test_check_target_outside_dev() -> None:
+    # A plain test on its own loop: an async test last in the suite's order changed the
+    # teardown order of the session's service and broker namespace (a hang in teardown).
     prod = Settings(**PROD_SETTINGS)
-    with pytest.raises(FieldInvalid, match="rule: loopback"):
-        await check_target("https://localhost.:8443/", prod)
-    with pytest.raises(FieldInvalid, match="rule: private"):
-        await check_target("https://10.9.8.7/", prod)
-    with pytest.raises(FieldInvalid, match="rule: link-local"):
-        await check_target("https://[fe80::1]/", prod)
-    await check_target("https://93.184.216.34/hook", prod)  # a public address passes
+
+    async def check(url: str) -> None:
+        await check_target(url, prod)
+
+    for url, rule in [
+        ("https://localhost.:8443/", "loopback"),
+        ("https://10.9.8.7/", "private"),
+        ("https://[fe80::1]/", "link-local"),
+    ]:
+        with pytest.raises(FieldInvalid, match=f"rule: {rule}"):
+            asyncio.run(check(url))
+    asyncio.run(check("https://93.184.216.34/hook"))  # a public address passes
     # (Host names are resolved with the loop's getaddrinfo; no test here depends on DNS.)
