@@ -9,6 +9,7 @@ import httpx
 import pytest
 import pytest_asyncio
 from notify_testkit import HR_COPY
+from notify_webhooks_kit import HR_ALERTS
 
 from notify_service.config import Settings
 from notify_service.main import MIGRATIONS, definition
@@ -46,6 +47,10 @@ async def svc(
         smtp_port=mail_sink.port,
         dispatch_poll_seconds=0.2,
         smtp_timeout_seconds=2.0,
+        # Webhooks: retries in a few seconds, not a day; HR alerted by mail.
+        webhook_retry_schedule_seconds=[0.3, 0.6, 1.2, 2.4],
+        webhook_poll_seconds=0.2,
+        hr_alert_email=HR_ALERTS,
     ) as running:
         response = await running.client.put(
             "/api/v1/settings",

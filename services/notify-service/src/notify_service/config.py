@@ -81,8 +81,10 @@ class Settings(ServiceSettings):
     # "params": {"name": "name", "job": "position", "link": "survey_link"}}}.
     sms_templates: dict[str, SmsTemplate] = Field(default_factory=dict)
 
-    # Staff alerts. Where alerts go when a position names no owner with an address (unset:
-    # nowhere), and in which language and time zone that reader gets them.
+    # Staff alerts. Where alerts go when a position names no owner with an address, and
+    # where HR hears of a webhook subscription disabled after its deliveries kept failing
+    # (unset: nowhere; the log, the metric and the API still say it), and in which language
+    # and time zone that reader gets them.
     hr_alert_email: str | None = None
     hr_alert_locale: str = "zh-CN"
     hr_alert_timezone: str = "Asia/Shanghai"
@@ -115,6 +117,28 @@ class Settings(ServiceSettings):
     # instead of resent: at-most-once, see service/dispatch.py.
     claim_timeout_seconds: float = 300.0
 
+    # Webhooks out (service/webhooks*.py). The retry schedule: the wait after each failed
+    # attempt, in seconds (about a day in all); once spent, the delivery fails and its
+    # subscription is disabled. Tests use tiny ones.
+    webhook_retry_schedule_seconds: list[float] = Field(
+        default_factory=lambda: [5.0, 300.0, 1800.0, 7200.0, 18000.0, 36000.0, 36000.0],
+        min_length=1,
+    )
+    webhook_concurrency: int = Field(default=16, ge=1, le=256)  # requests in flight
+    webhook_connect_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+    webhook_read_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+    webhook_max_response_bytes: int = Field(default=4096, ge=0)  # read at most; rest dropped
+    webhook_poll_seconds: float = 1.0
+    # A delivery left `delivering` this long (the process died mid-request) is tried again:
+    # webhooks are at least once, receivers deduplicate on webhook-id.
+    webhook_claim_timeout_seconds: float = 120.0
+    # After a secret rotation, deliveries are signed with both secrets this long.
+    webhook_secret_overlap_seconds: float = Field(default=86400.0, ge=0)
+    # Targets on loopback, link-local, private, multicast, unspecified or reserved addresses,
+    # and plain http: unset → allowed in dev/test only. Setting it true outside dev/test is
+    # refused (SSRF: a webhook would reach the internal network).
+    webhook_allow_private_targets: bool | None = None
+
     @field_validator("survey_rate_per_token", "survey_rate_per_address")
     @classmethod
     def _rate(cls, value: str) -> str:
@@ -142,6 +166,19 @@ class Settings(ServiceSettings):
                 self.smtp_security = "tls"
             elif self.smtp_starttls is not None:
                 self.smtp_security = "starttls-required" if self.smtp_starttls else "none"
+        return self
+
+    @property
+    def webhooks_local(self) -> bool:
+        """True when webhooks may target loopback/private addresses and plain http."""
+        if self.webhook_allow_private_targets is None:
+            return self.environment in {"dev", "test"}
+        return self.webhook_allow_private_targets
+
+    @model_validator(mode="after")
+    def _webhook_targets(self) -> Settings:
+        if self.webhook_allow_private_targets and self.environment not in {"dev", "test"}:
+            raise ValueError("NOTIFY_WEBHOOK_ALLOW_PRIVATE_TARGETS is for dev/test only")
         return self
 
     @model_validator(mode="after")

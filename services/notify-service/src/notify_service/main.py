@@ -12,6 +12,7 @@ from notify_service.service.dispatch import dispatcher_loop
 from notify_service.service.metrics import notice_metrics_loop
 from notify_service.service.state import build_notify_state
 from notify_service.service.templates import seed_default_templates
+from notify_service.service.webhook_delivery import webhook_loop
 from talentloop_shared.service import Runtime, ServiceDefinition, create_service_app
 
 MIGRATIONS = "notify_service:migrations"
@@ -35,7 +36,7 @@ def definition(settings: Settings | None = None) -> ServiceDefinition:
         migrations=MIGRATIONS,
         subscriptions=subscriptions(settings),
         publishes=PUBLISHES,
-        background=[dispatcher_loop, notice_metrics_loop],
+        background=[dispatcher_loop, notice_metrics_loop, webhook_loop],
         on_startup=on_startup,
         build_state=build_notify_state,
     )

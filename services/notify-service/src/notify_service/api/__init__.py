@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from notify_service.api import alerts, feedback, notifications, settings, surveys, templates
+from notify_service.api import (
+    alerts,
+    feedback,
+    notifications,
+    settings,
+    surveys,
+    templates,
+    webhooks,
+)
 
 ROUTERS: list[APIRouter] = [
     templates.router,
@@ -15,4 +23,5 @@ ROUTERS: list[APIRouter] = [
     surveys.pages,
     alerts.preferences_router,
     alerts.robots_router,
+    webhooks.router,
 ]

@@ -15,6 +15,7 @@ from notify_service.events.handlers import (
     handle_position_changed,
     handle_talent_invited,
 )
+from notify_service.events.webhooks import with_webhooks
 from talentloop_shared.messaging import Handler
 
 PUBLISHES: tuple[str, ...] = ("feedback-received",)
@@ -24,8 +25,11 @@ PUBLISHES: tuple[str, ...] = ("feedback-received",)
 def subscriptions(settings: Settings) -> dict[str, Handler]:
     """Event type → handler. What a handler needs from the configuration (the survey link
     secret, the public URL) it reads from `uow.state`, so nothing here depends on
-    `settings` today; the signature is the same in every service."""
-    return {
+    `settings` today; the signature is the same in every service.
+
+    Wrapped last: notify consumes every event type of the catalogue, and each also goes to
+    the webhook subscriptions that want it (events/webhooks.py)."""
+    handlers: dict[str, Handler] = {
         "candidate-rejected": handle_candidate_rejected,
         "talent-invited": handle_talent_invited,
         "candidate-erased": handle_candidate_erased,
@@ -38,3 +42,4 @@ def subscriptions(settings: Settings) -> dict[str, Handler]:
         "candidate-hired": handle_candidate_hired,
         "position-changed": handle_position_changed,
     }
+    return with_webhooks(handlers)

@@ -61,6 +61,8 @@ class NotifyState:
     robots: RobotSender
     packs: LanguagePacks
     dispatcher: DispatcherWakeup = field(default_factory=DispatcherWakeup)
+    # The webhook delivery loop's wake-up (a commit recorded deliveries, one finished).
+    webhooks: DispatcherWakeup = field(default_factory=DispatcherWakeup)
     templates: TemplateCache = field(default_factory=TemplateCache)
 
 

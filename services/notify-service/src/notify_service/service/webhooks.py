@@ -1,0 +1,494 @@
+"""Webhook subscriptions (HR's CRUD, secret rotation, the delivery log, redelivery), the
+fan-out of each consumed event to the subscriptions that want it, and erasure.
+
+Fan-out runs inside the consumer's inbox transaction (`record_deliveries`), so an event is
+turned into its deliveries exactly once and together with whatever else notify does with
+it; the delivery loop (`service/webhook_delivery.py`) sends them afterwards, at least once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from pydantic import Field, field_validator
+from sqlalchemy import (
+    CursorResult,
+    String,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    update,
+)
+from sqlalchemy.dialects.postgresql import array as pg_array
+from sqlalchemy.dialects.postgresql import insert
+
+from notify_service.config import Settings
+from notify_service.db.models import ErasedCandidate
+from notify_service.db.webhooks import WebhookCandidateLink, WebhookDelivery, WebhookSubscription
+from notify_service.domain import webhooks as rules
+from notify_service.service.state import notify_state
+from talentloop_shared.db import UnitOfWork
+from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Gone, NotFound
+from talentloop_shared.events import CloudEvent
+from talentloop_shared.events.registry import EVENT_TYPES
+from talentloop_shared.http import RequestModel
+from talentloop_shared.logging import get_logger
+from talentloop_shared.pagination import Keyset, Page
+
+log = get_logger(__name__)
+
+SUBSCRIPTIONS = Keyset(datetime, uuid.UUID)
+DELIVERIES = Keyset(datetime, uuid.UUID)
+ERASED_REASON = "the candidate's personal data was erased"
+
+
+# --- inputs -------------------------------------------------------------------------------
+
+
+def _check_types(value: list[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    unknown = sorted(set(value) - set(EVENT_TYPES))
+    if unknown:
+        raise ValueError(f"unknown event types: {', '.join(unknown)} (see docs/events.md)")
+    if not value:
+        raise ValueError("list at least one event type, or leave it out (null) for all")
+    return sorted(set(value))
+
+
+class SubscriptionCreate(RequestModel):
+    """A new webhook subscription."""
+
+    url: str = Field(min_length=1, max_length=2000, examples=["https://oa.example.com/hooks"])
+    event_types: list[str] | None = Field(
+        default=None,
+        max_length=50,
+        description="Event types to receive (docs/events.md); null or absent: every type",
+        examples=[["candidate-rejected", "candidate-hired"]],
+    )
+    description: str = Field(default="", max_length=500)
+    active: bool = True
+
+    _types = field_validator("event_types")(_check_types)
+
+
+class SubscriptionUpdate(RequestModel):
+    """Changes to a subscription (absent fields stay). `active: true` re-enables one that
+    was disabled; its pending deliveries then go out."""
+
+    url: str | None = Field(default=None, min_length=1, max_length=2000)
+    event_types: list[str] | None = Field(default=None, max_length=50)
+    all_event_types: bool | None = Field(
+        default=None, description="true: receive every type (clears event_types)"
+    )
+    description: str | None = Field(default=None, max_length=500)
+    active: bool | None = None
+
+    _types = field_validator("event_types")(_check_types)
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedSubscription:
+    """A subscription with its secret in clear: answered once, on create and rotation."""
+
+    subscription: WebhookSubscription
+    secret: str
+
+
+# --- target checks --------------------------------------------------------------------------
+
+
+def target_policy(settings: Settings) -> rules.TargetPolicy:
+    """This deployment's rules for webhook targets."""
+    local = settings.webhooks_local
+    return rules.TargetPolicy(allow_private=local, require_https=not local)
+
+
+async def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """Every address `host` resolves to (an IP literal: itself); OSError when none."""
+    try:
+        return [ipaddress.ip_address(host)]
+    except ValueError:
+        pass
+    infos = await asyncio.get_running_loop().getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
+    )
+    found: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = []
+    for info in infos:
+        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if ip not in found:
+            found.append(ip)
+    if not found:
+        raise OSError(f"{host} has no address")
+    return found
+
+
+async def check_target(url: str, settings: Settings) -> None:
+    """422 naming the rule when `url` may not receive webhooks (scheme, SSRF ranges). A
+    host name is resolved and every address checked; one that does not resolve is
+    refused too (a typo is caught now, not after a day of retries)."""
+    policy = target_policy(settings)
+    problem = rules.url_problem(url, policy)
+    if problem is None and not policy.allow_private:
+        target = rules.parse_target(url)
+        try:
+            addresses = await resolve(target.host, target.port)
+        except OSError:
+            problem = ("unresolvable", f"{target.host} does not resolve")
+        else:
+            for ip in addresses:
+                problem = rules.address_problem(ip, policy)
+                if problem is not None:
+                    break
+    if problem is not None:
+        rule, message = problem
+        raise FieldInvalid("url", f"{message} (rule: {rule})")
+
+
+# --- subscriptions ------------------------------------------------------------------------
+
+
+async def create_subscription(
+    uow: UnitOfWork, *, data: SubscriptionCreate, by: str
+) -> CreatedSubscription:
+    """Add a subscription with a fresh secret."""
+    await check_target(data.url, notify_state(uow).settings)
+    secret = rules.new_secret()
+    sub = WebhookSubscription(
+        id=uuid.uuid4(),
+        url=data.url,
+        event_types=data.event_types,
+        description=data.description,
+        active=data.active,
+        secret=secret,
+        version=1,
+        created_by=by,
+        updated_by=by,
+    )
+    uow.session.add(sub)
+    await uow.commit()
+    log.info("webhook.subscription_created", subscription_id=str(sub.id))
+    return CreatedSubscription(sub, secret)
+
+
+async def get_subscription(
+    uow: UnitOfWork, subscription_id: uuid.UUID, *, for_update: bool = False
+) -> WebhookSubscription:
+    """A subscription, or 404."""
+    sub = await uow.session.get(
+        WebhookSubscription,
+        subscription_id,
+        with_for_update=for_update,
+        populate_existing=for_update,
+    )
+    if sub is None:
+        raise NotFound("webhook subscription", subscription_id)
+    return sub
+
+
+async def list_subscriptions(
+    uow: UnitOfWork, *, active: bool | None, limit: int, cursor: str | None
+) -> Page[WebhookSubscription]:
+    """Subscriptions, oldest first."""
+    after = SUBSCRIPTIONS.decode(cursor)
+    stmt = select(WebhookSubscription)
+    if active is not None:
+        stmt = stmt.where(WebhookSubscription.active == active)
+    if after is not None:
+        stmt = stmt.where(
+            tuple_(WebhookSubscription.created_at, WebhookSubscription.id)
+            > tuple_(*map(literal, after))
+        )
+    stmt = stmt.order_by(WebhookSubscription.created_at, WebhookSubscription.id).limit(limit + 1)
+    rows = (await uow.session.scalars(stmt)).all()
+    return SUBSCRIPTIONS.page(rows, limit, key=lambda s: (s.created_at, s.id))
+
+
+async def update_subscription(
+    uow: UnitOfWork,
+    *,
+    subscription_id: uuid.UUID,
+    changes: SubscriptionUpdate,
+    expected: ExpectedVersion,
+    by: str,
+) -> WebhookSubscription:
+    """Change a subscription (If-Match); re-enabling clears the disable reason."""
+    sub = await get_subscription(uow, subscription_id, for_update=True)
+    expected.check(sub.version, what="the webhook subscription")
+    fields = changes.model_fields_set
+    if "url" in fields and changes.url is not None:
+        await check_target(changes.url, notify_state(uow).settings)
+        sub.url = changes.url
+    if changes.all_event_types:
+        sub.event_types = None
+    elif "event_types" in fields and changes.event_types is not None:
+        sub.event_types = changes.event_types
+    if changes.description is not None:
+        sub.description = changes.description
+    if changes.active is not None and changes.active != sub.active:
+        sub.active = changes.active
+        if changes.active:
+            sub.disabled_reason = None
+            sub.disabled_at = None
+            # Deliveries held while it was off go out now.
+            wake_deliveries(uow)
+        else:
+            sub.disabled_reason = f"disabled by {by}"
+            sub.disabled_at = uow.clock.now()
+    sub.version += 1
+    sub.updated_by = by
+    sub.updated_at = uow.clock.now()
+    await uow.commit()
+    return sub
+
+
+async def delete_subscription(uow: UnitOfWork, *, subscription_id: uuid.UUID) -> None:
+    """Remove a subscription and its delivery log."""
+    sub = await get_subscription(uow, subscription_id, for_update=True)
+    await uow.session.delete(sub)
+    await uow.commit()
+    log.info("webhook.subscription_deleted", subscription_id=str(subscription_id))
+
+
+async def rotate_secret(
+    uow: UnitOfWork, *, subscription_id: uuid.UUID, expected: ExpectedVersion, by: str
+) -> CreatedSubscription:
+    """A new secret; the old one keeps signing too for the overlap period."""
+    sub = await get_subscription(uow, subscription_id, for_update=True)
+    expected.check(sub.version, what="the webhook subscription")
+    settings = notify_state(uow).settings
+    now = uow.clock.now()
+    secret = rules.new_secret()
+    sub.previous_secret = sub.secret
+    sub.previous_secret_expires_at = now + timedelta(
+        seconds=settings.webhook_secret_overlap_seconds
+    )
+    sub.secret = secret
+    sub.secret_rotated_at = now
+    sub.version += 1
+    sub.updated_by = by
+    sub.updated_at = now
+    await uow.commit()
+    log.info("webhook.secret_rotated", subscription_id=str(sub.id))
+    return CreatedSubscription(sub, secret)
+
+
+# --- the delivery log ---------------------------------------------------------------------
+
+
+async def list_deliveries(
+    uow: UnitOfWork,
+    *,
+    subscription_id: uuid.UUID,
+    status: str | None,
+    event_type: str | None,
+    limit: int,
+    cursor: str | None,
+) -> Page[WebhookDelivery]:
+    """A subscription's deliveries, newest first."""
+    await get_subscription(uow, subscription_id)
+    after = DELIVERIES.decode(cursor)
+    stmt = select(WebhookDelivery).where(WebhookDelivery.subscription_id == subscription_id)
+    if status is not None:
+        stmt = stmt.where(WebhookDelivery.status == status)
+    if event_type is not None:
+        stmt = stmt.where(WebhookDelivery.event_type == event_type)
+    if after is not None:
+        stmt = stmt.where(
+            tuple_(WebhookDelivery.created_at, WebhookDelivery.id) < tuple_(*map(literal, after))
+        )
+    stmt = stmt.order_by(WebhookDelivery.created_at.desc(), WebhookDelivery.id.desc())
+    rows = (await uow.session.scalars(stmt.limit(limit + 1))).all()
+    return DELIVERIES.page(rows, limit, key=lambda d: (d.created_at, d.id))
+
+
+async def get_delivery(
+    uow: UnitOfWork, subscription_id: uuid.UUID, delivery_id: uuid.UUID, *, for_update: bool = False
+) -> WebhookDelivery:
+    """One delivery of a subscription, or 404."""
+    stmt = select(WebhookDelivery).where(
+        WebhookDelivery.id == delivery_id, WebhookDelivery.subscription_id == subscription_id
+    )
+    if for_update:
+        stmt = stmt.with_for_update().execution_options(populate_existing=True)
+    delivery = await uow.session.scalar(stmt)
+    if delivery is None:
+        raise NotFound("webhook delivery", delivery_id)
+    return delivery
+
+
+async def redeliver(
+    uow: UnitOfWork, *, subscription_id: uuid.UUID, delivery_id: uuid.UUID, by: str
+) -> WebhookDelivery:
+    """Send a delivery again now, with the same webhook-id (receivers that processed it
+    drop it): its retry schedule starts over."""
+    sub = await get_subscription(uow, subscription_id)
+    delivery = await get_delivery(uow, subscription_id, delivery_id, for_update=True)
+    if delivery.body is None:
+        raise Gone(f"webhook delivery {delivery_id} was scrubbed: {ERASED_REASON}")
+    if delivery.status == "delivering":
+        raise Conflict("the delivery is being attempted right now; look again in a moment")
+    if not sub.active:
+        raise Conflict(
+            "the subscription is disabled"
+            + (f" ({sub.disabled_reason})" if sub.disabled_reason else "")
+            + "; enable it first (PATCH active: true), which also sends what is pending"
+        )
+    now = uow.clock.now()
+    delivery.status = "pending"
+    delivery.status_reason = f"redelivery requested by {by}"
+    delivery.next_attempt_at = now
+    delivery.attempts_before_redelivery = delivery.attempts
+    delivery.updated_at = now
+    wake_deliveries(uow)
+    await uow.commit()
+    return delivery
+
+
+def wake_deliveries(uow: UnitOfWork) -> None:
+    """Have this process's delivery loop look for due deliveries once this commits."""
+    uow.after_commit(notify_state(uow).webhooks.wake)
+
+
+# --- fan-out (inside the consumer's inbox transaction) --------------------------------------
+
+
+async def record_deliveries(uow: UnitOfWork, event: CloudEvent) -> int:
+    """Record one delivery of `event` per active subscription that wants its type; how
+    many. Runs in the event's inbox transaction, so a redelivered event (the inbox drops
+    it) or a replay (the unique key) never makes a second one."""
+    candidates, applications = rules.people_named(event.type, event.data)
+    if candidates and applications:
+        await uow.session.execute(
+            insert(WebhookCandidateLink)
+            .values(
+                [{"application_id": a, "candidate_id": c} for a in applications for c in candidates]
+            )
+            .on_conflict_do_nothing()
+        )
+    wanted = or_(
+        WebhookSubscription.event_types.is_(None),
+        WebhookSubscription.event_types.contains([event.type]),
+    )
+    subscribers = list(
+        await uow.session.scalars(
+            select(WebhookSubscription.id).where(WebhookSubscription.active.is_(True), wanted)
+        )
+    )
+    if not subscribers:
+        return 0
+    if (candidates or applications) and await _names_erased(uow, candidates, applications):
+        # A late or replayed event about someone already erased: nothing of theirs goes out.
+        log.info("webhook.skipped_erased", event_id=event.id, type=event.type)
+        return 0
+    body = event.to_json().decode()
+    now = uow.clock.now()
+    rows: list[dict[str, Any]] = [
+        {
+            "id": uuid.uuid4(),
+            "subscription_id": sub_id,
+            "event_id": event.id,
+            "event_type": event.type,
+            "webhook_id": f"msg_{event.id}",
+            "body": body,
+            "candidate_ids": candidates,
+            "application_ids": applications,
+            "status": "pending",
+            "attempts": 0,
+            "attempts_before_redelivery": 0,
+            "next_attempt_at": now,
+        }
+        for sub_id in subscribers
+    ]
+    result = cast(
+        CursorResult[Any],
+        await uow.session.execute(
+            insert(WebhookDelivery)
+            .values(rows)
+            .on_conflict_do_nothing(constraint="uq_webhook_deliveries_event")
+        ),
+    )
+    wake_deliveries(uow)
+    return int(result.rowcount)
+
+
+async def _names_erased(uow: UnitOfWork, candidates: list[str], applications: list[str]) -> bool:
+    """True when the event names an erased candidate, or an application of one."""
+    linked = select(WebhookCandidateLink.candidate_id).where(
+        WebhookCandidateLink.application_id.in_(applications)
+    )
+    erased = select(func.count()).where(
+        or_(
+            ErasedCandidate.candidate_id.in_(candidates),
+            ErasedCandidate.candidate_id.in_(linked),
+        )
+    )
+    return bool(await uow.session.scalar(erased))
+
+
+# --- erasure ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookErasure:
+    """What an erasure changed in the delivery log."""
+
+    scrubbed: int
+    cancelled: int
+
+
+async def erase_candidate_deliveries(uow: UnitOfWork, *, candidate_id: str) -> WebhookErasure:
+    """Scrub every stored delivery body that names the candidate, directly or through one
+    of their applications. Kept: ids, event type and id, status, attempts, response codes,
+    latencies, times (the log stays readable; nothing in it describes the person).
+    Deliveries not yet sent are cancelled: the erased data never goes out. A delivery
+    being sent right now may still reach the receiver (the request was built); the loop
+    then records it as delivered without writing the body back."""
+    applications = list(
+        await uow.session.scalars(
+            select(WebhookCandidateLink.application_id).where(
+                WebhookCandidateLink.candidate_id == candidate_id
+            )
+        )
+    )
+    names_them = WebhookDelivery.candidate_ids.contains([candidate_id])
+    if applications:
+        names_them = or_(
+            names_them,
+            WebhookDelivery.application_ids.overlap(pg_array(applications, type_=String(100))),
+        )
+    now = uow.clock.now()
+    cancelled = cast(
+        CursorResult[Any],
+        await uow.session.execute(
+            update(WebhookDelivery)
+            .where(names_them, WebhookDelivery.status == "pending")
+            .values(
+                status="cancelled",
+                status_reason=ERASED_REASON,
+                next_attempt_at=None,
+                body=None,
+                scrubbed_at=now,
+                updated_at=now,
+            )
+        ),
+    ).rowcount
+    scrubbed = cast(
+        CursorResult[Any],
+        await uow.session.execute(
+            update(WebhookDelivery)
+            .where(names_them, WebhookDelivery.body.is_not(None))
+            .values(body=None, scrubbed_at=now, updated_at=now)
+        ),
+    ).rowcount
+    if cancelled or scrubbed:
+        log.info("webhook.erased", scrubbed=scrubbed + cancelled, cancelled=cancelled)
+    return WebhookErasure(scrubbed=int(scrubbed) + int(cancelled), cancelled=int(cancelled))

@@ -1,0 +1,145 @@
+"""Webhook rules without I/O: target checks, the retry schedule, signing secrets, the
+people an event names; and the deployment policy from settings."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import ipaddress
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from standardwebhooks.webhooks import Webhook
+
+from notify_service.config import Settings
+from notify_service.domain import webhooks as rules
+from notify_service.service.webhooks import check_target, target_policy
+from talentloop_shared.errors import FieldInvalid
+
+PROD = rules.TargetPolicy(allow_private=False, require_https=True)
+DEV = rules.TargetPolicy(allow_private=True, require_https=False)
+PROD_SETTINGS = {
+    "environment": "prod",
+    "jwt_secret": "x" * 64,
+    "survey_secret": "y" * 64,
+    "amqp_url": "amqp://notify:" + "p" * 32 + "@broker:5672/",  # not the published guest
+}
+
+
+def test_secret_is_standard_webhooks_format_and_signs() -> None:
+    secret = rules.new_secret()
+    assert secret.startswith("whsec_")
+    assert len(base64.b64decode(secret.removeprefix("whsec_"))) == 32
+    assert rules.new_secret() != secret
+    now = datetime.now(UTC)
+    signature = Webhook(secret).sign("msg_1", now, '{"a":1}')
+    headers = {
+        "webhook-id": "msg_1",
+        "webhook-timestamp": str(int(now.timestamp())),
+        "webhook-signature": signature,
+    }
+    assert Webhook(secret).verify('{"a":1}', headers) == {"a": 1}
+
+
+@pytest.mark.parametrize(
+    ("address", "rule"),
+    [
+        ("127.0.0.1", "loopback"),
+        ("::1", "loopback"),
+        ("10.0.0.1", "private"),
+        ("172.16.5.4", "private"),
+        ("192.168.1.1", "private"),
+        ("100.64.0.1", "private"),
+        ("fd00::1", "private"),
+        ("169.254.169.254", "link-local"),
+        ("fe80::1", "link-local"),
+        ("224.0.0.1", "multicast"),
+        ("0.0.0.0", "unspecified"),
+        ("::", "unspecified"),
+        ("::ffff:10.0.0.1", "private"),
+    ],
+)
+def test_internal_addresses_are_refused_outside_dev(address: str, rule: str) -> None:
+    problem = rules.address_problem(ipaddress.ip_address(address), PROD)
+    assert problem is not None and problem[0] == rule
+    assert rules.address_problem(ipaddress.ip_address(address), DEV) is None
+
+
+def test_public_addresses_pass() -> None:
+    for address in ("93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "8.8.8.8"):
+        assert rules.address_problem(ipaddress.ip_address(address), PROD) is None
+
+
+def test_url_rules() -> None:
+    assert rules.url_problem("https://hooks.example.com/x?y=1", PROD) is None
+    assert rules.url_problem("http://hooks.example.com/x", PROD) == (
+        "https-required",
+        "webhook URLs must use https",
+    )
+    assert rules.url_problem("http://hooks.example.com/x", DEV) is None
+    problem = rules.url_problem("https://localhost:8443/", PROD)
+    assert problem is not None and problem[0] == "loopback"
+    for bad in ("ftp://x.example/", "https://u:p@x.example/", "https:///nohost", "x.example"):
+        problem = rules.url_problem(bad, DEV)
+        assert problem is not None and problem[0] == "url", bad
+    target = rules.parse_target("https://[2001:db8::1]:8443/a/b?c=d")
+    assert (target.host, target.port, target.path) == ("2001:db8::1", 8443, "/a/b?c=d")
+
+
+def test_retry_schedule_then_spent() -> None:
+    schedule = [5, 300, 1800]
+    assert rules.retry_delay(1, schedule) == timedelta(seconds=5)
+    assert rules.retry_delay(3, schedule) == timedelta(seconds=1800)
+    assert rules.retry_delay(4, schedule) is None
+    default = Settings().webhook_retry_schedule_seconds
+    span = rules.schedule_span(default)
+    assert timedelta(hours=20) < span < timedelta(hours=30), "about a day"
+
+
+def test_signing_secrets_overlap() -> None:
+    now = datetime.now(UTC)
+    assert rules.signing_secrets("new", None, None, now) == ["new"]
+    assert rules.signing_secrets("new", "old", now + timedelta(hours=1), now) == ["new", "old"]
+    assert rules.signing_secrets("new", "old", now - timedelta(seconds=1), now) == ["new"]
+
+
+def test_people_named_anywhere_in_the_data() -> None:
+    data = {
+        "application_id": "app-1",
+        "candidate": {"id": "cand-1", "name": "Jane"},
+        "position": {"id": "pos-1", "owners": {"recruiter": {"id": "person-9"}}},
+        "top": [{"talent_id": "t-1"}, {"talent_id": "t-2"}],
+    }
+    assert rules.people_named("candidate-rejected", data) == (
+        ["cand-1", "t-1", "t-2"],
+        ["app-1"],
+    )
+    assert rules.people_named("candidate-erased", {"candidate_id": "cand-1"}) == ([], [])
+    assert rules.people_named("position-changed", {"position": {"id": "p"}}) == ([], [])
+
+
+def test_policy_from_settings() -> None:
+    settings = Settings(**PROD_SETTINGS)
+    assert target_policy(settings) == PROD
+    assert target_policy(Settings(environment="test")) == DEV
+    with pytest.raises(ValueError, match="dev/test only"):
+        Settings(**PROD_SETTINGS, webhook_allow_private_targets=True)
+
+
+def test_check_target_outside_dev() -> None:
+    # A plain test on its own loop: an async test last in the suite's order changed the
+    # teardown order of the session's service and broker namespace (a hang in teardown).
+    prod = Settings(**PROD_SETTINGS)
+
+    async def check(url: str) -> None:
+        await check_target(url, prod)
+
+    for url, rule in [
+        ("https://localhost.:8443/", "loopback"),
+        ("https://10.9.8.7/", "private"),
+        ("https://[fe80::1]/", "link-local"),
+    ]:
+        with pytest.raises(FieldInvalid, match=f"rule: {rule}"):
+            asyncio.run(check(url))
+    asyncio.run(check("https://93.184.216.34/hook"))  # a public address passes
+    # (Host names are resolved with the loop's getaddrinfo; no test here depends on DNS.)
