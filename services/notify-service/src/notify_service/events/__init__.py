@@ -13,6 +13,7 @@ from notify_service.events.handlers import (
     handle_interview_scheduled,
     handle_matches_found,
     handle_position_changed,
+    handle_recontact_due,
     handle_talent_invited,
 )
 from talentloop_shared.messaging import Handler
@@ -37,4 +38,5 @@ def subscriptions(settings: Settings) -> dict[str, Handler]:
         "matches-found": handle_matches_found,
         "candidate-hired": handle_candidate_hired,
         "position-changed": handle_position_changed,
+        "recontact-due": handle_recontact_due,
     }
