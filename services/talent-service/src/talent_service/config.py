@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from talent_service.domain import retention
+from talent_service.domain.digest import parse_slot
 from talentloop_shared.config import ServiceSettings
 
 
@@ -26,3 +27,12 @@ class Settings(ServiceSettings):
     pending_retention_days: int = Field(default=retention.PENDING_RETENTION_DAYS, ge=1)
     # How often the retention sweep runs (daily by default).
     sweep_interval_seconds: float = Field(default=24 * 3600, gt=0)
+    # The daily digest of re-contact reminders due: a local time and its time zone
+    # (either empty: no digest).
+    digest_time: str = "09:00"
+    digest_timezone: str = "Asia/Shanghai"
+
+    @model_validator(mode="after")
+    def _digest_slot_parses(self) -> Settings:
+        parse_slot(self.digest_time, self.digest_timezone)
+        return self

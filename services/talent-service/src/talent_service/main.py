@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from talent_service.api import ROUTERS
 from talent_service.config import Settings
 from talent_service.events import PUBLISHES, subscriptions
+from talent_service.service.digest import recontact_digest_loop
 from talent_service.service.retention_sweep import retention_sweep_loop
 from talent_service.service.state import build_state
 from talentloop_shared.service import ServiceDefinition, create_service_app
@@ -27,7 +28,7 @@ def definition(settings: Settings | None = None) -> ServiceDefinition:
         migrations=MIGRATIONS,
         subscriptions=subscriptions(settings),
         publishes=PUBLISHES,
-        background=[retention_sweep_loop],
+        background=[retention_sweep_loop, recontact_digest_loop],
         build_state=build_state,
     )
 

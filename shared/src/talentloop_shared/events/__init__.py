@@ -18,6 +18,7 @@ from talentloop_shared.events.payloads import (
     MatchesFound,
     PersonChanged,
     PositionChanged,
+    RecontactDue,
     TalentInvited,
     VocabularyChanged,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "MatchesFound",
     "PersonChanged",
     "PositionChanged",
+    "RecontactDue",
     "TalentInvited",
     "UnknownEventType",
     "VocabularyChanged",

@@ -6,7 +6,7 @@ Consumers accept every payload the contract allows and ignore unknown extra fiel
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -412,6 +412,32 @@ class MatchesFound(Payload):
     position: PositionRef
     count: int = Field(ge=1)
     top: list[MatchSummary] = Field(default_factory=list)
+
+
+class DueTalent(Payload):
+    """One pooled person due for re-contact, as HR needs them in a digest: no contact data."""
+
+    talent_id: str
+    name: str
+    due_since: datetime
+    last_contacted_at: datetime | None = None
+    open_to_contact: bool = False
+    # Why they are worth a call: their strongest tags (strengths first, then skills).
+    tags: list[str] = Field(default_factory=list)
+    last_position: str | None = None
+
+
+class RecontactDue(Payload):
+    """talent-service: the daily digest of re-contact reminders due (published once a day,
+    only when at least one is due); `top` names the earliest due, at most 20."""
+
+    EVENT_TYPE: ClassVar[str] = "recontact-due"
+    PUBLISHED_BY: ClassVar[tuple[str, ...]] = ("talent-service",)
+
+    day: date
+    timezone: str
+    count: int = Field(ge=1)
+    top: list[DueTalent] = Field(default_factory=list, max_length=20)
 
 
 class CourseInfo(Payload):

@@ -19,6 +19,7 @@ from talentloop_shared.events.payloads import (
     Payload,
     PersonChanged,
     PositionChanged,
+    RecontactDue,
     TalentInvited,
     VocabularyChanged,
 )
@@ -39,6 +40,7 @@ EVENT_TYPES: dict[str, type[Payload]] = {
         CandidateHired,
         DecisionPending,
         MatchesFound,
+        RecontactDue,
         CourseChanged,
         VocabularyChanged,
     )

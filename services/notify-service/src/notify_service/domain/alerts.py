@@ -19,12 +19,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from talentloop_shared.events.payloads import PersonRef, PositionRef
 from talentloop_shared.i18n import DEFAULT_LOCALE, locale_chain
 
-AlertKind = Literal["decision_pending", "matches_found", "new_hire", "notice_held"]
+AlertKind = Literal["decision_pending", "matches_found", "new_hire", "notice_held", "recontact_due"]
 ALERT_KINDS: tuple[AlertKind, ...] = (
     "decision_pending",
     "matches_found",
     "new_hire",
     "notice_held",
+    "recontact_due",
 )
 """Every alert kind; a notification of one has kind `alert.<kind>`."""
 ALERT_CHANNELS: tuple[str, ...] = ("email",)
@@ -143,6 +144,12 @@ class Links:
 
     def notification(self, notification_id: str) -> str:
         return f"{self.base}/notifications/{notification_id}"
+
+    def reminders(self) -> str:
+        return f"{self.base}/reminders"
+
+    def contacted(self, talent_id: str) -> str:
+        return f"{self.base}/talents/{talent_id}/contacted"
 
 
 def _message(
@@ -265,6 +272,81 @@ def notice_held(
             "phrases": ", ".join(phrases) if phrases else text(locale, "none"),
             "notices": "\n".join(lines),
         },
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DuePerson:
+    """One person of a re-contact digest, as talent named them."""
+
+    talent_id: str
+    name: str
+    due_since: datetime
+    last_contacted_at: datetime | None
+    last_position: str | None
+    tags: Sequence[str]
+
+
+def recontact_due(
+    locale: str,
+    timezone: str,
+    *,
+    links: Links,
+    day: str,
+    count: int,
+    people: Sequence[DuePerson],
+) -> AlertMessage:
+    """The daily digest: how many are due for re-contact, the earliest of them (dates in
+    the reader's time zone) with a link to record the call, and the reminders list."""
+
+    def day_of(moment: datetime) -> str:
+        try:
+            zone = ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = ZoneInfo("UTC")
+        return f"{moment.astimezone(zone):%Y-%m-%d}"
+
+    lines: list[str] = []
+    for p in people:
+        lines.append(
+            "- "
+            + text(locale, "recontact_due.person").format(
+                name=p.name,
+                due_since=day_of(p.due_since),
+                last_contacted=(
+                    day_of(p.last_contacted_at)
+                    if p.last_contacted_at
+                    else text(locale, "recontact_due.never")
+                ),
+                position=(
+                    text(locale, "recontact_due.position").format(position=p.last_position)
+                    if p.last_position
+                    else ""
+                ),
+                tags=(
+                    text(locale, "recontact_due.tags").format(tags=", ".join(p.tags))
+                    if p.tags
+                    else ""
+                ),
+            )
+        )
+        lines.append(
+            text(locale, "recontact_due.contacted").format(
+                contacted_url=links.contacted(p.talent_id)
+            )
+        )
+    if count > len(people):
+        lines.append(text(locale, "recontact_due.more").format(more=count - len(people)))
+    return _message(
+        locale,
+        "recontact_due",
+        {
+            "count": count,
+            "day": day,
+            "people": "\n".join(lines) if lines else text(locale, "none"),
+            "reminders_url": links.reminders(),
+        },
+        subject_key="recontact_due.subject_one" if count == 1 else None,
     )
 
 

@@ -13,6 +13,7 @@ from notify_service.events.handlers import (
     handle_interview_scheduled,
     handle_matches_found,
     handle_position_changed,
+    handle_recontact_due,
     handle_talent_invited,
 )
 from notify_service.events.webhooks import with_webhooks
@@ -41,5 +42,6 @@ def subscriptions(settings: Settings) -> dict[str, Handler]:
         "matches-found": handle_matches_found,
         "candidate-hired": handle_candidate_hired,
         "position-changed": handle_position_changed,
+        "recontact-due": handle_recontact_due,
     }
     return with_webhooks(handlers)

@@ -7,6 +7,7 @@ from notify_service.service.alerts import (
     alert_matches_found,
     alert_new_hire,
     alert_notices_held,
+    alert_recontact_due,
 )
 from notify_service.service.chat_robots import record_position_unit
 from notify_service.service.erasure import erase_candidate
@@ -28,6 +29,7 @@ from talentloop_shared.events.payloads import (
     InterviewScheduled,
     MatchesFound,
     PositionChanged,
+    RecontactDue,
     TalentInvited,
 )
 
@@ -98,3 +100,8 @@ async def handle_position_changed(
 ) -> None:
     """Keep which org unit a position is in, for the org unit's chat robot."""
     await record_position_unit(uow, payload)
+
+
+async def handle_recontact_due(uow: UnitOfWork, payload: RecontactDue, event: CloudEvent) -> None:
+    """Talent's daily digest of re-contact reminders due: one email to HR's alert address."""
+    await alert_recontact_due(uow, payload, event_id=event.id, occurred_at=uow.clock.now())

@@ -9,7 +9,14 @@ One event makes one row per reader and channel; since the table keeps one notice
 event and channel, an alert's `source_event_id` is the event id plus a digest of its
 recipient. A person who switched a kind off for a channel gets no row for it. Alerts name
 the candidate, so they carry `candidate_id` where the event has one and an erasure
-scrubs them with the candidate's notices.
+scrubs them with the candidate's notices. (`matches_found` and `decision_pending` name
+candidates without carrying their id, so an erasure does not scrub those today.)
+
+The daily re-contact digest (`recontact_due`) is about no position and names up to 20
+people: it goes to HR's alert address only (none set: nobody), and keeps the digest in
+`params` (`talent_ids` and what the text is made of) so that an erasure of one of them
+drops them from the digest and writes its subject and body again
+(`scrub_recontact_digests`).
 """
 
 from __future__ import annotations
@@ -20,10 +27,12 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import cast, or_, select
+from sqlalchemy.dialects.postgresql import JSONB
 
 from notify_service.db.alert_models import AlertPreference, ChatRobot, PositionUnit
 from notify_service.db.models import Notification
+from notify_service.db.repositories import ErasureRepository
 from notify_service.domain import alerts as texts
 from notify_service.domain.alerts import AlertKind, AlertMessage, Links
 from notify_service.service.state import notify_state
@@ -35,6 +44,7 @@ from talentloop_shared.events.payloads import (
     DecisionPending,
     MatchesFound,
     PositionRef,
+    RecontactDue,
 )
 from talentloop_shared.i18n import DEFAULT_LOCALE, try_canonical_locale
 from talentloop_shared.logging import get_logger
@@ -251,3 +261,109 @@ async def alert_notices_held(
             notices=refs,
         ),
     )
+
+
+RECONTACT_DUE = texts.notification_kind("recontact_due")
+
+
+def _digest_message(uow: UnitOfWork, digest: RecontactDue, locale: str, timezone: str) -> Any:
+    people = [
+        texts.DuePerson(
+            talent_id=t.talent_id,
+            name=t.name,
+            due_since=t.due_since,
+            last_contacted_at=t.last_contacted_at,
+            last_position=t.last_position,
+            tags=t.tags,
+        )
+        for t in digest.top
+    ]
+    return texts.recontact_due(
+        locale,
+        timezone,
+        links=_links(uow),
+        day=digest.day.isoformat(),
+        count=digest.count,
+        people=people,
+    )
+
+
+def _digest_params(digest: RecontactDue) -> dict[str, Any]:
+    return {
+        "talent_ids": [t.talent_id for t in digest.top],
+        "digest": digest.model_dump(mode="json"),
+    }
+
+
+async def alert_recontact_due(
+    uow: UnitOfWork, payload: RecontactDue, *, event_id: str, occurred_at: datetime
+) -> Notification | None:
+    """The daily re-contact digest, to HR's alert address in its language (unset: nobody).
+    People erased here before the digest arrived are left out (and no longer counted)."""
+    settings = notify_state(uow).settings
+    if not settings.hr_alert_email:
+        log.info("alert.nobody_to_tell", kind="recontact_due")
+        return None
+    erasures = ErasureRepository(uow.session)
+    kept = [t for t in payload.top if not await erasures.is_erased(t.talent_id)]
+    digest = payload.model_copy(
+        update={"top": kept, "count": payload.count - (len(payload.top) - len(kept))}
+    )
+    if digest.count <= 0:
+        return None
+    recipient = settings.hr_alert_email
+    tag = try_canonical_locale(settings.hr_alert_locale) or DEFAULT_LOCALE
+    message = _digest_message(uow, digest, tag, settings.hr_alert_timezone)
+    notice = Notification(
+        id=uuid.uuid4(),
+        kind=RECONTACT_DUE,
+        source_event_id=_source_id(event_id, "email", recipient),
+        candidate_id="",
+        locale=tag,
+        timezone=settings.hr_alert_timezone,
+        channel="email",
+        recipient=recipient,
+        status="scheduled",
+        subject=message.subject,
+        body_text=message.body,
+        params=_digest_params(digest),
+        flags=[],
+        occurred_at=occurred_at,
+        send_at=uow.clock.now(),
+        attempts=0,
+    )
+    uow.session.add(notice)
+    await uow.flush()
+    log.info("alert.created", notification_id=str(notice.id), kind=notice.kind, channel="email")
+    await wake_dispatchers(uow)
+    return notice
+
+
+def digests_naming(candidate_id: str) -> Any:
+    """The condition on notifications: a re-contact digest that lists `candidate_id`."""
+    return (Notification.kind == RECONTACT_DUE) & cast(Notification.params, JSONB).contains(
+        {"talent_ids": [candidate_id]}
+    )
+
+
+async def scrub_recontact_digests(uow: UnitOfWork, candidate_id: str) -> int:
+    """Drop an erased person from the re-contact digests that list them, sent or not, and
+    write those digests' subject and body again (rows already locked by the erasure)."""
+    rows = (
+        await uow.session.scalars(
+            select(Notification).where(digests_naming(candidate_id)).order_by(Notification.id)
+        )
+    ).all()
+    for row in rows:
+        stored = RecontactDue.model_validate((row.params or {}).get("digest") or {})
+        kept = [t for t in stored.top if t.talent_id != candidate_id]
+        digest = stored.model_copy(update={"top": kept, "count": max(stored.count - 1, 0)})
+        row.params = _digest_params(digest)
+        if digest.count == 0 or row.recipient is None:
+            row.subject = row.body_text = None
+        else:
+            message = _digest_message(uow, digest, row.locale, row.timezone)
+            row.subject, row.body_text = message.subject, message.body
+    if rows:
+        await uow.flush()
+    return len(rows)

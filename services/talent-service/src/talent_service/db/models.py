@@ -9,11 +9,12 @@ and matching read one row per person through GIN-indexed array columns.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -318,3 +319,16 @@ class CustomVocabulary(Base):
     digest: Mapped[str] = mapped_column(String(64))
     table: Mapped[dict[str, Any]] = mapped_column(JSONB)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class RecontactDigest(Base):
+    """A day whose re-contact digest was decided: the primary key makes it once a day
+    across replicas and restarts (written in the transaction that writes the outbox row).
+    `count` is 0 when nothing was due (and nothing was published)."""
+
+    __tablename__ = "recontact_digests"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    timezone: Mapped[str] = mapped_column(String(64))
+    count: Mapped[int] = mapped_column(Integer)
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -12,7 +12,8 @@ vocabulary-changed   → keep HR's latest skills synonyms (tags and matching can
                        skills with them)
 
 Besides: course-changed when HR adds, changes or withdraws a course (service/courses.py),
-talent-invited and candidate-erased on HR's requests.
+talent-invited and candidate-erased on HR's requests, and recontact-due once a day when
+re-contact reminders are due (service/digest.py).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ PUBLISHES: tuple[str, ...] = (
     "candidate-erased",
     "matches-found",
     "course-changed",
+    "recontact-due",
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, tuple_
 
@@ -18,17 +19,23 @@ from talentloop_shared.pagination import Keyset, Page
 REMINDERS = Keyset(datetime, str)
 
 
+def due_conditions(now: datetime, *, due_before: datetime | None = None) -> list[Any]:
+    """Who is due for re-contact at `now` (or before `due_before`): pooled, consent still
+    running, not hired since."""
+    return [
+        TalentProfile.next_contact_at <= (due_before or now),
+        TalentProfile.consent_expires_at > now,
+        TalentProfile.hired_at.is_(None),
+    ]
+
+
 async def list_reminders(
     uow: UnitOfWork, *, due_before: datetime | None, limit: int, cursor: str | None
 ) -> Page[TalentProfile]:
     """Pooled candidates due for re-contact before `due_before` (default: now); people
     hired since are not re-contacted about openings."""
     now = uow.clock.now()
-    stmt = select(TalentProfile).where(
-        TalentProfile.next_contact_at <= (due_before or now),
-        TalentProfile.consent_expires_at > now,
-        TalentProfile.hired_at.is_(None),
-    )
+    stmt = select(TalentProfile).where(*due_conditions(now, due_before=due_before))
     if (after := REMINDERS.decode(cursor)) is not None:
         stmt = stmt.where(tuple_(TalentProfile.next_contact_at, TalentProfile.id) > tuple_(*after))
     stmt = stmt.order_by(TalentProfile.next_contact_at, TalentProfile.id).limit(limit + 1)

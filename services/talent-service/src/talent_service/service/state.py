@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from talent_service.config import Settings
+from talent_service.domain.digest import DigestSlot, parse_slot
 from talent_service.domain.retention import PoolPolicy
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.service import Runtime
@@ -13,10 +14,12 @@ from talentloop_shared.service import Runtime
 
 @dataclass(frozen=True, slots=True)
 class TalentState:
-    """The deployment's pool policy and how often the retention sweep runs."""
+    """The deployment's pool policy, how often the retention sweep runs and when the
+    re-contact digest is due (None: no digest)."""
 
     policy: PoolPolicy
     sweep_interval_seconds: float
+    digest: DigestSlot | None = None
 
 
 def build_state(rt: Runtime) -> TalentState:
@@ -30,6 +33,7 @@ def build_state(rt: Runtime) -> TalentState:
             pending_retention_days=settings.pending_retention_days,
         ),
         sweep_interval_seconds=settings.sweep_interval_seconds,
+        digest=parse_slot(settings.digest_time, settings.digest_timezone),
     )
 
 
