@@ -99,10 +99,21 @@ async def test_one_replica_of_each_killed_midway_every_candidate_hears_once(
                 for n in await notices_of_kind(http, lb, "rejection")
                 if n["recipient"] in by_email
             ]
+            statuses.clear()
+            statuses.update(n["status"] for n in notices)
+            held[:] = [
+                (n["locale"], n["flags"]) for n in notices if n["status"] == "pending_review"
+            ]
             done = [n for n in notices if n["status"] in {"sent", "unknown"}]
             return notices if len(done) == REJECTIONS and len(notices) == REJECTIONS else None
 
-        notices = await eventually(settled, timeout=120, message="every notice sent or unknown")
+        statuses: Counter[str] = Counter()
+        held: list[Any] = []
+
+        try:
+            notices = await eventually(settled, timeout=120, message="every notice sent or unknown")
+        except AssertionError:
+            raise AssertionError(f"notices by status: {dict(statuses)}; held: {held[:2]}") from None
         counts = received()
         assert not [e for e, c in counts.items() if c > 1], "a candidate got two emails"
         for n in notices:

@@ -410,3 +410,20 @@ def test_levels_and_languages_are_named_by_the_shared_vocabularies(
         suggestion_library=DEFAULT_SUGGESTIONS,
     )
     assert tuple(r.text for r in content.reasons) == expected
+
+
+def test_the_shipped_suggestions_pass_the_notice_phrasing_unflagged() -> None:
+    """Every suggestion a new installation ships reads as a sentence of the notice: notify's
+    phrasing step holds a notice for review when one does not, so a flagged default would
+    hold every rejection that uses it."""
+    from recruiting_service.domain.rejections import DEFAULT_SUGGESTIONS
+    from talentloop_shared.language import phrase_notice
+
+    for locale, entries in DEFAULT_SUGGESTIONS.items():
+        if locale.startswith("_"):
+            continue
+        subject = "Kubernetes 运维" if locale.startswith("zh") else "Kubernetes operations"
+        for code, template in entries.items():
+            text = template.replace("{subject}", subject)
+            phrased = phrase_notice(locale, suggestions=[text])
+            assert not phrased.flagged, (locale, code, [p.notes for p in phrased.flagged])

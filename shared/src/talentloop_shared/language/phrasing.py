@@ -586,7 +586,9 @@ class Phraser:
         ):
             notes.append("generic")
         form: Form = "advice" if advice else ("sentence" if self._sentence_like(need) else "phrase")
-        if len(need) > self._max_length():
+        # Advice is a sentence of its own ("我们的建议是：…"), not a slot in a frame: it may
+        # run longer than a need before it reads badly (the pack says how much longer).
+        if len(need) > self._max_suggestion_length():
             notes.append("too_long")
         sentence = self.frame("suggestion", text=self._inner(need))
         self._language_notes(need, notes)
@@ -1011,6 +1013,9 @@ class Phraser:
 
     def _max_length(self) -> int:
         return int(self.own.data.get("max_need_length", 160))
+
+    def _max_suggestion_length(self) -> int:
+        return int(self.own.data.get("max_suggestion_length", self._max_length() * 5 // 2))
 
     def _empty(self, kind: Kind, source: str, code: str | None) -> Phrased:
         return Phrased(
