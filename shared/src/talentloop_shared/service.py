@@ -209,16 +209,34 @@ async def _guarded(loop: BackgroundLoop, rt: Runtime) -> None:
             await asyncio.sleep(1.0)
 
 
+# How long shutdown waits for a cancelled loop. A loop inside a broker RPC can sit out its
+# cancellation until the connection closes; shutdown then closes it and waits once more,
+# rather than hanging (a stuck shutdown is a pod that never terminates).
+STOP_GRACE_SECONDS = 5.0
+
+
 async def stop_runtime(rt: Runtime) -> None:
     """Stop loops, close the broker and the engine."""
     for task in rt.tasks:
         task.cancel()
-    for task in rt.tasks:
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await task
-    rt.tasks.clear()
+    pending = await _settle(set(rt.tasks))
     await rt.broker.stop()
+    pending = await _settle(pending)
+    for task in pending:
+        log.warning("shutdown.loop_did_not_stop", loop=task.get_name())
+    rt.tasks.clear()
     await rt.engine.dispose()
+
+
+async def _settle(tasks: set[asyncio.Task[None]]) -> set[asyncio.Task[None]]:
+    """Wait (bounded) for cancelled tasks; the ones still running."""
+    if not tasks:
+        return set()
+    done, pending = await asyncio.wait(tasks, timeout=STOP_GRACE_SECONDS)
+    for task in done:
+        if not task.cancelled():
+            task.exception()  # retrieved: a loop that failed on its way out is not news
+    return pending
 
 
 def _freeze_startup_objects() -> None:

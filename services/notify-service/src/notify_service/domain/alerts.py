@@ -2,22 +2,21 @@
 
 Pure: the service layer (`service/alerts.py`) turns these messages into notification rows
 addressed to staff, and the dispatcher delivers them like any notice. Texts live in
-`data/alert_texts.json`, one block per locale, looked up through `locale_chain`.
+the language packs' `alerts` sections, one per locale, looked up through `locale_chain`.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from talentloop_shared.events.payloads import PersonRef, PositionRef
 from talentloop_shared.i18n import DEFAULT_LOCALE, locale_chain
+from talentloop_shared.language import default_packs
 
 AlertKind = Literal["decision_pending", "matches_found", "new_hire", "notice_held", "recontact_due"]
 ALERT_KINDS: tuple[AlertKind, ...] = (
@@ -40,9 +39,11 @@ def notification_kind(kind: AlertKind) -> str:
 
 @cache
 def _texts() -> dict[str, dict[str, Any]]:
-    raw = resources.files(__package__).joinpath("data", "alert_texts.json")
-    doc = json.loads(raw.read_text(encoding="utf-8"))
-    return {k: v for k, v in doc.items() if not k.startswith("_")}
+    # Each language pack's `alerts` section (a new language is a pack, no code change).
+    return {
+        locale: {k: v for k, v in section.items() if not k.startswith("_")}
+        for locale, section in default_packs().every("alerts").items()
+    }
 
 
 def text(locale: str | None, key: str) -> str:

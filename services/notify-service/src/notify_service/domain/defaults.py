@@ -54,9 +54,9 @@ def _normalised(item: Mapping[str, Any], *, locale: str | None = None) -> dict[s
     return json.loads(json.dumps(out))  # plain dicts and lists, whatever the pack holds
 
 
-_FILES = ("default_templates.json", "interview_templates.json")
-"""Notify's own defaults: talent invitations, and interview emails (invitation, update,
-cancellation, reminder) in a file of their own; rejections come from the language packs."""
+_FILES = ("default_templates.json",)
+"""Notify's own defaults (talent invitations); rejections and interview emails (invitation,
+update, cancellation, reminder) come from the language packs' `notice_templates`."""
 
 
 @cache
