@@ -4,7 +4,7 @@ UV ?= $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 ROLE ?= hr_admin
 SUB ?= dev-user
 
-.PHONY: help install run migrate test test-fast lint typecheck token bench demo docs clean \
+.PHONY: help install console run migrate test test-fast lint typecheck token bench demo docs clean \
 	dlq-list dlq-show dlq-replay dlq-purge backup restore
 
 help: ## list the targets
@@ -19,13 +19,25 @@ $(UV):
 
 install: .venv/.installed ## install everything (uv, Python 3.11 env, all packages from uv.lock)
 
-run: install ## create and migrate the four databases, start the four services, print their URLs (Ctrl-C stops)
+# The HR console (console/): npm packages from its lock file, then a Vite build into dist/.
+CONSOLE_SOURCES := $(shell find console/src console/public console/index.html console/vite.config.ts console/tsconfig.json -type f 2>/dev/null)
+
+console/node_modules/.installed: console/package.json console/package-lock.json
+	cd console && npm ci --no-audit --no-fund
+	@touch $@
+
+console/dist/index.html: console/node_modules/.installed $(CONSOLE_SOURCES)
+	cd console && npm run build
+
+console: console/dist/index.html ## build the HR console (npm ci from its lock file, then vite build)
+
+run: install console ## create and migrate the four databases, start the four services and the console on :8000 (Ctrl-C stops)
 	$(UV) run --frozen python -m talentloop_shared.devtools.suite run
 
 migrate: install ## create missing databases and apply migrations
 	$(UV) run --frozen python -m talentloop_shared.devtools.suite migrate
 
-test: install ## the whole suite against real PostgreSQL and RabbitMQ
+test: install console ## the whole suite against real PostgreSQL, RabbitMQ and SMTP, the console in Chromium
 	$(UV) run --frozen pytest
 
 test-fast: install ## unit tests only (no services needed)
@@ -36,8 +48,9 @@ lint: install ## ruff, and the layer contracts (import-linter, see docs/architec
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen lint-imports
 
-typecheck: install ## mypy on the shared library and the services
+typecheck: install console/node_modules/.installed ## mypy on the shared library and the services; tsc on the console
 	$(UV) run --frozen mypy shared/src services/*/src
+	cd console && npm run typecheck
 
 token: install ## print a dev JWT: make token ROLE=recruiter [SUB=alice]
 	@$(UV) run --frozen python -m talentloop_shared.auth $(ROLE) --sub $(SUB)
@@ -48,8 +61,9 @@ bench: install ## run the benchmark scripts (they print their figures)
 demo: install ## play the brief's story against the running suite (start `make run` first)
 	$(UV) run --frozen python -m talentloop_shared.devtools.demo
 
-docs: install ## regenerate docs/asyncapi.json and docs/events.md from the code
+docs: install console/node_modules/.installed ## regenerate the event, authorization and OpenAPI docs and the console's typed client
 	$(UV) run --frozen python docs/generate.py
+	cd console && npm run gen:api
 
 DLQ_ARGS = $(if $(SERVICE),--service $(SERVICE)) $(foreach i,$(ID),--id $(i)) $(if $(CANDIDATE),--candidate $(CANDIDATE))
 

@@ -49,3 +49,20 @@ def test_each_service_publishes_only_what_the_contract_lets_it() -> None:
         for event_type in published:
             assert f"/{service}" in PUBLISHERS[event_type], (service, event_type)
     assert all(model.PUBLISHED_BY for model in EVENT_TYPES.values())
+
+
+def test_the_consoles_typed_client_matches_the_openapi_documents() -> None:
+    import os
+    import subprocess
+
+    import pytest
+
+    console = DOCS.parent / "console"
+    if not (console / "node_modules" / "openapi-typescript").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("console/node_modules is missing: make console")
+        pytest.skip("console/node_modules is missing: make console")
+    result = subprocess.run(
+        ["node", "scripts/gen-api.mjs", "--check"], cwd=console, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr

@@ -80,6 +80,8 @@ class Suite:
     replicas: int = 1
     replica_ports: dict[str, int] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    # The HR console's static server (devtools/console.py), once `start_console` ran.
+    console: subprocess.Popen[bytes] | None = None
 
     def port(self, spec: ServiceSpec, replica: int = 0) -> int:
         if replica:
@@ -195,8 +197,50 @@ class Suite:
         proc.send_signal(sig)
         proc.wait(20)
 
+    def start_console(self, port: int = 8000, dist: Path | None = None) -> str:
+        """Serve the built HR console on `port`, pointed at these services; its URL."""
+        from talentloop_shared.devtools.console import DIST, SERVICE_NAMES
+
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = (self.log_dir / "console.log").open("ab")
+        urls = [f"--{n}={self.url(f'{n}-service')}" for n in SERVICE_NAMES]
+        self.console = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "talentloop_shared.devtools.console",
+                f"--port={port}",
+                f"--dist={dist or DIST}",
+                *urls,
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        return f"http://127.0.0.1:{port}"
+
+    async def wait_console(self, url: str, timeout: float = 30) -> None:
+        """Poll the console's /config.json until it answers."""
+        deadline = time.monotonic() + timeout
+        async with httpx.AsyncClient(timeout=2) as client:
+            while True:
+                if self.console is not None and self.console.poll() is not None:
+                    raise RuntimeError(f"the console server exited; see {self.log_dir}/console.log")
+                with contextlib.suppress(httpx.HTTPError):
+                    if (await client.get(url + "/config.json")).status_code == 200:
+                        return
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"console not ready; see {self.log_dir}/console.log")
+                await asyncio.sleep(0.2)
+
     def stop_all(self) -> None:
         """Stop every service gracefully (SIGTERM), then kill stragglers."""
+        if self.console is not None:
+            self.console.terminate()
+            try:
+                self.console.wait(10)
+            except subprocess.TimeoutExpired:
+                self.console.kill()
+            self.console = None
         for proc in self.processes.values():
             proc.send_signal(signal.SIGTERM)
         for proc in self.processes.values():
@@ -308,6 +352,16 @@ def main() -> None:
     try:
         asyncio.run(suite.wait_ready())
         print("talentloop: all four services are ready")
+        from talentloop_shared.devtools.console import DIST
+
+        if (DIST / "index.html").is_file():
+            console_url = suite.start_console(
+                int(os.environ.get("TALENTLOOP_CONSOLE_PORT", "8000"))
+            )
+            asyncio.run(suite.wait_console(console_url))
+            print(f"  {'HR console':<20} {console_url}  (development sign-in: pick a role)")
+        else:
+            print("  HR console: not built (make console)")
         for spec in SERVICES:
             print(f"  {spec.name:<20} {suite.url(spec.name)}/docs")
         if not external_smtp:

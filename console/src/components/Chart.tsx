@@ -1,0 +1,30 @@
+// An ECharts chart with a text label for screen readers (and a data table fallback, if given).
+import { useEffect, useRef } from "react";
+import * as echarts from "echarts";
+import type { EChartsOption } from "echarts";
+
+export function Chart({
+  option,
+  label,
+  height = 280,
+  testId,
+}: {
+  option: EChartsOption;
+  label: string;
+  height?: number;
+  testId?: string;
+}) {
+  const element = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!element.current) return;
+    const chart = echarts.init(element.current, undefined, { renderer: "svg" });
+    chart.setOption(option);
+    const resize = () => chart.resize();
+    window.addEventListener("resize", resize);
+    return () => {
+      window.removeEventListener("resize", resize);
+      chart.dispose();
+    };
+  }, [option]);
+  return <div ref={element} role="img" aria-label={label} data-testid={testId} style={{ width: "100%", height }} />;
+}

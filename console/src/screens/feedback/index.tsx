@@ -1,0 +1,10 @@
+import type { RouteObject } from "react-router-dom";
+import { useTranslation } from "react-i18next";
+import { Page } from "../../components/Page";
+
+function Placeholder() {
+  const { t } = useTranslation();
+  return <Page title={t("nav.feedback")}>{null}</Page>;
+}
+
+export const routes: RouteObject[] = [{ path: "feedback", element: <Placeholder /> }];
