@@ -20,7 +20,10 @@ let loaded: ConsoleConfig | null = null;
 export async function loadConfig(): Promise<ConsoleConfig> {
   const response = await fetch("/config.json", { cache: "no-store" });
   if (!response.ok) throw new Error(`/config.json: ${response.status}`);
-  loaded = (await response.json()) as ConsoleConfig;
+  const body = (await response.json()) as ConsoleConfig;
+  // The console image renders an empty issuer when none is configured: no OIDC sign-in.
+  if (body.oidc && !body.oidc.issuer) body.oidc = null;
+  loaded = body;
   return loaded;
 }
 
