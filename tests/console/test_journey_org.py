@@ -219,7 +219,9 @@ async def test_a_recruiter_reads_the_org_but_cannot_change_it(
         "aria-expanded", "true"
     )
     await page.get_by_role("button", name=re.compile(f"Inside Sales {tag}")).click()
-    await expect(page.get_by_role("heading", name="Positions in this unit and below")).to_be_visible()
+    await expect(
+        page.get_by_role("heading", name="Positions in this unit and below")
+    ).to_be_visible()
     await expect(page.get_by_role("link", name=f"Account Executive {tag}")).to_be_visible()
     await ui.check("org-recruiter-en")
     await page.get_by_role("link", name=f"Account Executive {tag}").click()

@@ -164,9 +164,7 @@ async def test_hr_changes_notice_settings_webhooks_policy_alerts_and_people(
     await expect(page.get_by_role("row").filter(has_text=name)).to_have_count(0)
     await page.get_by_label("Include deactivated people").check()
     await expect(page.get_by_role("row").filter(has_text=name)).to_contain_text("Deactivated")
-    people = (
-        await http.get(f"{org}/api/v1/people", params={"q": tag}, headers=hr)
-    ).json()["items"]
+    people = (await http.get(f"{org}/api/v1/people", params={"q": tag}, headers=hr)).json()["items"]
     assert [(p["name"], p["active"]) for p in people] == [(name, False)]
     await ui.check("settings-people-en")
 
