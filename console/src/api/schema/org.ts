@@ -242,7 +242,7 @@ export interface paths {
         };
         /**
          * List positions
-         * @description Filter by org unit (with `include_subtree=true`, also every unit below it), status and job family; ordered by creation.
+         * @description Filter by org unit (with `include_subtree=true`, also every unit below it), status, job family and a search text `q` (part of the title or the code); ordered by creation.
          */
         get: operations["list_positions_api_v1_positions_get"];
         put?: never;
@@ -2744,6 +2744,8 @@ export interface operations {
                 include_subtree?: boolean;
                 status?: ("open" | "closed") | null;
                 job_family?: string | null;
+                /** @description Part of the title or the code */
+                q?: string | null;
             };
             header?: never;
             path?: never;

@@ -1,10 +1,9 @@
 import type { RouteObject } from "react-router-dom";
-import { useTranslation } from "react-i18next";
-import { Page } from "../../components/Page";
+import { OrgPage } from "./OrgPage";
+import { NewPositionPage, PositionPage } from "./PositionPage";
 
-function Placeholder() {
-  const { t } = useTranslation();
-  return <Page title={t("nav.org")}>{null}</Page>;
-}
-
-export const routes: RouteObject[] = [{ path: "org", element: <Placeholder /> }];
+export const routes: RouteObject[] = [
+  { path: "org", element: <OrgPage /> },
+  { path: "org/positions/new", element: <NewPositionPage /> },
+  { path: "org/positions/:id", element: <PositionPage /> },
+];

@@ -259,3 +259,27 @@ async def test_list_filters_subtree_and_paginates(client, hr):
     assert [p["id"] for p in r.json()["items"]] == ids[1:]
     r = await client.get("/api/v1/positions", headers=hr, params={"cursor": "garbage"})
     assert r.status_code == 422
+
+
+async def test_list_searches_title_and_code(client, hr):
+    # The console's position search: part of the title or the code, any case; `%` and `_`
+    # are taken literally.
+    company = await make_unit(client, hr, unique("Search Co"), "company")
+    tag = uuid.uuid4().hex[:8]
+    titled = await make_position(client, hr, company["id"], title=f"Data Engineer {tag}")
+    coded = await make_position(client, hr, company["id"], code=f"POS-{tag}-7")
+    percent = await make_position(client, hr, company["id"], title="100% remote designer")
+
+    async def search(q: str) -> list[str]:
+        r = await client.get(
+            "/api/v1/positions", headers=hr, params={"org_unit_id": company["id"], "q": q}
+        )
+        assert r.status_code == 200, r.text
+        return [p["id"] for p in r.json()["items"]]
+
+    assert await search(tag.upper()) == [titled["id"], coded["id"]]
+    assert await search("data engineer") == [titled["id"]]
+    assert await search(f"pos-{tag}") == [coded["id"]]
+    assert await search("0%") == [percent["id"]]
+    assert await search("_") == []
+    assert len(await search("  ")) == 3

@@ -77,7 +77,8 @@ async def upsert_position(
     "",
     summary="List positions",
     description="Filter by org unit (with `include_subtree=true`, also every unit below it), "
-    "status and job family; ordered by creation.",
+    "status, job family and a search text `q` (part of the title or the code); ordered by "
+    "creation.",
     responses=problem_responses(401, 403, 404, 422),
 )
 async def list_positions(
@@ -89,6 +90,9 @@ async def list_positions(
     include_subtree: Annotated[bool, Query(description="Include units below org_unit_id")] = False,
     status: Literal["open", "closed"] | None = None,
     job_family: str | None = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Part of the title or the code")
+    ] = None,
 ) -> Page[PositionRead]:
     page = await use_cases.list_positions(
         uow,
@@ -98,6 +102,7 @@ async def list_positions(
         include_subtree=include_subtree,
         status=status,
         job_family=job_family,
+        q=q,
     )
     return page.map(PositionRead.from_row)
 

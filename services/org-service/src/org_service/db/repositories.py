@@ -405,6 +405,7 @@ class PositionRepository(Repository[Position]):
         include_subtree: bool,
         status: str | None,
         job_family: str | None,
+        q: str | None = None,
     ) -> list[PositionInUnit]:
         """Positions with their unit and owners, ordered by (created_at, id), `limit + 1` rows."""
         recruiter, manager = _RECRUITER, _MANAGER
@@ -426,6 +427,14 @@ class PositionRepository(Repository[Position]):
             stmt = stmt.where(Position.status == status)
         if job_family is not None:
             stmt = stmt.where(Position.job_family == job_family)
+        if q:
+            pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stmt = stmt.where(
+                or_(
+                    Position.title.ilike(pattern, escape="\\"),
+                    Position.code.ilike(pattern, escape="\\"),
+                )
+            )
         return [PositionInUnit(*row) for row in (await self.session.execute(stmt)).all()]
 
     async def history(

@@ -469,8 +469,9 @@ async def list_positions(
     include_subtree: bool,
     status: str | None,
     job_family: str | None,
+    q: str | None = None,
 ) -> Page[PositionInUnit]:
-    """A page of positions (filtered), ordered by creation."""
+    """A page of positions (filtered; `q` matches part of the title or code), by creation."""
     after = POSITIONS.decode(cursor)
     unit = None
     if org_unit_id is not None:
@@ -484,6 +485,7 @@ async def list_positions(
         include_subtree=include_subtree,
         status=status,
         job_family=job_family.strip().lower() if job_family else None,
+        q=q.strip() if q and q.strip() else None,
     )
     return POSITIONS.page(rows, limit, key=lambda row: (row.position.created_at, row.position.id))
 
