@@ -182,7 +182,7 @@ function GroupTable({ groups, groupBy }: { groups: Group[]; groupBy: GroupBy }) 
   const { t } = useTranslation("feedback");
   const label = useGroupLabel(groupBy);
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t("tableCaption", { by: t(`by.${groupBy}`) })}>
       <table data-testid={`table-${groupBy}`}>
         <caption className="hint">{t("tableCaption", { by: t(`by.${groupBy}`) })}</caption>
         <thead>

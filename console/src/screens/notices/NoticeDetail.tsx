@@ -213,7 +213,7 @@ function NoticeView({ notice }: { notice: Notice }) {
       <section className="panel" aria-labelledby="attempts-heading">
         <h2 id="attempts-heading">{t("attempts.title")}</h2>
         {notice.delivery_attempts?.length ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("attempts.title")}>
             <table>
               <thead>
                 <tr>

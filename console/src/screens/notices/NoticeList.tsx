@@ -78,7 +78,7 @@ export function NoticeList() {
       ) : items.length === 0 ? (
         <Empty>{t("empty")}</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("title")}>
           <table>
             <caption className="hint">{t("caption", { count: items.length })}</caption>
             <thead>

@@ -105,7 +105,7 @@ function TalentView({ talent }: { talent: Talent }) {
         {talent.applications.length === 0 ? (
           <p className="state state-empty">{t("detail.noApplications")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("detail.applications")}>
             <table>
               <thead>
                 <tr>
@@ -164,7 +164,7 @@ function TalentView({ talent }: { talent: Talent }) {
         {talent.history.length === 0 ? (
           <p className="state state-empty">{t("detail.noHistory")}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("detail.history")}>
             <table>
               <thead>
                 <tr>

@@ -169,7 +169,7 @@ function MatchList({ positionId }: { positionId: string }) {
             </p>
           ) : null}
           <ProblemAlert error={error} />
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("tabs.matches")}>
             <table>
               <thead>
                 <tr>

@@ -38,7 +38,7 @@ export function DevelopmentPlans() {
             <p className="hint">
               {t("plans.hired", { at: formatDateTime(plan.hired_at), by: plan.decided_by })}
             </p>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t("plans.title")}>
               <table>
                 <thead>
                   <tr>

@@ -38,7 +38,7 @@ export function TalentReminders() {
       ) : items.length === 0 ? (
         <Empty>{t("reminders.empty")}</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("reminders.title")}>
           <table>
             <thead>
               <tr>

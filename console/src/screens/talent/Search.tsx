@@ -62,7 +62,7 @@ export function TalentSearch() {
       ) : items.length === 0 ? (
         <Empty>{t("search.empty")}</Empty>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("tabs.search")}>
           <table>
             <thead>
               <tr>
