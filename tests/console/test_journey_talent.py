@@ -53,7 +53,7 @@ async def test_hr_finds_a_pooled_candidate_and_invites_them_to_a_new_opening(
     # Search the pool by the skill and open her page.
     await ui.sign_in("hr_admin", "hr-talent", language="en")
     await ui.goto("/talent")
-    await page.get_by_label("Skill").fill(skill)
+    await page.get_by_role("textbox", name="Skill", exact=True).fill(skill)
     await page.get_by_role("button", name="Search", exact=True).click()
     rows = page.get_by_test_id("talent-row")
     await expect(rows).to_have_count(1)

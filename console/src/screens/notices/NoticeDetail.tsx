@@ -89,7 +89,7 @@ function NoticeView({ notice }: { notice: Notice }) {
   return (
     <>
       <div className="panel">
-        <dl className="facts">
+        <dl className="nt-facts">
           <dt>{t("col.status")}</dt>
           <dd data-testid="notice-status">
             <StatusBadge status={notice.status} />
@@ -182,7 +182,7 @@ function NoticeView({ notice }: { notice: Notice }) {
       {phrases.length ? (
         <section className="panel alert-warning" aria-labelledby="flags-heading">
           <h2 id="flags-heading">{t("flags.title")}</h2>
-          <ul className="flag-list" data-testid="flag-list">
+          <ul className="nt-flag-list" data-testid="flag-list">
             {notice.flags.map((f, i) => (
               <li key={i}>
                 <mark>{String(f.phrase ?? "")}</mark> — {t(`category.${String(f.category)}`, { defaultValue: String(f.category) })}
@@ -262,7 +262,7 @@ function EditForm({ notice, onSaved }: { notice: Notice; onSaved: (next: Notice)
   });
   return (
     <form
-      className="form panel"
+      className="form panel nt-edit"
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate();

@@ -48,7 +48,7 @@ export function NoticeList() {
 
   return (
     <Page title={t("title")}>
-      <form className="panel filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form className="panel nt-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t("filter.status")}
           <select value={status ?? ""} onChange={(e) => setFilter("status", e.target.value)}>

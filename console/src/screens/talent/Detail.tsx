@@ -51,7 +51,7 @@ function TalentView({ talent }: { talent: Talent }) {
       <div className="grid">
         <section className="panel" aria-labelledby="profile">
           <h2 id="profile">{t("detail.profile")}</h2>
-          <dl className="facts">
+          <dl className="tp-facts">
             <dt>{t("detail.email")}</dt>
             <dd>{talent.email ?? "—"}</dd>
             <dt>{t("detail.phone")}</dt>
@@ -86,7 +86,7 @@ function TalentView({ talent }: { talent: Talent }) {
           {byKind.size === 0 ? (
             <p className="state state-empty">{t("detail.noTags")}</p>
           ) : (
-            <dl className="facts">
+            <dl className="tp-facts">
               {[...byKind.entries()].map(([kind, values]) => (
                 <div key={kind} style={{ display: "contents" }}>
                   <dt>{t(`tagKind.${kind}`, { defaultValue: kind })}</dt>

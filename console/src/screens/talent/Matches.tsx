@@ -30,7 +30,7 @@ export function TalentMatches() {
   return (
     <Page title={t("title")}>
       <TalentTabs />
-      <div className="panel filters">
+      <div className="panel tp-filters">
         <label>
           {t("matches.opening")}
           <select
@@ -125,7 +125,7 @@ function MatchList({ positionId }: { positionId: string }) {
 
   return (
     <section className="panel" aria-labelledby="match-count">
-      <h2 id="match-count" className="match-count" data-testid="match-count">
+      <h2 id="match-count" className="tp-match-count" data-testid="match-count">
         {t("matches.count", { count: first.total, title: first.position.title })}
       </h2>
       {strengths.length ? (
@@ -150,7 +150,7 @@ function MatchList({ positionId }: { positionId: string }) {
               <FieldError error={error} field="message" id="message-error" />
             </label>
           </div>
-          <div className="bulk-bar">
+          <div className="tp-bulk">
             <button
               type="button"
               className="primary"

@@ -30,7 +30,7 @@ export function TalentSearch() {
     <Page title={t("title")}>
       <TalentTabs />
       <form
-        className="panel filters"
+        className="panel tp-filters"
         role="search"
         onSubmit={(e) => {
           e.preventDefault();

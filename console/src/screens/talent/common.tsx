@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 export function Tags({ values, label }: { values: string[]; label: string }): ReactNode {
   if (!values.length) return <span className="hint">—</span>;
   return (
-    <ul className="tag-list" aria-label={label}>
+    <ul className="tp-tags" aria-label={label}>
       {values.map((v) => (
         <li key={v} className="badge">
           {v}
