@@ -186,7 +186,7 @@ function GroupTable({ groups, groupBy }: { groups: Group[]; groupBy: GroupBy }) 
         <caption className="hint">{t("tableCaption", { by: t(`by.${groupBy}`) })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t(`by.${groupBy}`)}</th>
+            <th scope="col">{t(`column.${groupBy}`)}</th>
             <th scope="col">{t("figure.sent")}</th>
             <th scope="col">{t("figure.responses")}</th>
             <th scope="col">{t("figure.rate")}</th>
