@@ -79,9 +79,10 @@ async def test_hr_approves_a_held_notice_cancels_a_scheduled_one_and_sees_feedba
     # Ten hours on, unless that falls in the candidate's quiet hours: as notify computed it.
     left = datetime.fromisoformat(later_notice["send_at"]) - datetime.now(UTC)
     hours = int(left.total_seconds() // 3600)
+    days = f"{hours // 24}d " if hours >= 24 else ""
     await expect(
         page.get_by_test_id("notice-row").first.get_by_test_id("countdown")
-    ).to_contain_text(re.compile(rf"sends in {hours // 24}d ({hours % 24}|{(hours - 1) % 24})h"))
+    ).to_contain_text(re.compile(rf"sends in {days}({hours % 24}|{(hours - 1) % 24})h"))
     await page.get_by_test_id("notice-row").first.get_by_role("link").click()
     await page.wait_for_url(f"**/notices/{later_notice['id']}")
     countdown = page.get_by_test_id("countdown")

@@ -24,7 +24,12 @@ export function Countdown({ to }: { to: string }) {
   const { d, h, m, s } = remaining(left);
   return (
     <span data-testid="countdown">
-      {t("countdown.in", { d, h, m: String(m).padStart(2, "0"), s: String(s).padStart(2, "0") })}
+      {t(d > 0 ? "countdown.in" : "countdown.inHours", {
+        d,
+        h,
+        m: String(m).padStart(2, "0"),
+        s: String(s).padStart(2, "0"),
+      })}
     </span>
   );
 }
