@@ -62,7 +62,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Survey results by template, job family or stage */
+        /** Survey results by template, job family, stage, week or delay */
         get: operations["summary_api_v1_feedback_summary_get"];
         put?: never;
         post?: never;
@@ -103,7 +103,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Reword a notice held for review (the compliance guard checks it again) */
+        patch: operations["edit_notification_api_v1_notifications__notification_id__patch"];
         trace?: never;
     };
     "/api/v1/notifications/{notification_id}/approve": {
@@ -699,6 +700,17 @@ export interface components {
         HTTPValidationError: {
             /** Detail */
             detail?: components["schemas"]["ValidationError"][];
+        };
+        /**
+         * NoticeEdit
+         * @description HR's rewording of a notice held for review (what is not given stays). A survey link
+         *     shown hidden (`/survey/[hidden]`) is put back as the candidate's own link.
+         */
+        NoticeEdit: {
+            /** Body Text */
+            body_text?: string | null;
+            /** Subject */
+            subject?: string | null;
         };
         /**
          * NoticeSettingsRead
@@ -1820,8 +1832,13 @@ export interface operations {
     summary_api_v1_feedback_summary_get: {
         parameters: {
             query?: {
-                group_by?: "template" | "job_family" | "stage";
+                /** @description week: the Monday (ISO date) of the week each notice was sent, oldest first; delay: minutes from the decision to sending, in buckets under_1h, 1h_to_1d, 1d_to_3d, over_3d (and unsent) */
+                group_by?: "template" | "job_family" | "stage" | "week" | "delay";
                 kind?: "rejection" | "invitation";
+                /** @description Only this job family's notices */
+                job_family?: string | null;
+                /** @description Only the notices of this template */
+                template_id?: string | null;
             };
             header?: never;
             path?: never;
@@ -1986,6 +2003,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    edit_notification_api_v1_notifications__notification_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notification_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeEdit"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDetail"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The token lacks the required role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation failed; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
                 };
             };
         };

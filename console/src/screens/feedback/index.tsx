@@ -1,10 +1,17 @@
+import { lazy, Suspense } from "react";
 import type { RouteObject } from "react-router-dom";
-import { useTranslation } from "react-i18next";
-import { Page } from "../../components/Page";
+import { Loading } from "../../components/states";
 
-function Placeholder() {
-  const { t } = useTranslation();
-  return <Page title={t("nav.feedback")}>{null}</Page>;
-}
+// The dashboard brings ECharts: load it (a large chunk) only when the screen is opened.
+const Dashboard = lazy(() => import("./Dashboard"));
 
-export const routes: RouteObject[] = [{ path: "feedback", element: <Placeholder /> }];
+export const routes: RouteObject[] = [
+  {
+    path: "feedback",
+    element: (
+      <Suspense fallback={<Loading />}>
+        <Dashboard />
+      </Suspense>
+    ),
+  },
+];

@@ -1,10 +1,8 @@
 import type { RouteObject } from "react-router-dom";
-import { useTranslation } from "react-i18next";
-import { Page } from "../../components/Page";
+import { NoticeDetail } from "./NoticeDetail";
+import { NoticeList } from "./NoticeList";
 
-function Placeholder() {
-  const { t } = useTranslation();
-  return <Page title={t("nav.notices")}>{null}</Page>;
-}
-
-export const routes: RouteObject[] = [{ path: "notices", element: <Placeholder /> }];
+export const routes: RouteObject[] = [
+  { path: "notices", element: <NoticeList /> },
+  { path: "notices/:id", element: <NoticeDetail /> },
+];

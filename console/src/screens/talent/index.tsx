@@ -1,10 +1,14 @@
 import type { RouteObject } from "react-router-dom";
-import { useTranslation } from "react-i18next";
-import { Page } from "../../components/Page";
+import { TalentDetail } from "./Detail";
+import { TalentMatches } from "./Matches";
+import { DevelopmentPlans } from "./Plans";
+import { TalentReminders } from "./Reminders";
+import { TalentSearch } from "./Search";
 
-function Placeholder() {
-  const { t } = useTranslation();
-  return <Page title={t("nav.talent")}>{null}</Page>;
-}
-
-export const routes: RouteObject[] = [{ path: "talent", element: <Placeholder /> }];
+export const routes: RouteObject[] = [
+  { path: "talent", element: <TalentSearch /> },
+  { path: "talent/matches", element: <TalentMatches /> },
+  { path: "talent/reminders", element: <TalentReminders /> },
+  { path: "talent/plans", element: <DevelopmentPlans /> },
+  { path: "talent/:id", element: <TalentDetail /> },
+];

@@ -238,3 +238,48 @@ async def test_the_survey_page_is_served_with_the_security_headers(
         assert page.headers["referrer-policy"] == "no-referrer"
         assert page.headers["x-content-type-options"] == "nosniff"
         assert page.headers["content-type"].startswith("text/html")
+
+
+async def test_summary_over_time_and_by_delay_for_one_job_family(
+    svc, client, auth, amqp_url, mail_sink, clock
+):
+    family = "survey-time-fam"
+    notice, token = await _sent_notice(svc, client, auth, amqp_url, mail_sink, job_family=family)
+
+    async def summary(group_by: str) -> dict:
+        r = await client.get(
+            "/api/v1/feedback/summary",
+            params={"group_by": group_by, "job_family": family},
+            headers=auth("recruiter"),
+        )
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    sent_at = datetime.fromisoformat(notice["sent_at"])
+    monday = (sent_at.date() - timedelta(days=sent_at.weekday())).isoformat()
+    before = await summary("week")
+    assert [(g["group"], g["notices_sent"], g["responses"]) for g in before["groups"]] == [
+        (monday, 1, 0)
+    ]
+    r = await client.post(f"/api/v1/surveys/{token}", json={"tone": 2, "helpfulness": 3})
+    assert r.status_code == 200
+    after = await summary("week")
+    [week] = after["groups"]
+    assert week["responses"] == 1 and week["response_rate"] == 1.0
+    assert week["mean_ratings"]["tone"] == 2.0 and week["share_satisfied"] == 0.0
+    # Sent at once: the under-an-hour bucket; only this family's notice is counted.
+    by_delay = await summary("delay")
+    assert [g["group"] for g in by_delay["groups"]] == ["under_1h"]
+    assert by_delay["overall"]["notices_sent"] == 1
+    other = await client.get(
+        "/api/v1/feedback/summary",
+        params={"group_by": "delay", "job_family": "no-such-family"},
+        headers=auth("recruiter"),
+    )
+    assert other.json()["groups"] == [] and other.json()["overall"]["notices_sent"] == 0
+    by_template = await client.get(
+        "/api/v1/feedback/summary",
+        params={"group_by": "template", "template_id": notice["template_id"]},
+        headers=auth("recruiter"),
+    )
+    assert [g["group"] for g in by_template.json()["groups"]] == [notice["template_id"]]

@@ -13,6 +13,7 @@ from notify_testkit import (
     notices_of,
     publish,
     rejection,
+    survey_token_in,
     wake_dispatcher,
 )
 
@@ -143,3 +144,48 @@ async def test_talent_invited_sends_an_invitation_in_the_candidates_language(
     )
     [notice] = r.json()["items"]
     assert notice["kind"] == "invitation" and notice["template_name"].startswith("invitation")
+
+
+async def test_hr_rewords_a_held_notice_and_the_guard_checks_it_again(
+    svc, client, auth, amqp_url, mail_sink, clock
+):
+    payload = rejection(reasons=["too old for this team"])
+    await publish(svc, amqp_url, payload)
+    [notice] = await notices_of(client, auth("hr_admin"), payload.application_id)
+    assert notice["status"] == "pending_review"
+    url = f"/api/v1/notifications/{notice['id']}"
+    text = notice["body_text"]
+    # Staff see the survey link hidden; the edit keeps it as they see it.
+    assert "/survey/[hidden]" in text and "too old" in text
+    still = await client.patch(
+        url, headers=auth("recruiter"), json={"body_text": text.replace("too old", "too young")}
+    )
+    assert still.status_code == 200, still.text
+    assert still.json()["status"] == "pending_review"
+    assert [f["phrase"] for f in still.json()["flags"]] == ["too young"]
+    clean = text.replace("too old for this team", "the role needs more people leadership")
+    edited = await client.patch(
+        url,
+        headers=auth("recruiter"),
+        json={"body_text": clean, "subject": "About your application"},
+    )
+    body = edited.json()
+    assert edited.status_code == 200 and body["status"] == "pending_review", body
+    assert body["flags"] == [] and body["subject"] == "About your application"
+    assert body["body_text"] == clean and "/survey/[hidden]" in body["body_html"]
+    assert body["status_reason"].startswith("edited by ")
+    approved = await client.post(f"{url}/approve", headers=auth("recruiter"))
+    assert approved.status_code == 200
+    await notice_in(client, auth("hr_admin"), notice["id"], "sent")
+    [mail] = mails_to(mail_sink, payload.candidate.email)
+    assert mail.subject == "About your application"
+    assert "people leadership" in mail.text() and "too old" not in mail.text()
+    # The candidate's link came back: it opens their survey.
+    assert "[hidden]" not in mail.text()
+    token = survey_token_in(mail.text())
+    assert (await client.get(f"/survey/{token}")).status_code == 200
+    # Once sent (or never held), a notice cannot be reworded; an empty text is refused.
+    late = await client.patch(url, headers=auth("recruiter"), json={"body_text": "x"})
+    assert late.status_code == 409
+    empty = await client.patch(url, headers=auth("recruiter"), json={"body_text": ""})
+    assert empty.status_code == 422

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from notify_service.api.schemas import NotificationDetail, NotificationRead
 from notify_service.db.models import Notification
 from notify_service.service import notice_control, notice_reads
-from notify_service.service.inputs import NoticeStatus
+from notify_service.service.inputs import NoticeEdit, NoticeStatus
 from talentloop_shared.auth.roles import Reader, Recruiter
 from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
 from talentloop_shared.service import UowDep, api_router
@@ -56,6 +56,21 @@ async def get_notification(
     notification_id: uuid.UUID, uow: UowDep, principal: Reader
 ) -> NotificationDetail:
     return NotificationDetail.for_staff(await notice_reads.get_notice(uow, notification_id))
+
+
+@router.patch(
+    "/{notification_id}",
+    summary="Reword a notice held for review (the compliance guard checks it again)",
+    response_model=NotificationDetail,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def edit_notification(
+    notification_id: uuid.UUID, body: NoticeEdit, uow: UowDep, principal: Recruiter
+) -> NotificationDetail:
+    notice = await notice_control.edit_notice(
+        uow, notification_id=notification_id, edit=body, by=principal.sub
+    )
+    return await _detail(uow, notice)
 
 
 ControlUseCase = Callable[..., Awaitable[Notification]]

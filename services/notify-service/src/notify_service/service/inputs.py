@@ -79,6 +79,14 @@ class TemplateUpdate(RequestModel):
     body: str | None = Field(default=None, min_length=1, max_length=_TEXT)
 
 
+class NoticeEdit(RequestModel):
+    """HR's rewording of a notice held for review (what is not given stays). A survey link
+    shown hidden (`/survey/[hidden]`) is put back as the candidate's own link."""
+
+    subject: str | None = Field(default=None, min_length=1, max_length=500)
+    body_text: str | None = Field(default=None, min_length=1, max_length=_TEXT)
+
+
 class TemplatePreviewRequest(RequestModel):
     """What to render: the saved template (or unsaved `subject`/`body`) against a payload."""
 

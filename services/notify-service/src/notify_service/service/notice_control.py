@@ -3,12 +3,16 @@ whose delivery outcome is unknown."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 
 from notify_service import domain
 from notify_service.db.models import Notification
 from notify_service.db.repositories import NotificationRepository, SettingsRepository
+from notify_service.domain.survey import HIDDEN_TOKEN
+from notify_service.domain.templates import text_to_html
+from notify_service.service.inputs import NoticeEdit
 from notify_service.service.wakeups import wake_dispatchers
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, NotFound
@@ -66,6 +70,47 @@ async def approve_notice(uow: UnitOfWork, *, notification_id: uuid.UUID, by: str
     await wake_dispatchers(uow, broadcast=True)
     await uow.commit()
     return notice
+
+
+async def edit_notice(
+    uow: UnitOfWork, *, notification_id: uuid.UUID, edit: NoticeEdit, by: str
+) -> Notification:
+    """Reword a notice held for review. The compliance guard checks the new text again: the
+    notice stays held (approval still releases it), with the flags of the new wording."""
+    notice = await _locked(uow, notification_id)
+    if notice.status != "pending_review":
+        raise IllegalNoticeState(notice, "edit", "only notices held for review can be edited")
+    if notice.body_text is None:
+        raise IllegalNoticeState(notice, "edit", "it has no text")
+    if edit.subject is not None and notice.channel != "email":
+        raise IllegalNoticeState(notice, "edit the subject of", f"a {notice.channel} has none")
+    subject = notice.subject if edit.subject is None else _with_link(notice, edit.subject)
+    text = notice.body_text if edit.body_text is None else _with_link(notice, edit.body_text)
+    rendered = domain.Rendered(
+        subject=subject,
+        text=text,
+        html=text_to_html(text) if notice.body_html is not None else None,
+    )
+    flags = domain.flag_notice([], rendered)
+    notice.subject, notice.body_text, notice.body_html = subject, text, rendered.html
+    notice.flags = flags
+    phrases = ", ".join(sorted({f["phrase"] for f in flags}))
+    notice.status_reason = (
+        f"edited by {by}; still flagged ({phrases})" if flags else f"edited by {by}; to approve"
+    )
+    notice.reviewed_by = by
+    notice.updated_at = uow.clock.now()
+    await uow.commit()
+    return notice
+
+
+def _with_link(notice: Notification, text: str) -> str:
+    """`text` with a hidden survey link (as staff read it) back to the candidate's own."""
+    hidden = f"/survey/{HIDDEN_TOKEN}"
+    if notice.survey_url is None or hidden not in text:
+        return text
+    url = notice.survey_url
+    return re.sub(r"\S*" + re.escape(hidden), lambda _: url, text)
 
 
 async def send_notice_now(uow: UnitOfWork, *, notification_id: uuid.UUID, by: str) -> Notification:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import timedelta
+
 from sqlalchemy import or_, select
 
 from notify_service import domain
@@ -17,7 +20,16 @@ from notify_service.service.survey_links import SurveyClosed, SurveyLinkInvalid
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import FeedbackReceived
 
-GROUPINGS = ("template", "job_family", "stage")
+GROUPINGS = ("template", "job_family", "stage", "week", "delay")
+
+DELAY_BUCKETS: tuple[tuple[str, float], ...] = (
+    ("under_1h", 60),
+    ("1h_to_1d", 24 * 60),
+    ("1d_to_3d", 3 * 24 * 60),
+    ("over_3d", float("inf")),
+)
+"""The delay groups (minutes from the decision to sending), shortest first; a notice not
+sent yet falls in `unsent`."""
 
 
 async def open_survey(uow: UnitOfWork, *, token: str) -> tuple[Notification, SurveyResponse | None]:
@@ -86,26 +98,56 @@ def _answers(response: SurveyResponse) -> domain.SurveyAnswers:
     return domain.SurveyAnswers.model_validate(response, from_attributes=True)
 
 
-async def feedback_summary(uow: UnitOfWork, *, group_by: str, kind: str) -> FeedbackSummary:
-    """Survey results per template, job family or stage, and overall."""
-    rows = (
-        await uow.session.execute(
-            select(Notification, SurveyResponse)
-            .outerjoin(SurveyResponse, SurveyResponse.notification_id == Notification.id)
-            .where(Notification.kind == kind)
-            .where(or_(Notification.status == "sent", SurveyResponse.notification_id.is_not(None)))
-        )
-    ).all()
+def _group_of(notice: Notification, group_by: str, labels: dict[str, str]) -> str:
+    """The group a notice falls in: template, job family, stage, the week (its Monday,
+    ISO date) it was sent in, or the delay bucket from decision to sending."""
+    if group_by == "template":
+        group = str(notice.template_id) if notice.template_id else "none"
+        labels[group] = notice.template_name or group
+        return group
+    if group_by == "job_family":
+        return notice.job_family or "none"
+    if group_by == "week":
+        moment = notice.sent_at or notice.occurred_at
+        monday = moment.date() - timedelta(days=moment.weekday())
+        return monday.isoformat()
+    if group_by == "delay":
+        if notice.sent_at is None:
+            return "unsent"
+        minutes = (notice.sent_at - notice.occurred_at).total_seconds() / 60
+        return next(name for name, limit in DELAY_BUCKETS if minutes < limit)
+    return notice.stage or "none"
+
+
+async def feedback_summary(
+    uow: UnitOfWork,
+    *,
+    group_by: str,
+    kind: str,
+    job_family: str | None = None,
+    template_id: uuid.UUID | None = None,
+) -> FeedbackSummary:
+    """Survey results per template, job family, stage, week or delay, and overall; only
+    the notices of one job family or template when given."""
+    stmt = (
+        select(Notification, SurveyResponse)
+        .outerjoin(SurveyResponse, SurveyResponse.notification_id == Notification.id)
+        .where(Notification.kind == kind)
+        .where(or_(Notification.status == "sent", SurveyResponse.notification_id.is_not(None)))
+    )
+    if job_family is not None:
+        stmt = stmt.where(Notification.job_family == job_family)
+    if template_id is not None:
+        stmt = stmt.where(Notification.template_id == template_id)
+    rows = (await uow.session.execute(stmt)).all()
     labels: dict[str, str] = {}
     outcomes = []
     for notice, response in rows:
-        if group_by == "template":
-            group = str(notice.template_id) if notice.template_id else "none"
-            labels[group] = notice.template_name or group
-        elif group_by == "job_family":
-            group = notice.job_family or "none"
-        else:
-            group = notice.stage or "none"
+        group = _group_of(notice, group_by, labels)
         answers = _answers(response) if response is not None else None
         outcomes.append(NoticeOutcome(group, notice.occurred_at, notice.sent_at, answers))
-    return domain.summarise(outcomes, labels=labels)
+    summary = domain.summarise(outcomes, labels=labels)
+    if group_by == "delay":
+        order = [name for name, _ in DELAY_BUCKETS] + ["unsent"]
+        summary.groups.sort(key=lambda g: order.index(g.group))
+    return summary

@@ -1,0 +1,128 @@
+// Notices: filter by status, newest first, paginated; each links to its detail.
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router-dom";
+import { useTranslation } from "react-i18next";
+import { api, data } from "../../api/client";
+import type { components } from "../../api/schema/notify";
+import { Page } from "../../components/Page";
+import { Empty, Loading, ProblemAlert } from "../../components/states";
+import { formatDateTime } from "../../components/format";
+import { Countdown } from "./Countdown";
+import { StatusBadge } from "./StatusBadge";
+import "./notices.css";
+
+type Status = NonNullable<components["schemas"]["NotificationRead"]["status"]>;
+export const STATUSES: Status[] = [
+  "pending_review",
+  "scheduled",
+  "sending",
+  "sent",
+  "failed",
+  "unknown",
+  "cancelled",
+];
+
+export function NoticeList() {
+  const { t } = useTranslation("notices");
+  const [params, setParams] = useSearchParams();
+  const status = (params.get("status") || undefined) as Status | undefined;
+  const candidate = params.get("candidate_id") || undefined;
+  const query = useInfiniteQuery({
+    queryKey: ["notify", "notifications", { status, candidate }],
+    queryFn: ({ pageParam }) =>
+      data(
+        api().notify.GET("/api/v1/notifications", {
+          params: { query: { status, candidate_id: candidate, limit: 25, cursor: pageParam } },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <Page title={t("title")}>
+      <form className="panel nt-filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t("filter.status")}
+          <select value={status ?? ""} onChange={(e) => setFilter("status", e.target.value)}>
+            <option value="">{t("filter.any")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("filter.candidate")}
+          <input
+            defaultValue={candidate ?? ""}
+            onBlur={(e) => setFilter("candidate_id", e.target.value.trim())}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") setFilter("candidate_id", e.currentTarget.value.trim());
+            }}
+          />
+        </label>
+      </form>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 ? (
+        <Empty>{t("empty")}</Empty>
+      ) : (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("title")}>
+          <table>
+            <caption className="hint">{t("caption", { count: items.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("col.status")}</th>
+                <th scope="col">{t("col.kind")}</th>
+                <th scope="col">{t("col.recipient")}</th>
+                <th scope="col">{t("col.subject")}</th>
+                <th scope="col">{t("col.when")}</th>
+                <th scope="col">{t("col.flags")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((n) => (
+                <tr key={n.id} data-testid="notice-row" data-notice-id={n.id}>
+                  <td>
+                    <StatusBadge status={n.status} />
+                  </td>
+                  <td>
+                    {t(`kind.${n.kind}`, { defaultValue: n.kind })} · {n.channel}
+                  </td>
+                  <td>{n.recipient ?? "—"}</td>
+                  <td>
+                    <Link to={`/notices/${n.id}`}>{n.subject || n.template_name || t("untitled")}</Link>
+                  </td>
+                  <td>
+                    {n.status === "scheduled" && n.send_at ? (
+                      <Countdown to={n.send_at} />
+                    ) : (
+                      formatDateTime(n.sent_at ?? n.send_at ?? n.created_at)
+                    )}
+                  </td>
+                  <td>{n.flags.length ? t("flagCount", { count: n.flags.length }) : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {query.hasNextPage ? (
+        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {t("more")}
+        </button>
+      ) : null}
+    </Page>
+  );
+}

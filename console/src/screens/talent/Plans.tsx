@@ -1,0 +1,77 @@
+// New hires' development plans: the scorecard's gaps and the courses that cover them.
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { api, data } from "../../api/client";
+import { Page } from "../../components/Page";
+import { Empty, Loading, ProblemAlert } from "../../components/states";
+import { formatDateTime, formatNumber } from "../../components/format";
+import { MoreButton } from "./common";
+import { TalentTabs } from "./Tabs";
+import "./talent.css";
+
+export function DevelopmentPlans() {
+  const { t } = useTranslation("talent");
+  const query = useInfiniteQuery({
+    queryKey: ["talent", "plans"],
+    queryFn: ({ pageParam }) =>
+      data(api().talent.GET("/api/v1/development-plans", { params: { query: { limit: 20, cursor: pageParam } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Page title={t("title")}>
+      <TalentTabs />
+      <h2>{t("plans.title")}</h2>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 ? (
+        <Empty>{t("plans.empty")}</Empty>
+      ) : (
+        items.map((plan) => (
+          <article key={plan.id} className="panel" aria-labelledby={`plan-${plan.id}`}>
+            <h3 id={`plan-${plan.id}`}>
+              {plan.name} — {plan.position.title}
+            </h3>
+            <p className="hint">
+              {t("plans.hired", { at: formatDateTime(plan.hired_at), by: plan.decided_by })}
+            </p>
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t("plans.title")}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("plans.gap")}</th>
+                    <th scope="col">{t("plans.score")}</th>
+                    <th scope="col">{t("plans.courses")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.gaps.map((g) => (
+                    <tr key={g.dimension}>
+                      <td>
+                        {g.name ?? g.dimension}
+                        {g.text ? <div className="hint">{g.text}</div> : null}
+                      </td>
+                      <td>{formatNumber(g.score)}</td>
+                      <td>
+                        {g.course_ids.length
+                          ? plan.courses
+                              .filter((c) => g.course_ids.includes(c.course.id))
+                              .map((c) => c.course.title)
+                              .join(", ")
+                          : t("plans.noCourse")}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </article>
+        ))
+      )}
+      <MoreButton hasNext={query.hasNextPage} fetching={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} />
+    </Page>
+  );
+}
