@@ -158,6 +158,17 @@ class ConsolePage:
         bad = [v for v in result if v["impact"] in ("serious", "critical")]
         assert not bad, f"{name}: accessibility violations {json.dumps(bad, indent=1)}"
 
+    def expect_failed_requests(self, *statuses: int) -> None:
+        """Chromium logs every 4xx answer as a console error; a journey that provokes one on
+        purpose (a 412, a 422) takes exactly those off the list, one per status given."""
+        for status in statuses:
+            wanted = f"status of {status} "
+            hit = next(
+                (e for e in self.errors if "Failed to load resource" in e and wanted in e), None
+            )
+            assert hit is not None, (status, self.errors)
+            self.errors.remove(hit)
+
     def assert_no_errors(self) -> None:
         assert not self.errors, "\n".join(self.errors)
 

@@ -19,16 +19,6 @@ from talentloop_shared.testing.plugin import eventually
 pytestmark = pytest.mark.e2e
 
 
-def provoked(ui: Any, *statuses: int) -> None:
-    """Chromium logs each 4xx the test provokes on purpose as a console error; take exactly
-    those (one per status) off the list, so any other error still fails the test."""
-    for status in statuses:
-        wanted = f"status of {status} "
-        hit = next((e for e in ui.errors if "Failed to load resource" in e and wanted in e), None)
-        assert hit is not None, (status, ui.errors)
-        ui.errors.remove(hit)
-
-
 def field(page: Any, name: str) -> Any:
     """The label (input and the service's message beside it) of a form field."""
     return page.locator(f"label:has([name='{name}'])")
@@ -95,7 +85,7 @@ async def test_hr_builds_a_position_edits_it_and_recruiting_screens_against_it(
     await expect(field(page, "dimension-1-weight").locator(".field-error")).to_contain_text(
         "weight must be positive"
     )
-    provoked(ui, 422, 422)
+    ui.expect_failed_requests(422, 422)
     await ui.check("org-position-invalid-en")
 
     # The edit HR meant: Kubernetes becomes a required skill → version 2.
@@ -126,7 +116,7 @@ async def test_hr_builds_a_position_edits_it_and_recruiting_screens_against_it(
     conflict = page.get_by_role("alert").filter(has_text="Someone else changed this")
     await expect(conflict).to_be_visible()
     await ui.check("org-position-conflict-en")
-    provoked(ui, 412)
+    ui.expect_failed_requests(412)
     await conflict.get_by_role("button", name="Reload the current version").click()
     await expect(conflict).to_be_hidden()
     await expect(page.get_by_text("Version 3", exact=True).first).to_be_visible()

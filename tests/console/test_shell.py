@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from playwright.async_api import expect
 
 from talentloop_shared.devtools.suite import Suite
 
@@ -72,10 +73,10 @@ async def test_hr_sees_every_screen_in_both_languages(ui) -> None:
         await ui.goto(f"/{screen}")
         await ui.page.get_by_role("heading", level=1).wait_for()
         await ui.check(f"{screen}-en")
-    assert await nav.get_by_role("link", name="Settings").is_visible()
+    await expect(nav.get_by_role("link", name="Settings")).to_be_visible()
     await ui.page.get_by_label("Language").select_option("zh-CN")
     assert await ui.page.locator("html").get_attribute("lang") == "zh-CN"
-    assert await nav.get_by_role("link", name="设置").is_visible()
+    await expect(nav.get_by_role("link", name="设置")).to_be_visible()
     for screen in SCREENS:
         await ui.goto(f"/{screen}")
         await ui.page.get_by_role("heading", level=1).wait_for()
@@ -84,8 +85,11 @@ async def test_hr_sees_every_screen_in_both_languages(ui) -> None:
 
 async def test_an_interviewer_sees_only_their_interviews(ui) -> None:
     await ui.sign_in("interviewer", "iv-1")
-    links = await ui.page.get_by_role("navigation").get_by_role("link").all_inner_texts()
-    assert links == ["My interviews"]
+    await expect(ui.page.get_by_role("navigation").get_by_role("link")).to_have_text(
+        ["My interviews"]
+    )
     await ui.goto("/settings")
-    assert await ui.page.get_by_role("heading", name="Your role cannot see this page.").is_visible()
+    await expect(
+        ui.page.get_by_role("heading", name="Your role cannot see this page.")
+    ).to_be_visible()
     await ui.check("interviewer-forbidden")
