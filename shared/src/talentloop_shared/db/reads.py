@@ -17,6 +17,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.util import greenlet_spawn
 
 
 class Reads:
@@ -27,10 +28,17 @@ class Reads:
 
     @contextlib.asynccontextmanager
     async def connection(self) -> AsyncIterator[Any]:
-        """The asyncpg connection of a pooled connection, returned to the pool after."""
-        async with self.engine.connect() as conn:
-            raw = await conn.get_raw_connection()
-            yield raw.driver_connection
+        """The asyncpg connection of a pooled connection, returned to the pool after.
+
+        Straight from the pool (its checkout listeners run, so a closed connection is still
+        refused): no `Connection` around it, one greenlet hop each way (the pool may have to
+        wait or connect, and handing back may close a surplus connection).
+        """
+        pooled = await greenlet_spawn(self.engine.sync_engine.pool.connect)
+        try:
+            yield pooled.driver_connection
+        finally:
+            await greenlet_spawn(pooled.close)
 
     async def fetchrow(self, sql: str, *args: Any) -> Any:
         """The first row (an asyncpg `Record`), or None."""
