@@ -27,6 +27,7 @@ from talentloop_shared.clock import Clock
 from talentloop_shared.config import ServiceSettings
 from talentloop_shared.db.engine import create_engine, create_session_factory
 from talentloop_shared.db.migrations import database_revision, script_head
+from talentloop_shared.db.reads import Reads
 from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
 from talentloop_shared.http.idempotency import IdempotentRoute, purge_expired_keys
 from talentloop_shared.http.middleware import RequestContextMiddleware
@@ -85,6 +86,11 @@ class Runtime:
     state: object = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)  # deprecated: use `state`
+    # One-statement reads on the same pool, without a unit of work (see `ReadsDep`).
+    reads: Reads = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reads = Reads(self.engine)
 
 
 def build_runtime(definition: ServiceDefinition) -> Runtime:
@@ -378,5 +384,16 @@ async def get_uow(request: Request) -> AsyncIterator[UnitOfWork]:
         yield uow
 
 
+async def get_reads(request: Request) -> Reads:
+    """One-statement reads for this request, without a unit of work (no transaction).
+
+    `async` so FastAPI calls it in place: a plain `def` dependency is run in a thread.
+    """
+    reads: Reads = request.app.state.runtime.reads
+    return reads
+
+
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 UowDep = Annotated[UnitOfWork, Depends(get_uow)]
+# For a read that is one statement: no session, no transaction (see `talentloop_shared.db.reads`).
+ReadsDep = Annotated[Reads, Depends(get_reads)]

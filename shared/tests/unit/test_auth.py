@@ -84,3 +84,47 @@ async def test_hs256_checks_signature_expiry_and_audience() -> None:
         with pytest.raises(ProblemError) as err:
             await verifier.verify(bad)
         assert err.value.status == 401
+
+
+async def test_a_verified_token_is_remembered_until_it_expires() -> None:
+    verifier = TokenVerifier(
+        secret="s" * 40, issuer="talentloop", audience="talentloop", cache_seconds=60
+    )
+    token = issue_token(sub="u", roles=["hr_admin"], secret="s" * 40, ttl_seconds=1)
+    first = await verifier.verify(token)
+    assert await verifier.verify(token) is first  # remembered, not decoded again
+    time.sleep(
+        max(0.0, jwt.decode(token, options={"verify_signature": False})["exp"] - time.time())
+    )
+    with pytest.raises(ProblemError) as err:  # never past its own expiry
+        await verifier.verify(token)
+    assert err.value.status == 401 and "expired" in err.value.detail
+
+
+async def test_a_remembered_token_is_checked_again_within_seconds() -> None:
+    verifier = TokenVerifier(
+        secret="s" * 40, issuer="talentloop", audience="talentloop", cache_seconds=0.2
+    )
+    token = issue_token(sub="u", roles=["hr_admin"], secret="s" * 40)
+    await verifier.verify(token)
+    verifier.secret = "r" * 40  # the key is rotated (or withdrawn from the JWKS)
+    await verifier.verify(token)  # still remembered for a moment…
+    time.sleep(0.25)
+    with pytest.raises(ProblemError) as err:  # …then refused
+        await verifier.verify(token)
+    assert err.value.status == 401
+
+
+async def test_refused_tokens_are_never_remembered_and_the_memory_is_bounded() -> None:
+    verifier = TokenVerifier(
+        secret="s" * 40, issuer="talentloop", audience="talentloop", cache_size=2
+    )
+    forged = issue_token(sub="u", roles=["hr_admin"], secret="t" * 40)
+    for _ in range(2):
+        with pytest.raises(ProblemError):
+            await verifier.verify(forged)
+    tokens = [issue_token(sub=f"u{i}", roles=["recruiter"], secret="s" * 40) for i in range(3)]
+    for token in tokens:
+        await verifier.verify(token)
+    assert forged not in verifier._verified
+    assert list(verifier._verified) == tokens[1:]  # the least recently used went first

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +31,15 @@ class Principal:
 
 
 class TokenVerifier:
-    """Verifies bearer tokens with an HS256 secret or keys from a JWKS URL."""
+    """Verifies bearer tokens with an HS256 secret or keys from a JWKS URL.
+
+    A verified token is remembered (least recently used first out, at most `cache_size`)
+    until it expires, and never longer than `cache_seconds`: a client sends the same token
+    with every request, and checking its signature again is most of what authentication
+    costs. The short bound means a key the provider withdraws from its JWKS stops being
+    honoured within seconds. Only tokens that passed every check are remembered, so a forged,
+    expired or otherwise refused token is checked (and refused) every time.
+    """
 
     def __init__(
         self,
@@ -39,14 +48,36 @@ class TokenVerifier:
         issuer: str,
         audience: str,
         jwks_url: str | None = None,
+        cache_size: int = 4096,
+        cache_seconds: float = 10.0,
     ) -> None:
         self.secret = secret
         self.issuer = issuer
         self.audience = audience
         self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url else None
+        self.cache_size = cache_size
+        self.cache_seconds = cache_seconds
+        # token → (valid until, in `time.time()` seconds; the principal)
+        self._verified: OrderedDict[str, tuple[float, Principal]] = OrderedDict()
 
     async def verify(self, token: str) -> Principal:
         """Decode and check signature, expiry, issuer and audience."""
+        now = time.time()
+        known = self._verified.get(token)
+        if known is not None:
+            if now < known[0]:
+                self._verified.move_to_end(token)
+                return known[1]
+            del self._verified[token]
+        principal, expires = await self._decode(token)
+        if self.cache_size > 0 and self.cache_seconds > 0:
+            self._verified[token] = (min(expires, now + self.cache_seconds), principal)
+            if len(self._verified) > self.cache_size:
+                self._verified.popitem(last=False)
+        return principal
+
+    async def _decode(self, token: str) -> tuple[Principal, float]:
+        """The principal and the token's expiry (every check done, nothing remembered)."""
         try:
             if self._jwks is not None:
                 # PyJWKClient fetches over blocking HTTP (then caches): keep it off the loop.
@@ -75,7 +106,9 @@ class TokenVerifier:
         roles = claims.get("roles") or []
         if isinstance(roles, str):
             roles = roles.split()
-        return Principal(sub=str(claims["sub"]), roles=frozenset(map(str, roles)))
+        principal = Principal(sub=str(claims["sub"]), roles=frozenset(map(str, roles)))
+        # PyJWT accepted `exp` (required, numeric, not past): valid while now < exp.
+        return principal, float(claims["exp"])
 
 
 def _unauthorized(detail: str) -> ProblemError:

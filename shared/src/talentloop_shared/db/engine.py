@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
+import orjson
 from sqlalchemy import event, exc
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -25,6 +28,7 @@ def create_engine(
         database_url,
         pool_size=pool_size,
         max_overflow=pool_size if max_overflow is None else max_overflow,
+        json_deserializer=loads_json,
     )
     # Liveness on checkout without a round trip: a connection the server closed (restart,
     # failover, pg_terminate_backend) is already marked closed by asyncpg, so refuse it and
@@ -34,6 +38,22 @@ def create_engine(
     # error invalidates the whole pool, and that one transaction fails (and is retried).
     event.listen(engine.sync_engine.pool, "checkout", _refuse_closed_connection)
     return engine
+
+
+# An integer of 20 digits or more may not fit orjson's 64 bits (it would turn it into a
+# float); such documents, and any orjson refuses, go to the standard library.
+_LONG_NUMBER = re.compile(r"\d{20}")
+
+
+def loads_json(text: str | bytes) -> Any:
+    """Decode a json/jsonb value: orjson (the list of 50 positions spent 15% of its time in
+    `json.loads`), with exactly the standard library's result."""
+    if _LONG_NUMBER.search(text if isinstance(text, str) else text.decode()) is None:
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(text)
 
 
 def _refuse_closed_connection(dbapi_connection: Any, record: Any, proxy: Any) -> None:

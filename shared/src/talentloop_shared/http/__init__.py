@@ -10,6 +10,7 @@ from talentloop_shared.http.pagination import (
     encode_cursor,
 )
 from talentloop_shared.http.problems import ProblemError, RequestModel, problem_responses
+from talentloop_shared.http.responses import model_response
 
 __all__ = [
     "CursorQuery",
@@ -21,6 +22,7 @@ __all__ = [
     "RequestModel",
     "decode_cursor",
     "encode_cursor",
+    "model_response",
     "problem_responses",
     "set_etag",
 ]

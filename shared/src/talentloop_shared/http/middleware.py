@@ -13,11 +13,12 @@ body copy, unlike `BaseHTTPMiddleware`):
 from __future__ import annotations
 
 import json
+import secrets
 import time
-import uuid
+from collections.abc import Iterable
+from typing import Any
 
 import structlog
-from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware.body_limit import RequestBodyLimitResponder
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -38,6 +39,14 @@ HTML_SECURITY_HEADERS = {
     "referrer-policy": "no-referrer",
     "x-frame-options": "DENY",
 }
+
+
+_HTML_HEADERS = tuple(
+    (name.encode("latin-1"), value.encode("latin-1"))
+    for name, value in HTML_SECURITY_HEADERS.items()
+)
+# At most this many labelled series are remembered (a client can send any method).
+_MAX_SERIES = 1000
 
 
 def _too_large(limit: int) -> bytes:
@@ -68,10 +77,10 @@ class RequestContextMiddleware:
         self.service = service
         self.max_body_bytes = max_body_bytes
         self.max_upload_bytes = max_upload_bytes
+        self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
-    def _limit(self, headers: Headers) -> int:
-        content_type = headers.get("content-type", "").lower()
-        if content_type.startswith(_UPLOAD_TYPES):
+    def _limit(self, content_type: str) -> int:
+        if content_type.lower().startswith(_UPLOAD_TYPES):
             return self.max_upload_bytes
         return self.max_body_bytes
 
@@ -79,32 +88,41 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
-        request_id = (headers.get("x-request-id") or "")[:64] or uuid.uuid4().hex
+        # One pass over the raw headers for the four this layer reads (the first of each,
+        # as `Headers.get` would find it): this runs for every request of every service.
+        given_id = parent = content_type = declared = None
+        for name, value in scope["headers"]:
+            if name == b"x-request-id":
+                given_id = value if given_id is None else given_id
+            elif name == b"traceparent":
+                parent = value if parent is None else parent
+            elif name == b"content-type":
+                content_type = value if content_type is None else content_type
+            elif name == b"content-length":
+                declared = value if declared is None else declared
+        request_id = (given_id.decode("latin-1") if given_id else "")[:64] or secrets.token_hex(16)
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(service=self.service, request_id=request_id)
-        traceparent = new_traceparent(headers.get("traceparent"))
+        traceparent = new_traceparent(parent.decode("latin-1") if parent else None)
         bind_traceparent(traceparent)
         started = time.perf_counter()
         status = 500
+        added = [
+            (b"x-request-id", request_id.encode("latin-1")),
+            (b"traceparent", traceparent.encode("latin-1")),
+        ]
 
         async def send_wrapper(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                out = MutableHeaders(scope=message)
-                out["X-Request-ID"] = request_id
-                out["traceparent"] = traceparent
-                out.setdefault("X-Content-Type-Options", "nosniff")
-                if out.get("content-type", "").startswith("text/html"):
-                    for name, value in HTML_SECURITY_HEADERS.items():
-                        out.setdefault(name, value)
+                message["headers"] = _with_context_headers(message.get("headers", ()), added)
             await send(message)
 
-        limit = self._limit(headers)
+        limit = self._limit(content_type.decode("latin-1") if content_type else "")
         try:
-            declared = headers.get("content-length")
-            if declared is not None and declared.isdigit() and int(declared) > limit:
+            length = declared.decode("latin-1") if declared is not None else None
+            if length is not None and length.isdigit() and int(length) > limit:
                 # Refused before a byte of it is read, let alone parsed.
                 await self._send_too_large(send_wrapper, limit)
             else:
@@ -134,8 +152,19 @@ class RequestContextMiddleware:
         route = scope.get("route")
         route_path = getattr(route, "path", None) or "unmatched"
         method = scope.get("method", "")
-        HTTP_REQUESTS.labels(self.service, method, route_path, status).inc()
-        HTTP_LATENCY.labels(self.service, method, route_path).observe(elapsed)
+        key = (method, route_path, status)
+        children = self._children.get(key)
+        if children is None:
+            # The labelled series, looked up once per method, route template and status
+            # (`labels()` takes a lock and builds the key on every call).
+            children = (
+                HTTP_REQUESTS.labels(self.service, method, route_path, status),
+                HTTP_LATENCY.labels(self.service, method, route_path),
+            )
+            if len(self._children) < _MAX_SERIES:
+                self._children[key] = children
+        children[0].inc()
+        children[1].observe(elapsed)
         if scope.get("path") not in _QUIET:
             log.info(
                 "http.request",
@@ -144,3 +173,35 @@ class RequestContextMiddleware:
                 status=status,
                 ms=round(elapsed * 1000, 1),
             )
+
+
+def _with_context_headers(
+    headers: Iterable[tuple[bytes, bytes]], added: list[tuple[bytes, bytes]]
+) -> list[tuple[bytes, bytes]]:
+    """The response headers with the request id and traceparent set (the first one the app
+    set takes the new value in place, any later ones go; else appended), then
+    `X-Content-Type-Options: nosniff` unless present, then on HTML the security headers not
+    present: what the `MutableHeaders` assignments and `setdefault`s did, in one pass."""
+    out: list[tuple[bytes, bytes]] = []
+    replaced = [False, False]
+    content_type: bytes | None = None
+    present: set[bytes] = set()
+    for name, value in headers:
+        i = 0 if name == b"x-request-id" else 1 if name == b"traceparent" else -1
+        if i >= 0:
+            if not replaced[i]:
+                out.append(added[i])
+                replaced[i] = True
+            continue
+        if name == b"content-type" and content_type is None:
+            content_type = value
+        present.add(name)
+        out.append((name, value))
+    for i in (0, 1):
+        if not replaced[i]:
+            out.append(added[i])
+    if b"x-content-type-options" not in present:
+        out.append((b"x-content-type-options", b"nosniff"))
+    if content_type is not None and content_type.decode("latin-1").startswith("text/html"):
+        out.extend((name, value) for name, value in _HTML_HEADERS if name not in present)
+    return out

@@ -11,15 +11,17 @@ from org_service.db.repositories import PositionInUnit
 from org_service.service import positions as use_cases
 from org_service.service.inputs import PositionCreate, PositionUpdate, PositionUpsert
 from talentloop_shared.auth.roles import AnyRole, HrAdmin, Integrator
+from talentloop_shared.errors import etag
 from talentloop_shared.http import (
     CursorQuery,
     IfMatch,
     LimitQuery,
     Page,
+    model_response,
     problem_responses,
     set_etag,
 )
-from talentloop_shared.service import UowDep, api_router
+from talentloop_shared.service import ReadsDep, UowDep, api_router
 
 router = api_router(prefix="/api/v1/positions", tags=["positions"])
 
@@ -79,10 +81,11 @@ async def upsert_position(
     description="Filter by org unit (with `include_subtree=true`, also every unit below it), "
     "status, job family and a search text `q` (part of the title or the code); ordered by "
     "creation.",
+    response_model=Page[PositionRead],
     responses=problem_responses(401, 403, 404, 422),
 )
 async def list_positions(
-    uow: UowDep,
+    reads: ReadsDep,
     principal: AnyRole,
     limit: LimitQuery = 50,
     cursor: CursorQuery = None,
@@ -93,9 +96,9 @@ async def list_positions(
     q: Annotated[
         str | None, Query(max_length=200, description="Part of the title or the code")
     ] = None,
-) -> Page[PositionRead]:
+) -> Response:
     page = await use_cases.list_positions(
-        uow,
+        reads,
         limit=limit,
         cursor=cursor,
         org_unit_id=org_unit_id,
@@ -104,18 +107,26 @@ async def list_positions(
         job_family=job_family,
         q=q,
     )
-    return page.map(PositionRead.from_row)
+    # Validated once, serialised once (the route's response_model is the schema only).
+    return model_response(
+        _POSITIONS_PAGE.model_validate({"items": page.items, "next_cursor": page.next_cursor})
+    )
+
+
+_POSITIONS_PAGE = Page[PositionRead]
 
 
 @router.get(
     "/{position_id}",
     summary="Read a position (ETag = version)",
+    response_model=PositionRead,
     responses=problem_responses(401, 403, 404),
 )
-async def get_position(
-    position_id: uuid.UUID, uow: UowDep, principal: AnyRole, response: Response
-) -> PositionRead:
-    return _answer(response, await use_cases.get_position(uow, position_id=position_id))
+async def get_position(position_id: uuid.UUID, reads: ReadsDep, principal: AnyRole) -> Response:
+    position = PositionRead.model_validate(
+        await use_cases.get_position(reads, position_id=position_id)
+    )
+    return model_response(position, headers={"ETag": etag(position.version)})
 
 
 @router.patch(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
-from datetime import datetime
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import (
@@ -314,18 +313,6 @@ class PositionRepository(Repository[Position]):
         unit, r, m = (await self.session.execute(stmt)).one()
         return PositionInUnit(position, unit, r, m)
 
-    async def get_in_unit(self, position_id: uuid.UUID) -> PositionInUnit | None:
-        """The position with its unit and owners in one round trip (the read path), or None."""
-        stmt = (
-            select(Position, OrgUnit, _RECRUITER, _MANAGER)
-            .join(OrgUnit, OrgUnit.id == Position.org_unit_id)
-            .outerjoin(_RECRUITER, _RECRUITER.id == Position.recruiter_id)
-            .outerjoin(_MANAGER, _MANAGER.id == Position.hiring_manager_id)
-            .where(Position.id == position_id)
-        )
-        row = (await self.session.execute(stmt)).first()
-        return None if row is None else PositionInUnit(*row)
-
     async def ids_by_codes(self, codes: Collection[str]) -> dict[str, uuid.UUID]:
         """code → id of the positions with these codes."""
         if not codes:
@@ -395,47 +382,6 @@ class PositionRepository(Repository[Position]):
         if for_update:
             stmt = stmt.with_for_update()
         return {r.code: dict(r._mapping) for r in (await self.session.execute(stmt)).all()}
-
-    async def page(
-        self,
-        *,
-        limit: int,
-        after: tuple[datetime, uuid.UUID] | None,
-        org_unit: OrgUnit | None,
-        include_subtree: bool,
-        status: str | None,
-        job_family: str | None,
-        q: str | None = None,
-    ) -> list[PositionInUnit]:
-        """Positions with their unit and owners, ordered by (created_at, id), `limit + 1` rows."""
-        recruiter, manager = _RECRUITER, _MANAGER
-        stmt = _keyset(
-            select(Position, OrgUnit, recruiter, manager)
-            .join(OrgUnit, OrgUnit.id == Position.org_unit_id)
-            .outerjoin(recruiter, recruiter.id == Position.recruiter_id)
-            .outerjoin(manager, manager.id == Position.hiring_manager_id),
-            (Position.created_at, Position.id),
-            after=after,
-            limit=limit,
-        )
-        if org_unit is not None:
-            if include_subtree:
-                stmt = stmt.where(OrgUnit.path.contains([org_unit.id]))
-            else:
-                stmt = stmt.where(Position.org_unit_id == org_unit.id)
-        if status is not None:
-            stmt = stmt.where(Position.status == status)
-        if job_family is not None:
-            stmt = stmt.where(Position.job_family == job_family)
-        if q:
-            pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            stmt = stmt.where(
-                or_(
-                    Position.title.ilike(pattern, escape="\\"),
-                    Position.code.ilike(pattern, escape="\\"),
-                )
-            )
-        return [PositionInUnit(*row) for row in (await self.session.execute(stmt)).all()]
 
     async def history(
         self, position_id: uuid.UUID, *, limit: int, after_version: int | None

@@ -13,6 +13,13 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from org_service.db.models import OrgUnit, Person, Position, PositionVersion
+from org_service.db.reads import (
+    OWNER_PREFIXES,
+    POSITION_COLUMNS,
+    org_unit_exists,
+    position_in_unit,
+    positions_page,
+)
 from org_service.db.repositories import (
     OrgUnitRepository,
     PersonRepository,
@@ -21,6 +28,7 @@ from org_service.db.repositories import (
     advisory_lock,
 )
 from org_service.domain.errors import FieldError, InvalidFields, NothingToMatch
+from org_service.domain.people import OWNER_REF_FIELDS
 from org_service.domain.positions import (
     FieldChange,
     diff_positions,
@@ -51,7 +59,7 @@ from org_service.service.position_versions import (
     stored_scheme,
     unit_ref,
 )
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import Reads, UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion, NotFound
 from talentloop_shared.events.payloads import Requirements
 from talentloop_shared.pagination import Keyset, Page
@@ -201,12 +209,41 @@ async def create_position(uow: UnitOfWork, *, data: PositionCreate, by: str) -> 
     return await _create(uow, values, by=by)
 
 
-async def get_position(uow: UnitOfWork, *, position_id: uuid.UUID) -> PositionInUnit:
-    """A position, its org unit and its owners; 404 when missing."""
-    found = await PositionRepository(uow.session).get_in_unit(position_id)
-    if found is None:
+async def get_position(reads: Reads, *, position_id: uuid.UUID) -> dict[str, Any]:
+    """A position in its unit with its owners, as the API shows it; 404 when missing.
+
+    One statement on `Reads` (no unit of work): the row is the snapshot the last committed
+    change wrote, whatever runs concurrently.
+    """
+    row = await position_in_unit(reads, position_id)
+    if row is None:
         raise NotFound("position", position_id)
-    return found
+    return read_values(row)
+
+
+def read_values(row: Any) -> dict[str, Any]:
+    """The API shape's values of a row from `db.reads`: the snapshot events carry (built by
+    the same `position_state`, so both agree), plus the timestamps."""
+    values = {name: row[name] for name in POSITION_COLUMNS}
+    unit = {"id": str(values["org_unit_id"]), "name": row["unit_name"]}
+    unit["path"] = list(row["unit_name_path"])
+    people: dict[uuid.UUID, dict[str, Any]] = {}
+    for person_id, fields in _OWNER_FIELDS:
+        if row[person_id] is not None:
+            people[row[person_id]] = person_ref(
+                {"id": row[person_id]} | {name: row[column] for name, column in fields}
+            )
+    state = position_state(values, unit, owners_state(values, people))
+    state["created_at"] = values["created_at"]
+    state["updated_at"] = values["updated_at"]
+    return state
+
+
+# (the row's owner id column, ((PersonRef field, the row's column), ...)) per owner.
+_OWNER_FIELDS = tuple(
+    (f"{prefix}_id", tuple((name, f"{prefix}_{name}") for name in OWNER_REF_FIELDS))
+    for prefix in OWNER_PREFIXES
+)
 
 
 async def _in_unit(uow: UnitOfWork, position: Position) -> PositionInUnit:
@@ -461,7 +498,7 @@ async def set_status(
 
 
 async def list_positions(
-    uow: UnitOfWork,
+    reads: Reads,
     *,
     limit: int,
     cursor: str | None,
@@ -470,24 +507,24 @@ async def list_positions(
     status: str | None,
     job_family: str | None,
     q: str | None = None,
-) -> Page[PositionInUnit]:
-    """A page of positions (filtered; `q` matches part of the title or code), by creation."""
+) -> Page[dict[str, Any]]:
+    """A page of positions (filtered; `q` matches part of the title or code), by creation,
+    as the API shows them."""
     after = POSITIONS.decode(cursor)
-    unit = None
-    if org_unit_id is not None:
-        unit = await OrgUnitRepository(uow.session).get(org_unit_id)
-        if unit is None:
-            raise NotFound("org unit", org_unit_id)
-    rows = await PositionRepository(uow.session).page(
+    if org_unit_id is not None and not await org_unit_exists(reads, org_unit_id):
+        raise NotFound("org unit", org_unit_id)
+    rows = await positions_page(
+        reads,
         limit=limit,
         after=after,
-        org_unit=unit,
+        org_unit_id=org_unit_id,
         include_subtree=include_subtree,
         status=status,
         job_family=job_family.strip().lower() if job_family else None,
         q=q.strip() if q and q.strip() else None,
     )
-    return POSITIONS.page(rows, limit, key=lambda row: (row.position.created_at, row.position.id))
+    page = POSITIONS.page(rows, limit, key=lambda row: (row["created_at"], row["id"]))
+    return page.map(read_values)
 
 
 async def position_history(

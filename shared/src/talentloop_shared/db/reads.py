@@ -1,0 +1,57 @@
+"""Reads of one statement, outside any unit of work.
+
+A read by key or a list page needs neither a transaction nor an ORM session: `BEGIN` and
+`ROLLBACK` are two extra round trips, and the session's identity map, attribute
+instrumentation and statement compilation cost more than the query itself. `Reads` checks
+a connection out of the service's own pool (the same connections, limits and liveness
+check as every unit of work), runs one statement on the asyncpg connection underneath
+(autocommit: PostgreSQL gives the statement its own snapshot) with asyncpg's prepared
+statement cache, and hands the connection back. Statements are plain SQL with `$n`
+parameters; jsonb columns come back decoded (the engine registers the codec).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.util import greenlet_spawn
+
+
+class Reads:
+    """One-statement reads on pooled connections, without a transaction or a session."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    @contextlib.asynccontextmanager
+    async def connection(self) -> AsyncIterator[Any]:
+        """The asyncpg connection of a pooled connection, returned to the pool after.
+
+        Straight from the pool (its checkout listeners run, so a closed connection is still
+        refused): no `Connection` around it, one greenlet hop each way (the pool may have to
+        wait or connect, and handing back may close a surplus connection).
+        """
+        pooled = await greenlet_spawn(self.engine.sync_engine.pool.connect)
+        try:
+            yield pooled.driver_connection
+        finally:
+            await greenlet_spawn(pooled.close)
+
+    async def fetchrow(self, sql: str, *args: Any) -> Any:
+        """The first row (an asyncpg `Record`), or None."""
+        async with self.connection() as conn:
+            return await conn.fetchrow(sql, *args)
+
+    async def fetch(self, sql: str, *args: Any) -> list[Any]:
+        """Every row (asyncpg `Record`s)."""
+        async with self.connection() as conn:
+            rows: list[Any] = await conn.fetch(sql, *args)
+            return rows
+
+    async def fetchval(self, sql: str, *args: Any) -> Any:
+        """The first column of the first row, or None."""
+        async with self.connection() as conn:
+            return await conn.fetchval(sql, *args)
