@@ -1,10 +1,15 @@
 import type { RouteObject } from "react-router-dom";
-import { useTranslation } from "react-i18next";
-import { Page } from "../../components/Page";
+import "./pipeline.css";
+import { Openings } from "./Openings";
+import { PositionPipeline } from "./Position";
+import { ApplicationPage } from "./Application";
+import { ScorecardPage } from "./Scorecard";
+import { RejectPage } from "./Reject";
 
-function Placeholder() {
-  const { t } = useTranslation();
-  return <Page title={t("nav.pipeline")}>{null}</Page>;
-}
-
-export const routes: RouteObject[] = [{ path: "pipeline", element: <Placeholder /> }];
+export const routes: RouteObject[] = [
+  { path: "pipeline", element: <Openings /> },
+  { path: "pipeline/:positionId", element: <PositionPipeline /> },
+  { path: "pipeline/applications/:id", element: <ApplicationPage /> },
+  { path: "pipeline/applications/:id/scorecard", element: <ScorecardPage /> },
+  { path: "pipeline/applications/:id/reject", element: <RejectPage /> },
+];
