@@ -207,7 +207,9 @@ async def _score(ui: Any, iv: dict[str, Any], candidate: str, language: str, **f
     if form.get("screenshot"):
         await ui.check(f"scorecard-form-{language}")
     await page.locator("form button[type=submit]").click()
-    await expect(page.get_by_role("status").filter(has_text=re.compile("submitted|已提交"))).to_be_visible()
+    await expect(
+        page.get_by_role("status").filter(has_text=re.compile("submitted|已提交"))
+    ).to_be_visible()
 
 
 async def test_pipeline_panel_scorecard_and_rejection_with_an_edited_suggestion(
@@ -434,12 +436,12 @@ async def test_a_pending_policy_decision_is_overturned_in_the_decisions_screen(
     await page.get_by_label("语言").select_option("en")
     await ui.goto("/decisions")
     await expect(page.get_by_role("heading", level=1)).to_have_text("Pending decisions")
-    await expect(page.get_by_test_id("decision").filter(has_text=lin["candidate"]["name"])).to_have_count(0)
+    await expect(
+        page.get_by_test_id("decision").filter(has_text=lin["candidate"]["name"])
+    ).to_have_count(0)
     await ui.check("decisions-en")
 
-    decided = await api.call(
-        "GET", "recruiting-service", f"/api/v1/applications/{app_id}/decision"
-    )
+    decided = await api.call("GET", "recruiting-service", f"/api/v1/applications/{app_id}/decision")
     assert decided["status"] == "overturned"
     assert decided["resolution_note"] == "Hiring manager wants a second round"
     application = await api.call("GET", "recruiting-service", f"/api/v1/applications/{app_id}")
