@@ -446,3 +446,26 @@ async def test_a_pending_policy_decision_is_overturned_in_the_decisions_screen(
     assert decided["resolution_note"] == "Hiring manager wants a second round"
     application = await api.call("GET", "recruiting-service", f"/api/v1/applications/{app_id}")
     assert application["status"] == "interviewing"
+
+    # HR (elsewhere) changes the requirements: an application past screening is not
+    # re-screened but flagged, and the pipeline shows the flag.
+    position_url = suite.url("org-service") + f"/api/v1/positions/{pid}"
+    current = await http.get(position_url, headers=auth("hr_admin", sub="hr-setup"))
+    await api.call(
+        "PATCH",
+        "org-service",
+        f"/api/v1/positions/{pid}",
+        headers={**auth("hr_admin", sub="hr-setup"), "If-Match": current.headers["etag"]},
+        json={"requirements": {"required_skills": ["python", "go"]}},
+    )
+
+    async def flagged() -> Any:
+        a = await api.call("GET", "recruiting-service", f"/api/v1/applications/{app_id}")
+        return a["flags"] or None
+
+    await eventually(flagged, timeout=TIMEOUT, message="the application is flagged")
+    await ui.goto(f"/pipeline/{pid}")
+    await page.get_by_role("tab", name=re.compile(r"^Interviewing \(1\)")).click()
+    row = page.get_by_test_id("application-row").filter(has_text=lin["candidate"]["name"])
+    await expect(row).to_contain_text("Requirements changed since screening")
+    await ui.check("pipeline-flagged-en")

@@ -99,9 +99,9 @@ export function PositionPipeline() {
                     </td>
                     <td>
                       <ScreeningExplanation unmet={a.screening.unmet} passed={a.screening.passed} />
-                      <span className="hint">
+                      <div className="hint">
                         {t("screening.score", { score: a.screening.score, version: a.screening.position_version })}
-                      </span>
+                      </div>
                     </td>
                     <td>{a.flags.length ? <Flags flags={a.flags} /> : <span className="hint">—</span>}</td>
                     <td>{formatDateTime(a.created_at)}</td>

@@ -45,9 +45,22 @@ export function ScorecardPage() {
   );
 }
 
+/** Panel members' names by the id their scorecards carry (from the interviews' panels). */
+function usePanelNames(applicationId: string) {
+  const interviews = useQuery({
+    queryKey: ["interviews", applicationId],
+    queryFn: () =>
+      data(api().recruiting.GET("/api/v1/interviews", { params: { query: { application_id: applicationId, limit: 100 } } })),
+  });
+  const names = new Map<string, string>();
+  for (const i of interviews.data?.items ?? []) for (const seat of i.panel) names.set(seat.member_id, seat.name);
+  return (id: string) => names.get(id) ?? id;
+}
+
 function ScorecardBody({ card, positionId }: { card: Scorecard; positionId?: string }) {
   const { t } = useTranslation("pipeline");
   const opening = useOpening(positionId);
+  const nameOfMember = usePanelNames(card.application_id);
   const scheme = opening.data?.evaluation_scheme.dimensions ?? [];
   const keys = Array.from(new Set([...scheme.map((d) => d.key), ...Object.keys(card.dimensions)]));
   const nameOf = (key: string) => scheme.find((d) => d.key === key)?.name ?? key;
@@ -95,11 +108,12 @@ function ScorecardBody({ card, positionId }: { card: Scorecard; positionId?: str
               weight={weightOf(key)}
               mean={card.dimensions[key]}
               evaluations={card.evaluations}
+              nameOf={nameOfMember}
             />
           ))}
         </div>
       </section>
-      <Calibration evaluations={card.evaluations} />
+      <Calibration evaluations={card.evaluations} nameOf={nameOfMember} />
     </>
   );
 }
@@ -110,21 +124,23 @@ function DimensionChart({
   weight,
   mean,
   evaluations,
+  nameOf,
 }: {
   dimension: string;
   name: string;
   weight?: number;
   mean?: number;
   evaluations: Evaluation[];
+  nameOf: (id: string) => string;
 }) {
   const { t } = useTranslation("pipeline");
   const scored = evaluations
-    .map((e) => ({ who: e.interviewer_id, score: e.scores.find((s) => s.dimension === dimension)?.score }))
+    .map((e) => ({ who: nameOf(e.interviewer_id), score: e.scores.find((s) => s.dimension === dimension)?.score }))
     .filter((s): s is { who: string; score: number } => s.score !== undefined);
   const option = useMemo<EChartsOption>(
     () => ({
       animation: false,
-      grid: { left: 40, right: 16, top: 24, bottom: 48 },
+      grid: { left: 40, right: 72, top: 24, bottom: 48 },
       xAxis: { type: "category", data: scored.map((s) => s.who), axisLabel: { interval: 0, overflow: "truncate", width: 90 } },
       yAxis: { type: "value", min: 0, max: 10 },
       series: [
@@ -168,7 +184,7 @@ function DimensionChart({
   );
 }
 
-function Calibration({ evaluations }: { evaluations: Evaluation[] }) {
+function Calibration({ evaluations, nameOf }: { evaluations: Evaluation[]; nameOf: (id: string) => string }) {
   const { t } = useTranslation("pipeline");
   const ids = Array.from(new Set(evaluations.map((e) => e.interviewer_id)));
   const results = useQueries({
@@ -203,7 +219,7 @@ function Calibration({ evaluations }: { evaluations: Evaluation[] }) {
               const evaluation = evaluations.find((e) => e.interviewer_id === id);
               return (
                 <tr key={id} data-testid="calibration-row">
-                  <td>{id}</td>
+                  <td>{nameOf(id)}</td>
                   <td>{evaluation ? t(`recommendation.${evaluation.recommendation}`) : "—"}</td>
                   <td>
                     {r.isPending ? "…" : r.isError ? <ProblemAlert error={r.error} /> : dev === null || dev === undefined ? "—" : (
