@@ -326,7 +326,7 @@ async def test_pipeline_panel_scorecard_and_rejection_with_an_edited_suggestion(
     strengths = page.locator("textarea[name=strengths]")
     await expect(strengths).to_have_value(re.compile("Python 基础扎实"))  # from the panel
     await expect(page.locator("textarea[name=reasons]")).to_have_value(
-        re.compile("高并发系统的实战经验不足")
+        re.compile("高并发系统的实战经验")
     )
     edited = f"参与一个真实的高并发开源项目并撰写复盘（{run}）"
     await page.locator("textarea[name=suggestions]").fill(edited)
@@ -378,6 +378,19 @@ async def test_pipeline_panel_scorecard_and_rejection_with_an_edited_suggestion(
     [mail] = await eventually(mailed, timeout=TIMEOUT, message="the rejection email")
     assert edited in mail.text()
     assert "Python 基础扎实" in mail.text()
+
+    # The screened-out candidate's rejection starts from the requirement they missed,
+    # drafted in their language (en), and the preview shows it.
+    await ui.goto(f"/pipeline/applications/{junior['application']['id']}/reject")
+    reasons = page.locator("textarea[name=reasons]")
+    await expect(reasons).to_have_value(re.compile(r"\S"))
+    first_reason = (await reasons.input_value()).splitlines()[0]
+    await expect(page.get_by_test_id("notice-preview")).to_contain_text("at least 3 years")
+    await expect(page.get_by_test_id("notice-preview").locator(".notice")).to_have_attribute(
+        "lang", "en"
+    )
+    await ui.check("reject-screened-out-en")
+    assert first_reason
 
 
 async def test_a_pending_policy_decision_is_overturned_in_the_decisions_screen(

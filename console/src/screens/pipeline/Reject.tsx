@@ -1,7 +1,7 @@
 // Reject an application: strengths, reasons and suggestions drawn from the pending policy
 // decision or the panel's evaluations, editable, beside a live preview of the exact notice
 // notify-service would write, in the candidate's language.
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -10,14 +10,7 @@ import { Page } from "../../components/Page";
 import { FieldError, Loading, ProblemAlert, QueryState } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { useApplication, useCandidate, useOpening } from "./shared";
-import type { Application, Candidate, Decision, Opening, Reason, Scorecard } from "./types";
-
-const STAGE: Record<string, "screening" | "interview" | "offer"> = {
-  screening: "screening",
-  screened_out: "screening",
-  interviewing: "interview",
-  offer: "offer",
-};
+import type { Application, Candidate, Opening, RejectionDraft } from "./types";
 
 const lines = (text: string) =>
   text
@@ -40,37 +33,29 @@ export function RejectPage() {
   const application = useApplication(id);
   const candidate = useCandidate(application.data?.candidate_id);
   const opening = useOpening(application.data?.position_id);
-  const scorecard = useQuery({
-    queryKey: ["scorecard", id],
+  const rejectable = !!application.data?.allowed_actions.includes("reject");
+  // What rejecting now would say: the pending decision's words, or recruiting's default.
+  const draft = useQuery({
+    queryKey: ["rejection-draft", id],
+    enabled: rejectable,
     queryFn: () =>
-      data(api().recruiting.GET("/api/v1/applications/{application_id}/scorecard", { params: { path: { application_id: id } } })),
-  });
-  const pending = application.data?.decision?.status === "pending";
-  const decision = useQuery({
-    queryKey: ["decision", id],
-    enabled: pending,
-    queryFn: () =>
-      data(api().recruiting.GET("/api/v1/applications/{application_id}/decision", { params: { path: { application_id: id } } })),
+      data(
+        api().recruiting.GET("/api/v1/applications/{application_id}/rejection-draft", {
+          params: { path: { application_id: id } },
+        }),
+      ),
   });
   const title = candidate.data ? t("reject.titleOf", { name: candidate.data.name }) : t("reject.title");
-  const ready =
-    application.data && candidate.data && opening.data && scorecard.data && (!pending || decision.data);
   return (
     <Page title={title} actions={<Link to={`/pipeline/applications/${id}`}>{t("scorecard.back")}</Link>}>
       <QueryState query={application}>
         {(a) =>
           !a.allowed_actions.includes("reject") ? (
             <p className="alert alert-warning">{t("reject.notRejectable", { status: t(`status.${a.status}`) })}</p>
-          ) : ready ? (
-            <RejectForm
-              application={a}
-              candidate={candidate.data!}
-              opening={opening.data!}
-              scorecard={scorecard.data!}
-              decision={pending ? decision.data : undefined}
-            />
-          ) : candidate.isError || opening.isError || scorecard.isError || decision.isError ? (
-            <ProblemAlert error={candidate.error ?? opening.error ?? scorecard.error ?? decision.error} />
+          ) : candidate.data && opening.data && draft.data ? (
+            <RejectForm application={a} candidate={candidate.data} opening={opening.data} draft={draft.data} />
+          ) : candidate.isError || opening.isError || draft.isError ? (
+            <ProblemAlert error={candidate.error ?? opening.error ?? draft.error} />
           ) : (
             <Loading />
           )
@@ -80,36 +65,20 @@ export function RejectPage() {
   );
 }
 
-function draftFrom(decision: Decision | undefined, scorecard: Scorecard) {
-  if (decision) {
-    return { strengths: decision.strengths, reasons: decision.reasons as Reason[], suggestions: decision.suggestions, from: "decision" };
-  }
-  const evaluations = scorecard.evaluations;
-  return {
-    strengths: Array.from(new Set(evaluations.flatMap((e) => e.strengths))),
-    reasons: Array.from(new Set(evaluations.flatMap((e) => e.concerns))).map((text) => ({ code: "panel_concern", text })),
-    suggestions: [] as string[],
-    from: evaluations.length ? "scorecard" : "none",
-  };
-}
-
 function RejectForm({
   application: a,
   candidate,
   opening,
-  scorecard,
-  decision,
+  draft,
 }: {
   application: Application;
   candidate: Candidate;
   opening: Opening;
-  scorecard: Scorecard;
-  decision?: Decision;
+  draft: RejectionDraft;
 }) {
   const { t } = useTranslation("pipeline");
   const navigate = useNavigate();
   const client = useQueryClient();
-  const draft = useMemo(() => draftFrom(decision, scorecard), [decision, scorecard]);
   const [strengths, setStrengths] = useState(draft.strengths.join("\n"));
   const [reasons, setReasons] = useState(draft.reasons.map((r) => r.text).join("\n"));
   const [suggestions, setSuggestions] = useState(draft.suggestions.join("\n"));
@@ -145,11 +114,9 @@ function RejectForm({
       org_unit_name: opening.org_unit.name,
       titles: opening.titles,
     },
-    stage: STAGE[a.status] ?? "screening",
+    stage: draft.stage,
     ...content,
-    scorecard: scorecard.evaluations.length
-      ? { composite: scorecard.composite, dimensions: scorecard.dimensions, band: scorecard.band }
-      : null,
+    scorecard: draft.scorecard,
     notify: { send: true, channels: ["email" as const], delay_minutes: delayMinutes },
   };
   const settled = useDebounced(JSON.stringify(previewBody), 400);
@@ -185,11 +152,9 @@ function RejectForm({
       <form className="form" onSubmit={submit} aria-labelledby="reject-form-title">
         <h2 id="reject-form-title">{t("reject.content")}</h2>
         <p className="hint">
-          {draft.from === "decision"
-            ? t("reject.fromDecision", { at: formatDateTime(decision?.decides_at) })
-            : draft.from === "scorecard"
-              ? t("reject.fromScorecard")
-              : t("reject.fromNothing")}
+          {draft.source === "pending_decision"
+            ? t("reject.fromDecision", { at: formatDateTime(a.decision?.decides_at) })
+            : t("reject.drafted", { locale: candidate.locale })}
         </p>
         {a.screening.unmet.length ? (
           <p className="hint">

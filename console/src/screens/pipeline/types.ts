@@ -13,6 +13,7 @@ export type Decision = R["schemas"]["DecisionRead"];
 export type Interview = R["schemas"]["InterviewRead"];
 export type MyInterview = R["schemas"]["MyInterviewRead"];
 export type Reason = R["schemas"]["ReasonIn"];
+export type RejectionDraft = R["schemas"]["RejectionDraftRead"];
 export type NoticePreview = N["schemas"]["NoticePreviewRead"];
 export type ApplicationStatus = Application["status"];
 
