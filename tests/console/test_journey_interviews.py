@@ -393,30 +393,26 @@ async def test_pipeline_panel_scorecard_and_rejection_with_an_edited_suggestion(
     assert first_reason
 
 
-async def test_a_pending_policy_decision_is_overturned_in_the_decisions_screen(
-    ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Any
-) -> None:
-    run = uuid.uuid4().hex[:6]
-    api = Api(suite, http, auth)
-    world = await _world(api, run, policy={"mode": "unanimous_no_hire", "review_minutes": 120})
-    pid = world["position"]["id"]
-    lin = await _apply(api, run, pid, "lin", f"林芳{run}", 5, "zh-CN")
-    app_id = lin["application"]["id"]
-    iv = world["iv"]
-    # The panel met yesterday and every member said no hire (their own scorecards).
+async def _no_hire_panel(
+    api: Api, auth: Any, run: str, pid: str, iv: dict[str, Any], key: str, name: str
+) -> dict[str, Any]:
+    """A candidate whose panel met yesterday and every member said no hire (their own
+    scorecards): the policy's decision waits for HR."""
+    applied = await _apply(api, run, pid, key, name, 5, "zh-CN")
+    app_id = applied["application"]["id"]
     yesterday = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%dT02:00:00Z")
     interview = await api.call(
         "POST",
         "recruiting-service",
         f"/api/v1/applications/{app_id}/interviews",
-        json={"panel": [iv["a"]["id"], iv["c"]["id"]], "start": yesterday},
+        json={"panel": [iv["a"]["id"], iv["c"]["id"]], "start": yesterday, "allow_overlap": True},
     )
-    for key, dimension in (("a", "technical"), ("c", "culture")):
+    for member, dimension in (("a", "technical"), ("c", "culture")):
         await api.call(
             "POST",
             "recruiting-service",
             f"/api/v1/interviews/{interview['id']}/evaluation",
-            headers=auth("interviewer", sub=iv[key]["sub"]),
+            headers=auth("interviewer", sub=iv[member]["sub"]),
             json={
                 "scores": [{"dimension": dimension, "score": 3}],
                 "concerns": ["系统设计的深度不够"],
@@ -427,6 +423,20 @@ async def test_a_pending_policy_decision_is_overturned_in_the_decisions_screen(
         "GET", "recruiting-service", f"/api/v1/applications/{app_id}/decision"
     )
     assert decision["status"] == "pending"
+    return applied
+
+
+async def test_pending_policy_decisions_are_overturned_and_confirmed_in_the_decisions_screen(
+    ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Any
+) -> None:
+    run = uuid.uuid4().hex[:6]
+    api = Api(suite, http, auth)
+    world = await _world(api, run, policy={"mode": "unanimous_no_hire", "review_minutes": 120})
+    pid = world["position"]["id"]
+    iv = world["iv"]
+    lin = await _no_hire_panel(api, auth, run, pid, iv, "lin", f"林芳{run}")
+    zhou = await _no_hire_panel(api, auth, run, pid, iv, "zhou", f"周杰{run}")
+    app_id = lin["application"]["id"]
 
     page = ui.page
     await ui.sign_in("hr_admin", f"hr-{run}", language="zh-CN")
@@ -446,6 +456,9 @@ async def test_a_pending_policy_decision_is_overturned_in_the_decisions_screen(
     await card.get_by_role("button", name="推翻：保留候选人").click()
     await expect(card.get_by_role("status")).to_contain_text("已推翻")
     await ui.check("decisions-overturned-zh-CN")
+    other = page.get_by_test_id("decision").filter(has_text=zhou["candidate"]["name"])
+    await other.get_by_role("button", name="确认：立即发送拒绝通知").click()
+    await expect(other.get_by_role("status")).to_contain_text("已确认")
     await page.get_by_label("语言").select_option("en")
     await ui.goto("/decisions")
     await expect(page.get_by_role("heading", level=1)).to_have_text("Pending decisions")
@@ -459,6 +472,10 @@ async def test_a_pending_policy_decision_is_overturned_in_the_decisions_screen(
     assert decided["resolution_note"] == "Hiring manager wants a second round"
     application = await api.call("GET", "recruiting-service", f"/api/v1/applications/{app_id}")
     assert application["status"] == "interviewing"
+    confirmed = await api.call(
+        "GET", "recruiting-service", f"/api/v1/applications/{zhou['application']['id']}"
+    )
+    assert confirmed["status"] == "rejected" and confirmed["decision"]["status"] == "confirmed"
 
     # HR (elsewhere) changes the requirements: an application past screening is not
     # re-screened but flagged, and the pipeline shows the flag.
