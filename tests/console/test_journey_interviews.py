@@ -499,3 +499,12 @@ async def test_pending_policy_decisions_are_overturned_and_confirmed_in_the_deci
     row = page.get_by_test_id("application-row").filter(has_text=lin["candidate"]["name"])
     await expect(row).to_contain_text("Requirements changed since screening")
     await ui.check("pipeline-flagged-en")
+    await page.get_by_label("Language").select_option("zh-CN")
+    await expect(row).to_contain_text("筛选后职位要求已变更")
+    await ui.check("pipeline-flagged-zh-CN")
+    await row.get_by_role("link", name=lin["candidate"]["name"]).click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"{lin['candidate']['name']} 的申请"
+    )
+    await expect(page.get_by_text("决策规则：已推翻")).to_be_visible()
+    await ui.check("application-zh-CN")
