@@ -19,7 +19,9 @@ import type { MyInterview } from "../pipeline/types";
 const RECOMMENDATIONS = ["strong_hire", "hire", "no_hire", "strong_no_hire"] as const;
 type Recommendation = (typeof RECOMMENDATIONS)[number];
 
-/** Whether the signed-in user has a directory entry (staff roles may look it up). */
+/** Whether asking for "my interviews" can succeed. Staff roles look themselves up in the
+ * directory; an interviewer (who may not read the directory) first asks whether they sit
+ * on any panel at all, so nobody is sent a 404 for having no interviews yet. */
 function useInDirectory() {
   const { session, hasRole } = useAuth();
   const canLook = hasRole("hr_admin", "recruiter");
@@ -29,8 +31,17 @@ function useInDirectory() {
     queryFn: () =>
       data(api().org.GET("/api/v1/people", { params: { query: { subject: session!.sub, limit: 1 } } })),
   });
-  if (!canLook) return { known: true, pending: false, error: null };
-  return { known: (lookup.data?.items.length ?? 0) > 0, pending: lookup.isPending, error: lookup.error };
+  const panels = useQuery({
+    queryKey: ["interviews", "mine-any", session?.sub],
+    enabled: !canLook && !!session,
+    queryFn: () => data(api().recruiting.GET("/api/v1/interviews", { params: { query: { limit: 1 } } })),
+  });
+  if (!canLook) {
+    const any = (panels.data?.items.length ?? 0) > 0;
+    return { known: any, pending: panels.isPending, error: panels.error, reason: "noInterviews" as const };
+  }
+  const known = (lookup.data?.items.length ?? 0) > 0;
+  return { known, pending: lookup.isPending, error: lookup.error, reason: "notInDirectory" as const };
 }
 
 function MyInterviews() {
@@ -49,7 +60,7 @@ function MyInterviews() {
       ) : me.error ? (
         <ProblemAlert error={me.error} />
       ) : !me.known ? (
-        <Empty>{t("notInDirectory")}</Empty>
+        <Empty>{me.reason === "notInDirectory" ? t("notInDirectory") : t("empty")}</Empty>
       ) : query.isPending ? (
         <Loading />
       ) : query.isError ? (

@@ -139,7 +139,6 @@ function RejectForm({
       void client.invalidateQueries({ queryKey: ["application", a.id] });
       void client.invalidateQueries({ queryKey: ["applications"] });
       void client.invalidateQueries({ queryKey: ["decisions"] });
-      void client.invalidateQueries({ queryKey: ["rejection-draft", a.id] });
       navigate(`/pipeline/applications/${a.id}`);
     },
   });

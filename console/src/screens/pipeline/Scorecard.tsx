@@ -63,7 +63,11 @@ function ScorecardBody({ card, positionId }: { card: Scorecard; positionId?: str
   const nameOfMember = usePanelNames(card.application_id);
   const scheme = opening.data?.evaluation_scheme.dimensions ?? [];
   const keys = Array.from(new Set([...scheme.map((d) => d.key), ...Object.keys(card.dimensions)]));
-  const nameOf = (key: string) => scheme.find((d) => d.key === key)?.name ?? key;
+  const { i18n } = useTranslation();
+  const nameOf = (key: string) => {
+    const d = scheme.find((dim) => dim.key === key);
+    return d ? (d.names?.[i18n.language] ?? d.name) : key;
+  };
   const weightOf = (key: string) => scheme.find((d) => d.key === key)?.weight;
   const consistency = card.consistency;
   return (
