@@ -72,6 +72,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notices/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview the rejection notice for these candidate-rejected fields
+         * @description Chooses the template and renders the notice exactly as a `candidate-rejected` with these fields would now (the candidate's language, the position's job family, the stage, how close the scores came, HR's words phrased for the notice), runs the compliance guard, and says whether it would be scheduled or held for review. One preview per channel; nothing is stored or sent.
+         */
+        post: operations["preview_rejection_notice_api_v1_notices_preview_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -471,6 +491,40 @@ export interface components {
                 };
             };
         };
+        /** CandidateInfo */
+        CandidateInfo: {
+            /** Background */
+            background?: ("campus" | "experienced" | "career_change") | null;
+            /** Email */
+            email?: string | null;
+            /** Id */
+            id: string;
+            /** Industries */
+            industries?: string[];
+            /**
+             * Locale
+             * @default en
+             */
+            locale: string;
+            /** Name */
+            name: string;
+            /** Phone */
+            phone?: string | null;
+            /** Skills */
+            skills?: string[];
+            /**
+             * Talent Pool Consent
+             * @default false
+             */
+            talent_pool_consent: boolean;
+            /**
+             * Timezone
+             * @default UTC
+             */
+            timezone: string;
+            /** Years Experience */
+            years_experience?: number | null;
+        };
         /**
          * ChatRobotInput
          * @description A robot as HR registers it (PUT replaces everything but the credentials left out).
@@ -713,6 +767,45 @@ export interface components {
             subject?: string | null;
         };
         /**
+         * NoticePreviewRead
+         * @description A notice as it would be written now for these fields: the template notify would
+         *     choose, the rendered text (survey links hidden, as staff read notices), and whether
+         *     it would be scheduled or held for review, and why.
+         */
+        NoticePreviewRead: {
+            /** Body Html */
+            body_html: string | null;
+            /** Body Text */
+            body_text: string | null;
+            /** Channel */
+            channel: string;
+            /** Flags */
+            flags: components["schemas"]["FlagRead"][];
+            /** Last Error */
+            last_error: string | null;
+            /** Locale */
+            locale: string;
+            /** Recipient */
+            recipient: string | null;
+            /** Send At */
+            send_at: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "scheduled" | "pending_review" | "sending" | "sent" | "failed" | "unknown" | "cancelled";
+            /** Status Reason */
+            status_reason: string | null;
+            /** Subject */
+            subject: string | null;
+            /** Template Id */
+            template_id: string | null;
+            /** Template Name */
+            template_name: string | null;
+            /** Template Version */
+            template_version: number | null;
+        };
+        /**
          * NoticeSettingsRead
          * @description The notice settings.
          */
@@ -940,6 +1033,18 @@ export interface components {
              */
             updated_at: string;
         };
+        /** NotifyRequest */
+        NotifyRequest: {
+            /** Channels */
+            channels?: ("email" | "sms")[];
+            /** Delay Minutes */
+            delay_minutes?: number | null;
+            /**
+             * Send
+             * @default true
+             */
+            send: boolean;
+        };
         /** Page[ChatRobotRead] */
         Page_ChatRobotRead_: {
             /** Items */
@@ -976,6 +1081,59 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * PersonRef
+         * @description A staff member as other services need them: to address, alert or invite.
+         */
+        PersonRef: {
+            /** Email */
+            email?: string | null;
+            /** Id */
+            id: string;
+            /**
+             * Locale
+             * @default en
+             */
+            locale: string;
+            /** Name */
+            name: string;
+            /** Subject */
+            subject?: string | null;
+            /**
+             * Timezone
+             * @default UTC
+             */
+            timezone: string;
+        };
+        /**
+         * PositionOwners
+         * @description Who answers for a position's hiring: its recruiter and its hiring manager.
+         */
+        PositionOwners: {
+            hiring_manager?: components["schemas"]["PersonRef"] | null;
+            recruiter?: components["schemas"]["PersonRef"] | null;
+        };
+        /** PositionRef */
+        PositionRef: {
+            /** Id */
+            id: string;
+            /**
+             * Job Family
+             * @default general
+             */
+            job_family: string;
+            /** Org Unit Name */
+            org_unit_name?: string | null;
+            owners?: components["schemas"]["PositionOwners"] | null;
+            /** Title */
+            title: string;
+            /** Titles */
+            titles?: {
+                [key: string]: string;
+            };
+            /** Version */
+            version?: number | null;
+        };
+        /**
          * Problem
          * @description The problem+json body.
          */
@@ -1010,6 +1168,48 @@ export interface components {
              * @default 21:00:00
              */
             start: string;
+        };
+        /** Reason */
+        Reason: {
+            /** Code */
+            code: string;
+            /** Text */
+            text: string;
+        };
+        /**
+         * RejectionNoticePreviewRequest
+         * @description The fields of a `candidate-rejected` that decide its notice: who, which position,
+         *     at which stage, what HR wrote, how close the panel's scores came, and over which
+         *     channels. The notice is previewed as if the rejection happened now.
+         */
+        RejectionNoticePreviewRequest: {
+            candidate: components["schemas"]["CandidateInfo"];
+            notify?: components["schemas"]["NotifyRequest"];
+            position: components["schemas"]["PositionRef"];
+            /** Reasons */
+            reasons?: components["schemas"]["Reason"][];
+            scorecard?: components["schemas"]["Scorecard"] | null;
+            /**
+             * Stage
+             * @default interview
+             * @enum {string}
+             */
+            stage: "screening" | "interview" | "offer";
+            /** Strengths */
+            strengths?: string[];
+            /** Suggestions */
+            suggestions?: string[];
+        };
+        /** Scorecard */
+        Scorecard: {
+            /** Band */
+            band?: ("close" | "far") | null;
+            /** Composite */
+            composite?: number | null;
+            /** Dimensions */
+            dimensions?: {
+                [key: string]: number;
+            };
         };
         /**
          * SubscriptionCreate
@@ -1853,6 +2053,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FeedbackSummaryRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The token lacks the required role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation failed; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    preview_rejection_notice_api_v1_notices_preview_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectionNoticePreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePreviewRead"][];
                 };
             };
             /** @description Missing or invalid token */

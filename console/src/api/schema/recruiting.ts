@@ -178,6 +178,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{application_id}/rejection-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What rejecting now would say: the pending decision's words, or the default draft
+         * @description The strengths, reasons and suggestions a rejection without HR's own words would carry (a pending policy decision's, else drafted from screening and the panel in the candidate's language), with the stage and the panel's scores. A form starts from it, HR edits it and sends it back to `reject`; notify's `POST /api/v1/notices/preview` shows the notice it makes. Nothing changes; 409 when the application cannot be rejected.
+         */
+        get: operations["rejection_draft_api_v1_applications__application_id__rejection_draft_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{application_id}/scorecard": {
         parameters: {
             query?: never;
@@ -1122,6 +1142,21 @@ export interface components {
             weight: number;
         };
         /**
+         * DraftScorecardRead
+         * @description The panel's scores as the rejection would carry them (the band picks the notice's
+         *     template).
+         */
+        DraftScorecardRead: {
+            /** Band */
+            band?: ("close" | "far") | null;
+            /** Composite */
+            composite?: number | null;
+            /** Dimensions */
+            dimensions?: {
+                [key: string]: number;
+            };
+        };
+        /**
          * EvaluationCreate
          * @description A scorecard: exactly the interview's dimensions, each 1–10.
          */
@@ -1896,6 +1931,36 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * RejectionDraftRead
+         * @description What rejecting the application now would say when HR gives no words of their own:
+         *     edit it and send it back as the rejection's `strengths`, `reasons` and `suggestions`.
+         */
+        RejectionDraftRead: {
+            /**
+             * Application Id
+             * Format: uuid
+             */
+            application_id: string;
+            /** Reasons */
+            reasons: components["schemas"]["ReasonRead"][];
+            scorecard: components["schemas"]["DraftScorecardRead"] | null;
+            /**
+             * Source
+             * @description 'pending_decision': the policy's pending decision (as HR may have edited it); 'drafted': drafted from screening and the panel in the candidate's language
+             * @enum {string}
+             */
+            source: "pending_decision" | "drafted";
+            /**
+             * Stage
+             * @enum {string}
+             */
+            stage: "screening" | "interview" | "offer";
+            /** Strengths */
+            strengths: string[];
+            /** Suggestions */
+            suggestions: string[];
         };
         /**
          * RejectionRead
@@ -3000,6 +3065,77 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Problem"];
                     "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    rejection_draft_api_v1_applications__application_id__rejection_draft_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RejectionDraftRead"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The token lacks the required role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

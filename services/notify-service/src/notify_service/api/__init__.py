@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from notify_service.api import (
     alerts,
     feedback,
+    notice_previews,
     notifications,
     settings,
     surveys,
@@ -18,6 +19,7 @@ ROUTERS: list[APIRouter] = [
     templates.router,
     settings.router,
     notifications.router,
+    notice_previews.router,
     feedback.router,
     surveys.router,
     surveys.pages,

@@ -8,7 +8,7 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from notify_service.db.models import NoticeSettings
+from notify_service.db.models import NoticeSettings, Notification
 from notify_service.domain.survey import GroupSummary, hide_survey_links
 from notify_service.service.inputs import NoticeStatus, QuietHours
 from notify_service.service.notice_reads import NoticeRecord
@@ -224,3 +224,52 @@ class FeedbackSummaryRead(BaseModel):
     group_by: str
     groups: list[GroupSummary]
     overall: GroupSummary
+
+
+# --- previews of notices not written yet --------------------------------------------------
+
+
+class NoticePreviewRead(BaseModel):
+    """A notice as it would be written now for these fields: the template notify would
+    choose, the rendered text (survey links hidden, as staff read notices), and whether
+    it would be scheduled or held for review, and why."""
+
+    channel: str
+    locale: str
+    recipient: str | None
+    template_id: uuid.UUID | None
+    template_name: str | None
+    template_version: int | None
+    subject: str | None
+    body_text: str | None
+    body_html: str | None
+    status: NoticeStatus
+    status_reason: str | None
+    last_error: str | None
+    send_at: datetime | None
+    flags: list[FlagRead]
+
+    @classmethod
+    def from_notice(cls, notice: Notification) -> Self:
+        """The preview of an unsaved notice."""
+        return cls(
+            channel=notice.channel,
+            locale=notice.locale,
+            recipient=notice.recipient,
+            template_id=notice.template_id,
+            template_name=notice.template_name,
+            template_version=notice.template_version,
+            subject=notice.subject and hide_survey_links(notice.subject),
+            body_text=notice.body_text and hide_survey_links(notice.body_text),
+            body_html=notice.body_html and hide_survey_links(notice.body_html),
+            status=notice.status,
+            status_reason=notice.status_reason,
+            last_error=notice.last_error,
+            send_at=notice.send_at,
+            flags=[
+                FlagRead.model_validate(
+                    {**f, "excerpt": hide_survey_links(f["excerpt"])} if f.get("excerpt") else f
+                )
+                for f in notice.flags
+            ],
+        )

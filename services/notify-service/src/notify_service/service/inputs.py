@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from talentloop_shared.events.payloads import (
+    CandidateInfo,
+    CandidateRejected,
+    NotifyRequest,
+    PositionRef,
+    Reason,
+    Scorecard,
+    Stage,
+)
 from talentloop_shared.http import RequestModel
 from talentloop_shared.i18n import try_canonical_locale
 
@@ -119,3 +128,27 @@ class NoticeSettingsUpdate(RequestModel):
     review_required: bool = False
     company_name: str = Field(default="Talentloop", min_length=1, max_length=200)
     survey_expiry_days: int = Field(default=30, ge=1, le=365)
+
+
+class RejectionNoticePreviewRequest(RequestModel):
+    """The fields of a `candidate-rejected` that decide its notice: who, which position,
+    at which stage, what HR wrote, how close the panel's scores came, and over which
+    channels. The notice is previewed as if the rejection happened now."""
+
+    candidate: CandidateInfo
+    position: PositionRef
+    stage: Stage = "interview"
+    strengths: list[str] = Field(default_factory=list, max_length=10)
+    reasons: list[Reason] = Field(default_factory=list, max_length=10)
+    suggestions: list[str] = Field(default_factory=list, max_length=10)
+    scorecard: Scorecard | None = None
+    notify: NotifyRequest = Field(default_factory=NotifyRequest)
+
+    def as_event(self, *, by: str, at: datetime) -> CandidateRejected:
+        """The `candidate-rejected` payload these fields stand for."""
+        return CandidateRejected(
+            application_id="preview",
+            rejected_at=at,
+            decided_by=by,
+            **self.model_dump(),
+        )

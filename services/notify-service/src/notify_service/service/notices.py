@@ -202,6 +202,55 @@ async def create_rejection_notices(
         return []
     if await _erased(uow, payload.candidate.id, kind="rejection", event_id=event_id):
         return []
+    rejection = await _rejection(uow, payload, event_id=event_id)
+    return await _write(
+        uow,
+        [(notice, context) for notice, context, _ in rejection.drafts],
+        rejection.templates,
+        rejection.inputs,
+        hold_for_review=rejection.settings.review_required,
+        band=rejection.draft.band,
+        background=rejection.draft.background,
+        phrasing={notice.channel: flags for notice, _, flags in rejection.drafts},
+    )
+
+
+async def preview_rejection_notice(
+    uow: UnitOfWork, *, payload: CandidateRejected
+) -> list[Notification]:
+    """The notices a `candidate-rejected` with this payload would write, one per channel,
+    chosen, rendered and checked by the same code as the real ones, but not stored (their
+    survey links lead nowhere): what HR sees before rejecting is what the candidate gets."""
+    rejection = await _rejection(uow, payload, event_id="preview")
+    notices = []
+    for notice, context, flags in rejection.drafts:
+        await _fill(
+            uow,
+            notice,
+            templates=rejection.templates,
+            context=context,
+            input_texts=rejection.inputs,
+            hold_for_review=rejection.settings.review_required,
+            band=rejection.draft.band,
+            background=rejection.draft.background,
+            phrasing=flags,
+        )
+        notices.append(notice)
+    return notices
+
+
+@dataclass
+class _Rejection:
+    """A rejection's notices before rendering: each with its context and phrasing flags."""
+
+    draft: _Draft
+    settings: NoticeSettings
+    templates: Sequence[TemplateRow]
+    inputs: list[tuple[str, str]]
+    drafts: list[tuple[Notification, dict[str, Any], list[dict[str, Any]]]]
+
+
+async def _rejection(uow: UnitOfWork, payload: CandidateRejected, *, event_id: str) -> _Rejection:
     state = notify_state(uow)
     settings = await SettingsRepository(uow.session).get()
     templates = await state.templates.of_kind(uow, "rejection")
@@ -225,7 +274,6 @@ async def create_rejection_notices(
         + [("suggestions", s) for s in payload.suggestions]
     )
     drafts = []
-    phrasing: dict[str, list[dict[str, Any]]] = {}
     for channel in dict.fromkeys(payload.notify.channels):
         notice = draft.notice(channel)
         expires_at = draft.send_at + timedelta(days=settings.survey_expiry_days)
@@ -241,18 +289,8 @@ async def create_rejection_notices(
             packs=state.packs,
             phrased=phrased,
         )
-        phrasing[channel] = domain.phrasing_flags(phrased, packs=state.packs)
-        drafts.append((notice, context))
-    return await _write(
-        uow,
-        drafts,
-        templates,
-        inputs,
-        hold_for_review=settings.review_required,
-        band=draft.band,
-        background=draft.background,
-        phrasing=phrasing,
-    )
+        drafts.append((notice, context, domain.phrasing_flags(phrased, packs=state.packs)))
+    return _Rejection(draft, settings, templates, inputs, drafts)
 
 
 async def create_invitation_notices(

@@ -12,6 +12,7 @@ from recruiting_service.api.schemas import (
     DecisionRead,
     DecisionStatus,
     RejectedApplicationRead,
+    RejectionDraftRead,
     SuggestionRead,
 )
 from recruiting_service.service import decisions, policy, suggestions
@@ -59,6 +60,25 @@ async def reject(
         uow, application_id=application_id, request=body or RejectRequest(), by=principal.sub
     )
     return RejectedApplicationRead.from_rejected(rejected)
+
+
+@router.get(
+    "/applications/{application_id}/rejection-draft",
+    summary="What rejecting now would say: the pending decision's words, or the default draft",
+    description="The strengths, reasons and suggestions a rejection without HR's own words "
+    "would carry (a pending policy decision's, else drafted from screening and the panel in "
+    "the candidate's language), with the stage and the panel's scores. A form starts from "
+    "it, HR edits it and sends it back to `reject`; notify's `POST /api/v1/notices/preview` "
+    "shows the notice it makes. Nothing changes; 409 when the application cannot be "
+    "rejected.",
+    response_model=RejectionDraftRead,
+    responses=problem_responses(401, 403, 404, 409),
+)
+async def rejection_draft(
+    application_id: uuid.UUID, uow: UowDep, principal: Recruiter
+) -> RejectionDraftRead:
+    record = await decisions.rejection_draft(uow, application_id=application_id)
+    return RejectionDraftRead.from_record(application_id, record)
 
 
 @router.post(

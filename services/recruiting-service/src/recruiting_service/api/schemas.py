@@ -16,6 +16,7 @@ from recruiting_service.domain.notice_preview import NoticePreview
 from recruiting_service.domain.policy import PolicyMode
 from recruiting_service.service import decisions, policy
 from recruiting_service.service.applications import ApplicationRecord
+from recruiting_service.service.decisions import DraftRecord
 from recruiting_service.service.evaluations import ApplicationScorecard
 from recruiting_service.service.imports import ImportOutcome
 from recruiting_service.service.interviews import InterviewRecord, MyInterview
@@ -175,6 +176,44 @@ class RejectionRead(BaseModel):
     suggestions: list[str]
     scorecard: ScorecardSummary | None
     notify: dict[str, Any]
+
+
+class DraftScorecardRead(ScorecardSummary):
+    """The panel's scores as the rejection would carry them (the band picks the notice's
+    template)."""
+
+    band: Literal["close", "far"] | None = None
+
+
+class RejectionDraftRead(BaseModel):
+    """What rejecting the application now would say when HR gives no words of their own:
+    edit it and send it back as the rejection's `strengths`, `reasons` and `suggestions`."""
+
+    application_id: uuid.UUID
+    source: Literal["pending_decision", "drafted"] = Field(
+        description="'pending_decision': the policy's pending decision (as HR may have edited "
+        "it); 'drafted': drafted from screening and the panel in the candidate's language"
+    )
+    stage: Stage
+    strengths: list[str]
+    reasons: list[ReasonRead]
+    suggestions: list[str]
+    scorecard: DraftScorecardRead | None
+
+    @classmethod
+    def from_record(cls, application_id: uuid.UUID, record: DraftRecord) -> RejectionDraftRead:
+        """The API shape of a rejection draft."""
+        draft = record.draft
+        return cls(
+            application_id=application_id,
+            source=record.source,
+            stage=draft.stage,
+            strengths=list(draft.strengths),
+            reasons=[ReasonRead(code=r.code, text=r.text) for r in draft.reasons],
+            suggestions=list(draft.suggestions),
+            scorecard=draft.scorecard
+            and DraftScorecardRead.model_validate(draft.scorecard.model_dump()),
+        )
 
 
 DecisionStatus = Literal["pending", "decided", "confirmed", "overturned", "superseded"]

@@ -212,6 +212,31 @@ def pending_content(decision: PolicyDecision, draft: RejectionDraft) -> Rejectio
     )
 
 
+@dataclass(frozen=True, slots=True)
+class DraftRecord:
+    """What rejecting an application now would say, and where the words come from."""
+
+    draft: RejectionDraft
+    source: Literal["pending_decision", "drafted"]
+
+
+async def rejection_draft(uow: UnitOfWork, *, application_id: uuid.UUID) -> DraftRecord:
+    """The content a rejection of this application would carry if HR gave no words of
+    their own: a pending policy decision's (as HR may have edited it), else the default
+    drafted from screening and the panel in the candidate's language. Nothing changes;
+    409 when the application cannot be rejected."""
+    application = await ApplicationRepository(uow.session).get_or_raise(application_id)
+    rejection_stage(application.status)
+    candidate = await CandidateRepository(uow.session).get(application.candidate_id)
+    assert candidate is not None  # foreign key
+    refuse_if_erased(candidate)
+    draft = await draft_rejection(uow, application, candidate)
+    pending = await PolicyDecisionRepository(uow.session).pending(application.id)
+    if pending is not None:
+        return DraftRecord(pending_content(pending, draft), "pending_decision")
+    return DraftRecord(draft, "drafted")
+
+
 async def _reject_one(
     uow: UnitOfWork,
     application: Application,

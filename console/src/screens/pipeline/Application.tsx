@@ -1,0 +1,345 @@
+// An application: candidate, screening explanation, flags, history; advance; its
+// interviews and a form to schedule one with a panel.
+import { useState, type FormEvent } from "react";
+import { Link, useParams } from "react-router-dom";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { api, data, idempotencyKey } from "../../api/client";
+import { Page } from "../../components/Page";
+import { Empty, FieldError, ProblemAlert, QueryState } from "../../components/states";
+import { formatDateTime } from "../../components/format";
+import { Flags, ScreeningExplanation, StatusBadge, useApplication, useCandidate, useOpening } from "./shared";
+import type { Application } from "./types";
+
+export function ApplicationPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation("pipeline");
+  const application = useApplication(id);
+  const candidate = useCandidate(application.data?.candidate_id);
+  const title = candidate.data ? t("application.titleOf", { name: candidate.data.name }) : t("application.title");
+  return (
+    <Page title={title}>
+      <QueryState query={application}>{(a) => <ApplicationBody application={a} />}</QueryState>
+    </Page>
+  );
+}
+
+function ApplicationBody({ application: a }: { application: Application }) {
+  const { t } = useTranslation("pipeline");
+  const client = useQueryClient();
+  const candidate = useCandidate(a.candidate_id);
+  const opening = useOpening(a.position_id);
+  const advance = useMutation({
+    mutationFn: () =>
+      data(
+        api().recruiting.POST("/api/v1/applications/{application_id}/advance", {
+          params: { path: { application_id: a.id } },
+          body: {},
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["application", a.id] }),
+  });
+  const canReject = a.allowed_actions.includes("reject");
+  return (
+    <>
+      <div className="grid">
+        <section className="panel" aria-labelledby="app-summary">
+          <h2 id="app-summary">{t("application.summary")}</h2>
+          <dl className="facts">
+            <dt>{t("application.status")}</dt>
+            <dd>
+              <StatusBadge status={a.status} />
+            </dd>
+            <dt>{t("application.position")}</dt>
+            <dd>
+              <Link to={`/pipeline/${a.position_id}`}>{opening.data?.title ?? a.position_id}</Link>
+            </dd>
+            <dt>{t("application.contact")}</dt>
+            <dd>{candidate.data ? `${candidate.data.email ?? "—"} · ${candidate.data.locale}` : "…"}</dd>
+            <dt>{t("application.source")}</dt>
+            <dd>{a.source}</dd>
+          </dl>
+          <div className="row actions">
+            {a.allowed_actions.includes("advance") ? (
+              <button type="button" onClick={() => advance.mutate()} disabled={advance.isPending}>
+                {t("application.advance")}
+              </button>
+            ) : null}
+            <Link className="button-link" to={`/pipeline/applications/${a.id}/scorecard`}>
+              {t("application.scorecard")}
+            </Link>
+            {canReject ? (
+              <Link className="button-link danger" to={`/pipeline/applications/${a.id}/reject`}>
+                {t("application.reject")}
+              </Link>
+            ) : null}
+          </div>
+          <ProblemAlert error={advance.error} />
+          {a.decision ? (
+            <p className="alert alert-warning">
+              {t("application.decision", {
+                status: t(`decisionStatus.${a.decision.status}`),
+                at: formatDateTime(a.decision.decides_at),
+              })}
+            </p>
+          ) : null}
+        </section>
+        <section className="panel" aria-labelledby="app-screening">
+          <h2 id="app-screening">{t("application.screening")}</h2>
+          <ScreeningExplanation unmet={a.screening.unmet} passed={a.screening.passed} />
+          <p className="hint">
+            {t("screening.score", { score: a.screening.score, version: a.screening.position_version })}
+          </p>
+          <Flags flags={a.flags} />
+        </section>
+      </div>
+      {a.rejection ? (
+        <section className="panel" aria-labelledby="app-rejection">
+          <h2 id="app-rejection">{t("application.rejection")}</h2>
+          <p>
+            {t("application.rejectedBy", { by: a.rejection.decided_by, at: formatDateTime(a.rejection.rejected_at) })}
+          </p>
+          <ul>
+            {a.rejection.suggestions.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Interviews application={a} />
+      <section className="panel" aria-labelledby="app-history">
+        <h2 id="app-history">{t("application.history")}</h2>
+        {a.history.length === 0 ? (
+          <Empty />
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("history.at")}</th>
+                  <th scope="col">{t("history.change")}</th>
+                  <th scope="col">{t("history.reason")}</th>
+                  <th scope="col">{t("history.by")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.history.map((h, i) => (
+                  <tr key={i}>
+                    <td>{formatDateTime(h.at)}</td>
+                    <td>
+                      {h.from_status ? t(`status.${h.from_status}`, { defaultValue: h.from_status }) + " → " : ""}
+                      {t(`status.${h.to_status}`, { defaultValue: h.to_status })}
+                    </td>
+                    <td>{h.reason}</td>
+                    <td>{h.by}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Interviews({ application: a }: { application: Application }) {
+  const { t } = useTranslation("pipeline");
+  const interviews = useQuery({
+    queryKey: ["interviews", a.id],
+    queryFn: () =>
+      data(api().recruiting.GET("/api/v1/interviews", { params: { query: { application_id: a.id, limit: 100 } } })),
+  });
+  const schedulable = a.status === "screening" || a.status === "interviewing";
+  return (
+    <section className="panel" aria-labelledby="app-interviews">
+      <h2 id="app-interviews">{t("interviews.title")}</h2>
+      <QueryState query={interviews} isEmpty={(p) => p.items.length === 0} empty={t("interviews.empty")}>
+        {(page) => (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("interviews.start")}</th>
+                  <th scope="col">{t("interviews.place")}</th>
+                  <th scope="col">{t("interviews.panel")}</th>
+                  <th scope="col">{t("interviews.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((i) => (
+                  <tr key={i.id} data-testid="interview-row">
+                    <td>
+                      {formatDateTime(i.start)} ({t("interviews.minutes", { n: i.duration_minutes })})
+                    </td>
+                    <td>{i.location ?? i.video_url ?? "—"}</td>
+                    <td>
+                      <ul className="plain">
+                        {i.panel.map((s) => (
+                          <li key={s.member_id}>
+                            {s.name} · {s.dimensions.map((d) => d.name).join(", ") || "—"} ·{" "}
+                            <span className={`badge ${s.submitted ? "badge-ok" : ""}`}>
+                              {s.submitted ? t("interviews.submitted") : t("interviews.awaiting")}
+                            </span>
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>{t(`interviews.${i.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryState>
+      {schedulable ? <ScheduleForm applicationId={a.id} /> : null}
+    </section>
+  );
+}
+
+interface Member {
+  person: string;
+  department: string;
+}
+
+function ScheduleForm({ applicationId }: { applicationId: string }) {
+  const { t } = useTranslation("pipeline");
+  const client = useQueryClient();
+  const [members, setMembers] = useState<Member[]>([{ person: "", department: "" }]);
+  const [start, setStart] = useState("");
+  const [duration, setDuration] = useState("60");
+  const [location, setLocation] = useState("");
+  const [video, setVideo] = useState("");
+  const [key, setKey] = useState(idempotencyKey);
+  const people = useQuery({
+    queryKey: ["people", "directory"],
+    queryFn: () => data(api().org.GET("/api/v1/people", { params: { query: { active: true, limit: 500 } } })),
+    staleTime: 60_000,
+    retry: false,
+  });
+  const schedule = useMutation({
+    mutationFn: () =>
+      data(
+        api().recruiting.POST("/api/v1/applications/{application_id}/interviews", {
+          params: { path: { application_id: applicationId } },
+          headers: { "Idempotency-Key": key },
+          body: {
+            panel: members
+              .filter((m) => m.person.trim())
+              .map((m) =>
+                m.department.trim()
+                  ? { person_id: m.person.trim(), department_id: m.department.trim() }
+                  : m.person.trim(),
+              ),
+            start: start ? new Date(start).toISOString() : undefined,
+            duration_minutes: Number(duration) || 60,
+            location: location.trim() || null,
+            video_url: video.trim() || null,
+            allow_overlap: false,
+          },
+        }),
+      ),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ["interviews", applicationId] });
+      void client.invalidateQueries({ queryKey: ["application", applicationId] });
+      setMembers([{ person: "", department: "" }]);
+      setKey(idempotencyKey());
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    schedule.mutate();
+  };
+  const update = (i: number, change: Partial<Member>) =>
+    setMembers((all) => all.map((m, j) => (j === i ? { ...m, ...change } : m)));
+  return (
+    <form className="form schedule" onSubmit={submit} aria-labelledby="schedule-title">
+      <h3 id="schedule-title">{t("schedule.title")}</h3>
+      <fieldset>
+        <legend>{t("schedule.panel")}</legend>
+        <p className="hint">{t("schedule.panelHint")}</p>
+        <datalist id="people-directory">
+          {people.data?.items.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </datalist>
+        {members.map((m, i) => (
+          <div className="row" key={i}>
+            <label>
+              {t("schedule.member", { n: i + 1 })}
+              <input
+                name={`member-${i}`}
+                list="people-directory"
+                value={m.person}
+                onChange={(e) => update(i, { person: e.target.value })}
+                required={i === 0}
+              />
+              <FieldError error={schedule.error} field={`body.panel.${i}`} />
+            </label>
+            <label>
+              {t("schedule.department", { n: i + 1 })}
+              <input
+                name={`department-${i}`}
+                value={m.department}
+                onChange={(e) => update(i, { department: e.target.value })}
+              />
+              <FieldError error={schedule.error} field={`body.panel.${i}.department_id`} />
+            </label>
+            {members.length > 1 ? (
+              <button type="button" onClick={() => setMembers((all) => all.filter((_, j) => j !== i))}>
+                {t("schedule.remove", { n: i + 1 })}
+              </button>
+            ) : null}
+          </div>
+        ))}
+        <button type="button" onClick={() => setMembers((all) => [...all, { person: "", department: "" }])}>
+          {t("schedule.add")}
+        </button>
+        <FieldError error={schedule.error} field="panel" />
+      </fieldset>
+      <div className="row">
+        <label>
+          {t("schedule.start")}
+          <input type="datetime-local" name="start" value={start} onChange={(e) => setStart(e.target.value)} required />
+          <FieldError error={schedule.error} field="start" />
+        </label>
+        <label>
+          {t("schedule.duration")}
+          <input
+            type="number"
+            name="duration"
+            min={5}
+            max={1440}
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+          />
+          <FieldError error={schedule.error} field="duration_minutes" />
+        </label>
+      </div>
+      <label>
+        {t("schedule.location")}
+        <input name="location" value={location} onChange={(e) => setLocation(e.target.value)} />
+        <FieldError error={schedule.error} field="location" />
+      </label>
+      <label>
+        {t("schedule.video")}
+        <input name="video_url" type="url" value={video} onChange={(e) => setVideo(e.target.value)} />
+        <FieldError error={schedule.error} field="video_url" />
+      </label>
+      <ProblemAlert error={schedule.error} />
+      {schedule.isSuccess ? (
+        <p className="alert alert-ok" role="status">
+          {t("schedule.done")}
+        </p>
+      ) : null}
+      <div>
+        <button type="submit" className="primary" disabled={schedule.isPending}>
+          {schedule.isPending ? t("schedule.saving") : t("schedule.submit")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,510 @@
+"""The interview loop in the console: a position's pipeline shows who was screened out and
+why; HR schedules a panel of three; each interviewer signs in as themself and scores the
+candidate; the scorecard shows the composite, a chart per dimension and the panel's
+consistency; HR rejects with an edited suggestion, previewed in the candidate's language,
+and that notice reaches the candidate's inbox; a pending policy decision is overturned.
+
+The API sets up only what other people and systems do: the org structure and staff
+directory, the position, candidates applying, and (for the decision) a panel scoring."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from playwright.async_api import expect
+
+from talentloop_shared.devtools.suite import Suite
+from talentloop_shared.testing.plugin import eventually
+from talentloop_shared.testing.smtp import SMTPSink
+
+pytestmark = pytest.mark.e2e
+
+TIMEOUT = 30.0
+
+
+class Api:
+    """HR's (or anyone's) calls for the setup, failing with the problem detail."""
+
+    def __init__(self, suite: Suite, http: httpx.AsyncClient, auth: Any) -> None:
+        self.suite = suite
+        self.http = http
+        self.auth = auth
+
+    async def call(
+        self,
+        method: str,
+        service: str,
+        path: str,
+        *,
+        expect_status: int | tuple[int, ...] = (200, 201),
+        headers: dict[str, str] | None = None,
+        **kw: Any,
+    ) -> Any:
+        r = await self.http.request(
+            method,
+            self.suite.url(service) + path,
+            headers=headers or self.auth("hr_admin", sub="hr-setup"),
+            **kw,
+        )
+        wanted = (expect_status,) if isinstance(expect_status, int) else expect_status
+        assert r.status_code in wanted, f"{method} {service}{path} → {r.status_code}: {r.text}"
+        return r.json() if r.content else None
+
+    async def poll(self, method: str, service: str, path: str, what: str, **kw: Any) -> Any:
+        async def probe() -> Any:
+            r = await self.http.request(
+                method,
+                self.suite.url(service) + path,
+                headers=kw.get("headers") or self.auth("hr_admin", sub="hr-setup"),
+            )
+            return r.json() if r.status_code == 200 else None
+
+        return await eventually(probe, timeout=TIMEOUT, interval=0.2, message=what)
+
+
+async def _world(api: Api, run: str, *, policy: dict[str, Any]) -> dict[str, Any]:
+    """An org with two scoring departments, three interviewers in the staff directory, a
+    position whose scheme has a dimension per department, and its decision policy."""
+    unit = "/api/v1/org-units"
+    company = await api.call(
+        "POST", "org-service", unit, json={"name": f"Loop Co {run}", "kind": "company"}
+    )
+    tech = await api.call(
+        "POST",
+        "org-service",
+        unit,
+        json={"name": f"Engineering {run}", "kind": "department", "parent_id": company["id"]},
+    )
+    people = await api.call(
+        "POST",
+        "org-service",
+        unit,
+        json={"name": f"People {run}", "kind": "department", "parent_id": company["id"]},
+    )
+    interviewers = {}
+    for key, name, dept in (
+        ("a", "Ada Tech", tech),
+        ("b", "Bo Tech", tech),
+        ("c", "Cai People", people),
+    ):
+        sub = f"iv-{key}-{run}"
+        person = await api.call(
+            "POST",
+            "org-service",
+            "/api/v1/people",
+            json={
+                "name": f"{name} {run}",
+                "email": f"{sub}@staff.example",
+                "locale": "en",
+                "timezone": "Asia/Shanghai",
+                "org_unit_id": dept["id"],
+                "subject": sub,
+            },
+        )
+        interviewers[key] = {"sub": sub, "id": person["id"], "name": person["name"]}
+    position = await api.call(
+        "POST",
+        "org-service",
+        "/api/v1/positions",
+        json={
+            "title": f"Backend Engineer {run}",
+            "org_unit_id": tech["id"],
+            "job_family": "engineering",
+            "location": "Shanghai",
+            "requirements": {"min_years_experience": 3, "required_skills": ["python"]},
+            "evaluation_scheme": {
+                "dimensions": [
+                    {
+                        "key": "technical",
+                        "name": "Technical depth",
+                        "weight": 0.6,
+                        "department_id": tech["id"],
+                    },
+                    {
+                        "key": "culture",
+                        "name": "Collaboration",
+                        "weight": 0.4,
+                        "department_id": people["id"],
+                    },
+                ]
+            },
+        },
+    )
+    pid = position["id"]
+    await api.poll("GET", "recruiting-service", f"/api/v1/openings/{pid}", "recruiting's opening")
+    await api.call(
+        "PUT", "recruiting-service", f"/api/v1/decision-policy/positions/{pid}", json=policy
+    )
+    for iv in interviewers.values():  # recruiting learns the staff directory by events
+        await api.poll(
+            "GET",
+            "recruiting-service",
+            "/api/v1/my/interviews",
+            f"recruiting knows {iv['sub']}",
+            headers=api.auth("interviewer", sub=iv["sub"]),
+        )
+    return {"position": position, "tech": tech, "people": people, "iv": interviewers}
+
+
+async def _apply(
+    api: Api, run: str, pid: str, key: str, name: str, years: float, locale: str
+) -> dict[str, Any]:
+    candidate = await api.call(
+        "POST",
+        "recruiting-service",
+        "/api/v1/candidates",
+        json={
+            "name": name,
+            "email": f"{key}.{run}@candidates.example",
+            "years_experience": years,
+            "skills": ["python"],
+            "locale": locale,
+            "timezone": "Asia/Shanghai",
+        },
+    )
+    application = await api.call(
+        "POST",
+        "recruiting-service",
+        "/api/v1/applications",
+        json={"candidate_id": candidate["id"], "position_id": pid},
+    )
+    return {"candidate": candidate, "application": application}
+
+
+async def _switch_user(ui: Any, role: str, sub: str, language: str) -> None:
+    """Sign out, then sign in as someone else (the same browser, another person)."""
+    await ui.page.get_by_role("button", name=re.compile("Sign out|退出")).click()
+    await expect(ui.page.get_by_test_id("signed-in-as")).to_have_count(0)
+    await ui.sign_in(role, sub, language=language)
+
+
+def _tomorrow_local() -> str:
+    """Tomorrow 10:00 as a datetime-local value (the browser's own time zone)."""
+    day = datetime.now(UTC) + timedelta(days=1)
+    return day.strftime("%Y-%m-%dT10:00")
+
+
+async def _score(ui: Any, iv: dict[str, Any], candidate: str, language: str, **form: Any) -> None:
+    """An interviewer signs in as themself, opens the interview and submits the form."""
+    page = ui.page
+    await _switch_user(ui, "interviewer", iv["sub"], language)
+    await ui.goto("/interviews")
+    row = page.get_by_test_id("my-interview").filter(has_text=candidate)
+    await expect(row).to_be_visible()
+    await ui.check(f"interviews-list-{language}")
+    await row.get_by_role("link").click()
+    for dimension, score in form["scores"].items():
+        await page.locator(f"select[name=score-{dimension}]").select_option(str(score))
+        await page.locator(f"textarea[name=comment-{dimension}]").fill(form["comment"])
+    await page.locator("textarea[name=strengths]").fill("\n".join(form.get("strengths", [])))
+    await page.locator("textarea[name=concerns]").fill("\n".join(form.get("concerns", [])))
+    await page.locator(f"input[name=recommendation][value={form['recommendation']}]").check()
+    if form.get("screenshot"):
+        await ui.check(f"scorecard-form-{language}")
+    await page.locator("form button[type=submit]").click()
+    await expect(
+        page.get_by_role("status").filter(has_text=re.compile("submitted|已提交"))
+    ).to_be_visible()
+
+
+async def test_pipeline_panel_scorecard_and_rejection_with_an_edited_suggestion(
+    ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Any, mailbox: SMTPSink
+) -> None:
+    run = uuid.uuid4().hex[:6]
+    api = Api(suite, http, auth)
+    # The policy stays out of this journey: HR decides the rejection here.
+    world = await _world(api, run, policy={"mode": "off", "review_minutes": 120})
+    pid = world["position"]["id"]
+    title = world["position"]["title"]
+    wang = await _apply(api, run, pid, "wang", f"王小明{run}", 6, "zh-CN")
+    junior = await _apply(api, run, pid, "junior", f"Jun Li {run}", 1, "en")
+    assert wang["application"]["status"] == "screening"
+    assert junior["application"]["status"] == "screened_out"
+    page = ui.page
+
+    # -- the pipeline: the screened-out candidate, with the requirement named -------------
+    await ui.sign_in("hr_admin", f"hr-{run}", language="en")
+    await ui.goto("/pipeline")
+    await page.get_by_role("link", name=title).click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    await page.get_by_role("tab", name=re.compile(r"^Screened out \(1\)")).click()
+    row = page.get_by_test_id("application-row").filter(has_text=junior["candidate"]["name"])
+    explanation = row.get_by_test_id("screening-explanation")
+    await expect(explanation).to_contain_text("Years of experience")
+    await expect(explanation).to_contain_text("expected 3")
+    await expect(explanation).to_contain_text("has 1")
+    await ui.check("pipeline-screened-out-en")
+    await page.get_by_role("tab", name=re.compile(r"^Screening \(1\)")).click()
+    await ui.check("pipeline-screening-en")
+
+    # -- HR schedules a panel of three ---------------------------------------------------
+    await page.get_by_role("link", name=wang["candidate"]["name"]).click()
+    await expect(page.get_by_role("heading", level=1)).to_contain_text(wang["candidate"]["name"])
+    iv = world["iv"]
+    for index, key in enumerate("abc"):
+        if index:
+            await page.get_by_role("button", name="Add a panel member").click()
+        await page.locator(f"input[name=member-{index}]").fill(iv[key]["id"])
+    await page.locator("input[name=start]").fill(_tomorrow_local())
+    await page.locator("input[name=location]").fill("Room 3, Shanghai office")
+    await page.get_by_role("button", name="Schedule interview").click()
+    await expect(page.get_by_text("Interview scheduled")).to_be_visible()
+    interview_row = page.get_by_test_id("interview-row")
+    for key in "abc":
+        await expect(interview_row).to_contain_text(iv[key]["name"])
+    await expect(interview_row).to_contain_text("Technical depth")
+    await expect(interview_row).to_contain_text("Collaboration")
+    await ui.check("application-scheduled-en")
+
+    # -- each interviewer scores, signed in as themself ----------------------------------
+    name = wang["candidate"]["name"]
+    await _score(
+        ui,
+        iv["a"],
+        name,
+        "en",
+        scores={"technical": 8},
+        comment="Clear designs",
+        strengths=["Python 基础扎实，代码清晰"],
+        recommendation="hire",
+        screenshot=True,
+    )
+    await _score(
+        ui,
+        iv["b"],
+        name,
+        "zh-CN",
+        scores={"technical": 6},
+        comment="并发经验不足",
+        concerns=["高并发系统的实战经验不足"],
+        recommendation="no_hire",
+        screenshot=True,
+    )
+    await _score(
+        ui,
+        iv["c"],
+        name,
+        "en",
+        scores={"culture": 7},
+        comment="Works well with others",
+        strengths=["团队协作意识强"],
+        recommendation="hire",
+    )
+
+    # -- the scorecard: composite, a chart per dimension, consistency, calibration -------
+    await _switch_user(ui, "hr_admin", f"hr-{run}", "en")
+    app_id = wang["application"]["id"]
+    await ui.goto(f"/pipeline/applications/{app_id}")
+    await page.get_by_role("link", name="Scorecard").click()
+    # technical: mean of 8 and 6 = 7; culture 7 → composite 7
+    await expect(page.get_by_test_id("composite")).to_contain_text("7")
+    for dimension in ("technical", "culture"):
+        chart = page.get_by_test_id(f"chart-{dimension}")
+        await expect(chart).to_be_visible()
+        await expect(chart.locator("svg")).to_have_count(1)
+    await expect(page.get_by_test_id("chart-technical")).to_have_attribute(
+        "aria-label", re.compile(r"Technical depth: mean 7; scores .*8.*6")
+    )
+    await expect(page.get_by_test_id("consistency")).to_contain_text("%")
+    await expect(page.get_by_test_id("calibration-row")).to_have_count(3)
+    card = await api.call("GET", "recruiting-service", f"/api/v1/applications/{app_id}/scorecard")
+    assert card["composite"] == 7.0 and card["panel_complete"] is True
+    shown = f"{round(card['consistency'] * 100)}%"
+    await expect(page.get_by_test_id("consistency")).to_contain_text(shown)
+    await ui.check("scorecard-en")
+    await page.get_by_label("Language").select_option("zh-CN")
+    await expect(page.get_by_test_id("consistency")).to_contain_text("面试小组一致性")
+    await ui.check("scorecard-zh-CN")
+
+    # -- HR rejects with an edited suggestion, previewed in the candidate's language -----
+    await page.get_by_role("link", name="拒绝…").click()
+    strengths = page.locator("textarea[name=strengths]")
+    await expect(strengths).to_have_value(re.compile("Python 基础扎实"))  # from the panel
+    await expect(page.locator("textarea[name=reasons]")).to_have_value(
+        re.compile("高并发系统的实战经验")
+    )
+    edited = f"参与一个真实的高并发开源项目并撰写复盘（{run}）"
+    await page.locator("textarea[name=suggestions]").fill(edited)
+    await page.locator("input[name=delay_minutes]").fill("0")
+    preview = page.get_by_test_id("notice-preview")
+    await expect(preview).to_contain_text(edited)
+    await expect(preview.locator(".notice")).to_have_attribute("lang", "zh-CN")
+    await expect(preview).to_contain_text(name)
+    await ui.page.set_viewport_size({"width": 820, "height": 1180})
+    await ui.check("reject-preview-zh-CN-tablet")
+    await ui.page.set_viewport_size({"width": 1366, "height": 768})
+    await page.get_by_label("语言").select_option("en")
+    await expect(page.get_by_role("heading", level=1)).to_contain_text("Reject")
+    await ui.check("reject-preview-en")
+    await page.get_by_role("button", name="Reject and send the notice").click()
+    await expect(page.get_by_role("heading", name="Rejection")).to_be_visible()
+    await expect(page.get_by_text(edited)).to_be_visible()
+    await ui.check("application-rejected-en")
+
+    # The notice reaches the candidate with the edited suggestion. Quiet hours or a review
+    # setting (another journey's) may hold it: HR sends it now over the API.
+    address = wang["candidate"]["email"]
+
+    async def written() -> Any:
+        r = await api.call(
+            "GET",
+            "notify-service",
+            f"/api/v1/notifications?application_id={app_id}&kind=rejection",
+        )
+        return r["items"] or None
+
+    [notice] = await eventually(written, timeout=TIMEOUT, message="the rejection notice")
+    assert edited in (notice["body_text"] or ""), notice
+    if notice["status"] == "pending_review":
+        await api.call("POST", "notify-service", f"/api/v1/notifications/{notice['id']}/approve")
+    if notice["status"] in ("scheduled", "pending_review"):
+        await api.call(
+            "POST",
+            "notify-service",
+            f"/api/v1/notifications/{notice['id']}/send-now",
+            expect_status=(200, 201, 409),
+        )
+
+    async def mailed() -> Any:
+        return [
+            m for m in mailbox.messages if address in m.rcpt_tos and m.kind == "rejection"
+        ] or None
+
+    [mail] = await eventually(mailed, timeout=TIMEOUT, message="the rejection email")
+    assert edited in mail.text()
+    assert "Python 基础扎实" in mail.text()
+
+    # The screened-out candidate's rejection starts from the requirement they missed,
+    # drafted in their language (en), and the preview shows it.
+    await ui.goto(f"/pipeline/applications/{junior['application']['id']}/reject")
+    reasons = page.locator("textarea[name=reasons]")
+    await expect(reasons).to_have_value(re.compile(r"\S"))
+    first_reason = (await reasons.input_value()).splitlines()[0]
+    await expect(page.get_by_test_id("notice-preview")).to_contain_text("at least 3 years")
+    await expect(page.get_by_test_id("notice-preview").locator(".notice")).to_have_attribute(
+        "lang", "en"
+    )
+    await ui.check("reject-screened-out-en")
+    assert first_reason
+
+
+async def _no_hire_panel(
+    api: Api, auth: Any, run: str, pid: str, iv: dict[str, Any], key: str, name: str
+) -> dict[str, Any]:
+    """A candidate whose panel met yesterday and every member said no hire (their own
+    scorecards): the policy's decision waits for HR."""
+    applied = await _apply(api, run, pid, key, name, 5, "zh-CN")
+    app_id = applied["application"]["id"]
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%dT02:00:00Z")
+    interview = await api.call(
+        "POST",
+        "recruiting-service",
+        f"/api/v1/applications/{app_id}/interviews",
+        json={"panel": [iv["a"]["id"], iv["c"]["id"]], "start": yesterday, "allow_overlap": True},
+    )
+    for member, dimension in (("a", "technical"), ("c", "culture")):
+        await api.call(
+            "POST",
+            "recruiting-service",
+            f"/api/v1/interviews/{interview['id']}/evaluation",
+            headers=auth("interviewer", sub=iv[member]["sub"]),
+            json={
+                "scores": [{"dimension": dimension, "score": 3}],
+                "concerns": ["系统设计的深度不够"],
+                "recommendation": "no_hire",
+            },
+        )
+    decision = await api.call(
+        "GET", "recruiting-service", f"/api/v1/applications/{app_id}/decision"
+    )
+    assert decision["status"] == "pending"
+    return applied
+
+
+async def test_pending_policy_decisions_are_overturned_and_confirmed_in_the_decisions_screen(
+    ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Any
+) -> None:
+    run = uuid.uuid4().hex[:6]
+    api = Api(suite, http, auth)
+    world = await _world(api, run, policy={"mode": "unanimous_no_hire", "review_minutes": 120})
+    pid = world["position"]["id"]
+    iv = world["iv"]
+    lin = await _no_hire_panel(api, auth, run, pid, iv, "lin", f"林芳{run}")
+    zhou = await _no_hire_panel(api, auth, run, pid, iv, "zhou", f"周杰{run}")
+    app_id = lin["application"]["id"]
+
+    page = ui.page
+    await ui.sign_in("hr_admin", f"hr-{run}", language="zh-CN")
+    await ui.goto("/decisions")
+    card = page.get_by_test_id("decision").filter(has_text=lin["candidate"]["name"])
+    for _ in range(10):  # other journeys' decisions may come first: page on
+        try:
+            await expect(card).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            await page.get_by_role("button", name="加载更多").click()
+    await expect(card).to_contain_text("系统设计的深度不够")
+    await expect(card).to_contain_text("全体面试官均不建议录用")
+    await expect(card).to_contain_text(re.compile(r"剩余 1[012]\d 分钟"))
+    await ui.check("decisions-pending-zh-CN")
+    await card.get_by_label("推翻原因（可选）").fill("Hiring manager wants a second round")
+    await card.get_by_role("button", name="推翻：保留候选人").click()
+    await expect(card.get_by_role("status")).to_contain_text("已推翻")
+    await ui.check("decisions-overturned-zh-CN")
+    other = page.get_by_test_id("decision").filter(has_text=zhou["candidate"]["name"])
+    await other.get_by_role("button", name="确认：立即发送拒绝通知").click()
+    await expect(other.get_by_role("status")).to_contain_text("已确认")
+    await page.get_by_label("语言").select_option("en")
+    await ui.goto("/decisions")
+    await expect(page.get_by_role("heading", level=1)).to_have_text("Pending decisions")
+    await expect(
+        page.get_by_test_id("decision").filter(has_text=lin["candidate"]["name"])
+    ).to_have_count(0)
+    await ui.check("decisions-en")
+
+    decided = await api.call("GET", "recruiting-service", f"/api/v1/applications/{app_id}/decision")
+    assert decided["status"] == "overturned"
+    assert decided["resolution_note"] == "Hiring manager wants a second round"
+    application = await api.call("GET", "recruiting-service", f"/api/v1/applications/{app_id}")
+    assert application["status"] == "interviewing"
+    confirmed = await api.call(
+        "GET", "recruiting-service", f"/api/v1/applications/{zhou['application']['id']}"
+    )
+    assert confirmed["status"] == "rejected" and confirmed["decision"]["status"] == "confirmed"
+
+    # HR (elsewhere) changes the requirements: an application past screening is not
+    # re-screened but flagged, and the pipeline shows the flag.
+    position_url = suite.url("org-service") + f"/api/v1/positions/{pid}"
+    current = await http.get(position_url, headers=auth("hr_admin", sub="hr-setup"))
+    await api.call(
+        "PATCH",
+        "org-service",
+        f"/api/v1/positions/{pid}",
+        headers={**auth("hr_admin", sub="hr-setup"), "If-Match": current.headers["etag"]},
+        json={"requirements": {"required_skills": ["python", "go"]}},
+    )
+
+    async def flagged() -> Any:
+        a = await api.call("GET", "recruiting-service", f"/api/v1/applications/{app_id}")
+        return a["flags"] or None
+
+    await eventually(flagged, timeout=TIMEOUT, message="the application is flagged")
+    await ui.goto(f"/pipeline/{pid}")
+    await page.get_by_role("tab", name=re.compile(r"^Interviewing \(1\)")).click()
+    row = page.get_by_test_id("application-row").filter(has_text=lin["candidate"]["name"])
+    await expect(row).to_contain_text("Requirements changed since screening")
+    await ui.check("pipeline-flagged-en")
+    await page.get_by_label("Language").select_option("zh-CN")
+    await expect(row).to_contain_text("筛选后职位要求已变更")
+    await ui.check("pipeline-flagged-zh-CN")
+    await row.get_by_role("link", name=lin["candidate"]["name"]).click()
+    await expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"{lin['candidate']['name']} 的申请"
+    )
+    await expect(page.get_by_text("决策规则：已推翻")).to_be_visible()
+    await ui.check("application-zh-CN")
