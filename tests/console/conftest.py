@@ -24,6 +24,17 @@ from talentloop_shared.testing.suites import running_suite
 
 pytestmark = pytest.mark.e2e
 
+
+def _patient_assertions() -> None:
+    # A shared 2-core CI machine runs four services and a browser: assertions wait up to
+    # 15 s for what they expect (they return as soon as it is there).
+    from playwright.async_api import expect
+
+    expect.set_options(timeout=15_000)
+
+
+_patient_assertions()
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "console" / "node_modules" / "axe-core" / "axe.min.js"
 # Screenshots of every screen, kept as the test run's artifacts.

@@ -92,7 +92,7 @@ async def test_hr_builds_a_position_edits_it_and_recruiting_screens_against_it(
     await page.locator("input[name=dimension-1-weight]").fill("0.4")
     await page.locator("input[name=required_skills]").fill("Python, SQL, Kubernetes")
     await page.get_by_role("button", name="Save changes").click()
-    await expect(page.get_by_role("status")).to_contain_text("Saved as version 2")
+    await expect(page.get_by_role("status").filter(has_text="Saved as version 2")).to_be_visible()
     history = page.get_by_role("region", name="Version history")
     await expect(history.get_by_role("cell", name="Version 2", exact=True)).to_be_visible()
     diff = page.get_by_test_id("version-diff")
@@ -124,7 +124,7 @@ async def test_hr_builds_a_position_edits_it_and_recruiting_screens_against_it(
     await expect(page.locator("input[name=min_years_experience]")).to_have_value("3")
     await page.locator("input[name=min_years_experience]").fill("4")
     await page.get_by_role("button", name="Save changes").click()
-    await expect(page.get_by_role("status")).to_contain_text("Saved as version 4")
+    await expect(page.get_by_role("status").filter(has_text="Saved as version 4")).to_be_visible()
 
     # The version recruiting screens against is the one HR saved in the console.
     recruiting = suite.url("recruiting-service")

@@ -55,7 +55,7 @@ async def test_hr_changes_notice_settings_webhooks_policy_alerts_and_people(
     await page.locator("input[name=start]").fill("22:15")
     await page.locator("input[name=end]").fill("07:30")
     await page.get_by_role("button", name="Save notice settings").click()
-    await expect(page.get_by_role("status")).to_have_text("Saved.")
+    await expect(page.get_by_role("status").filter(has_text="Saved.")).to_be_visible()
     got = (await http.get(notify + "/api/v1/settings", headers=hr)).json()
     assert got["default_delay_minutes"] == delay
     assert got["quiet_hours"]["start"].startswith("22:15")
@@ -140,7 +140,7 @@ async def test_hr_changes_notice_settings_webhooks_policy_alerts_and_people(
     kind = await page.locator("tbody th").first.inner_text()
     await first.set_checked(not was)
     await page.get_by_role("button", name="Save my alerts").click()
-    await expect(page.get_by_role("status")).to_have_text("Saved.")
+    await expect(page.get_by_role("status").filter(has_text="Saved.")).to_be_visible()
     prefs = (
         await http.get(
             notify + "/api/v1/alert-preferences", headers=auth("hr_admin", sub="hr-settings")
@@ -155,7 +155,7 @@ async def test_hr_changes_notice_settings_webhooks_policy_alerts_and_people(
     await page.locator("input[name=new-person-name]").fill(name)
     await page.locator("input[name=new-person-email]").fill(f"wang.{tag}@example.com")
     await page.get_by_role("button", name="Add person").click()
-    await expect(page.get_by_role("status")).to_contain_text(f"Added {name}")
+    await expect(page.get_by_role("status").filter(has_text=f"Added {name}")).to_be_visible()
     await page.locator("input[name=people-q]").fill(tag)
     await page.get_by_role("button", name="Search").click()
     row = page.get_by_role("row").filter(has_text=name)
