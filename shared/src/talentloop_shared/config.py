@@ -60,11 +60,13 @@ class ServiceSettings(BaseSettings):
     retry_delays_ms: list[int] = Field(default_factory=lambda: [5_000, 60_000, 600_000])
     # Database connections kept open per process (opened as needed, then kept), and how
     # many more a burst may open (closed as soon as they are handed back while the pool is
-    # full). Twenty kept, none extra by default: with 10 + 10, load above 10 concurrent
-    # queries opened and closed a connection every ~13 requests (connect, TLS probe,
-    # codec set-up, every statement prepared again); the most a process holds is the same.
+    # full). Twenty kept: with ten, load above 10 concurrent queries opened and closed a
+    # connection every ~13 requests (connect, codec set-up, statements prepared again). The
+    # burst allowance stays: with none, a small pool (the replica drill runs with 2) made
+    # requests wait 30 s for a connection behind the relay, consumers and dispatcher, and
+    # fail with a 500.
     db_pool_size: int = Field(default=20, ge=1, le=200)
-    db_max_overflow: int = Field(default=0, ge=0, le=400)
+    db_max_overflow: int = Field(default=10, ge=0, le=400)
     outbox_batch_size: int = 200
     outbox_poll_seconds: float = 2.0
     outbox_retention_hours: int = 24 * 7
