@@ -143,6 +143,39 @@ def _listed(column: str, labels: tuple[str, str], p: _Params, sep: str) -> str:
     )
 
 
+def candidate_filter(plan: ScoringPlan, p: _Params, strength_targets: str) -> str:
+    """The indexed condition on profiles `c` that every profile able to match meets ("" when
+    the position lists no skill): a strength tag among the strength targets, or the skill
+    tags of one of the plan's candidate sets (`ScoringPlan.candidate_skill_sets`), or
+    simply any listed skill when one may be enough. Each array test is a GIN look-up."""
+    if not plan.lists_skills:
+        return ""
+    sets = plan.candidate_skill_sets()
+    if sets is None:
+        tests = [f"c.skills && {p(sorted(plan.skill_targets), 'text[]')}"]
+    else:
+        tests = []
+        if singles := sorted(s[0] for s in sets if len(s) == 1):
+            tests.append(f"c.skills && {p(singles, 'text[]')}")
+        tests += [f"c.skills @> {p(sorted(s), 'text[]')}" for s in sets if len(s) > 1]
+    return f" AND ({' OR '.join([*tests, f'c.strengths && {strength_targets}'])})"
+
+
+def candidates_statement(plan: ScoringPlan, *, now: datetime) -> ScoringStatement:
+    """The SELECT of what scoring reads of the profiles it scores (the live ones that meet
+    `candidate_filter`): id, years, skills, strengths, industries."""
+    p = _Params()
+    now_p = p(now, "timestamptz")
+    strength_targets = p.once(sorted(plan.strength_targets), "text[]")
+    prefilter = candidate_filter(plan, p, strength_targets()) if plan.lists_skills else ""
+    sql = (
+        "SELECT c.id, c.years_experience, c.skills, c.strengths, c.industries "
+        f"FROM talent_profiles AS c "
+        f"WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL{prefilter}"
+    )
+    return ScoringStatement(sql=sql, params=p.values)
+
+
 def scoring_statement(
     plan: ScoringPlan,
     *,
@@ -252,12 +285,7 @@ def scoring_statement(
     parts.append(_listed("m.missing_required", GAP_LABELS, p, sep))
     explanation = f"concat_ws({p(EXPLANATION_SEPARATOR, 'text')}, {', '.join(parts)})"
 
-    prefilter = (
-        f"AND (c.skills && {p(sorted(plan.skill_targets), 'text[]')} "
-        f"OR c.strengths && {strength_targets})"
-        if plan.lists_skills
-        else ""
-    )
+    prefilter = candidate_filter(plan, p, strength_targets)
     position_p = p(position_id, "text")
     min_score = p(plan.min_score, "int")
     listed = ", ".join(["c.id", "c.years_experience AS years", "c.strengths", "c.industries"])
@@ -287,7 +315,7 @@ FROM (
         FROM (
             SELECT {listed}{", " + has_list if has_list else ""}
             FROM talent_profiles AS c
-            WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL {prefilter}
+            WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL{prefilter}
             OFFSET 0
         ) AS h
     ) AS s
