@@ -234,6 +234,10 @@ class MatchRepository(Repository[TalentMatch]):
         # more than it saves, and a bitmap of every candidate row must stay exact rather
         # than lossy (a lossy one re-checks each row's arrays).
         await conn.execute("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'")
+        if statement.counted:
+            status = await conn.execute(statement.sql, *statement.params)  # "INSERT 0 <n>"
+            written = int(status.rpartition(" ")[2])
+            return written, written
         row = await conn.fetchrow(statement.sql, *statement.params)
         return int(row["written"]), int(row["fresh"])
 

@@ -121,10 +121,12 @@ class _Params:
 
 @dataclass(frozen=True, slots=True)
 class ScoringStatement:
-    """The statement and its parameters; it returns one row: (written, announced now)."""
+    """The statement and its parameters. A scoring statement returns one row (written,
+    announced now), or, when `counted`, nothing: its row count is both."""
 
     sql: str
     params: list[Any]
+    counted: bool = False
 
 
 def _array_of(parts: list[str]) -> str:
@@ -195,7 +197,7 @@ def scoring_statement(
 
     def has(value: str) -> str:
         v = p(value, "text")
-        return f"({v} = ANY(c.skills) OR {v} = ANY(c.strengths))"
+        return f"{v} = ANY(a.has)"
 
     required = [p(s, "text") for s in plan.required]
     preferred = [p(s, "text") for s in plan.preferred]
@@ -288,18 +290,30 @@ def scoring_statement(
     prefilter = candidate_filter(plan, p, strength_targets)
     position_p = p(position_id, "text")
     min_score = p(plan.min_score, "int")
-    listed = ", ".join(["c.id", "c.years_experience AS years", "c.strengths", "c.industries"])
+    listed = ", ".join(
+        [
+            "c.id",
+            "c.years_experience AS years",
+            "c.strengths",
+            "c.industries",
+            *(["c.skills || c.strengths AS has"] if has_columns else []),
+        ]
+    )
     has_list = ", ".join(has_columns)
     flags = ", ".join(
         [*(f"h.r{i}" for i in range(len(required))), *(f"h.q{i}" for i in range(len(preferred)))]
     )
+    unknown_years = p(UNKNOWN_YEARS_RANK, "float8")
     # OFFSET 0 fences each level, so that PostgreSQL computes a candidate's skill flags
-    # once (and each match's arrays once) instead of inlining them into every use.
-    sql = f"""
-WITH written AS (
+    # once (and each match's arrays once) instead of inlining them into every use. The
+    # flags test one array per candidate, its skills and strengths concatenated once (a
+    # stored array is short-headered: every test of the stored column copies it first).
+    # The matches are written in the order of the ranking index (position, score desc,
+    # years desc, profile), so that its insertions land on the page the last one did.
+    insert = f"""
 INSERT INTO talent_matches AS tm ({_COLUMNS})
 SELECT {uuid3_sql("m.digest")}, {position_p}, m.id, {version_p}, m.score,
-       coalesce(m.years, {p(UNKNOWN_YEARS_RANK, "float8")}),
+       coalesce(m.years, {unknown_years}),
        {explanation}, m.matched_required, m.missing_required, m.strengths_matched,
        {now_p}, NULL, {version_p}
 FROM (
@@ -313,15 +327,26 @@ FROM (
         SELECT h.id, h.years, h.strengths, h.industries{", " + flags if flags else ""},
                ({n_required}) AS n_required, floor({points} + 0.5)::int AS score
         FROM (
-            SELECT {listed}{", " + has_list if has_list else ""}
-            FROM talent_profiles AS c
-            WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL{prefilter}
+            SELECT a.id, a.years, a.strengths, a.industries{", " + has_list if has_list else ""}
+            FROM (
+                SELECT {listed}
+                FROM talent_profiles AS c
+                WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL{prefilter}
+                OFFSET 0
+            ) AS a
             OFFSET 0
         ) AS h
     ) AS s
     WHERE s.score >= {min_score} AND {YEARS_PRINTABLE.replace("years_experience", "s.years")}
+    ORDER BY s.score DESC, coalesce(s.years, {unknown_years}) DESC, s.id
     OFFSET 0
-) AS m{_REFRESH if refresh else ""}
+) AS m"""
+    if not refresh:
+        # A first scoring inserts every match it writes, each announced now: the command's
+        # row count says both.
+        return ScoringStatement(sql=insert, params=p.values, counted=True)
+    sql = f"""
+WITH written AS ({insert}{_REFRESH}
 RETURNING tm.announced_version
 )
 SELECT count(*) AS written, count(*) FILTER (WHERE announced_version = {version_p}) AS fresh
