@@ -309,7 +309,8 @@ def scoring_statement(
     # flags test one array per candidate, its skills and strengths concatenated once (a
     # stored array is short-headered: every test of the stored column copies it first).
     # The matches are written in the order of the ranking index (position, score desc,
-    # years desc, profile), so that its insertions land on the page the last one did.
+    # years desc, profile), so that its insertions land on the page the last one did; the
+    # sort takes the narrow rows (s), before each match's arrays and text are built (m).
     insert = f"""
 INSERT INTO talent_matches AS tm ({_COLUMNS})
 SELECT {uuid3_sql("m.digest")}, {position_p}, m.id, {version_p}, m.score,
@@ -324,21 +325,24 @@ FROM (
            {industries_matched} AS industries_matched,
            {strengths_matched} AS strengths_matched
     FROM (
-        SELECT h.id, h.years, h.strengths, h.industries{", " + flags if flags else ""},
-               ({n_required}) AS n_required, floor({points} + 0.5)::int AS score
+        SELECT t.*
         FROM (
-            SELECT a.id, a.years, a.strengths, a.industries{", " + has_list if has_list else ""}
+            SELECT h.id, h.years, h.strengths, h.industries{", " + flags if flags else ""},
+                   ({n_required}) AS n_required, floor({points} + 0.5)::int AS score
             FROM (
-                SELECT {listed}
-                FROM talent_profiles AS c
-                WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL{prefilter}
+                SELECT a.id, a.years, a.strengths, a.industries{", " + has_list if has_list else ""}
+                FROM (
+                    SELECT {listed}
+                    FROM talent_profiles AS c
+                    WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL{prefilter}
+                    OFFSET 0
+                ) AS a
                 OFFSET 0
-            ) AS a
-            OFFSET 0
-        ) AS h
+            ) AS h
+        ) AS t
+        WHERE t.score >= {min_score} AND {YEARS_PRINTABLE.replace("years_experience", "t.years")}
+        ORDER BY t.score DESC, coalesce(t.years, {unknown_years}) DESC, t.id
     ) AS s
-    WHERE s.score >= {min_score} AND {YEARS_PRINTABLE.replace("years_experience", "s.years")}
-    ORDER BY s.score DESC, coalesce(s.years, {unknown_years}) DESC, s.id
     OFFSET 0
 ) AS m"""
     if not refresh:
