@@ -8,13 +8,13 @@ Creates a scratch database, runs talent-service's migrations, seeds 100,000 prof
 their tags with COPY (rows built by the service's own tag rules, columns read from its
 tables), then times the code path the `position-changed` handler runs
 (`record_position_change` inside a UnitOfWork, commit included). The baseline is the plain
-indexed SELECT of the rows that scoring reads (the live profiles sharing a skill with the
-opening, the columns scoring needs, fetched into Python), timed just before in the same
-run. For the 1,000,000 figure the pool is grown in SQL to ten copies of each seeded profile
-under new ids (a Python seed of a million takes minutes; matching reads only the profile
-row, so no tag rows are copied). Each figure runs `--runs` times on a fresh opening, the
-matches of the previous run removed first; min and median are printed. Drops the database
-at the end.
+indexed SELECT of the rows that scoring reads (the live profiles that may match, as
+`db.scoring.candidates_statement` selects them, the columns scoring needs, fetched into
+Python), timed just before in the same run. For the 1,000,000 figure the pool is grown in
+SQL to ten copies of each seeded profile under new ids (a Python seed of a million takes
+minutes; matching reads only the profile row, so no tag rows are copied). Each figure runs
+`--runs` times on a fresh opening, the matches of the previous run removed first; min and
+median are printed. Drops the database at the end.
 
     uv run python bench/talent_matching.py [--profiles 100000] [--large 1000000] [--runs 3]
 
@@ -38,12 +38,14 @@ import asyncpg
 
 from talent_service.db.models import TalentProfile, TalentTag
 from talent_service.db.repositories import raw_connection, tag_row
+from talent_service.db.scoring import candidates_statement
 from talent_service.domain.matching import plan_scoring
 from talent_service.domain.retention import consent_expires_at, next_contact_at
 from talent_service.domain.tags import OPEN_TO_CONTACT, Tag, TagKind, merge_tags, mirror_tags
 from talent_service.events import PUBLISHES
 from talent_service.main import MIGRATIONS
 from talent_service.service.matching import ScoringResult, record_position_change
+from talent_service.service.vocabularies import skills_in_force
 from talentloop_shared.clock import utcnow
 from talentloop_shared.db import UnitOfWorkFactory, create_engine, create_session_factory
 from talentloop_shared.db.migrations import upgrade_to_head
@@ -269,18 +271,16 @@ class Figure:
 
 async def baseline_select(uows: UnitOfWorkFactory, change: PositionChanged) -> tuple[Timing, int]:
     """The indexed SELECT of the rows scoring reads, fetched into Python; how many."""
-    plan = plan_scoring(change.position.requirements, change.position.title)
     async with uows() as uow:
+        plan = plan_scoring(
+            change.position.requirements,
+            change.position.title,
+            vocabulary=await skills_in_force(uow.session),
+        )
+        statement = candidates_statement(plan, now=uow.clock.now())
         conn = await raw_connection(uow.session)
         with Stopwatch(conn.get_server_pid()) as watch:
-            rows = await conn.fetch(
-                "SELECT id, years_experience, skills, strengths, industries FROM talent_profiles "
-                "WHERE consent_expires_at > $1 "
-                "AND (skills && $2::text[] OR strengths && $3::text[])",
-                uow.clock.now(),
-                sorted(plan.skill_targets),
-                sorted(plan.strength_targets),
-            )
+            rows = await conn.fetch(statement.sql, *statement.params)
     return watch.timing, len(rows)
 
 

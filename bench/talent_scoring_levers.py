@@ -42,7 +42,7 @@ from talent_matching import (
     profile_rows,
 )
 
-from talent_service.db.scoring import scoring_statement
+from talent_service.db.scoring import candidates_statement, scoring_statement
 from talent_service.domain.matching import (
     UNKNOWN_YEARS_RANK,
     make_matcher,
@@ -65,13 +65,8 @@ COLUMNS = [
 
 async def baseline(conn: asyncpg.Connection, plan: Any, position_id: str, version: int) -> int:
     """The indexed SELECT of the rows scoring reads, fetched into Python."""
-    rows = await conn.fetch(
-        "SELECT id, years_experience, skills, strengths, industries FROM talent_profiles "
-        "WHERE consent_expires_at > $1 AND (skills && $2::text[] OR strengths && $3::text[])",
-        utcnow(),
-        sorted(plan.skill_targets),
-        sorted(plan.strength_targets),
-    )
+    statement = candidates_statement(plan, now=utcnow())
+    rows = await conn.fetch(statement.sql, *statement.params)
     return len(rows)
 
 

@@ -12,6 +12,7 @@ from talent_service.domain.matching import (
     TalentProfile,
     make_matcher,
     match_all,
+    plan_scoring,
     prefilter_values,
     profile_from_tags,
     rank,
@@ -158,6 +159,71 @@ def test_prefilter_values_are_what_a_profile_must_share() -> None:
     values = prefilter_values(requirements, "Data Analyst")
     assert values == {"sql", "python", "data", "analyst", "data analyst"}
     assert prefilter_values(Requirements(industries=["retail"]), "Clerk") is None
+
+
+def test_candidate_skill_sets_name_what_a_profile_without_a_strength_must_hold() -> None:
+    # 10 points a required skill, 5 a preferred one; experience and industry make 30 at
+    # most, so 10 more are needed: any one required skill, or two preferred ones.
+    requirements = Requirements(
+        min_years_experience=5,
+        required_skills=["sql", "python", "statistics", "clinical research", "seo"],
+        preferred_skills=["tableau", "r", "excel"],
+        industries=["healthcare"],
+    )
+    sets = plan_scoring(requirements, "Medical Data Analyst").candidate_skill_sets()
+    assert sets is not None
+    assert sorted(map(sorted, sets)) == [
+        ["clinical research"],
+        ["excel", "r"],
+        ["excel", "tableau"],
+        ["python"],
+        ["r", "tableau"],
+        ["seo"],
+        ["sql"],
+        ["statistics"],
+    ]
+    # Broad requirements: any one listed skill may be enough, so no sets narrow it down.
+    broad = Requirements(
+        min_years_experience=5, required_skills=["excel", "english", "sql"], industries=["x"]
+    )
+    assert plan_scoring(broad, "Clerk").candidate_skill_sets() is None
+    assert plan_scoring(Requirements(industries=["x"]), "Clerk").candidate_skill_sets() is None
+    # More sets than the limit: none (the database then reads every profile sharing a skill).
+    many = Requirements(required_skills=[f"skill {i}" for i in range(12)])
+    assert plan_scoring(many, "Clerk").candidate_skill_sets(limit=4) is None
+
+
+def test_every_possible_match_holds_a_candidate_skill_set_or_a_strength() -> None:
+    """The sets never leave out a profile the matcher would match (random openings)."""
+    rng = random.Random(20261128)
+    skills = [f"skill {i}" for i in range(8)]
+    narrowed = 0
+    for _ in range(300):
+        requirements = Requirements(
+            min_years_experience=rng.choice([0, 1 / 3, 2.5, 5]),
+            required_skills=rng.sample(skills, rng.randint(0, 6)),
+            preferred_skills=rng.sample(skills, rng.randint(0, 4)),
+            industries=rng.sample(INDUSTRY_POOL, rng.randint(0, 2)),
+        )
+        plan = plan_scoring(requirements, rng.choice(["skill 3 lead", "Clerk"]))
+        sets = plan.candidate_skill_sets()
+        if sets is None:
+            continue
+        narrowed += 1
+        matcher = make_matcher(plan)
+        for i in range(300):
+            candidate = profile(
+                f"p{i}",
+                years=rng.choice([None, 0, 1, 2.5, 5, 9]),
+                skills=rng.sample(skills, rng.randint(0, 6)),
+                strengths=rng.sample(skills, rng.randint(0, 1)),
+                industries=rng.sample(INDUSTRY_POOL, rng.randint(0, 2)),
+            )
+            if matcher(candidate) is not None:
+                assert not plan.strength_targets.isdisjoint(candidate.strengths) or any(
+                    set(s) <= candidate.skills for s in sets
+                ), (requirements, candidate)
+    assert narrowed > 50  # the openings exercised the narrowing
 
 
 def test_min_score_is_configurable() -> None:

@@ -23,7 +23,12 @@ from talent_service.db.models import (
     TalentProfile,
     TalentTag,
 )
-from talent_service.db.scoring import YEARS_PRINTABLE, match_id_sql, scoring_statement
+from talent_service.db.scoring import (
+    YEARS_PRINTABLE,
+    candidates_statement,
+    match_id_sql,
+    scoring_statement,
+)
 from talent_service.domain.matching import ScoringPlan, match_id
 from talent_service.domain.tags import Tag, TagKind
 from talentloop_shared.db import Repository
@@ -229,26 +234,20 @@ class MatchRepository(Repository[TalentMatch]):
         # more than it saves, and a bitmap of every candidate row must stay exact rather
         # than lossy (a lossy one re-checks each row's arrays).
         await conn.execute("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'")
+        if statement.counted:
+            status = await conn.execute(statement.sql, *statement.params)  # "INSERT 0 <n>"
+            written = int(status.rpartition(" ")[2])
+            return written, written
         row = await conn.fetchrow(statement.sql, *statement.params)
         return int(row["written"]), int(row["fresh"])
 
     async def odd_years_candidates(self, now: datetime, plan: ScoringPlan) -> list[Any]:
         """(id, years, skills, strengths, industries) of the live profiles `score_pool` leaves
         to the Python matcher (years it cannot print like Python; see `db.scoring`)."""
+        statement = candidates_statement(plan, now=now)
         conn = await raw_connection(self.session)
-        sql = (
-            "SELECT id, years_experience, skills, strengths, industries FROM talent_profiles "
-            f"WHERE NOT {YEARS_PRINTABLE} AND consent_expires_at > $1 AND hired_at IS NULL"
-        )
-        if not plan.lists_skills:
-            return list(await conn.fetch(sql, now))
         return list(
-            await conn.fetch(
-                sql + " AND (skills && $2::text[] OR strengths && $3::text[])",
-                now,
-                sorted(plan.skill_targets),
-                sorted(plan.strength_targets),
-            )
+            await conn.fetch(f"{statement.sql} AND NOT {YEARS_PRINTABLE}", *statement.params)
         )
 
     async def write_scored(self, rows: list[dict[str, Any]], *, version: int) -> tuple[int, int]:

@@ -121,10 +121,12 @@ class _Params:
 
 @dataclass(frozen=True, slots=True)
 class ScoringStatement:
-    """The statement and its parameters; it returns one row: (written, announced now)."""
+    """The statement and its parameters. A scoring statement returns one row (written,
+    announced now), or, when `counted`, nothing: its row count is both."""
 
     sql: str
     params: list[Any]
+    counted: bool = False
 
 
 def _array_of(parts: list[str]) -> str:
@@ -141,6 +143,39 @@ def _listed(column: str, labels: tuple[str, str], p: _Params, sep: str) -> str:
         f"WHEN 1 THEN {p(labels[0], 'text')} || array_to_string({column}, {sep}) "
         f"ELSE {p(labels[1], 'text')} || array_to_string({column}, {sep}) END"
     )
+
+
+def candidate_filter(plan: ScoringPlan, p: _Params, strength_targets: str) -> str:
+    """The indexed condition on profiles `c` that every profile able to match meets ("" when
+    the position lists no skill): a strength tag among the strength targets, or the skill
+    tags of one of the plan's candidate sets (`ScoringPlan.candidate_skill_sets`), or
+    simply any listed skill when one may be enough. Each array test is a GIN look-up."""
+    if not plan.lists_skills:
+        return ""
+    sets = plan.candidate_skill_sets()
+    if sets is None:
+        tests = [f"c.skills && {p(sorted(plan.skill_targets), 'text[]')}"]
+    else:
+        tests = []
+        if singles := sorted(s[0] for s in sets if len(s) == 1):
+            tests.append(f"c.skills && {p(singles, 'text[]')}")
+        tests += [f"c.skills @> {p(sorted(s), 'text[]')}" for s in sets if len(s) > 1]
+    return f" AND ({' OR '.join([*tests, f'c.strengths && {strength_targets}'])})"
+
+
+def candidates_statement(plan: ScoringPlan, *, now: datetime) -> ScoringStatement:
+    """The SELECT of what scoring reads of the profiles it scores (the live ones that meet
+    `candidate_filter`): id, years, skills, strengths, industries."""
+    p = _Params()
+    now_p = p(now, "timestamptz")
+    strength_targets = p.once(sorted(plan.strength_targets), "text[]")
+    prefilter = candidate_filter(plan, p, strength_targets()) if plan.lists_skills else ""
+    sql = (
+        "SELECT c.id, c.years_experience, c.skills, c.strengths, c.industries "
+        f"FROM talent_profiles AS c "
+        f"WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL{prefilter}"
+    )
+    return ScoringStatement(sql=sql, params=p.values)
 
 
 def scoring_statement(
@@ -162,7 +197,7 @@ def scoring_statement(
 
     def has(value: str) -> str:
         v = p(value, "text")
-        return f"({v} = ANY(c.skills) OR {v} = ANY(c.strengths))"
+        return f"{v} = ANY(a.has)"
 
     required = [p(s, "text") for s in plan.required]
     preferred = [p(s, "text") for s in plan.preferred]
@@ -252,26 +287,34 @@ def scoring_statement(
     parts.append(_listed("m.missing_required", GAP_LABELS, p, sep))
     explanation = f"concat_ws({p(EXPLANATION_SEPARATOR, 'text')}, {', '.join(parts)})"
 
-    prefilter = (
-        f"AND (c.skills && {p(sorted(plan.skill_targets), 'text[]')} "
-        f"OR c.strengths && {strength_targets})"
-        if plan.lists_skills
-        else ""
-    )
+    prefilter = candidate_filter(plan, p, strength_targets)
     position_p = p(position_id, "text")
     min_score = p(plan.min_score, "int")
-    listed = ", ".join(["c.id", "c.years_experience AS years", "c.strengths", "c.industries"])
+    listed = ", ".join(
+        [
+            "c.id",
+            "c.years_experience AS years",
+            "c.strengths",
+            "c.industries",
+            *(["c.skills || c.strengths AS has"] if has_columns else []),
+        ]
+    )
     has_list = ", ".join(has_columns)
     flags = ", ".join(
         [*(f"h.r{i}" for i in range(len(required))), *(f"h.q{i}" for i in range(len(preferred)))]
     )
+    unknown_years = p(UNKNOWN_YEARS_RANK, "float8")
     # OFFSET 0 fences each level, so that PostgreSQL computes a candidate's skill flags
-    # once (and each match's arrays once) instead of inlining them into every use.
-    sql = f"""
-WITH written AS (
+    # once (and each match's arrays once) instead of inlining them into every use. The
+    # flags test one array per candidate, its skills and strengths concatenated once (a
+    # stored array is short-headered: every test of the stored column copies it first).
+    # The matches are written in the order of the ranking index (position, score desc,
+    # years desc, profile), so that its insertions land on the page the last one did; the
+    # sort takes the narrow rows (s), before each match's arrays and text are built (m).
+    insert = f"""
 INSERT INTO talent_matches AS tm ({_COLUMNS})
 SELECT {uuid3_sql("m.digest")}, {position_p}, m.id, {version_p}, m.score,
-       coalesce(m.years, {p(UNKNOWN_YEARS_RANK, "float8")}),
+       coalesce(m.years, {unknown_years}),
        {explanation}, m.matched_required, m.missing_required, m.strengths_matched,
        {now_p}, NULL, {version_p}
 FROM (
@@ -282,18 +325,32 @@ FROM (
            {industries_matched} AS industries_matched,
            {strengths_matched} AS strengths_matched
     FROM (
-        SELECT h.id, h.years, h.strengths, h.industries{", " + flags if flags else ""},
-               ({n_required}) AS n_required, floor({points} + 0.5)::int AS score
+        SELECT t.*
         FROM (
-            SELECT {listed}{", " + has_list if has_list else ""}
-            FROM talent_profiles AS c
-            WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL {prefilter}
-            OFFSET 0
-        ) AS h
+            SELECT h.id, h.years, h.strengths, h.industries{", " + flags if flags else ""},
+                   ({n_required}) AS n_required, floor({points} + 0.5)::int AS score
+            FROM (
+                SELECT a.id, a.years, a.strengths, a.industries{", " + has_list if has_list else ""}
+                FROM (
+                    SELECT {listed}
+                    FROM talent_profiles AS c
+                    WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL{prefilter}
+                    OFFSET 0
+                ) AS a
+                OFFSET 0
+            ) AS h
+        ) AS t
+        WHERE t.score >= {min_score} AND {YEARS_PRINTABLE.replace("years_experience", "t.years")}
+        ORDER BY t.score DESC, coalesce(t.years, {unknown_years}) DESC, t.id
     ) AS s
-    WHERE s.score >= {min_score} AND {YEARS_PRINTABLE.replace("years_experience", "s.years")}
     OFFSET 0
-) AS m{_REFRESH if refresh else ""}
+) AS m"""
+    if not refresh:
+        # A first scoring inserts every match it writes, each announced now: the command's
+        # row count says both.
+        return ScoringStatement(sql=insert, params=p.values, counted=True)
+    sql = f"""
+WITH written AS ({insert}{_REFRESH}
 RETURNING tm.announced_version
 )
 SELECT count(*) AS written, count(*) FILTER (WHERE announced_version = {version_p}) AS fresh

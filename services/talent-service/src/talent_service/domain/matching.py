@@ -65,6 +65,11 @@ PREFERRED_POINTS: Final = 15.0
 INDUSTRY_POINTS: Final = 10.0
 STRENGTH_POINTS: Final = 5.0
 
+# `ScoringPlan.candidate_skill_sets`: at most this many sets (each one index look-up),
+# and the slack left for floating-point sums when deciding which sets are enough.
+MAX_CANDIDATE_SETS: Final = 16
+_POINTS_MARGIN: Final = 1e-6
+
 # Title words that say nothing about a skill; a strength "of" must not match "Head of Sales".
 _TITLE_STOPWORDS: Final = frozenset(
     {"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with", "&", "-", "/"}
@@ -234,6 +239,63 @@ class ScoringPlan:
     def min_years_text(self) -> str:
         """The minimum years as the explanation shows them."""
         return format_years(self.min_years)
+
+    def candidate_skill_sets(
+        self, limit: int = MAX_CANDIDATE_SETS
+    ) -> tuple[tuple[str, ...], ...] | None:
+        """Sets of listed skills of which a profile must hold one whole set as skill tags
+        to reach the minimum score, unless one of its strength tags is a strength target;
+        None when sharing any one listed skill may be enough (or it takes more than
+        `limit` sets to say what is), and when the position lists no skill.
+
+        A profile whose strengths miss every strength target (the skill targets among
+        them) has a listed skill only as a skill tag and earns no strength bonus; besides
+        its listed skills it scores at most full experience and the industry (and the
+        full points of an empty skill list). Whatever listed skills it holds must make up
+        the rest of the minimum score. The sets are the smallest such: a database finds
+        the few profiles that hold one by an index instead of scoring every profile that
+        shares any one skill (most of a pool shares a popular one). A superset of the
+        profiles that can match, never fewer: the scoring itself decides.
+        """
+        if not self.lists_skills:
+            return None
+        points: dict[str, float] = {}
+        for skill in self.required:
+            points[skill] = points.get(skill, 0.0) + self.per_required
+        for skill in self.preferred:
+            points[skill] = points.get(skill, 0.0) + self.per_preferred
+        others = (
+            EXPERIENCE_POINTS
+            + INDUSTRY_POINTS
+            + (0.0 if self.required else REQUIRED_POINTS)
+            + (0.0 if self.preferred else PREFERRED_POINTS)
+        )
+        # The score rounds half up; the margin keeps float sums from cutting anyone off.
+        needed = self.min_score - 0.5 - others - _POINTS_MARGIN
+        ordered = sorted(points, key=lambda s: (-points[s], s))
+        if not ordered or points[ordered[-1]] >= needed:
+            return None  # any one listed skill may be enough
+        # Depth first over skills by points (most first): a set is kept as soon as it is
+        # enough, and a branch is dropped once even all the skills left cannot make it.
+        rest = [sum(points[s] for s in ordered[i:]) for i in range(len(ordered) + 1)]
+        found: list[tuple[str, ...]] = []
+
+        def extend(start: int, chosen: tuple[str, ...], total: float) -> bool:
+            for i in range(start, len(ordered)):
+                if total + rest[i] < needed:
+                    return True
+                skill = ordered[i]
+                if total + points[skill] >= needed:
+                    found.append((*chosen, skill))
+                    if len(found) > limit:
+                        return False
+                elif not extend(i + 1, (*chosen, skill), total + points[skill]):
+                    return False
+            return True
+
+        if not extend(0, (), 0.0):
+            return None
+        return tuple(found)
 
 
 def plan_scoring(
