@@ -1,0 +1,229 @@
+"""Soak: mixed traffic across the four services for ten minutes; errors and memory.
+
+Starts the four services as processes (the launcher `make run` uses) against local
+PostgreSQL and RabbitMQ with an SMTP server on loopback, then offers `--rate` requests/s
+(open loop: a request starts on schedule whether or not earlier ones finished) for
+`--seconds`:
+- 70 % reads: a position (org), a page of applications (recruiting), a page of notices
+  (notify), a talent search (talent);
+- 20 % applications: a new candidate applies (two POSTs, counted as two requests);
+- 10 % rejections of earlier applicants, each mailing a notice to the SMTP server.
+Prints each class's count, p50/p99 and errors; every service process's RSS at start, each
+minute and at the end, with the slope of a straight line through the second half of the run
+(MB per minute: growth that does not level off shows as a positive slope); the emails that
+arrived. Exits 1 on any failed request. The baseline in the same run is each service's idle
+RSS before the load.
+
+Usage: uv run python bench/soak.py [--seconds 600] [--rate 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import os
+import random
+import statistics
+import time
+import uuid
+from collections import defaultdict
+from pathlib import Path
+from tempfile import mkdtemp
+
+import httpx
+
+from talentloop_shared.devtools.load import (
+    HR,
+    Applicant,
+    Balancer,
+    quiet_hours_off,
+    reject,
+    seed_applicants,
+)
+from talentloop_shared.devtools.suite import SERVICES, Suite
+from talentloop_shared.testing.smtp import SMTPSink
+from talentloop_shared.testing.suites import running_suite
+
+PG = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def sample(suite: Suite) -> dict[str, float]:
+    return {name: rss_mb(proc.pid) for name, proc in suite.processes.items()}
+
+
+def slope(points: list[tuple[float, float]]) -> float:
+    """Least-squares slope (y per x) of the points."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    den = sum((x - mx) ** 2 for x in xs) or 1.0
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / den
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p * len(ordered)) - 1))]
+
+
+async def main(seconds: int, rate: int) -> int:
+    run = uuid.uuid4().hex[:6]
+    mailbox = SMTPSink()
+    mailbox.start()
+    latencies: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, list[str]] = defaultdict(list)
+    memory: list[tuple[float, dict[str, float]]] = []
+    rejected = 0
+    try:
+        async with running_suite(
+            pg_admin_url=PG,
+            amqp_url=AMQP,
+            namespace=f"soak-{run}.",
+            database_suffix=f"_soak_{run}",
+            mailbox=mailbox,
+            log_dir=Path(mkdtemp(prefix="talentloop-soak-")),
+            extra_env={
+                **{f"{s.prefix}_LOG_LEVEL": "WARNING" for s in SERVICES},
+                **{f"{s.prefix}_DB_POOL_SIZE": "10" for s in SERVICES},
+            },
+        ) as suite:
+            lb = Balancer(suite)
+            limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+            async with httpx.AsyncClient(timeout=30, headers=HR, limits=limits) as http:
+                await quiet_hours_off(http, lb)
+                # Enough applicants for every rejection of the run, applied before the clock.
+                pool = await seed_applicants(http, lb, max(10, seconds * rate // 10 + 10), run)
+                position = (await http.get(f"{lb.url('org-service')}/api/v1/positions")).json()[
+                    "items"
+                ][0]["id"]
+                to_reject = iter(pool)
+                counter = itertools.count()
+                memory.append((0.0, sample(suite)))
+
+                async def timed(kind: str, request) -> httpx.Response | None:  # type: ignore[no-untyped-def]
+                    t = time.perf_counter()
+                    try:
+                        r = await request
+                    except httpx.HTTPError as e:
+                        errors[kind].append(f"{type(e).__name__}: {e}")
+                        return None
+                    latencies[kind].append(time.perf_counter() - t)
+                    if r.status_code >= 400:
+                        errors[kind].append(f"{r.status_code} {r.text[:200]}")
+                        return None
+                    return r
+
+                async def read() -> None:
+                    choice = random.randrange(4)
+                    if choice == 0:
+                        url = f"{lb.url('org-service')}/api/v1/positions/{position}"
+                        await timed("read org position", http.get(url))
+                    elif choice == 1:
+                        url = f"{lb.url('recruiting-service')}/api/v1/applications?limit=20"
+                        await timed("read recruiting applications", http.get(url))
+                    elif choice == 2:
+                        url = f"{lb.url('notify-service')}/api/v1/notifications?limit=20"
+                        await timed("read notify notices", http.get(url))
+                    else:
+                        url = f"{lb.url('talent-service')}/api/v1/talents?limit=20"
+                        await timed("read talent search", http.get(url))
+
+                async def apply() -> None:
+                    i = next(counter)
+                    rec = lb.url("recruiting-service")
+                    body = {
+                        "name": f"Soak {i}",
+                        "email": f"soak{i}.{run}@load.example",
+                        "years_experience": 2,
+                        "skills": ["python"],
+                    }
+                    r = await timed(
+                        "write candidate", http.post(f"{rec}/api/v1/candidates", json=body)
+                    )
+                    if r is not None:
+                        app = {"candidate_id": r.json()["id"], "position_id": position}
+                        await timed(
+                            "write application", http.post(f"{rec}/api/v1/applications", json=app)
+                        )
+
+                async def reject_one(applicant: Applicant) -> None:
+                    nonlocal rejected
+                    t = time.perf_counter()
+                    try:
+                        await reject(http, lb, applicant)
+                    except (httpx.HTTPError, RuntimeError) as e:
+                        errors["write rejection"].append(str(e)[:200])
+                        return
+                    latencies["write rejection"].append(time.perf_counter() - t)
+                    rejected += 1
+
+                tasks: set[asyncio.Task[None]] = set()
+                start = time.monotonic()
+                next_sample = 60.0
+                for n in range(seconds * rate):
+                    due = start + n / rate
+                    delay = due - time.monotonic()
+                    if delay > 0:
+                        await asyncio.sleep(delay)
+                    roll = n % 10
+                    if roll < 7:
+                        coro = read()
+                    elif roll < 9:
+                        coro = apply() if roll == 7 else read()  # an application is two requests
+                    else:
+                        coro = reject_one(next(to_reject))
+                    task = asyncio.create_task(coro)
+                    tasks.add(task)
+                    task.add_done_callback(tasks.discard)
+                    elapsed = time.monotonic() - start
+                    if elapsed >= next_sample:
+                        memory.append((elapsed / 60, sample(suite)))
+                        next_sample += 60
+                await asyncio.gather(*tasks)
+                offered = time.monotonic() - start
+                memory.append((offered / 60, sample(suite)))
+                deadline = time.monotonic() + 120
+                while len(mailbox.messages) < rejected and time.monotonic() < deadline:
+                    await asyncio.sleep(0.1)
+    finally:
+        mailbox.stop()
+
+    total = sum(len(v) for v in latencies.values())
+    print(
+        f"offered {seconds * rate} requests in {offered:.0f} s ({total / offered:.0f} answered/s)"
+    )
+    for kind in sorted(latencies):
+        values = latencies[kind]
+        print(
+            f"  {kind:<30} {len(values):>7}  p50 {pct(values, 0.5) * 1000:6.1f} ms  "
+            f"p99 {pct(values, 0.99) * 1000:7.1f} ms  errors {len(errors[kind])}"
+        )
+    print(f"rejections {rejected}, emails arrived {len(mailbox.messages)}")
+    print("RSS (MB) per process: idle before load → each minute → end; slope of the second half")
+    for name in memory[0][1]:
+        series = [(t, m[name]) for t, m in memory if name in m]
+        half = [p for p in series if p[0] >= series[-1][0] / 2]
+        trend = slope(half) if len(half) >= 2 else float("nan")
+        steps = " ".join(f"{m:.0f}" for _, m in series)
+        print(f"  {name:<20} {steps}   ({trend:+.2f} MB/min)")
+    failed = sum(len(v) for v in errors.values())
+    for kind, messages in errors.items():
+        for message in messages[:3]:
+            print(f"  error {kind}: {message}")
+    print("no error" if not failed else f"{failed} requests failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=int, default=600)
+    ap.add_argument("--rate", type=int, default=200)
+    a = ap.parse_args()
+    raise SystemExit(asyncio.run(main(a.seconds, a.rate)))
