@@ -10,7 +10,8 @@ import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
 import { Empty, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime, formatNumber } from "../../components/format";
-import { CandidateName, LoadMore, usePaged, useApplication } from "../pipeline/shared";
+import { CandidateName, usePaged, useApplication } from "../pipeline/shared";
+import { LoadMore } from "../../components/LoadMore";
 import type { Decision } from "../pipeline/types";
 
 function useNow(ms = 30_000) {

@@ -13,7 +13,8 @@ import { useAuth } from "../../auth/AuthProvider";
 import { Page } from "../../components/Page";
 import { Empty, FieldError, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime, formatNumber } from "../../components/format";
-import { LoadMore, usePaged } from "../pipeline/shared";
+import { usePaged } from "../pipeline/shared";
+import { LoadMore } from "../../components/LoadMore";
 import type { MyInterview } from "../pipeline/types";
 
 const RECOMMENDATIONS = ["strong_hire", "hire", "no_hire", "strong_no_hire"] as const;

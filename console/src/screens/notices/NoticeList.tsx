@@ -10,6 +10,7 @@ import { formatDateTime } from "../../components/format";
 import { Countdown } from "./Countdown";
 import { StatusBadge } from "./StatusBadge";
 import "./notices.css";
+import { LoadMore } from "../../components/LoadMore";
 
 type Status = NonNullable<components["schemas"]["NotificationRead"]["status"]>;
 export const STATUSES: Status[] = [
@@ -118,11 +119,7 @@ export function NoticeList() {
           </table>
         </div>
       )}
-      {query.hasNextPage ? (
-        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {t("more")}
-        </button>
-      ) : null}
+      <LoadMore query={query} label={t("more")} />
     </Page>
   );
 }

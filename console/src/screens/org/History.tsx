@@ -8,6 +8,7 @@ import { api, data } from "../../api/client";
 import { Empty, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import type { PositionVersion } from "./util";
+import { LoadMore } from "../../components/LoadMore";
 
 type Snapshot = Record<string, unknown>;
 export interface DiffItem {
@@ -144,11 +145,7 @@ export function History({ positionId, currentVersion }: { positionId: string; cu
               </tbody>
             </table>
           </div>
-          {history.hasNextPage ? (
-            <button type="button" onClick={() => void history.fetchNextPage()}>
-              {t("positions.more")}
-            </button>
-          ) : null}
+          <LoadMore query={history} label={t("positions.more")} />
           {versions.length > 1 ? (
             <section aria-labelledby="diff-h" className="diff">
               <h3 id="diff-h">{t("history.compare")}</h3>

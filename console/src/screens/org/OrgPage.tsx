@@ -10,6 +10,7 @@ import { ConflictNotice, Empty, Loading, ProblemAlert, QueryState } from "../../
 import { useAuth } from "../../auth/AuthProvider";
 import { FieldMsg, StatusBadge, UNIT_KINDS, flatten, invalidProps, isConflict, type OrgNode } from "./util";
 import "./org.css";
+import { LoadMore } from "../../components/LoadMore";
 
 export function useOrgTree() {
   return useQuery({
@@ -356,11 +357,7 @@ function PositionsPanel({ unitId }: { unitId: string | null }) {
           </table>
         </div>
       )}
-      {positions.hasNextPage ? (
-        <button type="button" onClick={() => void positions.fetchNextPage()} disabled={positions.isFetchingNextPage}>
-          {t("positions.more")}
-        </button>
-      ) : null}
+      <LoadMore query={positions} label={t("positions.more")} />
     </section>
   );
 }

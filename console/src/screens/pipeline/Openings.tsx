@@ -4,7 +4,8 @@ import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
 import { Empty, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
-import { LoadMore, usePaged } from "./shared";
+import { usePaged } from "./shared";
+import { LoadMore } from "../../components/LoadMore";
 
 export function Openings() {
   const { t } = useTranslation("pipeline");

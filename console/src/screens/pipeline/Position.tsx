@@ -8,7 +8,8 @@ import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
 import { Empty, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
-import { CandidateName, Flags, LoadMore, ScreeningExplanation, StatusBadge, useOpening, usePaged } from "./shared";
+import { CandidateName, Flags, ScreeningExplanation, StatusBadge, useOpening, usePaged } from "./shared";
+import { LoadMore } from "../../components/LoadMore";
 import { STATUSES, type ApplicationStatus } from "./types";
 
 const COUNT_LIMIT = 500;

@@ -112,12 +112,3 @@ export function usePaged<T>(
   return { query, items };
 }
 
-export function LoadMore({ query }: { query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown } }) {
-  const { t } = useTranslation();
-  if (!query.hasNextPage) return null;
-  return (
-    <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-      {t("state.more")}
-    </button>
-  );
-}

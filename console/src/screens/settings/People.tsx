@@ -7,6 +7,7 @@ import { api, data, idempotencyKey } from "../../api/client";
 import type { components } from "../../api/schema/org";
 import { ConflictNotice, Empty, Loading, ProblemAlert } from "../../components/states";
 import { FieldMsg, invalidProps, isConflict } from "../org/util";
+import { LoadMore } from "../../components/LoadMore";
 
 type Person = components["schemas"]["PersonRead"];
 const FIELDS = ["name", "email", "phone", "subject", "locale", "timezone"] as const;
@@ -242,11 +243,7 @@ export function People() {
             </table>
           </div>
         )}
-        {list.hasNextPage ? (
-          <button type="button" onClick={() => void list.fetchNextPage()}>
-            {t("more")}
-          </button>
-        ) : null}
+        <LoadMore query={list} label={t("more")} />
       </section>
     </>
   );

@@ -8,6 +8,7 @@ import type { components } from "../../api/schema/notify";
 import { ConflictNotice, Empty, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { FieldMsg, invalidProps, isConflict, splitList } from "../org/util";
+import { LoadMore } from "../../components/LoadMore";
 
 type Sub = components["schemas"]["SubscriptionRead"];
 
@@ -96,11 +97,7 @@ function Deliveries({ sub }: { sub: Sub }) {
           </table>
         </div>
       )}
-      {log.hasNextPage ? (
-        <button type="button" onClick={() => void log.fetchNextPage()}>
-          {t("more")}
-        </button>
-      ) : null}
+      <LoadMore query={log} label={t("more")} />
     </section>
   );
 }
@@ -246,11 +243,7 @@ export function Webhooks() {
             ))}
           </ul>
         )}
-        {list.hasNextPage ? (
-          <button type="button" onClick={() => void list.fetchNextPage()}>
-            {t("more")}
-          </button>
-        ) : null}
+        <LoadMore query={list} label={t("more")} />
       </section>
     </>
   );

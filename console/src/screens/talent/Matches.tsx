@@ -9,9 +9,10 @@ import type { components } from "../../api/schema/talent";
 import { Page } from "../../components/Page";
 import { Empty, FieldError, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
-import { MoreButton, Tags } from "./common";
+import { Tags } from "./common";
 import { TalentTabs } from "./Tabs";
 import "./talent.css";
+import { LoadMore } from "../../components/LoadMore";
 
 type Match = components["schemas"]["MatchRead"];
 
@@ -47,11 +48,7 @@ export function TalentMatches() {
             ))}
           </select>
         </label>
-        <MoreButton
-          hasNext={openings.hasNextPage}
-          fetching={openings.isFetchingNextPage}
-          onMore={() => void openings.fetchNextPage()}
-        />
+        <LoadMore query={openings} />
       </div>
       <ProblemAlert error={openings.error} />
       {opening ? <MatchList positionId={opening} /> : <Empty>{t("matches.pick")}</Empty>}
@@ -228,7 +225,7 @@ function MatchList({ positionId }: { positionId: string }) {
               </tbody>
             </table>
           </div>
-          <MoreButton hasNext={query.hasNextPage} fetching={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} />
+          <LoadMore query={query} />
         </>
       )}
     </section>

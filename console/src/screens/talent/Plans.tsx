@@ -5,9 +5,9 @@ import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
 import { Empty, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime, formatNumber } from "../../components/format";
-import { MoreButton } from "./common";
 import { TalentTabs } from "./Tabs";
 import "./talent.css";
+import { LoadMore } from "../../components/LoadMore";
 
 export function DevelopmentPlans() {
   const { t } = useTranslation("talent");
@@ -71,7 +71,7 @@ export function DevelopmentPlans() {
           </article>
         ))
       )}
-      <MoreButton hasNext={query.hasNextPage} fetching={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} />
+      <LoadMore query={query} />
     </Page>
   );
 }

@@ -6,9 +6,9 @@ import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
 import { Empty, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
-import { MoreButton } from "./common";
 import { TalentTabs } from "./Tabs";
 import "./talent.css";
+import { LoadMore } from "../../components/LoadMore";
 
 export function TalentReminders() {
   const { t } = useTranslation("talent");
@@ -72,7 +72,7 @@ export function TalentReminders() {
           </table>
         </div>
       )}
-      <MoreButton hasNext={query.hasNextPage} fetching={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} />
+      <LoadMore query={query} />
     </Page>
   );
 }

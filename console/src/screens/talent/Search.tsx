@@ -7,9 +7,10 @@ import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
 import { Empty, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
-import { MoreButton, Tags } from "./common";
+import { Tags } from "./common";
 import { TalentTabs } from "./Tabs";
 import "./talent.css";
+import { LoadMore } from "../../components/LoadMore";
 
 export function TalentSearch() {
   const { t } = useTranslation("talent");
@@ -99,7 +100,7 @@ export function TalentSearch() {
           </table>
         </div>
       )}
-      <MoreButton hasNext={query.hasNextPage} fetching={query.isFetchingNextPage} onMore={() => void query.fetchNextPage()} />
+      <LoadMore query={query} />
     </Page>
   );
 }
