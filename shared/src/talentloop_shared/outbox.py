@@ -5,6 +5,13 @@ connection), so events leave in `seq` order; a standby replica takes over when t
 connection dies. The relay wakes on the NOTIFY that the outbox trigger sends when a commit
 wrote rows (from any process of the service, its own included: one wake-up per commit, and
 no second, empty drain as when a local hook woke it too), and otherwise polls.
+
+Publishing is pipelined: a batch is sent, and while the broker confirms it (a quorum
+queue's confirm waits for its log to reach disk), the relay already fetches and sends the
+rows committed since. A row is marked sent only after its confirm, and stays "in flight"
+(never fetched again) until that mark is written, so each row is still published once per
+relay; a relay that dies with rows in flight leaves them unmarked, and the next one sends
+them again (the consumers' inbox absorbs the repeat).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import time
 import zlib
+from collections.abc import Sequence
 
 import asyncpg
 
@@ -28,11 +36,14 @@ log = get_logger(__name__)
 _FETCH = """
 SELECT seq, id::text AS id, routing_key, envelope::text AS body
 FROM outbox
-WHERE published_at IS NULL
+WHERE published_at IS NULL AND seq <> ALL($2::bigint[])
 ORDER BY seq
 LIMIT $1
-FOR UPDATE SKIP LOCKED
 """
+
+
+class _RelayFailed(Exception):
+    """A batch's marking failed (the database went away): the relay starts again."""
 
 
 class OutboxRelay:
@@ -47,6 +58,7 @@ class OutboxRelay:
         batch_size: int = 200,
         poll_seconds: float = 2.0,
         retention_hours: int = 24 * 7,
+        max_in_flight: int | None = None,
     ) -> None:
         self.dsn = asyncpg_dsn(database_url)
         self.service = service
@@ -54,10 +66,17 @@ class OutboxRelay:
         self.batch_size = batch_size
         self.poll_seconds = poll_seconds
         self.retention_hours = retention_hours
+        # Rows sent but not yet confirmed and marked; beyond this the relay waits for
+        # confirms before fetching more.
+        self.max_in_flight = max_in_flight if max_in_flight is not None else 2 * batch_size
         self.lock_key = zlib.crc32(f"outbox:{service}".encode())
         self._wake = asyncio.Event()
         self.active = False
         self.published_total = 0
+        self._in_flight: set[int] = set()
+        self._confirming: set[asyncio.Task[None]] = set()
+        self._db = asyncio.Lock()  # one statement at a time on the relay's connection
+        self._failure: BaseException | None = None
 
     async def run(self) -> None:
         """Run until cancelled: take the lock, then drain on every wake-up."""
@@ -78,6 +97,7 @@ class OutboxRelay:
                 log.warning("outbox.relay_error", service=self.service, error=repr(e)[:300])
             finally:
                 self.active = False
+                await self._abandon_in_flight()
                 if conn is not None:
                     try:
                         await asyncio.wait_for(conn.close(), 5)
@@ -97,54 +117,115 @@ class OutboxRelay:
         last_purge = 0.0
         while True:
             self._wake.clear()
+            self._raise_failure()
             if self.broker.ready:
-                sent = await self.drain_once(conn)
+                if len(self._in_flight) >= self.max_in_flight and self._confirming:
+                    await asyncio.wait(self._confirming, return_when=asyncio.FIRST_COMPLETED)
+                    continue
+                sent = await self.send_batch(conn)
                 if sent >= self.batch_size:
                     continue  # more waiting: don't sleep
             if time.monotonic() - last_purge > 3600:
-                await self.purge(conn)
+                async with self._db:
+                    await self.purge(conn)
                 last_purge = time.monotonic()
             await wait_for_event(self._wake, self.poll_seconds)
 
-    async def drain_once(self, conn: asyncpg.Connection) -> int:
-        """Publish one batch; returns how many rows were confirmed and marked sent."""
-        async with conn.transaction():
-            rows = await conn.fetch(_FETCH, self.batch_size)
-            if not rows:
+    def _raise_failure(self) -> None:
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            raise _RelayFailed(repr(failure)[:300]) from failure
+
+    async def _abandon_in_flight(self) -> None:
+        """The connection is going: stop waiting for confirms. Rows in flight stay unmarked,
+        so the next relay (this one after reconnecting, or a standby) sends them again."""
+        tasks, self._confirming = self._confirming, set()
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.wait(tasks, timeout=5)
+        self._in_flight = set()
+        self._failure = None
+
+    async def send_batch(self, conn: asyncpg.Connection) -> int:
+        """Fetch the next rows not yet sent and send them (in `seq` order); their confirms
+        are awaited, and the rows marked, in the background. Returns how many were sent."""
+        async with self._db:
+            rows = await conn.fetch(_FETCH, self.batch_size, list(self._in_flight))
+        if not rows:
+            if not self._in_flight:
                 OUTBOX_PENDING.labels(self.service).set(0)
-                return 0
-            results = await asyncio.gather(
-                *(
-                    self.broker.publish(
-                        r["body"].encode(), message_id=r["id"], routing_key=r["routing_key"]
-                    )
-                    for r in rows
-                ),
-                return_exceptions=True,
+            return 0
+        self._in_flight.update(r["seq"] for r in rows)
+        # Each publish is a task of its own, created in `seq` order: they take the
+        # channel's lock (first come, first served) in that order, so messages leave in it.
+        publishes = [
+            asyncio.ensure_future(
+                self.broker.publish(
+                    r["body"].encode(), message_id=r["id"], routing_key=r["routing_key"]
+                )
             )
+            for r in rows
+        ]
+        task = asyncio.create_task(self._confirm(conn, rows, publishes))
+        self._confirming.add(task)
+        task.add_done_callback(self._confirming.discard)
+        return len(rows)
+
+    async def drain_once(self, conn: asyncpg.Connection) -> int:
+        """Send one batch and wait until it is confirmed and marked; how many were marked
+        sent (tools and tests; the running relay pipelines batches instead)."""
+        before = self.published_total
+        await self.send_batch(conn)
+        while self._confirming:
+            await asyncio.wait(set(self._confirming))
+        self._raise_failure()
+        return self.published_total - before
+
+    async def _confirm(
+        self,
+        conn: asyncpg.Connection,
+        rows: list[asyncpg.Record],
+        publishes: Sequence[asyncio.Future[None]],
+    ) -> None:
+        """Wait for one batch's confirms, then mark the confirmed rows sent and count the
+        failed ones; only then are its rows out of flight (fetchable again if unsent)."""
+        try:
+            results = await asyncio.gather(*publishes, return_exceptions=True)
             ok = [r["seq"] for r, res in zip(rows, results, strict=True) if res is None]
             failed = [
                 (r["seq"], repr(res)[:500])
                 for r, res in zip(rows, results, strict=True)
                 if res is not None
             ]
-            if ok:
-                await conn.execute(
-                    "UPDATE outbox SET published_at = now(), attempts = attempts + 1 "
-                    "WHERE seq = ANY($1::bigint[])",
-                    ok,
-                )
-            if failed:
-                await conn.executemany(
-                    "UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1",
-                    failed,
-                )
-                log.warning(
-                    "outbox.publish_failed",
-                    service=self.service,
-                    failed=len(failed),
-                    error=failed[0][1],
-                )
+            async with self._db:
+                if ok:
+                    await conn.execute(
+                        "UPDATE outbox SET published_at = now(), attempts = attempts + 1 "
+                        "WHERE seq = ANY($1::bigint[])",
+                        ok,
+                    )
+                if failed:
+                    await conn.executemany(
+                        "UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1",
+                        failed,
+                    )
+        except asyncio.CancelledError:
+            for p in publishes:
+                p.cancel()
+            raise
+        except Exception as e:
+            # Unmarked rows must not be sent twice by this relay: it starts over.
+            self._failure = e
+            self._wake.set()
+            return
+        if failed:
+            log.warning(
+                "outbox.publish_failed",
+                service=self.service,
+                failed=len(failed),
+                error=failed[0][1],
+            )
         for r, res in zip(rows, results, strict=True):
             if res is None:
                 EVENTS_PUBLISHED.labels(self.service, r["routing_key"]).inc()
@@ -153,7 +234,7 @@ class OutboxRelay:
         if failed:
             # Broker trouble: give it a moment rather than spinning on the same rows.
             await asyncio.sleep(0.5)
-        return len(ok)
+        self._in_flight.difference_update(r["seq"] for r in rows)
 
     async def purge(self, conn: asyncpg.Connection) -> int:
         """Delete rows published longer ago than the retention period."""

@@ -74,6 +74,32 @@ async def test_only_one_relay_is_active_and_a_standby_takes_over(setup):
     t2.cancel()
 
 
+async def test_pipelined_relay_publishes_each_row_once_in_commit_order(setup, amqp_url):
+    """Batches are sent while earlier ones await their confirms: rows still in flight are
+    never fetched again, and every row ends marked sent."""
+    url, ns, broker, engine = setup
+    relay = _relay(url, broker, batch_size=5, max_in_flight=10, poll_seconds=60)
+    task = asyncio.create_task(relay.run())
+    await eventually(lambda: _v(relay.active))
+    uowf = UnitOfWorkFactory(create_session_factory(engine), service="toy-relay")
+    async with event_probe(amqp_url, ns, ["position-changed"]) as probe:
+        ids = []
+        for i in range(60):
+            async with uowf() as uow:
+                ids.append(await toy.write_thing(uow, f"t{i}"))
+        await probe.wait_for(60, timeout=20)
+        await asyncio.sleep(0.5)  # a second copy of any event would arrive by now
+    got = [e.data["position"]["id"] for e in probe.of_type("position-changed")]
+    assert got == ids  # each once, in commit order
+    await eventually(lambda: _v(relay.published_total == 60), timeout=10)
+    async with engine.connect() as c:
+        unsent = await c.scalar(
+            select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))
+        )
+    assert unsent == 0
+    task.cancel()
+
+
 async def test_published_rows_are_purged_after_retention(setup):
     url, _ns, broker, engine = setup
     uowf = UnitOfWorkFactory(create_session_factory(engine), service="toy-relay")

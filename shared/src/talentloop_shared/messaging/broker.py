@@ -30,7 +30,7 @@ log = get_logger(__name__)
 # message; in a service whose loop is busy with requests, the relay then crawls
 # (`bench/relay_publish.py`: about 130 messages/s beside 16 busy request tasks, 4,200-4,700/s
 # with room for a whole relay batch and `wait=False` below). The relay bounds what it has in
-# flight (one batch), so a larger queue cannot grow unbounded.
+# flight (`OutboxRelay.max_in_flight`, two batches), so a larger queue cannot grow unbounded.
 aiormq.Connection.FRAME_BUFFER_SIZE = 1024
 
 
