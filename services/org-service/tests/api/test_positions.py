@@ -283,3 +283,12 @@ async def test_list_searches_title_and_code(client, hr):
     assert await search("0%") == [percent["id"]]
     assert await search("_") == []
     assert len(await search("  ")) == 3
+
+
+async def test_a_nul_character_in_a_list_filter_is_a_422_not_a_500(client, hr):
+    # The list reads on asyncpg directly; PostgreSQL refuses a NUL in text (SQLSTATE 22021)
+    # and the answer says the input is at fault, as on the ORM path (the fuzzer found it).
+    for params in ({"job_family": "a\x00b"}, {"q": "x\x00"}):
+        r = await client.get("/api/v1/positions", headers=hr, params=params)
+        assert r.status_code == 422, r.text
+        assert r.headers["content-type"].startswith("application/problem+json")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -176,9 +177,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             instance=request.url.path,
         )
 
-    @app.exception_handler(DBAPIError)
-    async def _db(request: Request, exc: DBAPIError) -> JSONResponse:
-        sqlstate = str(getattr(exc.orig, "sqlstate", "") or "")
+    def _database_problem(request: Request, sqlstate: str, error: object) -> JSONResponse:
         if sqlstate.startswith("22"):
             # SQLSTATE class 22, "data exception": a value the database cannot take (a NUL
             # byte in text, a number out of range). The input is at fault, not the server.
@@ -191,7 +190,7 @@ def install_problem_handlers(app: FastAPI) -> None:
                 type_="validation",
                 instance=request.url.path,
             )
-        log.error("http.database_error", error=str(exc.orig)[:300])
+        log.error("http.database_error", error=str(error)[:300])
         return problem_response(
             503,
             "Service Unavailable",
@@ -200,6 +199,15 @@ def install_problem_handlers(app: FastAPI) -> None:
             instance=request.url.path,
             headers={"Retry-After": "5"},
         )
+
+    @app.exception_handler(DBAPIError)
+    async def _db(request: Request, exc: DBAPIError) -> JSONResponse:
+        return _database_problem(request, str(getattr(exc.orig, "sqlstate", "") or ""), exc.orig)
+
+    # Reads run on asyncpg directly (talentloop_shared.db.reads): the same answers.
+    @app.exception_handler(asyncpg.PostgresError)
+    async def _pg(request: Request, exc: asyncpg.PostgresError) -> JSONResponse:
+        return _database_problem(request, str(getattr(exc, "sqlstate", "") or ""), exc)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
