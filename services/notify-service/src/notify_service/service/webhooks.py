@@ -34,6 +34,7 @@ from notify_service.config import Settings
 from notify_service.db.models import ErasedCandidate
 from notify_service.db.webhooks import WebhookCandidateLink, WebhookDelivery, WebhookSubscription
 from notify_service.domain import webhooks as rules
+from notify_service.service.per_transaction import once_per_transaction
 from notify_service.service.state import notify_state
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Gone, NotFound
@@ -378,11 +379,16 @@ async def record_deliveries(uow: UnitOfWork, event: CloudEvent) -> int:
         WebhookSubscription.event_types.is_(None),
         WebhookSubscription.event_types.contains([event.type]),
     )
-    subscribers = list(
-        await uow.session.scalars(
-            select(WebhookSubscription.id).where(WebhookSubscription.active.is_(True), wanted)
+
+    async def active() -> list[uuid.UUID]:
+        return list(
+            await uow.session.scalars(
+                select(WebhookSubscription.id).where(WebhookSubscription.active.is_(True), wanted)
+            )
         )
-    )
+
+    # Once per transaction and type: the events of a consumer batch share the answer.
+    subscribers = await once_per_transaction(uow, f"webhook_subscribers:{event.type}", active)
     if not subscribers:
         return 0
     if (candidates or applications) and await _names_erased(uow, candidates, applications):
