@@ -11,7 +11,7 @@ is seen by the next batch, as every change was seen by the next event before.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from talentloop_shared.db import UnitOfWork
 
@@ -26,7 +26,7 @@ async def once_per_transaction(uow: UnitOfWork, key: str, load: Callable[[], Awa
     memo: dict[str, tuple[Any, Any]] = session.info.setdefault(_INFO_KEY, {})
     kept = memo.get(key)
     if kept is not None and kept[0] is session.get_transaction() and kept[0] is not None:
-        return kept[1]  # type: ignore[no-any-return]
+        return cast(T, kept[1])
     value = await load()
     memo[key] = (session.get_transaction(), value)
     return value
