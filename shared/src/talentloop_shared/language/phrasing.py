@@ -454,6 +454,25 @@ class Phraser:
         )
         self._separator_re = self._split_pattern()
         self._adjacency_re = self._adjacency_pattern()
+        self._remembered: dict[tuple[str, str, str | None], Phrased] = {}
+
+    def remembered(self, kind: Kind, text: str, *, code: str | None = None) -> Phrased:
+        """`reason`, `strength` or `suggestion` of `text`, kept for the next notice that
+        carries the same text: phrasing is a pure function of the text and the compiled
+        packs, and rejections repeat their wording (screening reasons, shipped advice)."""
+        key = (kind, text, code)
+        found = self._remembered.get(key)
+        if found is None:
+            if kind == "reason":
+                found = self.reason(text, code=code)
+            elif kind == "strength":
+                found = self.strength(text)
+            else:
+                found = self.suggestion(text)
+            if len(self._remembered) >= _MAX_REMEMBERED:
+                self._remembered.clear()
+            self._remembered[key] = found
+        return found
 
     # -- public ------------------------------------------------------------------------------
 
@@ -1145,6 +1164,7 @@ def _skill_words_han(packs: LanguagePacks, text: str) -> bool:
 
 
 _PHRASERS: dict[tuple[int, str], Phraser] = {}
+_MAX_REMEMBERED: Final = 4096  # phrased items kept per phraser (`Phraser.remembered`)
 _MAX_PHRASERS: Final = 64
 
 
@@ -1202,12 +1222,12 @@ def phrase_notice(
     phrased_reasons: list[Phrased] = []
     for item in reasons:
         if isinstance(item, str):
-            phrased_reasons.append(engine.reason(item))
+            phrased_reasons.append(engine.remembered("reason", item))
         else:
-            phrased_reasons.append(engine.reason(item.text, code=item.code))
+            phrased_reasons.append(engine.remembered("reason", item.text, code=item.code))
     return PhrasedNotice(
         locale=engine.locale,
-        strengths=tuple(p for p in map(engine.strength, strengths) if p),
+        strengths=tuple(p for t in strengths if (p := engine.remembered("strength", t))),
         reasons=tuple(p for p in phrased_reasons if p),
-        suggestions=tuple(p for p in map(engine.suggestion, suggestions) if p),
+        suggestions=tuple(p for t in suggestions if (p := engine.remembered("suggestion", t))),
     )

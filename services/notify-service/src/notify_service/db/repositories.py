@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import Row, Select, exists, func, select, text
+from sqlalchemy import Row, Select, bindparam, exists, func, select, text
 from sqlalchemy.dialects.postgresql import insert
 
 from notify_service.db.models import (
@@ -132,6 +132,12 @@ class SurveyRepository(Repository[SurveyResponse]):
     model = SurveyResponse
 
 
+# Built once: every rejection runs both (building a statement costs more than running it).
+_LOCK_SHARED = text("SELECT pg_advisory_xact_lock_shared(hashtextextended(:k, 0))")
+_LOCK_EXCLUSIVE = text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))")
+_IS_ERASED = select(exists().where(ErasedCandidate.candidate_id == bindparam("candidate_id")))
+
+
 class ErasureRepository:
     """Which candidates were erased, and the per-candidate lock that orders an erasure
     against the writes that could bring the person's data back (new notices, survey answers).
@@ -145,9 +151,8 @@ class ErasureRepository:
 
     async def lock(self, candidate_id: str, *, exclusive: bool = False) -> None:
         """Take the candidate's transaction-scoped advisory lock."""
-        fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
         await self.session.execute(
-            text(f"SELECT {fn}(hashtextextended(:k, 0))"),
+            _LOCK_EXCLUSIVE if exclusive else _LOCK_SHARED,
             {"k": f"notify.candidate:{candidate_id}"},
         )
 
@@ -156,9 +161,7 @@ class ErasureRepository:
         await self.lock(candidate_id)
         # A separate statement after the lock: in READ COMMITTED it reads a fresh snapshot,
         # so an erasure that committed while we waited is seen.
-        found = await self.session.scalar(
-            select(exists().where(ErasedCandidate.candidate_id == candidate_id))
-        )
+        found = await self.session.scalar(_IS_ERASED, {"candidate_id": candidate_id})
         return bool(found)
 
     async def record(self, candidate_id: str, erased_at: datetime) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Row
 
 from notify_service.db.repositories import TemplateRepository
+from notify_service.service.per_transaction import once_per_transaction
 from talentloop_shared.db import UnitOfWork
 
 TemplateRow = Row[Any]
@@ -29,7 +30,8 @@ class TemplateCache:
     async def of_kind(self, uow: UnitOfWork, kind: str) -> Sequence[TemplateRow]:
         """The templates of `kind`, from the cache while the library is unchanged."""
         repo = TemplateRepository(uow.session)
-        stamp = await repo.stamp(kind)
+        # Once per transaction: a consumer batch's rejections share the answer.
+        stamp = await once_per_transaction(uow, f"template_stamp:{kind}", lambda: repo.stamp(kind))
         cached = self._by_kind.get(kind)
         if cached is not None and cached[0] == stamp:
             return cached[1]

@@ -20,6 +20,8 @@ from pydantic import Field, field_validator
 from sqlalchemy import (
     CursorResult,
     String,
+    Table,
+    bindparam,
     func,
     literal,
     or_,
@@ -34,6 +36,7 @@ from notify_service.config import Settings
 from notify_service.db.models import ErasedCandidate
 from notify_service.db.webhooks import WebhookCandidateLink, WebhookDelivery, WebhookSubscription
 from notify_service.domain import webhooks as rules
+from notify_service.service.per_transaction import once_per_transaction
 from notify_service.service.state import notify_state
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Gone, NotFound
@@ -361,6 +364,19 @@ def wake_deliveries(uow: UnitOfWork) -> None:
 # --- fan-out (inside the consumer's inbox transaction) --------------------------------------
 
 
+# Built once: every consumed event runs them (building a statement costs more than running it).
+_LINK = insert(cast(Table, WebhookCandidateLink.__table__)).on_conflict_do_nothing()
+_ACTIVE_FOR_TYPE = select(WebhookSubscription.id).where(
+    WebhookSubscription.active.is_(True),
+    or_(
+        WebhookSubscription.event_types.is_(None),
+        WebhookSubscription.event_types.contains(
+            bindparam("event_type", type_=WebhookSubscription.event_types.type)
+        ),
+    ),
+)
+
+
 async def record_deliveries(uow: UnitOfWork, event: CloudEvent) -> int:
     """Record one delivery of `event` per active subscription that wants its type; how
     many. Runs in the event's inbox transaction, so a redelivered event (the inbox drops
@@ -368,21 +384,15 @@ async def record_deliveries(uow: UnitOfWork, event: CloudEvent) -> int:
     candidates, applications = rules.people_named(event.type, event.data)
     if candidates and applications:
         await uow.session.execute(
-            insert(WebhookCandidateLink)
-            .values(
-                [{"application_id": a, "candidate_id": c} for a in applications for c in candidates]
-            )
-            .on_conflict_do_nothing()
+            _LINK,
+            [{"application_id": a, "candidate_id": c} for a in applications for c in candidates],
         )
-    wanted = or_(
-        WebhookSubscription.event_types.is_(None),
-        WebhookSubscription.event_types.contains([event.type]),
-    )
-    subscribers = list(
-        await uow.session.scalars(
-            select(WebhookSubscription.id).where(WebhookSubscription.active.is_(True), wanted)
-        )
-    )
+
+    async def active() -> list[uuid.UUID]:
+        return list(await uow.session.scalars(_ACTIVE_FOR_TYPE, {"event_type": [event.type]}))
+
+    # Once per transaction and type: the events of a consumer batch share the answer.
+    subscribers = await once_per_transaction(uow, f"webhook_subscribers:{event.type}", active)
     if not subscribers:
         return 0
     if (candidates or applications) and await _names_erased(uow, candidates, applications):
