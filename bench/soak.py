@@ -98,12 +98,13 @@ async def main(seconds: int, rate: int) -> int:
             limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
             async with httpx.AsyncClient(timeout=30, headers=HR, limits=limits) as http:
                 await quiet_hours_off(http, lb)
-                # Enough applicants for every rejection of the run, applied before the clock.
-                pool = await seed_applicants(http, lb, max(10, seconds * rate // 10 + 10), run)
+                # A first batch of applicants to reject; later rejections take the run's own
+                # applications (seeding every one up front would take longer than the run).
+                pool = await seed_applicants(http, lb, min(300, seconds * rate // 10 + 10), run)
                 position = (await http.get(f"{lb.url('org-service')}/api/v1/positions")).json()[
                     "items"
                 ][0]["id"]
-                to_reject = iter(pool)
+                to_reject: list[Applicant] = list(reversed(pool))
                 counter = itertools.count()
                 memory.append((0.0, sample(suite)))
 
@@ -149,9 +150,11 @@ async def main(seconds: int, rate: int) -> int:
                     )
                     if r is not None:
                         app = {"candidate_id": r.json()["id"], "position_id": position}
-                        await timed(
+                        applied = await timed(
                             "write application", http.post(f"{rec}/api/v1/applications", json=app)
                         )
+                        if applied is not None:
+                            to_reject.insert(0, Applicant(applied.json()["id"], str(body["email"])))
 
                 async def reject_one(applicant: Applicant) -> None:
                     nonlocal rejected
@@ -177,8 +180,10 @@ async def main(seconds: int, rate: int) -> int:
                         coro = read()
                     elif roll < 9:
                         coro = apply() if roll == 7 else read()  # an application is two requests
+                    elif to_reject:
+                        coro = reject_one(to_reject.pop())
                     else:
-                        coro = reject_one(next(to_reject))
+                        coro = read()
                     task = asyncio.create_task(coro)
                     tasks.add(task)
                     task.add_done_callback(tasks.discard)
@@ -186,6 +191,13 @@ async def main(seconds: int, rate: int) -> int:
                     if elapsed >= next_sample:
                         memory.append((elapsed / 60, sample(suite)))
                         next_sample += 60
+                        done = sum(len(v) for v in latencies.values())
+                        failed = sum(len(v) for v in errors.values())
+                        print(
+                            f"  {elapsed / 60:.0f} min: {done} answered, {failed} failed, "
+                            f"{len(tasks)} in flight",
+                            flush=True,
+                        )
                 await asyncio.gather(*tasks)
                 offered = time.monotonic() - start
                 memory.append((offered / 60, sample(suite)))
