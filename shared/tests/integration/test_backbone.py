@@ -8,8 +8,7 @@ import json
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 from urllib.parse import urlparse
 
 import aio_pika
@@ -30,6 +29,7 @@ from talentloop_shared.messaging.topology import Topology
 from talentloop_shared.testing.harness import (
     FAST_MESSAGING,
     RunningService,
+    deliver_together,
     event_probe,
     publish_event,
     publish_events,
@@ -334,41 +334,6 @@ async def test_a_burst_is_applied_in_batches_and_one_bad_event_holds_back_no_oth
     assert json.loads(parked.body)["id"] == events[17].id
 
 
-@dataclass
-class _Delivered:
-    """A delivery handed to the consumer directly, not through the broker, so that a test
-    decides which deliveries arrive together; it counts its acks."""
-
-    body: bytes
-    message_id: str
-    headers: dict[str, Any] = field(default_factory=dict)
-    acks: int = 0
-
-    async def ack(self) -> None:
-        self.acks += 1
-
-    async def reject(self, requeue: bool = False) -> None:
-        raise AssertionError("rejected: a consumer with a channel parks, never rejects")
-
-
-async def _deliver_together(consumer: EventConsumer, events: list[CloudEvent]) -> None:
-    """Hand `events` to the consumer as one batch and wait until each delivery is acked."""
-    deliveries = [_Delivered(e.to_json(), e.id) for e in events]
-    for d in deliveries:
-        # No suspension in between (the queue is unbounded): the worker, which runs only
-        # when this test awaits something that waits, finds them all pending at once.
-        await consumer.on_message(d)  # type: ignore[arg-type]
-    await eventually(
-        lambda: _all_acked(deliveries), timeout=15, message="every delivery acked once"
-    )
-    await asyncio.sleep(0.2)  # a second ack would come now
-    assert [d.acks for d in deliveries] == [1] * len(deliveries)
-
-
-async def _all_acked(deliveries: list[_Delivered]) -> bool:
-    return all(d.acks for d in deliveries)
-
-
 @pytest.fixture
 def batch_consumer(pair: Pair) -> Iterator[EventConsumer]:
     """The toy consumer with a batch handler for position-changed and a one-event handler
@@ -394,10 +359,10 @@ async def test_a_batch_handler_gets_a_batch_in_one_call_and_applies_each_event_o
     pids = [str(uuid.uuid4()) for _ in range(4)]
     events = [_changed(pid) for pid in pids]
     # The second event twice in one batch: claimed once, applied once, both copies acked.
-    await _deliver_together(batch_consumer, [events[0], events[1], events[1], events[2]])
+    await deliver_together(pair.consumer, [events[0], events[1], events[1], events[2]])
     assert toy.RUNS == [[events[0].id, events[1].id, events[2].id]]
     # A redelivery in a later batch is a duplicate too; the batch's new event is applied.
-    await _deliver_together(batch_consumer, [events[1], events[3]])
+    await deliver_together(pair.consumer, [events[1], events[3]])
     assert toy.RUNS[1:] == [[events[3].id]]
     applied = await _applied(pair.consumer)
     assert [applied.get(pid) for pid in pids] == [1, 1, 1, 1]
@@ -410,7 +375,7 @@ async def test_a_poisoned_event_in_a_batch_is_parked_and_the_others_applied_once
     good_before, poisoned, good_after = (str(uuid.uuid4()) for _ in range(3))
     toy.FAILURES[poisoned] = -1  # never applicable
     events = [_changed(good_before), _changed(poisoned), _changed(good_after)]
-    await _deliver_together(batch_consumer, events)
+    await deliver_together(pair.consumer, events)
     # The run failed as a whole and was rolled back, then each event went alone.
     assert toy.RUNS == [[e.id for e in events], [events[0].id], [events[1].id], [events[2].id]]
     applied = await _applied(pair.consumer)
@@ -437,7 +402,7 @@ async def test_events_of_another_type_split_a_batch_handlers_run_and_keep_the_or
         source="/recruiting-service",
         data={"candidate_id": "c-1", "erased_at": "2026-11-28T00:00:00Z"},
     )
-    await _deliver_together(batch_consumer, [first, second, erased, third])
+    await deliver_together(pair.consumer, [first, second, erased, third])
     assert toy.RUNS == [[first.id, second.id], [third.id]]
     assert toy.APPLIED_ORDER == [first.id, second.id, erased.id, third.id]
 
