@@ -9,7 +9,9 @@ from typing import Any
 import aio_pika
 import pytest
 from notify_testkit import as_awaitable, mails_to, notices_of, rejection
+from sqlalchemy import select
 
+from notify_service.db.webhooks import WebhookCandidateLink
 from notify_service.events import handlers
 from talentloop_shared.events import new_event
 from talentloop_shared.events.envelope import CloudEvent
@@ -77,6 +79,14 @@ async def test_rejections_delivered_together_are_written_in_one_call_each_once(
         assert len(mails_to(mail_sink, p.candidate.email)) == 1
     assert await _count(client, hr, quiet.application_id) == 0
     assert await _count(client, hr, erased.application_id) == 0
+    # The webhook fan-out linked each application to its candidate, for a later erasure.
+    async with svc.runtime.session_factory() as session:
+        rows = await session.execute(
+            select(WebhookCandidateLink.application_id, WebhookCandidateLink.candidate_id)
+        )
+        links = {(application, candidate) for application, candidate in rows}
+    for p in [*payloads, quiet]:
+        assert (p.application_id, p.candidate.id) in links
 
 
 async def test_a_rejection_that_cannot_be_stored_holds_back_no_other_in_its_batch(

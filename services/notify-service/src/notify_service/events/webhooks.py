@@ -24,12 +24,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from notify_service.service.webhooks import erase_candidate_deliveries, record_deliveries
+from notify_service.service.webhooks import (
+    erase_candidate_deliveries,
+    record_deliveries,
+    record_deliveries_many,
+)
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events import CloudEvent
 from talentloop_shared.events.payloads import CandidateErased, Payload
 from talentloop_shared.events.registry import EVENT_TYPES
-from talentloop_shared.messaging import BatchHandler, EventItem, Handler, each_event
+from talentloop_shared.messaging import BatchHandler, EventItem, Handler
 
 
 def _fan_out(own: Handler | None) -> Handler:
@@ -49,14 +53,13 @@ def _fan_out(own: Handler | None) -> Handler:
 
 
 def _fan_out_batch(own: BatchHandler) -> BatchHandler:
-    """A batch handler's run is applied at once, then each of its events is fanned out in
-    turn (what the fan-out reads, the subscriptions and erasures, the run does not write;
+    """A batch handler's run is applied at once, then its events are fanned out in turn
+    (what the fan-out reads, the subscriptions and erasures, the run does not write;
     candidate-erased, which does, has a one-event handler)."""
 
     async def many(uow: UnitOfWork, items: Sequence[EventItem]) -> None:
         await own.many(uow, items)
-        for _, event in each_event(items):
-            await record_deliveries(uow, event)
+        await record_deliveries_many(uow, [event for _, event in items])
 
     many.__name__ = f"{own.__name__}_and_webhooks"
     many.__doc__ = own.__doc__
