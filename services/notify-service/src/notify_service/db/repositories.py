@@ -21,6 +21,12 @@ from notify_service.db.models import (
 )
 from talentloop_shared.db import Repository
 
+# Built once: every consumer transaction that writes notices runs it (building a statement
+# costs more than running it).
+_STAMP = select(
+    func.count(), func.sum(NoticeTemplate.version), func.max(NoticeTemplate.updated_at)
+).where(NoticeTemplate.kind == bindparam("kind"))
+
 
 class TemplateRepository(Repository[NoticeTemplate]):
     """The template library."""
@@ -37,12 +43,7 @@ class TemplateRepository(Repository[NoticeTemplate]):
 
     async def stamp(self, kind: str) -> tuple[Any, ...]:
         """What changes whenever a template of `kind` is added or edited."""
-        result = await self.session.execute(
-            select(
-                func.count(), func.sum(NoticeTemplate.version), func.max(NoticeTemplate.updated_at)
-            ).where(NoticeTemplate.kind == kind)
-        )
-        return tuple(result.one())
+        return tuple((await self.session.execute(_STAMP, {"kind": kind})).one())
 
     async def count(self) -> int:
         """How many templates the library holds."""
