@@ -96,7 +96,12 @@ class Runtime:
 def build_runtime(definition: ServiceDefinition) -> Runtime:
     """Create (not start) the runtime objects of a service."""
     s = definition.settings
-    engine = create_engine(s.database_url, pool_size=s.db_pool_size, max_overflow=s.db_max_overflow)
+    engine = create_engine(
+        s.database_url,
+        pool_size=s.db_pool_size,
+        max_overflow=s.db_max_overflow,
+        pool_timeout=s.db_pool_timeout_seconds,
+    )
     sessions = create_session_factory(engine)
     topology = Topology(
         service=definition.name,
