@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import insert
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from talentloop_shared.clock import Clock
@@ -133,16 +133,14 @@ class UnitOfWork:
         await self.session.flush()
         claim = idempotency_claim.get()
         if claim is not None:
-            try:
-                async with self.session.begin_nested():
-                    await self.session.execute(
-                        insert(idempotency_keys).values(
-                            scope=claim.scope, request_hash=claim.request_hash
-                        )
-                    )
-            except IntegrityError as exc:
+            # One statement, no savepoint: a key another request already claimed (committed,
+            # or committing: the insert waits for it) inserts nothing, and nothing commits.
+            claimed = await self.session.scalar(
+                _CLAIM, {"scope": claim.scope, "request_hash": claim.request_hash}
+            )
+            if claimed is None:
                 await self.session.rollback()
-                raise IdempotencyKeyInUse(claim.scope) from exc
+                raise IdempotencyKeyInUse(claim.scope)
         if self._pending:
             # Its trigger NOTIFYs the relay when the commit lands. A plain parameter list keeps
             # the compiled statement cached (a .values(...) literal would compile every time).
@@ -159,6 +157,13 @@ class UnitOfWork:
         """Discard every change and pending event."""
         await self.session.rollback()
         self._pending = []
+
+
+_CLAIM = (
+    pg_insert(idempotency_keys)
+    .on_conflict_do_nothing(index_elements=[idempotency_keys.c.scope])
+    .returning(idempotency_keys.c.scope)
+)
 
 
 def _outbox_row(event: CloudEvent) -> dict[str, Any]:
