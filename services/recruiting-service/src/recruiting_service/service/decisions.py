@@ -246,8 +246,8 @@ async def _reject_one(
     library: SuggestionLibrary,
     courses: Sequence[CourseOption],
     now: datetime,
-) -> None:
-    """Reject one locked application and record its event (no commit).
+) -> Candidate:
+    """Reject one locked application and record its event (no commit); its candidate.
 
     Every check happens before the first write, so a refused rejection leaves nothing
     behind in the bulk transaction. A pending policy decision is superseded by HR's, and
@@ -278,6 +278,7 @@ async def _reject_one(
     )
     notify = NotifyRequest.model_validate(request.notify.model_dump() if request.notify else {})
     await record_rejection(uow, application, candidate, draft, notify=notify, by=by, now=now)
+    return candidate
 
 
 async def reject(
@@ -288,7 +289,7 @@ async def reject(
     repo = ApplicationRepository(uow.session)
     application = await repo.get_or_raise(application_id, for_update=True)
     library = await SuggestionRepository(uow.session).library()
-    await _reject_one(
+    candidate = await _reject_one(
         uow,
         application,
         request=request,
@@ -299,7 +300,7 @@ async def reject(
     )
     await uow.commit()
     record: ApplicationRecord = await application_record(uow, application)
-    return await with_notice_preview(uow, record)
+    return await with_notice_preview(uow, record, candidate=candidate)
 
 
 async def bulk_reject(
