@@ -143,6 +143,7 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
         poll_seconds=s.outbox_poll_seconds,
         retention_hours=s.outbox_retention_hours,
     )
+    uow_factory.on_outbox_commit = relay.committed
     rt = Runtime(
         definition=definition,
         settings=s,

@@ -58,10 +58,13 @@ class UnitOfWork:
         extras: dict[str, Any] | None = None,
         clock: Clock | None = None,
         state: object = None,
+        on_outbox_commit: Callable[[], None] | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._source = source
         self._publishes = publishes
+        # Called after a commit that wrote outbox rows: wakes the relay (OutboxRelay.committed).
+        self._on_outbox_commit = on_outbox_commit
         # The service's clock (tests move it) and its own long-lived objects (a dispatcher,
         # caches), so use cases and event handlers reach them without globals.
         self.clock: Clock = clock if clock is not None else Clock()
@@ -141,14 +144,17 @@ class UnitOfWork:
             if claimed is None:
                 await self.session.rollback()
                 raise IdempotencyKeyInUse(claim.scope)
-        if self._pending:
-            # Its trigger NOTIFYs the relay when the commit lands. A plain parameter list keeps
-            # the compiled statement cached (a .values(...) literal would compile every time).
+        wrote_outbox = bool(self._pending)
+        if wrote_outbox:
+            # A plain parameter list keeps the compiled statement cached (a .values(...)
+            # literal would compile every time).
             rows = [_outbox_row(e) for e in self._pending]
             await self.session.execute(insert(outbox), rows[0] if len(rows) == 1 else rows)
         await self.session.commit()
         self.committed = True
         self._pending = []
+        if wrote_outbox and self._on_outbox_commit is not None:
+            self._on_outbox_commit()
         callbacks, self._after_commit = self._after_commit, []
         for callback in callbacks:
             callback()
@@ -187,6 +193,7 @@ class UnitOfWorkFactory:
         extras: dict[str, Any] | None = None,
         clock: Clock | None = None,
         state: object = None,
+        on_outbox_commit: Callable[[], None] | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.service = service
@@ -194,6 +201,9 @@ class UnitOfWorkFactory:
         self.clock: Clock = clock if clock is not None else Clock()
         self.state = state
         self.extras: dict[str, Any] = extras if extras is not None else {}
+        # The service's relay wake-up (set once the relay exists): without one, a commit's
+        # events wait for the relay's next poll.
+        self.on_outbox_commit = on_outbox_commit
 
     def __call__(self) -> UnitOfWork:
         return UnitOfWork(
@@ -203,4 +213,5 @@ class UnitOfWorkFactory:
             extras=self.extras,
             clock=self.clock,
             state=self.state,
+            on_outbox_commit=self.on_outbox_commit,
         )
