@@ -6,6 +6,7 @@ from talentloop_shared.http.pagination import (
     Keyset,
     LimitQuery,
     Page,
+    PageQuery,
     decode_cursor,
     encode_cursor,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "Keyset",
     "LimitQuery",
     "Page",
+    "PageQuery",
     "ProblemError",
     "RequestModel",
     "decode_cursor",
