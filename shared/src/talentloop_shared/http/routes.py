@@ -183,6 +183,7 @@ class Resource:
         optional_body: bool = False,
         query: type[BaseModel] | None = None,
         read: type[BaseModel] | Callable[[Any], BaseModel] | None = None,
+        etag: bool | None = None,
         errors: Sequence[int] = (),
         name: str | None = None,
         params: Mapping[str, Any] | None = None,
@@ -222,7 +223,8 @@ class Resource:
         if if_match:
             signature.append(inspect.Parameter("expected", _KW, annotation=IfMatch))
 
-        etag, location = self.etag, self.location
+        etag = self.etag if etag is None else etag
+        location = self.location
 
         async def endpoint(**values: Any) -> Any:
             response: Response = values["response"]
