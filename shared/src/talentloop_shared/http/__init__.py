@@ -6,7 +6,6 @@ from talentloop_shared.http.pagination import (
     Keyset,
     LimitQuery,
     Page,
-    PageQuery,
     decode_cursor,
     encode_cursor,
 )
@@ -19,7 +18,6 @@ __all__ = [
     "Keyset",
     "LimitQuery",
     "Page",
-    "PageQuery",
     "ProblemError",
     "RequestModel",
     "decode_cursor",

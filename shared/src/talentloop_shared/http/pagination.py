@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Query
-from pydantic import BaseModel
 
 from talentloop_shared.pagination import (
     DEFAULT_LIMIT,
@@ -25,7 +24,6 @@ __all__ = [
     "Keyset",
     "LimitQuery",
     "Page",
-    "PageQuery",
     "bad_cursor",
     "decode_cursor",
     "encode_cursor",
@@ -47,14 +45,6 @@ CursorQuery = Annotated[
         description="Opaque cursor from the previous page's next_cursor",
     ),
 ]
-
-
-class PageQuery(BaseModel):
-    """A list's `?limit=&cursor=` as a query model; a list with filters subclasses it (the
-    filters then follow in the document) or declares `limit` and `cursor` after them."""
-
-    limit: LimitQuery = DEFAULT_LIMIT
-    cursor: CursorQuery = None
 
 
 # Untyped helpers, kept only until every list declares its `Keyset`.

@@ -6,9 +6,7 @@ with Location), upsert it by a natural key (201 or 200), delete it (204), act on
 `…/{id}/<verb>`), list a page of them. A router now says only what is particular to each:
 
     router = api_router(prefix="/api/v1/templates", tags=["templates"])
-    templates = Resource(
-        router, TemplateRead, item="/{template_id}", location="/api/v1/templates/{id}"
-    )
+    templates = Resource(router, TemplateRead, item="/{template_id}")
     templates.get(use_cases.get_template, Reader, summary="Read a template")
     templates.update(
         use_cases.update_template, TemplateUpdate, HrAdmin, summary="Edit a template",
@@ -18,16 +16,16 @@ with Location), upsert it by a natural key (201 or 200), delete it (204), act on
 **Calling the use case**: `use_case(uow, **inputs)`, with those of its parameters the route
 knows by name: each path parameter (`template_id`); `expected`, the If-Match header's
 versions (a route whose use case takes `expected` honours If-Match and documents it);
-`by`, the caller's `sub`; `principal`, the caller; each field of the route's query model;
-and the request body, given to the one parameter left without a default. A declaration
-whose use case does not fit fails at import. Bind fixed arguments with
-`functools.partial`; a route of another shape stays a hand-written endpoint (with
-`with_etag` and `created` below for its headers).
+`by`, the caller's `sub`; `principal`, the caller; the fields of the route's query model
+(a list's filters), `limit` and `cursor`; and the request body, given to the one
+parameter left without a default. A declaration whose use case does not fit fails at
+import. Bind fixed arguments with `functools.partial`; a route of another shape stays a
+hand-written endpoint (`with_etag` and `created` below set its headers).
 
 **The answer**: the use case's result through the resource's `read` (a response model,
 meaning its `model_validate`, or a classmethod such as `PersonRead.from_row`), with
 `ETag: "<version>"` from the model when the resource is versioned; `upsert` expects
-`(row, created)`, `list` a `Page` of rows, `delete` nothing.
+`(row, created)`, `page` a `Page` of rows, `delete` nothing.
 
 **The document**: the endpoint's signature is built for FastAPI (`__signature__`), so the
 OpenAPI document shows the parameters, body, statuses and problem responses a hand-written
@@ -45,13 +43,14 @@ import inspect
 import re
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
 from talentloop_shared.http.conditional import IfMatch, set_etag
-from talentloop_shared.http.pagination import Page
+from talentloop_shared.http.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
 from talentloop_shared.http.problems import problem_responses
 from talentloop_shared.service import UowDep
 
@@ -59,12 +58,15 @@ __all__ = ["Resource", "created", "with_etag"]
 
 M = TypeVar("M", bound=BaseModel)
 UseCase = Callable[..., Awaitable[Any]]
+Read = type[BaseModel] | Callable[[Any], BaseModel]
 Answer = Literal["model", "created", "upsert", "page", "empty"]
 
 _PATH_PARAM = re.compile(r"{(\w+)(?::\w+)?}")
-# Inputs the endpoint gives a use case by these names, when it declares them.
-_CALLER = ("by", "principal")
 _KW = inspect.Parameter.KEYWORD_ONLY
+_PAGING = (
+    inspect.Parameter("limit", _KW, annotation=LimitQuery, default=DEFAULT_LIMIT),
+    inspect.Parameter("cursor", _KW, annotation=CursorQuery, default=None),
+)
 
 
 def with_etag(response: Response, model: M) -> M:
@@ -80,65 +82,51 @@ def created(response: Response, location: str | None) -> None:
         response.headers["Location"] = location
 
 
-def _model_of(read: Any) -> type[BaseModel] | None:
-    """The response model `read` builds: the model itself, or its classmethod's class."""
-    owner = read if isinstance(read, type) else getattr(read, "__self__", None)
-    return owner if isinstance(owner, type) and issubclass(owner, BaseModel) else None
-
-
 class Resource:
     """One kind of resource on a router: how it is read, where one of it lives."""
 
     def __init__(
         self,
         router: APIRouter,
-        read: type[BaseModel] | Callable[[Any], BaseModel],
+        read: Read,
         *,
         item: str,
-        collection: str = "",
+        collection: str | None = None,
         location: str | None = None,
         etag: bool = True,
         params: Mapping[str, Any] | None = None,
     ) -> None:
-        """`item` is one resource's path below the router's prefix (`/{person_id}`),
-        `collection` the list's (`""`, `/courses`); `location`, with `{id}` for the read
-        model's id, is where a created one is found; `etag`: answers carry the model's
-        version; `params` gives a path parameter a type other than `uuid.UUID`."""
+        """`item` is one resource's path below the router's prefix (`/{person_id}`);
+        `collection` the list's, by default `item` without its last segment; `location`,
+        with `{id}` for the read model's id, is where a created one is found; `etag`:
+        answers carry the model's version; `params` types path parameters that are not
+        UUIDs (`{"code": CodePath}`)."""
         self.router = router
         self.read = read
         self.item = item
-        self.collection = collection
+        self.collection = item.rsplit("/", 1)[0] if collection is None else collection
         self.location = location
         self.etag = etag
         self.params = dict(params or {})
 
-    # --- the routes -----------------------------------------------------------------------
-
-    def get(self, use_case: UseCase, role: Any, *, path: str | None = None, **route: Any) -> None:
-        """GET one: `use_case` returns the row."""
+    def get(self, use_case: UseCase, role: Any, **route: Any) -> None:
+        """GET one (or what `path=` names): `use_case` returns the row."""
         route.setdefault("errors", (404,))
-        self._add("GET", path, use_case, role, answer="model", **route)
+        self._add("GET", self.item, use_case, role, answer="model", **route)
 
     def update(self, use_case: UseCase, body: type[BaseModel], role: Any, **route: Any) -> None:
         """PATCH one with a partial body."""
-        self._add("PATCH", None, use_case, role, body=body, answer="model", **route)
+        self._add("PATCH", self.item, use_case, role, body=body, answer="model", **route)
 
     def replace(self, use_case: UseCase, body: type[BaseModel], role: Any, **route: Any) -> None:
         """PUT one, the body its whole new state."""
-        self._add("PUT", None, use_case, role, body=body, answer="model", **route)
+        self._add("PUT", self.item, use_case, role, body=body, answer="model", **route)
 
     def create(self, use_case: UseCase, body: type[BaseModel], role: Any, **route: Any) -> None:
-        """POST to the collection: 201, with Location when the resource has one."""
-        self._add(
-            "POST",
-            route.pop("path", self.collection),
-            use_case,
-            role,
-            body=body,
-            answer="created",
-            status_code=201,
-            **route,
-        )
+        """POST to the collection (or `path=`): 201, with Location when the resource has
+        one."""
+        route.setdefault("status_code", 201)
+        self._add("POST", self.collection, use_case, role, body=body, answer="created", **route)
 
     def upsert(
         self, path: str, use_case: UseCase, body: type[BaseModel], role: Any, **route: Any
@@ -150,112 +138,64 @@ class Resource:
     def delete(self, use_case: UseCase, role: Any, **route: Any) -> None:
         """DELETE one: 204."""
         route.setdefault("errors", (404,))
-        self._add("DELETE", None, use_case, role, answer="empty", status_code=204, **route)
+        route.setdefault("status_code", 204)
+        self._add("DELETE", self.item, use_case, role, answer="empty", **route)
 
     def action(self, verb: str, use_case: UseCase, role: Any, **route: Any) -> None:
-        """POST `…/{id}/<verb>`: an act on one, answered with it as it now stands."""
+        """POST `…/{id}/<verb>`: an act on one, answered with it as it now stands (or with
+        what `read=` makes of the use case's result)."""
         self._add("POST", f"{self.item}/{verb}", use_case, role, answer="model", **route)
 
-    def page(self, use_case: UseCase, role: Any, query: type[BaseModel], **route: Any) -> None:
-        """GET a page of the collection: the query model's fields (filters, `limit`,
-        `cursor`) go to `use_case`, which returns a `Page` of rows."""
-        self._add(
-            "GET",
-            route.pop("path", self.collection),
-            use_case,
-            role,
-            query=query,
-            answer="page",
-            **route,
-        )
-
-    # --- how a route is built -------------------------------------------------------------
+    def page(
+        self,
+        use_case: UseCase,
+        role: Any,
+        filters: type[BaseModel] | None = None,
+        **route: Any,
+    ) -> None:
+        """GET a page of the collection (or `path=`): `filters`, a model of query
+        parameters, then `limit` and `cursor` go to `use_case`, which returns a `Page`."""
+        self._add("GET", self.collection, use_case, role, answer="page", query=filters, **route)
 
     def _add(
         self,
         method: str,
-        path: str | None,
+        default_path: str,
         use_case: UseCase,
         role: Any,
         *,
         answer: Answer,
+        path: str | None = None,
         body: type[BaseModel] | None = None,
         optional_body: bool = False,
         query: type[BaseModel] | None = None,
-        read: type[BaseModel] | Callable[[Any], BaseModel] | None = None,
+        read: Read | None = None,
         etag: bool | None = None,
         errors: Sequence[int] = (),
         name: str | None = None,
         params: Mapping[str, Any] | None = None,
-        **route: Any,
+        **decorator: Any,
     ) -> None:
-        path = self.item if path is None else path
-        read = read or self.read
-        model = _model_of(read)
-        if model is None:
-            raise TypeError(f"{method} {path}: `read` must be a response model or its classmethod")
-        build: Callable[[Any], Any] = model.model_validate if read is model else read
+        path = default_path if path is None else path
+        where = f"{method} {path}"
+        model, build = _model_and_builder(read or self.read, where)
         name = name or getattr(use_case, "__name__", None)
         if name is None:
-            raise TypeError(f"{method} {path}: name= is needed for {use_case!r}")
-        types = {**self.params, **(params or {})}
-        path_names = _PATH_PARAM.findall(path)
-        taken = set(inspect.signature(use_case).parameters)
-        body_as = _body_parameter(use_case, path_names, query, body is not None, f"{method} {path}")
-        if_match = "expected" in taken
-
-        signature = [
-            inspect.Parameter(p, _KW, annotation=types.get(p, uuid.UUID)) for p in path_names
-        ]
-        if body is not None:
-            signature.append(
-                inspect.Parameter("body", _KW, annotation=body | None, default=None)
-                if optional_body
-                else inspect.Parameter("body", _KW, annotation=body)
-            )
-        if query is not None:
-            signature.append(inspect.Parameter("query", _KW, annotation=Annotated[query, Query()]))
-        signature += [
-            inspect.Parameter("uow", _KW, annotation=UowDep),
-            inspect.Parameter("principal", _KW, annotation=role),
-            inspect.Parameter("response", _KW, annotation=Response),
-        ]
-        if if_match:
-            signature.append(inspect.Parameter("expected", _KW, annotation=IfMatch))
-
-        etag = self.etag if etag is None else etag
-        location = self.location
-
-        async def endpoint(**values: Any) -> Any:
-            response: Response = values["response"]
-            principal = values["principal"]
-            kwargs = {p: values[p] for p in path_names}
-            if query is not None:
-                kwargs.update(dict(values["query"]))
-            if body_as is not None:
-                given = values["body"]
-                kwargs[body_as] = given if given is not None else body()  # type: ignore[misc]
-            if if_match:
-                kwargs["expected"] = values["expected"]
-            if "by" in taken:
-                kwargs["by"] = principal.sub
-            if "principal" in taken:
-                kwargs["principal"] = principal
-            result = await use_case(values["uow"], **kwargs)
-            if answer == "empty":
-                return Response(status_code=204)
-            if answer == "page":
-                return result.map(build)
-            is_new = answer == "created"
-            if answer == "upsert":
-                result, is_new = result
-            out = build(result)
-            if is_new:
-                created(response, location and location.format(id=out.id))
-            return with_etag(response, out) if etag else out
-
+            raise TypeError(f"{where}: name= is needed for {use_case!r}")
+        route = _Route(
+            use_case=use_case,
+            answer=answer,
+            path_names=tuple(_PATH_PARAM.findall(path)),
+            body=body,
+            optional_body=optional_body,
+            query=query,
+            build=build,
+            etag=self.etag if etag is None else etag,
+            location=self.location,
+        )
+        route.bind(where)
+        endpoint = route.endpoint({**self.params, **(params or {})}, role)
         endpoint.__name__ = endpoint.__qualname__ = name
-        endpoint.__signature__ = inspect.Signature(signature)  # type: ignore[attr-defined]
         response_model: Any = None
         if answer == "page":
             response_model = Page[model]  # type: ignore[valid-type]
@@ -268,35 +208,121 @@ class Resource:
             name=name,
             response_model=response_model,
             responses=problem_responses(401, 403, *errors),
-            **route,
+            **decorator,
         )
 
 
-def _body_parameter(
-    use_case: UseCase,
-    path_names: Sequence[str],
-    query: type[BaseModel] | None,
-    has_body: bool,
-    where: str,
-) -> str | None:
-    """The use case's parameter that takes the request body; checks that the route gives
-    the use case every input it needs and only inputs it takes."""
-    parameters = list(inspect.signature(use_case).parameters.values())[1:]  # after `uow`
-    fields = list(query.model_fields) if query else []
-    names = {p.name for p in parameters}
-    missing = [p for p in (*path_names, *fields) if p not in names]
-    if missing:
-        raise TypeError(f"{where}: {use_case!r} takes no {', '.join(missing)}")
-    given = {*path_names, *fields, "expected", *_CALLER}
-    free = [
-        p.name
-        for p in parameters
-        if p.name not in given
-        and p.default is inspect.Parameter.empty
-        and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
-    ]
-    if has_body and len(free) != 1:
-        raise TypeError(f"{where}: {use_case!r} needs one parameter for the body, has {free}")
-    if not has_body and free:
-        raise TypeError(f"{where}: nothing gives {use_case!r} its {', '.join(free)}")
-    return free[0] if has_body else None
+def _model_and_builder(read: Read, where: str) -> tuple[type[BaseModel], Callable[[Any], Any]]:
+    """The response model `read` builds (the model itself, or its classmethod's class),
+    and the function that builds it from a use case's result."""
+    owner = read if isinstance(read, type) else getattr(read, "__self__", None)
+    if not (isinstance(owner, type) and issubclass(owner, BaseModel)):
+        raise TypeError(f"{where}: `read` must be a response model or its classmethod")
+    return owner, owner.model_validate if read is owner else read
+
+
+@dataclass
+class _Route:
+    """One declared route: what its endpoint takes, gives the use case and answers."""
+
+    use_case: UseCase
+    answer: Answer
+    path_names: tuple[str, ...]
+    body: type[BaseModel] | None
+    optional_body: bool
+    query: type[BaseModel] | None
+    build: Callable[[Any], Any]
+    etag: bool
+    location: str | None
+    body_as: str | None = None
+    takes: frozenset[str] = frozenset()
+
+    def bind(self, where: str) -> None:
+        """Check that the route gives the use case what it needs, and find the parameter
+        that takes the body: the one left without a default."""
+        parameters = list(inspect.signature(self.use_case).parameters.values())[1:]  # `uow`
+        self.takes = frozenset(p.name for p in parameters)
+        given = [*self.path_names, *(self.query.model_fields if self.query else ())]
+        if self.answer == "page":
+            given += ["limit", "cursor"]
+        if missing := [n for n in given if n not in self.takes]:
+            raise TypeError(f"{where}: {self.use_case!r} takes no {', '.join(missing)}")
+        free = [
+            p.name
+            for p in parameters
+            if p.name not in {*given, "expected", "by", "principal"}
+            and p.default is inspect.Parameter.empty
+            and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        ]
+        if len(free) != (self.body is not None):
+            raise TypeError(f"{where}: {self.use_case!r} is left without {', '.join(free)}")
+        self.body_as = free[0] if free else None
+
+    def signature(self, types: Mapping[str, Any], role: Any) -> inspect.Signature:
+        """What FastAPI reads: path parameters, body, filters, paging, the unit of work,
+        the caller (their role checked), the response, and If-Match when it counts."""
+        params = [
+            inspect.Parameter(p, _KW, annotation=types.get(p, uuid.UUID)) for p in self.path_names
+        ]
+        if self.body is not None:
+            params.append(
+                inspect.Parameter("body", _KW, annotation=self.body | None, default=None)
+                if self.optional_body
+                else inspect.Parameter("body", _KW, annotation=self.body)
+            )
+        if self.query is not None:
+            params.append(
+                inspect.Parameter("query", _KW, annotation=Annotated[self.query, Query()])
+            )
+        if self.answer == "page":
+            params += _PAGING
+        params += [
+            inspect.Parameter("uow", _KW, annotation=UowDep),
+            inspect.Parameter("principal", _KW, annotation=role),
+            inspect.Parameter("response", _KW, annotation=Response),
+        ]
+        if "expected" in self.takes:
+            params.append(inspect.Parameter("expected", _KW, annotation=IfMatch))
+        return inspect.Signature(params)
+
+    def inputs(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """The use case's keyword arguments from the endpoint's."""
+        kwargs = {p: values[p] for p in self.path_names}
+        if self.query is not None:
+            kwargs.update(dict(values["query"]))
+        if self.answer == "page":
+            kwargs.update(limit=values["limit"], cursor=values["cursor"])
+        if self.body_as is not None:
+            given = values["body"]
+            kwargs[self.body_as] = given if given is not None else self.body()  # type: ignore[misc]
+        if "expected" in self.takes:
+            kwargs["expected"] = values["expected"]
+        if "by" in self.takes:
+            kwargs["by"] = values["principal"].sub
+        if "principal" in self.takes:
+            kwargs["principal"] = values["principal"]
+        return kwargs
+
+    def respond(self, result: Any, response: Response) -> Any:
+        """The answer to the use case's result."""
+        if self.answer == "empty":
+            return Response(status_code=204)
+        if self.answer == "page":
+            return result.map(self.build)
+        is_new = self.answer == "created"
+        if self.answer == "upsert":
+            result, is_new = result
+        model = self.build(result)
+        if is_new:
+            created(response, self.location and self.location.format(id=model.id))
+        return with_etag(response, model) if self.etag else model
+
+    def endpoint(self, types: Mapping[str, Any], role: Any) -> Callable[..., Awaitable[Any]]:
+        """The endpoint function, its signature set for FastAPI."""
+
+        async def endpoint(**values: Any) -> Any:
+            result = await self.use_case(values["uow"], **self.inputs(values))
+            return self.respond(result, values["response"])
+
+        endpoint.__signature__ = self.signature(types, role)  # type: ignore[attr-defined]
+        return endpoint

@@ -17,7 +17,7 @@ from notify_service.service import alert_preferences as prefs
 from notify_service.service import chat_robots
 from notify_service.service.chat_robots import ChatRobotInput, RobotScope
 from talentloop_shared.auth.roles import AnyRole, HrAdmin
-from talentloop_shared.http import CursorQuery, LimitQuery, problem_responses
+from talentloop_shared.http import problem_responses
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
@@ -127,10 +127,8 @@ class ChatRobotRead(BaseModel):
 robots = Resource(robots_router, ChatRobotRead.from_row, item="/{robot_id}", etag=False)
 
 
-class RobotsQuery(BaseModel):
+class RobotsFilters(BaseModel):
     scope: RobotScope | None = None
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
 robots.create(
@@ -145,7 +143,7 @@ robots.create(
 robots.page(
     chat_robots.list_robots,
     HrAdmin,
-    RobotsQuery,
+    RobotsFilters,
     name="list_chat_robots",
     summary="List team-chat robots",
     errors=(422,),

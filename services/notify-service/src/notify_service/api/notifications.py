@@ -13,7 +13,6 @@ from notify_service.service.inputs import NoticeEdit, NoticeStatus
 from notify_service.service.notice_reads import NoticeRecord
 from talentloop_shared.auth.roles import Reader, Recruiter
 from talentloop_shared.db.uow import UnitOfWork
-from talentloop_shared.http import CursorQuery, LimitQuery
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import api_router
 
@@ -33,20 +32,18 @@ def _in_full(use_case: ControlUseCase) -> Callable[..., Awaitable[NoticeRecord]]
     return run
 
 
-class NoticesQuery(BaseModel):
+class NoticesFilters(BaseModel):
     application_id: str | None = None
     candidate_id: str | None = None
     status: NoticeStatus | None = None
     kind: str | None = None
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
 notices = Resource(router, NotificationDetail.for_staff, item="/{notification_id}", etag=False)
 notices.page(
     notice_reads.list_notices,
     Reader,
-    NoticesQuery,
+    NoticesFilters,
     read=NotificationRead.for_staff,
     name="list_notifications",
     summary="List notices",

@@ -8,7 +8,7 @@ from notify_service.api.schemas import TemplatePreview, TemplateRead, TemplateVe
 from notify_service.service import templates as use_cases
 from notify_service.service.inputs import TemplateCreate, TemplatePreviewRequest, TemplateUpdate
 from talentloop_shared.auth.roles import HrAdmin, Reader
-from talentloop_shared.http import CursorQuery, LimitQuery, problem_responses
+from talentloop_shared.http import problem_responses
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
@@ -16,7 +16,7 @@ router = api_router(prefix="/api/v1/templates", tags=["templates"])
 templates = Resource(router, TemplateRead, item="/{template_id}", location="/api/v1/templates/{id}")
 
 
-class TemplatesQuery(BaseModel):
+class TemplatesFilters(BaseModel):
     kind: str | None = None
     job_family: str | None = None
     stage: str | None = None
@@ -24,8 +24,6 @@ class TemplatesQuery(BaseModel):
     background: str | None = None
     locale: str | None = None
     channel: str | None = None
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
 templates.create(
@@ -36,7 +34,7 @@ templates.create(
     errors=(409, 422),
 )
 templates.page(
-    use_cases.list_templates, Reader, TemplatesQuery, summary="List templates", errors=(422,)
+    use_cases.list_templates, Reader, TemplatesFilters, summary="List templates", errors=(422,)
 )
 templates.get(use_cases.get_template, Reader, summary="Read a template")
 templates.update(

@@ -13,7 +13,6 @@ from notify_service.db.webhooks import WebhookDelivery
 from notify_service.service import webhooks as use_cases
 from notify_service.service.webhooks import SubscriptionCreate, SubscriptionUpdate
 from talentloop_shared.auth.roles import HrAdmin
-from talentloop_shared.http import CursorQuery, LimitQuery
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import api_router
 
@@ -111,17 +110,13 @@ deliveries = Resource(
 )
 
 
-class SubscriptionsQuery(BaseModel):
+class SubscriptionsFilters(BaseModel):
     active: bool | None = None
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
-class DeliveriesQuery(BaseModel):
+class DeliveriesFilters(BaseModel):
     status: DeliveryStatus | None = None
     event_type: str | None = None
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
 subscriptions.create(
@@ -135,7 +130,7 @@ subscriptions.create(
 subscriptions.page(
     use_cases.list_subscriptions,
     HrAdmin,
-    SubscriptionsQuery,
+    SubscriptionsFilters,
     summary="List webhook subscriptions",
     errors=(422,),
 )
@@ -163,7 +158,7 @@ subscriptions.action(
 deliveries.page(
     use_cases.list_deliveries,
     HrAdmin,
-    DeliveriesQuery,
+    DeliveriesFilters,
     summary="The delivery log of a subscription, newest first",
     errors=(404, 422),
 )

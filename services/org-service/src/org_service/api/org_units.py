@@ -6,13 +6,14 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Path, Query, Response
+from pydantic import BaseModel
 
 from org_service.api.schemas import OrgUnitMoved, OrgUnitNode, OrgUnitRead
 from org_service.service import org_units as use_cases
 from org_service.service.inputs import OrgUnitCreate, OrgUnitMove, OrgUnitUpdate, OrgUnitUpsert
 from talentloop_shared.auth.roles import AnyRole, HrAdmin, Integrator
 from talentloop_shared.db.uow import UnitOfWork
-from talentloop_shared.http import IfMatch, PageQuery, problem_responses, set_etag
+from talentloop_shared.http import IfMatch, problem_responses, set_etag
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
@@ -34,7 +35,7 @@ def _without_count(use_case: Callable[..., Awaitable[tuple[Any, ...]]]) -> Calla
     return run
 
 
-class OrgUnitsQuery(PageQuery):
+class OrgUnitsFilters(BaseModel):
     parent_id: Annotated[uuid.UUID | None, Query(description="Only direct children")] = None
     kind: Annotated[str | None, Query(description="Only units of this kind")] = None
 
@@ -47,7 +48,7 @@ units.create(
     errors=(409, 422),
 )
 units.page(
-    use_cases.list_org_units, AnyRole, OrgUnitsQuery, summary="List org units", errors=(422,)
+    use_cases.list_org_units, AnyRole, OrgUnitsFilters, summary="List org units", errors=(422,)
 )
 
 

@@ -6,12 +6,13 @@ from functools import partial
 from typing import Annotated
 
 from fastapi import Path, Query, Response
+from pydantic import BaseModel
 
 from org_service.api.schemas import PersonRead
 from org_service.service import people as use_cases
 from org_service.service.inputs import PersonCreate, PersonUpdate, PersonUpsert
 from talentloop_shared.auth.roles import AnyRole, Integrator, Reader
-from talentloop_shared.http import PageQuery, problem_responses
+from talentloop_shared.http import problem_responses
 from talentloop_shared.http.routes import Resource, with_etag
 from talentloop_shared.service import UowDep, api_router
 
@@ -21,7 +22,7 @@ people = Resource(router, PersonRead.from_row, item="/{person_id}", location="/a
 CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code (工号)")]
 
 
-class PeopleQuery(PageQuery):
+class PeopleFilters(BaseModel):
     q: Annotated[str | None, Query(max_length=200, description="Name, email or code")] = None
     org_unit_id: uuid.UUID | None = None
     include_subtree: Annotated[bool, Query(description="Include units below org_unit_id")] = False
@@ -32,7 +33,7 @@ class PeopleQuery(PageQuery):
 people.page(
     use_cases.list_people,
     Reader,
-    PeopleQuery,
+    PeopleFilters,
     summary="List and search the staff directory",
     description="`q` searches name, email and code (case-insensitive, substring); filter by org "
     "unit (with `include_subtree=true`, also every unit below it), `active` and `subject` "

@@ -6,6 +6,7 @@ from functools import partial
 from typing import Annotated, Literal
 
 from fastapi import Path, Query, Response
+from pydantic import BaseModel
 
 from org_service.api.schemas import PositionRead, PositionVersionRead
 from org_service.service import positions as use_cases
@@ -13,8 +14,9 @@ from org_service.service.inputs import PositionCreate, PositionUpdate, PositionU
 from talentloop_shared.auth.roles import AnyRole, HrAdmin, Integrator
 from talentloop_shared.errors import etag
 from talentloop_shared.http import (
+    CursorQuery,
+    LimitQuery,
     Page,
-    PageQuery,
     model_response,
     problem_responses,
 )
@@ -55,7 +57,7 @@ positions.upsert(
 )
 
 
-class PositionsQuery(PageQuery):
+class PositionFilters(BaseModel):
     org_unit_id: uuid.UUID | None = None
     include_subtree: Annotated[bool, Query(description="Include units below org_unit_id")] = False
     status: Literal["open", "closed"] | None = None
@@ -75,9 +77,13 @@ class PositionsQuery(PageQuery):
     responses=problem_responses(401, 403, 404, 422),
 )
 async def list_positions(
-    reads: ReadsDep, principal: AnyRole, query: Annotated[PositionsQuery, Query()]
+    reads: ReadsDep,
+    principal: AnyRole,
+    filters: Annotated[PositionFilters, Query()],
+    limit: LimitQuery = 50,
+    cursor: CursorQuery = None,
 ) -> Response:
-    page = await use_cases.list_positions(reads, **dict(query))
+    page = await use_cases.list_positions(reads, **dict(filters), limit=limit, cursor=cursor)
     # Validated once, serialised once (the route's response_model is the schema only).
     return model_response(
         _POSITIONS_PAGE.model_validate({"items": page.items, "next_cursor": page.next_cursor})
@@ -131,7 +137,6 @@ positions.action(
 positions.page(
     use_cases.position_history,
     AnyRole,
-    PageQuery,
     path="/{position_id}/history",
     read=PositionVersionRead.from_row,
     summary="Every version of a position: what changed, who and when",

@@ -13,7 +13,6 @@ from recruiting_service.service.applications import ApplicationRecord
 from recruiting_service.service.inputs import ApplicationCreate, TransitionRequest
 from talentloop_shared.auth.roles import Reader, Recruiter, Sourcer
 from talentloop_shared.db.uow import UnitOfWork
-from talentloop_shared.http import CursorQuery, LimitQuery
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import api_router
 
@@ -41,12 +40,10 @@ def _given_the_reason(use_case: Transition) -> Transition:
     return run
 
 
-class ApplicationsQuery(BaseModel):
+class ApplicationsFilters(BaseModel):
     position_id: uuid.UUID | None = None
     candidate_id: uuid.UUID | None = None
     status: ApplicationStatus | None = None
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
 application.create(
@@ -62,7 +59,7 @@ application.create(
 application.page(
     applications.list_applications,
     Reader,
-    ApplicationsQuery,
+    ApplicationsFilters,
     read=ApplicationSummary.from_row,
     summary="List applications",
     errors=(422,),

@@ -14,7 +14,6 @@ from recruiting_service.service.inputs import (
     Email,
 )
 from talentloop_shared.auth.roles import HrAdmin, Reader, Recruiter, Sourcer
-from talentloop_shared.http import CursorQuery, LimitQuery
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
@@ -54,10 +53,8 @@ candidate = Resource(
 )
 
 
-class CandidatesQuery(BaseModel):
+class CandidatesFilters(BaseModel):
     email: EmailQuery = None
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
 class ErasureQuery(BaseModel):
@@ -81,7 +78,7 @@ candidate.create(
 candidate.page(
     candidates.list_candidates,
     Reader,
-    CandidatesQuery,
+    CandidatesFilters,
     summary="List candidates (or find one by email)",
     errors=(422,),
 )

@@ -27,7 +27,7 @@ from recruiting_service.service.inputs import (
     SuggestionUpdate,
 )
 from talentloop_shared.auth.roles import HrAdmin, Recruiter
-from talentloop_shared.http import CursorQuery, LimitQuery, problem_responses
+from talentloop_shared.http import problem_responses
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
@@ -175,16 +175,14 @@ decision = Resource(
 )
 
 
-class DecisionsQuery(BaseModel):
+class DecisionsFilters(BaseModel):
     status: DecisionStatus | None = None
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
 decision.page(
     policy.list_decisions,
     Recruiter,
-    DecisionsQuery,
+    DecisionsFilters,
     summary="The policy's decisions by deadline (status=pending: HR's review queue)",
     errors=(422,),
 )

@@ -22,7 +22,7 @@ from recruiting_service.service.inputs import (
 )
 from talentloop_shared.auth import Principal, require_roles
 from talentloop_shared.auth.roles import AnyRole, Reader, Recruiter, Scorer
-from talentloop_shared.http import CursorQuery, LimitQuery, PageQuery, problem_responses
+from talentloop_shared.http import problem_responses
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
@@ -43,11 +43,9 @@ interview = Resource(
 )
 
 
-class InterviewsQuery(BaseModel):
+class InterviewsFilters(BaseModel):
     interviewer_id: str | None = None
     application_id: uuid.UUID | None = None
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
 interview.create(
@@ -61,14 +59,13 @@ interview.create(
 interview.page(
     interviews.list_interviews,
     AnyRole,
-    InterviewsQuery,
+    InterviewsFilters,
     summary="List interviews (an interviewer sees only their own)",
     errors=(422,),
 )
 interview.page(
     interviews.my_interviews,
     OwnInterviews,
-    PageQuery,
     path="/my/interviews",
     read=MyInterviewRead.from_mine,
     summary="My upcoming interviews, each with the dimensions I will score",

@@ -1,9 +1,10 @@
 """Openings: the local copy of open positions."""
 
+from pydantic import BaseModel
+
 from recruiting_service.api.schemas import OpeningRead
 from recruiting_service.service import openings
 from talentloop_shared.auth.roles import AnyRole
-from talentloop_shared.http import PageQuery
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import api_router
 
@@ -17,11 +18,11 @@ opening = Resource(
 )
 
 
-class OpeningsQuery(PageQuery):
+class OpeningsFilters(BaseModel):
     job_family: str | None = None
 
 
 opening.page(
-    openings.list_openings, AnyRole, OpeningsQuery, summary="List open openings", errors=(422,)
+    openings.list_openings, AnyRole, OpeningsFilters, summary="List open openings", errors=(422,)
 )
 opening.get(openings.get_opening, AnyRole, summary="Read an opening (open or closed)")

@@ -9,7 +9,6 @@ from talent_service.api.schemas import CourseRead
 from talent_service.service import courses
 from talent_service.service.inputs import CourseCreate, CourseUpdate
 from talentloop_shared.auth.roles import HrAdmin, Reader
-from talentloop_shared.http import CursorQuery, LimitQuery
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import api_router
 
@@ -19,10 +18,8 @@ catalogue = Resource(
 )
 
 
-class CoursesQuery(BaseModel):
+class CoursesFilters(BaseModel):
     include_withdrawn: Annotated[bool, Query(description="Withdrawn courses too")] = False
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
 catalogue.create(
@@ -36,7 +33,7 @@ catalogue.create(
 catalogue.page(
     courses.list_courses,
     Reader,
-    CoursesQuery,
+    CoursesFilters,
     summary="The course catalogue",
     description="Courses in the order they were added.",
     errors=(422,),

@@ -8,7 +8,6 @@ from pydantic import BaseModel
 from talent_service.api.schemas import DevelopmentPlanRead
 from talent_service.service import development
 from talentloop_shared.auth.roles import Reader
-from talentloop_shared.http import CursorQuery, LimitQuery
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import api_router
 
@@ -22,19 +21,17 @@ plans = Resource(
 )
 
 
-class PlansQuery(BaseModel):
+class PlansFilters(BaseModel):
     person_id: Annotated[str | None, Query(max_length=64, description="The person hired")] = None
     application_id: Annotated[
         str | None, Query(max_length=64, description="The application that ended in the hire")
     ] = None
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
 plans.page(
     development.list_plans,
     Reader,
-    PlansQuery,
+    PlansFilters,
     summary="New hires' development plans",
     description="Plans newest first, of one person or one application if given.",
     errors=(422,),

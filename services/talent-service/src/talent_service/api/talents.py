@@ -9,7 +9,6 @@ from pydantic import BaseModel
 from talent_service.api.schemas import DevelopmentRead, ReminderRead, TalentRead, TalentSummary
 from talent_service.service import erasure, reminders, talents
 from talentloop_shared.auth.roles import HrAdmin, Reader, Recruiter
-from talentloop_shared.http import CursorQuery, LimitQuery
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import api_router
 
@@ -32,29 +31,25 @@ recontact = Resource(
 )
 
 
-class TalentsQuery(BaseModel):
+class TalentsFilters(BaseModel):
     skill: Annotated[str | None, Query(max_length=200, description="Has this skill")] = None
     tag: Annotated[str | None, Query(max_length=200, description="Has a tag of any kind")] = None
     q: Annotated[str | None, Query(max_length=200, description="Words in name or tags")] = None
     open_to_contact: Annotated[bool | None, Query()] = None
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
 class EraseQuery(BaseModel):
     reason: Annotated[str, Query(max_length=200)] = "consent withdrawn"
 
 
-class RemindersQuery(BaseModel):
+class RemindersFilters(BaseModel):
     due_before: Annotated[datetime | None, Query(description="Default: now")] = None
-    limit: LimitQuery = 50
-    cursor: CursorQuery = None
 
 
 pool.page(
     talents.search_talents,
     Reader,
-    TalentsQuery,
+    TalentsFilters,
     read=TalentSummary.from_row,
     summary="Search the talent pool",
     description="Pooled candidates with valid consent, newest first.",
@@ -85,7 +80,7 @@ recontact.action(
 recontact.page(
     reminders.list_reminders,
     Reader,
-    RemindersQuery,
+    RemindersFilters,
     summary="Pooled candidates due for re-contact",
     description="Who is due before `due_before`, earliest first.",
     errors=(422,),
