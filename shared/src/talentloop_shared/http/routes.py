@@ -41,6 +41,8 @@ from __future__ import annotations
 
 import inspect
 import re
+import types
+import typing
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -166,8 +168,7 @@ class Resource:
         *,
         answer: Answer,
         path: str | None = None,
-        body: type[BaseModel] | None = None,
-        optional_body: bool = False,
+        body: Any = None,
         query: type[BaseModel] | None = None,
         read: Read | None = None,
         etag: bool | None = None,
@@ -182,11 +183,12 @@ class Resource:
         name = name or getattr(use_case, "__name__", None)
         if name is None:
             raise TypeError(f"{where}: name= is needed for {use_case!r}")
+        body_model, optional_body = _body_model(body, where)
         route = _Route(
             use_case=use_case,
             answer=answer,
             path_names=tuple(_PATH_PARAM.findall(path)),
-            body=body,
+            body=body_model,
             optional_body=optional_body,
             query=query,
             build=build,
@@ -210,6 +212,16 @@ class Resource:
             responses=problem_responses(401, 403, *errors),
             **decorator,
         )
+
+
+def _body_model(body: Any, where: str) -> tuple[type[BaseModel] | None, bool]:
+    """The request body's model, and whether the body may be left out (`Model | None`)."""
+    if body is None or (isinstance(body, type) and issubclass(body, BaseModel)):
+        return body, False
+    models = [t for t in typing.get_args(body) if t is not type(None)]
+    if isinstance(body, types.UnionType) and len(models) == 1 and len(typing.get_args(body)) == 2:
+        return models[0], True
+    raise TypeError(f"{where}: body= takes a request model, or `Model | None` for an optional one")
 
 
 def _model_and_builder(read: Read, where: str) -> tuple[type[BaseModel], Callable[[Any], Any]]:

@@ -127,7 +127,7 @@ class ChatRobotRead(BaseModel):
 robots = Resource(robots_router, ChatRobotRead.from_row, item="/{robot_id}", etag=False)
 
 
-class RobotsFilters(BaseModel):
+class RobotFilters(BaseModel):
     scope: RobotScope | None = None
 
 
@@ -143,7 +143,7 @@ robots.create(
 robots.page(
     chat_robots.list_robots,
     HrAdmin,
-    RobotsFilters,
+    RobotFilters,
     name="list_chat_robots",
     summary="List team-chat robots",
     errors=(422,),
@@ -158,8 +158,5 @@ robots.replace(
     errors=(404, 422),
 )
 robots.delete(
-    chat_robots.delete_robot,
-    HrAdmin,
-    name="delete_chat_robot",
-    summary="Remove a team-chat robot",
+    chat_robots.delete_robot, HrAdmin, name="delete_chat_robot", summary="Remove a team-chat robot"
 )

@@ -32,7 +32,7 @@ def _in_full(use_case: ControlUseCase) -> Callable[..., Awaitable[NoticeRecord]]
     return run
 
 
-class NoticesFilters(BaseModel):
+class NoticeFilters(BaseModel):
     application_id: str | None = None
     candidate_id: str | None = None
     status: NoticeStatus | None = None
@@ -43,7 +43,7 @@ notices = Resource(router, NotificationDetail.for_staff, item="/{notification_id
 notices.page(
     notice_reads.list_notices,
     Reader,
-    NoticesFilters,
+    NoticeFilters,
     read=NotificationRead.for_staff,
     name="list_notifications",
     summary="List notices",

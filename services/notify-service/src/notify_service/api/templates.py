@@ -16,7 +16,7 @@ router = api_router(prefix="/api/v1/templates", tags=["templates"])
 templates = Resource(router, TemplateRead, item="/{template_id}", location="/api/v1/templates/{id}")
 
 
-class TemplatesFilters(BaseModel):
+class TemplateFilters(BaseModel):
     kind: str | None = None
     job_family: str | None = None
     stage: str | None = None
@@ -27,14 +27,10 @@ class TemplatesFilters(BaseModel):
 
 
 templates.create(
-    use_cases.create_template,
-    TemplateCreate,
-    HrAdmin,
-    summary="Add a template",
-    errors=(409, 422),
+    use_cases.create_template, TemplateCreate, HrAdmin, summary="Add a template", errors=(409, 422)
 )
 templates.page(
-    use_cases.list_templates, Reader, TemplatesFilters, summary="List templates", errors=(422,)
+    use_cases.list_templates, Reader, TemplateFilters, summary="List templates", errors=(422,)
 )
 templates.get(use_cases.get_template, Reader, summary="Read a template")
 templates.update(
@@ -59,14 +55,13 @@ async def template_versions(
     return [TemplateVersionRead.model_validate(v) for v in versions]
 
 
-@router.post(
-    "/{template_id}/preview",
+templates.action(
+    "preview",
+    use_cases.preview_template,
+    Reader,
+    body=TemplatePreviewRequest,
+    read=TemplatePreview.from_result,
+    etag=False,
     summary="Render a template against a sample or a payload",
-    response_model=TemplatePreview,
-    responses=problem_responses(401, 403, 404, 422),
+    errors=(404, 422),
 )
-async def preview_template(
-    template_id: uuid.UUID, body: TemplatePreviewRequest, uow: UowDep, principal: Reader
-) -> TemplatePreview:
-    result = await use_cases.preview_template(uow, template_id=template_id, request=body)
-    return TemplatePreview.from_result(result)

@@ -110,11 +110,11 @@ deliveries = Resource(
 )
 
 
-class SubscriptionsFilters(BaseModel):
+class SubscriptionFilters(BaseModel):
     active: bool | None = None
 
 
-class DeliveriesFilters(BaseModel):
+class DeliveryFilters(BaseModel):
     status: DeliveryStatus | None = None
     event_type: str | None = None
 
@@ -130,7 +130,7 @@ subscriptions.create(
 subscriptions.page(
     use_cases.list_subscriptions,
     HrAdmin,
-    SubscriptionsFilters,
+    SubscriptionFilters,
     summary="List webhook subscriptions",
     errors=(422,),
 )
@@ -158,7 +158,7 @@ subscriptions.action(
 deliveries.page(
     use_cases.list_deliveries,
     HrAdmin,
-    DeliveriesFilters,
+    DeliveryFilters,
     summary="The delivery log of a subscription, newest first",
     errors=(404, 422),
 )

@@ -35,7 +35,7 @@ def _without_count(use_case: Callable[..., Awaitable[tuple[Any, ...]]]) -> Calla
     return run
 
 
-class OrgUnitsFilters(BaseModel):
+class OrgUnitFilters(BaseModel):
     parent_id: Annotated[uuid.UUID | None, Query(description="Only direct children")] = None
     kind: Annotated[str | None, Query(description="Only units of this kind")] = None
 
@@ -48,7 +48,7 @@ units.create(
     errors=(409, 422),
 )
 units.page(
-    use_cases.list_org_units, AnyRole, OrgUnitsFilters, summary="List org units", errors=(422,)
+    use_cases.list_org_units, AnyRole, OrgUnitFilters, summary="List org units", errors=(422,)
 )
 
 

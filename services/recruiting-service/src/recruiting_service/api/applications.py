@@ -40,7 +40,7 @@ def _given_the_reason(use_case: Transition) -> Transition:
     return run
 
 
-class ApplicationsFilters(BaseModel):
+class ApplicationFilters(BaseModel):
     position_id: uuid.UUID | None = None
     candidate_id: uuid.UUID | None = None
     status: ApplicationStatus | None = None
@@ -59,7 +59,7 @@ application.create(
 application.page(
     applications.list_applications,
     Reader,
-    ApplicationsFilters,
+    ApplicationFilters,
     read=ApplicationSummary.from_row,
     summary="List applications",
     errors=(422,),
@@ -80,8 +80,7 @@ for _action, _summary in MOVES.items():
         _action,
         _given_the_reason(partial(applications.move, action=_action)),
         Recruiter,
-        body=TransitionRequest,
-        optional_body=True,
+        body=TransitionRequest | None,
         name=_action,
         summary=_summary,
         errors=(404, 409, 422),
@@ -90,8 +89,7 @@ application.action(
     "hire",
     _given_the_reason(decisions.hire),
     Recruiter,
-    body=TransitionRequest,
-    optional_body=True,
+    body=TransitionRequest | None,
     name="hire",
     summary="Hire (closes the application); publishes candidate-hired with the gaps",
     errors=(404, 409, 422),

@@ -53,7 +53,7 @@ candidate = Resource(
 )
 
 
-class CandidatesFilters(BaseModel):
+class CandidateFilters(BaseModel):
     email: EmailQuery = None
 
 
@@ -78,7 +78,7 @@ candidate.create(
 candidate.page(
     candidates.list_candidates,
     Reader,
-    CandidatesFilters,
+    CandidateFilters,
     summary="List candidates (or find one by email)",
     errors=(422,),
 )

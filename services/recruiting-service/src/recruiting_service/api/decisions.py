@@ -41,8 +41,7 @@ rejection.action(
     "reject",
     decisions.reject,
     Recruiter,
-    body=RejectRequest,
-    optional_body=True,
+    body=RejectRequest | None,
     summary="Reject; publishes candidate-rejected with strengths, reasons and suggestions",
     description="The answer's `notice_preview` shows each strength, reason and suggestion "
     "as the candidate will read it, phrased for their locale, and `review` lists what could "
@@ -175,14 +174,14 @@ decision = Resource(
 )
 
 
-class DecisionsFilters(BaseModel):
+class DecisionFilters(BaseModel):
     status: DecisionStatus | None = None
 
 
 decision.page(
     policy.list_decisions,
     Recruiter,
-    DecisionsFilters,
+    DecisionFilters,
     summary="The policy's decisions by deadline (status=pending: HR's review queue)",
     errors=(422,),
 )
@@ -207,8 +206,7 @@ decision.action(
     "overturn",
     policy.overturn_decision,
     Recruiter,
-    body=OverturnRequest,
-    optional_body=True,
+    body=OverturnRequest | None,
     summary="Overturn a pending decision: the candidate stays, nothing is sent",
     errors=(404, 409, 422),
 )

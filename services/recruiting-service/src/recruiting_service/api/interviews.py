@@ -22,9 +22,8 @@ from recruiting_service.service.inputs import (
 )
 from talentloop_shared.auth import Principal, require_roles
 from talentloop_shared.auth.roles import AnyRole, Reader, Recruiter, Scorer
-from talentloop_shared.http import problem_responses
 from talentloop_shared.http.routes import Resource
-from talentloop_shared.service import UowDep, api_router
+from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1", tags=["interviews"])
 
@@ -43,7 +42,7 @@ interview = Resource(
 )
 
 
-class InterviewsFilters(BaseModel):
+class InterviewFilters(BaseModel):
     interviewer_id: str | None = None
     application_id: uuid.UUID | None = None
 
@@ -59,7 +58,7 @@ interview.create(
 interview.page(
     interviews.list_interviews,
     AnyRole,
-    InterviewsFilters,
+    InterviewFilters,
     summary="List interviews (an interviewer sees only their own)",
     errors=(422,),
 )
@@ -83,8 +82,7 @@ interview.action(
     "cancel",
     interviews.cancel_interview,
     Recruiter,
-    body=InterviewCancel,
-    optional_body=True,
+    body=InterviewCancel | None,
     summary="Cancel an interview nobody has scored; publishes interview-cancelled",
     errors=(404, 409, 422),
 )
@@ -101,32 +99,28 @@ interview.action(
 )
 
 
-@router.get(
-    "/applications/{application_id}/scorecard",
+scorecard = Resource(
+    router,
+    ScorecardRead.from_scorecard,
+    item="/applications/{application_id}/scorecard",
+    etag=False,
+)
+scorecard.get(
+    evaluations.get_scorecard,
+    Reader,
     summary="The panel scorecard: weighted composite, dimension means, consistency",
-    response_model=ScorecardRead,
-    responses=problem_responses(401, 403, 404),
 )
-async def get_scorecard(application_id: uuid.UUID, uow: UowDep, principal: Reader) -> ScorecardRead:
-    scorecard = await evaluations.get_scorecard(uow, application_id=application_id)
-    return ScorecardRead.from_scorecard(scorecard)
-
-
-@router.get(
-    "/interviewers/{interviewer_id}/calibration",
-    summary="How an interviewer scores compared with co-panelists",
-    response_model=CalibrationRead,
-    responses=problem_responses(401, 403),
+calibration = Resource(
+    router,
+    CalibrationRead,
+    item="/interviewers/{interviewer_id}/calibration",
+    etag=False,
+    params={"interviewer_id": str},
 )
-async def get_calibration(
-    interviewer_id: str,
-    uow: UowDep,
+calibration.get(
+    evaluations.get_calibration,
     # No alias fits: HR and recruiters see anyone's, an interviewer only their own.
-    principal: Annotated[
-        Principal, Depends(require_roles("hr_admin", "recruiter", own=("interviewer",)))
-    ],
-) -> CalibrationRead:
-    result = await evaluations.get_calibration(
-        uow, interviewer_id=interviewer_id, principal=principal
-    )
-    return CalibrationRead.model_validate(result)
+    Annotated[Principal, Depends(require_roles("hr_admin", "recruiter", own=("interviewer",)))],
+    summary="How an interviewer scores compared with co-panelists",
+    errors=(),
+)

@@ -10,19 +10,15 @@ from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1", tags=["openings"])
 opening = Resource(
-    router,
-    OpeningRead.from_row,
-    item="/openings/{position_id}",
-    collection="/openings",
-    etag=False,
+    router, OpeningRead.from_row, item="/openings/{position_id}", collection="/openings", etag=False
 )
 
 
-class OpeningsFilters(BaseModel):
+class OpeningFilters(BaseModel):
     job_family: str | None = None
 
 
 opening.page(
-    openings.list_openings, AnyRole, OpeningsFilters, summary="List open openings", errors=(422,)
+    openings.list_openings, AnyRole, OpeningFilters, summary="List open openings", errors=(422,)
 )
 opening.get(openings.get_opening, AnyRole, summary="Read an opening (open or closed)")

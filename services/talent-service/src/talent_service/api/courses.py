@@ -18,7 +18,7 @@ catalogue = Resource(
 )
 
 
-class CoursesFilters(BaseModel):
+class CourseFilters(BaseModel):
     include_withdrawn: Annotated[bool, Query(description="Withdrawn courses too")] = False
 
 
@@ -33,7 +33,7 @@ catalogue.create(
 catalogue.page(
     courses.list_courses,
     Reader,
-    CoursesFilters,
+    CourseFilters,
     summary="The course catalogue",
     description="Courses in the order they were added.",
     errors=(422,),

@@ -21,7 +21,7 @@ plans = Resource(
 )
 
 
-class PlansFilters(BaseModel):
+class PlanFilters(BaseModel):
     person_id: Annotated[str | None, Query(max_length=64, description="The person hired")] = None
     application_id: Annotated[
         str | None, Query(max_length=64, description="The application that ended in the hire")
@@ -31,7 +31,7 @@ class PlansFilters(BaseModel):
 plans.page(
     development.list_plans,
     Reader,
-    PlansFilters,
+    PlanFilters,
     summary="New hires' development plans",
     description="Plans newest first, of one person or one application if given.",
     errors=(422,),

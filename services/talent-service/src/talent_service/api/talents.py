@@ -31,7 +31,7 @@ recontact = Resource(
 )
 
 
-class TalentsFilters(BaseModel):
+class TalentFilters(BaseModel):
     skill: Annotated[str | None, Query(max_length=200, description="Has this skill")] = None
     tag: Annotated[str | None, Query(max_length=200, description="Has a tag of any kind")] = None
     q: Annotated[str | None, Query(max_length=200, description="Words in name or tags")] = None
@@ -42,14 +42,14 @@ class EraseQuery(BaseModel):
     reason: Annotated[str, Query(max_length=200)] = "consent withdrawn"
 
 
-class RemindersFilters(BaseModel):
+class ReminderFilters(BaseModel):
     due_before: Annotated[datetime | None, Query(description="Default: now")] = None
 
 
 pool.page(
     talents.search_talents,
     Reader,
-    TalentsFilters,
+    TalentFilters,
     read=TalentSummary.from_row,
     summary="Search the talent pool",
     description="Pooled candidates with valid consent, newest first.",
@@ -80,7 +80,7 @@ recontact.action(
 recontact.page(
     reminders.list_reminders,
     Reader,
-    RemindersFilters,
+    ReminderFilters,
     summary="Pooled candidates due for re-contact",
     description="Who is due before `due_before`, earliest first.",
     errors=(422,),
