@@ -3,13 +3,17 @@
 Routers used to write the same few routes by hand, decorator, signature and body, in every
 service: read one by id with its ETag, change it (PATCH, If-Match honoured), create it (201
 with Location), upsert it by a natural key (201 or 200), delete it (204), act on it (POST
-`…/{id}/<verb>`), list a page of them. A router now says only what is particular to each:
+`…/{id}/<verb>`), list a page of them. Now a router says what the resource is (how it is
+read, where one lives, who reads and who writes it) and, per route, only what is
+particular to it:
 
     router = api_router(prefix="/api/v1/templates", tags=["templates"])
-    templates = Resource(router, TemplateRead, item="/{template_id}")
-    templates.get(use_cases.get_template, Reader, summary="Read a template")
+    templates = Resource(
+        router, TemplateRead, readers=Reader, writers=HrAdmin, item="/{template_id}"
+    )
+    templates.get(use_cases.get_template, summary="Read a template")
     templates.update(
-        use_cases.update_template, TemplateUpdate, HrAdmin, summary="Edit a template",
+        use_cases.update_template, TemplateUpdate, summary="Edit a template",
         errors=(404, 412, 422),
     )
 
@@ -17,21 +21,23 @@ with Location), upsert it by a natural key (201 or 200), delete it (204), act on
 knows by name: each path parameter (`template_id`); `expected`, the If-Match header's
 versions (a route whose use case takes `expected` honours If-Match and documents it);
 `by`, the caller's `sub`; `principal`, the caller; the fields of the route's query model
-(a list's filters), `limit` and `cursor`; and the request body, given to the one
-parameter left without a default. A declaration whose use case does not fit fails at
-import. Bind fixed arguments with `functools.partial`; a route of another shape stays a
-hand-written endpoint (`with_etag` and `created` below set its headers).
+(a list's filters), `limit` and `cursor`; and the request body (`body=Model`, or
+`Model | None` when it may be left out), given to the one parameter left without a
+default. A declaration whose use case does not fit fails at import. Bind fixed arguments
+with `functools.partial`; a route of another shape stays a hand-written endpoint
+(`with_etag` and `created` below set its headers).
 
 **The answer**: the use case's result through the resource's `read` (a response model,
-meaning its `model_validate`, or a classmethod such as `PersonRead.from_row`), with
-`ETag: "<version>"` from the model when the resource is versioned; `upsert` expects
-`(row, created)`, `page` a `Page` of rows, `delete` nothing.
+meaning its `model_validate`, or a classmethod such as `PersonRead.from_row`; a route's
+`read=` for another answer), with `ETag: "<version>"` from the model when the resource is
+versioned; `upsert` expects `(row, created)`, `page` a `Page` of rows, `delete` nothing.
 
 **The document**: the endpoint's signature is built for FastAPI (`__signature__`), so the
 OpenAPI document shows the parameters, body, statuses and problem responses a hand-written
 endpoint would; `errors` lists the problem statuses besides 401 and 403, which every route
 with a role answers. The route (its operationId) is named after the use case unless
-`name=` says otherwise.
+`name=` says otherwise; other keywords (`summary`, `description`, `dependencies`,
+`status_code`, …) go to FastAPI as they are.
 
 Import it from here, not from `talentloop_shared.http`: it depends on
 `talentloop_shared.service`, which itself imports that package.
@@ -93,80 +99,84 @@ class Resource:
         read: Read,
         *,
         item: str,
+        readers: Any = None,
+        writers: Any = None,
         collection: str | None = None,
         location: str | None = None,
         etag: bool = True,
         params: Mapping[str, Any] | None = None,
     ) -> None:
-        """`item` is one resource's path below the router's prefix (`/{person_id}`);
-        `collection` the list's, by default `item` without its last segment; `location`,
-        with `{id}` for the read model's id, is where a created one is found; `etag`:
-        answers carry the model's version; `params` types path parameters that are not
-        UUIDs (`{"code": CodePath}`)."""
+        """`item` is one resource's path below the router's prefix (`/{person_id}`).
+        `readers` is the role alias that may get and list it, `writers` the one that may
+        change it (a route's `role=` says otherwise). `collection` is the list's path, by
+        default `item` without its last segment; `location`, with `{id}` for the read
+        model's id, is where a created one is found; `etag`: answers carry the model's
+        version; `params` types the path parameters that are not UUIDs."""
         self.router = router
         self.read = read
         self.item = item
+        self.readers = readers
+        self.writers = writers
         self.collection = item.rsplit("/", 1)[0] if collection is None else collection
         self.location = location
         self.etag = etag
         self.params = dict(params or {})
 
-    def get(self, use_case: UseCase, role: Any, **route: Any) -> None:
+    def get(self, use_case: UseCase, **route: Any) -> None:
         """GET one (or what `path=` names): `use_case` returns the row."""
         route.setdefault("errors", (404,))
-        self._add("GET", self.item, use_case, role, answer="model", **route)
+        self._add("GET", self.item, use_case, self.readers, answer="model", **route)
 
-    def update(self, use_case: UseCase, body: type[BaseModel], role: Any, **route: Any) -> None:
-        """PATCH one with a partial body."""
-        self._add("PATCH", self.item, use_case, role, body=body, answer="model", **route)
+    def page(self, use_case: UseCase, filters: type[BaseModel] | None = None, **route: Any) -> None:
+        """GET a page of the collection (or `path=`): `filters`, a model of query
+        parameters, then `limit` and `cursor` go to `use_case`, which returns a `Page`."""
+        self._add(
+            "GET", self.collection, use_case, self.readers, answer="page", query=filters, **route
+        )
 
-    def replace(self, use_case: UseCase, body: type[BaseModel], role: Any, **route: Any) -> None:
-        """PUT one, the body its whole new state."""
-        self._add("PUT", self.item, use_case, role, body=body, answer="model", **route)
-
-    def create(self, use_case: UseCase, body: type[BaseModel], role: Any, **route: Any) -> None:
+    def create(self, use_case: UseCase, body: Any, **route: Any) -> None:
         """POST to the collection (or `path=`): 201, with Location when the resource has
         one."""
         route.setdefault("status_code", 201)
-        self._add("POST", self.collection, use_case, role, body=body, answer="created", **route)
+        self._write("POST", self.collection, use_case, body=body, answer="created", **route)
 
-    def upsert(
-        self, path: str, use_case: UseCase, body: type[BaseModel], role: Any, **route: Any
-    ) -> None:
+    def update(self, use_case: UseCase, body: Any, **route: Any) -> None:
+        """PATCH one with a partial body."""
+        self._write("PATCH", self.item, use_case, body=body, answer="model", **route)
+
+    def replace(self, use_case: UseCase, body: Any, **route: Any) -> None:
+        """PUT one, the body its whole new state."""
+        self._write("PUT", self.item, use_case, body=body, answer="model", **route)
+
+    def upsert(self, path: str, use_case: UseCase, body: Any, **route: Any) -> None:
         """PUT by a natural key (`/by-code/{code}`): `use_case` returns `(row, created)`;
         201 with Location when it created the row, else 200."""
-        self._add("PUT", path, use_case, role, body=body, answer="upsert", **route)
+        self._write("PUT", path, use_case, body=body, answer="upsert", **route)
 
-    def delete(self, use_case: UseCase, role: Any, **route: Any) -> None:
+    def delete(self, use_case: UseCase, **route: Any) -> None:
         """DELETE one: 204."""
         route.setdefault("errors", (404,))
         route.setdefault("status_code", 204)
-        self._add("DELETE", self.item, use_case, role, answer="empty", **route)
+        self._write("DELETE", self.item, use_case, answer="empty", **route)
 
-    def action(self, verb: str, use_case: UseCase, role: Any, **route: Any) -> None:
+    def action(self, verb: str, use_case: UseCase, **route: Any) -> None:
         """POST `…/{id}/<verb>`: an act on one, answered with it as it now stands (or with
         what `read=` makes of the use case's result)."""
-        self._add("POST", f"{self.item}/{verb}", use_case, role, answer="model", **route)
+        self._write("POST", f"{self.item}/{verb}", use_case, answer="model", **route)
 
-    def page(
-        self,
-        use_case: UseCase,
-        role: Any,
-        filters: type[BaseModel] | None = None,
-        **route: Any,
-    ) -> None:
-        """GET a page of the collection (or `path=`): `filters`, a model of query
-        parameters, then `limit` and `cursor` go to `use_case`, which returns a `Page`."""
-        self._add("GET", self.collection, use_case, role, answer="page", query=filters, **route)
+    def _write(self, method: str, default_path: str, use_case: UseCase, **route: Any) -> None:
+        """A route that changes the resource: its writers may call it."""
+        self._add(method, default_path, use_case, self.writers, **route)
 
     def _add(
         self,
         method: str,
         default_path: str,
         use_case: UseCase,
-        role: Any,
+        default_role: Any,
         *,
         answer: Answer,
+        role: Any = None,
         path: str | None = None,
         body: Any = None,
         query: type[BaseModel] | None = None,
@@ -179,6 +189,9 @@ class Resource:
     ) -> None:
         path = default_path if path is None else path
         where = f"{method} {path}"
+        role = role or default_role
+        if role is None:
+            raise TypeError(f"{where}: who may call it? (readers=, writers= or role=)")
         model, build = _model_and_builder(read or self.read, where)
         name = name or getattr(use_case, "__name__", None)
         if name is None:

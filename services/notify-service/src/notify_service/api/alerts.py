@@ -124,7 +124,14 @@ class ChatRobotRead(BaseModel):
         )
 
 
-robots = Resource(robots_router, ChatRobotRead.from_row, item="/{robot_id}", etag=False)
+robots = Resource(
+    robots_router,
+    ChatRobotRead.from_row,
+    readers=HrAdmin,
+    writers=HrAdmin,
+    item="/{robot_id}",
+    etag=False,
+)
 
 
 class RobotFilters(BaseModel):
@@ -134,7 +141,6 @@ class RobotFilters(BaseModel):
 robots.create(
     chat_robots.create_robot,
     ChatRobotInput,
-    HrAdmin,
     name="create_chat_robot",
     summary="Register a team-chat robot (WeCom, DingTalk, Feishu) for a position, an org "
     "unit or by default",
@@ -142,21 +148,19 @@ robots.create(
 )
 robots.page(
     chat_robots.list_robots,
-    HrAdmin,
     RobotFilters,
     name="list_chat_robots",
     summary="List team-chat robots",
     errors=(422,),
 )
-robots.get(chat_robots.get_robot, HrAdmin, name="get_chat_robot", summary="Read a team-chat robot")
+robots.get(chat_robots.get_robot, name="get_chat_robot", summary="Read a team-chat robot")
 robots.replace(
     chat_robots.replace_robot,
     ChatRobotInput,
-    HrAdmin,
     name="put_chat_robot",
     summary="Replace a team-chat robot (a webhook URL or secret left out is kept)",
     errors=(404, 422),
 )
 robots.delete(
-    chat_robots.delete_robot, HrAdmin, name="delete_chat_robot", summary="Remove a team-chat robot"
+    chat_robots.delete_robot, name="delete_chat_robot", summary="Remove a team-chat robot"
 )

@@ -39,10 +39,16 @@ class NoticeFilters(BaseModel):
     kind: str | None = None
 
 
-notices = Resource(router, NotificationDetail.for_staff, item="/{notification_id}", etag=False)
+notices = Resource(
+    router,
+    NotificationDetail.for_staff,
+    readers=Reader,
+    writers=Recruiter,
+    item="/{notification_id}",
+    etag=False,
+)
 notices.page(
     notice_reads.list_notices,
-    Reader,
     NoticeFilters,
     read=NotificationRead.for_staff,
     name="list_notifications",
@@ -51,14 +57,12 @@ notices.page(
 )
 notices.get(
     notice_reads.get_notice,
-    Reader,
     name="get_notification",
     summary="Read a notice with its delivery attempts",
 )
 notices.update(
     _in_full(notice_control.edit_notice),
     NoticeEdit,
-    Recruiter,
     name="edit_notification",
     summary="Reword a notice held for review (the compliance guard checks it again)",
     errors=(404, 409, 422),
@@ -93,6 +97,4 @@ _ACTIONS: list[tuple[str, str, ControlUseCase, str]] = [
     ),
 ]
 for _path, _name, _use_case, _summary in _ACTIONS:
-    notices.action(
-        _path, _in_full(_use_case), Recruiter, name=_name, summary=_summary, errors=(404, 409)
-    )
+    notices.action(_path, _in_full(_use_case), name=_name, summary=_summary, errors=(404, 409))

@@ -8,13 +8,14 @@ from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1/settings", tags=["settings"])
-settings = Resource(router, NoticeSettingsRead.from_row, item="", etag=False)
+settings = Resource(
+    router, NoticeSettingsRead.from_row, readers=HrAdmin, writers=HrAdmin, item="", etag=False
+)
 
-settings.get(use_cases.get_settings, HrAdmin, summary="Read the notice settings", errors=())
+settings.get(use_cases.get_settings, summary="Read the notice settings", errors=())
 settings.replace(
     use_cases.replace_settings,
     NoticeSettingsUpdate,
-    HrAdmin,
     name="put_settings",
     summary="Replace the notice settings",
     errors=(422,),

@@ -13,7 +13,14 @@ from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/templates", tags=["templates"])
-templates = Resource(router, TemplateRead, item="/{template_id}", location="/api/v1/templates/{id}")
+templates = Resource(
+    router,
+    TemplateRead,
+    readers=Reader,
+    writers=HrAdmin,
+    item="/{template_id}",
+    location="/api/v1/templates/{id}",
+)
 
 
 class TemplateFilters(BaseModel):
@@ -27,16 +34,13 @@ class TemplateFilters(BaseModel):
 
 
 templates.create(
-    use_cases.create_template, TemplateCreate, HrAdmin, summary="Add a template", errors=(409, 422)
+    use_cases.create_template, TemplateCreate, summary="Add a template", errors=(409, 422)
 )
-templates.page(
-    use_cases.list_templates, Reader, TemplateFilters, summary="List templates", errors=(422,)
-)
-templates.get(use_cases.get_template, Reader, summary="Read a template")
+templates.page(use_cases.list_templates, TemplateFilters, summary="List templates", errors=(422,))
+templates.get(use_cases.get_template, summary="Read a template")
 templates.update(
     use_cases.update_template,
     TemplateUpdate,
-    HrAdmin,
     summary="Edit a template (creates a new version)",
     errors=(404, 412, 422),
 )
@@ -58,7 +62,7 @@ async def template_versions(
 templates.action(
     "preview",
     use_cases.preview_template,
-    Reader,
+    role=Reader,
     body=TemplatePreviewRequest,
     read=TemplatePreview.from_result,
     etag=False,

@@ -98,12 +98,16 @@ class DeliveryRead(BaseModel):
 subscriptions = Resource(
     router,
     SubscriptionRead,
+    readers=HrAdmin,
+    writers=HrAdmin,
     item="/{subscription_id}",
     location="/api/v1/webhook-subscriptions/{id}",
 )
 deliveries = Resource(
     router,
     DeliveryRead.of,
+    readers=HrAdmin,
+    writers=HrAdmin,
     item="/{subscription_id}/deliveries/{delivery_id}",
     collection="/{subscription_id}/deliveries",
     etag=False,
@@ -122,42 +126,35 @@ class DeliveryFilters(BaseModel):
 subscriptions.create(
     use_cases.create_subscription,
     SubscriptionCreate,
-    HrAdmin,
     read=SubscriptionWithSecret.of,
     summary="Subscribe an endpoint to events (the answer shows its secret, once)",
     errors=(409, 422),
 )
 subscriptions.page(
     use_cases.list_subscriptions,
-    HrAdmin,
     SubscriptionFilters,
     summary="List webhook subscriptions",
     errors=(422,),
 )
-subscriptions.get(use_cases.get_subscription, HrAdmin, summary="Read a webhook subscription")
+subscriptions.get(use_cases.get_subscription, summary="Read a webhook subscription")
 subscriptions.update(
     use_cases.update_subscription,
     SubscriptionUpdate,
-    HrAdmin,
     summary="Change a webhook subscription (active: true re-enables a disabled one)",
     errors=(404, 412, 422),
 )
 subscriptions.delete(
-    use_cases.delete_subscription,
-    HrAdmin,
-    summary="Delete a webhook subscription and its delivery log",
+    use_cases.delete_subscription, summary="Delete a webhook subscription and its delivery log"
 )
 subscriptions.action(
     "rotate-secret",
     use_cases.rotate_secret,
-    HrAdmin,
     read=SubscriptionWithSecret.of,
     summary="Rotate the signing secret (the old one also signs during the overlap)",
     errors=(404, 412),
 )
 deliveries.page(
     use_cases.list_deliveries,
-    HrAdmin,
     DeliveryFilters,
     summary="The delivery log of a subscription, newest first",
     errors=(404, 422),
@@ -165,7 +162,6 @@ deliveries.page(
 deliveries.action(
     "redeliver",
     use_cases.redeliver,
-    HrAdmin,
     summary="Send a delivery again now (same webhook-id)",
     errors=(404, 409, 410),
 )

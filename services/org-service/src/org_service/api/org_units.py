@@ -18,7 +18,14 @@ from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/org-units", tags=["org units"])
-units = Resource(router, OrgUnitRead.from_row, item="/{unit_id}", location="/api/v1/org-units/{id}")
+units = Resource(
+    router,
+    OrgUnitRead.from_row,
+    readers=AnyRole,
+    writers=HrAdmin,
+    item="/{unit_id}",
+    location="/api/v1/org-units/{id}",
+)
 
 CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code")]
 
@@ -41,15 +48,9 @@ class OrgUnitFilters(BaseModel):
 
 
 units.create(
-    use_cases.create_org_unit,
-    OrgUnitCreate,
-    HrAdmin,
-    summary="Create an org unit",
-    errors=(409, 422),
+    use_cases.create_org_unit, OrgUnitCreate, summary="Create an org unit", errors=(409, 422)
 )
-units.page(
-    use_cases.list_org_units, AnyRole, OrgUnitFilters, summary="List org units", errors=(422,)
-)
+units.page(use_cases.list_org_units, OrgUnitFilters, summary="List org units", errors=(422,))
 
 
 @router.get(
@@ -65,7 +66,7 @@ units.upsert(
     "/by-code/{code}",
     _without_count(use_cases.upsert_org_unit_by_code),
     OrgUnitUpsert,
-    Integrator,
+    role=Integrator,
     params={"code": CodePath},
     name="upsert_org_unit",
     summary="Create or update an org unit by the ERP's code (idempotent)",
@@ -77,11 +78,10 @@ units.upsert(
     "stale version).",
     errors=(409, 412, 422),
 )
-units.get(use_cases.get_org_unit, AnyRole, summary="Read an org unit (ETag = version)")
+units.get(use_cases.get_org_unit, summary="Read an org unit (ETag = version)")
 units.update(
     _without_count(use_cases.update_org_unit),
     OrgUnitUpdate,
-    HrAdmin,
     summary="Rename, re-kind, re-code or move an org unit (If-Match honoured)",
     description="A rename republishes every position below the unit (`updated`, "
     "changed_fields `org_unit`); a new `parent_id` is a move (see POST …/move).",
@@ -113,6 +113,4 @@ async def move_org_unit(
     )
 
 
-units.delete(
-    use_cases.delete_org_unit, HrAdmin, summary="Delete an empty org unit", errors=(404, 409)
-)
+units.delete(use_cases.delete_org_unit, summary="Delete an empty org unit", errors=(404, 409))

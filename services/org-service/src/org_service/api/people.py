@@ -17,7 +17,14 @@ from talentloop_shared.http.routes import Resource, with_etag
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/people", tags=["people"])
-people = Resource(router, PersonRead.from_row, item="/{person_id}", location="/api/v1/people/{id}")
+people = Resource(
+    router,
+    PersonRead.from_row,
+    readers=Reader,
+    writers=Integrator,
+    item="/{person_id}",
+    location="/api/v1/people/{id}",
+)
 
 CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code (工号)")]
 
@@ -32,7 +39,6 @@ class PeopleFilters(BaseModel):
 
 people.page(
     use_cases.list_people,
-    Reader,
     PeopleFilters,
     summary="List and search the staff directory",
     description="`q` searches name, email and code (case-insensitive, substring); filter by org "
@@ -43,7 +49,6 @@ people.page(
 people.create(
     use_cases.create_person,
     PersonCreate,
-    Integrator,
     summary="Add a staff member (publishes `person-changed`, `created`)",
     errors=(409, 422),
 )
@@ -63,7 +68,6 @@ people.upsert(
     "/by-code/{code}",
     use_cases.upsert_person_by_code,
     PersonUpsert,
-    Integrator,
     params={"code": CodePath},
     name="upsert_person",
     summary="Create or update a staff member by the ERP's code (idempotent)",
@@ -74,11 +78,10 @@ people.upsert(
     "`If-Match` is optional (412 on a stale version).",
     errors=(409, 412, 422),
 )
-people.get(use_cases.get_person, Reader, summary="Read a staff member (ETag = version)")
+people.get(use_cases.get_person, summary="Read a staff member (ETag = version)")
 people.update(
     use_cases.update_person,
     PersonUpdate,
-    Integrator,
     summary="Change a staff member (partial; If-Match honoured)",
     description="A real change bumps `version` and publishes `person-changed` (`updated`); "
     "when the name, email, locale, time zone or subject changes, the positions the person "
@@ -89,7 +92,6 @@ people.update(
 people.action(
     "deactivate",
     partial(use_cases.set_active, active=False),
-    Integrator,
     name="deactivate_person",
     summary="Deactivate a staff member (publishes `deactivated`)",
     description="The person keeps the positions they own (reactivation restores them as they "
@@ -99,7 +101,6 @@ people.action(
 people.action(
     "reactivate",
     partial(use_cases.set_active, active=True),
-    Integrator,
     name="reactivate_person",
     summary="Reactivate a staff member (publishes `reactivated`)",
     errors=(404, 409, 412),

@@ -26,13 +26,17 @@ from talentloop_shared.service import ReadsDep, api_router
 router = api_router(prefix="/api/v1/positions", tags=["positions"])
 CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code")]
 positions = Resource(
-    router, PositionRead.from_row, item="/{position_id}", location="/api/v1/positions/{id}"
+    router,
+    PositionRead.from_row,
+    readers=AnyRole,
+    writers=HrAdmin,
+    item="/{position_id}",
+    location="/api/v1/positions/{id}",
 )
 
 positions.create(
     use_cases.create_position,
     PositionCreate,
-    HrAdmin,
     summary="Create a position (version 1)",
     errors=(409, 422),
 )
@@ -40,7 +44,7 @@ positions.upsert(
     "/by-code/{code}",
     use_cases.upsert_position_by_code,
     PositionUpsert,
-    Integrator,
+    role=Integrator,
     params={
         "code": Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code")]
     },
@@ -109,7 +113,6 @@ async def get_position(position_id: uuid.UUID, reads: ReadsDep, principal: AnyRo
 positions.update(
     use_cases.update_position,
     PositionUpdate,
-    HrAdmin,
     summary="Change a position (partial; If-Match honoured)",
     description='Send `If-Match: "<version>"` (the ETag) to refuse the change with 412 when '
     "someone else changed the position since you read it. Without If-Match (or with `*`) the "
@@ -121,7 +124,6 @@ positions.update(
 positions.action(
     "close",
     partial(use_cases.set_status, status="closed"),
-    HrAdmin,
     name="close_position",
     summary="Close a position for hiring (publishes `closed`)",
     errors=(404, 409, 412),
@@ -129,14 +131,12 @@ positions.action(
 positions.action(
     "reopen",
     partial(use_cases.set_status, status="open"),
-    HrAdmin,
     name="reopen_position",
     summary="Reopen a closed position (publishes `reopened`)",
     errors=(404, 409, 412),
 )
 positions.page(
     use_cases.position_history,
-    AnyRole,
     path="/{position_id}/history",
     read=PositionVersionRead.from_row,
     summary="Every version of a position: what changed, who and when",

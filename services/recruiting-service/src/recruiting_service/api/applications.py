@@ -20,6 +20,8 @@ router = api_router(prefix="/api/v1", tags=["applications"])
 application = Resource(
     router,
     ApplicationRead.from_record,
+    readers=Reader,
+    writers=Recruiter,
     item="/applications/{application_id}",
     collection="/applications",
     location="/api/v1/applications/{id}",
@@ -49,7 +51,7 @@ class ApplicationFilters(BaseModel):
 application.create(
     applications.apply,
     ApplicationCreate,
-    Sourcer,
+    role=Sourcer,
     name="create_application",
     summary="Apply a candidate to an opening (screened at once)",
     description="HR, recruiters and integrations. `Idempotency-Key` makes a retry safe: the "
@@ -58,7 +60,6 @@ application.create(
 )
 application.page(
     applications.list_applications,
-    Reader,
     ApplicationFilters,
     read=ApplicationSummary.from_row,
     summary="List applications",
@@ -66,7 +67,6 @@ application.page(
 )
 application.get(
     policy.read_application,
-    Reader,
     name="get_application",
     summary="Read an application with screening and history",
 )
@@ -79,7 +79,6 @@ for _action, _summary in MOVES.items():
     application.action(
         _action,
         _given_the_reason(partial(applications.move, action=_action)),
-        Recruiter,
         body=TransitionRequest | None,
         name=_action,
         summary=_summary,
@@ -88,7 +87,6 @@ for _action, _summary in MOVES.items():
 application.action(
     "hire",
     _given_the_reason(decisions.hire),
-    Recruiter,
     body=TransitionRequest | None,
     name="hire",
     summary="Hire (closes the application); publishes candidate-hired with the gaps",

@@ -46,6 +46,8 @@ WITH_HR_SPELLINGS = [Depends(education_spellings_in_force)]
 candidate = Resource(
     router,
     CandidateRead,
+    readers=Reader,
+    writers=Sourcer,
     item="/candidates/{candidate_id}",
     collection="/candidates",
     location="/api/v1/candidates/{id}",
@@ -66,7 +68,6 @@ class ErasureQuery(BaseModel):
 candidate.create(
     candidates.create_candidate,
     CandidateCreate,
-    Sourcer,
     dependencies=WITH_HR_SPELLINGS,
     summary="Register a candidate",
     description="HR, recruiters and integrations. `Idempotency-Key` makes a retry safe: the "
@@ -77,7 +78,6 @@ candidate.create(
 )
 candidate.page(
     candidates.list_candidates,
-    Reader,
     CandidateFilters,
     summary="List candidates (or find one by email)",
     errors=(422,),
@@ -86,7 +86,6 @@ candidate.upsert(
     "/candidates/by-external-id/{external_id}",
     candidates.upsert_candidate,
     CandidateUpsert,
-    Sourcer,
     dependencies=WITH_HR_SPELLINGS,
     summary="Create or update a candidate by an integration's id (idempotent)",
     description="201 when created, 200 when updated or unchanged. Fields you send replace "
@@ -101,23 +100,22 @@ candidate.upsert(
 )
 candidate.get(
     candidates.get_candidate_by_external_id,
-    Reader,
     path="/candidates/by-external-id/{external_id}",
     summary="Read a candidate by an integration's id",
     errors=(404, 422),
 )
-candidate.get(candidates.get_candidate, Reader, summary="Read a candidate")
+candidate.get(candidates.get_candidate, summary="Read a candidate")
 candidate.update(
     candidates.update_candidate,
     CandidateUpdate,
-    Recruiter,
+    role=Recruiter,
     dependencies=WITH_HR_SPELLINGS,
     summary="Change a candidate (If-Match honoured)",
     errors=(404, 409, 412, 422),
 )
 candidate.delete(
     erasure.erase_on_request,
-    HrAdmin,
+    role=HrAdmin,
     query=ErasureQuery,
     response_class=Response,
     name="erase_candidate",

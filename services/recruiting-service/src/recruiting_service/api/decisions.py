@@ -35,12 +35,15 @@ router = api_router(prefix="/api/v1", tags=["decisions"])
 
 
 rejection = Resource(
-    router, RejectedApplicationRead.from_rejected, item="/applications/{application_id}", etag=False
+    router,
+    RejectedApplicationRead.from_rejected,
+    writers=Recruiter,
+    item="/applications/{application_id}",
+    etag=False,
 )
 rejection.action(
     "reject",
     decisions.reject,
-    Recruiter,
     body=RejectRequest | None,
     summary="Reject; publishes candidate-rejected with strengths, reasons and suggestions",
     description="The answer's `notice_preview` shows each strength, reason and suggestion "
@@ -123,13 +126,18 @@ async def put_suggestion(
 
 # --- the decision policy ------------------------------------------------------------------
 
-default_policy = Resource(router, DecisionPolicyRead.from_view, item="/decision-policy")
+default_policy = Resource(
+    router, DecisionPolicyRead.from_view, readers=HrAdmin, writers=HrAdmin, item="/decision-policy"
+)
 position_policy = Resource(
-    router, DecisionPolicyRead.from_view, item="/decision-policy/positions/{position_id}"
+    router,
+    DecisionPolicyRead.from_view,
+    readers=HrAdmin,
+    writers=HrAdmin,
+    item="/decision-policy/positions/{position_id}",
 )
 default_policy.get(
     policy.get_policy,
-    HrAdmin,
     name="get_decision_policy",
     summary="The default decision policy (what a complete panel's no-hire leads to)",
     errors=(),
@@ -137,28 +145,24 @@ default_policy.get(
 default_policy.replace(
     policy.put_policy,
     DecisionPolicyUpdate,
-    HrAdmin,
     name="put_decision_policy",
     summary="Set the default decision policy (mode, threshold, review_minutes)",
     errors=(412, 422),
 )
 position_policy.get(
     policy.get_position_policy,
-    HrAdmin,
     name="get_position_decision_policy",
     summary="The decision policy in force for a position (its override, or the default)",
 )
 position_policy.replace(
     policy.put_position_policy,
     DecisionPolicyUpdate,
-    HrAdmin,
     name="put_position_decision_policy",
     summary="Override the default decision policy for one position",
     errors=(404, 412, 422),
 )
 position_policy.delete(
     policy.delete_position_policy,
-    HrAdmin,
     name="delete_position_decision_policy",
     summary="Drop a position's override: the default policy applies to it again",
 )
@@ -169,6 +173,8 @@ position_policy.delete(
 decision = Resource(
     router,
     DecisionRead.from_record,
+    readers=Recruiter,
+    writers=Recruiter,
     item="/applications/{application_id}/decision",
     collection="/decisions",
 )
@@ -180,32 +186,26 @@ class DecisionFilters(BaseModel):
 
 decision.page(
     policy.list_decisions,
-    Recruiter,
     DecisionFilters,
     summary="The policy's decisions by deadline (status=pending: HR's review queue)",
     errors=(422,),
 )
-decision.get(
-    policy.get_decision, Recruiter, summary="The policy's latest decision on an application"
-)
+decision.get(policy.get_decision, summary="The policy's latest decision on an application")
 decision.update(
     policy.edit_decision,
     DecisionEdit,
-    Recruiter,
     summary="Edit a pending decision's strengths, reasons or suggestions",
     errors=(404, 409, 412, 422),
 )
 decision.action(
     "confirm",
     policy.confirm_decision,
-    Recruiter,
     summary="Confirm a pending decision: the rejection goes out now",
     errors=(404, 409),
 )
 decision.action(
     "overturn",
     policy.overturn_decision,
-    Recruiter,
     body=OverturnRequest | None,
     summary="Overturn a pending decision: the candidate stays, nothing is sent",
     errors=(404, 409, 422),

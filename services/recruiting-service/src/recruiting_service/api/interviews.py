@@ -36,6 +36,8 @@ OwnInterviews = Annotated[
 interview = Resource(
     router,
     InterviewRead.from_record,
+    readers=AnyRole,
+    writers=Recruiter,
     item="/interviews/{interview_id}",
     collection="/interviews",
     location="/api/v1/interviews/{id}",
@@ -50,38 +52,34 @@ class InterviewFilters(BaseModel):
 interview.create(
     interviews.schedule_interview,
     InterviewCreate,
-    Recruiter,
     path="/applications/{application_id}/interviews",
     summary="Schedule an interview with its panel; publishes interview-scheduled",
     errors=(404, 409, 422),
 )
 interview.page(
     interviews.list_interviews,
-    AnyRole,
     InterviewFilters,
     summary="List interviews (an interviewer sees only their own)",
     errors=(422,),
 )
 interview.page(
     interviews.my_interviews,
-    OwnInterviews,
+    role=OwnInterviews,
     path="/my/interviews",
     read=MyInterviewRead.from_mine,
     summary="My upcoming interviews, each with the dimensions I will score",
     errors=(404, 422),
 )
-interview.get(interviews.get_interview, AnyRole, summary="Read an interview")
+interview.get(interviews.get_interview, summary="Read an interview")
 interview.update(
     interviews.reschedule_interview,
     InterviewUpdate,
-    Recruiter,
     summary="Reschedule (time, place, notes, panel); publishes interview-rescheduled",
     errors=(404, 409, 412, 422),
 )
 interview.action(
     "cancel",
     interviews.cancel_interview,
-    Recruiter,
     body=InterviewCancel | None,
     summary="Cancel an interview nobody has scored; publishes interview-cancelled",
     errors=(404, 409, 422),
@@ -89,7 +87,7 @@ interview.action(
 interview.action(
     "evaluation",
     evaluations.submit_evaluation,
-    Scorer,
+    role=Scorer,
     body=EvaluationCreate,
     status_code=201,
     read=EvaluationRead,
@@ -102,25 +100,28 @@ interview.action(
 scorecard = Resource(
     router,
     ScorecardRead.from_scorecard,
+    readers=Reader,
     item="/applications/{application_id}/scorecard",
     etag=False,
 )
 scorecard.get(
     evaluations.get_scorecard,
-    Reader,
     summary="The panel scorecard: weighted composite, dimension means, consistency",
 )
+# No role alias fits: HR and recruiters see anyone's calibration, an interviewer only their own.
+CalibrationReaders = Annotated[
+    Principal, Depends(require_roles("hr_admin", "recruiter", own=("interviewer",)))
+]
 calibration = Resource(
     router,
     CalibrationRead,
+    readers=CalibrationReaders,
     item="/interviewers/{interviewer_id}/calibration",
     etag=False,
     params={"interviewer_id": str},
 )
 calibration.get(
     evaluations.get_calibration,
-    # No alias fits: HR and recruiters see anyone's, an interviewer only their own.
-    Annotated[Principal, Depends(require_roles("hr_admin", "recruiter", own=("interviewer",)))],
     summary="How an interviewer scores compared with co-panelists",
     errors=(),
 )

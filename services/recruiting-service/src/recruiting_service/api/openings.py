@@ -10,7 +10,12 @@ from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1", tags=["openings"])
 opening = Resource(
-    router, OpeningRead.from_row, item="/openings/{position_id}", collection="/openings", etag=False
+    router,
+    OpeningRead.from_row,
+    readers=AnyRole,
+    item="/openings/{position_id}",
+    collection="/openings",
+    etag=False,
 )
 
 
@@ -18,7 +23,5 @@ class OpeningFilters(BaseModel):
     job_family: str | None = None
 
 
-opening.page(
-    openings.list_openings, AnyRole, OpeningFilters, summary="List open openings", errors=(422,)
-)
-opening.get(openings.get_opening, AnyRole, summary="Read an opening (open or closed)")
+opening.page(openings.list_openings, OpeningFilters, summary="List open openings", errors=(422,))
+opening.get(openings.get_opening, summary="Read an opening (open or closed)")

@@ -14,7 +14,12 @@ from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1", tags=["courses"])
 catalogue = Resource(
-    router, CourseRead.from_row, item="/courses/{course_id}", collection="/courses"
+    router,
+    CourseRead.from_row,
+    readers=Reader,
+    writers=HrAdmin,
+    item="/courses/{course_id}",
+    collection="/courses",
 )
 
 
@@ -25,14 +30,12 @@ class CourseFilters(BaseModel):
 catalogue.create(
     courses.create_course,
     CourseCreate,
-    HrAdmin,
     summary="Add a training course",
     description="Add a course and the skills or dimensions it builds; publishes course-changed.",
     errors=(422,),
 )
 catalogue.page(
     courses.list_courses,
-    Reader,
     CourseFilters,
     summary="The course catalogue",
     description="Courses in the order they were added.",
@@ -40,7 +43,6 @@ catalogue.page(
 )
 catalogue.get(
     courses.get_course,
-    Reader,
     summary="A course of the catalogue",
     description="One course (withdrawn ones too), with its version as ETag.",
     errors=(404, 422),
@@ -48,7 +50,6 @@ catalogue.get(
 catalogue.update(
     courses.update_course,
     CourseUpdate,
-    HrAdmin,
     summary="Change a course",
     description="Partial change with If-Match (412 when stale); a real change raises the "
     "version and\npublishes course-changed; 409 for a withdrawn course.",
@@ -57,7 +58,6 @@ catalogue.update(
 catalogue.action(
     "withdraw",
     courses.withdraw_course,
-    HrAdmin,
     summary="Withdraw a course from the catalogue",
     description="No longer suggested to anyone (kept for the record); publishes "
     "course-changed;\n409 when already withdrawn.",

@@ -15,6 +15,7 @@ router = api_router(prefix="/api/v1", tags=["development plans"])
 plans = Resource(
     router,
     DevelopmentPlanRead.from_row,
+    readers=Reader,
     item="/development-plans/{plan_id}",
     collection="/development-plans",
     etag=False,
@@ -30,7 +31,6 @@ class PlanFilters(BaseModel):
 
 plans.page(
     development.list_plans,
-    Reader,
     PlanFilters,
     summary="New hires' development plans",
     description="Plans newest first, of one person or one application if given.",
@@ -38,7 +38,6 @@ plans.page(
 )
 plans.get(
     development.get_plan,
-    Reader,
     summary="A new hire's development plan",
     description="The scorecard's gaps and the catalogue courses that cover them.",
     errors=(404, 422),

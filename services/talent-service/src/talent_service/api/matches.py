@@ -9,7 +9,9 @@ from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["matches"])
-matches = Resource(router, InvitationRead.from_row, item="/matches/{match_id}", etag=False)
+matches = Resource(
+    router, InvitationRead.from_row, writers=Recruiter, item="/matches/{match_id}", etag=False
+)
 
 
 @router.get(
@@ -29,7 +31,6 @@ async def list_matches(
 matches.action(
     "invite",
     matching.invite_match,
-    Recruiter,
     body=InvitationCreate | None,
     status_code=201,
     summary="Invite a matched candidate to the opening",

@@ -16,6 +16,8 @@ router = api_router(prefix="/api/v1", tags=["talents"])
 pool = Resource(
     router,
     TalentRead.from_detail,
+    readers=Reader,
+    writers=HrAdmin,
     item="/talents/{talent_id}",
     collection="/talents",
     etag=False,
@@ -24,6 +26,8 @@ pool = Resource(
 recontact = Resource(
     router,
     ReminderRead.from_row,
+    readers=Reader,
+    writers=Recruiter,
     item="/talents/{talent_id}",
     collection="/reminders",
     etag=False,
@@ -48,7 +52,6 @@ class ReminderFilters(BaseModel):
 
 pool.page(
     talents.search_talents,
-    Reader,
     TalentFilters,
     read=TalentSummary.from_row,
     summary="Search the talent pool",
@@ -57,13 +60,11 @@ pool.page(
 )
 pool.get(
     talents.get_talent,
-    Reader,
     summary="A pooled candidate with tags, applications and history",
     description="One pooled candidate (404 once consent has expired or the data was erased).",
 )
 pool.delete(
     erasure.erase_talent,
-    HrAdmin,
     query=EraseQuery,
     response_class=Response,
     summary="Erase a person's data from the pool (consent withdrawn)",
@@ -72,14 +73,12 @@ pool.delete(
 recontact.action(
     "contacted",
     reminders.mark_contacted,
-    Recruiter,
     summary="Record that HR contacted the candidate; schedules the next reminder",
     description="Move the re-contact reminder on.",
     errors=(404,),
 )
 recontact.page(
     reminders.list_reminders,
-    Reader,
     ReminderFilters,
     summary="Pooled candidates due for re-contact",
     description="Who is due before `due_before`, earliest first.",
@@ -87,7 +86,6 @@ recontact.page(
 )
 pool.get(
     talents.suggest_development,
-    Reader,
     path="/talents/{talent_id}/development",
     read=DevelopmentRead.from_result,
     name="development",
