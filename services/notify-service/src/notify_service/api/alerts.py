@@ -135,6 +135,8 @@ robots = Resource(
 
 
 class RobotFilters(BaseModel):
+    """Which chat robots to list."""
+
     scope: RobotScope | None = None
 
 

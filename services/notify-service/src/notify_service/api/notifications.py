@@ -33,6 +33,8 @@ def _in_full(use_case: ControlUseCase) -> Callable[..., Awaitable[NoticeRecord]]
 
 
 class NoticeFilters(BaseModel):
+    """Which notices to list."""
+
     application_id: str | None = None
     candidate_id: str | None = None
     status: NoticeStatus | None = None

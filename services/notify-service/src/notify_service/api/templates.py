@@ -24,6 +24,8 @@ templates = Resource(
 
 
 class TemplateFilters(BaseModel):
+    """Which templates to list."""
+
     kind: str | None = None
     job_family: str | None = None
     stage: str | None = None

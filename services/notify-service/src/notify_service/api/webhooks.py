@@ -115,10 +115,14 @@ deliveries = Resource(
 
 
 class SubscriptionFilters(BaseModel):
+    """Which webhook subscriptions to list."""
+
     active: bool | None = None
 
 
 class DeliveryFilters(BaseModel):
+    """Which deliveries to list."""
+
     status: DeliveryStatus | None = None
     event_type: str | None = None
 

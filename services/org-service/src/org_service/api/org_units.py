@@ -43,6 +43,8 @@ def _without_count(use_case: Callable[..., Awaitable[tuple[Any, ...]]]) -> Calla
 
 
 class OrgUnitFilters(BaseModel):
+    """Which org units to list."""
+
     parent_id: Annotated[uuid.UUID | None, Query(description="Only direct children")] = None
     kind: Annotated[str | None, Query(description="Only units of this kind")] = None
 

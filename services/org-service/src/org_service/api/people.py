@@ -30,6 +30,8 @@ CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP
 
 
 class PeopleFilters(BaseModel):
+    """Which staff members to list."""
+
     q: Annotated[str | None, Query(max_length=200, description="Name, email or code")] = None
     org_unit_id: uuid.UUID | None = None
     include_subtree: Annotated[bool, Query(description="Include units below org_unit_id")] = False

@@ -62,6 +62,8 @@ positions.upsert(
 
 
 class PositionFilters(BaseModel):
+    """Which positions to list."""
+
     org_unit_id: uuid.UUID | None = None
     include_subtree: Annotated[bool, Query(description="Include units below org_unit_id")] = False
     status: Literal["open", "closed"] | None = None

@@ -43,6 +43,8 @@ def _given_the_reason(use_case: Transition) -> Transition:
 
 
 class ApplicationFilters(BaseModel):
+    """Which applications to list."""
+
     position_id: uuid.UUID | None = None
     candidate_id: uuid.UUID | None = None
     status: ApplicationStatus | None = None

@@ -56,10 +56,14 @@ candidate = Resource(
 
 
 class CandidateFilters(BaseModel):
+    """Which candidates to list."""
+
     email: EmailQuery = None
 
 
 class ErasureQuery(BaseModel):
+    """Why the person's data is erased, as the event carries it."""
+
     reason: Annotated[
         str, Query(max_length=200, description="Why, as the event carries it (no personal data)")
     ] = "consent withdrawn"

@@ -181,6 +181,8 @@ decision = Resource(
 
 
 class DecisionFilters(BaseModel):
+    """Which decisions to list."""
+
     status: DecisionStatus | None = None
 
 

@@ -45,6 +45,8 @@ interview = Resource(
 
 
 class InterviewFilters(BaseModel):
+    """Which interviews to list."""
+
     interviewer_id: str | None = None
     application_id: uuid.UUID | None = None
 

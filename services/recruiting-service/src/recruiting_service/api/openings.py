@@ -20,6 +20,8 @@ opening = Resource(
 
 
 class OpeningFilters(BaseModel):
+    """Which openings to list."""
+
     job_family: str | None = None
 
 

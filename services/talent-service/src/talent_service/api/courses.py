@@ -24,6 +24,8 @@ catalogue = Resource(
 
 
 class CourseFilters(BaseModel):
+    """Which courses to list."""
+
     include_withdrawn: Annotated[bool, Query(description="Withdrawn courses too")] = False
 
 

@@ -23,6 +23,8 @@ plans = Resource(
 
 
 class PlanFilters(BaseModel):
+    """Which development plans to list."""
+
     person_id: Annotated[str | None, Query(max_length=64, description="The person hired")] = None
     application_id: Annotated[
         str | None, Query(max_length=64, description="The application that ended in the hire")

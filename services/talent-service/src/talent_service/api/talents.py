@@ -36,17 +36,23 @@ recontact = Resource(
 
 
 class TalentFilters(BaseModel):
+    """Which pooled candidates to list."""
+
     skill: Annotated[str | None, Query(max_length=200, description="Has this skill")] = None
     tag: Annotated[str | None, Query(max_length=200, description="Has a tag of any kind")] = None
     q: Annotated[str | None, Query(max_length=200, description="Words in name or tags")] = None
     open_to_contact: Annotated[bool | None, Query()] = None
 
 
-class EraseQuery(BaseModel):
+class ErasureQuery(BaseModel):
+    """Why the person's data is erased, as the event carries it."""
+
     reason: Annotated[str, Query(max_length=200)] = "consent withdrawn"
 
 
 class ReminderFilters(BaseModel):
+    """Which re-contact reminders to list."""
+
     due_before: Annotated[datetime | None, Query(description="Default: now")] = None
 
 
@@ -65,7 +71,7 @@ pool.get(
 )
 pool.delete(
     erasure.erase_talent,
-    query=EraseQuery,
+    query=ErasureQuery,
     response_class=Response,
     summary="Erase a person's data from the pool (consent withdrawn)",
     description="Erase profile, tags, applications, matches, invitations and reminders at once.",
