@@ -3529,13 +3529,13 @@ export interface operations {
     list_skills_api_v1_vocabularies_skills_get: {
         parameters: {
             query?: {
+                /** @description Only skills HR added to */
+                custom_only?: boolean;
+                q?: string | null;
                 /** @description Page size (default 50, at most 500) */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's next_cursor */
                 cursor?: string | null;
-                /** @description Only skills HR added to */
-                custom_only?: boolean;
-                q?: string | null;
             };
             header?: never;
             path?: never;
