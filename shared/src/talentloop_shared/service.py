@@ -73,7 +73,7 @@ class EventContract(Protocol):
     """A service's `events` package: what it publishes and its subscription map."""
 
     @property
-    def PUBLISHES(self) -> Sequence[str]: ...  # noqa: N802 (a module constant)
+    def PUBLISHES(self) -> Sequence[str]: ...  # a module constant
 
     def subscriptions(self, settings: Any) -> Mapping[str, Handler]: ...
 
