@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
@@ -201,13 +201,8 @@ async def _erase(
         candidate_id=str(candidate.id),
         origin=origin,
         by=by,
-        applications=outcome.applications,
-        withdrawn=outcome.withdrawn,
-        evaluations=outcome.evaluations,
-        history_redacted=outcome.history_redacted,
-        interviews=outcome.interviews,
-        interviews_cancelled=outcome.interviews_cancelled,
         infra_rows=infra_rows,
+        **asdict(outcome),
     )
     return outcome
 
