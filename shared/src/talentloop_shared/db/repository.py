@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from talentloop_shared.errors import ExpectedVersion, NotFound
+
 ModelT = TypeVar("ModelT")
 
 
+class Versioned(Protocol):
+    """A row whose `version` is its ETag."""
+
+    version: int
+
+
+VersionedT = TypeVar("VersionedT", bound=Versioned)
+
+
 class Repository(Generic[ModelT]):
-    """get / get_for_update / list / add over one mapped model."""
+    """get / get_for_update / get_or_raise / get_for_change / list / add over one mapped
+    model; `what` names the model in a 404 ("org unit 1b2c… does not exist")."""
 
     model: type[ModelT]
+    what: str = "row"
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -27,6 +40,21 @@ class Repository(Generic[ModelT]):
     async def get_for_update(self, id: uuid.UUID | str) -> ModelT | None:
         """The row with this primary key, locked until the transaction ends."""
         return await self.session.get(self.model, id, with_for_update=True, populate_existing=True)
+
+    async def get_or_raise(self, id: uuid.UUID | str, *, for_update: bool = False) -> ModelT:
+        """The row with this primary key (locked with `for_update`), or 404."""
+        row = await (self.get_for_update(id) if for_update else self.get(id))
+        if row is None:
+            raise NotFound(self.what, id)
+        return row
+
+    async def get_for_change(
+        self: Repository[VersionedT], id: uuid.UUID | str, expected: ExpectedVersion
+    ) -> VersionedT:
+        """The row, locked for this change, at a version If-Match accepts (404, 412)."""
+        row = await self.get_or_raise(id, for_update=True)
+        expected.check(row.version, what=f"{self.what} {id}")
+        return row
 
     async def list(self, statement: Select[Any]) -> Sequence[ModelT]:
         """Rows of `statement`."""

@@ -17,7 +17,7 @@ from notify_service.db.repositories import SettingsRepository, TemplateRepositor
 from notify_service.service.inputs import TemplateCreate, TemplatePreviewRequest, TemplateUpdate
 from notify_service.service.state import notify_state
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Invalid, NotFound
+from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Invalid
 from talentloop_shared.events.payloads import (
     CandidateRejected,
     InterviewCancelled,
@@ -152,10 +152,7 @@ async def create_template(uow: UnitOfWork, *, data: TemplateCreate, by: str) -> 
 
 async def get_template(uow: UnitOfWork, template_id: uuid.UUID) -> NoticeTemplate:
     """A template, or 404."""
-    template = await TemplateRepository(uow.session).get(template_id)
-    if template is None:
-        raise NotFound("template", template_id)
-    return template
+    return await TemplateRepository(uow.session).get_or_raise(template_id)
 
 
 async def list_templates(
@@ -204,10 +201,7 @@ async def update_template(
     by: str,
 ) -> NoticeTemplate:
     """Edit a template: a text change creates a new version; old versions are kept."""
-    template = await TemplateRepository(uow.session).get_for_update(template_id)
-    if template is None:
-        raise NotFound("template", template_id)
-    expected.check(template.version, what=f"template {template_id}")
+    template = await TemplateRepository(uow.session).get_for_change(template_id, expected)
     given = changes.model_fields_set
     subject = changes.subject if "subject" in given else template.subject
     body = changes.body or template.body

@@ -28,31 +28,17 @@ from recruiting_service.db.models import (
     Suggestion,
 )
 from talentloop_shared.db import Repository
-from talentloop_shared.errors import NotFound
 from talentloop_shared.pagination import Keyset, Page
 
 ModelT = TypeVar("ModelT")
 
 
-class _Repository(Repository[ModelT]):
-    """The shared base plus `get_or_raise`: a missing row is a 404 naming what it is."""
-
-    what: str
-
-    async def get_or_raise(self, id: uuid.UUID, *, for_update: bool = False) -> ModelT:
-        """The row with this primary key (locked with `for_update`), or 404."""
-        row = await (self.get_for_update(id) if for_update else self.get(id))
-        if row is None:
-            raise NotFound(self.what, id)
-        return row
-
-
-class OpeningRepository(_Repository[Opening]):
+class OpeningRepository(Repository[Opening]):
     model = Opening
     what = "opening"
 
 
-class PersonRepository(_Repository[Person]):
+class PersonRepository(Repository[Person]):
     model = Person
     what = "person"
 
@@ -92,7 +78,7 @@ class PersonRepository(_Repository[Person]):
         return (await self.session.scalar(upsert.returning(Person.id))) is not None
 
 
-class CandidateRepository(_Repository[Candidate]):
+class CandidateRepository(Repository[Candidate]):
     model = Candidate
     what = "candidate"
 
@@ -147,7 +133,7 @@ class CandidateRepository(_Repository[Candidate]):
         return {c.id: c for c in await self.list(statement)}
 
 
-class ApplicationRepository(_Repository[Application]):
+class ApplicationRepository(Repository[Application]):
     model = Application
     what = "application"
 
@@ -212,7 +198,7 @@ class ApplicationRepository(_Repository[Application]):
         )
 
 
-class InterviewRepository(_Repository[Interview]):
+class InterviewRepository(Repository[Interview]):
     model = Interview
     what = "interview"
 
@@ -328,7 +314,7 @@ class DecisionPolicyRepository(Repository[DecisionPolicyRow]):
     model = DecisionPolicyRow
 
 
-class PolicyDecisionRepository(_Repository[PolicyDecision]):
+class PolicyDecisionRepository(Repository[PolicyDecision]):
     model = PolicyDecision
     what = "policy decision"
 

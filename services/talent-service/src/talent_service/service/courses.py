@@ -20,7 +20,7 @@ from talent_service.db.models import Course
 from talent_service.db.repositories import CourseRepository
 from talent_service.service.inputs import CourseCreate, CourseUpdate
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import Conflict, ExpectedVersion, NotFound
+from talentloop_shared.errors import Conflict, ExpectedVersion
 from talentloop_shared.events.payloads import CourseChanged, CourseInfo
 from talentloop_shared.pagination import Keyset, Page
 
@@ -81,17 +81,12 @@ async def create_course(uow: UnitOfWork, *, course: CourseCreate) -> Course:
 
 async def get_course(uow: UnitOfWork, *, course_id: uuid.UUID) -> Course:
     """One course of the catalogue (withdrawn ones included)."""
-    row = await CourseRepository(uow.session).get(course_id)
-    if row is None:
-        raise NotFound("course", course_id)
-    return row
+    return await CourseRepository(uow.session).get_or_raise(course_id)
 
 
 async def _locked(uow: UnitOfWork, course_id: uuid.UUID, expected: ExpectedVersion) -> Course:
-    row = await CourseRepository(uow.session).get_for_update(course_id)
-    if row is None:
-        raise NotFound("course", course_id)
-    expected.check(row.version, what=f"course {course_id}")
+    """The course, locked for this change, at a version If-Match accepts and not withdrawn."""
+    row = await CourseRepository(uow.session).get_for_change(course_id, expected)
     if not row.active:
         raise CourseWithdrawn(course_id)
     return row

@@ -28,7 +28,6 @@ from talent_service.db.repositories import (
 from talent_service.domain import courses as course_rules
 from talent_service.service.erasure import erased_on_request
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import NotFound
 from talentloop_shared.events.payloads import CandidateHired
 from talentloop_shared.logging import get_logger
 from talentloop_shared.pagination import Keyset, Page
@@ -127,10 +126,7 @@ async def _leave_matching(uow: UnitOfWork, hire: CandidateHired) -> None:
 
 async def get_plan(uow: UnitOfWork, *, plan_id: uuid.UUID) -> DevelopmentPlan:
     """One development plan."""
-    plan = await DevelopmentPlanRepository(uow.session).get(plan_id)
-    if plan is None:
-        raise NotFound("development plan", plan_id)
-    return plan
+    return await DevelopmentPlanRepository(uow.session).get_or_raise(plan_id)
 
 
 async def list_plans(
