@@ -54,7 +54,7 @@ class CustomVocabularyColumns:
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-async def apply_vocabulary_changed(uow: UnitOfWork, *, payload: VocabularyChanged) -> bool:
+async def apply_vocabulary_changed(uow: UnitOfWork, payload: VocabularyChanged) -> bool:
     """Keep the table if it is newer than the one held (True); an older or the same version
     (out of order, replayed) changes nothing."""
     insert_row = insert(custom_vocabularies).values(

@@ -82,7 +82,7 @@ class ErasureOutcome:
     interviews_cancelled: int = 0
 
 
-async def erase_candidate(uow: UnitOfWork, *, payload: CandidateErased) -> ErasureOutcome:
+async def erase_candidate(uow: UnitOfWork, payload: CandidateErased) -> ErasureOutcome:
     """Apply a `candidate-erased` event (no commit; the consumer commits).
 
     An id that is not a UUID or not known here, or a candidate already erased, is a no-op:

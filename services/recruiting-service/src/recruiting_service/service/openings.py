@@ -77,7 +77,7 @@ def _columns(position: PositionSnapshot, change: str, now: datetime) -> dict[str
 
 
 async def apply_position_changed(
-    uow: UnitOfWork, *, payload: PositionChanged
+    uow: UnitOfWork, payload: PositionChanged
 ) -> PositionChangeOutcome:
     """Update the opening from a snapshot; re-screen or flag its applications (no commit)."""
     session = uow.session

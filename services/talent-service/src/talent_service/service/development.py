@@ -50,7 +50,7 @@ def _course_snapshot(course: Course) -> dict[str, Any]:
     }
 
 
-async def seed_development_plan(uow: UnitOfWork, *, hire: CandidateHired) -> DevelopmentPlan | None:
+async def seed_development_plan(uow: UnitOfWork, hire: CandidateHired) -> DevelopmentPlan | None:
     """Create the new hire's plan from the courses for their gaps (once per application)
     and take them out of pool matching; None when they asked to be erased before."""
     person = hire.candidate

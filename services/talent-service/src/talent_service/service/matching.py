@@ -147,9 +147,7 @@ def _match_values(position: Position, match: Match, now: datetime) -> dict[str, 
     }
 
 
-async def record_position_change(
-    uow: UnitOfWork, *, change: PositionChanged
-) -> ScoringResult | None:
+async def record_position_change(uow: UnitOfWork, change: PositionChanged) -> ScoringResult | None:
     """Keep the local copy of a position current and (re)score the pool when it opens."""
     snapshot = change.position
     await lock_key(uow.session, f"position:{snapshot.id}")
