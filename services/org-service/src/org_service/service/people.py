@@ -22,6 +22,7 @@ from org_service.db.repositories import (
 )
 from org_service.domain.errors import FieldError, InvalidFields, check_upsert
 from org_service.domain.people import (
+    NEW_PERSON_DEFAULTS,
     PERSON_FIELDS,
     PersonChange,
     change_kind,
@@ -263,14 +264,7 @@ async def upsert_person_by_code(
         new = {
             "id": uuid.uuid4(),
             "external_code": code,
-            "email": None,
-            "phone": None,
-            "locale": "en",
-            "timezone": "UTC",
-            "org_unit_id": None,
-            "manager_id": None,
-            "subject": None,
-            "active": True,
+            **NEW_PERSON_DEFAULTS,
             **values,
         }
         await _check(uow, person_id=new["id"], values=new, fields=set(new), new=True)
