@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -136,6 +136,13 @@ class CandidateRepository(Repository[Candidate]):
 class ApplicationRepository(Repository[Application]):
     model = Application
     what = "application"
+
+    async def by_ids(self, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Application]:
+        """The applications with these ids, keyed by id."""
+        if not ids:
+            return {}
+        rows = await self.session.scalars(select(Application).where(Application.id.in_(ids)))
+        return {a.id: a for a in rows}
 
     @staticmethod
     def screening_profiles(

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from recruiting_service.db.models import (
     Application,
@@ -545,6 +545,13 @@ async def list_interviews(
         stmt = stmt.where(_sits_on({interviewer_id}))
     if application_id is not None:
         stmt = stmt.where(Interview.application_id == application_id)
+    return await _page(uow, stmt, limit=limit, cursor=cursor)
+
+
+async def _page(
+    uow: UnitOfWork, stmt: Select[Interview], *, limit: int, cursor: str | None
+) -> Page[InterviewRecord]:
+    """One page of `stmt`'s interviews by schedule, with their calendars and evaluations."""
     page = await keyset_page(
         uow.session,
         stmt,
@@ -553,10 +560,6 @@ async def list_interviews(
         cursor=cursor,
         limit=limit,
     )
-    return await _records(uow, page)
-
-
-async def _records(uow: UnitOfWork, page: Page[Interview]) -> Page[InterviewRecord]:
     found = {c.interview.id: c for c in await calendars(uow, page.items)}
     evaluations = await InterviewRepository(uow.session).evaluations_by_interview(list(found))
     return page.map(lambda i: InterviewRecord(found[i.id], evaluations[i.id]))
@@ -577,25 +580,10 @@ async def my_interviews(
         Interview.ends_at > uow.clock.now(),
         _sits_on(mine),
     )
-    page = await _records(
-        uow,
-        await keyset_page(
-            uow.session,
-            stmt,
-            keyset=INTERVIEWS,
-            order_by=[Interview.scheduled_at, Interview.id],
-            cursor=cursor,
-            limit=limit,
-        ),
+    page = await _page(uow, stmt, limit=limit, cursor=cursor)
+    applications = await ApplicationRepository(uow.session).by_ids(
+        {r.interview.application_id for r in page.items}
     )
-    applications = {
-        a.id: a
-        for a in await ApplicationRepository(uow.session).list(
-            select(Application).where(
-                Application.id.in_({r.interview.application_id for r in page.items})
-            )
-        )
-    }
     candidates = await CandidateRepository(uow.session).by_ids(
         [a.candidate_id for a in applications.values()]
     )

@@ -457,12 +457,9 @@ async def list_decisions(
         cursor=cursor,
         limit=limit,
     )
-    applications = {
-        a.id: a
-        for a in await ApplicationRepository(uow.session).list(
-            select(Application).where(Application.id.in_({d.application_id for d in page.items}))
-        )
-    }
+    applications = await ApplicationRepository(uow.session).by_ids(
+        {d.application_id for d in page.items}
+    )
     return page.map(lambda d: DecisionRecord(d, applications[d.application_id]))
 
 
