@@ -18,6 +18,7 @@ from sqlalchemy import select, tuple_
 
 from talent_service.db.models import Course
 from talent_service.db.repositories import CourseRepository
+from talent_service.domain import courses as course_rules
 from talent_service.service.inputs import CourseCreate, CourseUpdate
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion
@@ -48,6 +49,21 @@ def course_info(course: Course) -> CourseInfo:
     )
 
 
+async def catalogue(uow: UnitOfWork) -> dict[str, Course]:
+    """The courses on offer (not withdrawn), keyed by id, in the order added."""
+    return {str(c.id): c for c in await CourseRepository(uow.session).active()}
+
+
+def rule_courses(courses: dict[str, Course]) -> list[course_rules.Course]:
+    """The catalogue as the course rules take it."""
+    return [
+        course_rules.Course(
+            id=key, title=c.title, provider=c.provider, url=c.url, skills=tuple(c.skills)
+        )
+        for key, c in courses.items()
+    ]
+
+
 def _announce(
     uow: UnitOfWork, course: Course, change: Literal["created", "updated", "withdrawn"]
 ) -> None:
@@ -55,6 +71,13 @@ def _announce(
         CourseChanged(change=change, version=course.version, course=course_info(course)),
         subject=f"courses/{course.id}",
     )
+
+
+def _next_version(uow: UnitOfWork, row: Course, change: Literal["updated", "withdrawn"]) -> None:
+    """A real change: the next version, stamped, announced."""
+    row.version += 1
+    row.updated_at = uow.clock.now()
+    _announce(uow, row, change)
 
 
 async def create_course(uow: UnitOfWork, *, course: CourseCreate) -> Course:
@@ -111,9 +134,7 @@ async def update_course(
             setattr(row, field, value)
             changed = True
     if changed:
-        row.version += 1
-        row.updated_at = uow.clock.now()
-        _announce(uow, row, "updated")
+        _next_version(uow, row, "updated")
     await uow.commit()
     return row
 
@@ -125,9 +146,7 @@ async def withdraw_course(
     course-changed."""
     row = await _locked(uow, course_id, expected)
     row.active = False
-    row.version += 1
-    row.updated_at = uow.clock.now()
-    _announce(uow, row, "withdrawn")
+    _next_version(uow, row, "withdrawn")
     await uow.commit()
     return row
 

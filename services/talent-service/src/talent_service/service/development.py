@@ -19,13 +19,13 @@ from sqlalchemy import select, tuple_
 
 from talent_service.db.models import Course, DevelopmentPlan
 from talent_service.db.repositories import (
-    CourseRepository,
     DevelopmentPlanRepository,
     MatchRepository,
     ProfileRepository,
     lock_key,
 )
 from talent_service.domain import courses as course_rules
+from talent_service.service.courses import catalogue, rule_courses
 from talent_service.service.erasure import erased_on_request
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import CandidateHired
@@ -60,16 +60,8 @@ async def seed_development_plan(uow: UnitOfWork, hire: CandidateHired) -> Develo
     plans = DevelopmentPlanRepository(uow.session)
     if (existing := await plans.of_application(hire.application_id)) is not None:
         return existing
-    catalogue = {str(c.id): c for c in await CourseRepository(uow.session).active()}
-    chosen = course_rules.courses_for_dimension_gaps(
-        hire.gaps,
-        (
-            course_rules.Course(
-                id=key, title=c.title, provider=c.provider, url=c.url, skills=tuple(c.skills)
-            )
-            for key, c in catalogue.items()
-        ),
-    )
+    on_offer = await catalogue(uow)
+    chosen = course_rules.courses_for_dimension_gaps(hire.gaps, rule_courses(on_offer))
     plan = plans.add(
         DevelopmentPlan(
             id=uuid.uuid4(),
@@ -89,7 +81,7 @@ async def seed_development_plan(uow: UnitOfWork, hire: CandidateHired) -> Develo
                 for gap in hire.gaps
             ],
             courses=[
-                {"course": _course_snapshot(catalogue[s.course.id]), "covers": list(s.covers)}
+                {"course": _course_snapshot(on_offer[s.course.id]), "covers": list(s.covers)}
                 for s in chosen
             ],
             created_at=uow.clock.now(),

@@ -14,10 +14,11 @@ from talent_service.db.models import (
     TalentHistoryEntry,
     TalentProfile,
 )
-from talent_service.db.repositories import CourseRepository, ProfileRepository
+from talent_service.db.repositories import ProfileRepository
 from talent_service.domain import courses as course_rules
 from talent_service.domain import retention
 from talent_service.domain.tags import Tag, normalise, skill_value
+from talent_service.service.courses import catalogue, rule_courses
 from talent_service.service.vocabularies import skills_in_force
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import NotFound
@@ -107,14 +108,6 @@ async def get_talent(uow: UnitOfWork, *, talent_id: str) -> TalentDetail:
 async def suggest_development(uow: UnitOfWork, *, talent_id: str) -> Development:
     """Courses covering the talent's gaps, most gaps covered first."""
     profile = await live_profile(uow, talent_id, now=uow.clock.now())
-    catalogue = {str(c.id): c for c in await CourseRepository(uow.session).active()}
-    suggestions = course_rules.suggest_courses(
-        profile.gaps,
-        (
-            course_rules.Course(
-                id=key, title=c.title, provider=c.provider, url=c.url, skills=tuple(c.skills)
-            )
-            for key, c in catalogue.items()
-        ),
-    )
-    return Development(profile=profile, suggestions=suggestions, catalogue=catalogue)
+    on_offer = await catalogue(uow)
+    suggestions = course_rules.suggest_courses(profile.gaps, rule_courses(on_offer))
+    return Development(profile=profile, suggestions=suggestions, catalogue=on_offer)
