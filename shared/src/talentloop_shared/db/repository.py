@@ -6,10 +6,12 @@ import uuid
 from collections.abc import Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from talentloop_shared.errors import ExpectedVersion, NotFound
+from talentloop_shared.pagination import Keyset, Page
 
 ModelT = TypeVar("ModelT")
 
@@ -68,3 +70,29 @@ class Repository(Generic[ModelT]):
     def select(self) -> Select[Any]:
         """A SELECT of the model to refine."""
         return select(self.model)
+
+
+async def keyset_page(
+    session: AsyncSession,
+    statement: Select[ModelT],
+    *,
+    keyset: Keyset,
+    order_by: Sequence[InstrumentedAttribute[Any]],
+    cursor: str | None,
+    limit: int,
+    descending: bool = False,
+) -> Page[ModelT]:
+    """One page of `statement`'s rows ordered by the `order_by` columns (all of them
+    descending with `descending`), after `cursor` (422 if it is not one this list
+    returned); `keyset` declares the types of the `order_by` columns. One row more than
+    `limit` is read to tell whether a next page exists."""
+    after = keyset.decode(cursor)
+    if after is not None:
+        # The whole key as a row value: rows that share a created_at must still be told
+        # apart by the id that follows it.
+        key = tuple_(*order_by)
+        bound = tuple_(*(literal(v, c.type) for v, c in zip(after, order_by, strict=True)))
+        statement = statement.where(key < bound if descending else key > bound)
+    ordering = [c.desc() for c in order_by] if descending else list(order_by)
+    rows = (await session.scalars(statement.order_by(*ordering).limit(limit + 1))).all()
+    return keyset.page(rows, limit, key=lambda row: [getattr(row, c.key) for c in order_by])

@@ -15,12 +15,12 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, field_validator, model_validator
-from sqlalchemy import literal, select, tuple_
+from sqlalchemy import select
 
 from notify_service.db.alert_models import ChatRobot, PositionUnit
 from notify_service.service.robot_delivery import RobotProvider
 from notify_service.service.state import notify_state
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, keyset_page
 from talentloop_shared.errors import FieldInvalid, NotFound
 from talentloop_shared.events.payloads import PositionChanged
 from talentloop_shared.i18n import canonical_locale
@@ -135,12 +135,15 @@ async def list_robots(
     stmt = select(ChatRobot)
     if scope:
         stmt = stmt.where(ChatRobot.scope == scope)
-    after = ROBOTS.decode(cursor)
-    if after is not None:
-        stmt = stmt.where(tuple_(ChatRobot.created_at, ChatRobot.id) < tuple_(*map(literal, after)))
-    stmt = stmt.order_by(ChatRobot.created_at.desc(), ChatRobot.id.desc()).limit(limit + 1)
-    rows = (await uow.session.scalars(stmt)).all()
-    return ROBOTS.page(rows, limit, key=lambda r: (r.created_at, r.id))
+    return await keyset_page(
+        uow.session,
+        stmt,
+        keyset=ROBOTS,
+        order_by=[ChatRobot.created_at, ChatRobot.id],
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+    )
 
 
 async def record_position_unit(uow: UnitOfWork, payload: PositionChanged) -> None:

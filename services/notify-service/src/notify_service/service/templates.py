@@ -9,18 +9,19 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func, literal, select, text, tuple_
+from sqlalchemy import func, select, text
 
 from notify_service import domain
 from notify_service.db.models import NoticeTemplate, TemplateVersion
 from notify_service.db.repositories import SettingsRepository, TemplateRepository
 from notify_service.service.inputs import TemplateCreate, TemplatePreviewRequest, TemplateUpdate
 from notify_service.service.state import notify_state
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, keyset_page
 from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Invalid
 from talentloop_shared.events.payloads import (
     CandidateRejected,
     InterviewCancelled,
+    InterviewDetails,
     InterviewRescheduled,
     InterviewScheduled,
     TalentInvited,
@@ -169,7 +170,6 @@ async def list_templates(
     cursor: str | None = None,
 ) -> Page[NoticeTemplate]:
     """Templates matching the filters, in creation order, one page from `cursor`."""
-    after = TEMPLATES.decode(cursor)
     filters = {
         "kind": kind,
         "job_family": job_family,
@@ -183,13 +183,14 @@ async def list_templates(
     for field, value in filters.items():
         if value:
             stmt = stmt.where(getattr(NoticeTemplate, field) == value)
-    if after is not None:
-        stmt = stmt.where(
-            tuple_(NoticeTemplate.created_at, NoticeTemplate.id) > tuple_(*map(literal, after))
-        )
-    stmt = stmt.order_by(NoticeTemplate.created_at, NoticeTemplate.id).limit(limit + 1)
-    rows = (await uow.session.scalars(stmt)).all()
-    return TEMPLATES.page(rows, limit, key=lambda t: (t.created_at, t.id))
+    return await keyset_page(
+        uow.session,
+        stmt,
+        keyset=TEMPLATES,
+        order_by=[NoticeTemplate.created_at, NoticeTemplate.id],
+        cursor=cursor,
+        limit=limit,
+    )
 
 
 async def update_template(
@@ -236,31 +237,25 @@ _PREVIEW_EVENTS = {
 
 def _interview_preview(kind: str, payload: dict[str, Any], company: str) -> dict[str, Any]:
     """An interview template's context from a payload, as the candidate's email."""
+    details: InterviewDetails
+    previous_start, reason, lead_minutes = None, None, None
     if kind == "interview_update":
         moved = InterviewRescheduled.model_validate(payload)
-        return domain.interview_context(
-            moved,
-            reader=moved.candidate,
-            is_candidate=True,
-            company_name=company,
-            previous_start=moved.previous_start,
-        )
-    if kind == "interview_cancellation":
+        details, previous_start = moved, moved.previous_start
+    elif kind == "interview_cancellation":
         cancelled = InterviewCancelled.model_validate(payload)
-        return domain.interview_context(
-            cancelled,
-            reader=cancelled.candidate,
-            is_candidate=True,
-            company_name=company,
-            reason=cancelled.reason,
-        )
-    details = InterviewScheduled.model_validate(payload)
+        details, reason = cancelled, cancelled.reason
+    else:
+        details = InterviewScheduled.model_validate(payload)
+        lead_minutes = 24 * 60 if kind == "interview_reminder" else None
     return domain.interview_context(
         details,
         reader=details.candidate,
         is_candidate=True,
         company_name=company,
-        lead_minutes=24 * 60 if kind == "interview_reminder" else None,
+        previous_start=previous_start,
+        reason=reason,
+        lead_minutes=lead_minutes,
     )
 
 

@@ -7,11 +7,9 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
 
 from recruiting_service.db.models import (
     Application,
@@ -28,7 +26,6 @@ from recruiting_service.db.models import (
     Suggestion,
 )
 from talentloop_shared.db import Repository
-from talentloop_shared.pagination import Keyset, Page
 
 ModelT = TypeVar("ModelT")
 
@@ -406,31 +403,3 @@ def as_uuid(value: str | uuid.UUID) -> uuid.UUID | None:
         return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
     except ValueError:
         return None
-
-
-async def keyset_page(
-    session: AsyncSession,
-    statement: Select[ModelT],
-    *,
-    keyset: Keyset,
-    order_by: Sequence[InstrumentedAttribute[Any]],
-    cursor: str | None,
-    limit: int,
-) -> Page[ModelT]:
-    """One page of `statement`'s rows in `order_by` order, after `cursor` (422 if it is
-    not one this list returned); `keyset` declares the types of the `order_by` columns."""
-    after = keyset.decode(cursor)
-    if after is not None:
-        statement = statement.where(after_cursor(order_by, after))
-    rows = (await session.scalars(statement.order_by(*order_by).limit(limit + 1))).all()
-    return keyset.page(rows, limit, key=lambda row: [getattr(row, c.key) for c in order_by])
-
-
-def after_cursor(columns: Sequence[Any], values: Sequence[Any]) -> Any:
-    """A WHERE clause for keyset pagination: rows strictly after `values` in column order."""
-    # (a, b) > (x, y) spelled out, so it works with any column types.
-    clauses = []
-    for i, column in enumerate(columns):
-        equal = [columns[j] == values[j] for j in range(i)]
-        clauses.append(and_(*equal, column > values[i]))
-    return or_(*clauses)

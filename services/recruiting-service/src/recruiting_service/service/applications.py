@@ -22,7 +22,6 @@ from recruiting_service.db.repositories import (
     CandidateRepository,
     OpeningRepository,
     PolicyDecisionRepository,
-    keyset_page,
 )
 from recruiting_service.domain.applications import is_final, transition
 from recruiting_service.domain.screening import CandidateProfile, make_screener
@@ -30,7 +29,7 @@ from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.inputs import ApplicationCreate
 from recruiting_service.service.schedule import cancel_upcoming
 from recruiting_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, keyset_page
 from talentloop_shared.errors import Conflict
 from talentloop_shared.events.payloads import Education, Requirements
 from talentloop_shared.language.vocabulary import SkillVocabulary

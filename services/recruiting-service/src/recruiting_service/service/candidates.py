@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import select
 
 from recruiting_service.db.models import Candidate
-from recruiting_service.db.repositories import CandidateRepository, keyset_page
+from recruiting_service.db.repositories import CandidateRepository
 from recruiting_service.domain.errors import CandidateIsErased
 from recruiting_service.service.inputs import CandidateCreate, CandidateUpdate, CandidateUpsert
 from recruiting_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, keyset_page
 from talentloop_shared.errors import (
     Conflict,
     ExpectedVersion,

@@ -33,7 +33,6 @@ from recruiting_service.db.repositories import (
     PersonRepository,
     PolicyDecisionRepository,
     as_uuid,
-    keyset_page,
 )
 from recruiting_service.domain.applications import is_final, transition
 from recruiting_service.service.applications import resolve
@@ -49,7 +48,7 @@ from recruiting_service.service.policy import apply_policy
 from recruiting_service.service.positions import scheme_dimensions
 from recruiting_service.service.schedule import Calendar, calendars, cancel, interview_details
 from talentloop_shared.auth import Principal
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, keyset_page
 from talentloop_shared.errors import (
     Conflict,
     ExpectedVersion,

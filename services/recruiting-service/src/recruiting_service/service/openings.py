@@ -16,7 +16,6 @@ from recruiting_service.db.models import Opening
 from recruiting_service.db.repositories import (
     ApplicationRepository,
     OpeningRepository,
-    keyset_page,
 )
 from recruiting_service.domain.applications import status_after_screening
 from recruiting_service.domain.screening import (
@@ -26,7 +25,7 @@ from recruiting_service.domain.screening import (
 )
 from recruiting_service.service.applications import profile_of
 from recruiting_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, keyset_page
 from talentloop_shared.events.payloads import PositionChanged, PositionSnapshot, Requirements
 from talentloop_shared.logging import get_logger
 from talentloop_shared.pagination import Keyset, Page

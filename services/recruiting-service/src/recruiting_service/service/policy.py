@@ -38,7 +38,6 @@ from recruiting_service.db.repositories import (
     InterviewRepository,
     OpeningRepository,
     PolicyDecisionRepository,
-    keyset_page,
 )
 from recruiting_service.domain.policy import DecisionPolicy, PolicyMode, rejects
 from recruiting_service.domain.scorecard import compute_scorecard
@@ -52,7 +51,7 @@ from recruiting_service.service.decisions import (
 from recruiting_service.service.inputs import DecisionEdit, DecisionPolicyUpdate, OverturnRequest
 from recruiting_service.service.positions import position_ref, scheme_dimensions
 from recruiting_service.service.scorecards import panel_progress, submitted
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, keyset_page
 from talentloop_shared.errors import Conflict, ExpectedVersion, NotFound
 from talentloop_shared.events.payloads import (
     DecisionPending,

@@ -14,13 +14,13 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 
 from talent_service.db.models import Course
 from talent_service.db.repositories import CourseRepository
 from talent_service.domain import courses as course_rules
 from talent_service.service.inputs import CourseCreate, CourseUpdate
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, keyset_page
 from talentloop_shared.errors import Conflict, ExpectedVersion
 from talentloop_shared.events.payloads import CourseChanged, CourseInfo
 from talentloop_shared.pagination import Keyset, Page
@@ -158,8 +158,11 @@ async def list_courses(
     stmt = select(Course)
     if not include_withdrawn:
         stmt = stmt.where(Course.active.is_(True))
-    if (after := COURSES.decode(cursor)) is not None:
-        stmt = stmt.where(tuple_(Course.created_at, Course.id) > tuple_(*after))
-    stmt = stmt.order_by(Course.created_at, Course.id).limit(limit + 1)
-    rows = (await uow.session.scalars(stmt)).all()
-    return COURSES.page(rows, limit, key=lambda c: (c.created_at, c.id))
+    return await keyset_page(
+        uow.session,
+        stmt,
+        keyset=COURSES,
+        order_by=[Course.created_at, Course.id],
+        cursor=cursor,
+        limit=limit,
+    )

@@ -15,7 +15,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 
 from talent_service.db.models import Course, DevelopmentPlan
 from talent_service.db.repositories import (
@@ -27,7 +27,7 @@ from talent_service.db.repositories import (
 from talent_service.domain import courses as course_rules
 from talent_service.service.courses import catalogue, rule_courses
 from talent_service.service.erasure import erased_on_request
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, keyset_page
 from talentloop_shared.events.payloads import CandidateHired
 from talentloop_shared.logging import get_logger
 from talentloop_shared.pagination import Keyset, Page
@@ -135,10 +135,12 @@ async def list_plans(
         stmt = stmt.where(DevelopmentPlan.person_id == person_id)
     if application_id is not None:
         stmt = stmt.where(DevelopmentPlan.application_id == application_id)
-    if (after := PLANS.decode(cursor)) is not None:
-        stmt = stmt.where(tuple_(DevelopmentPlan.created_at, DevelopmentPlan.id) < tuple_(*after))
-    stmt = stmt.order_by(DevelopmentPlan.created_at.desc(), DevelopmentPlan.id.desc()).limit(
-        limit + 1
+    return await keyset_page(
+        uow.session,
+        stmt,
+        keyset=PLANS,
+        order_by=[DevelopmentPlan.created_at, DevelopmentPlan.id],
+        cursor=cursor,
+        limit=limit,
+        descending=True,
     )
-    rows = (await uow.session.scalars(stmt)).all()
-    return PLANS.page(rows, limit, key=lambda p: (p.created_at, p.id))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, select
 
 from talent_service.db.models import (
     Course,
@@ -20,7 +20,7 @@ from talent_service.domain import retention
 from talent_service.domain.tags import Tag, normalise, skill_value
 from talent_service.service.courses import catalogue, rule_courses
 from talent_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, keyset_page
 from talentloop_shared.errors import NotFound
 from talentloop_shared.pagination import Keyset, Page
 
@@ -74,11 +74,15 @@ async def search_talents(
         )
     if open_to_contact is not None:
         stmt = stmt.where(TalentProfile.open_to_contact.is_(open_to_contact))
-    if (after := TALENTS.decode(cursor)) is not None:
-        stmt = stmt.where(tuple_(TalentProfile.created_at, TalentProfile.id) < tuple_(*after))
-    stmt = stmt.order_by(TalentProfile.created_at.desc(), TalentProfile.id.desc()).limit(limit + 1)
-    rows = (await uow.session.scalars(stmt)).all()
-    return TALENTS.page(rows, limit, key=lambda p: (p.created_at, p.id))
+    return await keyset_page(
+        uow.session,
+        stmt,
+        keyset=TALENTS,
+        order_by=[TalentProfile.created_at, TalentProfile.id],
+        cursor=cursor,
+        limit=limit,
+        descending=True,
+    )
 
 
 async def live_profile(
