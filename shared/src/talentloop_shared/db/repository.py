@@ -72,27 +72,35 @@ class Repository(Generic[ModelT]):
         return select(self.model)
 
 
-async def keyset_page(
-    session: AsyncSession,
-    statement: Select[ModelT],
-    *,
-    keyset: Keyset,
-    order_by: Sequence[InstrumentedAttribute[Any]],
-    cursor: str | None,
-    limit: int,
-    descending: bool = False,
-) -> Page[ModelT]:
-    """One page of `statement`'s rows ordered by the `order_by` columns (all of them
-    descending with `descending`), after `cursor` (422 if it is not one this list
-    returned); `keyset` declares the types of the `order_by` columns. One row more than
-    `limit` is read to tell whether a next page exists."""
-    after = keyset.decode(cursor)
-    if after is not None:
-        # The whole key as a row value: rows that share a created_at must still be told
-        # apart by the id that follows it.
-        key = tuple_(*order_by)
-        bound = tuple_(*(literal(v, c.type) for v, c in zip(after, order_by, strict=True)))
-        statement = statement.where(key < bound if descending else key > bound)
-    ordering = [c.desc() for c in order_by] if descending else list(order_by)
-    rows = (await session.scalars(statement.order_by(*ordering).limit(limit + 1))).all()
-    return keyset.page(rows, limit, key=lambda row: [getattr(row, c.key) for c in order_by])
+class KeysetOrder:
+    """How a list is ordered and paged in the database: its key columns, the last one unique
+    (`(created_at, id)`), all ascending or all descending. Its cursor codec (`keyset`)
+    follows the columns' Python types.
+
+    `PLANS = KeysetOrder(DevelopmentPlan.created_at, DevelopmentPlan.id, descending=True)`,
+    then `await PLANS.page(uow.session, stmt, cursor=cursor, limit=limit)`.
+    """
+
+    def __init__(self, *columns: InstrumentedAttribute[Any], descending: bool = False) -> None:
+        self.columns = columns
+        self.descending = descending
+        self.keyset = Keyset(*(c.type.python_type for c in columns))
+
+    async def page(
+        self, session: AsyncSession, statement: Select[ModelT], *, cursor: str | None, limit: int
+    ) -> Page[ModelT]:
+        """One page of `statement`'s rows in this order, after `cursor` (422 if it is not one
+        this list returned). One row more than `limit` is read to tell whether a next page
+        exists."""
+        after = self.keyset.decode(cursor)
+        if after is not None:
+            # The whole key as a row value: rows that share a created_at must still be told
+            # apart by the id that follows it.
+            key = tuple_(*self.columns)
+            bound = tuple_(*(literal(v, c.type) for v, c in zip(after, self.columns, strict=True)))
+            statement = statement.where(key < bound if self.descending else key > bound)
+        ordering = [c.desc() for c in self.columns] if self.descending else self.columns
+        rows = (await session.scalars(statement.order_by(*ordering).limit(limit + 1))).all()
+        return self.keyset.page(
+            rows, limit, key=lambda row: [getattr(row, c.key) for c in self.columns]
+        )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import urllib.parse
 import uuid
-from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -20,14 +19,14 @@ from sqlalchemy import select
 from notify_service.db.alert_models import ChatRobot, PositionUnit
 from notify_service.service.robot_delivery import RobotProvider
 from notify_service.service.state import notify_state
-from talentloop_shared.db import UnitOfWork, keyset_page
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import FieldInvalid, NotFound
 from talentloop_shared.events.payloads import PositionChanged
 from talentloop_shared.i18n import canonical_locale
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 RobotScope = Literal["position", "org_unit", "default"]
-ROBOTS = Keyset(datetime, uuid.UUID)
+ROBOTS = KeysetOrder(ChatRobot.created_at, ChatRobot.id, descending=True)
 
 
 class ChatRobotInput(BaseModel):
@@ -135,15 +134,7 @@ async def list_robots(
     stmt = select(ChatRobot)
     if scope:
         stmt = stmt.where(ChatRobot.scope == scope)
-    return await keyset_page(
-        uow.session,
-        stmt,
-        keyset=ROBOTS,
-        order_by=[ChatRobot.created_at, ChatRobot.id],
-        cursor=cursor,
-        limit=limit,
-        descending=True,
-    )
+    return await ROBOTS.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def record_position_unit(uow: UnitOfWork, payload: PositionChanged) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,7 +15,7 @@ from notify_service.db.models import NoticeTemplate, TemplateVersion
 from notify_service.db.repositories import SettingsRepository, TemplateRepository
 from notify_service.service.inputs import TemplateCreate, TemplatePreviewRequest, TemplateUpdate
 from notify_service.service.state import notify_state
-from talentloop_shared.db import UnitOfWork, keyset_page
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Invalid
 from talentloop_shared.events.payloads import (
     CandidateRejected,
@@ -28,12 +27,12 @@ from talentloop_shared.events.payloads import (
 )
 from talentloop_shared.i18n import try_canonical_locale
 from talentloop_shared.logging import get_logger
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 log = get_logger(__name__)
 _SEED_LOCK = 0x6E6F7469  # advisory lock: two replicas starting at once seed only once
 
-TEMPLATES = Keyset(datetime, uuid.UUID)
+TEMPLATES = KeysetOrder(NoticeTemplate.created_at, NoticeTemplate.id)
 """The template list's cursor: (created_at, id) of the last template of a page."""
 
 
@@ -183,14 +182,7 @@ async def list_templates(
     for field, value in filters.items():
         if value:
             stmt = stmt.where(getattr(NoticeTemplate, field) == value)
-    return await keyset_page(
-        uow.session,
-        stmt,
-        keyset=TEMPLATES,
-        order_by=[NoticeTemplate.created_at, NoticeTemplate.id],
-        cursor=cursor,
-        limit=limit,
-    )
+    return await TEMPLATES.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def update_template(

@@ -13,7 +13,7 @@ import ipaddress
 import socket
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any, cast
 
 from pydantic import Field, field_validator
@@ -36,18 +36,18 @@ from notify_service.db.webhooks import WebhookCandidateLink, WebhookDelivery, We
 from notify_service.domain import webhooks as rules
 from notify_service.service.per_transaction import once_per_transaction
 from notify_service.service.state import notify_state
-from talentloop_shared.db import UnitOfWork, keyset_page
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Gone, NotFound
 from talentloop_shared.events import CloudEvent
 from talentloop_shared.events.registry import EVENT_TYPES
 from talentloop_shared.http import RequestModel
 from talentloop_shared.logging import get_logger
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 log = get_logger(__name__)
 
-SUBSCRIPTIONS = Keyset(datetime, uuid.UUID)
-DELIVERIES = Keyset(datetime, uuid.UUID)
+SUBSCRIPTIONS = KeysetOrder(WebhookSubscription.created_at, WebhookSubscription.id)
+DELIVERIES = KeysetOrder(WebhookDelivery.created_at, WebhookDelivery.id, descending=True)
 ERASED_REASON = "the candidate's personal data was erased"
 
 
@@ -202,14 +202,7 @@ async def list_subscriptions(
     stmt = select(WebhookSubscription)
     if active is not None:
         stmt = stmt.where(WebhookSubscription.active == active)
-    return await keyset_page(
-        uow.session,
-        stmt,
-        keyset=SUBSCRIPTIONS,
-        order_by=[WebhookSubscription.created_at, WebhookSubscription.id],
-        cursor=cursor,
-        limit=limit,
-    )
+    return await SUBSCRIPTIONS.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def update_subscription(
@@ -300,15 +293,7 @@ async def list_deliveries(
         stmt = stmt.where(WebhookDelivery.status == status)
     if event_type is not None:
         stmt = stmt.where(WebhookDelivery.event_type == event_type)
-    return await keyset_page(
-        uow.session,
-        stmt,
-        keyset=DELIVERIES,
-        order_by=[WebhookDelivery.created_at, WebhookDelivery.id],
-        cursor=cursor,
-        limit=limit,
-        descending=True,
-    )
+    return await DELIVERIES.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def get_delivery(

@@ -48,7 +48,7 @@ from recruiting_service.service.policy import apply_policy
 from recruiting_service.service.positions import scheme_dimensions
 from recruiting_service.service.schedule import Calendar, calendars, cancel, interview_details
 from talentloop_shared.auth import Principal
-from talentloop_shared.db import UnitOfWork, keyset_page
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import (
     Conflict,
     ExpectedVersion,
@@ -62,11 +62,11 @@ from talentloop_shared.events.payloads import (
     InterviewRescheduled,
     InterviewScheduled,
 )
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 SCHEDULABLE = ("screening", "interviewing")
 # Interviews are listed by schedule: (scheduled_at, id).
-INTERVIEWS = Keyset(datetime, uuid.UUID)
+INTERVIEWS = KeysetOrder(Interview.scheduled_at, Interview.id)
 ONLY_OWN = "interviewers see only the interviews they sit on"
 
 
@@ -551,14 +551,7 @@ async def _page(
     uow: UnitOfWork, stmt: Select[Interview], *, limit: int, cursor: str | None
 ) -> Page[InterviewRecord]:
     """One page of `stmt`'s interviews by schedule, with their calendars and evaluations."""
-    page = await keyset_page(
-        uow.session,
-        stmt,
-        keyset=INTERVIEWS,
-        order_by=[Interview.scheduled_at, Interview.id],
-        cursor=cursor,
-        limit=limit,
-    )
+    page = await INTERVIEWS.page(uow.session, stmt, cursor=cursor, limit=limit)
     found = {c.interview.id: c for c in await calendars(uow, page.items)}
     evaluations = await InterviewRepository(uow.session).evaluations_by_interview(list(found))
     return page.map(lambda i: InterviewRecord(found[i.id], evaluations[i.id]))

@@ -25,17 +25,17 @@ from recruiting_service.domain.screening import (
 )
 from recruiting_service.service.applications import profile_of
 from recruiting_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import UnitOfWork, keyset_page
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.events.payloads import PositionChanged, PositionSnapshot, Requirements
 from talentloop_shared.logging import get_logger
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 log = get_logger(__name__)
 
 AT_SCREENING = ("screening", "screened_out")
 IN_PROCESS = ("interviewing", "offer")
 # Open openings are listed by title: (title, position_id).
-OPENINGS = Keyset(str, uuid.UUID)
+OPENINGS = KeysetOrder(Opening.title, Opening.position_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,11 +270,4 @@ async def list_openings(
     stmt = select(Opening).where(Opening.status == "open")
     if job_family:
         stmt = stmt.where(Opening.job_family == job_family)
-    return await keyset_page(
-        uow.session,
-        stmt,
-        keyset=OPENINGS,
-        order_by=[Opening.title, Opening.position_id],
-        cursor=cursor,
-        limit=limit,
-    )
+    return await OPENINGS.page(uow.session, stmt, cursor=cursor, limit=limit)

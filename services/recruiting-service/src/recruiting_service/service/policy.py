@@ -51,7 +51,7 @@ from recruiting_service.service.decisions import (
 from recruiting_service.service.inputs import DecisionEdit, DecisionPolicyUpdate, OverturnRequest
 from recruiting_service.service.positions import position_ref, scheme_dimensions
 from recruiting_service.service.scorecards import panel_progress, submitted
-from talentloop_shared.db import UnitOfWork, keyset_page
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion, NotFound
 from talentloop_shared.events.payloads import (
     DecisionPending,
@@ -61,7 +61,7 @@ from talentloop_shared.events.payloads import (
     Stage,
 )
 from talentloop_shared.logging import get_logger
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 from talentloop_shared.service import Runtime
 
 log = get_logger(__name__)
@@ -72,7 +72,7 @@ POLICY_ACTOR = "policy"
 AT_ONCE = NotifyRequest(send=True, channels=["email"], delay_minutes=0)
 DUE_BATCH = 50
 # Pending decisions are listed by deadline: (decides_at, id).
-DECISIONS = Keyset(datetime, uuid.UUID)
+DECISIONS = KeysetOrder(PolicyDecision.decides_at, PolicyDecision.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,14 +448,7 @@ async def list_decisions(
     stmt = select(PolicyDecision)
     if status is not None:
         stmt = stmt.where(PolicyDecision.status == status)
-    page = await keyset_page(
-        uow.session,
-        stmt,
-        keyset=DECISIONS,
-        order_by=[PolicyDecision.decides_at, PolicyDecision.id],
-        cursor=cursor,
-        limit=limit,
-    )
+    page = await DECISIONS.page(uow.session, stmt, cursor=cursor, limit=limit)
     applications = await ApplicationRepository(uow.session).by_ids(
         {d.application_id for d in page.items}
     )

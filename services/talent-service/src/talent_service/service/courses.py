@@ -11,7 +11,6 @@ changed any more.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Literal
 
 from sqlalchemy import select
@@ -20,13 +19,13 @@ from talent_service.db.models import Course
 from talent_service.db.repositories import CourseRepository
 from talent_service.domain import courses as course_rules
 from talent_service.service.inputs import CourseCreate, CourseUpdate
-from talentloop_shared.db import UnitOfWork, keyset_page
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion
 from talentloop_shared.events.payloads import CourseChanged, CourseInfo
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 # In the order courses were added: (created_at, id) ascending.
-COURSES = Keyset(datetime, uuid.UUID)
+COURSES = KeysetOrder(Course.created_at, Course.id)
 
 
 class CourseWithdrawn(Conflict):
@@ -158,11 +157,4 @@ async def list_courses(
     stmt = select(Course)
     if not include_withdrawn:
         stmt = stmt.where(Course.active.is_(True))
-    return await keyset_page(
-        uow.session,
-        stmt,
-        keyset=COURSES,
-        order_by=[Course.created_at, Course.id],
-        cursor=cursor,
-        limit=limit,
-    )
+    return await COURSES.page(uow.session, stmt, cursor=cursor, limit=limit)

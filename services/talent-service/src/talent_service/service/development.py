@@ -12,7 +12,6 @@ scored against them any more (invited matches stay, as HR acted on them).
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -27,13 +26,13 @@ from talent_service.db.repositories import (
 from talent_service.domain import courses as course_rules
 from talent_service.service.courses import catalogue, rule_courses
 from talent_service.service.erasure import erased_on_request
-from talentloop_shared.db import UnitOfWork, keyset_page
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.events.payloads import CandidateHired
 from talentloop_shared.logging import get_logger
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 # Newest first: (created_at, id) descending.
-PLANS = Keyset(datetime, uuid.UUID)
+PLANS = KeysetOrder(DevelopmentPlan.created_at, DevelopmentPlan.id, descending=True)
 
 log = get_logger(__name__)
 
@@ -135,12 +134,4 @@ async def list_plans(
         stmt = stmt.where(DevelopmentPlan.person_id == person_id)
     if application_id is not None:
         stmt = stmt.where(DevelopmentPlan.application_id == application_id)
-    return await keyset_page(
-        uow.session,
-        stmt,
-        keyset=PLANS,
-        order_by=[DevelopmentPlan.created_at, DevelopmentPlan.id],
-        cursor=cursor,
-        limit=limit,
-        descending=True,
-    )
+    return await PLANS.page(uow.session, stmt, cursor=cursor, limit=limit)

@@ -12,11 +12,11 @@ from talent_service.db.repositories import ProfileRepository
 from talent_service.domain import retention
 from talent_service.service.state import talent_state
 from talent_service.service.talents import live_profile
-from talentloop_shared.db import UnitOfWork, keyset_page
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.db import KeysetOrder, UnitOfWork
+from talentloop_shared.pagination import Page
 
 # Earliest due first: (next_contact_at, id) ascending.
-REMINDERS = Keyset(datetime, str)
+REMINDERS = KeysetOrder(TalentProfile.next_contact_at, TalentProfile.id)
 
 
 def due_conditions(now: datetime, *, due_before: datetime | None = None) -> list[Any]:
@@ -36,14 +36,7 @@ async def list_reminders(
     hired since are not re-contacted about openings."""
     now = uow.clock.now()
     stmt = select(TalentProfile).where(*due_conditions(now, due_before=due_before))
-    return await keyset_page(
-        uow.session,
-        stmt,
-        keyset=REMINDERS,
-        order_by=[TalentProfile.next_contact_at, TalentProfile.id],
-        cursor=cursor,
-        limit=limit,
-    )
+    return await REMINDERS.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def mark_contacted(uow: UnitOfWork, *, talent_id: str, by: str) -> TalentProfile:

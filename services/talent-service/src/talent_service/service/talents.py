@@ -20,9 +20,9 @@ from talent_service.domain import retention
 from talent_service.domain.tags import Tag, normalise, skill_value
 from talent_service.service.courses import catalogue, rule_courses
 from talent_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import UnitOfWork, keyset_page
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import NotFound
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 
 @dataclass(slots=True)
@@ -45,7 +45,7 @@ class Development:
 
 
 # Newest first: (created_at, id) descending.
-TALENTS = Keyset(datetime, str)
+TALENTS = KeysetOrder(TalentProfile.created_at, TalentProfile.id, descending=True)
 
 
 async def search_talents(
@@ -74,15 +74,7 @@ async def search_talents(
         )
     if open_to_contact is not None:
         stmt = stmt.where(TalentProfile.open_to_contact.is_(open_to_contact))
-    return await keyset_page(
-        uow.session,
-        stmt,
-        keyset=TALENTS,
-        order_by=[TalentProfile.created_at, TalentProfile.id],
-        cursor=cursor,
-        limit=limit,
-        descending=True,
-    )
+    return await TALENTS.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def live_profile(
