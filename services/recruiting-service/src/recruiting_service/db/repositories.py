@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from recruiting_service.db.models import (
     Application,
@@ -62,17 +63,8 @@ class PersonRepository(Repository[Person]):
         return found
 
     async def upsert(self, values: dict[str, Any]) -> bool:
-        """Insert the snapshot, or replace an older one; False when ours is as new or newer.
-
-        One statement, so two replicas applying two versions at once cannot both win.
-        """
-        insert = pg_insert(Person).values(**values)
-        upsert = insert.on_conflict_do_update(
-            index_elements=[Person.id],
-            set_={k: insert.excluded[k] for k in values if k != "id"},
-            where=Person.version < insert.excluded.version,
-        )
-        return (await self.session.scalar(upsert.returning(Person.id))) is not None
+        """Insert the snapshot, or replace an older one; False when ours is as new or newer."""
+        return await _upsert_newer(self.session, Person, values)
 
 
 class CandidateRepository(Repository[Candidate]):
@@ -305,13 +297,7 @@ class CourseRepository(Repository[Course]):
 
     async def upsert(self, values: dict[str, Any]) -> bool:
         """Insert the snapshot, or replace an older one; False when ours is as new or newer."""
-        insert = pg_insert(Course).values(**values)
-        upsert = insert.on_conflict_do_update(
-            index_elements=[Course.id],
-            set_={k: insert.excluded[k] for k in values if k != "id"},
-            where=Course.version < insert.excluded.version,
-        )
-        return (await self.session.scalar(upsert.returning(Course.id))) is not None
+        return await _upsert_newer(self.session, Course, values)
 
 
 class DecisionPolicyRepository(Repository[DecisionPolicyRow]):
@@ -390,6 +376,21 @@ class SuggestionRepository(Repository[Suggestion]):
             .execution_options(populate_existing=True)
         )
         return (await self.session.scalars(statement)).one()
+
+
+async def _upsert_newer(
+    session: AsyncSession, model: type[Person] | type[Course], values: dict[str, Any]
+) -> bool:
+    """Insert another service's snapshot of a row (keyed by `id`, versioned), or replace an
+    older one; False when the one held is as new or newer. One statement, so two replicas
+    applying two versions at once cannot both win."""
+    insert = pg_insert(model).values(**values)
+    upsert = insert.on_conflict_do_update(
+        index_elements=[model.id],
+        set_={k: insert.excluded[k] for k in values if k != "id"},
+        where=model.version < insert.excluded.version,
+    )
+    return (await session.scalar(upsert.returning(model.id))) is not None
 
 
 async def _list(repo: Repository[Any], statement: Any) -> Sequence[Any]:
