@@ -12,7 +12,7 @@ import contextlib
 import gc
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
@@ -67,6 +67,61 @@ class ServiceDefinition:
     # accessor in the service (e.g. `notify_state(rt)`).
     build_state: Callable[[Runtime], object] | None = None
     version: str = "1.0.0"
+
+
+class EventContract(Protocol):
+    """A service's `events` package: what it publishes and its subscription map."""
+
+    @property
+    def PUBLISHES(self) -> Sequence[str]: ...  # a module constant
+
+    def subscriptions(self, settings: Any) -> Mapping[str, Handler]: ...
+
+
+@dataclass(frozen=True)
+class Service:
+    """A service as its `main.py` declares it, e.g.
+    `Service("org-service", __doc__, Settings, ROUTERS, events)`: its name (the package is
+    the name with `_` for `-`, its Alembic scripts `<package>:migrations`), its description,
+    settings class, routers and `events` package, and any background loops, start-up step
+    or long-lived state. `definition(settings)` and `create_app(settings)` compose the rest
+    the same way for every service."""
+
+    name: str
+    description: str | None
+    settings: type[ServiceSettings]
+    routers: Sequence[APIRouter]
+    events: EventContract
+    background: Sequence[BackgroundLoop] = ()
+    on_startup: Callable[[Runtime], Awaitable[None]] | None = None
+    build_state: Callable[[Runtime], object] | None = None
+
+    @property
+    def migrations(self) -> str:
+        """The Alembic script location, e.g. `org_service:migrations`."""
+        return f"{self.name.replace('-', '_')}:migrations"
+
+    def definition(self, settings: ServiceSettings | None = None) -> ServiceDefinition:
+        """What the composition root needs to run the service (its default settings when
+        none are given)."""
+        settings = settings or self.settings()
+        return ServiceDefinition(
+            name=self.name,
+            title=f"Talentloop {self.name}",
+            description=self.description or "",
+            settings=settings,
+            routers=self.routers,
+            migrations=self.migrations,
+            subscriptions=self.events.subscriptions(settings),
+            publishes=self.events.PUBLISHES,
+            background=self.background,
+            on_startup=self.on_startup,
+            build_state=self.build_state,
+        )
+
+    def create_app(self, settings: ServiceSettings | None = None) -> FastAPI:
+        """The service's FastAPI app (uvicorn: `<package>.main:create_app --factory`)."""
+        return create_service_app(self.definition(settings))
 
 
 @dataclass
