@@ -89,6 +89,30 @@ def drop_infra_tables() -> None:
     infra_metadata.drop_all(op.get_bind())
 
 
+def drop_outbox_trigger() -> None:
+    """Drop the outbox's NOTIFY trigger (each service's `*_outbox_wake_without_trigger`).
+
+    A NOTIFY sent inside a transaction takes a database-wide lock at commit, so every request
+    that published an event committed one at a time. Commits now wake the relay themselves
+    (`talentloop_shared.outbox.OutboxRelay.committed`)."""
+    from alembic import op
+
+    from talentloop_shared.db.tables import DROP_OUTBOX_TRIGGER
+
+    for statement in DROP_OUTBOX_TRIGGER:
+        op.execute(statement)
+
+
+def restore_outbox_trigger() -> None:
+    """The downgrade of `drop_outbox_trigger`: the trigger as it was."""
+    from alembic import op
+
+    from talentloop_shared.db.tables import CREATE_OUTBOX_TRIGGER
+
+    for statement in CREATE_OUTBOX_TRIGGER:
+        op.execute(statement)
+
+
 def create_custom_vocabularies() -> None:
     """Create `custom_vocabularies`, a consuming service's copy of HR's vocabularies (one row
     a kind, the latest version; `talentloop_shared.db.vocabularies`). The upgrade of

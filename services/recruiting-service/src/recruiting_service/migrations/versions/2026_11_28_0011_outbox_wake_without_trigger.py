@@ -1,32 +1,14 @@
-"""The outbox loses its NOTIFY trigger: commits wake the relay themselves.
-
-A NOTIFY sent inside a transaction takes a database-wide lock at commit, so every request
-that published an event committed one at a time. The unit of work now wakes its own
-process's relay, or sends one NOTIFY after the commit when the active relay is elsewhere
-(talentloop_shared.outbox.OutboxRelay.committed).
+"""The outbox loses its NOTIFY trigger: commits wake the relay themselves (see
+talentloop_shared.db.migrations.drop_outbox_trigger).
 
 Revision ID: recruiting_0011
 Revises: recruiting_0010
 Create Date: 2026-11-28
 """
 
-from collections.abc import Sequence
+# What Alembic calls: upgrade() drops the trigger, downgrade() puts it back.
+from talentloop_shared.db.migrations import drop_outbox_trigger as upgrade
+from talentloop_shared.db.migrations import restore_outbox_trigger as downgrade
 
-from alembic import op
-
-from talentloop_shared.db.tables import CREATE_OUTBOX_TRIGGER, DROP_OUTBOX_TRIGGER
-
-revision: str = "recruiting_0011"
-down_revision: str | None = "recruiting_0010"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
-
-
-def upgrade() -> None:
-    for statement in DROP_OUTBOX_TRIGGER:
-        op.execute(statement)
-
-
-def downgrade() -> None:
-    for statement in CREATE_OUTBOX_TRIGGER:
-        op.execute(statement)
+revision = "recruiting_0011"
+down_revision = "recruiting_0010"
