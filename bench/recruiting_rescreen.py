@@ -4,7 +4,7 @@ Creates a scratch database, migrates it, and seeds it through recruiting's own c
 opening from a `position-changed` (v1) applied by the handler, 10,000 candidates and their
 applications (screened against v1) from the use cases' builders. Then applies one
 `position-changed` (v2) through the real handler code path: the consumer's own steps
-(inbox claim, `handle_position_changed`, commit) inside a UnitOfWork, with no broker in
+(inbox claim, the subscription map's handler, commit) inside a UnitOfWork, with no broker in
 between. A baseline in the same run reads the same rows with the re-screening's own query.
 Drops the database at the end.
 
@@ -21,9 +21,10 @@ import uuid
 import asyncpg
 from sqlalchemy import func, select
 
+from recruiting_service.config import Settings
 from recruiting_service.db.models import Application
 from recruiting_service.db.repositories import ApplicationRepository, OpeningRepository
-from recruiting_service.events.handlers import handle_position_changed
+from recruiting_service.events import subscriptions
 from recruiting_service.main import MIGRATIONS
 from recruiting_service.service.applications import open_application
 from recruiting_service.service.candidates import new_candidate
@@ -85,6 +86,10 @@ def candidate(i: int) -> CandidateCreate:
     )
 
 
+# The handler the consumer runs for `position-changed`.
+HANDLE_POSITION_CHANGED = subscriptions(Settings())["position-changed"]
+
+
 async def apply_event(uows: UnitOfWorkFactory, payload: PositionChanged) -> None:
     """What EventConsumer._apply does with one event, minus the broker."""
     event = new_event(
@@ -92,7 +97,7 @@ async def apply_event(uows: UnitOfWorkFactory, payload: PositionChanged) -> None
     )
     async with uows() as uow:
         assert await claim_event(uow.session, event)
-        await handle_position_changed(uow, payload, event)
+        await HANDLE_POSITION_CHANGED(uow, payload, event)
         await uow.commit()
 
 

@@ -8,7 +8,8 @@ PostgreSQL and RabbitMQ with an SMTP server on loopback, then offers `--rate` re
   (notify), a talent search (talent);
 - 20 % applications: a new candidate applies (two POSTs, counted as two requests);
 - 10 % rejections of earlier applicants, each mailing a notice to the SMTP server.
-Prints each class's count, p50/p99 and errors; every service process's RSS at start, each
+Prints each class's count, p50/p99 (from when the request was due, so time waiting for one
+of the client's 64 connections counts) and errors; every service process's RSS at start, each
 minute and at the end, with the slope of a straight line through the second half of the run
 (MB per minute: growth that does not level off shows as a positive slope); the emails that
 arrived. Exits 1 on any failed request. The baseline in the same run is each service's idle
@@ -28,8 +29,10 @@ import statistics
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from tempfile import mkdtemp
+from typing import Any
 
 import httpx
 
@@ -47,6 +50,16 @@ from talentloop_shared.testing.suites import running_suite
 
 PG = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
+
+
+SERVICE_OF = {
+    "read org position": "org-service",
+    "read recruiting applications": "recruiting-service",
+    "read notify notices": "notify-service",
+    "read talent search": "talent-service",
+    "write candidate": "recruiting-service",
+    "write application": "recruiting-service",
+}
 
 
 def rss_mb(pid: int) -> float:
@@ -80,6 +93,7 @@ async def main(seconds: int, rate: int) -> int:
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, list[str]] = defaultdict(list)
     memory: list[tuple[float, dict[str, float]]] = []
+    pending: dict[str, int] = defaultdict(int)  # requests sent and not yet answered, by kind
     rejected = 0
     try:
         async with running_suite(
@@ -108,35 +122,57 @@ async def main(seconds: int, rate: int) -> int:
                 counter = itertools.count()
                 memory.append((0.0, sample(suite)))
 
-                async def timed(kind: str, request) -> httpx.Response | None:  # type: ignore[no-untyped-def]
-                    t = time.perf_counter()
+                # At most 16 requests per service are on the wire (as a load balancer keeps a
+                # connection limit per upstream: one slow service does not starve the others);
+                # the rest wait here, cheaply. (Queued inside httpx's pool instead, thousands of
+                # waiting requests cost the client O(waiting) work per request and stalled the
+                # load generator itself.) Latency is counted from when a request was due, so
+                # time spent waiting for a slot counts: a slow service cannot hide behind the
+                # client's queue (coordinated omission).
+                slots = {s.name: asyncio.Semaphore(16) for s in SERVICES}
+
+                async def timed(
+                    kind: str, due: float, send: Callable[[], Awaitable[httpx.Response]]
+                ) -> httpx.Response | None:
+                    pending[kind] += 1
                     try:
-                        r = await request
+                        async with slots[SERVICE_OF[kind]]:
+                            r = await send()
                     except httpx.HTTPError as e:
                         errors[kind].append(f"{type(e).__name__}: {e}")
                         return None
-                    latencies[kind].append(time.perf_counter() - t)
+                    finally:
+                        pending[kind] -= 1
+                    latencies[kind].append(time.perf_counter() - due)
                     if r.status_code >= 400:
                         errors[kind].append(f"{r.status_code} {r.text[:200]}")
                         return None
                     return r
 
-                async def read() -> None:
-                    choice = random.randrange(4)
-                    if choice == 0:
-                        url = f"{lb.url('org-service')}/api/v1/positions/{position}"
-                        await timed("read org position", http.get(url))
-                    elif choice == 1:
-                        url = f"{lb.url('recruiting-service')}/api/v1/applications?limit=20"
-                        await timed("read recruiting applications", http.get(url))
-                    elif choice == 2:
-                        url = f"{lb.url('notify-service')}/api/v1/notifications?limit=20"
-                        await timed("read notify notices", http.get(url))
-                    else:
-                        url = f"{lb.url('talent-service')}/api/v1/talents?limit=20"
-                        await timed("read talent search", http.get(url))
+                async def read(due: float) -> None:
+                    kind, url = random.choice(
+                        [
+                            (
+                                "read org position",
+                                f"{lb.url('org-service')}/api/v1/positions/{position}",
+                            ),
+                            (
+                                "read recruiting applications",
+                                f"{lb.url('recruiting-service')}/api/v1/applications?limit=20",
+                            ),
+                            (
+                                "read notify notices",
+                                f"{lb.url('notify-service')}/api/v1/notifications?limit=20",
+                            ),
+                            (
+                                "read talent search",
+                                f"{lb.url('talent-service')}/api/v1/talents?limit=20",
+                            ),
+                        ]
+                    )
+                    await timed(kind, due, lambda: http.get(url))
 
-                async def apply() -> None:
+                async def apply(due: float) -> None:
                     i = next(counter)
                     rec = lb.url("recruiting-service")
                     body = {
@@ -146,58 +182,74 @@ async def main(seconds: int, rate: int) -> int:
                         "skills": ["python"],
                     }
                     r = await timed(
-                        "write candidate", http.post(f"{rec}/api/v1/candidates", json=body)
+                        "write candidate",
+                        due,
+                        lambda: http.post(f"{rec}/api/v1/candidates", json=body),
                     )
-                    if r is not None:
-                        app = {"candidate_id": r.json()["id"], "position_id": position}
-                        applied = await timed(
-                            "write application", http.post(f"{rec}/api/v1/applications", json=app)
-                        )
-                        if applied is not None:
-                            to_reject.insert(0, Applicant(applied.json()["id"], str(body["email"])))
+                    if r is None:
+                        return
+                    app = {"candidate_id": r.json()["id"], "position_id": position}
+                    applied = await timed(
+                        "write application",
+                        time.perf_counter(),
+                        lambda: http.post(f"{rec}/api/v1/applications", json=app),
+                    )
+                    if applied is not None:
+                        to_reject.insert(0, Applicant(applied.json()["id"], str(body["email"])))
 
-                async def reject_one(applicant: Applicant) -> None:
+                async def reject_one(due: float, applicant: Applicant) -> None:
                     nonlocal rejected
-                    t = time.perf_counter()
+                    pending["write rejection"] += 1
                     try:
-                        await reject(http, lb, applicant)
+                        async with slots["recruiting-service"]:
+                            await reject(http, lb, applicant)
                     except (httpx.HTTPError, RuntimeError) as e:
                         errors["write rejection"].append(str(e)[:200])
                         return
-                    latencies["write rejection"].append(time.perf_counter() - t)
+                    finally:
+                        pending["write rejection"] -= 1
+                    latencies["write rejection"].append(time.perf_counter() - due)
                     rejected += 1
 
                 tasks: set[asyncio.Task[None]] = set()
                 start = time.monotonic()
                 next_sample = 60.0
+                next_report = 20.0
+                clock = time.perf_counter() - time.monotonic()  # monotonic → perf_counter
                 for n in range(seconds * rate):
                     due = start + n / rate
                     delay = due - time.monotonic()
                     if delay > 0:
                         await asyncio.sleep(delay)
+                    at = due + clock
                     roll = n % 10
+                    coro: Coroutine[Any, Any, None]
                     if roll < 7:
-                        coro = read()
+                        coro = read(at)
                     elif roll < 9:
-                        coro = apply() if roll == 7 else read()  # an application is two requests
+                        # an application is two requests
+                        coro = apply(at) if roll == 7 else read(at)
                     elif to_reject:
-                        coro = reject_one(to_reject.pop())
+                        coro = reject_one(at, to_reject.pop())
                     else:
-                        coro = read()
+                        coro = read(at)
                     task = asyncio.create_task(coro)
                     tasks.add(task)
                     task.add_done_callback(tasks.discard)
                     elapsed = time.monotonic() - start
+                    if elapsed >= next_report:
+                        next_report += 20
+                        done = sum(len(v) for v in latencies.values())
+                        failed = sum(len(v) for v in errors.values())
+                        waiting = ", ".join(f"{k} {v}" for k, v in sorted(pending.items()) if v)
+                        print(
+                            f"  {elapsed:.0f} s: {done} answered, {failed} failed, "
+                            f"{len(tasks)} in flight ({waiting or 'none waiting'})",
+                            flush=True,
+                        )
                     if elapsed >= next_sample:
                         memory.append((elapsed / 60, sample(suite)))
                         next_sample += 60
-                        done = sum(len(v) for v in latencies.values())
-                        failed = sum(len(v) for v in errors.values())
-                        print(
-                            f"  {elapsed / 60:.0f} min: {done} answered, {failed} failed, "
-                            f"{len(tasks)} in flight",
-                            flush=True,
-                        )
                 await asyncio.gather(*tasks)
                 offered = time.monotonic() - start
                 memory.append((offered / 60, sample(suite)))

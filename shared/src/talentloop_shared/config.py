@@ -67,6 +67,10 @@ class ServiceSettings(BaseSettings):
     # fail with a 500.
     db_pool_size: int = Field(default=20, ge=1, le=200)
     db_max_overflow: int = Field(default=10, ge=0, le=400)
+    # How long a request waits for a free connection before it is answered 503 with
+    # Retry-After (clients and load balancers give up after ~30 s; a saturated service
+    # should say so well before that, not answer 500 after the wait).
+    db_pool_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
     outbox_batch_size: int = 200
     outbox_poll_seconds: float = 2.0
     outbox_retention_hours: int = 24 * 7

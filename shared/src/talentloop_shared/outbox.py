@@ -2,9 +2,10 @@
 
 One relay per service is active at a time (a PostgreSQL advisory lock held on its own
 connection), so events leave in `seq` order; a standby replica takes over when the holder's
-connection dies. The relay wakes on the NOTIFY that the outbox trigger sends when a commit
-wrote rows (from any process of the service, its own included: one wake-up per commit, and
-no second, empty drain as when a local hook woke it too), and otherwise polls.
+connection dies. A commit that wrote outbox rows wakes the relay (`committed`, called by the
+unit of work): directly when this process holds the lock, else by one `pg_notify` after
+the commit that the active relay, in another replica, LISTENs for (coalesced: while one is
+being sent, further commits add at most one more). Otherwise the relay polls.
 
 Publishing is pipelined: a batch is sent, and while the broker confirms it (a quorum
 queue's confirm waits for its log to reach disk), the relay already fetches and sends the
@@ -77,9 +78,56 @@ class OutboxRelay:
         self._confirming: set[asyncio.Task[None]] = set()
         self._db = asyncio.Lock()  # one statement at a time on the relay's connection
         self._failure: BaseException | None = None
+        # A standby's wake-ups for the active relay: its own connection, opened on first use.
+        self._notify_conn: asyncpg.Connection | None = None
+        self._notify_task: asyncio.Task[None] | None = None
+        self._notify_again = False
+
+    def committed(self) -> None:
+        """A commit wrote outbox rows: wake the active relay, here or in another process."""
+        if self.active:
+            self._wake.set()
+            return
+        self._notify_again = True
+        if self._notify_task is None or self._notify_task.done():
+            self._notify_task = asyncio.get_running_loop().create_task(self._notify_active())
+
+    async def _notify_active(self) -> None:
+        while self._notify_again:
+            self._notify_again = False
+            try:
+                if self._notify_conn is None or self._notify_conn.is_closed():
+                    self._notify_conn = await asyncpg.connect(self.dsn, timeout=10)
+                await self._notify_conn.execute("SELECT pg_notify($1, '')", OUTBOX_CHANNEL)
+            except Exception as e:
+                # The active relay's poll still finds the rows, only later.
+                log.warning("outbox.wake_failed", service=self.service, error=repr(e)[:300])
+                await self._close_notify_connection()
+                return
+
+    async def _close_notify_connection(self) -> None:
+        conn, self._notify_conn = self._notify_conn, None
+        if conn is not None:
+            try:
+                await asyncio.wait_for(conn.close(), 5)
+            except Exception:
+                conn.terminate()
 
     async def run(self) -> None:
         """Run until cancelled: take the lock, then drain on every wake-up."""
+        try:
+            await self._run()
+        finally:
+            await self.close()
+
+    async def close(self) -> None:
+        """Stop sending wake-ups and close their connection (`run` does it when it ends)."""
+        if self._notify_task is not None:
+            self._notify_task.cancel()
+            self._notify_task = None
+        await self._close_notify_connection()
+
+    async def _run(self) -> None:
         backoff = 0.5
         while True:
             conn: asyncpg.Connection | None = None

@@ -12,7 +12,7 @@ import contextlib
 import gc
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
@@ -69,6 +69,61 @@ class ServiceDefinition:
     version: str = "1.0.0"
 
 
+class EventContract(Protocol):
+    """A service's `events` package: what it publishes and its subscription map."""
+
+    @property
+    def PUBLISHES(self) -> Sequence[str]: ...  # a module constant
+
+    def subscriptions(self, settings: Any) -> Mapping[str, Handler]: ...
+
+
+@dataclass(frozen=True)
+class Service:
+    """A service as its `main.py` declares it, e.g.
+    `Service("org-service", __doc__, Settings, ROUTERS, events)`: its name (the package is
+    the name with `_` for `-`, its Alembic scripts `<package>:migrations`), its description,
+    settings class, routers and `events` package, and any background loops, start-up step
+    or long-lived state. `definition(settings)` and `create_app(settings)` compose the rest
+    the same way for every service."""
+
+    name: str
+    description: str | None
+    settings: type[ServiceSettings]
+    routers: Sequence[APIRouter]
+    events: EventContract
+    background: Sequence[BackgroundLoop] = ()
+    on_startup: Callable[[Runtime], Awaitable[None]] | None = None
+    build_state: Callable[[Runtime], object] | None = None
+
+    @property
+    def migrations(self) -> str:
+        """The Alembic script location, e.g. `org_service:migrations`."""
+        return f"{self.name.replace('-', '_')}:migrations"
+
+    def definition(self, settings: ServiceSettings | None = None) -> ServiceDefinition:
+        """What the composition root needs to run the service (its default settings when
+        none are given)."""
+        settings = settings or self.settings()
+        return ServiceDefinition(
+            name=self.name,
+            title=f"Talentloop {self.name}",
+            description=self.description or "",
+            settings=settings,
+            routers=self.routers,
+            migrations=self.migrations,
+            subscriptions=self.events.subscriptions(settings),
+            publishes=self.events.PUBLISHES,
+            background=self.background,
+            on_startup=self.on_startup,
+            build_state=self.build_state,
+        )
+
+    def create_app(self, settings: ServiceSettings | None = None) -> FastAPI:
+        """The service's FastAPI app (uvicorn: `<package>.main:create_app --factory`)."""
+        return create_service_app(self.definition(settings))
+
+
 @dataclass
 class Runtime:
     """Everything a running service holds; `app.state.runtime`."""
@@ -96,7 +151,12 @@ class Runtime:
 def build_runtime(definition: ServiceDefinition) -> Runtime:
     """Create (not start) the runtime objects of a service."""
     s = definition.settings
-    engine = create_engine(s.database_url, pool_size=s.db_pool_size, max_overflow=s.db_max_overflow)
+    engine = create_engine(
+        s.database_url,
+        pool_size=s.db_pool_size,
+        max_overflow=s.db_max_overflow,
+        pool_timeout=s.db_pool_timeout_seconds,
+    )
     sessions = create_session_factory(engine)
     topology = Topology(
         service=definition.name,
@@ -138,6 +198,7 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
         poll_seconds=s.outbox_poll_seconds,
         retention_hours=s.outbox_retention_hours,
     )
+    uow_factory.on_outbox_commit = relay.committed
     rt = Runtime(
         definition=definition,
         settings=s,

@@ -496,6 +496,33 @@ async def test_idempotency_key_replays_first_response_without_second_effect(
     assert (await _outbox_counts(pair.producer))[0] == 1
 
 
+async def test_two_requests_with_one_key_at_once_apply_once_and_the_second_is_told_to_retry(
+    pair: Pair, auth
+) -> None:
+    """The first request's claim is not committed yet when the second looks the key up (it
+    sees nothing and runs its use case); its claim then waits for the first transaction and,
+    once that commits, inserts nothing: the second gets 409 and its change is rolled back."""
+    client = pair.producer.client
+    h = {**auth("hr_admin", sub="racer"), "Idempotency-Key": "create-thing-race"}
+    scope = "sub:racer:POST:/api/v1/things:create-thing-race"
+    async with pair.producer.runtime.session_factory() as first:
+        # The first request, mid-commit: its claim written, its transaction still open.
+        await first.execute(idempotency_keys.insert().values(scope=scope, request_hash="0" * 64))
+        second = asyncio.create_task(
+            client.post("/api/v1/things", json={"title": "race"}, headers=h)
+        )
+        await asyncio.sleep(0.5)
+        assert not second.done(), "the second claim waits for the first transaction"
+        await first.commit()
+    r = await second
+    assert r.status_code == 409, r.text
+    assert r.headers["content-type"] == "application/problem+json"
+    assert r.json()["type"].endswith("idempotency-in-progress")
+    async with pair.producer.runtime.session_factory() as s:
+        titles = (await s.scalars(select(toy.things.c.title))).all()
+    assert "race" not in titles
+
+
 async def test_a_retry_after_the_server_died_between_commit_and_response_says_it_was_applied(
     pair: Pair, auth
 ) -> None:

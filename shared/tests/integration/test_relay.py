@@ -39,21 +39,50 @@ def _relay(url: str, broker: Broker, **kw) -> OutboxRelay:
     return OutboxRelay(database_url=url, service="toy-relay", broker=broker, **kw)
 
 
-async def test_commit_in_another_process_wakes_the_relay_through_notify(setup, amqp_url):
+async def test_a_commit_wakes_the_relay_of_its_own_process_directly(setup, amqp_url):
     url, ns, broker, engine = setup
     relay = _relay(url, broker, poll_seconds=60)  # polling alone would take a minute
     task = asyncio.create_task(relay.run())
     await eventually(lambda: _v(relay.active))
-    # Units of work have no hook to the relay, in this process or another: only the
-    # trigger's NOTIFY can wake it.
-    other_process = UnitOfWorkFactory(create_session_factory(engine), service="toy-relay")
+    uows = UnitOfWorkFactory(
+        create_session_factory(engine), service="toy-relay", on_outbox_commit=relay.committed
+    )
     async with event_probe(amqp_url, ns, ["position-changed"]) as probe:
         started = time.monotonic()
-        async with other_process() as uow:
-            await toy.write_thing(uow, "notified")
+        async with uows() as uow:
+            await toy.write_thing(uow, "woken")
         await probe.wait_for(1, timeout=5)
     assert time.monotonic() - started < 5
+    # No trigger sends a NOTIFY inside the transaction (it would serialise commits).
+    async with engine.connect() as conn:
+        triggers = await conn.scalar(
+            text("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'outbox'::regclass")
+        )
+    assert triggers == 0
     task.cancel()
+
+
+async def test_a_commit_in_another_process_wakes_the_active_relay_through_notify(setup, amqp_url):
+    """The other process (a replica whose relay is the standby) sends one NOTIFY after its
+    commit; the active relay, which LISTENs, wakes."""
+    url, ns, broker, engine = setup
+    active = _relay(url, broker, poll_seconds=60)
+    task = asyncio.create_task(active.run())
+    await eventually(lambda: _v(active.active))
+    standby = _relay(url, broker, poll_seconds=60)  # never runs here: it stays a standby
+    other_process = UnitOfWorkFactory(
+        create_session_factory(engine), service="toy-relay", on_outbox_commit=standby.committed
+    )
+    async with event_probe(amqp_url, ns, ["position-changed"]) as probe:
+        started = time.monotonic()
+        for i in range(3):  # wake-ups while one is being sent are coalesced, none is lost
+            async with other_process() as uow:
+                await toy.write_thing(uow, f"notified {i}")
+        await probe.wait_for(3, timeout=5)
+    assert time.monotonic() - started < 5
+    assert active.published_total == 3
+    task.cancel()
+    await standby.close()
 
 
 async def test_only_one_relay_is_active_and_a_standby_takes_over(setup):
@@ -81,7 +110,9 @@ async def test_pipelined_relay_publishes_each_row_once_in_commit_order(setup, am
     relay = _relay(url, broker, batch_size=5, max_in_flight=10, poll_seconds=60)
     task = asyncio.create_task(relay.run())
     await eventually(lambda: _v(relay.active))
-    uowf = UnitOfWorkFactory(create_session_factory(engine), service="toy-relay")
+    uowf = UnitOfWorkFactory(
+        create_session_factory(engine), service="toy-relay", on_outbox_commit=relay.committed
+    )
     async with event_probe(amqp_url, ns, ["position-changed"]) as probe:
         ids = []
         for i in range(60):

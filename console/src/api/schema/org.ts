@@ -1600,14 +1600,14 @@ export interface operations {
     list_org_units_api_v1_org_units_get: {
         parameters: {
             query?: {
-                /** @description Page size (default 50, at most 500) */
-                limit?: number;
-                /** @description Opaque cursor from the previous page's next_cursor */
-                cursor?: string | null;
                 /** @description Only direct children */
                 parent_id?: string | null;
                 /** @description Only units of this kind */
                 kind?: string | null;
+                /** @description Page size (default 50, at most 500) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's next_cursor */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2151,10 +2151,6 @@ export interface operations {
     list_people_api_v1_people_get: {
         parameters: {
             query?: {
-                /** @description Page size (default 50, at most 500) */
-                limit?: number;
-                /** @description Opaque cursor from the previous page's next_cursor */
-                cursor?: string | null;
                 /** @description Name, email or code */
                 q?: string | null;
                 org_unit_id?: string | null;
@@ -2162,6 +2158,10 @@ export interface operations {
                 include_subtree?: boolean;
                 active?: boolean | null;
                 subject?: string | null;
+                /** @description Page size (default 50, at most 500) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's next_cursor */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -2735,10 +2735,6 @@ export interface operations {
     list_positions_api_v1_positions_get: {
         parameters: {
             query?: {
-                /** @description Page size (default 50, at most 500) */
-                limit?: number;
-                /** @description Opaque cursor from the previous page's next_cursor */
-                cursor?: string | null;
                 org_unit_id?: string | null;
                 /** @description Include units below org_unit_id */
                 include_subtree?: boolean;
@@ -2746,6 +2742,10 @@ export interface operations {
                 job_family?: string | null;
                 /** @description Part of the title or the code */
                 q?: string | null;
+                /** @description Page size (default 50, at most 500) */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's next_cursor */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;
@@ -3529,13 +3529,13 @@ export interface operations {
     list_skills_api_v1_vocabularies_skills_get: {
         parameters: {
             query?: {
+                /** @description Only skills HR added to */
+                custom_only?: boolean;
+                q?: string | null;
                 /** @description Page size (default 50, at most 500) */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's next_cursor */
                 cursor?: string | null;
-                /** @description Only skills HR added to */
-                custom_only?: boolean;
-                q?: string | null;
             };
             header?: never;
             path?: never;

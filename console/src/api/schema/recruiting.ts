@@ -4685,11 +4685,11 @@ export interface operations {
     list_openings_api_v1_openings_get: {
         parameters: {
             query?: {
+                job_family?: string | null;
                 /** @description Page size (default 50, at most 500) */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's next_cursor */
                 cursor?: string | null;
-                job_family?: string | null;
             };
             header?: never;
             path?: never;

@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
-
+from org_service import events
 from org_service.api import ROUTERS
 from org_service.config import Settings
-from org_service.events import PUBLISHES, subscriptions
-from talentloop_shared.service import ServiceDefinition, create_service_app
+from talentloop_shared.service import Service
 
-MIGRATIONS = "org_service:migrations"
-
-
-def definition(settings: Settings | None = None) -> ServiceDefinition:
-    """What the shared composition root needs to run org-service."""
-    settings = settings or Settings()
-    return ServiceDefinition(
-        name="org-service",
-        title="Talentloop org-service",
-        description=__doc__ or "",
-        settings=settings,
-        routers=ROUTERS,
-        migrations=MIGRATIONS,
-        subscriptions=subscriptions(settings),
-        publishes=PUBLISHES,
-    )
-
-
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the FastAPI app (uvicorn: `org_service.main:create_app --factory`)."""
-    return create_service_app(definition(settings))
+SERVICE = Service("org-service", __doc__, Settings, ROUTERS, events)
+MIGRATIONS = SERVICE.migrations
+definition = SERVICE.definition
+create_app = SERVICE.create_app  # uvicorn: `org_service.main:create_app --factory`

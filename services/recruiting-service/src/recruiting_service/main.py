@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
-
+from recruiting_service import events
 from recruiting_service.api import ROUTERS
 from recruiting_service.config import Settings
-from recruiting_service.events import PUBLISHES, subscriptions
 from recruiting_service.service.policy import decision_loop
-from talentloop_shared.service import ServiceDefinition, create_service_app
+from talentloop_shared.service import Service
 
-MIGRATIONS = "recruiting_service:migrations"
-
-
-def definition(settings: Settings | None = None) -> ServiceDefinition:
-    """What the shared composition root needs to run recruiting-service."""
-    settings = settings or Settings()
-    return ServiceDefinition(
-        name="recruiting-service",
-        title="Talentloop recruiting-service",
-        description=__doc__ or "",
-        settings=settings,
-        routers=ROUTERS,
-        migrations=MIGRATIONS,
-        subscriptions=subscriptions(settings),
-        publishes=PUBLISHES,
-        background=[decision_loop],
-    )
-
-
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the FastAPI app (uvicorn: `recruiting_service.main:create_app --factory`)."""
-    return create_service_app(definition(settings))
+SERVICE = Service(
+    "recruiting-service", __doc__, Settings, ROUTERS, events, background=[decision_loop]
+)
+MIGRATIONS = SERVICE.migrations
+definition = SERVICE.definition
+create_app = SERVICE.create_app  # uvicorn: `recruiting_service.main:create_app --factory`

@@ -3,36 +3,23 @@ re-contact reminders and courses for gaps."""
 
 from __future__ import annotations
 
-from fastapi import FastAPI
-
+from talent_service import events
 from talent_service.api import ROUTERS
 from talent_service.config import Settings
-from talent_service.events import PUBLISHES, subscriptions
 from talent_service.service.digest import recontact_digest_loop
 from talent_service.service.retention_sweep import retention_sweep_loop
 from talent_service.service.state import build_state
-from talentloop_shared.service import ServiceDefinition, create_service_app
+from talentloop_shared.service import Service
 
-MIGRATIONS = "talent_service:migrations"
-
-
-def definition(settings: Settings | None = None) -> ServiceDefinition:
-    """What the shared composition root needs to run talent-service."""
-    settings = settings or Settings()
-    return ServiceDefinition(
-        name="talent-service",
-        title="Talentloop talent-service",
-        description=__doc__ or "",
-        settings=settings,
-        routers=ROUTERS,
-        migrations=MIGRATIONS,
-        subscriptions=subscriptions(settings),
-        publishes=PUBLISHES,
-        background=[retention_sweep_loop, recontact_digest_loop],
-        build_state=build_state,
-    )
-
-
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the FastAPI app (uvicorn: `talent_service.main:create_app --factory`)."""
-    return create_service_app(definition(settings))
+SERVICE = Service(
+    "talent-service",
+    __doc__,
+    Settings,
+    ROUTERS,
+    events,
+    background=[retention_sweep_loop, recontact_digest_loop],
+    build_state=build_state,
+)
+MIGRATIONS = SERVICE.migrations
+definition = SERVICE.definition
+create_app = SERVICE.create_app  # uvicorn: `talent_service.main:create_app --factory`

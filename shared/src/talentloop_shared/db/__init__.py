@@ -4,12 +4,13 @@ from talentloop_shared.db.base import NAMING_CONVENTION
 from talentloop_shared.db.engine import create_engine, create_session_factory
 from talentloop_shared.db.erasure import forget_person
 from talentloop_shared.db.reads import Reads
-from talentloop_shared.db.repository import Repository
+from talentloop_shared.db.repository import KeysetOrder, Repository
 from talentloop_shared.db.tables import idempotency_keys, inbox, infra_metadata, outbox
 from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
 
 __all__ = [
     "NAMING_CONVENTION",
+    "KeysetOrder",
     "Reads",
     "Repository",
     "UnitOfWork",

@@ -17,17 +17,23 @@ from sqlalchemy.ext.asyncio import (
 
 
 def create_engine(
-    database_url: str, *, pool_size: int = 10, max_overflow: int | None = None
+    database_url: str,
+    *,
+    pool_size: int = 10,
+    max_overflow: int | None = None,
+    pool_timeout: float = 30.0,
 ) -> AsyncEngine:
     """An async engine; built in the app's lifespan, never at import time.
 
     `pool_size` connections are kept open when idle; up to `max_overflow` more are opened
-    for a burst and closed after it (default: as many as `pool_size`).
+    for a burst and closed after it (default: as many as `pool_size`). A checkout waits at
+    most `pool_timeout` seconds, then raises `sqlalchemy.exc.TimeoutError` (503 over HTTP).
     """
     engine = create_async_engine(
         database_url,
         pool_size=pool_size,
         max_overflow=pool_size if max_overflow is None else max_overflow,
+        pool_timeout=pool_timeout,
         json_deserializer=loads_json,
     )
     # Liveness on checkout without a round trip: a connection the server closed (restart,

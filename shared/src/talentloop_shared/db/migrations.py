@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import command, context
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, pool, text
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -85,3 +87,52 @@ def drop_infra_tables() -> None:
     from talentloop_shared.db.tables import infra_metadata
 
     infra_metadata.drop_all(op.get_bind())
+
+
+def drop_outbox_trigger() -> None:
+    """Drop the outbox's NOTIFY trigger (each service's `*_outbox_wake_without_trigger`).
+
+    A NOTIFY sent inside a transaction takes a database-wide lock at commit, so every request
+    that published an event committed one at a time. Commits now wake the relay themselves
+    (`talentloop_shared.outbox.OutboxRelay.committed`)."""
+    from alembic import op
+
+    from talentloop_shared.db.tables import DROP_OUTBOX_TRIGGER
+
+    for statement in DROP_OUTBOX_TRIGGER:
+        op.execute(statement)
+
+
+def restore_outbox_trigger() -> None:
+    """The downgrade of `drop_outbox_trigger`: the trigger as it was."""
+    from alembic import op
+
+    from talentloop_shared.db.tables import CREATE_OUTBOX_TRIGGER
+
+    for statement in CREATE_OUTBOX_TRIGGER:
+        op.execute(statement)
+
+
+def create_custom_vocabularies() -> None:
+    """Create `custom_vocabularies`, a consuming service's copy of HR's vocabularies (one row
+    a kind, the latest version; `talentloop_shared.db.vocabularies`). The upgrade of
+    recruiting's and talent's revision that added it: change it only together with a new
+    revision in each, never in place."""
+    from alembic import op
+
+    op.create_table(
+        "custom_vocabularies",
+        sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("digest", sa.String(64), nullable=False),
+        sa.Column("table", postgresql.JSONB(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("kind", name="pk_custom_vocabularies"),
+    )
+
+
+def drop_custom_vocabularies() -> None:
+    """Drop `custom_vocabularies` (downgrade of the revision that added it)."""
+    from alembic import op
+
+    op.drop_table("custom_vocabularies")

@@ -4,18 +4,33 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from talentloop_shared.errors import ExpectedVersion, NotFound
+from talentloop_shared.pagination import Keyset, Page
 
 ModelT = TypeVar("ModelT")
 
 
+class Versioned(Protocol):
+    """A row whose `version` is its ETag."""
+
+    version: int
+
+
+VersionedT = TypeVar("VersionedT", bound=Versioned)
+
+
 class Repository(Generic[ModelT]):
-    """get / get_for_update / list / add over one mapped model."""
+    """get / get_for_update / get_or_raise / get_for_change / list / add over one mapped
+    model; `what` names the model in a 404 ("org unit 1b2c… does not exist")."""
 
     model: type[ModelT]
+    what: str = "row"
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -27,6 +42,21 @@ class Repository(Generic[ModelT]):
     async def get_for_update(self, id: uuid.UUID | str) -> ModelT | None:
         """The row with this primary key, locked until the transaction ends."""
         return await self.session.get(self.model, id, with_for_update=True, populate_existing=True)
+
+    async def get_or_raise(self, id: uuid.UUID | str, *, for_update: bool = False) -> ModelT:
+        """The row with this primary key (locked with `for_update`), or 404."""
+        row = await (self.get_for_update(id) if for_update else self.get(id))
+        if row is None:
+            raise NotFound(self.what, id)
+        return row
+
+    async def get_for_change(
+        self: Repository[VersionedT], id: uuid.UUID | str, expected: ExpectedVersion
+    ) -> VersionedT:
+        """The row, locked for this change, at a version If-Match accepts (404, 412)."""
+        row = await self.get_or_raise(id, for_update=True)
+        expected.check(row.version, what=f"{self.what} {id}")
+        return row
 
     async def list(self, statement: Select[Any]) -> Sequence[ModelT]:
         """Rows of `statement`."""
@@ -40,3 +70,37 @@ class Repository(Generic[ModelT]):
     def select(self) -> Select[Any]:
         """A SELECT of the model to refine."""
         return select(self.model)
+
+
+class KeysetOrder:
+    """How a list is ordered and paged in the database: its key columns, the last one unique
+    (`(created_at, id)`), all ascending or all descending. Its cursor codec (`keyset`)
+    follows the columns' Python types.
+
+    `PLANS = KeysetOrder(DevelopmentPlan.created_at, DevelopmentPlan.id, descending=True)`,
+    then `await PLANS.page(uow.session, stmt, cursor=cursor, limit=limit)`.
+    """
+
+    def __init__(self, *columns: InstrumentedAttribute[Any], descending: bool = False) -> None:
+        self.columns = columns
+        self.descending = descending
+        self.keyset = Keyset(*(c.type.python_type for c in columns))
+
+    async def page(
+        self, session: AsyncSession, statement: Select[ModelT], *, cursor: str | None, limit: int
+    ) -> Page[ModelT]:
+        """One page of `statement`'s rows in this order, after `cursor` (422 if it is not one
+        this list returned). One row more than `limit` is read to tell whether a next page
+        exists."""
+        after = self.keyset.decode(cursor)
+        if after is not None:
+            # The whole key as a row value: rows that share a created_at must still be told
+            # apart by the id that follows it.
+            key = tuple_(*self.columns)
+            bound = tuple_(*(literal(v, c.type) for v, c in zip(after, self.columns, strict=True)))
+            statement = statement.where(key < bound if self.descending else key > bound)
+        ordering = [c.desc() for c in self.columns] if self.descending else self.columns
+        rows = (await session.scalars(statement.order_by(*ordering).limit(limit + 1))).all()
+        return self.keyset.page(
+            rows, limit, key=lambda row: [getattr(row, c.key) for c in self.columns]
+        )

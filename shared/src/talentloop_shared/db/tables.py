@@ -50,28 +50,29 @@ outbox = Table(
     ),
 )
 
-# The relay LISTENs on this channel. A statement-level trigger sends the NOTIFY, so a commit
-# that wrote outbox rows wakes the relay (in any process) without an extra round trip, and
-# only when the commit lands (NOTIFY is transactional). Channels are per database, and each
-# service has its own database, so one fixed name serves all.
+# The active relay LISTENs on this channel. A commit that wrote outbox rows wakes the relay
+# of its own process directly; a process whose relay is a standby sends one `pg_notify`
+# after its commit, so the active relay (in another replica) wakes too (`OutboxRelay.
+# committed`). Channels are per database, and each service has its own database, so one
+# fixed name serves all. There is no trigger: a NOTIFY inside a transaction takes a
+# database-wide lock at commit, which serialised every committing request (about a fifth
+# of the one-event-per-transaction rate).
 OUTBOX_CHANNEL = "talentloop_outbox"
 
-event.listen(
-    outbox,
-    "after_create",
-    DDL(
-        "CREATE OR REPLACE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$ "
-        f"BEGIN PERFORM pg_notify('{OUTBOX_CHANNEL}', ''); RETURN NULL; END $$"
-    ),
+# What the migrations that removed the trigger undo and redo (each service's
+# `*_outbox_wake_without_trigger` revision).
+DROP_OUTBOX_TRIGGER = (
+    "DROP TRIGGER IF EXISTS outbox_notify ON outbox",
+    "DROP FUNCTION IF EXISTS outbox_notify()",
 )
-event.listen(
-    outbox,
-    "after_create",
-    DDL(
-        "CREATE TRIGGER outbox_notify AFTER INSERT ON outbox "
-        "FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()"
-    ),
+CREATE_OUTBOX_TRIGGER = (
+    "CREATE OR REPLACE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    f"BEGIN PERFORM pg_notify('{OUTBOX_CHANNEL}', ''); RETURN NULL; END $$",
+    "CREATE TRIGGER outbox_notify AFTER INSERT ON outbox "
+    "FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()",
 )
+# A database migrated down past those revisions has the function again: dropping the outbox
+# drops it too, as it always did.
 event.listen(outbox, "before_drop", DDL("DROP FUNCTION IF EXISTS outbox_notify() CASCADE"))
 
 inbox = Table(

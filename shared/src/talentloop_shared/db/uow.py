@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import insert
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from talentloop_shared.clock import Clock
@@ -58,10 +58,13 @@ class UnitOfWork:
         extras: dict[str, Any] | None = None,
         clock: Clock | None = None,
         state: object = None,
+        on_outbox_commit: Callable[[], None] | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._source = source
         self._publishes = publishes
+        # Called after a commit that wrote outbox rows: wakes the relay (OutboxRelay.committed).
+        self._on_outbox_commit = on_outbox_commit
         # The service's clock (tests move it) and its own long-lived objects (a dispatcher,
         # caches), so use cases and event handlers reach them without globals.
         self.clock: Clock = clock if clock is not None else Clock()
@@ -133,24 +136,25 @@ class UnitOfWork:
         await self.session.flush()
         claim = idempotency_claim.get()
         if claim is not None:
-            try:
-                async with self.session.begin_nested():
-                    await self.session.execute(
-                        insert(idempotency_keys).values(
-                            scope=claim.scope, request_hash=claim.request_hash
-                        )
-                    )
-            except IntegrityError as exc:
+            # One statement, no savepoint: a key another request already claimed (committed,
+            # or committing: the insert waits for it) inserts nothing, and nothing commits.
+            claimed = await self.session.scalar(
+                _CLAIM, {"scope": claim.scope, "request_hash": claim.request_hash}
+            )
+            if claimed is None:
                 await self.session.rollback()
-                raise IdempotencyKeyInUse(claim.scope) from exc
-        if self._pending:
-            # Its trigger NOTIFYs the relay when the commit lands. A plain parameter list keeps
-            # the compiled statement cached (a .values(...) literal would compile every time).
+                raise IdempotencyKeyInUse(claim.scope)
+        wrote_outbox = bool(self._pending)
+        if wrote_outbox:
+            # A plain parameter list keeps the compiled statement cached (a .values(...)
+            # literal would compile every time).
             rows = [_outbox_row(e) for e in self._pending]
             await self.session.execute(insert(outbox), rows[0] if len(rows) == 1 else rows)
         await self.session.commit()
         self.committed = True
         self._pending = []
+        if wrote_outbox and self._on_outbox_commit is not None:
+            self._on_outbox_commit()
         callbacks, self._after_commit = self._after_commit, []
         for callback in callbacks:
             callback()
@@ -159,6 +163,13 @@ class UnitOfWork:
         """Discard every change and pending event."""
         await self.session.rollback()
         self._pending = []
+
+
+_CLAIM = (
+    pg_insert(idempotency_keys)
+    .on_conflict_do_nothing(index_elements=[idempotency_keys.c.scope])
+    .returning(idempotency_keys.c.scope)
+)
 
 
 def _outbox_row(event: CloudEvent) -> dict[str, Any]:
@@ -182,6 +193,7 @@ class UnitOfWorkFactory:
         extras: dict[str, Any] | None = None,
         clock: Clock | None = None,
         state: object = None,
+        on_outbox_commit: Callable[[], None] | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.service = service
@@ -189,6 +201,9 @@ class UnitOfWorkFactory:
         self.clock: Clock = clock if clock is not None else Clock()
         self.state = state
         self.extras: dict[str, Any] = extras if extras is not None else {}
+        # The service's relay wake-up (set once the relay exists): without one, a commit's
+        # events wait for the relay's next poll.
+        self.on_outbox_commit = on_outbox_commit
 
     def __call__(self) -> UnitOfWork:
         return UnitOfWork(
@@ -198,4 +213,5 @@ class UnitOfWorkFactory:
             extras=self.extras,
             clock=self.clock,
             state=self.state,
+            on_outbox_commit=self.on_outbox_commit,
         )

@@ -3,18 +3,21 @@ kind (`skills`, `education`) from org-service's `vocabulary-changed`, and the vo
 in force built from it once per table per process (`talentloop_shared.language.effective`).
 
 The table (`custom_vocabularies`: kind, version, digest, table, updated_at) is created by
-each consuming service's own migration and mapped by its ORM models; the statements here
-name it through a Core `Table` of the same shape, so recruiting and talent share one
-implementation.
+each consuming service's own migration (`talentloop_shared.db.migrations.
+create_custom_vocabularies`) and mapped by its ORM models (`CustomVocabularyColumns` mixed
+into the service's `Base`); the statements here name it through a Core `Table` of the same
+shape, so recruiting and talent share one implementation.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, select
 from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
 
 from talentloop_shared.db.uow import UnitOfWork
 from talentloop_shared.events.payloads import VocabularyChanged
@@ -36,7 +39,22 @@ custom_vocabularies = Table(
 _T = custom_vocabularies.c
 
 
-async def apply_vocabulary_changed(uow: UnitOfWork, *, payload: VocabularyChanged) -> bool:
+class CustomVocabularyColumns:
+    """The columns of `custom_vocabularies`, mixed into a consuming service's model:
+    `class CustomVocabulary(CustomVocabularyColumns, Base)`."""
+
+    __tablename__ = "custom_vocabularies"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    # sha256 of `table` (`talentloop_shared.language.effective.table_digest`): what the
+    # per-process cache of built vocabularies is keyed by.
+    digest: Mapped[str] = mapped_column(String(64))
+    table: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+async def apply_vocabulary_changed(uow: UnitOfWork, payload: VocabularyChanged) -> bool:
     """Keep the table if it is newer than the one held (True); an older or the same version
     (out of order, replayed) changes nothing."""
     insert_row = insert(custom_vocabularies).values(

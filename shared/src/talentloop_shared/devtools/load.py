@@ -128,7 +128,12 @@ async def reject(http: httpx.AsyncClient, lb: Balancer, applicant: Applicant) ->
             continue
         if attempt and r.status_code == 409 and "idempotency-response-pending" in r.text:
             return  # the first try was applied; the replica died before answering
-        r.raise_for_status()
+        if r.is_error:  # the problem's detail says why, where raise_for_status would not
+            raise httpx.HTTPStatusError(
+                f"{r.status_code} rejecting {applicant.application_id}: {r.text[:300]}",
+                request=r.request,
+                response=r,
+            )
         return
     raise RuntimeError(f"could not reject {applicant.application_id}")
 

@@ -8,16 +8,16 @@ their responses are forgotten after the retention period (`purge_expired_keys`).
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
+import orjson
 from fastapi import Request, Response
 from fastapi.dependencies.models import Dependant
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
-from sqlalchemy import CursorResult, delete, select, update
+from sqlalchemy import CursorResult, delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from talentloop_shared.auth.jwt import authenticate, authorize, required_roles_of
@@ -26,6 +26,14 @@ from talentloop_shared.db.uow import IdempotencyClaim, idempotency_claim
 from talentloop_shared.http.problems import ProblemError
 
 HEADER = "Idempotency-Key"
+_LOOKUP = (
+    "SELECT request_hash, status_code, response_body, response_headers "
+    "FROM idempotency_keys WHERE scope = $1"
+)
+_STORE = (
+    "UPDATE idempotency_keys SET status_code = $2, response_body = $3::jsonb, "
+    "response_headers = $4::jsonb WHERE scope = $1 AND status_code IS NULL"
+)
 _REPLAYED_HEADERS = ("location", "etag", "content-type")
 
 
@@ -84,15 +92,12 @@ class IdempotentRoute(APIRoute):
             body = await request.body()
             request_hash = hashlib.sha256(request.url.query.encode() + b"\n" + body).hexdigest()
             scope = f"{subject}:{request.method}:{request.url.path}:{key}"
-            sessions = request.app.state.runtime.session_factory
-            async with sessions() as session:
-                row = (
-                    await session.execute(
-                        select(idempotency_keys).where(idempotency_keys.c.scope == scope)
-                    )
-                ).first()
+            reads = request.app.state.runtime.reads
+            # One statement each, outside a transaction: the lookup, and the response stored
+            # after the use case's commit (a session would add BEGIN and COMMIT to both).
+            row = await reads.fetchrow(_LOOKUP, scope)
             if row is not None:
-                if row.request_hash != request_hash:
+                if row["request_hash"] != request_hash:
                     raise ProblemError(
                         422,
                         "Unprocessable Content",
@@ -100,7 +105,7 @@ class IdempotentRoute(APIRoute):
                         "use a new key for a new request",
                         type_="idempotency-key-reused",
                     )
-                if row.status_code is None:
+                if row["status_code"] is None:
                     # The key is claimed in the use case's own transaction: a row means the
                     # first request's change committed. Only its response is missing: being
                     # stored right now, or lost if the server stopped in between.
@@ -112,34 +117,29 @@ class IdempotentRoute(APIRoute):
                         "read the resource to see the outcome",
                         type_="idempotency-response-pending",
                     )
-                headers = dict(row.response_headers or {})
+                headers = dict(row["response_headers"] or {})
                 headers["Idempotent-Replayed"] = "true"
-                return JSONResponse(row.response_body, status_code=row.status_code, headers=headers)
+                return JSONResponse(
+                    row["response_body"], status_code=row["status_code"], headers=headers
+                )
             token = idempotency_claim.set(IdempotencyClaim(scope, request_hash))
             try:
                 response = await original(request)
             finally:
                 idempotency_claim.reset(token)
-            if 200 <= response.status_code < 300 and getattr(response, "body", None):
-                try:
-                    stored = json.loads(bytes(response.body))
-                except ValueError:
-                    stored = None
+            body_bytes = getattr(response, "body", None)
+            if 200 <= response.status_code < 300 and body_bytes:
+                # The body is stored as the JSON text it already is (a JSON response's
+                # own bytes), not decoded and encoded again; anything else is not replayed.
+                kind = response.headers.get("content-type", "")
+                stored = bytes(body_bytes).decode() if "json" in kind else None
                 headers = {
                     k: v for k, v in response.headers.items() if k.lower() in _REPLAYED_HEADERS
                 }
-                async with sessions() as session:
-                    await session.execute(
-                        update(idempotency_keys)
-                        .where(idempotency_keys.c.scope == scope)
-                        .where(idempotency_keys.c.status_code.is_(None))
-                        .values(
-                            status_code=response.status_code,
-                            response_body=stored,
-                            response_headers=headers,
-                        )
+                async with reads.connection() as conn:
+                    await conn.execute(
+                        _STORE, scope, response.status_code, stored, orjson.dumps(headers).decode()
                     )
-                    await session.commit()
             return response
 
         return handler

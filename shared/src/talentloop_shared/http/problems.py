@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from talentloop_shared.db.uow import IdempotencyKeyInUse
@@ -208,6 +209,20 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(asyncpg.PostgresError)
     async def _pg(request: Request, exc: asyncpg.PostgresError) -> JSONResponse:
         return _database_problem(request, str(getattr(exc, "sqlstate", "") or ""), exc)
+
+    @app.exception_handler(PoolTimeout)
+    async def _pool_timeout(request: Request, exc: PoolTimeout) -> JSONResponse:
+        # Every connection stayed busy for the whole pool timeout: the service is saturated.
+        # Nothing was written (the request never reached the database); say when to retry.
+        log.warning("http.pool_exhausted", path=request.url.path)
+        return problem_response(
+            503,
+            "Service Unavailable",
+            "the service is busy (every database connection is in use); retry shortly",
+            type_="unavailable",
+            instance=request.url.path,
+            headers={"Retry-After": "1"},
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

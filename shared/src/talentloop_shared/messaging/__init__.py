@@ -9,6 +9,7 @@ from talentloop_shared.messaging.consumer import (
     PermanentEventError,
     each_event,
 )
+from talentloop_shared.messaging.handlers import payload_to
 from talentloop_shared.messaging.topology import Topology
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "PermanentEventError",
     "Topology",
     "each_event",
+    "payload_to",
 ]

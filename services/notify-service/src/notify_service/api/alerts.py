@@ -8,16 +8,17 @@ import uuid
 from datetime import datetime
 from typing import Annotated, cast
 
-from fastapi import Query, Response
+from fastapi import Query
 from pydantic import BaseModel, Field
 
 from notify_service.db.alert_models import AlertPreference, ChatRobot
 from notify_service.domain.alerts import AlertKind
 from notify_service.service import alert_preferences as prefs
-from notify_service.service import chat_robots as robots
+from notify_service.service import chat_robots
 from notify_service.service.chat_robots import ChatRobotInput, RobotScope
 from talentloop_shared.auth.roles import AnyRole, HrAdmin
-from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
+from talentloop_shared.http import problem_responses
+from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 preferences_router = api_router(prefix="/api/v1/alert-preferences", tags=["alerts"])
@@ -123,63 +124,45 @@ class ChatRobotRead(BaseModel):
         )
 
 
-@robots_router.post(
-    "",
-    status_code=201,
+robots = Resource(
+    robots_router,
+    ChatRobotRead.from_row,
+    readers=HrAdmin,
+    writers=HrAdmin,
+    item="/{robot_id}",
+    etag=False,
+)
+
+
+class RobotFilters(BaseModel):
+    """Which chat robots to list."""
+
+    scope: RobotScope | None = None
+
+
+robots.create(
+    chat_robots.create_robot,
+    ChatRobotInput,
+    name="create_chat_robot",
     summary="Register a team-chat robot (WeCom, DingTalk, Feishu) for a position, an org "
     "unit or by default",
-    response_model=ChatRobotRead,
-    responses=problem_responses(401, 403, 422),
+    errors=(422,),
 )
-async def create_chat_robot(body: ChatRobotInput, uow: UowDep, principal: HrAdmin) -> ChatRobotRead:
-    return ChatRobotRead.from_row(await robots.create_robot(uow, body, by=principal.sub))
-
-
-@robots_router.get(
-    "",
+robots.page(
+    chat_robots.list_robots,
+    RobotFilters,
+    name="list_chat_robots",
     summary="List team-chat robots",
-    response_model=Page[ChatRobotRead],
-    responses=problem_responses(401, 403, 422),
+    errors=(422,),
 )
-async def list_chat_robots(
-    uow: UowDep,
-    principal: HrAdmin,
-    scope: RobotScope | None = None,
-    limit: LimitQuery = 50,
-    cursor: CursorQuery = None,
-) -> Page[ChatRobotRead]:
-    page = await robots.list_robots(uow, scope=scope, limit=limit, cursor=cursor)
-    return page.map(ChatRobotRead.from_row)
-
-
-@robots_router.get(
-    "/{robot_id}",
-    summary="Read a team-chat robot",
-    response_model=ChatRobotRead,
-    responses=problem_responses(401, 403, 404),
-)
-async def get_chat_robot(robot_id: uuid.UUID, uow: UowDep, principal: HrAdmin) -> ChatRobotRead:
-    return ChatRobotRead.from_row(await robots.get_robot(uow, robot_id))
-
-
-@robots_router.put(
-    "/{robot_id}",
+robots.get(chat_robots.get_robot, name="get_chat_robot", summary="Read a team-chat robot")
+robots.replace(
+    chat_robots.replace_robot,
+    ChatRobotInput,
+    name="put_chat_robot",
     summary="Replace a team-chat robot (a webhook URL or secret left out is kept)",
-    response_model=ChatRobotRead,
-    responses=problem_responses(401, 403, 404, 422),
+    errors=(404, 422),
 )
-async def put_chat_robot(
-    robot_id: uuid.UUID, body: ChatRobotInput, uow: UowDep, principal: HrAdmin
-) -> ChatRobotRead:
-    return ChatRobotRead.from_row(await robots.replace_robot(uow, robot_id, body, by=principal.sub))
-
-
-@robots_router.delete(
-    "/{robot_id}",
-    status_code=204,
-    summary="Remove a team-chat robot",
-    responses=problem_responses(401, 403, 404),
+robots.delete(
+    chat_robots.delete_robot, name="delete_chat_robot", summary="Remove a team-chat robot"
 )
-async def delete_chat_robot(robot_id: uuid.UUID, uow: UowDep, principal: HrAdmin) -> Response:
-    await robots.delete_robot(uow, robot_id)
-    return Response(status_code=204)

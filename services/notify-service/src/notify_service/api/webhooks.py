@@ -7,22 +7,14 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from fastapi import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from notify_service.db.webhooks import WebhookDelivery, WebhookSubscription
+from notify_service.db.webhooks import WebhookDelivery
 from notify_service.service import webhooks as use_cases
 from notify_service.service.webhooks import SubscriptionCreate, SubscriptionUpdate
 from talentloop_shared.auth.roles import HrAdmin
-from talentloop_shared.http import (
-    CursorQuery,
-    IfMatch,
-    LimitQuery,
-    Page,
-    problem_responses,
-    set_etag,
-)
-from talentloop_shared.service import UowDep, api_router
+from talentloop_shared.http.routes import Resource
+from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1/webhook-subscriptions", tags=["webhooks"])
 
@@ -59,6 +51,16 @@ class SubscriptionWithSecret(SubscriptionRead):
 
     secret: str = Field(description="`whsec_` + base64; verify deliveries with it")
 
+    @classmethod
+    def of(cls, created: use_cases.CreatedSubscription) -> SubscriptionWithSecret:
+        """The API view of a new subscription or a new secret."""
+        return cls.model_validate(
+            {
+                **SubscriptionRead.model_validate(created.subscription).model_dump(),
+                "secret": created.secret,
+            }
+        )
+
 
 class DeliveryRead(BaseModel):
     """One event's delivery to a subscription."""
@@ -93,155 +95,77 @@ class DeliveryRead(BaseModel):
         )
 
 
-def _read(sub: WebhookSubscription, response: Response) -> SubscriptionRead:
-    set_etag(response, sub.version)
-    return SubscriptionRead.model_validate(sub)
+subscriptions = Resource(
+    router,
+    SubscriptionRead,
+    readers=HrAdmin,
+    writers=HrAdmin,
+    item="/{subscription_id}",
+    location="/api/v1/webhook-subscriptions/{id}",
+)
+deliveries = Resource(
+    router,
+    DeliveryRead.of,
+    readers=HrAdmin,
+    writers=HrAdmin,
+    item="/{subscription_id}/deliveries/{delivery_id}",
+    collection="/{subscription_id}/deliveries",
+    etag=False,
+)
 
 
-def _with_secret(
-    created: use_cases.CreatedSubscription, response: Response
-) -> SubscriptionWithSecret:
-    set_etag(response, created.subscription.version)
-    return SubscriptionWithSecret.model_validate(
-        {
-            **SubscriptionRead.model_validate(created.subscription).model_dump(),
-            "secret": created.secret,
-        }
-    )
+class SubscriptionFilters(BaseModel):
+    """Which webhook subscriptions to list."""
+
+    active: bool | None = None
 
 
-@router.post(
-    "",
-    status_code=201,
+class DeliveryFilters(BaseModel):
+    """Which deliveries to list."""
+
+    status: DeliveryStatus | None = None
+    event_type: str | None = None
+
+
+subscriptions.create(
+    use_cases.create_subscription,
+    SubscriptionCreate,
+    read=SubscriptionWithSecret.of,
     summary="Subscribe an endpoint to events (the answer shows its secret, once)",
-    response_model=SubscriptionWithSecret,
-    responses=problem_responses(401, 403, 409, 422),
+    errors=(409, 422),
 )
-async def create_subscription(
-    body: SubscriptionCreate, uow: UowDep, principal: HrAdmin, response: Response
-) -> SubscriptionWithSecret:
-    created = await use_cases.create_subscription(uow, data=body, by=principal.sub)
-    response.headers["Location"] = f"/api/v1/webhook-subscriptions/{created.subscription.id}"
-    return _with_secret(created, response)
-
-
-@router.get(
-    "",
+subscriptions.page(
+    use_cases.list_subscriptions,
+    SubscriptionFilters,
     summary="List webhook subscriptions",
-    response_model=Page[SubscriptionRead],
-    responses=problem_responses(401, 403, 422),
+    errors=(422,),
 )
-async def list_subscriptions(
-    uow: UowDep,
-    principal: HrAdmin,
-    active: bool | None = None,
-    limit: LimitQuery = 50,
-    cursor: CursorQuery = None,
-) -> Page[SubscriptionRead]:
-    page = await use_cases.list_subscriptions(uow, active=active, limit=limit, cursor=cursor)
-    return page.map(SubscriptionRead.model_validate)
-
-
-@router.get(
-    "/{subscription_id}",
-    summary="Read a webhook subscription",
-    response_model=SubscriptionRead,
-    responses=problem_responses(401, 403, 404),
-)
-async def get_subscription(
-    subscription_id: uuid.UUID, uow: UowDep, principal: HrAdmin, response: Response
-) -> SubscriptionRead:
-    return _read(await use_cases.get_subscription(uow, subscription_id), response)
-
-
-@router.patch(
-    "/{subscription_id}",
+subscriptions.get(use_cases.get_subscription, summary="Read a webhook subscription")
+subscriptions.update(
+    use_cases.update_subscription,
+    SubscriptionUpdate,
     summary="Change a webhook subscription (active: true re-enables a disabled one)",
-    response_model=SubscriptionRead,
-    responses=problem_responses(401, 403, 404, 412, 422),
+    errors=(404, 412, 422),
 )
-async def update_subscription(
-    subscription_id: uuid.UUID,
-    body: SubscriptionUpdate,
-    uow: UowDep,
-    principal: HrAdmin,
-    response: Response,
-    expected: IfMatch,
-) -> SubscriptionRead:
-    sub = await use_cases.update_subscription(
-        uow, subscription_id=subscription_id, changes=body, expected=expected, by=principal.sub
-    )
-    return _read(sub, response)
-
-
-@router.delete(
-    "/{subscription_id}",
-    status_code=204,
-    summary="Delete a webhook subscription and its delivery log",
-    responses=problem_responses(401, 403, 404),
+subscriptions.delete(
+    use_cases.delete_subscription, summary="Delete a webhook subscription and its delivery log"
 )
-async def delete_subscription(
-    subscription_id: uuid.UUID, uow: UowDep, principal: HrAdmin
-) -> Response:
-    await use_cases.delete_subscription(uow, subscription_id=subscription_id)
-    return Response(status_code=204)
-
-
-@router.post(
-    "/{subscription_id}/rotate-secret",
+subscriptions.action(
+    "rotate-secret",
+    use_cases.rotate_secret,
+    read=SubscriptionWithSecret.of,
     summary="Rotate the signing secret (the old one also signs during the overlap)",
-    response_model=SubscriptionWithSecret,
-    responses=problem_responses(401, 403, 404, 412),
+    errors=(404, 412),
 )
-async def rotate_secret(
-    subscription_id: uuid.UUID,
-    uow: UowDep,
-    principal: HrAdmin,
-    response: Response,
-    expected: IfMatch,
-) -> SubscriptionWithSecret:
-    created = await use_cases.rotate_secret(
-        uow, subscription_id=subscription_id, expected=expected, by=principal.sub
-    )
-    return _with_secret(created, response)
-
-
-@router.get(
-    "/{subscription_id}/deliveries",
+deliveries.page(
+    use_cases.list_deliveries,
+    DeliveryFilters,
     summary="The delivery log of a subscription, newest first",
-    response_model=Page[DeliveryRead],
-    responses=problem_responses(401, 403, 404, 422),
+    errors=(404, 422),
 )
-async def list_deliveries(
-    subscription_id: uuid.UUID,
-    uow: UowDep,
-    principal: HrAdmin,
-    status: DeliveryStatus | None = None,
-    event_type: str | None = None,
-    limit: LimitQuery = 50,
-    cursor: CursorQuery = None,
-) -> Page[DeliveryRead]:
-    page = await use_cases.list_deliveries(
-        uow,
-        subscription_id=subscription_id,
-        status=status,
-        event_type=event_type,
-        limit=limit,
-        cursor=cursor,
-    )
-    return page.map(DeliveryRead.of)
-
-
-@router.post(
-    "/{subscription_id}/deliveries/{delivery_id}/redeliver",
+deliveries.action(
+    "redeliver",
+    use_cases.redeliver,
     summary="Send a delivery again now (same webhook-id)",
-    response_model=DeliveryRead,
-    responses=problem_responses(401, 403, 404, 409, 410),
+    errors=(404, 409, 410),
 )
-async def redeliver(
-    subscription_id: uuid.UUID, delivery_id: uuid.UUID, uow: UowDep, principal: HrAdmin
-) -> DeliveryRead:
-    delivery = await use_cases.redeliver(
-        uow, subscription_id=subscription_id, delivery_id=delivery_id, by=principal.sub
-    )
-    return DeliveryRead.of(delivery)

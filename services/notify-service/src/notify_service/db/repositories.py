@@ -32,6 +32,7 @@ class TemplateRepository(Repository[NoticeTemplate]):
     """The template library."""
 
     model = NoticeTemplate
+    what = "template"
 
     async def rows_of_kind(self, kind: str) -> Sequence[Row[Any]]:
         """Every template of `kind` as plain rows, oldest first (selection picks among them)."""
@@ -95,6 +96,7 @@ class NotificationRepository(Repository[Notification]):
     """Notices and their delivery attempts."""
 
     model = Notification
+    what = "notification"
 
     async def attempts(self, notification_id: uuid.UUID) -> Sequence[DeliveryAttempt]:
         """Delivery attempts of a notice, first first."""

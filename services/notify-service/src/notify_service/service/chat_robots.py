@@ -10,24 +10,23 @@ from __future__ import annotations
 
 import urllib.parse
 import uuid
-from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, field_validator, model_validator
-from sqlalchemy import literal, select, tuple_
+from sqlalchemy import select
 
 from notify_service.db.alert_models import ChatRobot, PositionUnit
 from notify_service.service.robot_delivery import RobotProvider
 from notify_service.service.state import notify_state
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import FieldInvalid, NotFound
 from talentloop_shared.events.payloads import PositionChanged
 from talentloop_shared.i18n import canonical_locale
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 RobotScope = Literal["position", "org_unit", "default"]
-ROBOTS = Keyset(datetime, uuid.UUID)
+ROBOTS = KeysetOrder(ChatRobot.created_at, ChatRobot.id, descending=True)
 
 
 class ChatRobotInput(BaseModel):
@@ -135,12 +134,7 @@ async def list_robots(
     stmt = select(ChatRobot)
     if scope:
         stmt = stmt.where(ChatRobot.scope == scope)
-    after = ROBOTS.decode(cursor)
-    if after is not None:
-        stmt = stmt.where(tuple_(ChatRobot.created_at, ChatRobot.id) < tuple_(*map(literal, after)))
-    stmt = stmt.order_by(ChatRobot.created_at.desc(), ChatRobot.id.desc()).limit(limit + 1)
-    rows = (await uow.session.scalars(stmt)).all()
-    return ROBOTS.page(rows, limit, key=lambda r: (r.created_at, r.id))
+    return await ROBOTS.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def record_position_unit(uow: UnitOfWork, payload: PositionChanged) -> None:

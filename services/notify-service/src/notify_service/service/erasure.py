@@ -38,7 +38,7 @@ advisory lock orders those writers against the erasure (see `ErasureRepository`)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from sqlalchemy import case, func, literal_column, or_, select, update
@@ -181,12 +181,8 @@ async def erase_candidate(
     log.info(
         "candidate.erased",
         candidate_id=candidate_id,
-        first_time=first_time,
-        notices_erased=result.notices_erased,
-        notices_cancelled=result.notices_cancelled,
-        survey_comments_erased=result.survey_comments_erased,
-        delivery_errors_redacted=result.delivery_errors_redacted,
         recontact_digests_scrubbed=digests_scrubbed,
         infra_rows=infra_rows,
+        **asdict(result),
     )
     return result

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from notify_service.domain.templates.contexts import TemplateKind
 from talentloop_shared.events.payloads import (
     CandidateInfo,
     CandidateRejected,
@@ -19,14 +20,6 @@ from talentloop_shared.events.payloads import (
 from talentloop_shared.http import RequestModel
 from talentloop_shared.i18n import try_canonical_locale
 
-Kind = Literal[
-    "rejection",
-    "invitation",
-    "interview_invitation",
-    "interview_update",
-    "interview_cancellation",
-    "interview_reminder",
-]
 ChannelName = Literal["email", "sms"]
 StageKey = Literal["screening", "interview", "offer", "*"]
 BandKey = Literal["close", "far", "*"]
@@ -43,7 +36,7 @@ class TemplateCreate(RequestModel):
     """A new template in the library."""
 
     name: str | None = Field(default=None, max_length=200)
-    kind: Kind
+    kind: TemplateKind
     job_family: str = Field(default="*", min_length=1, max_length=80)
     stage: StageKey = "*"
     band: BandKey = Field(

@@ -379,6 +379,21 @@ async def _start(
     return _Event(details, event_id, uow.clock.now(), settings)
 
 
+async def _start_change(
+    uow: UnitOfWork, details: InterviewDetails, *, status: str, event_id: str, kind: str
+) -> tuple[_Event, int] | None:
+    """The first steps of a move (`status` scheduled) or a cancellation: `_start`, then the
+    notices still pending for the old slot are cancelled (`MOVED_REASON`, `CANCELLED_REASON`)
+    and counted. None when there is nothing to send: the event was skipped, or the
+    interview is over."""
+    event = await _start(uow, details, status=status, event_id=event_id, kind=kind)
+    if event is None:
+        return None
+    reason = MOVED_REASON if status == "scheduled" else CANCELLED_REASON
+    cancelled = await _cancel_pending(uow, details.interview_id, reason)
+    return None if event.over else (event, cancelled)
+
+
 async def interview_scheduled(
     uow: UnitOfWork, *, payload: InterviewScheduled, event_id: str
 ) -> list[Notification]:
@@ -403,14 +418,12 @@ async def interview_rescheduled(
 ) -> list[Notification]:
     """Updates to everyone still invited, cancellations to those removed, new reminders
     instead of the old slot's (does not commit)."""
-    event = await _start(
+    started = await _start_change(
         uow, payload, status="scheduled", event_id=event_id, kind="interview_update"
     )
-    if event is None:
+    if started is None:
         return []
-    superseded = await _cancel_pending(uow, payload.interview_id, MOVED_REASON)
-    if event.over:
-        return []
+    event, superseded = started
     panel = _readers(payload.panel, "panel")
     still = {r.key.split(":", 1)[1] for r in panel}
     removed = [
@@ -444,14 +457,12 @@ async def interview_cancelled(
     uow: UnitOfWork, *, payload: InterviewCancelled, event_id: str
 ) -> list[Notification]:
     """A cancellation to everyone invited; pending reminders cancelled (does not commit)."""
-    event = await _start(
+    started = await _start_change(
         uow, payload, status="cancelled", event_id=event_id, kind="interview_cancellation"
     )
-    if event is None:
+    if started is None:
         return []
-    cancelled = await _cancel_pending(uow, payload.interview_id, CANCELLED_REASON)
-    if event.over:
-        return []
+    event, cancelled = started
     panel = _readers(payload.panel, "panel")
     readers = [_Reader(payload.candidate, "candidate"), *panel]
     notices = await _write_emails(

@@ -15,7 +15,7 @@ from notify_service.domain.templates import text_to_html
 from notify_service.service.inputs import NoticeEdit
 from notify_service.service.wakeups import wake_dispatchers
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import Conflict, NotFound
+from talentloop_shared.errors import Conflict
 
 HOLDABLE = frozenset({"scheduled", "pending_review", "failed"})
 """Statuses of a notice that has not gone out and may still be cancelled."""
@@ -32,10 +32,7 @@ class IllegalNoticeState(Conflict):
 
 
 async def _locked(uow: UnitOfWork, notification_id: uuid.UUID) -> Notification:
-    notice = await NotificationRepository(uow.session).get_for_update(notification_id)
-    if notice is None:
-        raise NotFound("notification", notification_id)
-    return notice
+    return await NotificationRepository(uow.session).get_or_raise(notification_id, for_update=True)
 
 
 async def cancel_notice(uow: UnitOfWork, *, notification_id: uuid.UUID, by: str) -> Notification:

@@ -106,7 +106,8 @@ def template_values(
 
 
 class _TemplateGateway:
-    """What both providers share: the template lookup and the HTTP error rules."""
+    """What both providers share: `send` (the template lookup; each provider's `_send` makes
+    the request) and the HTTP error rules."""
 
     provider = ""
 
@@ -114,24 +115,33 @@ class _TemplateGateway:
         self.s = settings
         self.client = client or httpx.AsyncClient(timeout=settings.sms_timeout_seconds)
 
-    def _template(
-        self, kind: str | None, params: Mapping[str, Any] | None
-    ) -> tuple[SmsTemplate | None, list[tuple[str, str]], DeliveryResult | None]:
+    async def send(
+        self,
+        *,
+        to: str,
+        text: str,
+        reference: str,
+        kind: str | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> DeliveryResult:
+        """Send one templated SMS; `text` is never sent (providers take templates only)."""
         template = self.s.sms_templates.get(kind or "")
         if template is None:
-            return (
-                None,
-                [],
-                DeliveryResult(
-                    False,
-                    f"no {self.provider} SMS template for {kind} notices: set NOTIFY_SMS_TEMPLATES",
-                    permanent=True,
-                ),
+            return DeliveryResult(
+                False,
+                f"no {self.provider} SMS template for {kind} notices: set NOTIFY_SMS_TEMPLATES",
+                permanent=True,
             )
         values, missing = template_values(template, params)
         if missing:
-            return None, [], DeliveryResult(False, missing, permanent=True)
-        return template, values, None
+            return DeliveryResult(False, missing, permanent=True)
+        return await self._send(to, reference, template, values)
+
+    async def _send(
+        self, to: str, reference: str, template: SmsTemplate, values: list[tuple[str, str]]
+    ) -> DeliveryResult:
+        """The provider's own request and answer."""
+        raise NotImplementedError
 
     async def _post(self, url: str, **kwargs: Any) -> httpx.Response | DeliveryResult:
         try:
@@ -158,19 +168,9 @@ class AliyunSms(_TemplateGateway):
 
     provider = "aliyun"
 
-    async def send(
-        self,
-        *,
-        to: str,
-        text: str,
-        reference: str,
-        kind: str | None = None,
-        params: Mapping[str, Any] | None = None,
+    async def _send(
+        self, to: str, reference: str, template: SmsTemplate, values: list[tuple[str, str]]
     ) -> DeliveryResult:
-        """Send one templated SMS; `text` is never sent (providers take templates only)."""
-        template, values, refused = self._template(kind, params)
-        if refused or template is None:
-            return refused or DeliveryResult(False, "no template", permanent=True)
         query = {
             "AccessKeyId": self.s.sms_access_key_id or "",
             "Action": "SendSms",
@@ -222,19 +222,9 @@ class TencentSms(_TemplateGateway):
 
     provider = "tencent"
 
-    async def send(
-        self,
-        *,
-        to: str,
-        text: str,
-        reference: str,
-        kind: str | None = None,
-        params: Mapping[str, Any] | None = None,
+    async def _send(
+        self, to: str, reference: str, template: SmsTemplate, values: list[tuple[str, str]]
     ) -> DeliveryResult:
-        """Send one templated SMS; `text` is never sent (providers take templates only)."""
-        template, values, refused = self._template(kind, params)
-        if refused or template is None:
-            return refused or DeliveryResult(False, "no template", permanent=True)
         url = self.s.sms_endpoint or TENCENT_ENDPOINT
         host = urllib.parse.urlsplit(url).netloc
         phone = to.strip().replace(" ", "")

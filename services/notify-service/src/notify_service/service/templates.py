@@ -5,34 +5,34 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func, literal, select, text, tuple_
+from sqlalchemy import func, select, text
 
 from notify_service import domain
 from notify_service.db.models import NoticeTemplate, TemplateVersion
 from notify_service.db.repositories import SettingsRepository, TemplateRepository
 from notify_service.service.inputs import TemplateCreate, TemplatePreviewRequest, TemplateUpdate
 from notify_service.service.state import notify_state
-from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Invalid, NotFound
+from talentloop_shared.db import KeysetOrder, UnitOfWork
+from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Invalid
 from talentloop_shared.events.payloads import (
     CandidateRejected,
     InterviewCancelled,
+    InterviewDetails,
     InterviewRescheduled,
     InterviewScheduled,
     TalentInvited,
 )
 from talentloop_shared.i18n import try_canonical_locale
 from talentloop_shared.logging import get_logger
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 log = get_logger(__name__)
 _SEED_LOCK = 0x6E6F7469  # advisory lock: two replicas starting at once seed only once
 
-TEMPLATES = Keyset(datetime, uuid.UUID)
+TEMPLATES = KeysetOrder(NoticeTemplate.created_at, NoticeTemplate.id)
 """The template list's cursor: (created_at, id) of the last template of a page."""
 
 
@@ -152,10 +152,7 @@ async def create_template(uow: UnitOfWork, *, data: TemplateCreate, by: str) -> 
 
 async def get_template(uow: UnitOfWork, template_id: uuid.UUID) -> NoticeTemplate:
     """A template, or 404."""
-    template = await TemplateRepository(uow.session).get(template_id)
-    if template is None:
-        raise NotFound("template", template_id)
-    return template
+    return await TemplateRepository(uow.session).get_or_raise(template_id)
 
 
 async def list_templates(
@@ -172,7 +169,6 @@ async def list_templates(
     cursor: str | None = None,
 ) -> Page[NoticeTemplate]:
     """Templates matching the filters, in creation order, one page from `cursor`."""
-    after = TEMPLATES.decode(cursor)
     filters = {
         "kind": kind,
         "job_family": job_family,
@@ -186,13 +182,7 @@ async def list_templates(
     for field, value in filters.items():
         if value:
             stmt = stmt.where(getattr(NoticeTemplate, field) == value)
-    if after is not None:
-        stmt = stmt.where(
-            tuple_(NoticeTemplate.created_at, NoticeTemplate.id) > tuple_(*map(literal, after))
-        )
-    stmt = stmt.order_by(NoticeTemplate.created_at, NoticeTemplate.id).limit(limit + 1)
-    rows = (await uow.session.scalars(stmt)).all()
-    return TEMPLATES.page(rows, limit, key=lambda t: (t.created_at, t.id))
+    return await TEMPLATES.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def update_template(
@@ -204,10 +194,7 @@ async def update_template(
     by: str,
 ) -> NoticeTemplate:
     """Edit a template: a text change creates a new version; old versions are kept."""
-    template = await TemplateRepository(uow.session).get_for_update(template_id)
-    if template is None:
-        raise NotFound("template", template_id)
-    expected.check(template.version, what=f"template {template_id}")
+    template = await TemplateRepository(uow.session).get_for_change(template_id, expected)
     given = changes.model_fields_set
     subject = changes.subject if "subject" in given else template.subject
     body = changes.body or template.body
@@ -242,31 +229,25 @@ _PREVIEW_EVENTS = {
 
 def _interview_preview(kind: str, payload: dict[str, Any], company: str) -> dict[str, Any]:
     """An interview template's context from a payload, as the candidate's email."""
+    details: InterviewDetails
+    previous_start, reason, lead_minutes = None, None, None
     if kind == "interview_update":
         moved = InterviewRescheduled.model_validate(payload)
-        return domain.interview_context(
-            moved,
-            reader=moved.candidate,
-            is_candidate=True,
-            company_name=company,
-            previous_start=moved.previous_start,
-        )
-    if kind == "interview_cancellation":
+        details, previous_start = moved, moved.previous_start
+    elif kind == "interview_cancellation":
         cancelled = InterviewCancelled.model_validate(payload)
-        return domain.interview_context(
-            cancelled,
-            reader=cancelled.candidate,
-            is_candidate=True,
-            company_name=company,
-            reason=cancelled.reason,
-        )
-    details = InterviewScheduled.model_validate(payload)
+        details, reason = cancelled, cancelled.reason
+    else:
+        details = InterviewScheduled.model_validate(payload)
+        lead_minutes = 24 * 60 if kind == "interview_reminder" else None
     return domain.interview_context(
         details,
         reader=details.candidate,
         is_candidate=True,
         company_name=company,
-        lead_minutes=24 * 60 if kind == "interview_reminder" else None,
+        previous_start=previous_start,
+        reason=reason,
+        lead_minutes=lead_minutes,
     )
 
 

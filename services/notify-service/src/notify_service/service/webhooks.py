@@ -14,7 +14,7 @@ import socket
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any, cast
 
 from pydantic import Field, field_validator
@@ -24,10 +24,8 @@ from sqlalchemy import (
     Table,
     bindparam,
     func,
-    literal,
     or_,
     select,
-    tuple_,
     update,
 )
 from sqlalchemy.dialects.postgresql import array as pg_array
@@ -39,18 +37,18 @@ from notify_service.db.webhooks import WebhookCandidateLink, WebhookDelivery, We
 from notify_service.domain import webhooks as rules
 from notify_service.service.per_transaction import once_per_transaction
 from notify_service.service.state import notify_state
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Gone, NotFound
 from talentloop_shared.events import CloudEvent
 from talentloop_shared.events.registry import EVENT_TYPES
 from talentloop_shared.http import RequestModel
 from talentloop_shared.logging import get_logger
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 log = get_logger(__name__)
 
-SUBSCRIPTIONS = Keyset(datetime, uuid.UUID)
-DELIVERIES = Keyset(datetime, uuid.UUID)
+SUBSCRIPTIONS = KeysetOrder(WebhookSubscription.created_at, WebhookSubscription.id)
+DELIVERIES = KeysetOrder(WebhookDelivery.created_at, WebhookDelivery.id, descending=True)
 ERASED_REASON = "the candidate's personal data was erased"
 
 
@@ -202,18 +200,10 @@ async def list_subscriptions(
     uow: UnitOfWork, *, active: bool | None, limit: int, cursor: str | None
 ) -> Page[WebhookSubscription]:
     """Subscriptions, oldest first."""
-    after = SUBSCRIPTIONS.decode(cursor)
     stmt = select(WebhookSubscription)
     if active is not None:
         stmt = stmt.where(WebhookSubscription.active == active)
-    if after is not None:
-        stmt = stmt.where(
-            tuple_(WebhookSubscription.created_at, WebhookSubscription.id)
-            > tuple_(*map(literal, after))
-        )
-    stmt = stmt.order_by(WebhookSubscription.created_at, WebhookSubscription.id).limit(limit + 1)
-    rows = (await uow.session.scalars(stmt)).all()
-    return SUBSCRIPTIONS.page(rows, limit, key=lambda s: (s.created_at, s.id))
+    return await SUBSCRIPTIONS.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def update_subscription(
@@ -299,19 +289,12 @@ async def list_deliveries(
 ) -> Page[WebhookDelivery]:
     """A subscription's deliveries, newest first."""
     await get_subscription(uow, subscription_id)
-    after = DELIVERIES.decode(cursor)
     stmt = select(WebhookDelivery).where(WebhookDelivery.subscription_id == subscription_id)
     if status is not None:
         stmt = stmt.where(WebhookDelivery.status == status)
     if event_type is not None:
         stmt = stmt.where(WebhookDelivery.event_type == event_type)
-    if after is not None:
-        stmt = stmt.where(
-            tuple_(WebhookDelivery.created_at, WebhookDelivery.id) < tuple_(*map(literal, after))
-        )
-    stmt = stmt.order_by(WebhookDelivery.created_at.desc(), WebhookDelivery.id.desc())
-    rows = (await uow.session.scalars(stmt.limit(limit + 1))).all()
-    return DELIVERIES.page(rows, limit, key=lambda d: (d.created_at, d.id))
+    return await DELIVERIES.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def get_delivery(

@@ -3,20 +3,16 @@
 from typing import Annotated, Literal
 
 from fastapi import File, Form, Query, UploadFile
-from pydantic import TypeAdapter, ValidationError
 
 from org_service.api.schemas import ImportReportRead
 from org_service.domain.errors import ImportRejected
 from org_service.domain.imports.org_units import ORG_UNIT_COLUMNS
 from org_service.domain.imports.people import PEOPLE_COLUMNS
 from org_service.domain.imports.positions import POSITION_COLUMNS
-from org_service.domain.imports.rows import ImportKind
 from org_service.service.imports import IMPORT_COLUMNS, MAX_IMPORT_ROWS, run_import
 from talentloop_shared.auth.roles import Integrator
-from talentloop_shared.errors import FieldInvalid
-from talentloop_shared.http import problem_responses
+from talentloop_shared.http import problem_responses, uploads
 from talentloop_shared.service import UowDep, api_router
-from talentloop_shared.tabular import normalise_header
 
 router = api_router(prefix="/api/v1/imports", tags=["imports"])
 
@@ -35,35 +31,6 @@ _COLUMN_MAP = (
     '"our_column"}`; it wins over the known aliases. The report\'s `column_mapping` says how '
     "each header was understood."
 )
-_MAP = TypeAdapter(dict[str, str])
-
-
-def _column_map(kind: ImportKind, form: str | None, query: str | None) -> dict[str, str] | None:
-    """The uploader's column mapping (form field or query parameter), checked."""
-    if form is not None and query is not None:
-        raise FieldInvalid(
-            ("query", "column_map"),
-            "send column_map as a form field or a query parameter, not both",
-        )
-    raw, where = (form, "body") if form is not None else (query, "query")
-    if raw is None or not raw.strip():
-        return None
-    loc = (where, "column_map")
-    try:
-        mapping = _MAP.validate_json(raw)
-    except ValidationError:
-        raise FieldInvalid(
-            loc, 'must be a JSON object of header → column, e.g. {"工号": "external_code"}'
-        ) from None
-    known = IMPORT_COLUMNS[kind]
-    unknown = sorted({c for c in mapping.values() if normalise_header(c) not in known})
-    if unknown:
-        raise FieldInvalid(
-            loc,
-            f"not columns of a {kind} import: {', '.join(map(repr, unknown))} "
-            f"(columns: {', '.join(known)})",
-        )
-    return mapping
 
 
 @router.post(
@@ -88,7 +55,14 @@ async def import_file(
         str | None, Query(alias="column_map", max_length=4_000, description=_COLUMN_MAP)
     ] = None,
 ) -> ImportReportRead:
-    mapping = _column_map(kind, column_map, column_map_query)
+    mapping = uploads.column_map(
+        column_map,
+        column_map_query,
+        kind=kind,
+        columns=IMPORT_COLUMNS[kind],
+        example='{"工号": "external_code"}',
+        nulls=False,
+    )
     outcome = await run_import(
         uow, kind=kind, upload=file.file, dry_run=dry_run, by=principal.sub, column_map=mapping
     )

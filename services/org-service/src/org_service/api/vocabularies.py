@@ -5,6 +5,7 @@ from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Path, Query, Response
+from pydantic import BaseModel
 
 from org_service.api.schemas import EducationLevelRead, SkillRead
 from org_service.domain.vocabularies import MAX_TERM_LENGTH
@@ -13,13 +14,11 @@ from org_service.service.inputs import EducationEntryPut, SkillEntryPut
 from talentloop_shared.auth.roles import HrAdmin, Reader
 from talentloop_shared.events.payloads import Education
 from talentloop_shared.http import (
-    CursorQuery,
     IfMatch,
-    LimitQuery,
-    Page,
     problem_responses,
     set_etag,
 )
+from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/vocabularies", tags=["vocabularies"])
@@ -41,26 +40,27 @@ def _skill(response: Response, item: use_cases.SkillItem) -> SkillRead:
     return SkillRead.from_item(item)
 
 
-@router.get(
-    "/skills",
+class SkillFilters(BaseModel):
+    """Which skills to list."""
+
+    custom_only: Annotated[bool, Query(description="Only skills HR added to")] = False
+    q: Annotated[str | None, Query(max_length=MAX_TERM_LENGTH)] = None
+
+
+# The table is listed a page at a time; one skill is read, put and removed by hand below,
+# its ETag being HR's part's version (a shipped skill has none).
+skills = Resource(
+    router, SkillRead.from_item, readers=Reader, item="/skills/{skill:path}", etag=False
+)
+skills.page(
+    use_cases.list_skills,
+    SkillFilters,
     summary="The effective skills synonym table (shipped + HR's)",
     description="Every skill screening, candidate inputs, matching and tags know, by key, with "
     "its labels and spellings. `custom_only=true` lists HR's entries only; `q` finds a skill "
     "by any spelling (substring, case-insensitive).",
-    responses=problem_responses(401, 403, 422),
+    errors=(422,),
 )
-async def list_skills(
-    uow: UowDep,
-    principal: Reader,
-    limit: LimitQuery = 50,
-    cursor: CursorQuery = None,
-    custom_only: Annotated[bool, Query(description="Only skills HR added to")] = False,
-    q: Annotated[str | None, Query(max_length=MAX_TERM_LENGTH)] = None,
-) -> Page[SkillRead]:
-    page = await use_cases.list_skills(
-        uow, limit=limit, cursor=cursor, custom_only=custom_only, q=q
-    )
-    return page.map(SkillRead.from_item)
 
 
 @router.get(

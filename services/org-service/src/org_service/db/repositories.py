@@ -57,6 +57,7 @@ class OrgUnitRepository(Repository[OrgUnit]):
     """Org units and their subtrees."""
 
     model = OrgUnit
+    what = "org unit"
 
     async def lock_tree(self) -> None:
         """Serialise tree restructures until this transaction ends."""
@@ -176,6 +177,7 @@ class PersonRepository(Repository[Person]):
     """The staff directory."""
 
     model = Person
+    what = "person"
 
     async def get_by_code(self, code: str, *, for_update: bool = False) -> Person | None:
         """The person with this external code, or None."""
@@ -292,6 +294,7 @@ class PositionRepository(Repository[Position]):
     """Positions, their reports-to chains and their history."""
 
     model = Position
+    what = "position"
 
     async def get_by_code(self, code: str, *, for_update: bool = False) -> Position | None:
         """The position with this external code, or None."""

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from talentloop_shared.errors import Invalid, ProblemError
+from talentloop_shared.errors import ExpectedVersion, Invalid, ProblemError
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +76,14 @@ class NothingToMatch(ProblemError):
             "no If-Match (or `*`) to create it",
             type_="precondition-failed",
         )
+
+
+def check_upsert(expected: ExpectedVersion, current: int | None, *, what: str, code: str) -> None:
+    """If-Match of an upsert by code. Nothing has the code yet (`current` None): only a request
+    that names no version (no If-Match, or `*`) may create it, else `NothingToMatch`; else
+    `expected.check` against the stored version."""
+    if current is None:
+        if not expected.any:
+            raise NothingToMatch(what, code)
+    else:
+        expected.check(current, what=f"{what} {code!r}")

@@ -34,6 +34,17 @@ PERSON_FIELDS: Final[tuple[str, ...]] = (
     "subject",
     "active",
 )
+# What a new staff member starts with, until the request or the imported row says otherwise.
+NEW_PERSON_DEFAULTS: Final[Mapping[str, Any]] = {
+    "email": None,
+    "phone": None,
+    "locale": "en",
+    "timezone": "UTC",
+    "org_unit_id": None,
+    "manager_id": None,
+    "subject": None,
+    "active": True,
+}
 # What a position carries of its owners (`PersonRef`): a change of one of these republishes
 # the positions the person owns, so consumers' copies of the owners stay current.
 OWNER_REF_FIELDS: Final[tuple[str, ...]] = ("name", "email", "locale", "timezone", "subject")

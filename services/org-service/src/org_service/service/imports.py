@@ -43,7 +43,7 @@ from org_service.domain.imports.positions import (
 from org_service.domain.imports.reconciliation import KEY_FIELDS, key_fields_checksum
 from org_service.domain.imports.rows import ImportKind, ImportReport, column_mapping
 from org_service.domain.org_tree import path_of
-from org_service.domain.people import change_kind, changed_fields
+from org_service.domain.people import NEW_PERSON_DEFAULTS, change_kind, changed_fields
 from org_service.domain.positions import FieldChange, diff_positions
 from org_service.service.people import person_snapshot, person_values, publish_person
 from org_service.service.position_versions import (
@@ -441,14 +441,7 @@ async def _upsert_people(
                 "id": id_by_code[row.code],
                 "version": 0,
                 "external_code": row.code,
-                "email": None,
-                "phone": None,
-                "locale": "en",
-                "timezone": "UTC",
-                "org_unit_id": None,
-                "manager_id": None,
-                "subject": None,
-                "active": True,
+                **NEW_PERSON_DEFAULTS,
                 "created_at": at,
             }
         )

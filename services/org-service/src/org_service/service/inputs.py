@@ -43,6 +43,20 @@ Code = Field(default=None, min_length=1, max_length=64, description="External (E
 CodeRef = Field(default=None, min_length=1, max_length=64)
 
 
+# What a change of a position may leave out but never set to null (beside its unit and, in an
+# upsert, its status).
+_POSITION_NOT_NULL = (
+    "title",
+    "job_family",
+    "headcount",
+    "responsibilities",
+    "requirements",
+    "evaluation_scheme",
+    "titles",
+    "owners",
+)
+
+
 def _not_null(value: object) -> object:
     # Runs only for fields the client sent: defaults are not validated.
     if value is None:
@@ -254,17 +268,7 @@ class PositionUpdate(RequestModel):
         default=None, description="Merges: an owner you leave out keeps; `null` clears one"
     )
 
-    _required = field_validator(
-        "title",
-        "org_unit_id",
-        "job_family",
-        "headcount",
-        "responsibilities",
-        "requirements",
-        "evaluation_scheme",
-        "titles",
-        "owners",
-    )(_not_null)
+    _required = field_validator("org_unit_id", *_POSITION_NOT_NULL)(_not_null)
 
 
 class DimensionByCodeIn(RequestModel):
@@ -305,18 +309,7 @@ class PositionUpsert(RequestModel):
     titles: Translations | None = None
     owners: OwnersByCodeIn | None = None
 
-    _required = field_validator(
-        "title",
-        "org_unit_code",
-        "job_family",
-        "headcount",
-        "status",
-        "responsibilities",
-        "requirements",
-        "evaluation_scheme",
-        "titles",
-        "owners",
-    )(_not_null)
+    _required = field_validator("org_unit_code", "status", *_POSITION_NOT_NULL)(_not_null)
 
 
 # --- people ---------------------------------------------------------------------------------

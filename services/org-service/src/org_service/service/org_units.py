@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from org_service.db.models import OrgUnit
 from org_service.db.repositories import OrgUnitRepository
-from org_service.domain.errors import NothingToMatch
+from org_service.domain.errors import check_upsert
 from org_service.domain.org_tree import (
     ORG_UNIT_KINDS,
     MoveCreatesCycle,
@@ -30,7 +30,7 @@ from org_service.domain.org_tree import (
 from org_service.service.inputs import OrgUnitCreate, OrgUnitUpdate, OrgUnitUpsert
 from org_service.service.position_versions import republish_positions, unit_ref
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, NotFound
+from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid
 from talentloop_shared.pagination import Keyset, Page
 
 # Lists are ordered by name: (name, id).
@@ -91,10 +91,7 @@ async def create_org_unit(uow: UnitOfWork, *, data: OrgUnitCreate) -> OrgUnit:
 
 async def get_org_unit(uow: UnitOfWork, *, unit_id: uuid.UUID) -> OrgUnit:
     """One unit; 404 when missing."""
-    unit = await OrgUnitRepository(uow.session).get(unit_id)
-    if unit is None:
-        raise NotFound("org unit", unit_id)
-    return unit
+    return await OrgUnitRepository(uow.session).get_or_raise(unit_id)
 
 
 async def update_org_unit(
@@ -108,10 +105,7 @@ async def update_org_unit(
     """Rename, re-kind, re-code or re-parent a unit; returns it and the positions republished."""
     repo = OrgUnitRepository(uow.session)
     await repo.lock_tree()
-    unit = await repo.get_for_update(unit_id)
-    if unit is None:
-        raise NotFound("org unit", unit_id)
-    expected.check(unit.version, what=f"org unit {unit_id}")
+    unit = await repo.get_for_change(unit_id, expected)
     given = patch.model_fields_set
     return await _change(
         uow,
@@ -161,10 +155,7 @@ async def upsert_org_unit_by_code(
     # The tree lock serialises every change of the tree, this code's creation included.
     await repo.lock_tree()
     unit = await repo.get_by_code(code, for_update=True)
-    if unit is None and not expected.any:
-        raise NothingToMatch("org unit", code)
-    if unit is not None:
-        expected.check(unit.version, what=f"org unit {code!r}")
+    check_upsert(expected, None if unit is None else unit.version, what="org unit", code=code)
     given = data.model_fields_set
     parent: OrgUnit | None = None
     if data.parent_code is not None:
@@ -269,9 +260,7 @@ async def _restructure(
 async def delete_org_unit(uow: UnitOfWork, *, unit_id: uuid.UUID) -> None:
     """Delete an empty unit; 409 saying what is still inside otherwise."""
     repo = OrgUnitRepository(uow.session)
-    unit = await repo.get_for_update(unit_id)
-    if unit is None:
-        raise NotFound("org unit", unit_id)
+    unit = await repo.get_or_raise(unit_id, for_update=True)
     children, positions, people = await repo.contents(unit_id)
     if children or positions or people:
         raise UnitNotEmpty(unit.name, children=children, positions=positions, people=people)

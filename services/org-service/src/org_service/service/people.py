@@ -20,8 +20,9 @@ from org_service.db.repositories import (
     PersonRepository,
     advisory_lock,
 )
-from org_service.domain.errors import FieldError, InvalidFields, NothingToMatch
+from org_service.domain.errors import FieldError, InvalidFields, check_upsert
 from org_service.domain.people import (
+    NEW_PERSON_DEFAULTS,
     PERSON_FIELDS,
     PersonChange,
     change_kind,
@@ -166,10 +167,7 @@ async def create_person(uow: UnitOfWork, *, data: PersonCreate, by: str) -> Pers
 
 async def get_person(uow: UnitOfWork, *, person_id: uuid.UUID) -> Person:
     """One person; 404 when missing."""
-    person = await PersonRepository(uow.session).get(person_id)
-    if person is None:
-        raise NotFound("person", person_id)
-    return person
+    return await PersonRepository(uow.session).get_or_raise(person_id)
 
 
 async def my_person(uow: UnitOfWork, *, subject: str) -> Person:
@@ -177,14 +175,6 @@ async def my_person(uow: UnitOfWork, *, subject: str) -> Person:
     person = await PersonRepository(uow.session).get_by_subject(subject)
     if person is None:
         raise NotFound("person with subject", repr(subject))
-    return person
-
-
-async def _locked(uow: UnitOfWork, person_id: uuid.UUID, expected: ExpectedVersion) -> Person:
-    person = await PersonRepository(uow.session).get_for_update(person_id)
-    if person is None:
-        raise NotFound("person", person_id)
-    expected.check(person.version, what=f"person {person_id}")
     return person
 
 
@@ -197,7 +187,7 @@ async def update_person(
     by: str,
 ) -> Person:
     """Apply a partial update; a real change bumps the version and publishes `updated`."""
-    person = await _locked(uow, person_id, expected)
+    person = await PersonRepository(uow.session).get_for_change(person_id, expected)
     given = patch.model_fields_set
     new = {**person_values(person), **patch.model_dump(include=given)}
     await _check(uow, person_id=person.id, values=new, fields=_changed(person, new, given))
@@ -219,7 +209,7 @@ async def set_active(
     by: str,
 ) -> Person:
     """Deactivate or reactivate; 409 when the person already is. Positions keep their owners."""
-    person = await _locked(uow, person_id, expected)
+    person = await PersonRepository(uow.session).get_for_change(person_id, expected)
     if person.active == active:
         state = "active" if active else "inactive"
         raise Conflict(f"person {person_id} is already {state}", type_=f"person-{state}")
@@ -242,10 +232,7 @@ async def upsert_person_by_code(
     repo = PersonRepository(uow.session)
     await advisory_lock(uow.session, f"org-service:person-code:{code}")
     person = await repo.get_by_code(code, for_update=True)
-    if person is None and not expected.any:
-        raise NothingToMatch("person", code)
-    if person is not None:
-        expected.check(person.version, what=f"person {code!r}")
+    check_upsert(expected, None if person is None else person.version, what="person", code=code)
     given = data.model_fields_set
     values = data.model_dump(include=given - {"org_unit_code", "manager_code"})
     errors: list[FieldError] = []
@@ -277,14 +264,7 @@ async def upsert_person_by_code(
         new = {
             "id": uuid.uuid4(),
             "external_code": code,
-            "email": None,
-            "phone": None,
-            "locale": "en",
-            "timezone": "UTC",
-            "org_unit_id": None,
-            "manager_id": None,
-            "subject": None,
-            "active": True,
+            **NEW_PERSON_DEFAULTS,
             **values,
         }
         await _check(uow, person_id=new["id"], values=new, fields=set(new), new=True)
@@ -309,9 +289,7 @@ async def list_people(
     after = PEOPLE.decode(cursor)
     unit = None
     if org_unit_id is not None:
-        unit = await OrgUnitRepository(uow.session).get(org_unit_id)
-        if unit is None:
-            raise NotFound("org unit", org_unit_id)
+        unit = await OrgUnitRepository(uow.session).get_or_raise(org_unit_id)
     rows = await PersonRepository(uow.session).page(
         limit=limit,
         after=after,

@@ -27,7 +27,7 @@ from org_service.db.repositories import (
     PositionRepository,
     advisory_lock,
 )
-from org_service.domain.errors import FieldError, InvalidFields, NothingToMatch
+from org_service.domain.errors import FieldError, InvalidFields, check_upsert
 from org_service.domain.people import OWNER_REF_FIELDS
 from org_service.domain.positions import (
     FieldChange,
@@ -250,15 +250,6 @@ async def _in_unit(uow: UnitOfWork, position: Position) -> PositionInUnit:
     return await PositionRepository(uow.session).in_unit(position)
 
 
-async def _locked(uow: UnitOfWork, position_id: uuid.UUID, expected: ExpectedVersion) -> Position:
-    """The position, locked for this change, at a version If-Match accepts."""
-    position = await PositionRepository(uow.session).get_for_update(position_id)
-    if position is None:
-        raise NotFound("position", position_id)
-    expected.check(position.version, what=f"position {position_id}")
-    return position
-
-
 async def update_position(
     uow: UnitOfWork,
     *,
@@ -268,7 +259,7 @@ async def update_position(
     by: str,
 ) -> PositionInUnit:
     """Apply a partial update; a real change bumps the version and publishes `updated`."""
-    position = await _locked(uow, position_id, expected)
+    position = await PositionRepository(uow.session).get_for_change(position_id, expected)
     given = patch.model_fields_set
     old = position_values(position)
     new = dict(old)
@@ -377,10 +368,9 @@ async def upsert_position_by_code(
     """
     await advisory_lock(uow.session, f"org-service:position-code:{code}")
     position = await PositionRepository(uow.session).get_by_code(code, for_update=True)
-    if position is None and not expected.any:
-        raise NothingToMatch("position", code)
-    if position is not None:
-        expected.check(position.version, what=f"position {code!r}")
+    check_upsert(
+        expected, None if position is None else position.version, what="position", code=code
+    )
     given = data.model_fields_set
     fields = await _resolve_codes(uow, data, given)
     if position is None:
@@ -490,7 +480,7 @@ async def set_status(
     by: str,
 ) -> PositionInUnit:
     """Close or reopen a position for hiring; publishes `closed` or `reopened`."""
-    position = await _locked(uow, position_id, expected)
+    position = await PositionRepository(uow.session).get_for_change(position_id, expected)
     if position.status == status:
         raise Conflict(f"position {position_id} is already {status}", type_="position-" + status)
     old = position_values(position)
@@ -532,8 +522,7 @@ async def position_history(
 ) -> Page[PositionVersion]:
     """Versions of a position, oldest first."""
     repo = PositionRepository(uow.session)
-    if await repo.get(position_id) is None:
-        raise NotFound("position", position_id)
+    await repo.get_or_raise(position_id)
     after = VERSIONS.decode(cursor)
     rows = await repo.history(
         position_id, limit=limit, after_version=after[0] if after is not None else None

@@ -117,14 +117,9 @@ async def put_skill(
 ) -> tuple[SkillItem, bool]:
     """Write HR's entry of a skill (True when it is new); 409 for an alias another skill has."""
     repo = VocabularyRepository(uow.session)
-    await repo.lock("skills")
-    rows = list(await repo.entries("skills"))
+    rows = await _locked_entries(repo, "skills")
     key = skill_target(_customs(rows), name)
-    row = next((r for r in rows if r.key == key), None)
-    if row is None and not expected.any:
-        raise NoSuchEntry(f"skill {key!r}")
-    if row is not None:
-        expected.check(row.version, what=f"skill {key!r}")
+    row = _entry_to_put(rows, key, expected, what=f"skill {key!r}")
     entry = CustomEntry(
         key,
         unique_spellings(body.aliases),
@@ -134,46 +129,21 @@ async def put_skill(
     if row is not None and same_entry(_custom(row), entry):
         return _skill_item(rows, key), False
     check_skill_entry(_customs(rows), entry, creating=row is None)
-    now = uow.clock.now()
-    if row is None:
-        row = repo.add(
-            VocabularyEntry(
-                kind="skills",
-                key=key,
-                version=1,
-                updated_by=by,
-                created_at=now,
-                updated_at=now,
-            )
-        )
-        rows.append(row)
-        created = True
-    else:
-        row.version += 1
-        created = False
-    row.aliases = list(entry.aliases)
-    row.labels = dict(entry.labels)
-    row.family = entry.family
-    row.updated_by = by
-    row.updated_at = now
+    _write(uow, repo, rows, row, kind="skills", entry=entry, by=by)
     await _publish(uow, repo, "skills", key, "upserted", skills_json(_customs(rows)))
     item = _skill_item(rows, key)
     await uow.commit()
-    return item, created
+    return item, row is None
 
 
 async def delete_skill(uow: UnitOfWork, *, name: str, expected: ExpectedVersion, by: str) -> None:
     """Remove HR's entry of a skill (the shipped skill, if any, stays as shipped)."""
     repo = VocabularyRepository(uow.session)
-    await repo.lock("skills")
-    rows = list(await repo.entries("skills"))
+    rows = await _locked_entries(repo, "skills")
     key = skill_target(_customs(rows), name)
-    row = next((r for r in rows if r.key == key), None)
-    if row is None:
-        raise NotFound("custom skill", repr(name))
-    expected.check(row.version, what=f"skill {key!r}")
-    await uow.session.delete(row)
-    rest = [r for r in rows if r.key != key]
+    rest = await _delete_entry(
+        uow, rows, key, expected, what=f"skill {key!r}", missing=("custom skill", repr(name))
+    )
     await _publish(uow, repo, "skills", key, "deleted", skills_json(_customs(rest)))
     await uow.commit()
 
@@ -200,42 +170,17 @@ async def put_education(
 ) -> tuple[EducationLevelItem, bool]:
     """Write HR's spellings of a ladder level (True when new); 409 for another level's."""
     repo = VocabularyRepository(uow.session)
-    await repo.lock("education")
-    rows = list(await repo.entries("education"))
-    row = next((r for r in rows if r.key == level), None)
-    if row is None and not expected.any:
-        raise NoSuchEntry(f"education level {level!r}")
-    if row is not None:
-        expected.check(row.version, what=f"education level {level!r}")
+    rows = await _locked_entries(repo, "education")
+    row = _entry_to_put(rows, level, expected, what=f"education level {level!r}")
     entry = CustomEntry(level, unique_spellings(body.aliases))
     if row is not None and same_entry(_custom(row), entry):
         return _education_item(rows, level), False
     check_education_entry(education_vocabulary(), _customs(rows), entry)
-    now = uow.clock.now()
-    created = row is None
-    if row is None:
-        row = repo.add(
-            VocabularyEntry(
-                kind="education",
-                key=level,
-                version=1,
-                updated_by=by,
-                created_at=now,
-                updated_at=now,
-            )
-        )
-        rows.append(row)
-    else:
-        row.version += 1
-    row.aliases = list(entry.aliases)
-    row.labels = {}
-    row.family = ""
-    row.updated_by = by
-    row.updated_at = now
+    _write(uow, repo, rows, row, kind="education", entry=entry, by=by)
     await _publish(uow, repo, "education", level, "upserted", education_json(_customs(rows)))
     item = _education_item(rows, level)
     await uow.commit()
-    return item, created
+    return item, row is None
 
 
 async def delete_education(
@@ -243,20 +188,90 @@ async def delete_education(
 ) -> None:
     """Remove HR's spellings of a level (the shipped spellings stay)."""
     repo = VocabularyRepository(uow.session)
-    await repo.lock("education")
-    rows = list(await repo.entries("education"))
-    row = next((r for r in rows if r.key == level), None)
-    if row is None:
-        raise NotFound("custom education spellings of", repr(level))
-    expected.check(row.version, what=f"education level {level!r}")
-    await uow.session.delete(row)
-    rest = [r for r in rows if r.key != level]
+    rows = await _locked_entries(repo, "education")
+    rest = await _delete_entry(
+        uow,
+        rows,
+        level,
+        expected,
+        what=f"education level {level!r}",
+        missing=("custom education spellings of", repr(level)),
+    )
     await _publish(uow, repo, "education", level, "deleted", education_json(_customs(rest)))
     await uow.commit()
 
 
 def _education_item(rows: Sequence[VocabularyEntry], level: str) -> EducationLevelItem:
     return next(item for item in _education_items(rows) if item.level == level)
+
+
+# --- HR's entries, either kind -------------------------------------------------------------
+
+
+async def _locked_entries(repo: VocabularyRepository, kind: Kind) -> list[VocabularyEntry]:
+    """HR's entries of a kind, read after locking the kind's version row."""
+    await repo.lock(kind)
+    return list(await repo.entries(kind))
+
+
+def _entry_to_put(
+    rows: Sequence[VocabularyEntry], key: str, expected: ExpectedVersion, *, what: str
+) -> VocabularyEntry | None:
+    """HR's entry under `key` (None: the PUT creates it), at a version If-Match accepts; 412
+    when If-Match names a version of an entry that does not exist."""
+    row = next((r for r in rows if r.key == key), None)
+    if row is None and not expected.any:
+        raise NoSuchEntry(what)
+    if row is not None:
+        expected.check(row.version, what=what)
+    return row
+
+
+def _write(
+    uow: UnitOfWork,
+    repo: VocabularyRepository,
+    rows: list[VocabularyEntry],
+    row: VocabularyEntry | None,
+    *,
+    kind: Kind,
+    entry: CustomEntry,
+    by: str,
+) -> None:
+    """Create HR's entry (version 1, added to `rows`) or raise its version; store `entry`."""
+    now = uow.clock.now()
+    if row is None:
+        row = repo.add(
+            VocabularyEntry(
+                kind=kind, key=entry.key, version=1, updated_by=by, created_at=now, updated_at=now
+            )
+        )
+        rows.append(row)
+    else:
+        row.version += 1
+    row.aliases = list(entry.aliases)
+    row.labels = dict(entry.labels)
+    row.family = entry.family
+    row.updated_by = by
+    row.updated_at = now
+
+
+async def _delete_entry(
+    uow: UnitOfWork,
+    rows: Sequence[VocabularyEntry],
+    key: str,
+    expected: ExpectedVersion,
+    *,
+    what: str,
+    missing: tuple[str, str],
+) -> list[VocabularyEntry]:
+    """Delete HR's entry under `key` (404 `NotFound(*missing)` when there is none); the
+    other entries."""
+    row = next((r for r in rows if r.key == key), None)
+    if row is None:
+        raise NotFound(*missing)
+    expected.check(row.version, what=what)
+    await uow.session.delete(row)
+    return [r for r in rows if r.key != key]
 
 
 # --- the event ------------------------------------------------------------------------------

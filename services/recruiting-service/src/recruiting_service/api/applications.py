@@ -1,129 +1,96 @@
 """Applications and their moves through the status machine."""
 
 import uuid
+from collections.abc import Awaitable, Callable
+from functools import partial
 
-from fastapi import Response
+from pydantic import BaseModel
 
 from recruiting_service.api.schemas import ApplicationRead, ApplicationSummary
 from recruiting_service.domain.applications import ApplicationStatus
 from recruiting_service.service import applications, decisions, policy
+from recruiting_service.service.applications import ApplicationRecord
 from recruiting_service.service.inputs import ApplicationCreate, TransitionRequest
 from talentloop_shared.auth.roles import Reader, Recruiter, Sourcer
-from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
-from talentloop_shared.service import UowDep, api_router
+from talentloop_shared.db.uow import UnitOfWork
+from talentloop_shared.http.routes import Resource
+from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1", tags=["applications"])
+application = Resource(
+    router,
+    ApplicationRead.from_record,
+    readers=Reader,
+    writers=Recruiter,
+    item="/applications/{application_id}",
+    collection="/applications",
+    location="/api/v1/applications/{id}",
+    etag=False,
+)
+
+Transition = Callable[..., Awaitable[ApplicationRecord]]
 
 
-@router.post(
-    "/applications",
-    status_code=201,
+def _given_the_reason(use_case: Transition) -> Transition:
+    """The use case, given the reason of the request's optional body."""
+
+    async def run(
+        uow: UnitOfWork, *, application_id: uuid.UUID, transition: TransitionRequest, by: str
+    ) -> ApplicationRecord:
+        return await use_case(uow, application_id=application_id, by=by, reason=transition.reason)
+
+    return run
+
+
+class ApplicationFilters(BaseModel):
+    """Which applications to list."""
+
+    position_id: uuid.UUID | None = None
+    candidate_id: uuid.UUID | None = None
+    status: ApplicationStatus | None = None
+
+
+application.create(
+    applications.apply,
+    ApplicationCreate,
+    role=Sourcer,
+    name="create_application",
     summary="Apply a candidate to an opening (screened at once)",
     description="HR, recruiters and integrations. `Idempotency-Key` makes a retry safe: the "
     "same key and body return the first response and create one application.",
-    response_model=ApplicationRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    errors=(404, 409, 422),
 )
-async def create_application(
-    body: ApplicationCreate, uow: UowDep, principal: Sourcer, response: Response
-) -> ApplicationRead:
-    record = await applications.apply(uow, request=body, by=principal.sub)
-    response.headers["Location"] = f"/api/v1/applications/{record.application.id}"
-    return ApplicationRead.from_record(record)
-
-
-@router.get(
-    "/applications",
+application.page(
+    applications.list_applications,
+    ApplicationFilters,
+    read=ApplicationSummary.from_row,
     summary="List applications",
-    response_model=Page[ApplicationSummary],
-    responses=problem_responses(401, 403, 422),
+    errors=(422,),
 )
-async def list_applications(
-    uow: UowDep,
-    principal: Reader,
-    position_id: uuid.UUID | None = None,
-    candidate_id: uuid.UUID | None = None,
-    status: ApplicationStatus | None = None,
-    limit: LimitQuery = 50,
-    cursor: CursorQuery = None,
-) -> Page[ApplicationSummary]:
-    page = await applications.list_applications(
-        uow,
-        position_id=position_id,
-        candidate_id=candidate_id,
-        status=status,
-        limit=limit,
-        cursor=cursor,
-    )
-    return page.map(ApplicationSummary.from_row)
-
-
-@router.get(
-    "/applications/{application_id}",
+application.get(
+    policy.read_application,
+    name="get_application",
     summary="Read an application with screening and history",
-    response_model=ApplicationRead,
-    responses=problem_responses(401, 403, 404),
 )
-async def get_application(
-    application_id: uuid.UUID, uow: UowDep, principal: Reader
-) -> ApplicationRead:
-    record = await policy.read_application(uow, application_id=application_id)
-    return ApplicationRead.from_record(record)
-
 
 MOVES = {
     "advance": "Advance to the next stage",
     "withdraw": "Record that the candidate withdrew",
 }
-
-
-def _move_route(action: str, summary: str) -> None:
-    async def move(
-        application_id: uuid.UUID,
-        uow: UowDep,
-        principal: Recruiter,
-        body: TransitionRequest | None = None,
-    ) -> ApplicationRead:
-        record = await applications.move(
-            uow,
-            application_id=application_id,
-            action=action,
-            by=principal.sub,
-            reason=body.reason if body else None,
-        )
-        return ApplicationRead.from_record(record)
-
-    move.__name__ = action  # the OpenAPI operation id, as before
-    router.add_api_route(
-        f"/applications/{{application_id}}/{action}",
-        move,
-        methods=["POST"],
-        summary=summary,
-        response_model=ApplicationRead,
-        responses=problem_responses(401, 403, 404, 409, 422),
-    )
-
-
 for _action, _summary in MOVES.items():
-    _move_route(_action, _summary)
-
-
-@router.post(
-    "/applications/{application_id}/hire",
-    summary="Hire (closes the application); publishes candidate-hired with the gaps",
-    response_model=ApplicationRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
-)
-async def hire(
-    application_id: uuid.UUID,
-    uow: UowDep,
-    principal: Recruiter,
-    body: TransitionRequest | None = None,
-) -> ApplicationRead:
-    record = await decisions.hire(
-        uow,
-        application_id=application_id,
-        by=principal.sub,
-        reason=body.reason if body else None,
+    application.action(
+        _action,
+        _given_the_reason(partial(applications.move, action=_action)),
+        body=TransitionRequest | None,
+        name=_action,
+        summary=_summary,
+        errors=(404, 409, 422),
     )
-    return ApplicationRead.from_record(record)
+application.action(
+    "hire",
+    _given_the_reason(decisions.hire),
+    body=TransitionRequest | None,
+    name="hire",
+    summary="Hire (closes the application); publishes candidate-hired with the gaps",
+    errors=(404, 409, 422),
+)

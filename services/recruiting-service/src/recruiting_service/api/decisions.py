@@ -4,7 +4,8 @@ library."""
 import uuid
 from typing import Annotated
 
-from fastapi import Path, Query, Response
+from fastapi import Path, Query
+from pydantic import BaseModel
 
 from recruiting_service.api.schemas import (
     BulkRejectResult,
@@ -26,40 +27,32 @@ from recruiting_service.service.inputs import (
     SuggestionUpdate,
 )
 from talentloop_shared.auth.roles import HrAdmin, Recruiter
-from talentloop_shared.http import (
-    CursorQuery,
-    IfMatch,
-    LimitQuery,
-    Page,
-    problem_responses,
-    set_etag,
-)
+from talentloop_shared.http import problem_responses
+from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["decisions"])
 
 
-@router.post(
-    "/applications/{application_id}/reject",
+rejection = Resource(
+    router,
+    RejectedApplicationRead.from_rejected,
+    writers=Recruiter,
+    item="/applications/{application_id}",
+    etag=False,
+)
+rejection.action(
+    "reject",
+    decisions.reject,
+    body=RejectRequest | None,
     summary="Reject; publishes candidate-rejected with strengths, reasons and suggestions",
     description="The answer's `notice_preview` shows each strength, reason and suggestion "
     "as the candidate will read it, phrased for their locale, and `review` lists what could "
     "not be fitted into the notice safely (quoted remarks, vague reasons, gaps written as "
     "strengths, filler advice), each explained. The rejection is not held for them: "
     "notify-service holds a flagged notice for review before it is sent.",
-    response_model=RejectedApplicationRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    errors=(404, 409, 422),
 )
-async def reject(
-    application_id: uuid.UUID,
-    uow: UowDep,
-    principal: Recruiter,
-    body: RejectRequest | None = None,
-) -> RejectedApplicationRead:
-    rejected = await decisions.reject(
-        uow, application_id=application_id, request=body or RejectRequest(), by=principal.sub
-    )
-    return RejectedApplicationRead.from_rejected(rejected)
 
 
 @router.get(
@@ -133,170 +126,89 @@ async def put_suggestion(
 
 # --- the decision policy ------------------------------------------------------------------
 
-
-def _policy(response: Response, view: policy.PolicyView) -> DecisionPolicyRead:
-    set_etag(response, view.version)
-    return DecisionPolicyRead.from_view(view)
-
-
-@router.get(
-    "/decision-policy",
+default_policy = Resource(
+    router, DecisionPolicyRead.from_view, readers=HrAdmin, writers=HrAdmin, item="/decision-policy"
+)
+position_policy = Resource(
+    router,
+    DecisionPolicyRead.from_view,
+    readers=HrAdmin,
+    writers=HrAdmin,
+    item="/decision-policy/positions/{position_id}",
+)
+default_policy.get(
+    policy.get_policy,
+    name="get_decision_policy",
     summary="The default decision policy (what a complete panel's no-hire leads to)",
-    response_model=DecisionPolicyRead,
-    responses=problem_responses(401, 403),
+    errors=(),
 )
-async def get_decision_policy(
-    uow: UowDep, principal: HrAdmin, response: Response
-) -> DecisionPolicyRead:
-    return _policy(response, await policy.get_policy(uow))
-
-
-@router.put(
-    "/decision-policy",
+default_policy.replace(
+    policy.put_policy,
+    DecisionPolicyUpdate,
+    name="put_decision_policy",
     summary="Set the default decision policy (mode, threshold, review_minutes)",
-    response_model=DecisionPolicyRead,
-    responses=problem_responses(401, 403, 412, 422),
+    errors=(412, 422),
 )
-async def put_decision_policy(
-    body: DecisionPolicyUpdate,
-    uow: UowDep,
-    principal: HrAdmin,
-    expected: IfMatch,
-    response: Response,
-) -> DecisionPolicyRead:
-    view = await policy.put_policy(uow, body=body, expected=expected, by=principal.sub)
-    return _policy(response, view)
-
-
-@router.get(
-    "/decision-policy/positions/{position_id}",
+position_policy.get(
+    policy.get_position_policy,
+    name="get_position_decision_policy",
     summary="The decision policy in force for a position (its override, or the default)",
-    response_model=DecisionPolicyRead,
-    responses=problem_responses(401, 403, 404),
 )
-async def get_position_decision_policy(
-    position_id: uuid.UUID, uow: UowDep, principal: HrAdmin, response: Response
-) -> DecisionPolicyRead:
-    return _policy(response, await policy.get_position_policy(uow, position_id=position_id))
-
-
-@router.put(
-    "/decision-policy/positions/{position_id}",
+position_policy.replace(
+    policy.put_position_policy,
+    DecisionPolicyUpdate,
+    name="put_position_decision_policy",
     summary="Override the default decision policy for one position",
-    response_model=DecisionPolicyRead,
-    responses=problem_responses(401, 403, 404, 412, 422),
+    errors=(404, 412, 422),
 )
-async def put_position_decision_policy(
-    position_id: uuid.UUID,
-    body: DecisionPolicyUpdate,
-    uow: UowDep,
-    principal: HrAdmin,
-    expected: IfMatch,
-    response: Response,
-) -> DecisionPolicyRead:
-    view = await policy.put_position_policy(
-        uow, position_id=position_id, body=body, expected=expected, by=principal.sub
-    )
-    return _policy(response, view)
-
-
-@router.delete(
-    "/decision-policy/positions/{position_id}",
-    status_code=204,
+position_policy.delete(
+    policy.delete_position_policy,
+    name="delete_position_decision_policy",
     summary="Drop a position's override: the default policy applies to it again",
-    responses=problem_responses(401, 403, 404),
 )
-async def delete_position_decision_policy(
-    position_id: uuid.UUID, uow: UowDep, principal: HrAdmin
-) -> Response:
-    await policy.delete_position_policy(uow, position_id=position_id)
-    return Response(status_code=204)
 
 
 # --- the policy's decisions ---------------------------------------------------------------
 
+decision = Resource(
+    router,
+    DecisionRead.from_record,
+    readers=Recruiter,
+    writers=Recruiter,
+    item="/applications/{application_id}/decision",
+    collection="/decisions",
+)
 
-def _decision(response: Response, record: policy.DecisionRecord) -> DecisionRead:
-    set_etag(response, record.decision.version)
-    return DecisionRead.from_record(record)
+
+class DecisionFilters(BaseModel):
+    """Which decisions to list."""
+
+    status: DecisionStatus | None = None
 
 
-@router.get(
-    "/decisions",
+decision.page(
+    policy.list_decisions,
+    DecisionFilters,
     summary="The policy's decisions by deadline (status=pending: HR's review queue)",
-    response_model=Page[DecisionRead],
-    responses=problem_responses(401, 403, 422),
+    errors=(422,),
 )
-async def list_decisions(
-    uow: UowDep,
-    principal: Recruiter,
-    status: DecisionStatus | None = None,
-    limit: LimitQuery = 50,
-    cursor: CursorQuery = None,
-) -> Page[DecisionRead]:
-    page = await policy.list_decisions(uow, status=status, limit=limit, cursor=cursor)
-    return page.map(DecisionRead.from_record)
-
-
-@router.get(
-    "/applications/{application_id}/decision",
-    summary="The policy's latest decision on an application",
-    response_model=DecisionRead,
-    responses=problem_responses(401, 403, 404),
-)
-async def get_decision(
-    application_id: uuid.UUID, uow: UowDep, principal: Recruiter, response: Response
-) -> DecisionRead:
-    return _decision(response, await policy.get_decision(uow, application_id=application_id))
-
-
-@router.patch(
-    "/applications/{application_id}/decision",
+decision.get(policy.get_decision, summary="The policy's latest decision on an application")
+decision.update(
+    policy.edit_decision,
+    DecisionEdit,
     summary="Edit a pending decision's strengths, reasons or suggestions",
-    response_model=DecisionRead,
-    responses=problem_responses(401, 403, 404, 409, 412, 422),
+    errors=(404, 409, 412, 422),
 )
-async def edit_decision(
-    application_id: uuid.UUID,
-    body: DecisionEdit,
-    uow: UowDep,
-    principal: Recruiter,
-    expected: IfMatch,
-    response: Response,
-) -> DecisionRead:
-    record = await policy.edit_decision(
-        uow, application_id=application_id, change=body, expected=expected, by=principal.sub
-    )
-    return _decision(response, record)
-
-
-@router.post(
-    "/applications/{application_id}/decision/confirm",
+decision.action(
+    "confirm",
+    policy.confirm_decision,
     summary="Confirm a pending decision: the rejection goes out now",
-    response_model=DecisionRead,
-    responses=problem_responses(401, 403, 404, 409),
+    errors=(404, 409),
 )
-async def confirm_decision(
-    application_id: uuid.UUID, uow: UowDep, principal: Recruiter, response: Response
-) -> DecisionRead:
-    record = await policy.confirm_decision(uow, application_id=application_id, by=principal.sub)
-    return _decision(response, record)
-
-
-@router.post(
-    "/applications/{application_id}/decision/overturn",
+decision.action(
+    "overturn",
+    policy.overturn_decision,
+    body=OverturnRequest | None,
     summary="Overturn a pending decision: the candidate stays, nothing is sent",
-    response_model=DecisionRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    errors=(404, 409, 422),
 )
-async def overturn_decision(
-    application_id: uuid.UUID,
-    uow: UowDep,
-    principal: Recruiter,
-    response: Response,
-    body: OverturnRequest | None = None,
-) -> DecisionRead:
-    record = await policy.overturn_decision(
-        uow, application_id=application_id, request=body or OverturnRequest(), by=principal.sub
-    )
-    return _decision(response, record)

@@ -3,15 +3,12 @@
 from typing import Annotated, Literal
 
 from fastapi import File, Form, Query, UploadFile
-from pydantic import TypeAdapter, ValidationError
 
 from recruiting_service.api.schemas import ImportReport
 from recruiting_service.service import imports
 from talentloop_shared.auth.roles import Sourcer
-from talentloop_shared.errors import FieldInvalid
-from talentloop_shared.http import problem_responses
+from talentloop_shared.http import problem_responses, uploads
 from talentloop_shared.service import UowDep, api_router
-from talentloop_shared.tabular import normalise_header
 
 router = api_router(prefix="/api/v1", tags=["imports"])
 
@@ -33,40 +30,6 @@ _COLUMN_MAP = (
     '"our_column"}` (null leaves a column out); it wins over the known aliases. The '
     "report's `column_mapping` says how each header was understood."
 )
-_MAP = TypeAdapter(dict[str, str | None])
-
-
-def _column_map(form: str | None, query: str | None) -> dict[str, str | None] | None:
-    """The uploader's column mapping (form field or query parameter), checked."""
-    if form is not None and query is not None:
-        raise FieldInvalid(
-            ("query", "column_map"),
-            "send column_map as a form field or a query parameter, not both",
-        )
-    raw, where = (form, "body") if form is not None else (query, "query")
-    if raw is None or not raw.strip():
-        return None
-    loc = (where, "column_map")
-    try:
-        mapping = _MAP.validate_json(raw)
-    except ValidationError:
-        raise FieldInvalid(
-            loc, 'must be a JSON object of header → column (or null), e.g. {"候选人": "name"}'
-        ) from None
-    unknown = sorted(
-        {
-            c
-            for c in mapping.values()
-            if c is not None and normalise_header(c) not in imports.COLUMNS
-        }
-    )
-    if unknown:
-        raise FieldInvalid(
-            loc,
-            f"not columns of a candidates import: {', '.join(map(repr, unknown))} "
-            f"(columns: {', '.join(imports.COLUMNS)})",
-        )
-    return mapping
 
 
 @router.post(
@@ -89,7 +52,14 @@ async def import_file(
         str | None, Query(alias="column_map", max_length=4_000, description=_COLUMN_MAP)
     ] = None,
 ) -> ImportReport:
-    mapping = _column_map(column_map, column_map_query)
+    mapping = uploads.column_map(
+        column_map,
+        column_map_query,
+        kind=kind,
+        columns=imports.COLUMNS,
+        example='{"候选人": "name"}',
+        nulls=True,
+    )
     # The upload is spooled by the server; the use case streams it, row-capped.
     outcome = await imports.import_candidates(
         uow, file=file.file, dry_run=dry_run, column_map=mapping

@@ -26,6 +26,7 @@ from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from talentloop_shared.db import NAMING_CONVENTION
+from talentloop_shared.db.vocabularies import CustomVocabularyColumns
 
 
 class Base(DeclarativeBase):
@@ -381,16 +382,6 @@ class PolicyDecision(Base):
     )
 
 
-class CustomVocabulary(Base):
+class CustomVocabulary(CustomVocabularyColumns, Base):
     """The latest custom table of one of HR's vocabularies (`skills`, `education`), as
     org-service's `vocabulary-changed` carried it; a lower version never replaces it."""
-
-    __tablename__ = "custom_vocabularies"
-
-    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer)
-    # sha256 of `table` (`talentloop_shared.language.effective.table_digest`): what the
-    # per-process cache of built vocabularies is keyed by.
-    digest: Mapped[str] = mapped_column(String(64))
-    table: Mapped[dict[str, Any]] = mapped_column(JSONB)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

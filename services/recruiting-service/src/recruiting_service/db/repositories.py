@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
 
 from recruiting_service.db.models import (
     Application,
@@ -28,31 +27,16 @@ from recruiting_service.db.models import (
     Suggestion,
 )
 from talentloop_shared.db import Repository
-from talentloop_shared.errors import NotFound
-from talentloop_shared.pagination import Keyset, Page
 
 ModelT = TypeVar("ModelT")
 
 
-class _Repository(Repository[ModelT]):
-    """The shared base plus `get_or_raise`: a missing row is a 404 naming what it is."""
-
-    what: str
-
-    async def get_or_raise(self, id: uuid.UUID, *, for_update: bool = False) -> ModelT:
-        """The row with this primary key (locked with `for_update`), or 404."""
-        row = await (self.get_for_update(id) if for_update else self.get(id))
-        if row is None:
-            raise NotFound(self.what, id)
-        return row
-
-
-class OpeningRepository(_Repository[Opening]):
+class OpeningRepository(Repository[Opening]):
     model = Opening
     what = "opening"
 
 
-class PersonRepository(_Repository[Person]):
+class PersonRepository(Repository[Person]):
     model = Person
     what = "person"
 
@@ -79,20 +63,11 @@ class PersonRepository(_Repository[Person]):
         return found
 
     async def upsert(self, values: dict[str, Any]) -> bool:
-        """Insert the snapshot, or replace an older one; False when ours is as new or newer.
-
-        One statement, so two replicas applying two versions at once cannot both win.
-        """
-        insert = pg_insert(Person).values(**values)
-        upsert = insert.on_conflict_do_update(
-            index_elements=[Person.id],
-            set_={k: insert.excluded[k] for k in values if k != "id"},
-            where=Person.version < insert.excluded.version,
-        )
-        return (await self.session.scalar(upsert.returning(Person.id))) is not None
+        """Insert the snapshot, or replace an older one; False when ours is as new or newer."""
+        return await _upsert_newer(self.session, Person, values)
 
 
-class CandidateRepository(_Repository[Candidate]):
+class CandidateRepository(Repository[Candidate]):
     model = Candidate
     what = "candidate"
 
@@ -147,9 +122,16 @@ class CandidateRepository(_Repository[Candidate]):
         return {c.id: c for c in await self.list(statement)}
 
 
-class ApplicationRepository(_Repository[Application]):
+class ApplicationRepository(Repository[Application]):
     model = Application
     what = "application"
+
+    async def by_ids(self, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Application]:
+        """The applications with these ids, keyed by id."""
+        if not ids:
+            return {}
+        rows = await self.session.scalars(select(Application).where(Application.id.in_(ids)))
+        return {a.id: a for a in rows}
 
     @staticmethod
     def screening_profiles(
@@ -212,7 +194,7 @@ class ApplicationRepository(_Repository[Application]):
         )
 
 
-class InterviewRepository(_Repository[Interview]):
+class InterviewRepository(Repository[Interview]):
     model = Interview
     what = "interview"
 
@@ -315,20 +297,14 @@ class CourseRepository(Repository[Course]):
 
     async def upsert(self, values: dict[str, Any]) -> bool:
         """Insert the snapshot, or replace an older one; False when ours is as new or newer."""
-        insert = pg_insert(Course).values(**values)
-        upsert = insert.on_conflict_do_update(
-            index_elements=[Course.id],
-            set_={k: insert.excluded[k] for k in values if k != "id"},
-            where=Course.version < insert.excluded.version,
-        )
-        return (await self.session.scalar(upsert.returning(Course.id))) is not None
+        return await _upsert_newer(self.session, Course, values)
 
 
 class DecisionPolicyRepository(Repository[DecisionPolicyRow]):
     model = DecisionPolicyRow
 
 
-class PolicyDecisionRepository(_Repository[PolicyDecision]):
+class PolicyDecisionRepository(Repository[PolicyDecision]):
     model = PolicyDecision
     what = "policy decision"
 
@@ -402,6 +378,21 @@ class SuggestionRepository(Repository[Suggestion]):
         return (await self.session.scalars(statement)).one()
 
 
+async def _upsert_newer(
+    session: AsyncSession, model: type[Person] | type[Course], values: dict[str, Any]
+) -> bool:
+    """Insert another service's snapshot of a row (keyed by `id`, versioned), or replace an
+    older one; False when the one held is as new or newer. One statement, so two replicas
+    applying two versions at once cannot both win."""
+    insert = pg_insert(model).values(**values)
+    upsert = insert.on_conflict_do_update(
+        index_elements=[model.id],
+        set_={k: insert.excluded[k] for k in values if k != "id"},
+        where=model.version < insert.excluded.version,
+    )
+    return (await session.scalar(upsert.returning(model.id))) is not None
+
+
 async def _list(repo: Repository[Any], statement: Any) -> Sequence[Any]:
     return (await repo.session.scalars(statement)).all()
 
@@ -413,31 +404,3 @@ def as_uuid(value: str | uuid.UUID) -> uuid.UUID | None:
         return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
     except ValueError:
         return None
-
-
-async def keyset_page(
-    session: AsyncSession,
-    statement: Select[ModelT],
-    *,
-    keyset: Keyset,
-    order_by: Sequence[InstrumentedAttribute[Any]],
-    cursor: str | None,
-    limit: int,
-) -> Page[ModelT]:
-    """One page of `statement`'s rows in `order_by` order, after `cursor` (422 if it is
-    not one this list returned); `keyset` declares the types of the `order_by` columns."""
-    after = keyset.decode(cursor)
-    if after is not None:
-        statement = statement.where(after_cursor(order_by, after))
-    rows = (await session.scalars(statement.order_by(*order_by).limit(limit + 1))).all()
-    return keyset.page(rows, limit, key=lambda row: [getattr(row, c.key) for c in order_by])
-
-
-def after_cursor(columns: Sequence[Any], values: Sequence[Any]) -> Any:
-    """A WHERE clause for keyset pagination: rows strictly after `values` in column order."""
-    # (a, b) > (x, y) spelled out, so it works with any column types.
-    clauses = []
-    for i, column in enumerate(columns):
-        equal = [columns[j] == values[j] for j in range(i)]
-        clauses.append(and_(*equal, column > values[i]))
-    return or_(*clauses)

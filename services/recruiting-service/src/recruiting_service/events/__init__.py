@@ -12,15 +12,13 @@ vocabulary-changed → keep HR's latest skills synonyms / education spellings (s
 from __future__ import annotations
 
 from recruiting_service.config import Settings
-from recruiting_service.events.handlers import (
-    handle_candidate_erased,
-    handle_course_changed,
-    handle_person_changed,
-    handle_position_changed,
-    handle_talent_invited,
-    handle_vocabulary_changed,
-)
-from talentloop_shared.messaging import Handler
+from recruiting_service.service.courses import apply_course_changed
+from recruiting_service.service.erasure import erase_candidate
+from recruiting_service.service.invitations import accept_invitation
+from recruiting_service.service.openings import apply_position_changed
+from recruiting_service.service.people import apply_person_changed
+from recruiting_service.service.vocabularies import apply_vocabulary_changed
+from talentloop_shared.messaging import Handler, payload_to
 
 # What this service publishes (checked when a unit of work records an event).
 PUBLISHES: tuple[str, ...] = (
@@ -36,12 +34,13 @@ PUBLISHES: tuple[str, ...] = (
 
 
 def subscriptions(settings: Settings) -> dict[str, Handler]:
-    """The subscription map: event type → handler (none of them needs a setting today)."""
+    """The subscription map: event type → the use case its payload goes to (the consumer
+    commits, not these; none of them needs a setting today)."""
     return {
-        "position-changed": handle_position_changed,
-        "talent-invited": handle_talent_invited,
-        "candidate-erased": handle_candidate_erased,
-        "vocabulary-changed": handle_vocabulary_changed,
-        "person-changed": handle_person_changed,
-        "course-changed": handle_course_changed,
+        "position-changed": payload_to(apply_position_changed),
+        "talent-invited": payload_to(accept_invitation),
+        "candidate-erased": payload_to(erase_candidate),
+        "vocabulary-changed": payload_to(apply_vocabulary_changed),
+        "person-changed": payload_to(apply_person_changed),
+        "course-changed": payload_to(apply_course_changed),
     }

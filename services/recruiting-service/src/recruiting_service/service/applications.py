@@ -22,7 +22,6 @@ from recruiting_service.db.repositories import (
     CandidateRepository,
     OpeningRepository,
     PolicyDecisionRepository,
-    keyset_page,
 )
 from recruiting_service.domain.applications import is_final, transition
 from recruiting_service.domain.screening import CandidateProfile, make_screener
@@ -30,14 +29,14 @@ from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.inputs import ApplicationCreate
 from recruiting_service.service.schedule import cancel_upcoming
 from recruiting_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import Conflict
 from talentloop_shared.events.payloads import Education, Requirements
 from talentloop_shared.language.vocabulary import SkillVocabulary
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 # Applications are listed oldest first: (created_at, id).
-APPLICATIONS = Keyset(datetime, uuid.UUID)
+APPLICATIONS = KeysetOrder(Application.created_at, Application.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,14 +156,7 @@ async def list_applications(
         stmt = stmt.where(Application.candidate_id == candidate_id)
     if status is not None:
         stmt = stmt.where(Application.status == status)
-    return await keyset_page(
-        uow.session,
-        stmt,
-        keyset=APPLICATIONS,
-        order_by=[Application.created_at, Application.id],
-        cursor=cursor,
-        limit=limit,
-    )
+    return await APPLICATIONS.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 def resolve(decision: PolicyDecision, status: str, *, by: str, at: datetime, note: str) -> None:

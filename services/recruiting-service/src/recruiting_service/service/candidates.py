@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import select
 
 from recruiting_service.db.models import Candidate
-from recruiting_service.db.repositories import CandidateRepository, keyset_page
+from recruiting_service.db.repositories import CandidateRepository
 from recruiting_service.domain.errors import CandidateIsErased
 from recruiting_service.service.inputs import CandidateCreate, CandidateUpdate, CandidateUpsert
 from recruiting_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import (
     Conflict,
     ExpectedVersion,
@@ -25,10 +25,10 @@ from talentloop_shared.errors import (
 )
 from talentloop_shared.language import canonical_skills
 from talentloop_shared.language.vocabulary import SkillVocabulary
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 # Candidates are listed oldest first: (created_at, id).
-CANDIDATES = Keyset(datetime, uuid.UUID)
+CANDIDATES = KeysetOrder(Candidate.created_at, Candidate.id)
 
 # Fields a PATCH may leave out but not set to null.
 _NOT_NULL = (
@@ -151,14 +151,7 @@ async def list_candidates(
     stmt = select(Candidate)
     if email is not None:
         stmt = stmt.where(Candidate.email == email)
-    return await keyset_page(
-        uow.session,
-        stmt,
-        keyset=CANDIDATES,
-        order_by=[Candidate.created_at, Candidate.id],
-        cursor=cursor,
-        limit=limit,
-    )
+    return await CANDIDATES.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def update_candidate(

@@ -11,7 +11,7 @@ from talentloop_shared.logging import get_logger
 log = get_logger(__name__)
 
 
-async def apply_course_changed(uow: UnitOfWork, *, payload: CourseChanged) -> bool:
+async def apply_course_changed(uow: UnitOfWork, payload: CourseChanged) -> bool:
     """Keep the newest snapshot of a course (no commit); a withdrawn one stops being
     suggested. False when the snapshot was older than the one held."""
     course = payload.course

@@ -237,17 +237,30 @@ async def rejection_draft(uow: UnitOfWork, *, application_id: uuid.UUID) -> Draf
     return DraftRecord(draft, "drafted")
 
 
+@dataclass(frozen=True, slots=True)
+class _Rejecting:
+    """What every rejection of one request draws on: the suggestion library, the courses on
+    offer and the time."""
+
+    library: SuggestionLibrary
+    courses: Sequence[CourseOption]
+    now: datetime
+
+    @classmethod
+    async def load(cls, uow: UnitOfWork) -> _Rejecting:
+        library = await SuggestionRepository(uow.session).library()
+        return cls(library, await courses_on_offer(uow), uow.clock.now())
+
+
 async def _reject_one(
     uow: UnitOfWork,
     application: Application,
     *,
     request: RejectRequest,
     by: str,
-    library: SuggestionLibrary,
-    courses: Sequence[CourseOption],
-    now: datetime,
-) -> None:
-    """Reject one locked application and record its event (no commit).
+    batch: _Rejecting,
+) -> Candidate:
+    """Reject one locked application and record its event (no commit); its candidate.
 
     Every check happens before the first write, so a refused rejection leaves nothing
     behind in the bulk transaction. A pending policy decision is superseded by HR's, and
@@ -258,11 +271,13 @@ async def _reject_one(
     candidate = await CandidateRepository(uow.session).get(application.candidate_id)
     assert candidate is not None  # foreign key
     refuse_if_erased(candidate)
-    draft = await draft_rejection(uow, application, candidate, library=library, courses=courses)
+    draft = await draft_rejection(
+        uow, application, candidate, library=batch.library, courses=batch.courses
+    )
     pending = await PolicyDecisionRepository(uow.session).pending(application.id)
     if pending is not None:
         draft = pending_content(pending, draft)
-        resolve(pending, "superseded", by=by, at=now, note="HR rejected the application")
+        resolve(pending, "superseded", by=by, at=batch.now, note="HR rejected the application")
     # HR's own words win, part by part and verbatim; what HR leaves out comes from the
     # defaults, written in the candidate's language.
     draft = RejectionDraft(
@@ -277,7 +292,8 @@ async def _reject_one(
         scorecard=draft.scorecard,
     )
     notify = NotifyRequest.model_validate(request.notify.model_dump() if request.notify else {})
-    await record_rejection(uow, application, candidate, draft, notify=notify, by=by, now=now)
+    await record_rejection(uow, application, candidate, draft, notify=notify, by=by, now=batch.now)
+    return candidate
 
 
 async def reject(
@@ -287,19 +303,12 @@ async def reject(
     carries the notice's phrases as the candidate will read them, for HR to review."""
     repo = ApplicationRepository(uow.session)
     application = await repo.get_or_raise(application_id, for_update=True)
-    library = await SuggestionRepository(uow.session).library()
-    await _reject_one(
-        uow,
-        application,
-        request=request,
-        by=by,
-        library=library,
-        courses=await courses_on_offer(uow),
-        now=uow.clock.now(),
+    candidate = await _reject_one(
+        uow, application, request=request, by=by, batch=await _Rejecting.load(uow)
     )
     await uow.commit()
     record: ApplicationRecord = await application_record(uow, application)
-    return await with_notice_preview(uow, record)
+    return await with_notice_preview(uow, record, candidate=candidate)
 
 
 async def bulk_reject(
@@ -339,9 +348,7 @@ async def bulk_reject(
             )
         ).all()
     }
-    library = await SuggestionRepository(session).library()
-    courses = await courses_on_offer(uow)
-    now = uow.clock.now()
+    batch = await _Rejecting.load(uow)
     outcomes: list[BulkRejectOutcome] = []
     for application_id in ids:
         application = locked.get(application_id)
@@ -353,15 +360,7 @@ async def bulk_reject(
             )
             continue
         try:
-            await _reject_one(
-                uow,
-                application,
-                request=request,
-                by=by,
-                library=library,
-                courses=courses,
-                now=now,
-            )
+            await _reject_one(uow, application, request=request, by=by, batch=batch)
         except Conflict as exc:
             outcomes.append(BulkRejectOutcome(application_id, "conflict", exc.detail))
             continue

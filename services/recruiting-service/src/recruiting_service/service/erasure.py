@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
@@ -82,7 +82,7 @@ class ErasureOutcome:
     interviews_cancelled: int = 0
 
 
-async def erase_candidate(uow: UnitOfWork, *, payload: CandidateErased) -> ErasureOutcome:
+async def erase_candidate(uow: UnitOfWork, payload: CandidateErased) -> ErasureOutcome:
     """Apply a `candidate-erased` event (no commit; the consumer commits).
 
     An id that is not a UUID or not known here, or a candidate already erased, is a no-op:
@@ -201,13 +201,8 @@ async def _erase(
         candidate_id=str(candidate.id),
         origin=origin,
         by=by,
-        applications=outcome.applications,
-        withdrawn=outcome.withdrawn,
-        evaluations=outcome.evaluations,
-        history_redacted=outcome.history_redacted,
-        interviews=outcome.interviews,
-        interviews_cancelled=outcome.interviews_cancelled,
         infra_rows=infra_rows,
+        **asdict(outcome),
     )
     return outcome
 

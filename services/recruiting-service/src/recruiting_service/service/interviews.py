@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from recruiting_service.db.models import (
     Application,
@@ -33,7 +33,6 @@ from recruiting_service.db.repositories import (
     PersonRepository,
     PolicyDecisionRepository,
     as_uuid,
-    keyset_page,
 )
 from recruiting_service.domain.applications import is_final, transition
 from recruiting_service.service.applications import resolve
@@ -49,7 +48,7 @@ from recruiting_service.service.policy import apply_policy
 from recruiting_service.service.positions import scheme_dimensions
 from recruiting_service.service.schedule import Calendar, calendars, cancel, interview_details
 from talentloop_shared.auth import Principal
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import (
     Conflict,
     ExpectedVersion,
@@ -63,11 +62,11 @@ from talentloop_shared.events.payloads import (
     InterviewRescheduled,
     InterviewScheduled,
 )
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 SCHEDULABLE = ("screening", "interviewing")
 # Interviews are listed by schedule: (scheduled_at, id).
-INTERVIEWS = Keyset(datetime, uuid.UUID)
+INTERVIEWS = KeysetOrder(Interview.scheduled_at, Interview.id)
 ONLY_OWN = "interviewers see only the interviews they sit on"
 
 
@@ -545,18 +544,14 @@ async def list_interviews(
         stmt = stmt.where(_sits_on({interviewer_id}))
     if application_id is not None:
         stmt = stmt.where(Interview.application_id == application_id)
-    page = await keyset_page(
-        uow.session,
-        stmt,
-        keyset=INTERVIEWS,
-        order_by=[Interview.scheduled_at, Interview.id],
-        cursor=cursor,
-        limit=limit,
-    )
-    return await _records(uow, page)
+    return await _page(uow, stmt, limit=limit, cursor=cursor)
 
 
-async def _records(uow: UnitOfWork, page: Page[Interview]) -> Page[InterviewRecord]:
+async def _page(
+    uow: UnitOfWork, stmt: Select[Interview], *, limit: int, cursor: str | None
+) -> Page[InterviewRecord]:
+    """One page of `stmt`'s interviews by schedule, with their calendars and evaluations."""
+    page = await INTERVIEWS.page(uow.session, stmt, cursor=cursor, limit=limit)
     found = {c.interview.id: c for c in await calendars(uow, page.items)}
     evaluations = await InterviewRepository(uow.session).evaluations_by_interview(list(found))
     return page.map(lambda i: InterviewRecord(found[i.id], evaluations[i.id]))
@@ -577,25 +572,10 @@ async def my_interviews(
         Interview.ends_at > uow.clock.now(),
         _sits_on(mine),
     )
-    page = await _records(
-        uow,
-        await keyset_page(
-            uow.session,
-            stmt,
-            keyset=INTERVIEWS,
-            order_by=[Interview.scheduled_at, Interview.id],
-            cursor=cursor,
-            limit=limit,
-        ),
+    page = await _page(uow, stmt, limit=limit, cursor=cursor)
+    applications = await ApplicationRepository(uow.session).by_ids(
+        {r.interview.application_id for r in page.items}
     )
-    applications = {
-        a.id: a
-        for a in await ApplicationRepository(uow.session).list(
-            select(Application).where(
-                Application.id.in_({r.interview.application_id for r in page.items})
-            )
-        )
-    }
     candidates = await CandidateRepository(uow.session).by_ids(
         [a.candidate_id for a in applications.values()]
     )

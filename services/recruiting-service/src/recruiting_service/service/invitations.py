@@ -72,7 +72,7 @@ def _candidate_from(
     )
 
 
-async def accept_invitation(uow: UnitOfWork, *, payload: TalentInvited) -> None:
+async def accept_invitation(uow: UnitOfWork, payload: TalentInvited) -> None:
     """Create the application for the invited candidate (no commit; the consumer commits).
 
     A candidate erased here stays erased: a late invitation for them changes nothing.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from recruiting_service.db.models import Candidate
 from recruiting_service.db.repositories import CandidateRepository
 from recruiting_service.domain.notice_preview import NoticePreview, phrased_preview
 from recruiting_service.service.applications import ApplicationRecord
@@ -20,10 +21,14 @@ class RejectedRecord:
     preview: NoticePreview
 
 
-async def with_notice_preview(uow: UnitOfWork, record: ApplicationRecord) -> RejectedRecord:
-    """The application with its rejection notice phrased for the candidate (read only)."""
+async def with_notice_preview(
+    uow: UnitOfWork, record: ApplicationRecord, *, candidate: Candidate | None = None
+) -> RejectedRecord:
+    """The application with its rejection notice phrased for the candidate (read only;
+    `candidate`: the application's, when the caller has it loaded already)."""
     application = record.application
-    candidate = await CandidateRepository(uow.session).get(application.candidate_id)
+    if candidate is None:
+        candidate = await CandidateRepository(uow.session).get(application.candidate_id)
     rejection = application.rejection or {}
     preview = phrased_preview(
         candidate.locale if candidate is not None else None,

@@ -16,7 +16,6 @@ from recruiting_service.db.models import Opening
 from recruiting_service.db.repositories import (
     ApplicationRepository,
     OpeningRepository,
-    keyset_page,
 )
 from recruiting_service.domain.applications import status_after_screening
 from recruiting_service.domain.screening import (
@@ -26,17 +25,17 @@ from recruiting_service.domain.screening import (
 )
 from recruiting_service.service.applications import profile_of
 from recruiting_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.events.payloads import PositionChanged, PositionSnapshot, Requirements
 from talentloop_shared.logging import get_logger
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 log = get_logger(__name__)
 
 AT_SCREENING = ("screening", "screened_out")
 IN_PROCESS = ("interviewing", "offer")
 # Open openings are listed by title: (title, position_id).
-OPENINGS = Keyset(str, uuid.UUID)
+OPENINGS = KeysetOrder(Opening.title, Opening.position_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +76,7 @@ def _columns(position: PositionSnapshot, change: str, now: datetime) -> dict[str
 
 
 async def apply_position_changed(
-    uow: UnitOfWork, *, payload: PositionChanged
+    uow: UnitOfWork, payload: PositionChanged
 ) -> PositionChangeOutcome:
     """Update the opening from a snapshot; re-screen or flag its applications (no commit)."""
     session = uow.session
@@ -271,11 +270,4 @@ async def list_openings(
     stmt = select(Opening).where(Opening.status == "open")
     if job_family:
         stmt = stmt.where(Opening.job_family == job_family)
-    return await keyset_page(
-        uow.session,
-        stmt,
-        keyset=OPENINGS,
-        order_by=[Opening.title, Opening.position_id],
-        cursor=cursor,
-        limit=limit,
-    )
+    return await OPENINGS.page(uow.session, stmt, cursor=cursor, limit=limit)

@@ -12,7 +12,7 @@ from talentloop_shared.logging import get_logger
 log = get_logger(__name__)
 
 
-async def apply_person_changed(uow: UnitOfWork, *, payload: PersonChanged) -> bool:
+async def apply_person_changed(uow: UnitOfWork, payload: PersonChanged) -> bool:
     """Keep the newest snapshot of a staff member (no commit); False when it was older."""
     person = payload.person
     person_id = as_uuid(person.id)

@@ -38,7 +38,6 @@ from recruiting_service.db.repositories import (
     InterviewRepository,
     OpeningRepository,
     PolicyDecisionRepository,
-    keyset_page,
 )
 from recruiting_service.domain.policy import DecisionPolicy, PolicyMode, rejects
 from recruiting_service.domain.scorecard import compute_scorecard
@@ -52,7 +51,7 @@ from recruiting_service.service.decisions import (
 from recruiting_service.service.inputs import DecisionEdit, DecisionPolicyUpdate, OverturnRequest
 from recruiting_service.service.positions import position_ref, scheme_dimensions
 from recruiting_service.service.scorecards import panel_progress, submitted
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion, NotFound
 from talentloop_shared.events.payloads import (
     DecisionPending,
@@ -62,7 +61,7 @@ from talentloop_shared.events.payloads import (
     Stage,
 )
 from talentloop_shared.logging import get_logger
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 from talentloop_shared.service import Runtime
 
 log = get_logger(__name__)
@@ -73,7 +72,7 @@ POLICY_ACTOR = "policy"
 AT_ONCE = NotifyRequest(send=True, channels=["email"], delay_minutes=0)
 DUE_BATCH = 50
 # Pending decisions are listed by deadline: (decides_at, id).
-DECISIONS = Keyset(datetime, uuid.UUID)
+DECISIONS = KeysetOrder(PolicyDecision.decides_at, PolicyDecision.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,20 +448,10 @@ async def list_decisions(
     stmt = select(PolicyDecision)
     if status is not None:
         stmt = stmt.where(PolicyDecision.status == status)
-    page = await keyset_page(
-        uow.session,
-        stmt,
-        keyset=DECISIONS,
-        order_by=[PolicyDecision.decides_at, PolicyDecision.id],
-        cursor=cursor,
-        limit=limit,
+    page = await DECISIONS.page(uow.session, stmt, cursor=cursor, limit=limit)
+    applications = await ApplicationRepository(uow.session).by_ids(
+        {d.application_id for d in page.items}
     )
-    applications = {
-        a.id: a
-        for a in await ApplicationRepository(uow.session).list(
-            select(Application).where(Application.id.in_({d.application_id for d in page.items}))
-        )
-    }
     return page.map(lambda d: DecisionRecord(d, applications[d.application_id]))
 
 

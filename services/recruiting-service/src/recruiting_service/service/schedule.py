@@ -120,16 +120,19 @@ async def cancel_upcoming(
     appointment in anyone's calendar. The caller holds the application locked."""
     now = uow.clock.now()
     repository = InterviewRepository(uow.session)
+    upcoming = [
+        i
+        for i in await repository.of_application(application.id, for_update=True)
+        if i.status == "scheduled" and i.scheduled_at > now
+    ]
+    if not upcoming:  # most decisions: nothing booked (and no second query to learn it)
+        return 0
     # An interview someone has already scored took place (early, or was recorded after the
     # fact): it is history, not an appointment, and nobody is told it was cancelled.
     scored = {
         e.interview_id for e in await repository.evaluations_of_applications([application.id])
     }
-    interviews = [
-        i
-        for i in await repository.of_application(application.id, for_update=True)
-        if i.status == "scheduled" and i.scheduled_at > now and i.id not in scored
-    ]
+    interviews = [i for i in upcoming if i.id not in scored]
     for calendar in await calendars(uow, interviews):
         cancel(calendar.interview, reason=reason, by=by, now=now)
         uow.publish(

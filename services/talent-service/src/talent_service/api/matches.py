@@ -1,15 +1,17 @@
 """Matching endpoints: ranked matches of an opening and invitations."""
 
-import uuid
-
 from talent_service.api.schemas import BulkInvitationRead, InvitationRead, MatchPage
 from talent_service.service import matching
 from talent_service.service.inputs import BulkInvitationCreate, InvitationCreate
 from talentloop_shared.auth.roles import Reader, Recruiter
 from talentloop_shared.http import CursorQuery, LimitQuery, problem_responses
+from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["matches"])
+matches = Resource(
+    router, InvitationRead.from_row, writers=Recruiter, item="/matches/{match_id}", etag=False
+)
 
 
 @router.get(
@@ -26,21 +28,15 @@ async def list_matches(
     return MatchPage.from_listing(listing)
 
 
-@router.post(
-    "/matches/{match_id}/invite",
-    summary="Invite a matched candidate to the opening",
+matches.action(
+    "invite",
+    matching.invite_match,
+    body=InvitationCreate | None,
     status_code=201,
-    response_model=InvitationRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    summary="Invite a matched candidate to the opening",
+    description="Record the invitation and publish talent-invited; 409 when already invited.",
+    errors=(404, 409, 422),
 )
-async def invite_match(
-    match_id: uuid.UUID, uow: UowDep, principal: Recruiter, body: InvitationCreate | None = None
-) -> InvitationRead:
-    """Record the invitation and publish talent-invited; 409 when already invited."""
-    invitation = await matching.invite_match(
-        uow, match_id=match_id, invitation=body or InvitationCreate(), by=principal.sub
-    )
-    return InvitationRead.from_row(invitation)
 
 
 @router.post(

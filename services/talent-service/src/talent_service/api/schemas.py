@@ -255,8 +255,8 @@ class BulkInvitationRead(BaseModel):
 # --- courses -----------------------------------------------------------------------------
 
 
-class CourseRead(BaseModel):
-    """A course of the catalogue (its ETag is its version)."""
+class _CourseFacts(BaseModel):
+    """What a course is: its title, where it is taken, the skills it builds."""
 
     id: uuid.UUID
     version: int
@@ -265,6 +265,11 @@ class CourseRead(BaseModel):
     url: str
     skills: list[str]
     locales: list[str]
+
+
+class CourseRead(_CourseFacts):
+    """A course of the catalogue (its ETag is its version)."""
+
     active: bool = Field(description="False once withdrawn")
     created_at: datetime
     updated_at: datetime
@@ -307,16 +312,8 @@ class DevelopmentRead(BaseModel):
 # --- development plans -------------------------------------------------------------------
 
 
-class PlanCourseRead(BaseModel):
+class PlanCourseRead(_CourseFacts):
     """A course as the plan recorded it."""
-
-    id: uuid.UUID
-    version: int
-    title: str
-    provider: str
-    url: str
-    skills: list[str]
-    locales: list[str]
 
 
 class PlanItemRead(BaseModel):

@@ -4,111 +4,97 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Query, Response
+from pydantic import BaseModel
 
 from talent_service.api.schemas import DevelopmentRead, ReminderRead, TalentRead, TalentSummary
 from talent_service.service import erasure, reminders, talents
 from talentloop_shared.auth.roles import HrAdmin, Reader, Recruiter
-from talentloop_shared.http import CursorQuery, LimitQuery, Page, problem_responses
-from talentloop_shared.service import UowDep, api_router
+from talentloop_shared.http.routes import Resource
+from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1", tags=["talents"])
+pool = Resource(
+    router,
+    TalentRead.from_detail,
+    readers=Reader,
+    writers=HrAdmin,
+    item="/talents/{talent_id}",
+    collection="/talents",
+    etag=False,
+    params={"talent_id": str},
+)
+recontact = Resource(
+    router,
+    ReminderRead.from_row,
+    readers=Reader,
+    writers=Recruiter,
+    item="/talents/{talent_id}",
+    collection="/reminders",
+    etag=False,
+    params={"talent_id": str},
+)
 
 
-@router.get(
-    "/talents",
+class TalentFilters(BaseModel):
+    """Which pooled candidates to list."""
+
+    skill: Annotated[str | None, Query(max_length=200, description="Has this skill")] = None
+    tag: Annotated[str | None, Query(max_length=200, description="Has a tag of any kind")] = None
+    q: Annotated[str | None, Query(max_length=200, description="Words in name or tags")] = None
+    open_to_contact: Annotated[bool | None, Query()] = None
+
+
+class ErasureQuery(BaseModel):
+    """Why the person's data is erased, as the event carries it."""
+
+    reason: Annotated[str, Query(max_length=200)] = "consent withdrawn"
+
+
+class ReminderFilters(BaseModel):
+    """Which re-contact reminders to list."""
+
+    due_before: Annotated[datetime | None, Query(description="Default: now")] = None
+
+
+pool.page(
+    talents.search_talents,
+    TalentFilters,
+    read=TalentSummary.from_row,
     summary="Search the talent pool",
-    response_model=Page[TalentSummary],
-    responses=problem_responses(401, 403, 422),
+    description="Pooled candidates with valid consent, newest first.",
+    errors=(422,),
 )
-async def search_talents(
-    uow: UowDep,
-    _: Reader,
-    skill: Annotated[str | None, Query(max_length=200, description="Has this skill")] = None,
-    tag: Annotated[str | None, Query(max_length=200, description="Has a tag of any kind")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Words in name or tags")] = None,
-    open_to_contact: Annotated[bool | None, Query()] = None,
-    limit: LimitQuery = 50,
-    cursor: CursorQuery = None,
-) -> Page[TalentSummary]:
-    """Pooled candidates with valid consent, newest first."""
-    page = await talents.search_talents(
-        uow,
-        skill=skill,
-        tag=tag,
-        q=q,
-        open_to_contact=open_to_contact,
-        limit=limit,
-        cursor=cursor,
-    )
-    return page.map(TalentSummary.from_row)
-
-
-@router.get(
-    "/talents/{talent_id}",
+pool.get(
+    talents.get_talent,
     summary="A pooled candidate with tags, applications and history",
-    response_model=TalentRead,
-    responses=problem_responses(401, 403, 404),
+    description="One pooled candidate (404 once consent has expired or the data was erased).",
 )
-async def get_talent(talent_id: str, uow: UowDep, _: Reader) -> TalentRead:
-    """One pooled candidate (404 once consent has expired or the data was erased)."""
-    return TalentRead.from_detail(await talents.get_talent(uow, talent_id=talent_id))
-
-
-@router.delete(
-    "/talents/{talent_id}",
-    summary="Erase a person's data from the pool (consent withdrawn)",
-    status_code=204,
+pool.delete(
+    erasure.erase_talent,
+    query=ErasureQuery,
     response_class=Response,
-    responses=problem_responses(401, 403, 404),
+    summary="Erase a person's data from the pool (consent withdrawn)",
+    description="Erase profile, tags, applications, matches, invitations and reminders at once.",
 )
-async def erase_talent(
-    talent_id: str,
-    uow: UowDep,
-    principal: HrAdmin,
-    reason: Annotated[str, Query(max_length=200)] = "consent withdrawn",
-) -> Response:
-    """Erase profile, tags, applications, matches, invitations and reminders at once."""
-    await erasure.erase_talent(uow, talent_id=talent_id, by=principal.sub, reason=reason)
-    return Response(status_code=204)
-
-
-@router.post(
-    "/talents/{talent_id}/contacted",
+recontact.action(
+    "contacted",
+    reminders.mark_contacted,
     summary="Record that HR contacted the candidate; schedules the next reminder",
-    response_model=ReminderRead,
-    responses=problem_responses(401, 403, 404),
+    description="Move the re-contact reminder on.",
+    errors=(404,),
 )
-async def mark_contacted(talent_id: str, uow: UowDep, principal: Recruiter) -> ReminderRead:
-    """Move the re-contact reminder on."""
-    profile = await reminders.mark_contacted(uow, talent_id=talent_id, by=principal.sub)
-    return ReminderRead.from_row(profile)
-
-
-@router.get(
-    "/reminders",
+recontact.page(
+    reminders.list_reminders,
+    ReminderFilters,
     summary="Pooled candidates due for re-contact",
-    response_model=Page[ReminderRead],
-    responses=problem_responses(401, 403, 422),
+    description="Who is due before `due_before`, earliest first.",
+    errors=(422,),
 )
-async def list_reminders(
-    uow: UowDep,
-    _: Reader,
-    due_before: Annotated[datetime | None, Query(description="Default: now")] = None,
-    limit: LimitQuery = 50,
-    cursor: CursorQuery = None,
-) -> Page[ReminderRead]:
-    """Who is due before `due_before`, earliest first."""
-    page = await reminders.list_reminders(uow, due_before=due_before, limit=limit, cursor=cursor)
-    return page.map(ReminderRead.from_row)
-
-
-@router.get(
-    "/talents/{talent_id}/development",
+pool.get(
+    talents.suggest_development,
+    path="/talents/{talent_id}/development",
+    read=DevelopmentRead.from_result,
+    name="development",
     summary="Courses that build the talent's gaps",
-    response_model=DevelopmentRead,
-    responses=problem_responses(401, 403, 404),
+    description="Courses ranked by how many of the talent's gaps they cover.",
 )
-async def development(talent_id: str, uow: UowDep, _: Reader) -> DevelopmentRead:
-    """Courses ranked by how many of the talent's gaps they cover."""
-    result = await talents.suggest_development(uow, talent_id=talent_id)
-    return DevelopmentRead.from_result(result)

@@ -32,6 +32,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from talent_service.db.scoring import YEARS_PRINTABLE
 from talentloop_shared.db import NAMING_CONVENTION
+from talentloop_shared.db.vocabularies import CustomVocabularyColumns
 
 
 class Base(DeclarativeBase):
@@ -306,19 +307,9 @@ class ErasureAudit(Base):
     everywhere: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
 
 
-class CustomVocabulary(Base):
+class CustomVocabulary(CustomVocabularyColumns, Base):
     """The latest custom table of one of HR's vocabularies (`skills`, `education`), as
     org-service's `vocabulary-changed` carried it; a lower version never replaces it."""
-
-    __tablename__ = "custom_vocabularies"
-
-    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer)
-    # sha256 of `table` (`talentloop_shared.language.effective.table_digest`): what the
-    # per-process cache of built vocabularies is keyed by.
-    digest: Mapped[str] = mapped_column(String(64))
-    table: Mapped[dict[str, Any]] = mapped_column(JSONB)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class RecontactDigest(Base):

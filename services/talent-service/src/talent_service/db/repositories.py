@@ -203,6 +203,7 @@ class PositionRepository(Repository[Position]):
     """The local copy of positions."""
 
     model = Position
+    what = "position"
 
     async def open_positions(self) -> Sequence[Position]:
         """Every position currently open."""
@@ -213,6 +214,7 @@ class MatchRepository(Repository[TalentMatch]):
     """Matches of pooled candidates to positions."""
 
     model = TalentMatch
+    what = "match"
 
     async def has_matches(self, position_id: str) -> bool:
         """Whether the position has any match (a first scoring can insert without checks)."""
@@ -388,6 +390,7 @@ class CourseRepository(Repository[Course]):
     """The course catalogue."""
 
     model = Course
+    what = "course"
 
     async def active(self) -> Sequence[Course]:
         """Every course not withdrawn, in the order added."""
@@ -400,6 +403,7 @@ class DevelopmentPlanRepository(Repository[DevelopmentPlan]):
     """New hires' development plans."""
 
     model = DevelopmentPlan
+    what = "development plan"
 
     async def of_application(self, application_id: str) -> DevelopmentPlan | None:
         """The plan seeded by the hire of this application, if any."""

@@ -19,16 +19,16 @@ re-contact reminders are due (service/digest.py).
 from __future__ import annotations
 
 from talent_service.config import Settings
-from talent_service.events.handlers import (
-    handle_candidate_erased,
-    handle_candidate_hired,
-    handle_candidate_rejected,
-    handle_evaluation_submitted,
-    handle_feedback_received,
-    handle_position_changed,
-    handle_vocabulary_changed,
+from talent_service.events.handlers import handle_candidate_erased
+from talent_service.service.development import seed_development_plan
+from talent_service.service.matching import record_position_change
+from talent_service.service.pool import (
+    pool_rejected_candidate,
+    tag_from_evaluation,
+    tag_from_feedback,
 )
-from talentloop_shared.messaging import Handler
+from talent_service.service.vocabularies import apply_vocabulary_changed
+from talentloop_shared.messaging import Handler, payload_to
 
 # What this service publishes (checked when a unit of work records an event).
 PUBLISHES: tuple[str, ...] = (
@@ -41,14 +41,16 @@ PUBLISHES: tuple[str, ...] = (
 
 
 def subscriptions(settings: Settings) -> dict[str, Handler]:
-    """The subscription map: event type → handler (configuration reaches the handlers
-    through `uow.state`, so `settings` selects nothing today)."""
+    """The subscription map: event type → the use case its payload goes to, or a handler
+    that needs the envelope too (`events/handlers.py`). The consumer commits, not these;
+    each reads the time from `uow.clock` and the pool policy from `uow.state`, so
+    `settings` selects nothing today."""
     return {
-        "candidate-rejected": handle_candidate_rejected,
-        "evaluation-submitted": handle_evaluation_submitted,
-        "feedback-received": handle_feedback_received,
-        "position-changed": handle_position_changed,
-        "candidate-hired": handle_candidate_hired,
+        "candidate-rejected": payload_to(pool_rejected_candidate),
+        "evaluation-submitted": payload_to(tag_from_evaluation),
+        "feedback-received": payload_to(tag_from_feedback),
+        "position-changed": payload_to(record_position_change),
+        "candidate-hired": payload_to(seed_development_plan),
         "candidate-erased": handle_candidate_erased,
-        "vocabulary-changed": handle_vocabulary_changed,
+        "vocabulary-changed": payload_to(apply_vocabulary_changed),
     }

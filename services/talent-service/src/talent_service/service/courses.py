@@ -11,21 +11,21 @@ changed any more.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 
 from talent_service.db.models import Course
 from talent_service.db.repositories import CourseRepository
+from talent_service.domain import courses as course_rules
 from talent_service.service.inputs import CourseCreate, CourseUpdate
-from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import Conflict, ExpectedVersion, NotFound
+from talentloop_shared.db import KeysetOrder, UnitOfWork
+from talentloop_shared.errors import Conflict, ExpectedVersion
 from talentloop_shared.events.payloads import CourseChanged, CourseInfo
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 # In the order courses were added: (created_at, id) ascending.
-COURSES = Keyset(datetime, uuid.UUID)
+COURSES = KeysetOrder(Course.created_at, Course.id)
 
 
 class CourseWithdrawn(Conflict):
@@ -48,6 +48,21 @@ def course_info(course: Course) -> CourseInfo:
     )
 
 
+async def catalogue(uow: UnitOfWork) -> dict[str, Course]:
+    """The courses on offer (not withdrawn), keyed by id, in the order added."""
+    return {str(c.id): c for c in await CourseRepository(uow.session).active()}
+
+
+def rule_courses(courses: dict[str, Course]) -> list[course_rules.Course]:
+    """The catalogue as the course rules take it."""
+    return [
+        course_rules.Course(
+            id=key, title=c.title, provider=c.provider, url=c.url, skills=tuple(c.skills)
+        )
+        for key, c in courses.items()
+    ]
+
+
 def _announce(
     uow: UnitOfWork, course: Course, change: Literal["created", "updated", "withdrawn"]
 ) -> None:
@@ -55,6 +70,13 @@ def _announce(
         CourseChanged(change=change, version=course.version, course=course_info(course)),
         subject=f"courses/{course.id}",
     )
+
+
+def _next_version(uow: UnitOfWork, row: Course, change: Literal["updated", "withdrawn"]) -> None:
+    """A real change: the next version, stamped, announced."""
+    row.version += 1
+    row.updated_at = uow.clock.now()
+    _announce(uow, row, change)
 
 
 async def create_course(uow: UnitOfWork, *, course: CourseCreate) -> Course:
@@ -81,17 +103,12 @@ async def create_course(uow: UnitOfWork, *, course: CourseCreate) -> Course:
 
 async def get_course(uow: UnitOfWork, *, course_id: uuid.UUID) -> Course:
     """One course of the catalogue (withdrawn ones included)."""
-    row = await CourseRepository(uow.session).get(course_id)
-    if row is None:
-        raise NotFound("course", course_id)
-    return row
+    return await CourseRepository(uow.session).get_or_raise(course_id)
 
 
 async def _locked(uow: UnitOfWork, course_id: uuid.UUID, expected: ExpectedVersion) -> Course:
-    row = await CourseRepository(uow.session).get_for_update(course_id)
-    if row is None:
-        raise NotFound("course", course_id)
-    expected.check(row.version, what=f"course {course_id}")
+    """The course, locked for this change, at a version If-Match accepts and not withdrawn."""
+    row = await CourseRepository(uow.session).get_for_change(course_id, expected)
     if not row.active:
         raise CourseWithdrawn(course_id)
     return row
@@ -116,9 +133,7 @@ async def update_course(
             setattr(row, field, value)
             changed = True
     if changed:
-        row.version += 1
-        row.updated_at = uow.clock.now()
-        _announce(uow, row, "updated")
+        _next_version(uow, row, "updated")
     await uow.commit()
     return row
 
@@ -130,9 +145,7 @@ async def withdraw_course(
     course-changed."""
     row = await _locked(uow, course_id, expected)
     row.active = False
-    row.version += 1
-    row.updated_at = uow.clock.now()
-    _announce(uow, row, "withdrawn")
+    _next_version(uow, row, "withdrawn")
     await uow.commit()
     return row
 
@@ -144,8 +157,4 @@ async def list_courses(
     stmt = select(Course)
     if not include_withdrawn:
         stmt = stmt.where(Course.active.is_(True))
-    if (after := COURSES.decode(cursor)) is not None:
-        stmt = stmt.where(tuple_(Course.created_at, Course.id) > tuple_(*after))
-    stmt = stmt.order_by(Course.created_at, Course.id).limit(limit + 1)
-    rows = (await uow.session.scalars(stmt)).all()
-    return COURSES.page(rows, limit, key=lambda c: (c.created_at, c.id))
+    return await COURSES.page(uow.session, stmt, cursor=cursor, limit=limit)

@@ -12,29 +12,27 @@ scored against them any more (invited matches stay, as HR acted on them).
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 
 from talent_service.db.models import Course, DevelopmentPlan
 from talent_service.db.repositories import (
-    CourseRepository,
     DevelopmentPlanRepository,
     MatchRepository,
     ProfileRepository,
     lock_key,
 )
 from talent_service.domain import courses as course_rules
+from talent_service.service.courses import catalogue, rule_courses
 from talent_service.service.erasure import erased_on_request
-from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import NotFound
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.events.payloads import CandidateHired
 from talentloop_shared.logging import get_logger
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 # Newest first: (created_at, id) descending.
-PLANS = Keyset(datetime, uuid.UUID)
+PLANS = KeysetOrder(DevelopmentPlan.created_at, DevelopmentPlan.id, descending=True)
 
 log = get_logger(__name__)
 
@@ -51,7 +49,7 @@ def _course_snapshot(course: Course) -> dict[str, Any]:
     }
 
 
-async def seed_development_plan(uow: UnitOfWork, *, hire: CandidateHired) -> DevelopmentPlan | None:
+async def seed_development_plan(uow: UnitOfWork, hire: CandidateHired) -> DevelopmentPlan | None:
     """Create the new hire's plan from the courses for their gaps (once per application)
     and take them out of pool matching; None when they asked to be erased before."""
     person = hire.candidate
@@ -61,16 +59,8 @@ async def seed_development_plan(uow: UnitOfWork, *, hire: CandidateHired) -> Dev
     plans = DevelopmentPlanRepository(uow.session)
     if (existing := await plans.of_application(hire.application_id)) is not None:
         return existing
-    catalogue = {str(c.id): c for c in await CourseRepository(uow.session).active()}
-    chosen = course_rules.courses_for_dimension_gaps(
-        hire.gaps,
-        (
-            course_rules.Course(
-                id=key, title=c.title, provider=c.provider, url=c.url, skills=tuple(c.skills)
-            )
-            for key, c in catalogue.items()
-        ),
-    )
+    on_offer = await catalogue(uow)
+    chosen = course_rules.courses_for_dimension_gaps(hire.gaps, rule_courses(on_offer))
     plan = plans.add(
         DevelopmentPlan(
             id=uuid.uuid4(),
@@ -90,7 +80,7 @@ async def seed_development_plan(uow: UnitOfWork, *, hire: CandidateHired) -> Dev
                 for gap in hire.gaps
             ],
             courses=[
-                {"course": _course_snapshot(catalogue[s.course.id]), "covers": list(s.covers)}
+                {"course": _course_snapshot(on_offer[s.course.id]), "covers": list(s.covers)}
                 for s in chosen
             ],
             created_at=uow.clock.now(),
@@ -127,10 +117,7 @@ async def _leave_matching(uow: UnitOfWork, hire: CandidateHired) -> None:
 
 async def get_plan(uow: UnitOfWork, *, plan_id: uuid.UUID) -> DevelopmentPlan:
     """One development plan."""
-    plan = await DevelopmentPlanRepository(uow.session).get(plan_id)
-    if plan is None:
-        raise NotFound("development plan", plan_id)
-    return plan
+    return await DevelopmentPlanRepository(uow.session).get_or_raise(plan_id)
 
 
 async def list_plans(
@@ -147,10 +134,4 @@ async def list_plans(
         stmt = stmt.where(DevelopmentPlan.person_id == person_id)
     if application_id is not None:
         stmt = stmt.where(DevelopmentPlan.application_id == application_id)
-    if (after := PLANS.decode(cursor)) is not None:
-        stmt = stmt.where(tuple_(DevelopmentPlan.created_at, DevelopmentPlan.id) < tuple_(*after))
-    stmt = stmt.order_by(DevelopmentPlan.created_at.desc(), DevelopmentPlan.id.desc()).limit(
-        limit + 1
-    )
-    rows = (await uow.session.scalars(stmt)).all()
-    return PLANS.page(rows, limit, key=lambda p: (p.created_at, p.id))
+    return await PLANS.page(uow.session, stmt, cursor=cursor, limit=limit)

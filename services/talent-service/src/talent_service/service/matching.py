@@ -42,7 +42,7 @@ from talent_service.domain.matching import TalentProfile as MatchableProfile
 from talent_service.service.inputs import BulkInvitationCreate, InvitationCreate
 from talent_service.service.vocabularies import skills_in_force
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import Conflict, NotFound
+from talentloop_shared.errors import Conflict
 from talentloop_shared.events.payloads import (
     CandidateInfo,
     MatchesFound,
@@ -147,9 +147,7 @@ def _match_values(position: Position, match: Match, now: datetime) -> dict[str, 
     }
 
 
-async def record_position_change(
-    uow: UnitOfWork, *, change: PositionChanged
-) -> ScoringResult | None:
+async def record_position_change(uow: UnitOfWork, change: PositionChanged) -> ScoringResult | None:
     """Keep the local copy of a position current and (re)score the pool when it opens."""
     snapshot = change.position
     await lock_key(uow.session, f"position:{snapshot.id}")
@@ -275,9 +273,7 @@ async def list_matches(
 ) -> MatchListing:
     """A position's matches ranked (score, experience, id), with counts by strength."""
     now = uow.clock.now()
-    position = await PositionRepository(uow.session).get(position_id)
-    if position is None:
-        raise NotFound("position", position_id)
+    position = await PositionRepository(uow.session).get_or_raise(position_id)
     stmt = (
         select(TalentMatch, TalentProfile, Invitation.id)
         .join(TalentProfile, TalentProfile.id == TalentMatch.profile_id)
@@ -377,9 +373,7 @@ async def invite_match(
 ) -> Invitation:
     """Invite a matched candidate to the opening (once); publishes talent-invited."""
     now = uow.clock.now()
-    match = await MatchRepository(uow.session).get_for_update(match_id)
-    if match is None:
-        raise NotFound("match", match_id)
+    match = await MatchRepository(uow.session).get_or_raise(match_id, for_update=True)
     profile = await ProfileRepository(uow.session).get(match.profile_id)
     position = await PositionRepository(uow.session).get(match.position_id)
     assert position is not None  # a match cannot outlive its position (foreign key)
@@ -398,9 +392,7 @@ async def invite_matches(
     now = uow.clock.now()
     match_ids, message = invitation.match_ids, invitation.message
     await lock_key(uow.session, f"position:{position_id}")
-    position = await PositionRepository(uow.session).get(position_id)
-    if position is None:
-        raise NotFound("position", position_id)
+    position = await PositionRepository(uow.session).get_or_raise(position_id)
     if position.status != "open":
         raise NotInvitable(f"position {position_id} is closed")
     stmt = (

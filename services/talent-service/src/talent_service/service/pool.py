@@ -57,7 +57,7 @@ async def _merge_into_profile(
 
 
 async def pool_rejected_candidate(
-    uow: UnitOfWork, *, rejection: CandidateRejected
+    uow: UnitOfWork, rejection: CandidateRejected
 ) -> TalentProfile | None:
     """Keep a consented rejected candidate in the pool (create or update the profile)."""
     policy = talent_state(uow).policy
@@ -152,7 +152,7 @@ async def _profile_to_tag(
     return profile
 
 
-async def tag_from_evaluation(uow: UnitOfWork, *, evaluation: EvaluationSubmitted) -> None:
+async def tag_from_evaluation(uow: UnitOfWork, evaluation: EvaluationSubmitted) -> None:
     """Add an evaluation's strengths to the profile, or keep them pending until pooled."""
     tags = tags_from_evaluation(evaluation)
     if not tags:
@@ -170,7 +170,7 @@ async def tag_from_evaluation(uow: UnitOfWork, *, evaluation: EvaluationSubmitte
     await match_profile_to_open_positions(uow, profile, now=now)
 
 
-async def tag_from_feedback(uow: UnitOfWork, *, feedback: FeedbackReceived) -> None:
+async def tag_from_feedback(uow: UnitOfWork, feedback: FeedbackReceived) -> None:
     """Record the candidate's survey answer to "open to future roles"."""
     tags = tags_from_feedback(feedback)
     profile = await _profile_to_tag(

@@ -5,18 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 
 from talent_service.db.models import TalentProfile
 from talent_service.db.repositories import ProfileRepository
 from talent_service.domain import retention
 from talent_service.service.state import talent_state
 from talent_service.service.talents import live_profile
-from talentloop_shared.db import UnitOfWork
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.db import KeysetOrder, UnitOfWork
+from talentloop_shared.pagination import Page
 
 # Earliest due first: (next_contact_at, id) ascending.
-REMINDERS = Keyset(datetime, str)
+REMINDERS = KeysetOrder(TalentProfile.next_contact_at, TalentProfile.id)
 
 
 def due_conditions(now: datetime, *, due_before: datetime | None = None) -> list[Any]:
@@ -36,11 +36,7 @@ async def list_reminders(
     hired since are not re-contacted about openings."""
     now = uow.clock.now()
     stmt = select(TalentProfile).where(*due_conditions(now, due_before=due_before))
-    if (after := REMINDERS.decode(cursor)) is not None:
-        stmt = stmt.where(tuple_(TalentProfile.next_contact_at, TalentProfile.id) > tuple_(*after))
-    stmt = stmt.order_by(TalentProfile.next_contact_at, TalentProfile.id).limit(limit + 1)
-    rows = (await uow.session.scalars(stmt)).all()
-    return REMINDERS.page(rows, limit, key=lambda p: (p.next_contact_at, p.id))
+    return await REMINDERS.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def mark_contacted(uow: UnitOfWork, *, talent_id: str, by: str) -> TalentProfile:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, select
 
 from talent_service.db.models import (
     Course,
@@ -14,14 +14,15 @@ from talent_service.db.models import (
     TalentHistoryEntry,
     TalentProfile,
 )
-from talent_service.db.repositories import CourseRepository, ProfileRepository
+from talent_service.db.repositories import ProfileRepository
 from talent_service.domain import courses as course_rules
 from talent_service.domain import retention
 from talent_service.domain.tags import Tag, normalise, skill_value
+from talent_service.service.courses import catalogue, rule_courses
 from talent_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import NotFound
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 
 @dataclass(slots=True)
@@ -44,7 +45,7 @@ class Development:
 
 
 # Newest first: (created_at, id) descending.
-TALENTS = Keyset(datetime, str)
+TALENTS = KeysetOrder(TalentProfile.created_at, TalentProfile.id, descending=True)
 
 
 async def search_talents(
@@ -73,11 +74,7 @@ async def search_talents(
         )
     if open_to_contact is not None:
         stmt = stmt.where(TalentProfile.open_to_contact.is_(open_to_contact))
-    if (after := TALENTS.decode(cursor)) is not None:
-        stmt = stmt.where(tuple_(TalentProfile.created_at, TalentProfile.id) < tuple_(*after))
-    stmt = stmt.order_by(TalentProfile.created_at.desc(), TalentProfile.id.desc()).limit(limit + 1)
-    rows = (await uow.session.scalars(stmt)).all()
-    return TALENTS.page(rows, limit, key=lambda p: (p.created_at, p.id))
+    return await TALENTS.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 async def live_profile(
@@ -107,14 +104,6 @@ async def get_talent(uow: UnitOfWork, *, talent_id: str) -> TalentDetail:
 async def suggest_development(uow: UnitOfWork, *, talent_id: str) -> Development:
     """Courses covering the talent's gaps, most gaps covered first."""
     profile = await live_profile(uow, talent_id, now=uow.clock.now())
-    catalogue = {str(c.id): c for c in await CourseRepository(uow.session).active()}
-    suggestions = course_rules.suggest_courses(
-        profile.gaps,
-        (
-            course_rules.Course(
-                id=key, title=c.title, provider=c.provider, url=c.url, skills=tuple(c.skills)
-            )
-            for key, c in catalogue.items()
-        ),
-    )
-    return Development(profile=profile, suggestions=suggestions, catalogue=catalogue)
+    on_offer = await catalogue(uow)
+    suggestions = course_rules.suggest_courses(profile.gaps, rule_courses(on_offer))
+    return Development(profile=profile, suggestions=suggestions, catalogue=on_offer)

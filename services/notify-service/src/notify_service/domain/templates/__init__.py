@@ -1,7 +1,8 @@
 """Notice templates, pure functions only (no database, no HTTP, no SMTP):
 
 - `selection`: which template a notice is rendered from;
-- `contexts`: the variables built from an event, and samples of them (`samples.json`);
+- `contexts`, `interview_contexts`: the variables built from an event, and samples of them
+  (`samples.json`, `interview_samples.json`);
 - `rendering`: the sandboxed render, plain text and HTML;
 - `validation`: every problem in a template, before it is saved.
 

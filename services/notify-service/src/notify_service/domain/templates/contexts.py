@@ -16,7 +16,7 @@ import re
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
-from typing import Any, Final
+from typing import Any, Final, Literal, get_args
 
 from talentloop_shared.events.payloads import (
     CandidateInfo,
@@ -31,6 +31,7 @@ from talentloop_shared.language import LanguagePacks, PhrasedNotice, phrase_noti
 
 __all__ = [
     "KINDS",
+    "TemplateKind",
     "first_name_guess",
     "invitation_context",
     "phrased_rejection",
@@ -40,14 +41,15 @@ __all__ = [
     "translated",
 ]
 
-KINDS: Final = (
+TemplateKind = Literal[
     "rejection",
     "invitation",
     "interview_invitation",
     "interview_update",
     "interview_cancellation",
     "interview_reminder",
-)
+]
+KINDS: Final[tuple[str, ...]] = get_args(TemplateKind)
 """Template kinds whose context this module knows how to build and validate (the
 interview kinds' contexts are built in `interview_contexts`)."""
 

@@ -18,7 +18,10 @@ Every kind gets the same keys, so one template can be copied to another kind:
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from functools import cache
+from importlib import resources
 from typing import Any, Final
 
 from notify_service.domain.interviews import format_lead, format_slot
@@ -92,28 +95,12 @@ def interview_context(
 
 _SAMPLE_START: Final = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
 
-_SAMPLES: Final[dict[str, dict[str, Any]]] = {
-    "en": {
-        "company": "Acme",
-        "candidate": {"person_id": "c-1", "name": "Jane Doe", "timezone": "Europe/London"},
-        "panel": ["Li Lei", "Maria Garcia"],
-        "position": {"id": "p-1", "title": "Backend Engineer", "org_unit_name": "Platform Team"},
-        "location": "Acme House, 3rd floor, 1 King Street, London",
-        "video_url": "https://meet.example.com/abc-defg-hij",
-        "notes": "Please bring a photo ID; the reception will call us.",
-        "reason": "the position was filled",
-    },
-    "zh": {
-        "company": "未来科技",
-        "candidate": {"person_id": "c-2", "name": "张伟", "timezone": "Asia/Shanghai"},
-        "panel": ["李雷", "韩梅梅"],
-        "position": {"id": "p-2", "title": "后端开发工程师", "org_unit_name": "平台技术部"},
-        "location": "上海市浦东新区世纪大道 100 号 12 楼",
-        "video_url": "https://meeting.example.com/123-456-789",
-        "notes": "请携带身份证件，到前台报名字即可。",
-        "reason": "该职位已招满",
-    },
-}
+
+@cache
+def _samples() -> dict[str, dict[str, Any]]:
+    raw = resources.files(__package__).joinpath("interview_samples.json")
+    samples: dict[str, dict[str, Any]] = json.loads(raw.read_text(encoding="utf-8"))["samples"]
+    return samples
 
 
 def interview_sample_context(
@@ -121,7 +108,7 @@ def interview_sample_context(
 ) -> dict[str, Any]:
     """A realistic context of `kind` for previews and validation (`sparse`: no place, no
     link, no notes, no panel, no reason), through the same builder as real events."""
-    data = _SAMPLES["zh" if language == "zh" else "en"]
+    data = _samples()["zh" if language == "zh" else "en"]
     candidate = Attendee(**data["candidate"], locale=locale)
     details = InterviewDetails(
         interview_id="iv-1",

@@ -1,21 +1,12 @@
-"""Outbox, inbox and idempotency tables.
+"""Outbox, inbox and idempotency tables: the same in every service (talentloop_shared.db.tables).
 
 Revision ID: notify_0001
-Revises:
 Create Date: 2026-11-25
 """
 
-from talentloop_shared.db.migrations import create_infra_tables, drop_infra_tables
+# What Alembic calls: upgrade() creates the tables, downgrade() drops them.
+from talentloop_shared.db.migrations import create_infra_tables as upgrade
+from talentloop_shared.db.migrations import drop_infra_tables as downgrade
 
 revision = "notify_0001"
 down_revision = None
-branch_labels = None
-depends_on = None
-
-
-def upgrade() -> None:
-    create_infra_tables()
-
-
-def downgrade() -> None:
-    drop_infra_tables()

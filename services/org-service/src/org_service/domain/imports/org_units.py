@@ -11,9 +11,7 @@ from org_service.domain.imports.rows import (
     ImportReport,
     check_header_and_codes,
     codes_in_cycles,
-    finish_report,
-    parents_first,
-    reject_below_bad_rows,
+    finish_tree_report,
 )
 from org_service.domain.org_tree import OrgUnitKind, parse_kind, validate_kind
 from talentloop_shared.tabular import Table
@@ -31,6 +29,11 @@ class OrgUnitImportRow:
     name: str
     kind: OrgUnitKind
     parent_code: str | None
+
+    @property
+    def parent(self) -> str | None:
+        """The unit it hangs under (the import writes that one first)."""
+        return self.parent_code
 
 
 def validate_org_unit_rows(
@@ -84,14 +87,6 @@ def validate_org_unit_rows(
                 first_row[code], "parent_code", f"parent_code {parent_of[code]!r} forms a cycle"
             )
         )
-    reject_below_bad_rows(
-        parsed, first_row, problems, _parent, column="parent_code", label="parent"
+    return finish_tree_report(
+        "org_units", table, parsed, first_row, problems, column="parent_code", label="parent"
     )
-    report = finish_report("org_units", table, parsed, problems)
-    return ImportReport(
-        "org_units", report.total_rows, parents_first(report.rows, _parent), report.problems
-    )
-
-
-def _parent(row: OrgUnitImportRow) -> str | None:
-    return row.parent_code

@@ -18,9 +18,7 @@ from org_service.domain.imports.rows import (
     ImportReport,
     check_header_and_codes,
     codes_in_cycles,
-    finish_report,
-    parents_first,
-    reject_below_bad_rows,
+    finish_tree_report,
 )
 from org_service.domain.people import (
     canonical_locale,
@@ -71,6 +69,11 @@ class PersonImportRow:
     def external_code(self) -> str:
         """The code under the column name the reconciliation compares."""
         return self.code
+
+    @property
+    def parent(self) -> str | None:
+        """The person they report to (the import writes that one first)."""
+        return self.manager_code
 
 
 def validate_people_rows(
@@ -136,17 +139,9 @@ def validate_people_rows(
                         f"manager_code {manager_of[code]!r} forms a management cycle",
                     )
                 )
-    reject_below_bad_rows(
-        parsed, first_row, problems, _manager, column="manager_code", label="manager"
+    return finish_tree_report(
+        "people", table, parsed, first_row, problems, column="manager_code", label="manager"
     )
-    report = finish_report("people", table, parsed, problems)
-    return ImportReport(
-        "people", report.total_rows, parents_first(report.rows, _manager), report.problems
-    )
-
-
-def _manager(row: PersonImportRow) -> str | None:
-    return row.manager_code
 
 
 def _parse_person(

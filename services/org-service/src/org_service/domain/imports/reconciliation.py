@@ -1,13 +1,13 @@
-"""The reconciliation checksum: the key fields of the file's rows against the stored rows."""
+"""The reconciliation checksum: the key fields of the file's rows against the stored rows
+(`talentloop_shared.reconciliation`)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 from org_service.domain.imports.rows import ImportKind
+from talentloop_shared.reconciliation import checksum, key_text
 
 # The fields the reconciliation report compares before and after an import. They are the ones a
 # person checks by eye; long free text (responsibilities) would only add noise.
@@ -30,15 +30,7 @@ def key_fields_checksum(
     `fields` narrows the comparison (a people file without a phone column leaves the stored
     phones alone, so they are not compared)."""
     fields = fields or KEY_FIELDS[kind]
-    lines = sorted(
-        json.dumps([_key_text(_field_value(row, name)) for name in fields], ensure_ascii=False)
-        for row in rows
-    )
-    digest = hashlib.sha256()
-    for line in lines:
-        digest.update(line.encode("utf-8"))
-        digest.update(b"\n")
-    return digest.hexdigest()
+    return checksum([key_text(_field_value(row, name)) for name in fields] for row in rows)
 
 
 def _field_value(row: Mapping[str, Any] | object, name: str) -> Any:
@@ -47,14 +39,3 @@ def _field_value(row: Mapping[str, Any] | object, name: str) -> Any:
     if isinstance(row, Mapping):
         return row.get(name)
     return getattr(row, name, None)
-
-
-def _key_text(value: Any) -> str:
-    """Return one canonical text per value, so 2, 2.0 and '2' hash alike and None equals ''."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final, Generic, Literal, Protocol, TypeVar
 
@@ -93,6 +93,17 @@ class CodedRow(Protocol):
 CodedT = TypeVar("CodedT", bound=CodedRow)
 
 
+class TreeRow(CodedRow, Protocol):
+    """A valid row that hangs under another (a unit under its parent, a person under their
+    manager)."""
+
+    @property
+    def parent(self) -> str | None: ...
+
+
+TreeT = TypeVar("TreeT", bound=TreeRow)
+
+
 def codes_in_cycles(codes: Iterable[str], parent_of: Mapping[str, str | None]) -> list[str]:
     """Return the codes that lie on a parent cycle, in O(n) (each code is walked once)."""
     state: dict[str, int] = {}  # 1 = on the current walk, 2 = done
@@ -113,10 +124,9 @@ def codes_in_cycles(codes: Iterable[str], parent_of: Mapping[str, str | None]) -
 
 
 def reject_below_bad_rows(
-    parsed: Sequence[tuple[int, CodedT]],
+    parsed: Sequence[tuple[int, TreeT]],
     first_row: Mapping[str, int],
     problems: list[RowProblem],
-    parent: Callable[[CodedT], str | None],
     *,
     column: str,
     label: str,
@@ -124,11 +134,10 @@ def reject_below_bad_rows(
     """Report every row below a rejected row (a unit under a bad parent, a person under a bad
     manager), so no accepted row points at a row that will not be written."""
     bad_rows = {p.row for p in problems}
-    children: dict[str, list[CodedT]] = {}
+    children: dict[str, list[TreeT]] = {}
     for _, row in parsed:
-        above = parent(row)
-        if above is not None:
-            children.setdefault(above, []).append(row)
+        if row.parent is not None:
+            children.setdefault(row.parent, []).append(row)
     queue = [code for code, number in first_row.items() if number in bad_rows]
     for code in queue:
         for child in children.get(code, ()):
@@ -143,14 +152,13 @@ def reject_below_bad_rows(
             queue.append(child.code)
 
 
-def parents_first(rows: list[CodedT], parent: Callable[[CodedT], str | None]) -> list[CodedT]:
+def parents_first(rows: list[TreeT]) -> list[TreeT]:
     """The rows ordered so that a row comes after the row it points at (insert order)."""
     by_code = {row.code: row for row in rows}
-    children: dict[str | None, list[CodedT]] = {}
+    children: dict[str | None, list[TreeT]] = {}
     for row in rows:
         # Parents outside the valid rows (already stored) count as roots of this import.
-        above = parent(row)
-        key = above if above in by_code else None
+        key = row.parent if row.parent in by_code else None
         children.setdefault(key, []).append(row)
     ordered = list(children.get(None, []))
     for row in ordered:
@@ -173,6 +181,24 @@ def finish_report(
         rows=[row for number, row in rows if number not in bad_rows],
         problems=problems,
     )
+
+
+def finish_tree_report(
+    kind: ImportKind,
+    table: Table,
+    rows: list[tuple[int, TreeT]],
+    first_row: Mapping[str, int],
+    problems: list[RowProblem],
+    *,
+    column: str,
+    label: str,
+) -> ImportReport[TreeT]:
+    """The report of a file whose rows form a tree (units under parents, people under
+    managers): a row below a rejected row is rejected too, and the valid rows come parents
+    first (insert order)."""
+    reject_below_bad_rows(rows, first_row, problems, column=column, label=label)
+    report = finish_report(kind, table, rows, problems)
+    return ImportReport(kind, report.total_rows, parents_first(report.rows), report.problems)
 
 
 def split_list(cell: str) -> list[str]:

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from recruiting_service.domain.rejections import DEFAULT_SUGGESTIONS
+from recruiting_service.migrations.seed import suggestions
 
 revision: str = "recruiting_0003"
 down_revision: str | None = "recruiting_0002"
@@ -26,13 +27,6 @@ def upgrade() -> None:
     )
     op.drop_constraint("pk_suggestions", "suggestions", type_="primary")
     op.create_primary_key("pk_suggestions", "suggestions", ["code", "locale"])
-    suggestions = sa.table(
-        "suggestions",
-        sa.column("code", sa.String),
-        sa.column("locale", sa.String),
-        sa.column("text", sa.Text),
-        sa.column("updated_by", sa.String),
-    )
     op.bulk_insert(
         suggestions,
         [

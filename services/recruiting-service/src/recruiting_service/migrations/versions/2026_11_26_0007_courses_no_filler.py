@@ -12,6 +12,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
+from recruiting_service.migrations.seed import suggestions
+
 revision: str = "recruiting_0007"
 down_revision: str | None = "recruiting_0006"
 branch_labels: str | Sequence[str] | None = None
@@ -46,13 +48,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    suggestions = sa.table(
-        "suggestions",
-        sa.column("code", sa.String),
-        sa.column("locale", sa.String),
-        sa.column("text", sa.Text),
-        sa.column("updated_by", sa.String),
-    )
     op.bulk_insert(
         suggestions,
         [
