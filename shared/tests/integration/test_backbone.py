@@ -7,7 +7,7 @@ import gc
 import json
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -21,12 +21,15 @@ from sqlalchemy import func, select, text, update
 from talentloop_shared.config import ServiceSettings
 from talentloop_shared.db.tables import idempotency_keys, outbox
 from talentloop_shared.events import new_event
+from talentloop_shared.events.envelope import CloudEvent
 from talentloop_shared.http.idempotency import purge_expired_keys
+from talentloop_shared.messaging import BatchHandler, EventConsumer
 from talentloop_shared.messaging.consumer import REASON_HEADER
 from talentloop_shared.messaging.topology import Topology
 from talentloop_shared.testing.harness import (
     FAST_MESSAGING,
     RunningService,
+    deliver_together,
     event_probe,
     publish_event,
     publish_events,
@@ -329,6 +332,79 @@ async def test_a_burst_is_applied_in_batches_and_one_bad_event_holds_back_no_oth
     finally:
         await connection.close()
     assert json.loads(parked.body)["id"] == events[17].id
+
+
+@pytest.fixture
+def batch_consumer(pair: Pair) -> Iterator[EventConsumer]:
+    """The toy consumer with a batch handler for position-changed and a one-event handler
+    for candidate-erased; the runs the batch handler got are in `toy.RUNS`."""
+    consumer = pair.consumer.runtime.broker.consumer
+    assert consumer is not None
+    saved = dict(consumer.subscriptions)
+    consumer.subscriptions["position-changed"] = BatchHandler(toy.handle_positions_changed)
+    consumer.subscriptions["candidate-erased"] = toy.handle_candidate_erased
+    toy.RUNS.clear()
+    toy.APPLIED_ORDER.clear()
+    yield consumer
+    consumer.subscriptions = saved
+
+
+def _changed(pid: str) -> CloudEvent:
+    return new_event(type="position-changed", source="/org-service", data=toy.snapshot(pid, "P", 1))
+
+
+async def test_a_batch_handler_gets_a_batch_in_one_call_and_applies_each_event_once(
+    pair: Pair, batch_consumer: EventConsumer
+) -> None:
+    pids = [str(uuid.uuid4()) for _ in range(4)]
+    events = [_changed(pid) for pid in pids]
+    # The second event twice in one batch: claimed once, applied once, both copies acked.
+    await deliver_together(pair.consumer, [events[0], events[1], events[1], events[2]])
+    assert toy.RUNS == [[events[0].id, events[1].id, events[2].id]]
+    # A redelivery in a later batch is a duplicate too; the batch's new event is applied.
+    await deliver_together(pair.consumer, [events[1], events[3]])
+    assert toy.RUNS[1:] == [[events[3].id]]
+    applied = await _applied(pair.consumer)
+    assert [applied.get(pid) for pid in pids] == [1, 1, 1, 1]
+
+
+async def test_a_poisoned_event_in_a_batch_is_parked_and_the_others_applied_once(
+    pair: Pair, amqp_url: str, batch_consumer: EventConsumer
+) -> None:
+    ns = pair.consumer.runtime.settings.amqp_namespace
+    good_before, poisoned, good_after = (str(uuid.uuid4()) for _ in range(3))
+    toy.FAILURES[poisoned] = -1  # never applicable
+    events = [_changed(good_before), _changed(poisoned), _changed(good_after)]
+    await deliver_together(pair.consumer, events)
+    # The run failed as a whole and was rolled back, then each event went alone.
+    assert toy.RUNS == [[e.id for e in events], [events[0].id], [events[1].id], [events[2].id]]
+    applied = await _applied(pair.consumer)
+    assert applied.get(good_before) == 1 and applied.get(good_after) == 1
+    assert poisoned not in applied
+    topo = Topology(service="toy-consumer", namespace=ns)
+    connection = await aio_pika.connect(amqp_url)
+    try:
+        channel = await connection.channel()
+        dlq = await channel.declare_queue(topo.dlq, passive=True)
+        parked = await eventually(lambda: dlq.get(no_ack=True, fail=False), timeout=10)
+    finally:
+        await connection.close()
+    assert parked.message_id == events[1].id
+    assert str(parked.headers[REASON_HEADER]).startswith("cannot apply: ")
+
+
+async def test_events_of_another_type_split_a_batch_handlers_run_and_keep_the_order(
+    pair: Pair, batch_consumer: EventConsumer
+) -> None:
+    first, second, third = (_changed(str(uuid.uuid4())) for _ in range(3))
+    erased = new_event(
+        type="candidate-erased",
+        source="/recruiting-service",
+        data={"candidate_id": "c-1", "erased_at": "2026-11-28T00:00:00Z"},
+    )
+    await deliver_together(pair.consumer, [first, second, erased, third])
+    assert toy.RUNS == [[first.id, second.id], [third.id]]
+    assert toy.APPLIED_ORDER == [first.id, second.id, erased.id, third.id]
 
 
 async def test_consumer_comes_back_after_its_connection_is_killed(

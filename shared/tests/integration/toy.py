@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 from fastapi import Depends, Header
 from pydantic import Field
@@ -16,7 +17,7 @@ from talentloop_shared.db import UnitOfWork, infra_metadata
 from talentloop_shared.events import CloudEvent, PositionChanged
 from talentloop_shared.events.payloads import OrgUnitRef, PositionSnapshot
 from talentloop_shared.http import RequestModel
-from talentloop_shared.messaging import PermanentEventError
+from talentloop_shared.messaging import EventItem, PermanentEventError, each_event
 from talentloop_shared.service import ServiceDefinition, UowDep, api_router
 
 toy_metadata = MetaData()
@@ -101,6 +102,25 @@ async def handle_position_changed(
         await uow.session.execute(
             update(applied).where(applied.c.position_id == pid).values(times=current + 1)
         )
+
+
+# What the batch handler below was given: the event ids of each call, in order.
+RUNS: list[list[str]] = []
+# Every event applied by the handlers, in the order applied (both kinds of handler).
+APPLIED_ORDER: list[str] = []
+
+
+async def handle_positions_changed(uow: UnitOfWork, items: Sequence[EventItem]) -> None:
+    """`handle_position_changed` for a run of events at once (wrapped in a BatchHandler)."""
+    RUNS.append([event.id for _, event in items])
+    for payload, event in each_event(items):
+        await handle_position_changed(uow, payload, event)
+        APPLIED_ORDER.append(event.id)
+
+
+async def handle_candidate_erased(uow: UnitOfWork, payload: Any, event: CloudEvent) -> None:
+    """A one-event handler, to split a batch handler's runs."""
+    APPLIED_ORDER.append(event.id)
 
 
 def producer(settings: ServiceSettings) -> ServiceDefinition:

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import random
+import re
+from typing import Any
+
 import pytest
 
+from notify_service.domain import compliance
 from notify_service.domain.compliance import ComplianceScanner, default_scanner, load_terms, scan
 
 
@@ -115,3 +120,85 @@ def test_scanner_is_compiled_once_and_scans_long_text():
     text = "Your algorithm design impressed us, but the role needs Go experience. " * 50
     assert scan([text]) == scan([text])
     assert scan([text + " You are too old for this team."])
+
+
+def _reference(categories: dict[str, Any], allow: list[str]) -> tuple[re.Pattern[str], ...]:
+    """What the scanner's expressions stand for: every term an alternative of its own,
+    longest first (the scanner merges them into prefix trees and gates them)."""
+    alternatives: list[tuple[int, str]] = []
+    for lists in categories.values():
+        alternatives += [(len(t), compliance._latin(t)) for t in lists.get("en", ())]
+        alternatives += [(len(t), re.escape(t)) for t in lists.get("zh", ())]
+        alternatives += [(len(p), f"(?:{p})") for p in lists.get("patterns", ())]
+    alternatives.sort(key=lambda item: -item[0])
+    allowed = [
+        compliance._latin(a) if a.isascii() else re.escape(a)
+        for a in sorted(allow, key=len, reverse=True)
+    ]
+    return (
+        re.compile("|".join(src for _, src in alternatives), re.IGNORECASE),
+        re.compile("|".join(allowed), re.IGNORECASE),
+    )
+
+
+def _texts(categories: dict[str, Any], allow: list[str], n: int) -> list[str]:
+    """Texts made of listed terms (in any case, with any whitespace, cut short, run into
+    other words), allowed phrases, numbers and ordinary words, in both languages."""
+    rng = random.Random(17)
+    terms = [t for lists in categories.values() for k in ("en", "zh") for t in lists.get(k, ())]
+    words = [
+        "older", "stakeholder", "email", "the", "a", "Go", "years", "old", "aged", "岁", "周",
+        "经验", "用户", "候选人", "，", ".", "-", "!", "非常", "age", "man", "woman", "mother",
+    ]  # fmt: skip
+
+    def piece() -> str:
+        roll = rng.random()
+        if roll < 0.45:
+            term = rng.choice(terms)
+            if rng.random() < 0.3:
+                term = term[: rng.randrange(1, len(term) + 1)]
+            term = "".join(c.upper() if rng.random() < 0.3 else c for c in term)
+            return rng.choice([" ", "  ", "\n", "\t "]).join(term.split(" "))
+        if roll < 0.55:
+            return rng.choice(allow)
+        if roll < 0.65:
+            return f"{rng.randrange(100)}{rng.choice(['', ' ', '  '])}{rng.choice(words)}"
+        return rng.choice(words)
+
+    return [
+        "".join(piece() + rng.choice(["", " ", "", "x", "1"]) for _ in range(12)) for _ in range(n)
+    ]
+
+
+def _matches(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int, str]]:
+    return [(*m.span(), m.group(0)) for m in pattern.finditer(text)] if pattern else []
+
+
+def test_the_prefix_trees_match_exactly_what_the_plain_alternation_matches():
+    terms = load_terms()
+    categories, allow = terms["categories"], terms["allow"]
+    scanner = default_scanner()
+    regex, allowed = _reference(categories, allow)
+    texts = _texts(categories, allow, 3000)
+    assert sum(bool(regex.search(t)) for t in texts) > 2000  # mostly texts with hits
+    for text in texts:
+        assert _matches(scanner._regex, text) == _matches(regex, text), text
+        assert _matches(scanner._allow, text) == _matches(allowed, text), text
+
+
+def test_terms_the_prefix_trees_cannot_hold_stay_plain_alternatives():
+    # Non-ASCII letters with case variants, an English and a Chinese term sharing a first
+    # character, a pattern between terms: the same matches as the plain alternation.
+    categories = {
+        "x": {
+            "en": ["Straße", "über alles", "as a rule", "as", "k9"],
+            "zh": ["a字", "狼性", "狼"],
+            "patterns": [r"\bk\d\b"],
+        }
+    }
+    allow = ["über", "as a rule of thumb"]
+    scanner = ComplianceScanner(categories, allow=allow)
+    regex, allowed = _reference(categories, allow)
+    for text in [*_texts(categories, allow, 500), "STRASSE straße ÜBER ALLES", "k9 K9 a字 as"]:
+        assert _matches(scanner._regex, text) == _matches(regex, text), text
+        assert _matches(scanner._allow, text) == _matches(allowed, text), text

@@ -4,6 +4,9 @@ Deliveries that arrive together are applied together: one transaction claims the
 the inbox, runs each handler in delivery order and commits once, then each is acked. That
 keeps the cost per event low under load, and a lone event still goes through at once. If a
 batch fails, its events are applied one by one, so one bad event cannot hold back others.
+A `BatchHandler` goes further: the events of its type that follow each other in a batch
+are handed to it in one call, so it can read what they share once and write their rows
+with one statement.
 
 Failures are sorted: a message we cannot understand goes to the DLQ at once (retrying it
 cannot help); anything else is retried through delay tiers and parked in the DLQ after the
@@ -15,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,8 +47,42 @@ RETRY_HEADER = "x-talentloop-retries"
 REASON_HEADER = "x-talentloop-reason"
 
 
+EventItem = tuple[Any, CloudEvent]
+"""One event as a batch handler gets it: the parsed payload and the envelope."""
+
+ManyHandler = Callable[[UnitOfWork, Sequence[EventItem]], Awaitable[None]]
+
+
 class PermanentEventError(Exception):
     """Raised by a handler for an event that can never be applied (goes to the DLQ)."""
+
+
+class BatchHandler:
+    """A handler that also applies a run of events at once: `many(uow, items)`.
+
+    The consumer hands it, in one call and in delivery order, the events of a batch that
+    follow each other and share this handler (each one claimed in the inbox for the first
+    time: a duplicate is left out); events of other types in between split the run, so
+    effects keep the order of the queue. A lone event, and every event of a batch applied
+    one by one after the batch failed, goes through `many` with one item. `many` must
+    have the effects calling it once per event would have, in the order given, and never
+    commit; `each_event` binds each event's traceparent while its part runs."""
+
+    def __init__(self, many: ManyHandler) -> None:
+        self.many = many
+        self.__name__ = getattr(many, "__name__", type(self).__name__)
+        self.__doc__ = many.__doc__
+
+    async def __call__(self, uow: UnitOfWork, payload: Any, event: CloudEvent) -> None:
+        await self.many(uow, [(payload, event)])
+
+
+def each_event(items: Sequence[EventItem]) -> Iterator[EventItem]:
+    """The items of a batch handler's run one by one, each with its event's traceparent
+    bound (logs, and events published in its part, carry it) while it is handled."""
+    for payload, event in items:
+        bind_traceparent(new_traceparent(event.traceparent))
+        yield payload, event
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,13 +207,24 @@ class EventConsumer:
         try:
             async with self.uow_factory() as uow:
                 fresh = await claim_events(uow.session, [d.event for d in batch])
+                runs: list[list[_Delivery]] = []  # consecutive fresh events, one handler
                 for i, d in enumerate(batch):
                     # discard: an event listed twice in one batch is applied once.
                     if d.event.id in fresh:
                         fresh.discard(d.event.id)
-                        bind_traceparent(new_traceparent(d.event.traceparent))
-                        await d.handler(uow, d.payload, d.event)
                         applied.add(i)
+                        if runs and runs[-1][0].handler is d.handler:
+                            runs[-1].append(d)
+                        else:
+                            runs.append([d])
+                for run in runs:
+                    handler = run[0].handler
+                    if isinstance(handler, BatchHandler):
+                        await handler.many(uow, [(d.payload, d.event) for d in run])
+                        continue
+                    for d in run:
+                        bind_traceparent(new_traceparent(d.event.traceparent))
+                        await handler(uow, d.payload, d.event)
                 await uow.commit()
             self.batches_committed += 1
         except Exception as e:

@@ -185,6 +185,44 @@ async def publish_events(
         await connection.close()
 
 
+@dataclass
+class _HandedOver:
+    """A delivery handed to a consumer directly, not through the broker; counts its acks."""
+
+    body: bytes
+    message_id: str
+    headers: dict[str, Any] = field(default_factory=dict)
+    acks: int = 0
+
+    async def ack(self) -> None:
+        self.acks += 1
+
+    async def reject(self, requeue: bool = False) -> None:
+        raise AssertionError("rejected: a consumer with a channel parks, never rejects")
+
+
+async def deliver_together(
+    svc: RunningService, events: list[CloudEvent], *, timeout: float = 15.0
+) -> None:
+    """Hand `events` to the service's consumer as one batch, not through the broker (which
+    decides on its own what arrives together), and wait until each was acked exactly once
+    (applied, a duplicate, or sent on to a retry tier or the DLQ)."""
+    consumer = svc.runtime.broker.consumer
+    assert consumer is not None, "the service consumes no events"
+    deliveries = [_HandedOver(e.to_json(), e.id) for e in events]
+    for d in deliveries:
+        # No suspension in between (the queue is unbounded): the consumer's worker runs only
+        # when the caller awaits something that waits, and then finds them all pending.
+        await consumer.on_message(d)  # type: ignore[arg-type]
+
+    async def all_acked() -> bool:
+        return all(d.acks for d in deliveries)
+
+    await eventually(all_acked, timeout=timeout, message="every delivery acked")
+    await asyncio.sleep(0.2)  # a second ack would come now
+    assert [d.acks for d in deliveries] == [1] * len(deliveries)
+
+
 @contextlib.asynccontextmanager
 async def service_under_test(
     make_definition: Callable[[Any], ServiceDefinition],

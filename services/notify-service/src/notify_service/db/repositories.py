@@ -21,6 +21,12 @@ from notify_service.db.models import (
 )
 from talentloop_shared.db import Repository
 
+# Built once: every consumer transaction that writes notices runs it (building a statement
+# costs more than running it).
+_STAMP = select(
+    func.count(), func.sum(NoticeTemplate.version), func.max(NoticeTemplate.updated_at)
+).where(NoticeTemplate.kind == bindparam("kind"))
+
 
 class TemplateRepository(Repository[NoticeTemplate]):
     """The template library."""
@@ -38,12 +44,7 @@ class TemplateRepository(Repository[NoticeTemplate]):
 
     async def stamp(self, kind: str) -> tuple[Any, ...]:
         """What changes whenever a template of `kind` is added or edited."""
-        result = await self.session.execute(
-            select(
-                func.count(), func.sum(NoticeTemplate.version), func.max(NoticeTemplate.updated_at)
-            ).where(NoticeTemplate.kind == kind)
-        )
-        return tuple(result.one())
+        return tuple((await self.session.execute(_STAMP, {"kind": kind})).one())
 
     async def count(self) -> int:
         """How many templates the library holds."""
@@ -138,6 +139,19 @@ class SurveyRepository(Repository[SurveyResponse]):
 _LOCK_SHARED = text("SELECT pg_advisory_xact_lock_shared(hashtextextended(:k, 0))")
 _LOCK_EXCLUSIVE = text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))")
 _IS_ERASED = select(exists().where(ErasedCandidate.candidate_id == bindparam("candidate_id")))
+# A batch's candidates at once: the shared locks in one statement (in key order, the same
+# order for every batch), then which of them were erased.
+_LOCK_SHARED_MANY = text(
+    "SELECT count(pg_advisory_xact_lock_shared(k)) FROM (SELECT DISTINCT "
+    "hashtextextended(key, 0) AS k FROM unnest(CAST(:keys AS text[])) AS key ORDER BY k) AS s"
+)
+_ERASED_AMONG = text(
+    "SELECT candidate_id FROM erased_candidates WHERE candidate_id = ANY(CAST(:ids AS text[]))"
+)
+
+
+def _lock_key(candidate_id: str) -> str:
+    return f"notify.candidate:{candidate_id}"
 
 
 class ErasureRepository:
@@ -154,8 +168,7 @@ class ErasureRepository:
     async def lock(self, candidate_id: str, *, exclusive: bool = False) -> None:
         """Take the candidate's transaction-scoped advisory lock."""
         await self.session.execute(
-            _LOCK_EXCLUSIVE if exclusive else _LOCK_SHARED,
-            {"k": f"notify.candidate:{candidate_id}"},
+            _LOCK_EXCLUSIVE if exclusive else _LOCK_SHARED, {"k": _lock_key(candidate_id)}
         )
 
     async def is_erased(self, candidate_id: str) -> bool:
@@ -165,6 +178,15 @@ class ErasureRepository:
         # so an erasure that committed while we waited is seen.
         found = await self.session.scalar(_IS_ERASED, {"candidate_id": candidate_id})
         return bool(found)
+
+    async def erased_among(self, candidate_ids: Sequence[str]) -> set[str]:
+        """`is_erased` for many candidates in two statements: which of them were erased."""
+        ids = sorted(set(candidate_ids))
+        if not ids:
+            return set()
+        await self.session.execute(_LOCK_SHARED_MANY, {"keys": [_lock_key(c) for c in ids]})
+        found = await self.session.scalars(_ERASED_AMONG, {"ids": ids})
+        return set(found)
 
     async def record(self, candidate_id: str, erased_at: datetime) -> bool:
         """Record the erasure; False when it was recorded before (the first record stays)."""

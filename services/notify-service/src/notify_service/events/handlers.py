@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from notify_service.service.alerts import (
     alert_decision_pending,
     alert_matches_found,
@@ -16,7 +18,10 @@ from notify_service.service.interviews import (
     interview_rescheduled,
     interview_scheduled,
 )
-from notify_service.service.notices import create_invitation_notices, create_rejection_notices
+from notify_service.service.notices import (
+    create_invitation_notices,
+    create_rejection_notices_many,
+)
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events import CloudEvent
 from talentloop_shared.events.payloads import (
@@ -32,15 +37,18 @@ from talentloop_shared.events.payloads import (
     RecontactDue,
     TalentInvited,
 )
+from talentloop_shared.messaging import BatchHandler, each_event
 
 
+@BatchHandler
 async def handle_candidate_rejected(
-    uow: UnitOfWork, payload: CandidateRejected, event: CloudEvent
+    uow: UnitOfWork, rejections: Sequence[tuple[CandidateRejected, CloudEvent]]
 ) -> None:
     """A candidate was rejected: write their notices (one per channel); alert the owners
-    when one is held for review."""
-    notices = await create_rejection_notices(uow, payload=payload, event_id=event.id)
-    await alert_notices_held(uow, payload, notices, event_id=event.id)
+    when one is held for review. A run of rejections in a consumer batch at once."""
+    written = await create_rejection_notices_many(uow, rejections)
+    for (payload, event), notices in zip(each_event(rejections), written, strict=True):
+        await alert_notices_held(uow, payload, notices, event_id=event.id)
 
 
 async def handle_talent_invited(uow: UnitOfWork, payload: TalentInvited, event: CloudEvent) -> None:

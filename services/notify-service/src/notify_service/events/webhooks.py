@@ -22,17 +22,24 @@ carries only the opaque id, which receivers need to erase on their side).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from notify_service.service.webhooks import erase_candidate_deliveries, record_deliveries
+from notify_service.service.webhooks import (
+    erase_candidate_deliveries,
+    record_deliveries,
+    record_deliveries_many,
+)
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events import CloudEvent
 from talentloop_shared.events.payloads import CandidateErased, Payload
 from talentloop_shared.events.registry import EVENT_TYPES
-from talentloop_shared.messaging import Handler
+from talentloop_shared.messaging import BatchHandler, EventItem, Handler
 
 
 def _fan_out(own: Handler | None) -> Handler:
+    if isinstance(own, BatchHandler):
+        return _fan_out_batch(own)
+
     async def handler(uow: UnitOfWork, payload: Payload, event: CloudEvent) -> None:
         if own is not None:
             await own(uow, payload, event)
@@ -43,6 +50,20 @@ def _fan_out(own: Handler | None) -> Handler:
     handler.__name__ = f"{getattr(own, '__name__', 'webhooks_only')}_and_webhooks"
     handler.__doc__ = (own.__doc__ if own is not None else "") or "Fan out to webhooks."
     return handler
+
+
+def _fan_out_batch(own: BatchHandler) -> BatchHandler:
+    """A batch handler's run is applied at once, then its events are fanned out in turn
+    (what the fan-out reads, the subscriptions and erasures, the run does not write;
+    candidate-erased, which does, has a one-event handler)."""
+
+    async def many(uow: UnitOfWork, items: Sequence[EventItem]) -> None:
+        await own.many(uow, items)
+        await record_deliveries_many(uow, [event for _, event in items])
+
+    many.__name__ = f"{own.__name__}_and_webhooks"
+    many.__doc__ = own.__doc__
+    return BatchHandler(many)
 
 
 def with_webhooks(handlers: Mapping[str, Handler]) -> dict[str, Handler]:

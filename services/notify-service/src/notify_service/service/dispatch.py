@@ -33,7 +33,20 @@ from typing import Any, cast
 
 import asyncpg
 from prometheus_client import Counter
-from sqlalchemy import String, Table, and_, bindparam, case, func, insert, or_, select, update
+from sqlalchemy import (
+    DateTime,
+    Integer,
+    String,
+    Table,
+    and_,
+    bindparam,
+    case,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from notify_service import domain
 from notify_service.config import Settings
@@ -104,29 +117,39 @@ async def recover_stale_claims(rt: Runtime) -> int:
     return len(channels)
 
 
-async def _claim(rt: Runtime, now: datetime, limit: int) -> list[Notification]:
-    # Oldest due first, not in id order: SKIP LOCKED never waits for a row, so the claim
-    # cannot take part in a deadlock (the UPDATE only touches rows the SELECT locked).
-    due = (
-        select(Notification.id)
-        .where(Notification.status == "scheduled", Notification.send_at <= now)
-        .order_by(Notification.send_at)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-        .scalar_subquery()
+# Oldest due first, not in id order: SKIP LOCKED never waits for a row, so the claim
+# cannot take part in a deadlock (the UPDATE only touches rows the SELECT locked).
+# Built once, with bind parameters (building a statement costs more than running it).
+_DUE = (
+    select(Notification.id)
+    .where(
+        Notification.status == "scheduled",
+        Notification.send_at <= bindparam("now", type_=DateTime(timezone=True)),
     )
+    .order_by(Notification.send_at)
+    .limit(bindparam("limit", type_=Integer()))
+    .with_for_update(skip_locked=True)
+    .scalar_subquery()
+)
+_CLAIM = (
+    update(Notification)
+    .where(Notification.id.in_(_DUE))
+    .values(
+        status="sending",
+        claimed_at=func.now(),
+        attempts=Notification.attempts + 1,
+        updated_at=func.now(),
+    )
+    .returning(Notification)
+)
+
+
+async def _claim(rt: Runtime, now: datetime, limit: int) -> list[Notification]:
     async with rt.session_factory() as session:
         rows = (
             await session.scalars(
-                update(Notification)
-                .where(Notification.id.in_(due))
-                .values(
-                    status="sending",
-                    claimed_at=func.now(),
-                    attempts=Notification.attempts + 1,
-                    updated_at=func.now(),
-                )
-                .returning(Notification),
+                _CLAIM,
+                {"now": now, "limit": limit},
                 execution_options={"synchronize_session": False},
             )
         ).all()
@@ -167,6 +190,35 @@ def _without_recipient(error: str | None, notice: Notification) -> str | None:
     if error and notice.recipient:
         return error.replace(notice.recipient, "<recipient>")
     return error
+
+
+_NOTICES = cast(Table, Notification.__table__)  # declared as FromClause; mapped to a Table
+# The candidate was erased while we were sending (the erasure clears the recipient of every
+# notice, and a claimed one always had one): the content stays erased (this UPDATE never
+# writes it), and a notice that did not go out is cancelled, never put back to `scheduled`
+# or left `failed` for a send-now. Decided from the row in the UPDATE itself, so an erasure
+# committing while we wait for the row is seen.
+_NEW_STATUS = bindparam("b_status", type_=String())
+_ERASED_UNSENT = and_(
+    _NOTICES.c.recipient.is_(None), _NEW_STATUS != "sent", _NEW_STATUS != "unknown"
+)
+_RECORD = (
+    update(_NOTICES)
+    .where(
+        _NOTICES.c.id == bindparam("b_id"),
+        or_(_NOTICES.c.status == "sending", _NOTICES.c.status == "unknown"),
+    )
+    .values(
+        status=case((_ERASED_UNSENT, "cancelled"), else_=_NEW_STATUS),
+        status_reason=case((_ERASED_UNSENT, ERASED_REASON), else_=_NOTICES.c.status_reason),
+        sent_at=bindparam("b_sent_at"),
+        last_error=bindparam("b_error"),
+        message_id=bindparam("b_message_id"),
+        send_at=bindparam("b_send_at"),
+        updated_at=func.now(),
+    )
+)
+_ATTEMPTS = insert(DeliveryAttempt)
 
 
 async def _record(
@@ -233,35 +285,11 @@ async def _record(
             }
         )
         NOTICES_DELIVERED.labels(notice.channel, outcome).inc()
-    table = cast(Table, Notification.__table__)  # declared as FromClause; mapped to a Table
-    # The candidate was erased while we were sending (the erasure clears the recipient of
-    # every notice, and a claimed one always had one): the content stays erased (this
-    # UPDATE never writes it), and a notice that did not go out is cancelled, never put
-    # back to `scheduled` or left `failed` for a send-now. Decided from the row in the
-    # UPDATE itself, so an erasure committing while we wait for the row is seen.
-    new_status = bindparam("b_status", type_=String())
-    erased_unsent = and_(table.c.recipient.is_(None), new_status != "sent", new_status != "unknown")
     async with rt.session_factory() as session:
         # One statement for the batch; a notice the stale-claim sweep marked unknown
         # meanwhile still learns the truth here.
-        await session.execute(
-            update(table)
-            .where(
-                table.c.id == bindparam("b_id"),
-                or_(table.c.status == "sending", table.c.status == "unknown"),
-            )
-            .values(
-                status=case((erased_unsent, "cancelled"), else_=new_status),
-                status_reason=case((erased_unsent, ERASED_REASON), else_=table.c.status_reason),
-                sent_at=bindparam("b_sent_at"),
-                last_error=bindparam("b_error"),
-                message_id=bindparam("b_message_id"),
-                send_at=bindparam("b_send_at"),
-                updated_at=func.now(),
-            ),
-            changes,
-        )
-        await session.execute(insert(DeliveryAttempt), attempts)
+        await session.execute(_RECORD, changes)
+        await session.execute(_ATTEMPTS, attempts)
         await session.commit()
 
 

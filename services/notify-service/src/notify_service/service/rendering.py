@@ -24,6 +24,11 @@ T = TypeVar("T")
 GRACE_SECONDS = 1.0
 """How much longer than the budget a caller waits for a worker to give up on its own."""
 
+RenderJob = tuple[str | None, str, Mapping[str, Any], bool, Sequence[tuple[str, str]]]
+"""One render as `render` takes it: subject, body, context, html, inputs."""
+RenderResult = tuple[domain.Rendered, list[dict[str, Any]]]
+"""The rendered text and the compliance flags."""
+
 
 class TemplateRenderer:
     """Renders, previews and validates templates in worker threads, within `limits`."""
@@ -33,10 +38,15 @@ class TemplateRenderer:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="notify-render")
 
     async def _run(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        call = functools.partial(contextvars.copy_context().run, fn, *args, **kwargs)
-        future = asyncio.get_running_loop().run_in_executor(self._pool, call)
+        return await self._run_within(1, functools.partial(fn, *args, **kwargs))
+
+    async def _run_within(self, budgets: int, call: Callable[[], T]) -> T:
+        """`call()` in a worker; waited for `budgets` render budgets plus the grace."""
+        future = asyncio.get_running_loop().run_in_executor(
+            self._pool, functools.partial(contextvars.copy_context().run, call)
+        )
         try:
-            return await asyncio.wait_for(future, self.limits.seconds + GRACE_SECONDS)
+            return await asyncio.wait_for(future, budgets * self.limits.seconds + GRACE_SECONDS)
         except TimeoutError:
             limit = self.limits.describe("seconds")
             problem = domain.TemplateProblem(
@@ -53,10 +63,19 @@ class TemplateRenderer:
         context: Mapping[str, Any],
         html: bool,
         inputs: Sequence[tuple[str, str]],
-    ) -> tuple[domain.Rendered, list[dict[str, Any]]]:
+    ) -> RenderResult:
         rendered = domain.render(subject, body, context, html=html, limits=self.limits)
         flags = domain.flag_notice(inputs, rendered, max_chars=self.limits.output_chars)
         return rendered, flags
+
+    def _render_each(self, jobs: Sequence[RenderJob]) -> list[RenderResult | domain.TemplateError]:
+        results: list[RenderResult | domain.TemplateError] = []
+        for job in jobs:
+            try:
+                results.append(self._render_and_flag(*job))
+            except domain.TemplateError as exc:
+                results.append(exc)
+        return results
 
     async def render(
         self,
@@ -66,10 +85,21 @@ class TemplateRenderer:
         *,
         html: bool,
         inputs: Sequence[tuple[str, str]] = (),
-    ) -> tuple[domain.Rendered, list[dict[str, Any]]]:
+    ) -> RenderResult:
         """The rendered text and the compliance flags over it and over `inputs`;
         `TemplateError` naming the field and the cause (or the limit) on failure."""
         return await self._run(self._render_and_flag, subject, body, context, html, inputs)
+
+    async def render_many(
+        self, jobs: Sequence[RenderJob]
+    ) -> list[RenderResult | domain.TemplateError]:
+        """`render` for several notices (a consumer batch's) with one hand-over to a worker:
+        each within the limits as if alone, a failed one's `TemplateError` in its place.
+        The caller waits for the budget of every job plus the grace period; past that,
+        `TemplateError` for them all (the limit was reached, as `render` would say)."""
+        if not jobs:
+            return []
+        return await self._run_within(len(jobs), functools.partial(self._render_each, jobs))
 
     async def validate(
         self, subject: str | None, body: str, *, kind: str, channel: str

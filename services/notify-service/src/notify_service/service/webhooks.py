@@ -12,6 +12,7 @@ import asyncio
 import ipaddress
 import socket
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, cast
@@ -371,11 +372,7 @@ async def record_deliveries(uow: UnitOfWork, event: CloudEvent) -> int:
             [{"application_id": a, "candidate_id": c} for a in applications for c in candidates],
         )
 
-    async def active() -> list[uuid.UUID]:
-        return list(await uow.session.scalars(_ACTIVE_FOR_TYPE, {"event_type": [event.type]}))
-
-    # Once per transaction and type: the events of a consumer batch share the answer.
-    subscribers = await once_per_transaction(uow, f"webhook_subscribers:{event.type}", active)
+    subscribers = await _subscribers(uow, event.type)
     if not subscribers:
         return 0
     if (candidates or applications) and await _names_erased(uow, candidates, applications):
@@ -411,6 +408,33 @@ async def record_deliveries(uow: UnitOfWork, event: CloudEvent) -> int:
     )
     wake_deliveries(uow)
     return int(result.rowcount)
+
+
+async def record_deliveries_many(uow: UnitOfWork, events: Sequence[CloudEvent]) -> int:
+    """`record_deliveries` for a run of events of a consumer batch, in order. With no
+    subscription for their types (the usual case) only the application-candidate links
+    are written, with one statement for the run; otherwise event by event."""
+    if any([await _subscribers(uow, t) for t in dict.fromkeys(e.type for e in events)]):
+        return sum([await record_deliveries(uow, event) for event in events])
+    links = [
+        {"application_id": a, "candidate_id": c}
+        for candidates, applications in (rules.people_named(e.type, e.data) for e in events)
+        for a in applications
+        for c in candidates
+    ]
+    if links:
+        await uow.session.execute(_LINK, links)
+    return 0
+
+
+async def _subscribers(uow: UnitOfWork, event_type: str) -> list[uuid.UUID]:
+    """The active subscriptions that want `event_type`."""
+
+    async def active() -> list[uuid.UUID]:
+        return list(await uow.session.scalars(_ACTIVE_FOR_TYPE, {"event_type": [event_type]}))
+
+    # Once per transaction and type: the events of a consumer batch share the answer.
+    return await once_per_transaction(uow, f"webhook_subscribers:{event_type}", active)
 
 
 async def _names_erased(uow: UnitOfWork, candidates: list[str], applications: list[str]) -> bool:
