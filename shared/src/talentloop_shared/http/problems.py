@@ -192,13 +192,16 @@ def install_problem_handlers(app: FastAPI) -> None:
                 instance=request.url.path,
             )
         log.error("http.database_error", error=str(error)[:300])
+        return _unavailable(request, "the database is not reachable right now; retry later", 5)
+
+    def _unavailable(request: Request, detail: str, retry_after: int) -> JSONResponse:
         return problem_response(
             503,
             "Service Unavailable",
-            "the database is not reachable right now; retry later",
+            detail,
             type_="unavailable",
             instance=request.url.path,
-            headers={"Retry-After": "5"},
+            headers={"Retry-After": str(retry_after)},
         )
 
     @app.exception_handler(DBAPIError)
@@ -215,14 +218,8 @@ def install_problem_handlers(app: FastAPI) -> None:
         # Every connection stayed busy for the whole pool timeout: the service is saturated.
         # Nothing was written (the request never reached the database); say when to retry.
         log.warning("http.pool_exhausted", path=request.url.path)
-        return problem_response(
-            503,
-            "Service Unavailable",
-            "the service is busy (every database connection is in use); retry shortly",
-            type_="unavailable",
-            instance=request.url.path,
-            headers={"Retry-After": "1"},
-        )
+        busy = "the service is busy (every database connection is in use); retry shortly"
+        return _unavailable(request, busy, 1)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
