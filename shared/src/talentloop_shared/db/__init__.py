@@ -2,7 +2,7 @@
 
 from talentloop_shared.db.base import NAMING_CONVENTION
 from talentloop_shared.db.engine import create_engine, create_session_factory
-from talentloop_shared.db.erasure import forget_person
+from talentloop_shared.db.erasure import each_element_sql, forget_person
 from talentloop_shared.db.reads import Reads
 from talentloop_shared.db.repository import KeysetOrder, Repository
 from talentloop_shared.db.tables import idempotency_keys, inbox, infra_metadata, outbox
@@ -17,6 +17,7 @@ __all__ = [
     "UnitOfWorkFactory",
     "create_engine",
     "create_session_factory",
+    "each_element_sql",
     "forget_person",
     "idempotency_keys",
     "inbox",

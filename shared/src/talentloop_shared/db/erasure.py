@@ -13,6 +13,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from talentloop_shared.db.tables import idempotency_keys, outbox
 
+
+def each_element_sql(array: str, element: str) -> str:
+    """SQL for the JSON array `array` with every element rewritten by `element` (which
+    names the element `e.value`), in order; `[]` when the array is null or empty. For
+    erasures that scrub a field from each element of a stored list."""
+    return (
+        f"COALESCE((SELECT jsonb_agg({element} ORDER BY e.ordinality)"
+        f" FROM jsonb_array_elements({array}) WITH ORDINALITY AS e), '[]'::jsonb)"
+    )
+
+
 # A shorter "contact" would match unrelated responses.
 _MIN_CONTACT = 6
 

@@ -162,26 +162,40 @@ def _message(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ApplicationAlert:
+    """Whom and what an alert about one application names, and where its links point."""
+
+    links: Links
+    application_id: str
+    candidate_name: str
+    position: PositionRef
+
+    def values(self, locale: str) -> dict[str, Any]:
+        """The candidate and the position title, for the alert's text."""
+        return {
+            "candidate": self.candidate_name,
+            "position": position_title(self.position, locale),
+        }
+
+
 def decision_pending(
     locale: str,
     timezone: str,
+    about: ApplicationAlert,
     *,
-    links: Links,
-    application_id: str,
-    candidate_name: str,
-    position: PositionRef,
     mode: str,
     decides_at: datetime,
     reasons: Sequence[str],
     strengths: Sequence[str],
 ) -> AlertMessage:
     """A policy will reject an application at `decides_at` unless HR acts."""
+    links, application_id = about.links, about.application_id
     return _message(
         locale,
         "decision_pending",
         {
-            "candidate": candidate_name,
-            "position": position_title(position, locale),
+            **about.values(locale),
             "mode": text(locale, f"mode.{mode}"),
             "deadline": local_time(decides_at, timezone),
             "reasons": _bullets(reasons, locale),
@@ -222,11 +236,8 @@ def matches_found(
 def new_hire(
     locale: str,
     timezone: str,
+    about: ApplicationAlert,
     *,
-    links: Links,
-    application_id: str,
-    candidate_name: str,
-    position: PositionRef,
     hired_at: datetime,
     gaps: Sequence[str],
 ) -> AlertMessage:
@@ -235,11 +246,10 @@ def new_hire(
         locale,
         "new_hire",
         {
-            "candidate": candidate_name,
-            "position": position_title(position, locale),
+            **about.values(locale),
             "hired_at": local_time(hired_at, timezone),
             "gaps": _bullets(gaps, locale),
-            "plan_url": links.development_plans(application_id),
+            "plan_url": about.links.development_plans(about.application_id),
         },
     )
 

@@ -171,10 +171,9 @@ async def alert_decision_pending(
         compose=lambda locale, tz: texts.decision_pending(
             locale,
             tz,
-            links=links,
-            application_id=payload.application_id,
-            candidate_name=payload.candidate_name,
-            position=payload.position,
+            texts.ApplicationAlert(
+                links, payload.application_id, payload.candidate_name, payload.position
+            ),
             mode=payload.mode,
             decides_at=payload.decides_at,
             reasons=[r.text for r in payload.reasons],
@@ -218,10 +217,9 @@ async def alert_new_hire(
         compose=lambda locale, tz: texts.new_hire(
             locale,
             tz,
-            links=links,
-            application_id=payload.application_id,
-            candidate_name=payload.candidate.name,
-            position=payload.position,
+            texts.ApplicationAlert(
+                links, payload.application_id, payload.candidate.name, payload.position
+            ),
             hired_at=payload.hired_at,
             gaps=gaps,
         ),

@@ -10,6 +10,7 @@ trying again could send it twice (`unknown`: HR decides).
 from __future__ import annotations
 
 import asyncio
+from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email import encoders
@@ -269,24 +270,21 @@ class SmtpMailer:
             self._release(smtp, healthy=healthy)
 
 
-class SmsGateway(Protocol):
-    """Sends one SMS; adapters for other providers implement this. `kind` and `params`
-    are for providers that send only approved templates (service/sms_providers.py): the
-    notice's kind picks the template, `params` fill it; free-text providers send `text`."""
+@dataclass(frozen=True, slots=True)
+class SmsMessage:
+    """One SMS to send. `kind` and `params` are for providers that send only approved
+    templates (service/sms_providers.py): the notice's kind picks the template, `params`
+    fill it; free-text providers send `text`."""
 
-    async def send(
-        self,
-        *,
-        to: str,
-        text: str,
-        reference: str,
-        kind: str | None = None,
-        params: Mapping[str, Any] | None = None,
-    ) -> DeliveryResult: ...
+    to: str
+    text: str
+    reference: str
+    kind: str | None = None
+    params: Mapping[str, Any] | None = None
 
 
-class UnconfiguredSms:
-    """No provider set: every SMS fails at once with a message saying what to configure."""
+class SmsGateway(ABC):
+    """Sends one SMS; adapters for other providers subclass this and implement `deliver`."""
 
     async def send(
         self,
@@ -297,6 +295,18 @@ class UnconfiguredSms:
         kind: str | None = None,
         params: Mapping[str, Any] | None = None,
     ) -> DeliveryResult:
+        """Send one message (see SmsMessage)."""
+        return await self.deliver(SmsMessage(to, text, reference, kind, params))
+
+    @abstractmethod
+    async def deliver(self, message: SmsMessage) -> DeliveryResult:
+        """The adapter's own sending."""
+
+
+class UnconfiguredSms(SmsGateway):
+    """No provider set: every SMS fails at once with a message saying what to configure."""
+
+    async def deliver(self, message: SmsMessage) -> DeliveryResult:
         """Refuse: no provider."""
         return DeliveryResult(
             False,
@@ -305,7 +315,7 @@ class UnconfiguredSms:
         )
 
 
-class JsonSmsGateway:
+class JsonSmsGateway(SmsGateway):
     """A generic provider: POST {to, text, reference[, sender]} as JSON with a bearer token."""
 
     def __init__(self, settings: Settings, client: httpx.AsyncClient | None = None) -> None:
@@ -317,17 +327,9 @@ class JsonSmsGateway:
             timeout=settings.sms_timeout_seconds, headers=headers
         )
 
-    async def send(
-        self,
-        *,
-        to: str,
-        text: str,
-        reference: str,
-        kind: str | None = None,
-        params: Mapping[str, Any] | None = None,
-    ) -> DeliveryResult:
+    async def deliver(self, message: SmsMessage) -> DeliveryResult:
         """Hand one message to the provider (free text: `kind` and `params` unused)."""
-        body = {"to": to, "text": text, "reference": reference}
+        body = {"to": message.to, "text": message.text, "reference": message.reference}
         if self.sender:
             body["sender"] = self.sender
         try:

@@ -34,8 +34,6 @@ from typing import Any, cast
 import asyncpg
 from prometheus_client import Counter
 from sqlalchemy import (
-    DateTime,
-    Integer,
     String,
     Table,
     and_,
@@ -50,6 +48,7 @@ from sqlalchemy import (
 
 from notify_service import domain
 from notify_service.config import Settings
+from notify_service.db.claims import claim_due_rows
 from notify_service.db.models import DeliveryAttempt, Notification
 from notify_service.service.delivery import DeliveryResult, message_id_for, send_sms_batch
 from notify_service.service.erasure import ERASED_REASON
@@ -117,31 +116,10 @@ async def recover_stale_claims(rt: Runtime) -> int:
     return len(channels)
 
 
-# Oldest due first, not in id order: SKIP LOCKED never waits for a row, so the claim
-# cannot take part in a deadlock (the UPDATE only touches rows the SELECT locked).
-# Built once, with bind parameters (building a statement costs more than running it).
-_DUE = (
-    select(Notification.id)
-    .where(
-        Notification.status == "scheduled",
-        Notification.send_at <= bindparam("now", type_=DateTime(timezone=True)),
-    )
-    .order_by(Notification.send_at)
-    .limit(bindparam("limit", type_=Integer()))
-    .with_for_update(skip_locked=True)
-    .scalar_subquery()
-)
-_CLAIM = (
-    update(Notification)
-    .where(Notification.id.in_(_DUE))
-    .values(
-        status="sending",
-        claimed_at=func.now(),
-        attempts=Notification.attempts + 1,
-        updated_at=func.now(),
-    )
-    .returning(Notification)
-)
+# Built once, with bind parameters `now` and `limit` (db/claims.py).
+_CLAIM = claim_due_rows(
+    Notification, due=Notification.send_at, ready="scheduled", claimed="sending"
+).returning(Notification)
 
 
 async def _claim(rt: Runtime, now: datetime, limit: int) -> list[Notification]:

@@ -48,7 +48,7 @@ from notify_service.db.models import DeliveryAttempt, Notification, SurveyRespon
 from notify_service.db.repositories import ErasureRepository
 from notify_service.service.alerts import digests_naming, scrub_recontact_digests
 from notify_service.service.notice_control import HOLDABLE
-from talentloop_shared.db import UnitOfWork, forget_person
+from talentloop_shared.db import UnitOfWork, each_element_sql, forget_person
 from talentloop_shared.logging import get_logger
 
 log = get_logger(__name__)
@@ -63,9 +63,10 @@ REDACTED = "[erased]"
 # excerpt around it nor the matched phrase (a pattern match such as "aged 45" describes the
 # person). An allowlist, so a key added to flags later is dropped too.
 _DEIDENTIFIED_FLAGS = literal_column(
-    "COALESCE((SELECT jsonb_agg(jsonb_build_object("
-    "'category', f->'category', 'source', f->'source')) "
-    "FROM jsonb_array_elements(notifications.flags) AS f), CAST('[]' AS jsonb))",
+    each_element_sql(
+        "notifications.flags",
+        "jsonb_build_object('category', e.value->'category', 'source', e.value->'source')",
+    ),
     type_=JSONB,
 )
 

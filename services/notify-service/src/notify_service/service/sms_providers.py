@@ -34,7 +34,7 @@ from typing import Any
 import httpx
 
 from notify_service.config import Settings, SmsTemplate
-from notify_service.service.delivery import DeliveryResult, SmsGateway
+from notify_service.service.delivery import DeliveryResult, SmsGateway, SmsMessage
 
 ALIYUN_ENDPOINT = "https://dysmsapi.aliyuncs.com/"
 TENCENT_ENDPOINT = "https://sms.tencentcloudapi.com/"
@@ -105,8 +105,8 @@ def template_values(
     return values, None
 
 
-class _TemplateGateway:
-    """What both providers share: `send` (the template lookup; each provider's `_send` makes
+class _TemplateGateway(SmsGateway):
+    """What both providers share: `deliver` (the template lookup; each provider's `_send` makes
     the request) and the HTTP error rules."""
 
     provider = ""
@@ -115,16 +115,9 @@ class _TemplateGateway:
         self.s = settings
         self.client = client or httpx.AsyncClient(timeout=settings.sms_timeout_seconds)
 
-    async def send(
-        self,
-        *,
-        to: str,
-        text: str,
-        reference: str,
-        kind: str | None = None,
-        params: Mapping[str, Any] | None = None,
-    ) -> DeliveryResult:
+    async def deliver(self, message: SmsMessage) -> DeliveryResult:
         """Send one templated SMS; `text` is never sent (providers take templates only)."""
+        kind = message.kind
         template = self.s.sms_templates.get(kind or "")
         if template is None:
             return DeliveryResult(
@@ -132,10 +125,10 @@ class _TemplateGateway:
                 f"no {self.provider} SMS template for {kind} notices: set NOTIFY_SMS_TEMPLATES",
                 permanent=True,
             )
-        values, missing = template_values(template, params)
+        values, missing = template_values(template, message.params)
         if missing:
             return DeliveryResult(False, missing, permanent=True)
-        return await self._send(to, reference, template, values)
+        return await self._send(message.to, message.reference, template, values)
 
     async def _send(
         self, to: str, reference: str, template: SmsTemplate, values: list[tuple[str, str]]

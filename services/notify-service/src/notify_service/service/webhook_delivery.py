@@ -36,6 +36,7 @@ from sqlalchemy import CursorResult, Table, bindparam, func, select, update
 from standardwebhooks.webhooks import Webhook
 
 from notify_service.config import Settings
+from notify_service.db.claims import claim_due_rows
 from notify_service.db.models import Notification
 from notify_service.db.webhooks import WebhookDelivery, WebhookSubscription
 from notify_service.domain import webhooks as rules
@@ -94,40 +95,31 @@ class Outcome:
 # --- claim --------------------------------------------------------------------------------
 
 
+# Built once, with bind parameters `now` and `limit` (db/claims.py).
+_CLAIM = claim_due_rows(
+    WebhookDelivery,
+    due=WebhookDelivery.next_attempt_at,
+    ready="pending",
+    claimed="delivering",
+    join=(WebhookSubscription, WebhookSubscription.id == WebhookDelivery.subscription_id),
+    where=[WebhookSubscription.active.is_(True)],
+).returning(
+    WebhookDelivery.id,
+    WebhookDelivery.subscription_id,
+    WebhookDelivery.webhook_id,
+    WebhookDelivery.body,
+    WebhookDelivery.attempts,
+    WebhookDelivery.attempts_before_redelivery,
+)
+
+
 async def claim_due(rt: Runtime, now: datetime, limit: int) -> list[Claimed]:
     """Claim up to `limit` due deliveries of active subscriptions."""
-    due = (
-        select(WebhookDelivery.id)
-        .join(WebhookSubscription, WebhookSubscription.id == WebhookDelivery.subscription_id)
-        .where(
-            WebhookDelivery.status == "pending",
-            WebhookDelivery.next_attempt_at <= now,
-            WebhookSubscription.active.is_(True),
-        )
-        .order_by(WebhookDelivery.next_attempt_at)
-        .limit(limit)
-        .with_for_update(of=WebhookDelivery, skip_locked=True)
-        .scalar_subquery()
-    )
     async with rt.session_factory() as session:
         rows = (
             await session.execute(
-                update(WebhookDelivery)
-                .where(WebhookDelivery.id.in_(due))
-                .values(
-                    status="delivering",
-                    claimed_at=func.now(),
-                    attempts=WebhookDelivery.attempts + 1,
-                    updated_at=func.now(),
-                )
-                .returning(
-                    WebhookDelivery.id,
-                    WebhookDelivery.subscription_id,
-                    WebhookDelivery.webhook_id,
-                    WebhookDelivery.body,
-                    WebhookDelivery.attempts,
-                    WebhookDelivery.attempts_before_redelivery,
-                ),
+                _CLAIM,
+                {"now": now, "limit": limit},
                 execution_options={"synchronize_session": False},
             )
         ).all()

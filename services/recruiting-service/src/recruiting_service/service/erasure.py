@@ -44,7 +44,7 @@ from recruiting_service.domain.erasure import (
 )
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.schedule import cancel_upcoming
-from talentloop_shared.db import UnitOfWork, forget_person
+from talentloop_shared.db import UnitOfWork, each_element_sql, forget_person
 from talentloop_shared.events.payloads import CandidateErased
 from talentloop_shared.logging import get_logger
 
@@ -53,18 +53,16 @@ log = get_logger(__name__)
 # Screening keeps passed, score, position version and which requirements were unmet (what
 # the position asked for); the candidate's own values (`actual`) and matched skills go.
 _SCRUBBED_SCREENING = literal_column(
-    "jsonb_set(applications.screening - 'matched_skills', '{unmet}', COALESCE(("
-    " SELECT jsonb_agg(u.value || '{\"actual\": null}'::jsonb ORDER BY u.ordinality)"
-    " FROM jsonb_array_elements(applications.screening -> 'unmet') WITH ORDINALITY AS u"
-    "), '[]'::jsonb))",
+    "jsonb_set(applications.screening - 'matched_skills', '{unmet}', "
+    + each_element_sql(
+        "applications.screening -> 'unmet'", "e.value || '{\"actual\": null}'::jsonb"
+    )
+    + ")",
     type_=JSONB,
 )
 # Evaluations keep every dimension's score; the comment written about the person goes.
 _SCRUBBED_SCORES = literal_column(
-    "COALESCE(("
-    " SELECT jsonb_agg(s.value || '{\"comment\": null}'::jsonb ORDER BY s.ordinality)"
-    " FROM jsonb_array_elements(evaluations.scores) WITH ORDINALITY AS s"
-    "), '[]'::jsonb)",
+    each_element_sql("evaluations.scores", "e.value || '{\"comment\": null}'::jsonb"),
     type_=JSONB,
 )
 

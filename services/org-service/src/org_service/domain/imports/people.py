@@ -21,6 +21,7 @@ from org_service.domain.imports.rows import (
     finish_tree_report,
 )
 from org_service.domain.people import (
+    PERSON_FIELDS,
     canonical_locale,
     canonical_timezone,
     normalise_email,
@@ -30,17 +31,10 @@ from org_service.domain.people import (
 )
 from talentloop_shared.tabular import Table, TableRow
 
-PEOPLE_COLUMNS: Final[tuple[str, ...]] = (
-    "external_code",
-    "name",
-    "email",
-    "phone",
-    "locale",
-    "timezone",
-    "org_unit_code",
-    "manager_code",
-    "subject",
-    "active",
+# The person's fields in snapshot order, the org unit and the manager named by their codes.
+PEOPLE_COLUMNS: Final[tuple[str, ...]] = tuple(
+    {"org_unit_id": "org_unit_code", "manager_id": "manager_code"}.get(name, name)
+    for name in PERSON_FIELDS
 )
 PEOPLE_REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("external_code", "name")
 MAX_NAME_LENGTH: Final = 200
