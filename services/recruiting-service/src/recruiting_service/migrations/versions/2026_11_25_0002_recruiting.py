@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from recruiting_service.domain.rejections import DEFAULT_SUGGESTIONS
+from recruiting_service.migrations.seed import SEEDED_SUGGESTIONS
 
 revision: str = 'recruiting_0002'
 down_revision: str | None = 'recruiting_0001'
@@ -138,7 +138,7 @@ def upgrade() -> None:
     )
     op.bulk_insert(suggestions, [
         {'code': code, 'text': text, 'updated_by': 'system'}
-        for code, text in DEFAULT_SUGGESTIONS['en'].items()
+        for code, text in SEEDED_SUGGESTIONS['en'].items()
     ])
 
 

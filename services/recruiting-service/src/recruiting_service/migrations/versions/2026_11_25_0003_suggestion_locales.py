@@ -10,8 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from recruiting_service.domain.rejections import DEFAULT_SUGGESTIONS
-from recruiting_service.migrations.seed import suggestions
+from recruiting_service.migrations.seed import SEEDED_SUGGESTIONS, suggestions
 
 revision: str = "recruiting_0003"
 down_revision: str | None = "recruiting_0002"
@@ -31,7 +30,7 @@ def upgrade() -> None:
         suggestions,
         [
             {"code": code, "locale": locale, "text": text, "updated_by": "system"}
-            for locale, texts in DEFAULT_SUGGESTIONS.items()
+            for locale, texts in SEEDED_SUGGESTIONS.items()
             if locale != "en"
             for code, text in texts.items()
         ],
