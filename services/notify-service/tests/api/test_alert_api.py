@@ -71,6 +71,7 @@ async def test_robot_credentials_are_stored_but_never_returned(client, auth):
     created = await client.post("/api/v1/chat-robots", json=body, headers=hr)
     assert created.status_code == 201, created.text
     robot = created.json()
+    assert created.headers["location"] == f"/api/v1/chat-robots/{robot['id']}"
     assert robot["webhook_host"] == "qyapi.weixin.qq.com" and robot["has_secret"] is False
     listed = await client.get("/api/v1/chat-robots", params={"scope": "position"}, headers=hr)
     read = await client.get(f"/api/v1/chat-robots/{robot['id']}", headers=hr)

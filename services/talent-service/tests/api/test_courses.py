@@ -78,8 +78,11 @@ async def test_create_change_and_withdraw_each_publish_the_whole_course(talent, 
 
 async def test_a_stale_if_match_is_412_and_changes_nothing(talent, auth, unique):
     hr = auth("hr_admin")
-    course = (await talent.client.post("/api/v1/courses", json=_course(unique), headers=hr)).json()
+    created = await talent.client.post("/api/v1/courses", json=_course(unique), headers=hr)
+    assert created.status_code == 201, created.text
+    course = created.json()
     path = f"/api/v1/courses/{course['id']}"
+    assert created.headers["location"] == path  # where the new course is read
     assert (await talent.client.patch(path, json={"title": "B"}, headers=hr)).status_code == 200
     async with event_probe(talent.amqp_url, talent.namespace, ["course-changed"]) as probe:
         r = await talent.client.patch(path, json={"title": "C"}, headers={**hr, "If-Match": '"1"'})

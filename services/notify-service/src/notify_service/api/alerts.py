@@ -131,6 +131,7 @@ robots = Resource(
     writers=HrAdmin,
     item="/{robot_id}",
     etag=False,
+    location="/api/v1/chat-robots/{id}",
 )
 
 

@@ -20,6 +20,7 @@ catalogue = Resource(
     writers=HrAdmin,
     item="/courses/{course_id}",
     collection="/courses",
+    location="/api/v1/courses/{id}",
 )
 
 
