@@ -31,12 +31,11 @@ from tempfile import mkdtemp
 
 import httpx
 
+from talentloop_shared.devtools.bench import AMQP_URL as AMQP
+from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
 from talentloop_shared.devtools.load import HR
 from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.smtp import free_port
-
-PG = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 
 BARE_APP = textwrap.dedent(
     """

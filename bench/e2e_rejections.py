@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import time
 import uuid
@@ -23,6 +22,9 @@ from tempfile import mkdtemp
 
 import httpx
 
+from talentloop_shared.devtools.bench import AMQP_URL as AMQP
+from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
+from talentloop_shared.devtools.bench import percentile as pct
 from talentloop_shared.devtools.load import (
     HR,
     Applicant,
@@ -34,14 +36,6 @@ from talentloop_shared.devtools.load import (
 from talentloop_shared.devtools.suite import SERVICES
 from talentloop_shared.testing.smtp import SMTPSink
 from talentloop_shared.testing.suites import running_suite
-
-PG = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
-
-
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(p * len(ordered)) - 1))]
 
 
 async def main(n: int, concurrency: int) -> None:

@@ -34,15 +34,15 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from talentloop_shared.config import ServiceSettings
 from talentloop_shared.db import UnitOfWork, infra_metadata
+from talentloop_shared.devtools.bench import AMQP_URL as AMQP
+from talentloop_shared.devtools.bench import PG_ADMIN_URL as ADMIN
+from talentloop_shared.devtools.bench import percentile
 from talentloop_shared.events import CloudEvent, PositionChanged
 from talentloop_shared.events.payloads import OrgUnitRef, PositionSnapshot
 from talentloop_shared.events.registry import publisher_source
 from talentloop_shared.service import ServiceDefinition
 from talentloop_shared.testing.harness import FAST_MESSAGING, running_service
 from talentloop_shared.testing.plugin import delete_namespace, register_services
-
-ADMIN = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 
 meta = MetaData()
 things = Table(
@@ -118,10 +118,6 @@ async def drop_db(name: str) -> None:
     conn = await asyncpg.connect(ADMIN)
     await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     await conn.close()
-
-
-def percentile(sorted_values: list[float], q: float) -> float:
-    return sorted_values[max(0, int(len(sorted_values) * q) - 1)]
 
 
 async def main(a: argparse.Namespace) -> None:

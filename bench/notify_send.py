@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import time
 import uuid
@@ -40,6 +39,9 @@ from notify_service.db.models import Notification
 from notify_service.main import MIGRATIONS, definition
 from notify_service.service.delivery import build_email
 from talentloop_shared.db.migrations import upgrade_to_head
+from talentloop_shared.devtools.bench import AMQP_URL as AMQP
+from talentloop_shared.devtools.bench import PG_ADMIN_URL as ADMIN
+from talentloop_shared.devtools.bench import percentile as pct
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import CandidateRejected
 from talentloop_shared.messaging.topology import Topology, declare_exchanges, persistent_message
@@ -47,8 +49,6 @@ from talentloop_shared.testing.harness import running_service
 from talentloop_shared.testing.plugin import delete_namespace
 from talentloop_shared.testing.smtp import SMTPSink
 
-ADMIN = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 CONCURRENCY = 4
 
 
@@ -105,11 +105,6 @@ def rejection(uid: str, zone: str) -> CandidateRejected:
             "notify": {"send": True, "channels": ["email"], "delay_minutes": 0},
         }
     )
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,6 @@ import argparse
 import asyncio
 import csv
 import io
-import os
 import time
 import uuid
 from typing import Any
@@ -38,14 +37,12 @@ from talentloop_shared.config import DEV_JWT_SECRET
 from talentloop_shared.db.engine import create_engine
 from talentloop_shared.db.migrations import upgrade_to_head
 from talentloop_shared.db.tables import outbox
+from talentloop_shared.devtools.bench import AMQP_URL
+from talentloop_shared.devtools.bench import PG_ADMIN_URL as ADMIN_URL
 from talentloop_shared.tabular import read_table
 from talentloop_shared.testing.harness import FAST_MESSAGING, running_service
 from talentloop_shared.testing.plugin import delete_namespace
 
-ADMIN_URL = os.environ.get(
-    "TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
-AMQP_URL = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 DEPARTMENTS = 20
 
 

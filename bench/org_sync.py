@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 import time
 import uuid
@@ -45,10 +44,8 @@ from talentloop_shared.testing.plugin import delete_namespace
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services/org-service/tests"))
 from org_testkit import erp_snapshot, run_sync
 
-ADMIN_URL = os.environ.get(
-    "TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
-AMQP_URL = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
+from talentloop_shared.devtools.bench import AMQP_URL
+from talentloop_shared.devtools.bench import PG_ADMIN_URL as ADMIN_URL
 
 
 async def baseline_gets(client: Any, headers: dict[str, str], ids: list[str], gate: int) -> None:

@@ -15,18 +15,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import time
 import uuid
 
 import aio_pika
 import uvloop
 
+from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.messaging import Broker, Topology
 from talentloop_shared.messaging.topology import persistent_message
 from talentloop_shared.testing.plugin import delete_namespace, register_queues
 
-AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 BATCH = 200
 BODY = b'{"specversion": "1.0", "data": "' + b"x" * 600 + b'"}'
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import os
 import time
 import uuid
 import zlib
@@ -31,6 +30,8 @@ from tempfile import mkdtemp
 import asyncpg
 import httpx
 
+from talentloop_shared.devtools.bench import AMQP_URL as AMQP
+from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
 from talentloop_shared.devtools.load import (
     HR,
     Applicant,
@@ -44,9 +45,6 @@ from talentloop_shared.devtools.load import (
 from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.smtp import SMTPSink
 from talentloop_shared.testing.suites import running_suite
-
-PG = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 
 
 def _libpq(url: str) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import time
 import uuid
 from pathlib import Path
@@ -22,6 +21,8 @@ from tempfile import mkdtemp
 import asyncpg
 import httpx
 
+from talentloop_shared.devtools.bench import AMQP_URL as AMQP
+from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
 from talentloop_shared.devtools.load import HR
 from talentloop_shared.devtools.story import Story
 from talentloop_shared.devtools.suite import SERVICES, Suite
@@ -29,8 +30,6 @@ from talentloop_shared.ops.backup import Target, backup, libpq, restore
 from talentloop_shared.testing.smtp import SMTPSink
 from talentloop_shared.testing.suites import running_suite
 
-PG = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 BATCH = 2000  # candidates per import file
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import itertools
-import os
 import random
 import statistics
 import time
@@ -36,6 +35,9 @@ from typing import Any
 
 import httpx
 
+from talentloop_shared.devtools.bench import AMQP_URL as AMQP
+from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
+from talentloop_shared.devtools.bench import percentile as pct
 from talentloop_shared.devtools.load import (
     HR,
     Applicant,
@@ -47,10 +49,6 @@ from talentloop_shared.devtools.load import (
 from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.smtp import SMTPSink
 from talentloop_shared.testing.suites import running_suite
-
-PG = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
-
 
 SERVICE_OF = {
     "read org position": "org-service",
@@ -79,11 +77,6 @@ def slope(points: list[tuple[float, float]]) -> float:
     mx, my = statistics.fmean(xs), statistics.fmean(ys)
     den = sum((x - mx) ** 2 for x in xs) or 1.0
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / den
-
-
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(p * len(ordered)) - 1))]
 
 
 async def main(seconds: int, rate: int) -> int:

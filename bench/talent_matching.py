@@ -49,11 +49,8 @@ from talent_service.service.vocabularies import skills_in_force
 from talentloop_shared.clock import utcnow
 from talentloop_shared.db import UnitOfWorkFactory, create_engine, create_session_factory
 from talentloop_shared.db.migrations import upgrade_to_head
+from talentloop_shared.devtools.bench import PG_ADMIN_URL as ADMIN_URL
 from talentloop_shared.events.payloads import PositionChanged
-
-ADMIN_URL = os.environ.get(
-    "TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
 
 # A pool spans job families: each candidate mostly has the skills of one family (popular
 # ones more often) plus a few general skills, as a rejected-candidate pool really looks.

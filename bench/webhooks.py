@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
 import subprocess
 import sys
@@ -42,6 +41,9 @@ from notify_service.main import MIGRATIONS, definition
 from talentloop_shared.auth import issue_token
 from talentloop_shared.config import DEV_JWT_SECRET
 from talentloop_shared.db.migrations import upgrade_to_head
+from talentloop_shared.devtools.bench import AMQP_URL as AMQP
+from talentloop_shared.devtools.bench import PG_ADMIN_URL as ADMIN
+from talentloop_shared.devtools.bench import percentile as pct
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import PositionChanged
 from talentloop_shared.messaging.topology import Topology, declare_exchanges, persistent_message
@@ -49,8 +51,6 @@ from talentloop_shared.testing.harness import running_service
 from talentloop_shared.testing.plugin import delete_namespace
 from talentloop_shared.testing.smtp import free_port
 
-ADMIN = os.environ.get("TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-AMQP = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
 CONCURRENCY = 16
 HR = {
     "Authorization": "Bearer " + issue_token(sub="bench", roles=["hr_admin"], secret=DEV_JWT_SECRET)
@@ -85,11 +85,6 @@ async def app(scope, receive, send):
 
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="error", access_log=False)
 """
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def position(uid: str) -> PositionChanged:

@@ -1,0 +1,18 @@
+"""What the `bench/` scripts share: where the local PostgreSQL and RabbitMQ are (the same
+variables and defaults as the test plugin), and one percentile."""
+
+from __future__ import annotations
+
+import os
+
+# A libpq URL of a database with rights to CREATE DATABASE, and the broker.
+PG_ADMIN_URL = os.environ.get(
+    "TALENTLOOP_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+AMQP_URL = os.environ.get("TALENTLOOP_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672/")
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The nearest-rank `q` percentile (0 < q ≤ 1) of `values`, in any order."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
