@@ -69,11 +69,24 @@ _SURVEY_RE = re.compile(r"(/surveys?/)[A-Za-z0-9_-]{16,}")
 _BEARER_RE = re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]{8,}")
 
 
+# Each pattern runs only where the text could hold a match: most strings in a log line
+# (routes, methods, ids) hold no '@', no seven digits in a row, no "bearer" and no survey
+# path, and these checks cost a fraction of the four substitutions (the e-mail pattern
+# backtracks at every word character).
+_SEVEN_DIGITS_RE = re.compile(r"\d{7}")
+_BEARER_WORD_RE = re.compile(r"(?i)bearer")
+
+
 def scrub(text: str) -> str:
     """`text` with email addresses, phone numbers, survey tokens and bearer tokens masked."""
-    text = _SURVEY_RE.sub(r"\1" + REDACTED, text)
-    text = _BEARER_RE.sub(r"\1" + REDACTED, text)
-    text = _EMAIL_RE.sub(REDACTED, text)
+    if "/survey" in text:
+        text = _SURVEY_RE.sub(r"\1" + REDACTED, text)
+    if _BEARER_WORD_RE.search(text) is not None:
+        text = _BEARER_RE.sub(r"\1" + REDACTED, text)
+    if "@" in text:
+        text = _EMAIL_RE.sub(REDACTED, text)
+    if _SEVEN_DIGITS_RE.search(text) is None:
+        return text
     return _PHONE_RE.sub(REDACTED, text)
 
 
