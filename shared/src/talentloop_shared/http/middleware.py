@@ -91,6 +91,7 @@ class RequestContextMiddleware:
         # One pass over the raw headers for the four this layer reads (the first of each,
         # as `Headers.get` would find it): this runs for every request of every service.
         given_id = parent = content_type = declared = None
+        chunked = False
         for name, value in scope["headers"]:
             if name == b"x-request-id":
                 given_id = value if given_id is None else given_id
@@ -100,6 +101,8 @@ class RequestContextMiddleware:
                 content_type = value if content_type is None else content_type
             elif name == b"content-length":
                 declared = value if declared is None else declared
+            elif name == b"transfer-encoding":
+                chunked = True
         request_id = (given_id.decode("latin-1") if given_id else "")[:64] or secrets.token_hex(16)
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(service=self.service, request_id=request_id)
@@ -125,6 +128,10 @@ class RequestContextMiddleware:
             if length is not None and length.isdigit() and int(length) > limit:
                 # Refused before a byte of it is read, let alone parsed.
                 await self._send_too_large(send_wrapper, limit)
+            elif not chunked and (length is None or length == "0"):
+                # No body to count (HTTP/1.1: a body comes with a length or a transfer
+                # coding; most requests are reads): no counting layer around the app.
+                await self.app(scope, receive, send_wrapper)
             else:
                 # Bodies without a declared length are counted as they stream; going over
                 # raises Starlette's 413 inside the app, which the problem handlers render.
