@@ -33,6 +33,7 @@ import httpx
 
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
+from talentloop_shared.devtools.bench import process_cpu
 from talentloop_shared.devtools.load import HR
 from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.smtp import free_port
@@ -61,7 +62,8 @@ BARE_APP = textwrap.dedent(
 )
 
 
-async def wrk(url: str, seconds: int, connections: int, auth: bool) -> float:
+async def wrk(url: str, seconds: int, connections: int, auth: bool) -> tuple[float, int]:
+    """Requests/s and how many requests were answered."""
     argv = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
     if auth:
         argv[1:1] = ["-H", f"Authorization: {HR['Authorization']}"]
@@ -72,11 +74,12 @@ async def wrk(url: str, seconds: int, connections: int, auth: bool) -> float:
     if errors:
         raise SystemExit(f"{url}: {errors.group(1)} error responses under load")
     found = re.search(r"Requests/sec:\s+([\d.]+)", out.stdout)
-    assert found, out.stdout
-    return float(found.group(1))
+    answered = re.search(r"(\d+) requests in", out.stdout)
+    assert found and answered, out.stdout
+    return float(found.group(1)), int(answered.group(1))
 
 
-async def pyload(url: str, seconds: int, connections: int, auth: bool) -> float:
+async def pyload(url: str, seconds: int, connections: int, auth: bool) -> tuple[float, int]:
     headers = HR if auth else {}
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     done = 0
@@ -93,7 +96,7 @@ async def pyload(url: str, seconds: int, connections: int, auth: bool) -> float:
 
         start = time.monotonic()
         await asyncio.gather(*(worker() for _ in range(connections)))
-        return done / (time.monotonic() - start)
+        return done / (time.monotonic() - start), done
 
 
 async def main(seconds: int, connections: int, rounds: int) -> None:
@@ -163,19 +166,29 @@ async def main(seconds: int, connections: int, rounds: int) -> None:
                 except httpx.TransportError:
                     pass
                 await asyncio.sleep(0.1)
-        targets = {
+        org_pid = suite.processes[org.name].pid
+        targets = {  # name: URL, with a token, the server's process
             "bare FastAPI + asyncpg, one row": (
                 f"http://127.0.0.1:{bare_port}/positions/{ids[0]}",
                 False,
+                bare.pid,
             ),
-            "org GET /api/v1/positions/{id}": (f"{base}/api/v1/positions/{ids[0]}", True),
-            "org GET /api/v1/positions?limit=50": (f"{base}/api/v1/positions?limit=50", True),
-            "org /healthz": (f"{base}/healthz", False),
+            "org GET /api/v1/positions/{id}": (f"{base}/api/v1/positions/{ids[0]}", True, org_pid),
+            "org GET /api/v1/positions?limit=50": (
+                f"{base}/api/v1/positions?limit=50",
+                True,
+                org_pid,
+            ),
+            "org /healthz": (f"{base}/healthz", False, org_pid),
         }
         figures: dict[str, list[float]] = {name: [] for name in targets}
+        cpu_us: dict[str, list[float]] = {name: [] for name in targets}
         for _ in range(rounds):  # alternately, so drift on a shared machine hits both
-            for name, (url, auth) in targets.items():
-                figures[name].append(await load(url, seconds, connections, auth))
+            for name, (url, auth, pid) in targets.items():
+                cpu_before = process_cpu(pid)
+                rate, answered = await load(url, seconds, connections, auth)
+                figures[name].append(rate)
+                cpu_us[name].append((process_cpu(pid) - cpu_before) / answered * 1e6)
     finally:
         bare.terminate()
         suite.stop_all()
@@ -189,6 +202,13 @@ async def main(seconds: int, connections: int, rounds: int) -> None:
             f"  {name:<38} {median:8.0f} req/s  ({', '.join(f'{v:.0f}' for v in values)})"
             f"  = {median / baseline:.2f}x the bare read"
         )
+    # The server's own CPU per answered request: what each costs, which a shared, busy
+    # machine disturbs far less than the rates (the load generator's share is left out).
+    print("  server CPU per request (median of the rounds), and the bare read's as a ratio of it:")
+    bare_cost = statistics.median(cpu_us["bare FastAPI + asyncpg, one row"])
+    for name, values in cpu_us.items():
+        cost = statistics.median(values)
+        print(f"  {name:<38} {cost:8.0f} µs  = {bare_cost / cost:.2f}x the bare read's speed")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import statistics
 import time
@@ -50,6 +49,7 @@ from talentloop_shared.clock import utcnow
 from talentloop_shared.db import UnitOfWorkFactory, create_engine, create_session_factory
 from talentloop_shared.db.migrations import upgrade_to_head
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as ADMIN_URL
+from talentloop_shared.devtools.bench import process_cpu
 from talentloop_shared.events.payloads import PositionChanged
 
 # A pool spans job families: each candidate mostly has the skills of one family (popular
@@ -182,16 +182,6 @@ SPECIALISED = (
 BROAD = (["excel", "english", "sql"], ["presentation"])
 
 
-def backend_cpu(pid: int) -> float:
-    """CPU seconds a PostgreSQL backend has used (user + system; NaN without /proc)."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rpartition(")")[2].split()
-    except OSError:
-        return float("nan")
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 @dataclass
 class Timing:
     """Wall seconds, and CPU seconds spent on it by the database backend and by Python."""
@@ -208,13 +198,13 @@ class Stopwatch:
 
     def __enter__(self) -> Stopwatch:
         self._wall = time.perf_counter()
-        self._cpu = time.process_time() + backend_cpu(self.pid)
+        self._cpu = time.process_time() + process_cpu(self.pid)
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.timing = Timing(
             wall=time.perf_counter() - self._wall,
-            cpu=time.process_time() + backend_cpu(self.pid) - self._cpu,
+            cpu=time.process_time() + process_cpu(self.pid) - self._cpu,
         )
 
 

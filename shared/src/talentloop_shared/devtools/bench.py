@@ -16,3 +16,15 @@ def percentile(values: list[float], q: float) -> float:
     """The nearest-rank `q` percentile (0 < q ≤ 1) of `values`, in any order."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds a process has used so far (user + system; NaN without /proc). The
+    difference over a run, divided by the work done, is a cost per unit that a busy,
+    shared machine disturbs much less than a rate."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rpartition(")")[2].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
