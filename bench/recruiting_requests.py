@@ -14,8 +14,9 @@ then for each round:
 The baseline in the same run: with `--baseline-src DIR` (a copy of an earlier tree, e.g.
 `git archive <rev> shared/src services/recruiting-service/src | tar -x -C DIR`), each
 round runs that code first and this tree's second, on the same databases and machine,
-so both see the same noise. `--show-sql KIND` prints the SQL of one request of that kind. `--profile DIR` writes py-spy's collapsed stacks of each
-timing phase instead (timings then include the profiler's cost).
+so both see the same noise. `--show-sql KIND` prints the SQL of one request of that
+kind; `--profile DIR` writes py-spy's collapsed stacks of each timing phase (timings then
+include the profiler's cost).
 
 Usage: uv run python bench/recruiting_requests.py [--n 200] [--concurrency 8] [--rounds 2]
        [--probes 20] [--baseline-src DIR] [--profile DIR] [--show-sql reject]
@@ -83,7 +84,7 @@ class CountingProxy:
             name, _, rest = body.partition(b"\0")
             names[name] = rest.partition(b"\0")[0].decode(errors="replace")
         elif kind == "B":
-            portal, _, rest = body.partition(b"\0")
+            _portal, _, rest = body.partition(b"\0")
             self.log.append(names.get(rest.partition(b"\0")[0], "?"))
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -155,7 +156,8 @@ class Workload:
             "locale": "en" if i % 2 else "zh-CN",
             "timezone": "Asia/Shanghai",
         }
-        return str((await self.ok(self.http.post(f"{self.rec}/api/v1/candidates", json=body)))["id"])
+        created = await self.ok(self.http.post(f"{self.rec}/api/v1/candidates", json=body))
+        return str(created["id"])
 
     async def apply(self, candidate: str) -> str:
         body = {"candidate_id": candidate, "position_id": self.position}
@@ -209,8 +211,10 @@ async def timing_phase(
         if profile is not None:
             out_file = profile / f"{label}-{kind.replace(' ', '-')}.txt"
             spy = subprocess.Popen(
-                ["py-spy", "record", "--pid", str(pid), "--format", "raw", "--rate", "250"]
-                + ["--nonblocking", "-o", str(out_file)],
+                [
+                    *("py-spy", "record", "--pid", str(pid), "--format", "raw"),
+                    *("--rate", "250", "--nonblocking", "-o", str(out_file)),
+                ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
@@ -340,7 +344,9 @@ async def main(
         async with httpx.AsyncClient(timeout=60, headers=HR) as http:
             org = suite.url("org-service")
             unit = await Workload(http, org, "", run).ok(
-                http.post(f"{org}/api/v1/org-units", json={"name": f"Load {run}", "kind": "company"})
+                http.post(
+                    f"{org}/api/v1/org-units", json={"name": f"Load {run}", "kind": "company"}
+                )
             )
             position = await Workload(http, org, "", run).ok(
                 http.post(
@@ -409,7 +415,5 @@ if __name__ == "__main__":
     ap.add_argument("--show-sql", action="append", default=[], choices=KINDS)
     a = ap.parse_args()
     asyncio.run(
-        main(
-            a.n, a.concurrency, a.rounds, a.probes, a.baseline_src, a.profile, set(a.show_sql)
-        )
+        main(a.n, a.concurrency, a.rounds, a.probes, a.baseline_src, a.profile, set(a.show_sql))
     )
