@@ -185,6 +185,31 @@ class ApplicationRepository(Repository[Application]):
             .order_by(ApplicationStatusChange.id),
         )
 
+    async def history_and_decision(
+        self, application_id: uuid.UUID
+    ) -> tuple[Sequence[ApplicationStatusChange], PolicyDecision | None]:
+        """The status history, oldest first, and the most recent policy decision (as
+        `PolicyDecisionRepository.latest` finds it), in one statement."""
+        latest = (
+            select(PolicyDecision.id)
+            .where(PolicyDecision.application_id == application_id)
+            .order_by(PolicyDecision.created_at.desc(), PolicyDecision.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        rows = (
+            await self.session.execute(
+                select(ApplicationStatusChange, PolicyDecision)
+                .outerjoin(PolicyDecision, PolicyDecision.id == latest)
+                .where(ApplicationStatusChange.application_id == application_id)
+                .order_by(ApplicationStatusChange.id)
+                .execution_options(populate_existing=True)
+            )
+        ).all()
+        if not rows:  # no history line (every application has one): the decision alone
+            return [], await PolicyDecisionRepository(self.session).latest(application_id)
+        return [row[0] for row in rows], rows[0][1]
+
     def record_change(
         self,
         application: Application,

@@ -355,8 +355,11 @@ async def reject(
     repo = ApplicationRepository(uow.session)
     application = await repo.get_or_raise(application_id, for_update=True)
     candidate = await _reject_one(uow, application, request=request, by=by, batch=None)
-    await uow.commit()
+    # Read as it will be committed, in the same transaction (after the commit it would
+    # take another connection and transaction): the application stays locked until then.
+    await uow.flush()
     record: ApplicationRecord = await application_record(uow, application)
+    await uow.commit()
     return await with_notice_preview(uow, record, candidate=candidate)
 
 
