@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import (
+    BindParameter,
+    Select,
+    String,
+    bindparam,
+    cast,
+    exists,
+    func,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy import text as sql_text
+from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -171,6 +184,31 @@ class ApplicationRepository(Repository[Application]):
             .where(ApplicationStatusChange.application_id == application_id)
             .order_by(ApplicationStatusChange.id),
         )
+
+    async def history_and_decision(
+        self, application_id: uuid.UUID
+    ) -> tuple[Sequence[ApplicationStatusChange], PolicyDecision | None]:
+        """The status history, oldest first, and the most recent policy decision (as
+        `PolicyDecisionRepository.latest` finds it), in one statement."""
+        latest = (
+            select(PolicyDecision.id)
+            .where(PolicyDecision.application_id == application_id)
+            .order_by(PolicyDecision.created_at.desc(), PolicyDecision.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        rows = (
+            await self.session.execute(
+                select(ApplicationStatusChange, PolicyDecision)
+                .outerjoin(PolicyDecision, PolicyDecision.id == latest)
+                .where(ApplicationStatusChange.application_id == application_id)
+                .order_by(ApplicationStatusChange.id)
+                .execution_options(populate_existing=True)
+            )
+        ).all()
+        if not rows:  # no history line (every application has one): the decision alone
+            return [], await PolicyDecisionRepository(self.session).latest(application_id)
+        return [row[0] for row in rows], rows[0][1]
 
     def record_change(
         self,
@@ -356,10 +394,7 @@ class SuggestionRepository(Repository[Suggestion]):
         rows = (
             await self.session.execute(select(Suggestion.locale, Suggestion.code, Suggestion.text))
         ).all()
-        library: dict[str, dict[str, str]] = {}
-        for locale, code, text in rows:
-            library.setdefault(locale, {})[code] = text
-        return library
+        return library_of(rows)
 
     async def upsert(
         self, *, code: str, locale: str, text: str, by: str, at: datetime
@@ -376,6 +411,176 @@ class SuggestionRepository(Repository[Suggestion]):
             .execution_options(populate_existing=True)
         )
         return (await self.session.scalars(statement)).one()
+
+
+# --- what a rejection reads, in one statement -----------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RejectionContext:
+    """What rejecting a (locked) application reads besides the application: its candidate
+    and opening, the panel's evaluations, the staff copy's people who own the opening,
+    whether a pending policy decision or any interview exists, and (when asked) the
+    suggestion library and the courses on offer."""
+
+    candidate: Candidate
+    opening: Opening
+    # {interviewer_id, recommendation, scores, strengths, concerns}, in submission order
+    evaluations: list[dict[str, Any]]
+    # {id, name, email, locale, timezone, subject} of the people the opening's owners name
+    owners: list[dict[str, Any]]
+    has_pending_decision: bool
+    has_interviews: bool
+    suggestions: list[list[str]] | None = None  # [locale, code, text] rows
+    courses: list[dict[str, Any]] | None = None  # the active ones, by title
+
+
+def _json_rows(statement: Select[Any]) -> Any:
+    return statement.scalar_subquery()
+
+
+_APPLICATION: BindParameter[uuid.UUID] = bindparam("application_id")
+_EVALUATIONS = _json_rows(
+    select(
+        func.jsonb_agg(
+            aggregate_order_by(
+                func.jsonb_build_object(
+                    "interviewer_id",
+                    Evaluation.interviewer_id,
+                    "recommendation",
+                    Evaluation.recommendation,
+                    "scores",
+                    Evaluation.scores,
+                    "strengths",
+                    Evaluation.strengths,
+                    "concerns",
+                    Evaluation.concerns,
+                ),
+                Evaluation.submitted_at,
+                Evaluation.id,
+            ),
+            type_=JSONB,
+        )
+    ).where(Evaluation.application_id == _APPLICATION)
+)
+# The people an opening's owners name, matched as `fresh_owners` matches them (the id's
+# canonical text).
+_OWNERS = _json_rows(
+    select(
+        func.jsonb_agg(
+            func.jsonb_build_object(
+                "id",
+                Person.id,
+                "name",
+                Person.name,
+                "email",
+                Person.email,
+                "locale",
+                Person.locale,
+                "timezone",
+                Person.timezone,
+                "subject",
+                Person.subject,
+            ),
+            type_=JSONB,
+        )
+    ).where(
+        cast(Person.id, String).in_(
+            [
+                Opening.owners["recruiter"]["id"].astext,
+                Opening.owners["hiring_manager"]["id"].astext,
+            ]
+        )
+    )
+)
+_SUGGESTIONS = _json_rows(
+    select(
+        func.jsonb_agg(
+            func.jsonb_build_array(Suggestion.locale, Suggestion.code, Suggestion.text),
+            type_=JSONB,
+        )
+    )
+)
+_COURSES = _json_rows(
+    select(
+        func.jsonb_agg(
+            aggregate_order_by(
+                func.jsonb_build_object(
+                    "id",
+                    Course.id,
+                    "title",
+                    Course.title,
+                    "provider",
+                    Course.provider,
+                    "url",
+                    Course.url,
+                    "skills",
+                    Course.skills,
+                    "locales",
+                    Course.locales,
+                ),
+                Course.title,
+                Course.id,
+            ),
+            type_=JSONB,
+        )
+    ).where(Course.active.is_(True))
+)
+_CONTEXT = (
+    select(
+        Candidate,
+        Opening,
+        _EVALUATIONS,
+        _OWNERS,
+        exists().where(
+            PolicyDecision.application_id == _APPLICATION, PolicyDecision.status == "pending"
+        ),
+        exists().where(Interview.application_id == _APPLICATION),
+        # Two rows by key, side by side (`ON true`: the linter's cartesian-product warning
+        # is for joins forgotten, not this one).
+    )
+    .join_from(Candidate, Opening, true())
+    .where(
+        Candidate.id == bindparam("candidate_id"), Opening.position_id == bindparam("position_id")
+    )
+)
+_CONTEXT_WITH_CATALOGUE = _CONTEXT.add_columns(_SUGGESTIONS, _COURSES)
+
+
+async def rejection_context(
+    session: AsyncSession, application: Application, *, with_catalogue: bool
+) -> RejectionContext:
+    """Everything rejecting `application` reads (one statement; the candidate and the
+    opening as rows of the session). `with_catalogue`: the suggestion library and the
+    courses too."""
+    row = (
+        await session.execute(
+            _CONTEXT_WITH_CATALOGUE if with_catalogue else _CONTEXT,
+            {
+                "application_id": application.id,
+                "candidate_id": application.candidate_id,
+                "position_id": application.position_id,
+            },
+        )
+    ).one()
+    return RejectionContext(
+        candidate=row[0],
+        opening=row[1],
+        evaluations=row[2] or [],
+        owners=row[3] or [],
+        has_pending_decision=bool(row[4]),
+        has_interviews=bool(row[5]),
+        suggestions=(row[6] or []) if with_catalogue else None,
+        courses=(row[7] or []) if with_catalogue else None,
+    )
+
+
+def library_of(rows: Iterable[Sequence[str]]) -> dict[str, dict[str, str]]:
+    """The suggestion library (locale → code → template) of `(locale, code, text)` rows."""
+    library: dict[str, dict[str, str]] = {}
+    for locale, code, text in rows:
+        library.setdefault(locale, {})[code] = text
+    return library
 
 
 async def _upsert_newer(

@@ -61,8 +61,9 @@ def profile_of(candidate: Any) -> CandidateProfile:
 
 async def application_record(uow: UnitOfWork, application: Application) -> ApplicationRecord:
     """The application with its history, as read after a change (or for a read)."""
-    history = await ApplicationRepository(uow.session).history(application.id)
-    decision = await PolicyDecisionRepository(uow.session).latest(application.id)
+    history, decision = await ApplicationRepository(uow.session).history_and_decision(
+        application.id
+    )
     return ApplicationRecord(application, history, decision)
 
 

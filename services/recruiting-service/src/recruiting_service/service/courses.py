@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from recruiting_service.db.repositories import CourseRepository
 from recruiting_service.domain.rejections import CourseOption
 from talentloop_shared.db import UnitOfWork
@@ -49,4 +52,19 @@ async def courses_on_offer(uow: UnitOfWork) -> list[CourseOption]:
             locales=tuple(c.locales),
         )
         for c in await CourseRepository(uow.session).active()
+    ]
+
+
+def course_options(courses: Sequence[Mapping[str, Any]]) -> list[CourseOption]:
+    """`courses_on_offer` of courses read as values (`RejectionContext.courses`)."""
+    return [
+        CourseOption(
+            id=c["id"],
+            title=c["title"],
+            provider=c["provider"],
+            url=c["url"],
+            skills=tuple(c["skills"]),
+            locales=tuple(c["locales"]),
+        )
+        for c in courses
     ]

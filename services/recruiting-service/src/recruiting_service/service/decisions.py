@@ -12,14 +12,17 @@ from typing import Literal
 
 from sqlalchemy import select
 
-from recruiting_service.db.models import Application, Candidate, PolicyDecision
+from recruiting_service.db.models import Application, Candidate, Opening, PolicyDecision
 from recruiting_service.db.repositories import (
     ApplicationRepository,
     CandidateRepository,
     InterviewRepository,
     OpeningRepository,
     PolicyDecisionRepository,
+    RejectionContext,
     SuggestionRepository,
+    library_of,
+    rejection_context,
 )
 from recruiting_service.domain.applications import rejection_stage, transition
 from recruiting_service.domain.hires import development_gaps
@@ -28,7 +31,11 @@ from recruiting_service.domain.rejections import (
     SuggestionLibrary,
     default_rejection_content,
 )
-from recruiting_service.domain.scorecard import compute_scorecard, dimension_means
+from recruiting_service.domain.scorecard import (
+    SubmittedEvaluation,
+    compute_scorecard,
+    dimension_means,
+)
 from recruiting_service.domain.screening import Unmet
 from recruiting_service.service.applications import (
     ApplicationRecord,
@@ -36,12 +43,13 @@ from recruiting_service.service.applications import (
     resolve,
 )
 from recruiting_service.service.candidates import refuse_if_erased
-from recruiting_service.service.courses import courses_on_offer
+from recruiting_service.service.courses import course_options, courses_on_offer
 from recruiting_service.service.inputs import BulkRejectRequest, RejectRequest
 from recruiting_service.service.notice_previews import RejectedRecord, with_notice_preview
-from recruiting_service.service.positions import position_ref, scheme_dimensions
+from recruiting_service.service.people import owners_refreshed
+from recruiting_service.service.positions import position_ref, position_ref_with, scheme_dimensions
 from recruiting_service.service.schedule import cancel_upcoming
-from recruiting_service.service.scorecards import submitted
+from recruiting_service.service.scorecards import submitted, submitted_values
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, Invalid
 from talentloop_shared.events.payloads import (
@@ -105,17 +113,22 @@ async def draft_rejection(
     *,
     library: SuggestionLibrary | None = None,
     courses: Sequence[CourseOption] | None = None,
+    opening: Opening | None = None,
+    evaluations: Sequence[SubmittedEvaluation] | None = None,
 ) -> RejectionDraft:
     """The default content of a rejection of this application (HR's and the policy's):
     strengths, reasons and suggestions from the screening result and the evaluations, in
-    the candidate's language, with courses of the catalogue for the gaps they cover."""
+    the candidate's language, with courses of the catalogue for the gaps they cover.
+    What the caller has read already (`opening`, `evaluations`, …) is not read again."""
     session = uow.session
     stage = rejection_stage(application.status)
-    opening = await OpeningRepository(session).get(application.position_id)
-    assert opening is not None  # foreign key
-    evaluations = submitted(
-        await InterviewRepository(session).evaluations_of_applications([application.id])
-    )
+    if opening is None:
+        opening = await OpeningRepository(session).get(application.position_id)
+        assert opening is not None  # foreign key
+    if evaluations is None:
+        evaluations = submitted(
+            await InterviewRepository(session).evaluations_of_applications([application.id])
+        )
     dimensions = scheme_dimensions(opening)
     content = default_rejection_content(
         stage=stage,
@@ -152,15 +165,24 @@ async def record_rejection(
     notify: NotifyRequest,
     by: str,
     now: datetime,
+    context: RejectionContext | None = None,
 ) -> None:
     """Reject a locked application with this content (no commit): status, history, the
-    stored notice, `candidate-rejected`; upcoming interviews are cancelled."""
+    stored notice, `candidate-rejected`; upcoming interviews are cancelled. With the
+    `context` read for it, the opening, its owners and whether any interview exists are
+    not read again."""
     new_status = transition(application.status, "reject")
     # Unreachable through the status machine (erasure closes every application), but a
     # notice must never be written about, or sent to, an erased person.
     refuse_if_erased(candidate)
-    opening = await OpeningRepository(uow.session).get(application.position_id)
-    assert opening is not None  # foreign key
+    if context is not None:
+        position = position_ref_with(
+            context.opening, owners_refreshed(context.opening.owners, context.owners)
+        )
+    else:
+        opening = await OpeningRepository(uow.session).get(application.position_id)
+        assert opening is not None  # foreign key
+        position = await position_ref(uow, opening)
     uow.publish(
         CandidateRejected(
             application_id=str(application.id),
@@ -168,7 +190,7 @@ async def record_rejection(
             stage=draft.stage,
             decided_by=by,
             candidate=candidate_info(candidate),
-            position=await position_ref(uow, opening),
+            position=position,
             strengths=list(draft.strengths),
             reasons=list(draft.reasons),
             suggestions=list(draft.suggestions),
@@ -198,7 +220,10 @@ async def record_rejection(
         reason=f"rejected at {draft.stage} stage: "
         + ("; ".join(r.text for r in draft.reasons) or "no reason given"),
     )
-    await cancel_upcoming(uow, application, reason="the application was closed", by=by)
+    # An application without any interview has none to cancel, and none can be planned
+    # while it is locked (planning locks it too).
+    if context is None or context.has_interviews:
+        await cancel_upcoming(uow, application, reason="the application was closed", by=by)
 
 
 def pending_content(decision: PolicyDecision, draft: RejectionDraft) -> RejectionDraft:
@@ -251,6 +276,16 @@ class _Rejecting:
         library = await SuggestionRepository(uow.session).library()
         return cls(library, await courses_on_offer(uow), uow.clock.now())
 
+    @classmethod
+    def of(cls, uow: UnitOfWork, context: RejectionContext) -> _Rejecting:
+        """The library and the courses as `rejection_context(with_catalogue=True)` read them."""
+        assert context.suggestions is not None and context.courses is not None
+        return cls(
+            library_of(context.suggestions),
+            course_options(context.courses),
+            uow.clock.now(),
+        )
+
 
 async def _reject_one(
     uow: UnitOfWork,
@@ -258,23 +293,37 @@ async def _reject_one(
     *,
     request: RejectRequest,
     by: str,
-    batch: _Rejecting,
+    batch: _Rejecting | None,
 ) -> Candidate:
     """Reject one locked application and record its event (no commit); its candidate.
 
     Every check happens before the first write, so a refused rejection leaves nothing
     behind in the bulk transaction. A pending policy decision is superseded by HR's, and
-    its content (as HR may have edited it) is where HR's defaults start.
+    its content (as HR may have edited it) is where HR's defaults start. What the
+    rejection reads is read in one statement (`rejection_context`), the suggestion
+    library and the courses with it when no `batch` has them yet.
     """
     rejection_stage(application.status)
     transition(application.status, "reject")
-    candidate = await CandidateRepository(uow.session).get(application.candidate_id)
-    assert candidate is not None  # foreign key
+    context = await rejection_context(uow.session, application, with_catalogue=batch is None)
+    if batch is None:
+        batch = _Rejecting.of(uow, context)
+    candidate = context.candidate
     refuse_if_erased(candidate)
     draft = await draft_rejection(
-        uow, application, candidate, library=batch.library, courses=batch.courses
+        uow,
+        application,
+        candidate,
+        library=batch.library,
+        courses=batch.courses,
+        opening=context.opening,
+        evaluations=submitted_values(context.evaluations),
     )
-    pending = await PolicyDecisionRepository(uow.session).pending(application.id)
+    pending = (
+        await PolicyDecisionRepository(uow.session).pending(application.id)
+        if context.has_pending_decision
+        else None  # none can appear: the policy decides under the application's lock too
+    )
     if pending is not None:
         draft = pending_content(pending, draft)
         resolve(pending, "superseded", by=by, at=batch.now, note="HR rejected the application")
@@ -292,7 +341,9 @@ async def _reject_one(
         scorecard=draft.scorecard,
     )
     notify = NotifyRequest.model_validate(request.notify.model_dump() if request.notify else {})
-    await record_rejection(uow, application, candidate, draft, notify=notify, by=by, now=batch.now)
+    await record_rejection(
+        uow, application, candidate, draft, notify=notify, by=by, now=batch.now, context=context
+    )
     return candidate
 
 
@@ -303,11 +354,12 @@ async def reject(
     carries the notice's phrases as the candidate will read them, for HR to review."""
     repo = ApplicationRepository(uow.session)
     application = await repo.get_or_raise(application_id, for_update=True)
-    candidate = await _reject_one(
-        uow, application, request=request, by=by, batch=await _Rejecting.load(uow)
-    )
-    await uow.commit()
+    candidate = await _reject_one(uow, application, request=request, by=by, batch=None)
+    # Read as it will be committed, in the same transaction (after the commit it would
+    # take another connection and transaction): the application stays locked until then.
+    await uow.flush()
     record: ApplicationRecord = await application_record(uow, application)
+    await uow.commit()
     return await with_notice_preview(uow, record, candidate=candidate)
 
 

@@ -3,6 +3,9 @@ user is (their JWT `sub` → a person, through the person's `subject`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from recruiting_service.db.models import Person
 from recruiting_service.db.repositories import PersonRepository, as_uuid
 from talentloop_shared.db import UnitOfWork
@@ -72,14 +75,35 @@ async def fresh_owners(uow: UnitOfWork, owners: dict[str, object]) -> dict[str, 
     """A position's owners as last published, each replaced by the staff copy's newer
     address and language when the directory knows them (people change jobs and emails
     more often than positions are republished)."""
-    refs = {
+    refs = _owner_refs(owners)
+    ids = [i for ref in refs.values() if ref is not None and (i := as_uuid(ref.id)) is not None]
+    known = {
+        str(i): person_ref(p) for i, p in (await PersonRepository(uow.session).by_ids(ids)).items()
+    }
+    return _refreshed(refs, known)
+
+
+def owners_refreshed(
+    owners: dict[str, object], people: Sequence[Mapping[str, Any]]
+) -> dict[str, PersonRef | None]:
+    """`fresh_owners` with the staff copy's people already read (as values with the
+    `PersonRef` fields: `db.repositories.RejectionContext.owners`)."""
+    known = {str(p["id"]): PersonRef.model_validate(p) for p in people}
+    return _refreshed(_owner_refs(owners), known)
+
+
+def _owner_refs(owners: dict[str, object]) -> dict[str, PersonRef | None]:
+    return {
         role: PersonRef.model_validate(value) if isinstance(value, dict) else None
         for role, value in owners.items()
         if role in ("recruiter", "hiring_manager")
     }
-    ids = [i for ref in refs.values() if ref is not None and (i := as_uuid(ref.id)) is not None]
-    known = {str(i): p for i, p in (await PersonRepository(uow.session).by_ids(ids)).items()}
+
+
+def _refreshed(
+    refs: dict[str, PersonRef | None], known: Mapping[str, PersonRef]
+) -> dict[str, PersonRef | None]:
     return {
-        role: person_ref(known[ref.id]) if ref is not None and ref.id in known else ref
+        role: known[ref.id] if ref is not None and ref.id in known else ref
         for role, ref in refs.items()
     }

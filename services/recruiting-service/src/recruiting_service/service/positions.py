@@ -6,7 +6,7 @@ from __future__ import annotations
 from recruiting_service.db.models import Opening
 from recruiting_service.service.people import fresh_owners
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.events.payloads import Dimension, PositionOwners, PositionRef
+from talentloop_shared.events.payloads import Dimension, PersonRef, PositionOwners, PositionRef
 
 
 def scheme_dimensions(opening: Opening) -> list[Dimension]:
@@ -17,6 +17,11 @@ def scheme_dimensions(opening: Opening) -> list[Dimension]:
 async def position_ref(uow: UnitOfWork, opening: Opening) -> PositionRef:
     """The position as the events recruiting publishes carry it: title and its
     translations, and its owners with their current addresses and languages."""
+    return position_ref_with(opening, await fresh_owners(uow, opening.owners))
+
+
+def position_ref_with(opening: Opening, owners: dict[str, PersonRef | None]) -> PositionRef:
+    """`position_ref` with the owners already refreshed (`fresh_owners`, `owners_refreshed`)."""
     return PositionRef(
         id=str(opening.position_id),
         version=opening.version,
@@ -24,5 +29,5 @@ async def position_ref(uow: UnitOfWork, opening: Opening) -> PositionRef:
         job_family=opening.job_family,
         org_unit_name=opening.org_unit_name,
         titles=dict(opening.titles),
-        owners=PositionOwners(**await fresh_owners(uow, opening.owners)),
+        owners=PositionOwners(**owners),
     )

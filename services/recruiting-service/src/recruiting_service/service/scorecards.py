@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 from recruiting_service.db.models import Evaluation
 from recruiting_service.db.repositories import InterviewRepository
@@ -45,12 +45,33 @@ async def panel_progress(uow: UnitOfWork, application_id: uuid.UUID) -> PanelPro
 def submitted(evaluations: Sequence[Evaluation]) -> list[SubmittedEvaluation]:
     """Evaluations as the scorecard rules read them."""
     return [
-        SubmittedEvaluation(
-            interviewer_id=e.interviewer_id,
-            recommendation=cast(Recommendation, e.recommendation),
-            scores={s["dimension"]: s["score"] for s in e.scores},
-            strengths=tuple(e.strengths),
-            concerns=tuple(e.concerns),
+        _submitted(e.interviewer_id, e.recommendation, e.scores, e.strengths, e.concerns)
+        for e in evaluations
+    ]
+
+
+def submitted_values(evaluations: Sequence[Mapping[str, Any]]) -> list[SubmittedEvaluation]:
+    """Evaluations read as values (`db.repositories.RejectionContext.evaluations`), as the
+    scorecard rules read them."""
+    return [
+        _submitted(
+            e["interviewer_id"], e["recommendation"], e["scores"], e["strengths"], e["concerns"]
         )
         for e in evaluations
     ]
+
+
+def _submitted(
+    interviewer_id: str,
+    recommendation: str,
+    scores: Sequence[Mapping[str, Any]],
+    strengths: Sequence[str],
+    concerns: Sequence[str],
+) -> SubmittedEvaluation:
+    return SubmittedEvaluation(
+        interviewer_id=interviewer_id,
+        recommendation=cast(Recommendation, recommendation),
+        scores={s["dimension"]: s["score"] for s in scores},
+        strengths=tuple(strengths),
+        concerns=tuple(concerns),
+    )
