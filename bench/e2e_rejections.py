@@ -22,6 +22,7 @@ from tempfile import mkdtemp
 
 import httpx
 
+from talentloop_shared.config import ServiceSettings
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
 from talentloop_shared.devtools.bench import percentile as pct
@@ -36,6 +37,8 @@ from talentloop_shared.devtools.load import (
 from talentloop_shared.devtools.suite import SERVICES
 from talentloop_shared.testing.smtp import SMTPSink
 from talentloop_shared.testing.suites import running_suite
+
+DEFAULT_POOL = ServiceSettings.model_fields["db_pool_size"].default
 
 
 async def main(n: int, concurrency: int) -> None:
@@ -52,7 +55,13 @@ async def main(n: int, concurrency: int) -> None:
             database_suffix=f"_bench_{run}",
             mailbox=mailbox,
             log_dir=Path(mkdtemp(prefix="talentloop-bench-")),
-            extra_env={f"{s.prefix}_LOG_LEVEL": "WARNING" for s in SERVICES},
+            extra_env={
+                **{f"{s.prefix}_LOG_LEVEL": "WARNING" for s in SERVICES},
+                # The connections a service keeps by default, not the test suites' three: with
+                # three, eight requests in flight opened and closed a connection (TLS
+                # handshake included) for most requests, which is not what a deployment does.
+                **{f"{s.prefix}_DB_POOL_SIZE": str(DEFAULT_POOL) for s in SERVICES},
+            },
         ) as suite:
             lb = Balancer(suite)
             async with httpx.AsyncClient(timeout=30, headers=HR) as http:
