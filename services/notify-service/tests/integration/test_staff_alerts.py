@@ -24,6 +24,7 @@ from talentloop_shared.events.payloads import (
     PositionChanged,
     PositionOwners,
 )
+from talentloop_shared.testing.harness import applied
 from talentloop_shared.testing.plugin import eventually
 
 
@@ -311,3 +312,83 @@ async def test_sms_notices_carry_template_params_and_an_erasure_clears_them(
         ) or None
 
     await eventually(params_gone, timeout=10, message="the erasure clears the SMS parameters")
+
+
+def _pending(position: dict, candidate_id: str, name: str) -> DecisionPending:
+    return DecisionPending.model_validate(
+        {
+            "application_id": f"app-{uuid.uuid4().hex[:8]}",
+            "decides_at": "2026-12-01T02:00:00+00:00",
+            "mode": "unanimous_no_hire",
+            "candidate_id": candidate_id,
+            "candidate_name": name,
+            "position": position,
+            "reasons": [{"code": "missing_experience", "text": "no Go in production"}],
+        }
+    )
+
+
+async def _erase(svc, amqp_url, candidate_id: str) -> None:
+    erased = CandidateErased(candidate_id=candidate_id, erased_at=datetime.now(UTC), reason="asked")
+    await applied(svc, await publish(svc, amqp_url, erased, event_type="candidate-erased"))
+
+
+async def test_an_erasure_scrubs_the_pending_decision_alerts_about_the_candidate(
+    svc, amqp_url, mail_sink
+):
+    recruiter = _person("recruiter")
+    position = _position(recruiter)
+    candidate_id, name = f"c-{uuid.uuid4().hex[:8]}", f"Zhao {uuid.uuid4().hex[:6]}"
+    await publish(
+        svc, amqp_url, _pending(position, candidate_id, name), event_type="decision-pending"
+    )
+    [mail] = await _mail(mail_sink, recruiter["email"])
+    assert name in mail.text()
+    [alert] = await _alerts(svc, position["id"])
+    assert alert.candidate_id == candidate_id
+
+    await _erase(svc, amqp_url, candidate_id)
+    [alert] = await _alerts(svc, position["id"])
+    assert alert.subject is None and alert.body_text is None and alert.recipient is None
+    # A pending decision about them that arrives later tells nobody.
+    other = _position(recruiter)
+    await applied(
+        svc,
+        await publish(
+            svc, amqp_url, _pending(other, candidate_id, name), event_type="decision-pending"
+        ),
+    )
+    assert await _alerts(svc, other["id"]) == []
+
+
+async def test_an_erasure_takes_the_person_out_of_match_alerts_sent_and_later(
+    svc, amqp_url, mail_sink
+):
+    recruiter = _person("recruiter")
+    position = _position(recruiter)
+    payload = _matches(position, count=3)
+    gone = payload.top[0].talent_id = f"t-{uuid.uuid4().hex[:8]}"
+    await publish(svc, amqp_url, payload, event_type="matches-found")
+    [mail] = await _mail(mail_sink, recruiter["email"])
+    assert "Li Na" in mail.text()
+
+    await _erase(svc, amqp_url, gone)
+    [alert] = await _alerts(svc, position["id"])
+    assert alert.status == "sent" and alert.recipient == recruiter["email"]
+    assert "Li Na" not in (alert.body_text or "") and "Chen Jie (7.9): Go" in (
+        alert.body_text or ""
+    )
+    assert "2 candidates in the pool match Backend Engineer" in (alert.subject or "")
+    assert gone not in str(alert.params) and "Li Na" not in str(alert.params)
+
+    # A match alert that arrives after the erasure leaves them out (and does not count them).
+    later = _position(recruiter)
+    await publish(
+        svc,
+        amqp_url,
+        _matches(later, count=3).model_copy(update={"top": payload.top}),
+        event_type="matches-found",
+    )
+    [_, second] = await _mail(mail_sink, recruiter["email"], 2)
+    assert "Li Na" not in second.text() and "Chen Jie" in second.text()
+    assert "2 candidates in the pool match" in second.subject

@@ -388,6 +388,9 @@ class DecisionPending(Payload):
     application_id: str
     decides_at: datetime
     mode: DecisionMode
+    # Whom the decision is about: an erasure of the candidate finds the alerts that name
+    # them by it (absent from events published before it was added).
+    candidate_id: str | None = None
     candidate_name: str
     position: PositionRef
     strengths: list[str] = Field(default_factory=list)

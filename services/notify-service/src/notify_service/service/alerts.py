@@ -8,15 +8,16 @@ any notice: exactly once, with retries, never resent when the outcome is unknown
 One event makes one row per reader and channel; since the table keeps one notice per
 event and channel, an alert's `source_event_id` is the event id plus a digest of its
 recipient. A person who switched a kind off for a channel gets no row for it. Alerts name
-the candidate, so they carry `candidate_id` where the event has one and an erasure
-scrubs them with the candidate's notices. (`matches_found` and `decision_pending` name
-candidates without carrying their id, so an erasure does not scrub those today.)
+the candidate, so they carry `candidate_id` where the event names one candidate
+(`decision_pending`, `new_hire`, …) and an erasure scrubs them with the candidate's
+notices; an alert about a candidate already erased here is not written.
 
-The daily re-contact digest (`recontact_due`) is about no position and names up to 20
-people: it goes to HR's alert address only (none set: nobody), and keeps the digest in
-`params` (`talent_ids` and what the text is made of) so that an erasure of one of them
-drops them from the digest and writes its subject and body again
-(`scrub_recontact_digests`).
+Two alerts name several people: the daily re-contact digest (`recontact_due`: about no
+position, up to 20 people, to HR's alert address only; none set: nobody) and
+`matches_found` (the best matches of an opening). Each keeps in `params` the ids of the
+people it names (`talent_ids`) and what its text is made of, so that an erasure of one of
+them drops them from it and writes its subject and body again (`scrub_alerts_naming`);
+people erased before the event arrived are left out of it (and no longer counted).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import hashlib
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import cast, or_, select
 from sqlalchemy.dialects.postgresql import JSONB
@@ -43,6 +44,7 @@ from talentloop_shared.events.payloads import (
     CandidateRejected,
     DecisionPending,
     MatchesFound,
+    Payload,
     PositionRef,
     RecontactDue,
 )
@@ -92,8 +94,13 @@ async def create_alerts(
     position: PositionRef,
     candidate_id: str | None,
     compose: Compose,
+    params: dict[str, Any] | None = None,
 ) -> list[Notification]:
-    """Write the alert's notices (does not commit) and wake the dispatcher."""
+    """Write the alert's notices (does not commit) and wake the dispatcher; none about a
+    candidate erased here."""
+    if candidate_id and await ErasureRepository(uow.session).is_erased(candidate_id):
+        log.info("alert.candidate_erased", kind=kind)
+        return []
     settings = notify_state(uow).settings
     readers = texts.readers(
         position,
@@ -127,6 +134,7 @@ async def create_alerts(
             status="scheduled",
             subject=message.subject,
             body_text=message.body,
+            params=params,
             flags=[],
             occurred_at=occurred_at,
             send_at=now,
@@ -167,7 +175,7 @@ async def alert_decision_pending(
         event_id=event_id,
         occurred_at=occurred_at,
         position=payload.position,
-        candidate_id=None,
+        candidate_id=payload.candidate_id,
         compose=lambda locale, tz: texts.decision_pending(
             locale,
             tz,
@@ -185,9 +193,15 @@ async def alert_decision_pending(
 async def alert_matches_found(
     uow: UnitOfWork, payload: MatchesFound, *, event_id: str, occurred_at: datetime
 ) -> list[Notification]:
-    """N people in the pool match an opening: owners see the count and the top matches."""
+    """N people in the pool match an opening: owners see the count and the top matches
+    (people erased here are left out)."""
+    kept = await _not_erased(uow, payload.top)
+    matches = payload.model_copy(
+        update={"top": kept, "count": payload.count - (len(payload.top) - len(kept))}
+    )
+    if matches.count <= 0:
+        return []
     links = _links(uow)
-    top = [(m.name, m.score, m.explanation) for m in payload.top]
     return await create_alerts(
         uow,
         kind="matches_found",
@@ -195,9 +209,15 @@ async def alert_matches_found(
         occurred_at=occurred_at,
         position=payload.position,
         candidate_id=None,
-        compose=lambda locale, _tz: texts.matches_found(
-            locale, links=links, position=payload.position, count=payload.count, top=top
-        ),
+        compose=lambda locale, _tz: _matches_message(links, matches, locale),
+        params=_naming_params(matches.top, "matches", matches),
+    )
+
+
+def _matches_message(links: Links, matches: MatchesFound, locale: str) -> AlertMessage:
+    top = [(m.name, m.score, m.explanation) for m in matches.top]
+    return texts.matches_found(
+        locale, links=links, position=matches.position, count=matches.count, top=top
     )
 
 
@@ -264,7 +284,9 @@ async def alert_notices_held(
 RECONTACT_DUE = texts.notification_kind("recontact_due")
 
 
-def _digest_message(uow: UnitOfWork, digest: RecontactDue, locale: str, timezone: str) -> Any:
+def _digest_message(
+    uow: UnitOfWork, digest: RecontactDue, locale: str, timezone: str
+) -> AlertMessage:
     people = [
         texts.DuePerson(
             talent_id=t.talent_id,
@@ -286,11 +308,23 @@ def _digest_message(uow: UnitOfWork, digest: RecontactDue, locale: str, timezone
     )
 
 
-def _digest_params(digest: RecontactDue) -> dict[str, Any]:
-    return {
-        "talent_ids": [t.talent_id for t in digest.top],
-        "digest": digest.model_dump(mode="json"),
-    }
+class _Named(Protocol):
+    talent_id: str
+
+
+_N = TypeVar("_N", bound=_Named)
+
+
+async def _not_erased(uow: UnitOfWork, people: Sequence[_N]) -> list[_N]:
+    """`people` without those erased here."""
+    erasures = ErasureRepository(uow.session)
+    return [p for p in people if not await erasures.is_erased(p.talent_id)]
+
+
+def _naming_params(people: Sequence[_Named], key: str, payload: Payload) -> dict[str, Any]:
+    """What an alert naming several people keeps: their ids (an erasure finds the alert by
+    them) and, under `key`, the event its text is written from."""
+    return {"talent_ids": [p.talent_id for p in people], key: payload.model_dump(mode="json")}
 
 
 async def alert_recontact_due(
@@ -302,8 +336,7 @@ async def alert_recontact_due(
     if not settings.hr_alert_email:
         log.info("alert.nobody_to_tell", kind="recontact_due")
         return None
-    erasures = ErasureRepository(uow.session)
-    kept = [t for t in payload.top if not await erasures.is_erased(t.talent_id)]
+    kept = await _not_erased(uow, payload.top)
     digest = payload.model_copy(
         update={"top": kept, "count": payload.count - (len(payload.top) - len(kept))}
     )
@@ -324,7 +357,7 @@ async def alert_recontact_due(
         status="scheduled",
         subject=message.subject,
         body_text=message.body,
-        params=_digest_params(digest),
+        params=_naming_params(digest.top, "digest", digest),
         flags=[],
         occurred_at=occurred_at,
         send_at=uow.clock.now(),
@@ -337,31 +370,52 @@ async def alert_recontact_due(
     return notice
 
 
-def digests_naming(candidate_id: str) -> Any:
-    """The condition on notifications: a re-contact digest that lists `candidate_id`."""
-    return (Notification.kind == RECONTACT_DUE) & cast(Notification.params, JSONB).contains(
+NAMING_SEVERAL = (RECONTACT_DUE, texts.notification_kind("matches_found"))
+"""The alert kinds that name several people, by their ids in `params`."""
+
+
+def alerts_naming(candidate_id: str) -> Any:
+    """The condition on notifications: an alert that names `candidate_id` among others."""
+    return Notification.kind.in_(NAMING_SEVERAL) & cast(Notification.params, JSONB).contains(
         {"talent_ids": [candidate_id]}
     )
 
 
-async def scrub_recontact_digests(uow: UnitOfWork, candidate_id: str) -> int:
-    """Drop an erased person from the re-contact digests that list them, sent or not, and
-    write those digests' subject and body again (rows already locked by the erasure)."""
+async def scrub_alerts_naming(uow: UnitOfWork, candidate_id: str) -> int:
+    """Drop an erased person from the re-contact digests and match alerts that name them,
+    sent or not, and write their subject and body again (rows already locked by the
+    erasure); one left naming nobody keeps no text."""
     rows = (
         await uow.session.scalars(
-            select(Notification).where(digests_naming(candidate_id)).order_by(Notification.id)
+            select(Notification).where(alerts_naming(candidate_id)).order_by(Notification.id)
         )
     ).all()
     for row in rows:
-        stored = RecontactDue.model_validate((row.params or {}).get("digest") or {})
-        kept = [t for t in stored.top if t.talent_id != candidate_id]
-        digest = stored.model_copy(update={"top": kept, "count": max(stored.count - 1, 0)})
-        row.params = _digest_params(digest)
-        if digest.count == 0 or row.recipient is None:
-            row.subject = row.body_text = None
+        written: AlertMessage | None = None
+        if row.kind == RECONTACT_DUE:
+            digest = _without(RecontactDue, (row.params or {}).get("digest"), candidate_id)
+            row.params = _naming_params(digest.top, "digest", digest)
+            if digest.count and row.recipient is not None:
+                written = _digest_message(uow, digest, row.locale, row.timezone)
         else:
-            message = _digest_message(uow, digest, row.locale, row.timezone)
-            row.subject, row.body_text = message.subject, message.body
+            matches = _without(MatchesFound, (row.params or {}).get("matches"), candidate_id)
+            row.params = _naming_params(matches.top, "matches", matches)
+            if matches.count and row.recipient is not None:
+                written = _matches_message(_links(uow), matches, row.locale)
+        row.subject = written.subject if written else None
+        row.body_text = written.body if written else None
     if rows:
         await uow.flush()
     return len(rows)
+
+
+_Several = TypeVar("_Several", RecontactDue, MatchesFound)
+
+
+def _without(kind: type[_Several], stored: dict[str, Any] | None, candidate_id: str) -> _Several:
+    """The stored event an alert was written from, without the erased person."""
+    event = kind.model_validate(stored or {})
+    kept = [p for p in event.top if p.talent_id != candidate_id]
+    return event.model_copy(
+        update={"top": kept, "count": max(event.count - (len(event.top) - len(kept)), 0)}
+    )

@@ -5,9 +5,11 @@ bodies, the survey link, an interview email's calendar part), the compliance exc
 matched phrases, survey comments, and the address wherever a delivery error quoted it.
 What the feedback dashboard and audits need stays: ids, kind, channel, status,
 timestamps, template, job family, stage, locale, survey ratings and "open to future
-roles". Unsent notices are cancelled. A daily re-contact digest to HR that lists the
-person keeps going (it is HR's), without them: they leave its list and its count, and its
-subject and body are written again (service/alerts.py).
+roles". Unsent notices are cancelled, alerts to staff about the candidate (a pending
+decision, a hire) included. An alert that names the person among others (the daily
+re-contact digest, an opening's best matches) keeps going (it is HR's), without them: they
+leave its list and its count, and its subject and body are written again
+(service/alerts.py).
 
 Notices and the dispatcher. A notice in `sending` is being delivered right now; its
 status is left to the dispatcher, but its content is erased at once. The dispatcher's
@@ -46,7 +48,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 from notify_service.db.models import DeliveryAttempt, Notification, SurveyResponse
 from notify_service.db.repositories import ErasureRepository
-from notify_service.service.alerts import digests_naming, scrub_recontact_digests
+from notify_service.service.alerts import alerts_naming, scrub_alerts_naming
 from notify_service.service.notice_control import HOLDABLE
 from talentloop_shared.db import UnitOfWork, each_element_sql, forget_person
 from talentloop_shared.logging import get_logger
@@ -91,15 +93,15 @@ async def erase_candidate(
     first_time = await erasures.record(candidate_id, erased_at)
     session = uow.session
     of_candidate = select(Notification.id).where(Notification.candidate_id == candidate_id)
-    # The candidate's notices and the re-contact digests that list them, locked in id
+    # The candidate's notices and the alerts that name them among others, locked in id
     # order before anything else ("Lock order").
     await session.execute(
         select(Notification.id)
-        .where(or_(Notification.candidate_id == candidate_id, digests_naming(candidate_id)))
+        .where(or_(Notification.candidate_id == candidate_id, alerts_naming(candidate_id)))
         .order_by(Notification.id)
         .with_for_update(key_share=True)
     )
-    digests_scrubbed = await scrub_recontact_digests(uow, candidate_id)
+    alerts_scrubbed = await scrub_alerts_naming(uow, candidate_id)
 
     comments = await session.execute(
         update(SurveyResponse)
@@ -182,7 +184,7 @@ async def erase_candidate(
     log.info(
         "candidate.erased",
         candidate_id=candidate_id,
-        recontact_digests_scrubbed=digests_scrubbed,
+        alerts_naming_scrubbed=alerts_scrubbed,
         infra_rows=infra_rows,
         **asdict(result),
     )

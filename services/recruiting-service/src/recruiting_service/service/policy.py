@@ -261,6 +261,7 @@ async def apply_policy(
             mode=cast(
                 Literal["unanimous_no_hire", "majority_no_hire", "composite_below"], policy.mode
             ),
+            candidate_id=str(candidate.id),
             candidate_name=candidate.name,
             position=await position_ref(uow, opening),
             strengths=list(draft.strengths),
