@@ -102,24 +102,25 @@ class Resource:
         readers: Any = None,
         writers: Any = None,
         collection: str | None = None,
-        location: str | None = None,
-        etag: bool = True,
+        etag: bool | None = None,
         params: Mapping[str, Any] | None = None,
     ) -> None:
         """`item` is one resource's path below the router's prefix (`/{person_id}`).
         `readers` is the role alias that may get and list it, `writers` the one that may
         change it (a route's `role=` says otherwise). `collection` is the list's path, by
-        default `item` without its last segment; `location`, with `{id}` for the read
-        model's id, is where a created one is found; `etag`: answers carry the model's
-        version; `params` types the path parameters that are not UUIDs."""
+        default `item` without its last segment. A created one is found at the router's
+        prefix and `item`, its id in place of the last path parameter (the Location of a 201).
+        `etag`: answers carry the model's version, by default when the read model has one;
+        `params` types the path parameters that are not UUIDs."""
         self.router = router
         self.read = read
         self.item = item
         self.readers = readers
         self.writers = writers
         self.collection = item.rsplit("/", 1)[0] if collection is None else collection
-        self.location = location
-        self.etag = etag
+        self.location = _location(router.prefix + item)
+        model, _ = _model_and_builder(read, f"Resource {router.prefix}{item}")
+        self.etag = "version" in model.model_fields if etag is None else etag
         self.params = dict(params or {})
 
     def get(self, use_case: UseCase, **route: Any) -> None:
@@ -225,6 +226,14 @@ class Resource:
             responses=problem_responses(401, 403, *errors),
             **decorator,
         )
+
+
+def _location(item_path: str) -> str | None:
+    """Where a created resource is found: its item path, `{id}` in place of the last
+    segment when that is a path parameter (`/api/v1/people/{person_id}` →
+    `/api/v1/people/{id}`); None when the item path does not end in one."""
+    head, _, last = item_path.rpartition("/")
+    return f"{head}/{{id}}" if _PATH_PARAM.fullmatch(last) else None
 
 
 def _body_model(body: Any, where: str) -> tuple[type[BaseModel] | None, bool]:

@@ -125,13 +125,7 @@ class ChatRobotRead(BaseModel):
 
 
 robots = Resource(
-    robots_router,
-    ChatRobotRead.from_row,
-    readers=HrAdmin,
-    writers=HrAdmin,
-    item="/{robot_id}",
-    etag=False,
-    location="/api/v1/chat-robots/{id}",
+    robots_router, ChatRobotRead.from_row, readers=HrAdmin, writers=HrAdmin, item="/{robot_id}"
 )
 
 

@@ -47,7 +47,6 @@ notices = Resource(
     readers=Reader,
     writers=Recruiter,
     item="/{notification_id}",
-    etag=False,
 )
 notices.page(
     notice_reads.list_notices,

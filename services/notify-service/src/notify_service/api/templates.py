@@ -13,14 +13,7 @@ from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/templates", tags=["templates"])
-templates = Resource(
-    router,
-    TemplateRead,
-    readers=Reader,
-    writers=HrAdmin,
-    item="/{template_id}",
-    location="/api/v1/templates/{id}",
-)
+templates = Resource(router, TemplateRead, readers=Reader, writers=HrAdmin, item="/{template_id}")
 
 
 class TemplateFilters(BaseModel):

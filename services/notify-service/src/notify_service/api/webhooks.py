@@ -96,12 +96,7 @@ class DeliveryRead(BaseModel):
 
 
 subscriptions = Resource(
-    router,
-    SubscriptionRead,
-    readers=HrAdmin,
-    writers=HrAdmin,
-    item="/{subscription_id}",
-    location="/api/v1/webhook-subscriptions/{id}",
+    router, SubscriptionRead, readers=HrAdmin, writers=HrAdmin, item="/{subscription_id}"
 )
 deliveries = Resource(
     router,
@@ -109,8 +104,6 @@ deliveries = Resource(
     readers=HrAdmin,
     writers=HrAdmin,
     item="/{subscription_id}/deliveries/{delivery_id}",
-    collection="/{subscription_id}/deliveries",
-    etag=False,
 )
 
 

@@ -18,14 +18,7 @@ from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/org-units", tags=["org units"])
-units = Resource(
-    router,
-    OrgUnitRead.from_row,
-    readers=AnyRole,
-    writers=HrAdmin,
-    item="/{unit_id}",
-    location="/api/v1/org-units/{id}",
-)
+units = Resource(router, OrgUnitRead.from_row, readers=AnyRole, writers=HrAdmin, item="/{unit_id}")
 
 CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code")]
 

@@ -18,12 +18,7 @@ from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/people", tags=["people"])
 people = Resource(
-    router,
-    PersonRead.from_row,
-    readers=Reader,
-    writers=Integrator,
-    item="/{person_id}",
-    location="/api/v1/people/{id}",
+    router, PersonRead.from_row, readers=Reader, writers=Integrator, item="/{person_id}"
 )
 
 CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code (工号)")]

@@ -26,12 +26,7 @@ from talentloop_shared.service import ReadsDep, api_router
 router = api_router(prefix="/api/v1/positions", tags=["positions"])
 CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code")]
 positions = Resource(
-    router,
-    PositionRead.from_row,
-    readers=AnyRole,
-    writers=HrAdmin,
-    item="/{position_id}",
-    location="/api/v1/positions/{id}",
+    router, PositionRead.from_row, readers=AnyRole, writers=HrAdmin, item="/{position_id}"
 )
 
 positions.create(

@@ -23,9 +23,6 @@ application = Resource(
     readers=Reader,
     writers=Recruiter,
     item="/applications/{application_id}",
-    collection="/applications",
-    location="/api/v1/applications/{id}",
-    etag=False,
 )
 
 Transition = Callable[..., Awaitable[ApplicationRecord]]

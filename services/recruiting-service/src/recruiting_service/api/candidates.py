@@ -49,8 +49,6 @@ candidate = Resource(
     readers=Reader,
     writers=Sourcer,
     item="/candidates/{candidate_id}",
-    collection="/candidates",
-    location="/api/v1/candidates/{id}",
     params={"external_id": ExternalIdPath},
 )
 

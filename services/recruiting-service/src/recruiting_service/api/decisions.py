@@ -39,7 +39,6 @@ rejection = Resource(
     RejectedApplicationRead.from_rejected,
     writers=Recruiter,
     item="/applications/{application_id}",
-    etag=False,
 )
 rejection.action(
     "reject",

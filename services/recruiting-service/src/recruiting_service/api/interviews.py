@@ -39,8 +39,6 @@ interview = Resource(
     readers=AnyRole,
     writers=Recruiter,
     item="/interviews/{interview_id}",
-    collection="/interviews",
-    location="/api/v1/interviews/{id}",
 )
 
 
@@ -104,7 +102,6 @@ scorecard = Resource(
     ScorecardRead.from_scorecard,
     readers=Reader,
     item="/applications/{application_id}/scorecard",
-    etag=False,
 )
 scorecard.get(
     evaluations.get_scorecard,
@@ -119,7 +116,6 @@ calibration = Resource(
     CalibrationRead,
     readers=CalibrationReaders,
     item="/interviewers/{interviewer_id}/calibration",
-    etag=False,
     params={"interviewer_id": str},
 )
 calibration.get(

@@ -14,13 +14,7 @@ from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1", tags=["courses"])
 catalogue = Resource(
-    router,
-    CourseRead.from_row,
-    readers=Reader,
-    writers=HrAdmin,
-    item="/courses/{course_id}",
-    collection="/courses",
-    location="/api/v1/courses/{id}",
+    router, CourseRead.from_row, readers=Reader, writers=HrAdmin, item="/courses/{course_id}"
 )
 
 

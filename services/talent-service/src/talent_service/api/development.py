@@ -13,12 +13,7 @@ from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1", tags=["development plans"])
 plans = Resource(
-    router,
-    DevelopmentPlanRead.from_row,
-    readers=Reader,
-    item="/development-plans/{plan_id}",
-    collection="/development-plans",
-    etag=False,
+    router, DevelopmentPlanRead.from_row, readers=Reader, item="/development-plans/{plan_id}"
 )
 
 

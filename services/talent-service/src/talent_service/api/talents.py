@@ -19,8 +19,6 @@ pool = Resource(
     readers=Reader,
     writers=HrAdmin,
     item="/talents/{talent_id}",
-    collection="/talents",
-    etag=False,
     params={"talent_id": str},
 )
 recontact = Resource(
@@ -30,7 +28,6 @@ recontact = Resource(
     writers=Recruiter,
     item="/talents/{talent_id}",
     collection="/reminders",
-    etag=False,
     params={"talent_id": str},
 )
 
