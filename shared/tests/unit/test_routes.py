@@ -108,11 +108,11 @@ async def set_colour(
 def _declared() -> FastAPI:
     router = api_router(prefix="/api/v1/things", tags=["things"])
     things = Resource(router, ThingRead.from_row, readers=Caller, writers=Boss, item="/{thing_id}")
-    things.page(list_things, ThingFilters, summary="List things", errors=(422,))
-    things.create(create_thing, ThingChange, summary="Add a thing", errors=(422,))
+    things.page(list_things, ThingFilters, summary="List things")
+    things.create(create_thing, ThingChange, summary="Add a thing")
     things.upsert("/by-code/{code}", upsert_thing, ThingChange, params={"code": str})
     things.get(get_thing, summary="Read a thing")
-    things.update(update_thing, ThingChange, summary="Change a thing", errors=(404, 412, 422))
+    things.update(update_thing, ThingChange, summary="Change a thing", errors=(404,))
     things.delete(delete_thing, role=Caller, summary="Remove a thing")
     things.action(
         "paint",
@@ -159,7 +159,9 @@ def _hand_written() -> FastAPI:
     ) -> ThingRead:
         raise NotImplementedError
 
-    @router.put("/by-code/{code}", response_model=ThingRead, responses=problem_responses(401, 403))
+    @router.put(
+        "/by-code/{code}", response_model=ThingRead, responses=problem_responses(401, 403, 422)
+    )
     async def upsert_thing(
         code: str, body: ThingChange, uow: UowDep, principal: Boss, response: Response
     ) -> ThingRead:
@@ -169,7 +171,7 @@ def _hand_written() -> FastAPI:
         "/{thing_id}",
         summary="Read a thing",
         response_model=ThingRead,
-        responses=problem_responses(401, 403, 404),
+        responses=problem_responses(401, 403, 404, 422),
     )
     async def get_thing(
         thing_id: uuid.UUID, uow: UowDep, principal: Caller, response: Response
@@ -196,7 +198,7 @@ def _hand_written() -> FastAPI:
         "/{thing_id}",
         status_code=204,
         summary="Remove a thing",
-        responses=problem_responses(401, 403, 404),
+        responses=problem_responses(401, 403, 404, 422),
     )
     async def delete_thing(thing_id: uuid.UUID, uow: UowDep, principal: Caller) -> Response:
         raise NotImplementedError
@@ -205,7 +207,7 @@ def _hand_written() -> FastAPI:
         "/{thing_id}/paint",
         summary="Paint a thing",
         response_model=ThingRead,
-        responses=problem_responses(401, 403),
+        responses=problem_responses(401, 403, 422),
     )
     async def paint_thing(
         thing_id: uuid.UUID, uow: UowDep, principal: Boss, body: ThingChange | None = None

@@ -13,8 +13,7 @@ particular to it:
     )
     templates.get(use_cases.get_template, summary="Read a template")
     templates.update(
-        use_cases.update_template, TemplateUpdate, summary="Edit a template",
-        errors=(404, 412, 422),
+        use_cases.update_template, TemplateUpdate, summary="Edit a template", errors=(404,)
     )
 
 **Calling the use case**: `use_case(uow, **inputs)`, with those of its parameters the route
@@ -34,10 +33,11 @@ versioned; `upsert` expects `(row, created)`, `page` a `Page` of rows, `delete` 
 
 **The document**: the endpoint's signature is built for FastAPI (`__signature__`), so the
 OpenAPI document shows the parameters, body, statuses and problem responses a hand-written
-endpoint would; `errors` lists the problem statuses besides 401 and 403, which every route
-with a role answers. The route (its operationId) is named after the use case unless
-`name=` says otherwise; other keywords (`summary`, `description`, `dependencies`,
-`status_code`, …) go to FastAPI as they are.
+endpoint would. The route knows some of its problem statuses itself: 401 and 403 (every route
+has a role), 422 when it takes any input, 412 when its use case takes `expected`; `errors`
+lists the others its use case may answer (404, 409, …). The route (its operationId) is
+named after the use case unless `name=` says otherwise; other keywords (`summary`,
+`description`, `dependencies`, `status_code`, …) go to FastAPI as they are.
 
 Import it from here, not from `talentloop_shared.http`: it depends on
 `talentloop_shared.service`, which itself imports that package.
@@ -223,7 +223,7 @@ class Resource:
             methods=[method],
             name=name,
             response_model=response_model,
-            responses=problem_responses(401, 403, *errors),
+            responses=problem_responses(*route.statuses(errors)),
             **decorator,
         )
 
@@ -291,6 +291,17 @@ class _Route:
         if len(free) != (self.body is not None):
             raise TypeError(f"{where}: {self.use_case!r} is left without {', '.join(free)}")
         self.body_as = free[0] if free else None
+
+    def statuses(self, errors: Sequence[int]) -> list[int]:
+        """The problem statuses it may answer: 401 and 403 (every route has a role), 422
+        when it takes any input (FastAPI validates it), 412 when it honours If-Match, and
+        the route's own `errors`."""
+        derived = {401, 403}
+        if self.path_names or self.body or self.query or self.answer == "page":
+            derived.add(422)
+        if "expected" in self.takes:
+            derived |= {412, 422}
+        return sorted(derived | set(errors))
 
     def signature(self, types: Mapping[str, Any], role: Any) -> inspect.Signature:
         """What FastAPI reads: path parameters, body, filters, paging, the unit of work,

@@ -16,5 +16,4 @@ settings.replace(
     NoticeSettingsUpdate,
     name="put_settings",
     summary="Replace the notice settings",
-    errors=(422,),
 )

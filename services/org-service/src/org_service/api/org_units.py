@@ -42,10 +42,8 @@ class OrgUnitFilters(BaseModel):
     kind: Annotated[str | None, Query(description="Only units of this kind")] = None
 
 
-units.create(
-    use_cases.create_org_unit, OrgUnitCreate, summary="Create an org unit", errors=(409, 422)
-)
-units.page(use_cases.list_org_units, OrgUnitFilters, summary="List org units", errors=(422,))
+units.create(use_cases.create_org_unit, OrgUnitCreate, summary="Create an org unit", errors=(409,))
+units.page(use_cases.list_org_units, OrgUnitFilters, summary="List org units")
 
 
 @router.get(
@@ -71,7 +69,7 @@ units.upsert(
     "Sending what is stored changes nothing: same version, no event, so a nightly sync can "
     "PUT the whole tree every night (parents first). `If-Match` is optional (412 on a "
     "stale version).",
-    errors=(409, 412, 422),
+    errors=(409,),
 )
 units.get(use_cases.get_org_unit, summary="Read an org unit (ETag = version)")
 units.update(
@@ -80,7 +78,7 @@ units.update(
     summary="Rename, re-kind, re-code or move an org unit (If-Match honoured)",
     description="A rename republishes every position below the unit (`updated`, "
     "changed_fields `org_unit`); a new `parent_id` is a move (see POST …/move).",
-    errors=(404, 409, 412, 422),
+    errors=(404, 409),
 )
 
 

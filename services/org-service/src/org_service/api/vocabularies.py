@@ -57,7 +57,6 @@ skills.page(
     description="Every skill screening, candidate inputs, matching and tags know, by key, with "
     "its labels and spellings. `custom_only=true` lists HR's entries only; `q` finds a skill "
     "by any spelling (substring, case-insensitive).",
-    errors=(422,),
 )
 
 

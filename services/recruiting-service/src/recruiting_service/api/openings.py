@@ -21,5 +21,5 @@ class OpeningFilters(BaseModel):
     job_family: str | None = None
 
 
-opening.page(openings.list_openings, OpeningFilters, summary="List open openings", errors=(422,))
+opening.page(openings.list_openings, OpeningFilters, summary="List open openings")
 opening.get(openings.get_opening, summary="Read an opening (open or closed)")

@@ -31,11 +31,9 @@ plans.page(
     PlanFilters,
     summary="New hires' development plans",
     description="Plans newest first, of one person or one application if given.",
-    errors=(422,),
 )
 plans.get(
     development.get_plan,
     summary="A new hire's development plan",
     description="The scorecard's gaps and the catalogue courses that cover them.",
-    errors=(404, 422),
 )

@@ -33,7 +33,7 @@ matches.action(
     status_code=201,
     summary="Invite a matched candidate to the opening",
     description="Record the invitation and publish talent-invited; 409 when already invited.",
-    errors=(404, 409, 422),
+    errors=(404, 409),
 )
 
 

@@ -59,7 +59,6 @@ pool.page(
     read=TalentSummary.from_row,
     summary="Search the talent pool",
     description="Pooled candidates with valid consent, newest first.",
-    errors=(422,),
 )
 pool.get(
     talents.get_talent,
@@ -85,7 +84,6 @@ recontact.page(
     ReminderFilters,
     summary="Pooled candidates due for re-contact",
     description="Who is due before `due_before`, earliest first.",
-    errors=(422,),
 )
 pool.get(
     talents.suggest_development,
