@@ -4,7 +4,7 @@ from talentloop_shared.db.base import NAMING_CONVENTION
 from talentloop_shared.db.engine import create_engine, create_session_factory
 from talentloop_shared.db.erasure import each_element_sql, forget_person
 from talentloop_shared.db.reads import Reads
-from talentloop_shared.db.repository import KeysetOrder, Repository
+from talentloop_shared.db.repository import KeysetOrder, Repository, where_given
 from talentloop_shared.db.tables import idempotency_keys, inbox, infra_metadata, outbox
 from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -23,4 +23,5 @@ __all__ = [
     "inbox",
     "infra_metadata",
     "outbox",
+    "where_given",
 ]

@@ -72,6 +72,13 @@ class Repository(Generic[ModelT]):
         return select(self.model)
 
 
+def where_given(statement: Select[ModelT], **filters: Any) -> Select[ModelT]:
+    """`statement` narrowed to the rows whose columns (of the entity it selects last, by
+    name) equal each filter given; a filter that is None narrows nothing (a list's query
+    parameter left out): `where_given(select(Candidate), email=email)`."""
+    return statement.filter_by(**{name: v for name, v in filters.items() if v is not None})
+
+
 class KeysetOrder:
     """How a list is ordered and paged in the database: its key columns, the last one unique
     (`(created_at, id)`), all ascending or all descending. Its cursor codec (`keyset`)

@@ -13,8 +13,7 @@ particular to it:
     )
     templates.get(use_cases.get_template, summary="Read a template")
     templates.update(
-        use_cases.update_template, TemplateUpdate, summary="Edit a template",
-        errors=(404, 412, 422),
+        use_cases.update_template, TemplateUpdate, summary="Edit a template", errors=(404,)
     )
 
 **Calling the use case**: `use_case(uow, **inputs)`, with those of its parameters the route
@@ -34,10 +33,11 @@ versioned; `upsert` expects `(row, created)`, `page` a `Page` of rows, `delete` 
 
 **The document**: the endpoint's signature is built for FastAPI (`__signature__`), so the
 OpenAPI document shows the parameters, body, statuses and problem responses a hand-written
-endpoint would; `errors` lists the problem statuses besides 401 and 403, which every route
-with a role answers. The route (its operationId) is named after the use case unless
-`name=` says otherwise; other keywords (`summary`, `description`, `dependencies`,
-`status_code`, …) go to FastAPI as they are.
+endpoint would. The route knows some of its problem statuses itself: 401 and 403 (every route
+has a role), 422 when it takes any input, 412 when its use case takes `expected`; `errors`
+lists the others its use case may answer (404, 409, …). The route (its operationId) is
+named after the use case unless `name=` says otherwise; other keywords (`summary`,
+`description`, `dependencies`, `status_code`, …) go to FastAPI as they are.
 
 Import it from here, not from `talentloop_shared.http`: it depends on
 `talentloop_shared.service`, which itself imports that package.
@@ -102,24 +102,25 @@ class Resource:
         readers: Any = None,
         writers: Any = None,
         collection: str | None = None,
-        location: str | None = None,
-        etag: bool = True,
+        etag: bool | None = None,
         params: Mapping[str, Any] | None = None,
     ) -> None:
         """`item` is one resource's path below the router's prefix (`/{person_id}`).
         `readers` is the role alias that may get and list it, `writers` the one that may
         change it (a route's `role=` says otherwise). `collection` is the list's path, by
-        default `item` without its last segment; `location`, with `{id}` for the read
-        model's id, is where a created one is found; `etag`: answers carry the model's
-        version; `params` types the path parameters that are not UUIDs."""
+        default `item` without its last segment. A created one is found at the router's
+        prefix and `item`, its id in place of the last path parameter (the Location of a 201).
+        `etag`: answers carry the model's version, by default when the read model has one;
+        `params` types the path parameters that are not UUIDs."""
         self.router = router
         self.read = read
         self.item = item
         self.readers = readers
         self.writers = writers
         self.collection = item.rsplit("/", 1)[0] if collection is None else collection
-        self.location = location
-        self.etag = etag
+        self.location = _location(router.prefix + item)
+        model, _ = _model_and_builder(read, f"Resource {router.prefix}{item}")
+        self.etag = "version" in model.model_fields if etag is None else etag
         self.params = dict(params or {})
 
     def get(self, use_case: UseCase, **route: Any) -> None:
@@ -222,9 +223,17 @@ class Resource:
             methods=[method],
             name=name,
             response_model=response_model,
-            responses=problem_responses(401, 403, *errors),
+            responses=problem_responses(*route.statuses(errors)),
             **decorator,
         )
+
+
+def _location(item_path: str) -> str | None:
+    """Where a created resource is found: its item path, `{id}` in place of the last
+    segment when that is a path parameter (`/api/v1/people/{person_id}` →
+    `/api/v1/people/{id}`); None when the item path does not end in one."""
+    head, _, last = item_path.rpartition("/")
+    return f"{head}/{{id}}" if _PATH_PARAM.fullmatch(last) else None
 
 
 def _body_model(body: Any, where: str) -> tuple[type[BaseModel] | None, bool]:
@@ -282,6 +291,17 @@ class _Route:
         if len(free) != (self.body is not None):
             raise TypeError(f"{where}: {self.use_case!r} is left without {', '.join(free)}")
         self.body_as = free[0] if free else None
+
+    def statuses(self, errors: Sequence[int]) -> list[int]:
+        """The problem statuses it may answer: 401 and 403 (every route has a role), 422
+        when it takes any input (FastAPI validates it), 412 when it honours If-Match, and
+        the route's own `errors`."""
+        derived = {401, 403}
+        if self.path_names or self.body or self.query or self.answer == "page":
+            derived.add(422)
+        if "expected" in self.takes:
+            derived |= {412, 422}
+        return sorted(derived | set(errors))
 
     def signature(self, types: Mapping[str, Any], role: Any) -> inspect.Signature:
         """What FastAPI reads: path parameters, body, filters, paging, the unit of work,

@@ -125,13 +125,7 @@ class ChatRobotRead(BaseModel):
 
 
 robots = Resource(
-    robots_router,
-    ChatRobotRead.from_row,
-    readers=HrAdmin,
-    writers=HrAdmin,
-    item="/{robot_id}",
-    etag=False,
-    location="/api/v1/chat-robots/{id}",
+    robots_router, ChatRobotRead.from_row, readers=HrAdmin, writers=HrAdmin, item="/{robot_id}"
 )
 
 
@@ -147,14 +141,9 @@ robots.create(
     name="create_chat_robot",
     summary="Register a team-chat robot (WeCom, DingTalk, Feishu) for a position, an org "
     "unit or by default",
-    errors=(422,),
 )
 robots.page(
-    chat_robots.list_robots,
-    RobotFilters,
-    name="list_chat_robots",
-    summary="List team-chat robots",
-    errors=(422,),
+    chat_robots.list_robots, RobotFilters, name="list_chat_robots", summary="List team-chat robots"
 )
 robots.get(chat_robots.get_robot, name="get_chat_robot", summary="Read a team-chat robot")
 robots.replace(
@@ -162,7 +151,7 @@ robots.replace(
     ChatRobotInput,
     name="put_chat_robot",
     summary="Replace a team-chat robot (a webhook URL or secret left out is kept)",
-    errors=(404, 422),
+    errors=(404,),
 )
 robots.delete(
     chat_robots.delete_robot, name="delete_chat_robot", summary="Remove a team-chat robot"

@@ -47,7 +47,6 @@ notices = Resource(
     readers=Reader,
     writers=Recruiter,
     item="/{notification_id}",
-    etag=False,
 )
 notices.page(
     notice_reads.list_notices,
@@ -55,7 +54,6 @@ notices.page(
     read=NotificationRead.for_staff,
     name="list_notifications",
     summary="List notices",
-    errors=(422,),
 )
 notices.get(
     notice_reads.get_notice,
@@ -67,7 +65,7 @@ notices.update(
     NoticeEdit,
     name="edit_notification",
     summary="Reword a notice held for review (the compliance guard checks it again)",
-    errors=(404, 409, 422),
+    errors=(404, 409),
 )
 
 # HR's actions on one notice (path, operation name, use case, summary): each takes the

@@ -8,9 +8,7 @@ from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1/settings", tags=["settings"])
-settings = Resource(
-    router, NoticeSettingsRead.from_row, readers=HrAdmin, writers=HrAdmin, item="", etag=False
-)
+settings = Resource(router, NoticeSettingsRead.from_row, readers=HrAdmin, writers=HrAdmin, item="")
 
 settings.get(use_cases.get_settings, summary="Read the notice settings", errors=())
 settings.replace(
@@ -18,5 +16,4 @@ settings.replace(
     NoticeSettingsUpdate,
     name="put_settings",
     summary="Replace the notice settings",
-    errors=(422,),
 )

@@ -13,14 +13,7 @@ from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/templates", tags=["templates"])
-templates = Resource(
-    router,
-    TemplateRead,
-    readers=Reader,
-    writers=HrAdmin,
-    item="/{template_id}",
-    location="/api/v1/templates/{id}",
-)
+templates = Resource(router, TemplateRead, readers=Reader, writers=HrAdmin, item="/{template_id}")
 
 
 class TemplateFilters(BaseModel):
@@ -35,16 +28,14 @@ class TemplateFilters(BaseModel):
     channel: str | None = None
 
 
-templates.create(
-    use_cases.create_template, TemplateCreate, summary="Add a template", errors=(409, 422)
-)
-templates.page(use_cases.list_templates, TemplateFilters, summary="List templates", errors=(422,))
+templates.create(use_cases.create_template, TemplateCreate, summary="Add a template", errors=(409,))
+templates.page(use_cases.list_templates, TemplateFilters, summary="List templates")
 templates.get(use_cases.get_template, summary="Read a template")
 templates.update(
     use_cases.update_template,
     TemplateUpdate,
     summary="Edit a template (creates a new version)",
-    errors=(404, 412, 422),
+    errors=(404,),
 )
 
 
@@ -69,5 +60,5 @@ templates.action(
     read=TemplatePreview.from_result,
     etag=False,
     summary="Render a template against a sample or a payload",
-    errors=(404, 422),
+    errors=(404,),
 )

@@ -96,12 +96,7 @@ class DeliveryRead(BaseModel):
 
 
 subscriptions = Resource(
-    router,
-    SubscriptionRead,
-    readers=HrAdmin,
-    writers=HrAdmin,
-    item="/{subscription_id}",
-    location="/api/v1/webhook-subscriptions/{id}",
+    router, SubscriptionRead, readers=HrAdmin, writers=HrAdmin, item="/{subscription_id}"
 )
 deliveries = Resource(
     router,
@@ -109,8 +104,6 @@ deliveries = Resource(
     readers=HrAdmin,
     writers=HrAdmin,
     item="/{subscription_id}/deliveries/{delivery_id}",
-    collection="/{subscription_id}/deliveries",
-    etag=False,
 )
 
 
@@ -132,20 +125,17 @@ subscriptions.create(
     SubscriptionCreate,
     read=SubscriptionWithSecret.of,
     summary="Subscribe an endpoint to events (the answer shows its secret, once)",
-    errors=(409, 422),
+    errors=(409,),
 )
 subscriptions.page(
-    use_cases.list_subscriptions,
-    SubscriptionFilters,
-    summary="List webhook subscriptions",
-    errors=(422,),
+    use_cases.list_subscriptions, SubscriptionFilters, summary="List webhook subscriptions"
 )
 subscriptions.get(use_cases.get_subscription, summary="Read a webhook subscription")
 subscriptions.update(
     use_cases.update_subscription,
     SubscriptionUpdate,
     summary="Change a webhook subscription (active: true re-enables a disabled one)",
-    errors=(404, 412, 422),
+    errors=(404,),
 )
 subscriptions.delete(
     use_cases.delete_subscription, summary="Delete a webhook subscription and its delivery log"
@@ -155,13 +145,13 @@ subscriptions.action(
     use_cases.rotate_secret,
     read=SubscriptionWithSecret.of,
     summary="Rotate the signing secret (the old one also signs during the overlap)",
-    errors=(404, 412),
+    errors=(404,),
 )
 deliveries.page(
     use_cases.list_deliveries,
     DeliveryFilters,
     summary="The delivery log of a subscription, newest first",
-    errors=(404, 422),
+    errors=(404,),
 )
 deliveries.action(
     "redeliver",

@@ -37,7 +37,7 @@ from notify_service.db.webhooks import WebhookCandidateLink, WebhookDelivery, We
 from notify_service.domain import webhooks as rules
 from notify_service.service.per_transaction import once_per_transaction
 from notify_service.service.state import notify_state
-from talentloop_shared.db import KeysetOrder, UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork, where_given
 from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Gone, NotFound
 from talentloop_shared.events import CloudEvent
 from talentloop_shared.events.registry import EVENT_TYPES
@@ -200,9 +200,7 @@ async def list_subscriptions(
     uow: UnitOfWork, *, active: bool | None, limit: int, cursor: str | None
 ) -> Page[WebhookSubscription]:
     """Subscriptions, oldest first."""
-    stmt = select(WebhookSubscription)
-    if active is not None:
-        stmt = stmt.where(WebhookSubscription.active == active)
+    stmt = where_given(select(WebhookSubscription), active=active)
     return await SUBSCRIPTIONS.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
@@ -289,11 +287,12 @@ async def list_deliveries(
 ) -> Page[WebhookDelivery]:
     """A subscription's deliveries, newest first."""
     await get_subscription(uow, subscription_id)
-    stmt = select(WebhookDelivery).where(WebhookDelivery.subscription_id == subscription_id)
-    if status is not None:
-        stmt = stmt.where(WebhookDelivery.status == status)
-    if event_type is not None:
-        stmt = stmt.where(WebhookDelivery.event_type == event_type)
+    stmt = where_given(
+        select(WebhookDelivery),
+        subscription_id=subscription_id,
+        status=status,
+        event_type=event_type,
+    )
     return await DELIVERIES.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 

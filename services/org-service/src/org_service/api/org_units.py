@@ -18,14 +18,7 @@ from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/org-units", tags=["org units"])
-units = Resource(
-    router,
-    OrgUnitRead.from_row,
-    readers=AnyRole,
-    writers=HrAdmin,
-    item="/{unit_id}",
-    location="/api/v1/org-units/{id}",
-)
+units = Resource(router, OrgUnitRead.from_row, readers=AnyRole, writers=HrAdmin, item="/{unit_id}")
 
 CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code")]
 
@@ -49,10 +42,8 @@ class OrgUnitFilters(BaseModel):
     kind: Annotated[str | None, Query(description="Only units of this kind")] = None
 
 
-units.create(
-    use_cases.create_org_unit, OrgUnitCreate, summary="Create an org unit", errors=(409, 422)
-)
-units.page(use_cases.list_org_units, OrgUnitFilters, summary="List org units", errors=(422,))
+units.create(use_cases.create_org_unit, OrgUnitCreate, summary="Create an org unit", errors=(409,))
+units.page(use_cases.list_org_units, OrgUnitFilters, summary="List org units")
 
 
 @router.get(
@@ -78,7 +69,7 @@ units.upsert(
     "Sending what is stored changes nothing: same version, no event, so a nightly sync can "
     "PUT the whole tree every night (parents first). `If-Match` is optional (412 on a "
     "stale version).",
-    errors=(409, 412, 422),
+    errors=(409,),
 )
 units.get(use_cases.get_org_unit, summary="Read an org unit (ETag = version)")
 units.update(
@@ -87,7 +78,7 @@ units.update(
     summary="Rename, re-kind, re-code or move an org unit (If-Match honoured)",
     description="A rename republishes every position below the unit (`updated`, "
     "changed_fields `org_unit`); a new `parent_id` is a move (see POST …/move).",
-    errors=(404, 409, 412, 422),
+    errors=(404, 409),
 )
 
 

@@ -18,12 +18,7 @@ from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/people", tags=["people"])
 people = Resource(
-    router,
-    PersonRead.from_row,
-    readers=Reader,
-    writers=Integrator,
-    item="/{person_id}",
-    location="/api/v1/people/{id}",
+    router, PersonRead.from_row, readers=Reader, writers=Integrator, item="/{person_id}"
 )
 
 CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code (工号)")]
@@ -46,13 +41,13 @@ people.page(
     description="`q` searches name, email and code (case-insensitive, substring); filter by org "
     "unit (with `include_subtree=true`, also every unit below it), `active` and `subject` "
     "(the JWT `sub`: who signs in as whom). Ordered by name.",
-    errors=(404, 422),
+    errors=(404,),
 )
 people.create(
     use_cases.create_person,
     PersonCreate,
     summary="Add a staff member (publishes `person-changed`, `created`)",
-    errors=(409, 422),
+    errors=(409,),
 )
 
 
@@ -78,7 +73,7 @@ people.upsert(
     "naming it). Fields you leave out keep their value. Sending what is stored changes "
     "nothing: same version, no event, so a nightly sync can PUT everyone every night. "
     "`If-Match` is optional (412 on a stale version).",
-    errors=(409, 412, 422),
+    errors=(409,),
 )
 people.get(use_cases.get_person, summary="Read a staff member (ETag = version)")
 people.update(
@@ -89,7 +84,7 @@ people.update(
     "when the name, email, locale, time zone or subject changes, the positions the person "
     "owns republish `position-changed` (`updated`, changed_fields `owners`) in the same "
     "transaction. An edit that changes nothing does none of that.",
-    errors=(404, 409, 412, 422),
+    errors=(404, 409),
 )
 people.action(
     "deactivate",
@@ -98,12 +93,12 @@ people.action(
     summary="Deactivate a staff member (publishes `deactivated`)",
     description="The person keeps the positions they own (reactivation restores them as they "
     "were); nobody can be made an owner while deactivated. 409 when already inactive.",
-    errors=(404, 409, 412),
+    errors=(404, 409),
 )
 people.action(
     "reactivate",
     partial(use_cases.set_active, active=True),
     name="reactivate_person",
     summary="Reactivate a staff member (publishes `reactivated`)",
-    errors=(404, 409, 412),
+    errors=(404, 409),
 )

@@ -26,19 +26,14 @@ from talentloop_shared.service import ReadsDep, api_router
 router = api_router(prefix="/api/v1/positions", tags=["positions"])
 CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code")]
 positions = Resource(
-    router,
-    PositionRead.from_row,
-    readers=AnyRole,
-    writers=HrAdmin,
-    item="/{position_id}",
-    location="/api/v1/positions/{id}",
+    router, PositionRead.from_row, readers=AnyRole, writers=HrAdmin, item="/{position_id}"
 )
 
 positions.create(
     use_cases.create_position,
     PositionCreate,
     summary="Create a position (version 1)",
-    errors=(409, 422),
+    errors=(409,),
 )
 positions.upsert(
     "/by-code/{code}",
@@ -57,7 +52,7 @@ positions.upsert(
     "knows the structure never wipes the requirements HR maintains. Sending what is stored "
     "changes nothing: same version, no history row, no event. `If-Match` is optional (412 "
     "on a stale version).",
-    errors=(409, 412, 422),
+    errors=(409,),
 )
 
 
@@ -121,26 +116,26 @@ positions.update(
     "change applies to the current version. A real change bumps `version`, records history "
     "and publishes `position-changed` (`updated`); an edit that changes nothing does none of "
     "that.",
-    errors=(404, 409, 412, 422),
+    errors=(404, 409),
 )
 positions.action(
     "close",
     partial(use_cases.set_status, status="closed"),
     name="close_position",
     summary="Close a position for hiring (publishes `closed`)",
-    errors=(404, 409, 412),
+    errors=(404, 409),
 )
 positions.action(
     "reopen",
     partial(use_cases.set_status, status="open"),
     name="reopen_position",
     summary="Reopen a closed position (publishes `reopened`)",
-    errors=(404, 409, 412),
+    errors=(404, 409),
 )
 positions.page(
     use_cases.position_history,
     path="/{position_id}/history",
     read=PositionVersionRead.from_row,
     summary="Every version of a position: what changed, who and when",
-    errors=(404, 422),
+    errors=(404,),
 )

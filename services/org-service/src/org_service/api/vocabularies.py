@@ -49,9 +49,7 @@ class SkillFilters(BaseModel):
 
 # The table is listed a page at a time; one skill is read, put and removed by hand below,
 # its ETag being HR's part's version (a shipped skill has none).
-skills = Resource(
-    router, SkillRead.from_item, readers=Reader, item="/skills/{skill:path}", etag=False
-)
+skills = Resource(router, SkillRead.from_item, readers=Reader, item="/skills/{skill:path}")
 skills.page(
     use_cases.list_skills,
     SkillFilters,
@@ -59,7 +57,6 @@ skills.page(
     description="Every skill screening, candidate inputs, matching and tags know, by key, with "
     "its labels and spellings. `custom_only=true` lists HR's entries only; `q` finds a skill "
     "by any spelling (substring, case-insensitive).",
-    errors=(422,),
 )
 
 

@@ -29,7 +29,7 @@ from org_service.db.models import (
     Vocabulary,
     VocabularyEntry,
 )
-from talentloop_shared.db import Repository
+from talentloop_shared.db import Repository, where_given
 
 # One lock for every change of the tree's shape (create, move, rename, unit import): two
 # concurrent moves could otherwise each pass the cycle check and together close a loop, and a
@@ -161,11 +161,8 @@ class OrgUnitRepository(Repository[OrgUnit]):
         kind: str | None,
     ) -> Sequence[OrgUnit]:
         """Units ordered by (name, id), `limit + 1` rows after the cursor."""
-        stmt = _keyset(select(OrgUnit), (OrgUnit.name, OrgUnit.id), after=after, limit=limit)
-        if parent_id is not None:
-            stmt = stmt.where(OrgUnit.parent_id == parent_id)
-        if kind is not None:
-            stmt = stmt.where(OrgUnit.kind == kind)
+        stmt = where_given(select(OrgUnit), parent_id=parent_id, kind=kind)
+        stmt = _keyset(stmt, (OrgUnit.name, OrgUnit.id), after=after, limit=limit)
         return (await self.session.scalars(stmt)).all()
 
     async def count(self) -> int:
@@ -247,7 +244,8 @@ class PersonRepository(Repository[Person]):
         subject: str | None,
     ) -> Sequence[Person]:
         """People ordered by (name, id), `limit + 1` rows after the cursor."""
-        stmt = _keyset(select(Person), (Person.name, Person.id), after=after, limit=limit)
+        stmt = where_given(select(Person), active=active, subject=subject)
+        stmt = _keyset(stmt, (Person.name, Person.id), after=after, limit=limit)
         if q:
             pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             stmt = stmt.where(
@@ -264,10 +262,6 @@ class PersonRepository(Repository[Person]):
                 )
             else:
                 stmt = stmt.where(Person.org_unit_id == org_unit.id)
-        if active is not None:
-            stmt = stmt.where(Person.active.is_(active))
-        if subject is not None:
-            stmt = stmt.where(Person.subject == subject)
         return (await self.session.scalars(stmt)).all()
 
     async def count(self) -> int:

@@ -23,9 +23,6 @@ application = Resource(
     readers=Reader,
     writers=Recruiter,
     item="/applications/{application_id}",
-    collection="/applications",
-    location="/api/v1/applications/{id}",
-    etag=False,
 )
 
 Transition = Callable[..., Awaitable[ApplicationRecord]]
@@ -58,14 +55,13 @@ application.create(
     summary="Apply a candidate to an opening (screened at once)",
     description="HR, recruiters and integrations. `Idempotency-Key` makes a retry safe: the "
     "same key and body return the first response and create one application.",
-    errors=(404, 409, 422),
+    errors=(404, 409),
 )
 application.page(
     applications.list_applications,
     ApplicationFilters,
     read=ApplicationSummary.from_row,
     summary="List applications",
-    errors=(422,),
 )
 application.get(
     policy.read_application,
@@ -84,7 +80,7 @@ for _action, _summary in MOVES.items():
         body=TransitionRequest | None,
         name=_action,
         summary=_summary,
-        errors=(404, 409, 422),
+        errors=(404, 409),
     )
 application.action(
     "hire",
@@ -92,5 +88,5 @@ application.action(
     body=TransitionRequest | None,
     name="hire",
     summary="Hire (closes the application); publishes candidate-hired with the gaps",
-    errors=(404, 409, 422),
+    errors=(404, 409),
 )

@@ -49,8 +49,6 @@ candidate = Resource(
     readers=Reader,
     writers=Sourcer,
     item="/candidates/{candidate_id}",
-    collection="/candidates",
-    location="/api/v1/candidates/{id}",
     params={"external_id": ExternalIdPath},
 )
 
@@ -78,13 +76,10 @@ candidate.create(
     "same key and body return the first response (`Idempotent-Replayed: true`) and register "
     "no one twice. Education, skills and languages accept the spellings people type "
     "(本科, 大专, BSc; Postgres; 普通话) and are stored canonically.",
-    errors=(409, 422),
+    errors=(409,),
 )
 candidate.page(
-    candidates.list_candidates,
-    CandidateFilters,
-    summary="List candidates (or find one by email)",
-    errors=(422,),
+    candidates.list_candidates, CandidateFilters, summary="List candidates (or find one by email)"
 )
 candidate.upsert(
     "/candidates/by-external-id/{external_id}",
@@ -100,13 +95,12 @@ candidate.upsert(
     "optional (412 on a stale version, or on any version of a candidate not yet created). "
     "409 `candidate-erased` for a person erased at their request; 409 `duplicate-email` "
     "when the email belongs to a candidate with another external id.",
-    errors=(409, 412, 422),
+    errors=(409,),
 )
 candidate.get(
     candidates.get_candidate_by_external_id,
     path="/candidates/by-external-id/{external_id}",
     summary="Read a candidate by an integration's id",
-    errors=(404, 422),
 )
 candidate.get(candidates.get_candidate, summary="Read a candidate")
 candidate.update(
@@ -115,7 +109,7 @@ candidate.update(
     role=Recruiter,
     dependencies=WITH_HR_SPELLINGS,
     summary="Change a candidate (If-Match honoured)",
-    errors=(404, 409, 412, 422),
+    errors=(404, 409),
 )
 candidate.delete(
     erasure.erase_on_request,
@@ -135,5 +129,5 @@ candidate.delete(
         "the person consented to it). Afterwards writes to this candidate are refused with "
         "409 `candidate-erased`; a second erasure is refused the same way."
     ),
-    errors=(404, 409, 422),
+    errors=(404, 409),
 )

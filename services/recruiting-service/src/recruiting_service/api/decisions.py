@@ -39,7 +39,6 @@ rejection = Resource(
     RejectedApplicationRead.from_rejected,
     writers=Recruiter,
     item="/applications/{application_id}",
-    etag=False,
 )
 rejection.action(
     "reject",
@@ -51,7 +50,7 @@ rejection.action(
     "not be fitted into the notice safely (quoted remarks, vague reasons, gaps written as "
     "strengths, filler advice), each explained. The rejection is not held for them: "
     "notify-service holds a flagged notice for review before it is sent.",
-    errors=(404, 409, 422),
+    errors=(404, 409),
 )
 
 
@@ -147,7 +146,6 @@ default_policy.replace(
     DecisionPolicyUpdate,
     name="put_decision_policy",
     summary="Set the default decision policy (mode, threshold, review_minutes)",
-    errors=(412, 422),
 )
 position_policy.get(
     policy.get_position_policy,
@@ -159,7 +157,7 @@ position_policy.replace(
     DecisionPolicyUpdate,
     name="put_position_decision_policy",
     summary="Override the default decision policy for one position",
-    errors=(404, 412, 422),
+    errors=(404,),
 )
 position_policy.delete(
     policy.delete_position_policy,
@@ -190,14 +188,13 @@ decision.page(
     policy.list_decisions,
     DecisionFilters,
     summary="The policy's decisions by deadline (status=pending: HR's review queue)",
-    errors=(422,),
 )
 decision.get(policy.get_decision, summary="The policy's latest decision on an application")
 decision.update(
     policy.edit_decision,
     DecisionEdit,
     summary="Edit a pending decision's strengths, reasons or suggestions",
-    errors=(404, 409, 412, 422),
+    errors=(404, 409),
 )
 decision.action(
     "confirm",
@@ -210,5 +207,5 @@ decision.action(
     policy.overturn_decision,
     body=OverturnRequest | None,
     summary="Overturn a pending decision: the candidate stays, nothing is sent",
-    errors=(404, 409, 422),
+    errors=(404, 409),
 )

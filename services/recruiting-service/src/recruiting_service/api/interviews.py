@@ -39,8 +39,6 @@ interview = Resource(
     readers=AnyRole,
     writers=Recruiter,
     item="/interviews/{interview_id}",
-    collection="/interviews",
-    location="/api/v1/interviews/{id}",
 )
 
 
@@ -56,13 +54,12 @@ interview.create(
     InterviewCreate,
     path="/applications/{application_id}/interviews",
     summary="Schedule an interview with its panel; publishes interview-scheduled",
-    errors=(404, 409, 422),
+    errors=(404, 409),
 )
 interview.page(
     interviews.list_interviews,
     InterviewFilters,
     summary="List interviews (an interviewer sees only their own)",
-    errors=(422,),
 )
 interview.page(
     interviews.my_interviews,
@@ -70,21 +67,21 @@ interview.page(
     path="/my/interviews",
     read=MyInterviewRead.from_mine,
     summary="My upcoming interviews, each with the dimensions I will score",
-    errors=(404, 422),
+    errors=(404,),
 )
 interview.get(interviews.get_interview, summary="Read an interview")
 interview.update(
     interviews.reschedule_interview,
     InterviewUpdate,
     summary="Reschedule (time, place, notes, panel); publishes interview-rescheduled",
-    errors=(404, 409, 412, 422),
+    errors=(404, 409),
 )
 interview.action(
     "cancel",
     interviews.cancel_interview,
     body=InterviewCancel | None,
     summary="Cancel an interview nobody has scored; publishes interview-cancelled",
-    errors=(404, 409, 422),
+    errors=(404, 409),
 )
 interview.action(
     "evaluation",
@@ -95,7 +92,7 @@ interview.action(
     read=EvaluationRead,
     etag=False,
     summary="Submit a panel member's scorecard (their own, or hr_admin; once per member)",
-    errors=(404, 409, 422),
+    errors=(404, 409),
 )
 
 
@@ -104,7 +101,6 @@ scorecard = Resource(
     ScorecardRead.from_scorecard,
     readers=Reader,
     item="/applications/{application_id}/scorecard",
-    etag=False,
 )
 scorecard.get(
     evaluations.get_scorecard,
@@ -119,7 +115,6 @@ calibration = Resource(
     CalibrationRead,
     readers=CalibrationReaders,
     item="/interviewers/{interviewer_id}/calibration",
-    etag=False,
     params={"interviewer_id": str},
 )
 calibration.get(

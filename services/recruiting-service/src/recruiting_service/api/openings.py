@@ -9,13 +9,9 @@ from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1", tags=["openings"])
+# The version is org-service's, of the position: no ETag, nothing here is conditional on it.
 opening = Resource(
-    router,
-    OpeningRead.from_row,
-    readers=AnyRole,
-    item="/openings/{position_id}",
-    collection="/openings",
-    etag=False,
+    router, OpeningRead.from_row, readers=AnyRole, item="/openings/{position_id}", etag=False
 )
 
 
@@ -25,5 +21,5 @@ class OpeningFilters(BaseModel):
     job_family: str | None = None
 
 
-opening.page(openings.list_openings, OpeningFilters, summary="List open openings", errors=(422,))
+opening.page(openings.list_openings, OpeningFilters, summary="List open openings")
 opening.get(openings.get_opening, summary="Read an opening (open or closed)")

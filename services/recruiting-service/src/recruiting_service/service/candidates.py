@@ -14,7 +14,7 @@ from recruiting_service.db.repositories import CandidateRepository
 from recruiting_service.domain.errors import CandidateIsErased
 from recruiting_service.service.inputs import CandidateCreate, CandidateUpdate, CandidateUpsert
 from recruiting_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import KeysetOrder, UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork, where_given
 from talentloop_shared.errors import (
     Conflict,
     ExpectedVersion,
@@ -148,9 +148,7 @@ async def list_candidates(
     uow: UnitOfWork, *, email: str | None, limit: int, cursor: str | None
 ) -> Page[Candidate]:
     """Candidates, oldest first; `email` (normalised) finds one."""
-    stmt = select(Candidate)
-    if email is not None:
-        stmt = stmt.where(Candidate.email == email)
+    stmt = where_given(select(Candidate), email=email)
     return await CANDIDATES.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 

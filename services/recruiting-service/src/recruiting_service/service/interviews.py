@@ -48,7 +48,7 @@ from recruiting_service.service.policy import apply_policy
 from recruiting_service.service.positions import scheme_dimensions
 from recruiting_service.service.schedule import Calendar, calendars, cancel, interview_details
 from talentloop_shared.auth import Principal
-from talentloop_shared.db import KeysetOrder, UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork, where_given
 from talentloop_shared.errors import (
     Conflict,
     ExpectedVersion,
@@ -534,7 +534,7 @@ async def list_interviews(
     cursor: str | None,
 ) -> Page[InterviewRecord]:
     """Interviews by schedule; an interviewer's list is always their own."""
-    stmt = select(Interview)
+    stmt = where_given(select(Interview), application_id=application_id)
     if not can_see_all(principal):
         mine = await identities_of(uow, principal.sub)
         if interviewer_id is not None and interviewer_id not in mine:
@@ -542,8 +542,6 @@ async def list_interviews(
         stmt = stmt.where(_sits_on(mine if interviewer_id is None else {interviewer_id}))
     elif interviewer_id is not None:
         stmt = stmt.where(_sits_on({interviewer_id}))
-    if application_id is not None:
-        stmt = stmt.where(Interview.application_id == application_id)
     return await _page(uow, stmt, limit=limit, cursor=cursor)
 
 

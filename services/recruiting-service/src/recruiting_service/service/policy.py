@@ -51,7 +51,7 @@ from recruiting_service.service.decisions import (
 from recruiting_service.service.inputs import DecisionEdit, DecisionPolicyUpdate, OverturnRequest
 from recruiting_service.service.positions import position_ref, scheme_dimensions
 from recruiting_service.service.scorecards import panel_progress, submitted
-from talentloop_shared.db import KeysetOrder, UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork, where_given
 from talentloop_shared.errors import Conflict, ExpectedVersion, NotFound
 from talentloop_shared.events.payloads import (
     DecisionPending,
@@ -446,9 +446,7 @@ async def list_decisions(
     uow: UnitOfWork, *, status: str | None, limit: int, cursor: str | None
 ) -> Page[DecisionRecord]:
     """Policy decisions by deadline (HR's queue: `status=pending`)."""
-    stmt = select(PolicyDecision)
-    if status is not None:
-        stmt = stmt.where(PolicyDecision.status == status)
+    stmt = where_given(select(PolicyDecision), status=status)
     page = await DECISIONS.page(uow.session, stmt, cursor=cursor, limit=limit)
     applications = await ApplicationRepository(uow.session).by_ids(
         {d.application_id for d in page.items}

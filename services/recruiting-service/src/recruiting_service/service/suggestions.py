@@ -8,14 +8,13 @@ from sqlalchemy import select
 
 from recruiting_service.db.models import Suggestion
 from recruiting_service.db.repositories import SuggestionRepository
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import UnitOfWork, where_given
 
 
 async def list_suggestions(uow: UnitOfWork, *, locale: str | None = None) -> Sequence[Suggestion]:
     """Every suggestion template by code and locale, or only those of one locale."""
-    statement = select(Suggestion).order_by(Suggestion.code, Suggestion.locale)
-    if locale is not None:
-        statement = statement.where(Suggestion.locale == locale)
+    statement = where_given(select(Suggestion), locale=locale)
+    statement = statement.order_by(Suggestion.code, Suggestion.locale)
     return (await uow.session.scalars(statement)).all()
 
 

@@ -14,13 +14,7 @@ from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1", tags=["courses"])
 catalogue = Resource(
-    router,
-    CourseRead.from_row,
-    readers=Reader,
-    writers=HrAdmin,
-    item="/courses/{course_id}",
-    collection="/courses",
-    location="/api/v1/courses/{id}",
+    router, CourseRead.from_row, readers=Reader, writers=HrAdmin, item="/courses/{course_id}"
 )
 
 
@@ -35,20 +29,17 @@ catalogue.create(
     CourseCreate,
     summary="Add a training course",
     description="Add a course and the skills or dimensions it builds; publishes course-changed.",
-    errors=(422,),
 )
 catalogue.page(
     courses.list_courses,
     CourseFilters,
     summary="The course catalogue",
     description="Courses in the order they were added.",
-    errors=(422,),
 )
 catalogue.get(
     courses.get_course,
     summary="A course of the catalogue",
     description="One course (withdrawn ones too), with its version as ETag.",
-    errors=(404, 422),
 )
 catalogue.update(
     courses.update_course,
@@ -56,7 +47,7 @@ catalogue.update(
     summary="Change a course",
     description="Partial change with If-Match (412 when stale); a real change raises the "
     "version and\npublishes course-changed; 409 for a withdrawn course.",
-    errors=(404, 409, 412, 422),
+    errors=(404, 409),
 )
 catalogue.action(
     "withdraw",
@@ -64,5 +55,5 @@ catalogue.action(
     summary="Withdraw a course from the catalogue",
     description="No longer suggested to anyone (kept for the record); publishes "
     "course-changed;\n409 when already withdrawn.",
-    errors=(404, 409, 412, 422),
+    errors=(404, 409),
 )

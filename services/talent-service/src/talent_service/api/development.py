@@ -13,12 +13,7 @@ from talentloop_shared.service import api_router
 
 router = api_router(prefix="/api/v1", tags=["development plans"])
 plans = Resource(
-    router,
-    DevelopmentPlanRead.from_row,
-    readers=Reader,
-    item="/development-plans/{plan_id}",
-    collection="/development-plans",
-    etag=False,
+    router, DevelopmentPlanRead.from_row, readers=Reader, item="/development-plans/{plan_id}"
 )
 
 
@@ -36,11 +31,9 @@ plans.page(
     PlanFilters,
     summary="New hires' development plans",
     description="Plans newest first, of one person or one application if given.",
-    errors=(422,),
 )
 plans.get(
     development.get_plan,
     summary="A new hire's development plan",
     description="The scorecard's gaps and the catalogue courses that cover them.",
-    errors=(404, 422),
 )

@@ -9,9 +9,7 @@ from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["matches"])
-matches = Resource(
-    router, InvitationRead.from_row, writers=Recruiter, item="/matches/{match_id}", etag=False
-)
+matches = Resource(router, InvitationRead.from_row, writers=Recruiter, item="/matches/{match_id}")
 
 
 @router.get(
@@ -35,7 +33,7 @@ matches.action(
     status_code=201,
     summary="Invite a matched candidate to the opening",
     description="Record the invitation and publish talent-invited; 409 when already invited.",
-    errors=(404, 409, 422),
+    errors=(404, 409),
 )
 
 

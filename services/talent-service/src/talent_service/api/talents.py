@@ -19,8 +19,6 @@ pool = Resource(
     readers=Reader,
     writers=HrAdmin,
     item="/talents/{talent_id}",
-    collection="/talents",
-    etag=False,
     params={"talent_id": str},
 )
 recontact = Resource(
@@ -30,7 +28,6 @@ recontact = Resource(
     writers=Recruiter,
     item="/talents/{talent_id}",
     collection="/reminders",
-    etag=False,
     params={"talent_id": str},
 )
 
@@ -62,7 +59,6 @@ pool.page(
     read=TalentSummary.from_row,
     summary="Search the talent pool",
     description="Pooled candidates with valid consent, newest first.",
-    errors=(422,),
 )
 pool.get(
     talents.get_talent,
@@ -88,7 +84,6 @@ recontact.page(
     ReminderFilters,
     summary="Pooled candidates due for re-contact",
     description="Who is due before `due_before`, earliest first.",
-    errors=(422,),
 )
 pool.get(
     talents.suggest_development,

@@ -26,7 +26,7 @@ from talent_service.db.repositories import (
 from talent_service.domain import courses as course_rules
 from talent_service.service.courses import catalogue, rule_courses
 from talent_service.service.erasure import erased_on_request
-from talentloop_shared.db import KeysetOrder, UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork, where_given
 from talentloop_shared.events.payloads import CandidateHired
 from talentloop_shared.logging import get_logger
 from talentloop_shared.pagination import Page
@@ -129,9 +129,5 @@ async def list_plans(
     cursor: str | None,
 ) -> Page[DevelopmentPlan]:
     """Development plans, newest first, of one person or one application if given."""
-    stmt = select(DevelopmentPlan)
-    if person_id is not None:
-        stmt = stmt.where(DevelopmentPlan.person_id == person_id)
-    if application_id is not None:
-        stmt = stmt.where(DevelopmentPlan.application_id == application_id)
+    stmt = where_given(select(DevelopmentPlan), person_id=person_id, application_id=application_id)
     return await PLANS.page(uow.session, stmt, cursor=cursor, limit=limit)
