@@ -27,6 +27,7 @@ import asyncpg
 from talentloop_shared.aio import wait_for_event
 from talentloop_shared.db.engine import asyncpg_dsn
 from talentloop_shared.db.tables import OUTBOX_CHANNEL
+from talentloop_shared.db.wake import CrossProcessWake
 from talentloop_shared.logging import get_logger
 from talentloop_shared.messaging.broker import Broker
 from talentloop_shared.metrics import EVENTS_PUBLISHED, OUTBOX_PENDING
@@ -78,40 +79,15 @@ class OutboxRelay:
         self._confirming: set[asyncio.Task[None]] = set()
         self._db = asyncio.Lock()  # one statement at a time on the relay's connection
         self._failure: BaseException | None = None
-        # A standby's wake-ups for the active relay: its own connection, opened on first use.
-        self._notify_conn: asyncpg.Connection | None = None
-        self._notify_task: asyncio.Task[None] | None = None
-        self._notify_again = False
+        # A standby's wake-ups for the active relay in another process.
+        self._wake_active = CrossProcessWake(self.dsn, OUTBOX_CHANNEL, name=f"outbox:{service}")
 
     def committed(self) -> None:
         """A commit wrote outbox rows: wake the active relay, here or in another process."""
         if self.active:
             self._wake.set()
-            return
-        self._notify_again = True
-        if self._notify_task is None or self._notify_task.done():
-            self._notify_task = asyncio.get_running_loop().create_task(self._notify_active())
-
-    async def _notify_active(self) -> None:
-        while self._notify_again:
-            self._notify_again = False
-            try:
-                if self._notify_conn is None or self._notify_conn.is_closed():
-                    self._notify_conn = await asyncpg.connect(self.dsn, timeout=10)
-                await self._notify_conn.execute("SELECT pg_notify($1, '')", OUTBOX_CHANNEL)
-            except Exception as e:
-                # The active relay's poll still finds the rows, only later.
-                log.warning("outbox.wake_failed", service=self.service, error=repr(e)[:300])
-                await self._close_notify_connection()
-                return
-
-    async def _close_notify_connection(self) -> None:
-        conn, self._notify_conn = self._notify_conn, None
-        if conn is not None:
-            try:
-                await asyncio.wait_for(conn.close(), 5)
-            except Exception:
-                conn.terminate()
+        else:
+            self._wake_active.notify()
 
     async def run(self) -> None:
         """Run until cancelled: take the lock, then drain on every wake-up."""
@@ -122,10 +98,7 @@ class OutboxRelay:
 
     async def close(self) -> None:
         """Stop sending wake-ups and close their connection (`run` does it when it ends)."""
-        if self._notify_task is not None:
-            self._notify_task.cancel()
-            self._notify_task = None
-        await self._close_notify_connection()
+        await self._wake_active.close()
 
     async def _run(self) -> None:
         backoff = 0.5
