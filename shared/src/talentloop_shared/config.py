@@ -83,6 +83,14 @@ class ServiceSettings(BaseSettings):
     inbox_retention_hours: int = 24 * 30
     watchdog_seconds: float = 5.0
     run_background: bool = True
+    # What this process runs besides its HTTP API (routes, health, metrics) and the outbox
+    # relay (one is active per service, the others stand by): whether it consumes events,
+    # and which of the service's own background loops it runs, by name (unset: all; []:
+    # none). One process running everything is the default and right until one part needs
+    # a core of its own; then e.g. notify's dispatcher runs in processes of its own
+    # (deploy/README.md, "Scaling a part apart").
+    consume_events: bool = True
+    background_loops: list[str] | None = None
 
     def allowed_origins(self) -> list[str]:
         """The CORS origins in force: the configured ones, or the console's in dev."""

@@ -62,6 +62,8 @@ class ServiceDefinition:
     publishes: Sequence[str] | None = None
     background: Sequence[BackgroundLoop] = ()
     on_startup: Callable[[Runtime], Awaitable[None]] | None = None
+    # After the loops stopped, before the engine closes: release what `build_state` holds.
+    on_shutdown: Callable[[Runtime], Awaitable[None]] | None = None
     # Builds the service's own long-lived objects (adapters, caches, a dispatcher) once the
     # runtime exists; the result is `rt.state` and `uow.state`, read through a typed
     # accessor in the service (e.g. `notify_state(rt)`).
@@ -95,6 +97,7 @@ class Service:
     background: Sequence[BackgroundLoop] = ()
     on_startup: Callable[[Runtime], Awaitable[None]] | None = None
     build_state: Callable[[Runtime], object] | None = None
+    on_shutdown: Callable[[Runtime], Awaitable[None]] | None = None
 
     @property
     def migrations(self) -> str:
@@ -116,6 +119,7 @@ class Service:
             publishes=self.events.PUBLISHES,
             background=self.background,
             on_startup=self.on_startup,
+            on_shutdown=self.on_shutdown,
             build_state=self.build_state,
         )
 
@@ -180,9 +184,10 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
             uow_factory=uow_factory,
             batch_size=s.consumer_batch_size,
         )
-        if definition.subscriptions
+        if definition.subscriptions and s.consume_events
         else None
     )
+    selected_loops(definition)  # an unknown loop name stops the start, saying which exist
     broker = Broker(
         s.amqp_url,
         topology,
@@ -233,8 +238,36 @@ async def start_runtime(rt: Runtime) -> None:
     rt.tasks.append(asyncio.create_task(rt.relay.run(), name="outbox-relay"))
     rt.tasks.append(asyncio.create_task(_guarded(housekeeping, rt), name="housekeeping"))
     rt.tasks.append(asyncio.create_task(_guarded(ops_metrics_loop, rt), name="ops-metrics"))
-    for loop in rt.definition.background:
+    for loop in selected_loops(rt.definition):
         rt.tasks.append(asyncio.create_task(_guarded(loop, rt), name=loop.__name__))
+
+
+def loop_name(loop: BackgroundLoop) -> str:
+    """A background loop's name in `<P>_BACKGROUND_LOOPS`: its function's, without `_loop`."""
+    return loop.__name__.removesuffix("_loop")
+
+
+def runs_loop(settings: ServiceSettings, name: str) -> bool:
+    """Whether this process runs the background loop called `name`."""
+    return settings.run_background and (
+        settings.background_loops is None or name in settings.background_loops
+    )
+
+
+def selected_loops(definition: ServiceDefinition) -> list[BackgroundLoop]:
+    """The service's background loops this process runs (`<P>_BACKGROUND_LOOPS`)."""
+    wanted = definition.settings.background_loops
+    if wanted is None:
+        return list(definition.background)
+    known = {loop_name(loop): loop for loop in definition.background}
+    unknown = [name for name in wanted if name not in known]
+    if unknown:
+        prefix = str(definition.settings.model_config.get("env_prefix", ""))
+        raise ValueError(
+            f"{prefix}BACKGROUND_LOOPS names no loop of {definition.name}: "
+            f"{', '.join(unknown)} (it has: {', '.join(known) or 'none'})"
+        )
+    return [known[name] for name in dict.fromkeys(wanted)]
 
 
 HOUSEKEEPING_SECONDS = 3600.0
@@ -283,7 +316,7 @@ STOP_GRACE_SECONDS = 5.0
 
 
 async def stop_runtime(rt: Runtime) -> None:
-    """Stop loops, close the broker and the engine."""
+    """Stop loops, close the broker, the service's own state and the engine."""
     for task in rt.tasks:
         task.cancel()
     pending = await _settle(set(rt.tasks))
@@ -292,6 +325,8 @@ async def stop_runtime(rt: Runtime) -> None:
     for task in pending:
         log.warning("shutdown.loop_did_not_stop", loop=task.get_name())
     rt.tasks.clear()
+    if rt.definition.on_shutdown is not None:
+        await rt.definition.on_shutdown(rt)
     await rt.engine.dispose()
 
 

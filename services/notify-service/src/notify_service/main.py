@@ -8,7 +8,7 @@ from notify_service.api import ROUTERS
 from notify_service.config import Settings
 from notify_service.service.dispatch import dispatcher_loop
 from notify_service.service.metrics import notice_metrics_loop
-from notify_service.service.state import build_notify_state
+from notify_service.service.state import build_notify_state, close_notify_state
 from notify_service.service.templates import seed_default_templates
 from notify_service.service.webhook_delivery import webhook_loop
 from talentloop_shared.service import Runtime, Service
@@ -29,6 +29,7 @@ SERVICE = Service(
     background=[dispatcher_loop, notice_metrics_loop, webhook_loop],
     on_startup=on_startup,
     build_state=build_notify_state,
+    on_shutdown=close_notify_state,
 )
 MIGRATIONS = SERVICE.migrations
 definition = SERVICE.definition

@@ -233,9 +233,11 @@ async def service_under_test(
     namespace: str,
     migrations: str,
     database_url: str | None = None,
+    wait_ready: bool = True,
     **overrides: Any,
 ) -> AsyncIterator[RunningService]:
-    """A service with a fresh migrated database (or `database_url`) and fast retry tiers."""
+    """A service with a fresh migrated database (or `database_url`) and fast retry tiers
+    (`wait_ready=False` for a second process of a service: its relay stands by)."""
     name = settings_class.model_fields["service_name"].default
     url = database_url or await databases.create(name, migrations=migrations)
     settings = settings_class(
@@ -244,5 +246,5 @@ async def service_under_test(
         amqp_namespace=namespace,
         **{**FAST_MESSAGING, **overrides},
     )
-    async with running_service(make_definition, settings) as svc:
+    async with running_service(make_definition, settings, wait_ready=wait_ready) as svc:
         yield svc

@@ -23,21 +23,31 @@ from notify_service.service.survey_links import SurveyLinks
 from notify_service.service.template_cache import TemplateCache
 from talentloop_shared.aio import wait_for_event
 from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db.engine import asyncpg_dsn
+from talentloop_shared.db.wake import CrossProcessWake
 from talentloop_shared.language import PACKS_ENV, LanguagePacks, load_packs
 from talentloop_shared.language.packs import pack_folders
-from talentloop_shared.service import Runtime
+from talentloop_shared.service import Runtime, runs_loop
+
+WAKE_CHANNEL = "notify_dispatch"
+"""LISTEN/NOTIFY channel: a commit that makes a notice due wakes every dispatcher."""
 
 
 class DispatcherWakeup:
-    """Tells this process's dispatcher to look for due notices now instead of at its next
-    poll (a commit made a notice due; a test moved the clock)."""
+    """Tells the dispatcher to look for due notices now instead of at its next poll (a
+    commit made a notice due; a test moved the clock): this process's, or, where this
+    process runs none (`<P>_BACKGROUND_LOOPS` without it), the ones listening elsewhere."""
 
-    def __init__(self) -> None:
+    def __init__(self, elsewhere: CrossProcessWake | None = None) -> None:
         self._event = asyncio.Event()
+        self.elsewhere = elsewhere
 
     def wake(self) -> None:
         """Look for due notices now."""
-        self._event.set()
+        if self.elsewhere is not None:
+            self.elsewhere.notify()
+        else:
+            self._event.set()
 
     def clear(self) -> None:
         """Forget earlier wake-ups (the dispatcher is about to look anyway)."""
@@ -87,7 +97,21 @@ def build_notify_state(rt: Runtime) -> NotifyState:
         renderer=TemplateRenderer(RenderLimits(seconds=settings.template_render_seconds)),
         robots=RobotSender(settings.robot_timeout_seconds),
         packs=language_packs(settings),
+        dispatcher=DispatcherWakeup(
+            None
+            if runs_loop(settings, "dispatcher")
+            else CrossProcessWake(
+                asyncpg_dsn(settings.database_url), WAKE_CHANNEL, name="notify-dispatcher"
+            )
+        ),
     )
+
+
+async def close_notify_state(rt: Runtime) -> None:
+    """Close what the state holds open (`Service(on_shutdown=…)`)."""
+    elsewhere = notify_state(rt).dispatcher.elsewhere
+    if elsewhere is not None:
+        await elsewhere.close()
 
 
 def notify_state(holder: Runtime | UnitOfWork) -> NotifyState:

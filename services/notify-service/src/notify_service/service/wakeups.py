@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from notify_service.service.state import notify_state
+from notify_service.service.state import WAKE_CHANNEL, notify_state
 from talentloop_shared.db import UnitOfWork
 
-WAKE_CHANNEL = "notify_dispatch"
-"""LISTEN/NOTIFY channel: a commit that makes a notice due wakes every dispatcher."""
+__all__ = ["WAKE_CHANNEL", "wake_dispatchers"]
 
 
 async def wake_dispatchers(uow: UnitOfWork, *, broadcast: bool = False) -> None:
-    """Wake the dispatcher once this transaction commits (`broadcast`: other processes too)."""
+    """Wake a dispatcher once this transaction commits: this process's, or where it runs
+    none, the ones in other processes (one coalesced NOTIFY after the commit);
+    `broadcast`: every replica's too."""
     # Only after the commit: a dispatcher woken earlier would not see the new rows.
     uow.after_commit(notify_state(uow).dispatcher.wake)
     if broadcast:
-        # NOTIFY is transactional (heard only when the commit lands) but serialises commits
-        # in PostgreSQL, so the busy event path wakes in-process and other replicas poll.
+        # NOTIFY in the transaction is heard only when the commit lands, but serialises
+        # commits in PostgreSQL: only for HR's rare control actions, not the event path.
         await uow.session.execute(text(f"NOTIFY {WAKE_CHANNEL}"))
