@@ -145,3 +145,52 @@ def test_rabbitmq_definitions_are_generated_from_the_code() -> None:
     assert re.fullmatch(ttl["pattern"], "talentloop.unrouted")
     assert re.fullmatch(ttl["pattern"], "notify-service.events.dlq")
     assert not re.fullmatch(ttl["pattern"], "notify-service.events")
+
+
+def test_notify_dispatcher_runs_apart_with_the_api_pods_settings() -> None:
+    # The dispatcher's pods: notify's image and configuration, consuming nothing and
+    # running only the dispatcher; the API pods run every other loop (each notice is sent
+    # by exactly one of them: claims in the database, service/dispatch.py).
+    _, fields = _settings_fields("notify_service")
+    docs = {
+        d["kind"]: d
+        for d in yaml.safe_load_all((ROOT / "deploy/k8s/notify-dispatcher.yaml").read_text())
+    }
+    assert set(docs) == {"Deployment", "PodDisruptionBudget"}
+    pod = docs["Deployment"]["spec"]["template"]
+    (container,) = pod["spec"]["containers"]
+    assert container["image"] == "talentloop/notify-service:latest"
+    assert container["args"] == ["serve"]
+    assert container["envFrom"] == [{"configMapRef": {"name": "notify-service"}}]
+    values = {e["name"]: e["value"] for e in container["env"] if "value" in e}
+    assert values == {
+        "NOTIFY_CONSUME_EVENTS": "false",
+        "NOTIFY_BACKGROUND_LOOPS": '["dispatcher"]',
+    }
+    assert {e["name"] for e in container["env"]} <= fields
+    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    assert pod["metadata"]["labels"]["app"] == "notify-service"  # its NetworkPolicy applies
+    assert docs["PodDisruptionBudget"]["spec"]["selector"]["matchLabels"].items() <= (
+        pod["metadata"]["labels"].items()
+    )
+    api = {d["kind"]: d for d in _k8s_docs(next(s for s in SERVICES if s.prefix == "NOTIFY"))}
+    assert api["ConfigMap"]["data"]["NOTIFY_BACKGROUND_LOOPS"] == '["notice_metrics", "webhook"]'
+    assert (
+        "notify-dispatcher.yaml"
+        in (yaml.safe_load((ROOT / "deploy/k8s/kustomization.yaml").read_text())["resources"])
+    )
+
+    compose = yaml.safe_load((ROOT / "deploy/compose.yaml").read_text())["services"]
+    dispatcher, notify = compose["notify-dispatcher"], compose["notify-service"]
+    assert dispatcher["image"] == notify["image"] and dispatcher["command"] == ["serve"]
+    assert dispatcher["environment"] == {
+        **notify["environment"],
+        "NOTIFY_CONSUME_EVENTS": "false",
+        "NOTIFY_BACKGROUND_LOOPS": '["dispatcher"]',
+    }
+    assert notify["environment"]["NOTIFY_BACKGROUND_LOOPS"] == '["notice_metrics", "webhook"]'
+    # The names are loops the service has (an unknown one stops the process at start).
+    from notify_service.main import SERVICE
+
+    loops = {loop.__name__.removesuffix("_loop") for loop in SERVICE.background}
+    assert {"dispatcher", "notice_metrics", "webhook"} == loops
