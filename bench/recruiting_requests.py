@@ -45,7 +45,7 @@ import httpx
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
 from talentloop_shared.devtools.bench import percentile as pct
-from talentloop_shared.devtools.load import HR
+from talentloop_shared.devtools.load import HR, seed_position
 from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.plugin import delete_namespace, register_services
 from talentloop_shared.testing.smtp import free_port
@@ -342,26 +342,8 @@ async def main(
         start_recruiting(None, direct_url)
         await suite.wait_ready()
         async with httpx.AsyncClient(timeout=60, headers=HR) as http:
-            org = suite.url("org-service")
-            unit = await Workload(http, org, "", run).ok(
-                http.post(
-                    f"{org}/api/v1/org-units", json={"name": f"Load {run}", "kind": "company"}
-                )
-            )
-            position = await Workload(http, org, "", run).ok(
-                http.post(
-                    f"{org}/api/v1/positions",
-                    json={
-                        "title": "Data Engineer",
-                        "org_unit_id": unit["id"],
-                        "job_family": "engineering",
-                        "requirements": {"min_years_experience": 5, "required_skills": ["spark"]},
-                    },
-                )
-            )
-            rec = suite.url(REC)
-            while (await http.get(f"{rec}/api/v1/openings/{position['id']}")).status_code != 200:
-                await asyncio.sleep(0.05)
+            org, rec = suite.url("org-service"), suite.url(REC)
+            position = await seed_position(http, org, rec, run)
             await stop_recruiting()
             w = Workload(http, org, position["id"], run)
             w.rec = rec

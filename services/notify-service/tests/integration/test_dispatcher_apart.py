@@ -45,6 +45,21 @@ async def _notify(
         yield running
 
 
+def _dispatcher(databases: Any, amqp_url: str, namespace: str, sink: SMTPSink, url: str) -> Any:
+    """A second process of the service that only dispatches (its relay stands by: the
+    consuming process holds it)."""
+    return _notify(
+        databases,
+        amqp_url,
+        namespace,
+        sink,
+        url,
+        wait_ready=False,
+        consume_events=False,
+        background_loops=["dispatcher"],
+    )
+
+
 async def _arrived(sink: SMTPSink, address: str, within: float) -> float:
     started = time.monotonic()
     await eventually(
@@ -71,16 +86,7 @@ async def test_a_dispatcher_apart_sends_what_the_consuming_process_stores(
     ) as consuming:
         url = consuming.runtime.settings.database_url
         assert not any(t.get_name() == "dispatcher_loop" for t in consuming.runtime.tasks)
-        async with _notify(
-            databases,
-            amqp_url,
-            namespace,
-            mail_sink,
-            url,
-            wait_ready=False,  # its relay stands by: the consuming process holds it
-            consume_events=False,
-            background_loops=["dispatcher"],
-        ) as dispatching:
+        async with _dispatcher(databases, amqp_url, namespace, mail_sink, url) as dispatching:
             assert dispatching.runtime.broker.consumer is None
             assert [t.get_name() for t in dispatching.runtime.tasks].count("dispatcher_loop") == 1
             first = rejection()
@@ -93,16 +99,7 @@ async def test_a_dispatcher_apart_sends_what_the_consuming_process_stores(
         await applied(consuming, await publish(consuming, amqp_url, second))
         assert not mails_to(mail_sink, second.candidate.email or "")
         # ...and the next dispatcher sends them when it starts, the first one not again.
-        async with _notify(
-            databases,
-            amqp_url,
-            namespace,
-            mail_sink,
-            url,
-            wait_ready=False,
-            consume_events=False,
-            background_loops=["dispatcher"],
-        ):
+        async with _dispatcher(databases, amqp_url, namespace, mail_sink, url):
             await _arrived(mail_sink, second.candidate.email or "", 10)
         assert len(mails_to(mail_sink, first.candidate.email or "")) == 1
         assert len(mails_to(mail_sink, second.candidate.email or "")) == 1

@@ -60,11 +60,9 @@ async def quiet_hours_off(http: httpx.AsyncClient, lb: Balancer) -> None:
     r.raise_for_status()
 
 
-async def seed_applicants(
-    http: httpx.AsyncClient, lb: Balancer, n: int, run: str, concurrency: int = 8
-) -> list[Applicant]:
-    """A position and `n` candidates who applied to it (all screened out: too junior)."""
-    org, rec = lb.url("org-service"), lb.url("recruiting-service")
+async def seed_position(http: httpx.AsyncClient, org: str, rec: str, run: str) -> dict[str, Any]:
+    """An org unit and a position that screens juniors out (5 years, Spark), once
+    recruiting-service at `rec` knows the opening."""
     unit = await _ok(
         http.post(f"{org}/api/v1/org-units", json={"name": f"Load {run}", "kind": "company"})
     )
@@ -81,6 +79,15 @@ async def seed_applicants(
     )
     while (await http.get(f"{rec}/api/v1/openings/{position['id']}")).status_code != 200:
         await asyncio.sleep(0.05)
+    return position
+
+
+async def seed_applicants(
+    http: httpx.AsyncClient, lb: Balancer, n: int, run: str, concurrency: int = 8
+) -> list[Applicant]:
+    """A position and `n` candidates who applied to it (all screened out: too junior)."""
+    rec = lb.url("recruiting-service")
+    position = await seed_position(http, lb.url("org-service"), rec, run)
     sem = asyncio.Semaphore(concurrency)
 
     async def apply(i: int) -> Applicant:
