@@ -18,7 +18,7 @@ from talentloop_shared.errors import ExpectedVersion
 from talentloop_shared.http import CursorQuery, IfMatch, LimitQuery, Page, problem_responses
 from talentloop_shared.http.problems import install_problem_handlers
 from talentloop_shared.http.routes import Resource, with_etag
-from talentloop_shared.service import UowDep, api_router, get_uow
+from talentloop_shared.service import UowDep, api_router, get_reads, get_uow
 
 UOW = object()
 Caller = Annotated[Principal, Depends(lambda: Principal(sub="alice", roles=frozenset({"x"})))]
@@ -352,3 +352,31 @@ def test_a_route_nobody_may_call_is_refused() -> None:
     things = Resource(api_router(), ThingRead.from_row, readers=Caller, item="/{thing_id}")
     with pytest.raises(TypeError, match="who may call it"):
         things.update(update_thing, ThingChange)
+
+
+READS = object()
+
+
+async def list_notes_on_reads(reads: object, *, limit: int, cursor: str | None) -> Page[NoteRead]:
+    """A list that is one statement: it reads on `Reads`, with no unit of work."""
+    assert reads is READS
+    return Page[NoteRead](items=[NOTE], next_cursor=None)
+
+
+async def test_a_use_case_that_takes_reads_gets_reads_and_no_unit_of_work() -> None:
+    router = api_router(prefix="/api/v1", tags=["notes"])
+    notes = Resource(router, NoteRead, readers=Caller, writers=Boss, item="/notes/{note_id}")
+    notes.page(list_notes_on_reads)
+    app = FastAPI()
+    app.include_router(router)
+
+    def no_unit_of_work() -> None:
+        raise AssertionError("a read on Reads opened a unit of work")
+
+    app.dependency_overrides[get_uow] = no_unit_of_work
+    app.dependency_overrides[get_reads] = lambda: READS
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+        listed = await c.get("/api/v1/notes?limit=5")
+    assert listed.status_code == 200, listed.text
+    assert listed.json()["items"] == [NoteRead.model_validate(NOTE).model_dump(mode="json")]

@@ -16,7 +16,9 @@ particular to it:
         use_cases.update_template, TemplateUpdate, summary="Edit a template", errors=(404,)
     )
 
-**Calling the use case**: `use_case(uow, **inputs)`, with those of its parameters the route
+**Calling the use case**: `use_case(uow, **inputs)` (or `use_case(reads, **inputs)` when its
+first parameter is named `reads`: a one-statement read on `talentloop_shared.db.Reads`,
+without a unit of work or a transaction), with those of its parameters the route
 knows by name: each path parameter (`template_id`); `expected`, the If-Match header's
 versions (a route whose use case takes `expected` honours If-Match and documents it);
 `by`, the caller's `sub`; `principal`, the caller; the fields of the route's query model
@@ -60,7 +62,7 @@ from pydantic import BaseModel
 from talentloop_shared.http.conditional import IfMatch, set_etag
 from talentloop_shared.http.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
 from talentloop_shared.http.problems import problem_responses
-from talentloop_shared.service import UowDep
+from talentloop_shared.service import ReadsDep, UowDep
 
 __all__ = ["Resource", "created", "with_etag"]
 
@@ -270,11 +272,13 @@ class _Route:
     location: str | None
     body_as: str | None = None
     takes: frozenset[str] = frozenset()
+    on_reads: bool = False  # the use case reads on `Reads`, not in a unit of work
 
     def bind(self, where: str) -> None:
         """Check that the route gives the use case what it needs, and find the parameter
         that takes the body: the one left without a default."""
-        parameters = list(inspect.signature(self.use_case).parameters.values())[1:]  # `uow`
+        first, *parameters = inspect.signature(self.use_case).parameters.values()
+        self.on_reads = first.name == "reads"  # else the unit of work
         self.takes = frozenset(p.name for p in parameters)
         given = [*self.path_names, *(self.query.model_fields if self.query else ())]
         if self.answer == "page":
@@ -322,7 +326,7 @@ class _Route:
         if self.answer == "page":
             params += _PAGING
         params += [
-            inspect.Parameter("uow", _KW, annotation=UowDep),
+            inspect.Parameter("uow", _KW, annotation=ReadsDep if self.on_reads else UowDep),
             inspect.Parameter("principal", _KW, annotation=role),
             inspect.Parameter("response", _KW, annotation=Response),
         ]

@@ -60,7 +60,7 @@ application.create(
 application.page(
     applications.list_applications,
     ApplicationFilters,
-    read=ApplicationSummary.from_row,
+    read=ApplicationSummary,
     summary="List applications",
 )
 application.get(
