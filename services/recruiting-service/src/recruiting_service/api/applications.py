@@ -60,7 +60,7 @@ application.create(
 application.page(
     applications.list_applications,
     ApplicationFilters,
-    read=ApplicationSummary,
+    read=ApplicationSummary.from_row,
     summary="List applications",
 )
 application.get(

@@ -232,6 +232,11 @@ class ApplicationSummary(BaseModel):
     created_at: datetime
     updated_at: datetime
 
+    @classmethod
+    def from_row(cls, application: Application) -> ApplicationSummary:
+        """An application as lists show it."""
+        return cls.model_validate(_summary_fields(application))
+
 
 def _summary_fields(application: Application) -> dict[str, Any]:
     return {

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
+from sqlalchemy import select
+
 from recruiting_service.db.models import (
     Application,
     ApplicationStatusChange,
@@ -15,7 +17,6 @@ from recruiting_service.db.models import (
     Opening,
     PolicyDecision,
 )
-from recruiting_service.db.reads import applications_page
 from recruiting_service.db.repositories import (
     ApplicationRepository,
     CandidateRepository,
@@ -28,7 +29,7 @@ from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.inputs import ApplicationCreate
 from recruiting_service.service.schedule import cancel_upcoming
 from recruiting_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import KeysetOrder, Reads, UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import Conflict
 from talentloop_shared.events.payloads import Education, Requirements
 from talentloop_shared.language.vocabulary import SkillVocabulary
@@ -140,25 +141,23 @@ async def apply(uow: UnitOfWork, *, request: ApplicationCreate, by: str) -> Appl
 
 
 async def list_applications(
-    reads: Reads,
+    uow: UnitOfWork,
     *,
     position_id: uuid.UUID | None,
     candidate_id: uuid.UUID | None,
     status: str | None,
     limit: int,
     cursor: str | None,
-) -> Page[dict[str, Any]]:
-    """Applications, oldest first, filtered by position, candidate and status: one
-    statement on `Reads`, no transaction."""
-    rows = await applications_page(
-        reads,
-        limit=limit,
-        after=cast(tuple[datetime, uuid.UUID] | None, APPLICATIONS.keyset.decode(cursor)),
-        position_id=position_id,
-        candidate_id=candidate_id,
-        status=status,
-    )
-    return APPLICATIONS.keyset.page(rows, limit, key=lambda row: (row["created_at"], row["id"]))
+) -> Page[Application]:
+    """Applications, oldest first, filtered by position, candidate and status."""
+    stmt = select(Application)
+    if position_id is not None:
+        stmt = stmt.where(Application.position_id == position_id)
+    if candidate_id is not None:
+        stmt = stmt.where(Application.candidate_id == candidate_id)
+    if status is not None:
+        stmt = stmt.where(Application.status == status)
+    return await APPLICATIONS.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
 def resolve(decision: PolicyDecision, status: str, *, by: str, at: datetime, note: str) -> None:
