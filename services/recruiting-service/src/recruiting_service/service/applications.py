@@ -17,8 +17,11 @@ from recruiting_service.db.models import (
 )
 from recruiting_service.db.reads import APPLICATION_COLUMNS, applications_page
 from recruiting_service.db.repositories import (
+    AnyApplication,
     ApplicationRepository,
     CandidateRepository,
+    DecisionLine,
+    HistoryLine,
     OpeningRepository,
     PolicyDecisionRepository,
 )
@@ -42,9 +45,9 @@ APPLICATIONS = KeysetOrder(Application.created_at, Application.id)
 class ApplicationRecord:
     """An application with its status history, oldest line first."""
 
-    application: Application
-    history: Sequence[ApplicationStatusChange]
-    decision: PolicyDecision | None = None  # the latest decision of the policy, if any
+    application: AnyApplication
+    history: Sequence[ApplicationStatusChange | HistoryLine]
+    decision: PolicyDecision | DecisionLine | None = None  # the policy's latest, if any
 
 
 def profile_of(candidate: Any) -> CandidateProfile:
