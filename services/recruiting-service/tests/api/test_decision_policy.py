@@ -432,7 +432,12 @@ async def test_an_application_reads_as_its_record_does_byte_for_byte(recruiting)
         f"/api/v1/applications/{application_id}/reject", headers=recruiting.hr
     )
     assert r.status_code == 200, r.text
+    answered = r.json()
+    assert answered.pop("notice_preview")["reasons"]
     rejected = await compare()
+    # The rejection answers with what it committed: state, the new history line, the
+    # superseded decision.
+    assert answered == rejected
     assert rejected["status"] == "rejected" and rejected["rejection"]["reasons"]
     assert rejected["decision"]["status"] == "superseded"
     assert [h["to_status"] for h in rejected["history"]][-1] == "rejected"
