@@ -339,11 +339,11 @@ class RejectedApplicationRead(ApplicationRead):
 
     @classmethod
     def from_rejected(cls, rejected: RejectedRecord) -> RejectedApplicationRead:
-        """The rejection's answer: the application and its notice preview."""
-        application = ApplicationRead.from_record(rejected.record)
+        """The rejection's answer: the application and its notice preview (validated once,
+        not as an `ApplicationRead` first and then again)."""
         return cls.model_validate(
             {
-                **application.model_dump(),
+                **applications.record_values(rejected.record),
                 "notice_preview": NoticePreviewRead.from_preview(rejected.preview),
             }
         )

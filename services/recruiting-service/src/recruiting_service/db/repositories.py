@@ -336,18 +336,18 @@ class ApplicationRepository(Repository[Application]):
         reason: str,
         by: str,
         at: datetime,
-    ) -> None:
-        """Append a history line for the application's current status."""
-        self.session.add(
-            ApplicationStatusChange(
-                application_id=application.id,
-                from_status=from_status,
-                to_status=application.status,
-                reason=reason,
-                actor=by,
-                at=at,
-            )
+    ) -> ApplicationStatusChange:
+        """Append a history line for the application's current status (the line)."""
+        change = ApplicationStatusChange(
+            application_id=application.id,
+            from_status=from_status,
+            to_status=application.status,
+            reason=reason,
+            actor=by,
+            at=at,
         )
+        self.session.add(change)
+        return change
 
 
 class InterviewRepository(Repository[Interview]):

@@ -77,8 +77,9 @@ def open_application(
     source: str,
     by: str,
     vocabulary: SkillVocabulary | None = None,
-) -> Application:
-    """Create and screen an application (checks done by the caller; no commit).
+) -> ApplicationRecord:
+    """Create and screen an application (checks done by the caller; no commit): the new
+    application with its first history line (and no policy decision: none exists yet).
 
     `vocabulary`: the skills table in force (`skills_in_force`), the shipped one if None."""
     requirements = Requirements.model_validate(opening.requirements)
@@ -100,14 +101,14 @@ def open_application(
             updated_at=now,
         )
     )
-    repo.record_change(
+    applied = repo.record_change(
         application,
         from_status=None,
         by=by,
         at=now,
         reason=f"applied (source {source}); {result.summary()}",
     )
-    return application
+    return ApplicationRecord(application, [applied])
 
 
 async def apply(uow: UnitOfWork, *, request: ApplicationCreate, by: str) -> ApplicationRecord:
@@ -130,7 +131,7 @@ async def apply(uow: UnitOfWork, *, request: ApplicationCreate, by: str) -> Appl
             f"(application {existing.id})",
             type_="duplicate-application",
         )
-    application = open_application(
+    record = open_application(
         uow,
         candidate=candidate,
         opening=opening,
@@ -139,7 +140,9 @@ async def apply(uow: UnitOfWork, *, request: ApplicationCreate, by: str) -> Appl
         vocabulary=await skills_in_force(uow.session),
     )
     await uow.commit()
-    return await application_record(uow, application)
+    # As committed: nothing else can have been added to a new application (no second
+    # transaction to read it again after the commit).
+    return record
 
 
 async def list_applications(
