@@ -5,7 +5,8 @@ The requests the soak and the rejection loop send recruiting: create a candidate
 (with an Idempotency-Key, as `devtools.load.reject` sends it). Starts org-service (for
 the position) and recruiting-service as processes against local PostgreSQL and RabbitMQ,
 then for each round:
-- timing: `--n` requests of each kind at `--concurrency`, p50/p99 and req/s;
+- timing: `--n` requests of each kind at `--concurrency`, p50/p99, req/s and the
+  recruiting process's CPU time per request (less disturbed by a busy machine than a rate);
 - round trips: recruiting restarted behind a counting proxy to PostgreSQL, `--probes`
   requests of each kind one at a time; per request, the round trips (`Sync` + simple
   `Query` messages) and statements (`Execute` + `Query`) the process sent, the idle
@@ -45,6 +46,7 @@ import httpx
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
 from talentloop_shared.devtools.bench import percentile as pct
+from talentloop_shared.devtools.bench import process_cpu
 from talentloop_shared.devtools.load import HR, seed_position
 from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.plugin import delete_namespace, register_services
@@ -201,9 +203,11 @@ async def timed(
 
 async def timing_phase(
     w: Workload, n: int, concurrency: int, pid: int, profile: Path | None, label: str
-) -> dict[str, tuple[list[float], float]]:
-    """Each kind `n` times at `concurrency`."""
-    out: dict[str, tuple[list[float], float]] = {}
+) -> dict[str, tuple[list[float], float, float]]:
+    """Each kind `n` times at `concurrency`: latencies, wall time, and the recruiting
+    process's CPU seconds per request (a cost a busy, shared machine disturbs less than
+    a rate)."""
+    out: dict[str, tuple[list[float], float, float]] = {}
     candidates: list[str] = []
 
     async def phase(kind: str, one: Callable[[int], Awaitable[Any]]) -> list[Any]:
@@ -219,11 +223,13 @@ async def timing_phase(
                 stderr=subprocess.DEVNULL,
             )
             await asyncio.sleep(1.0)
+        cpu = process_cpu(pid)
         latencies, wall, results = await timed(n, concurrency, one)
+        cpu = (process_cpu(pid) - cpu) / n
         if spy is not None:
             spy.send_signal(signal.SIGINT)
             spy.wait(30)
-        out[kind] = (latencies, wall)
+        out[kind] = (latencies, wall, cpu)
         return results
 
     candidates = await phase("create candidate", lambda i: w.create_candidate())
@@ -329,7 +335,7 @@ async def main(
             proc.kill()
             proc.wait(5)
 
-    timings: dict[str, dict[str, list[tuple[list[float], float]]]] = defaultdict(
+    timings: dict[str, dict[str, list[tuple[list[float], float, float]]]] = defaultdict(
         lambda: defaultdict(list)
     )
     counts: dict[str, list[dict[str, float]]] = defaultdict(list)
@@ -377,8 +383,8 @@ async def main(
             runs = timings[label][kind]
             cells = "; ".join(
                 f"p50 {pct(lat, 0.5) * 1000:5.1f} ms p99 {pct(lat, 0.99) * 1000:6.1f} ms "
-                f"{len(lat) / wall:6.1f} req/s"
-                for lat, wall in runs
+                f"{len(lat) / wall:6.1f} req/s cpu {cpu * 1000:4.1f} ms/req"
+                for lat, wall, cpu in runs
             )
             rt = " / ".join(f"{c[f'{kind}: round trips']:.1f}" for c in counts[label])
             st = " / ".join(f"{c[f'{kind}: statements']:.1f}" for c in counts[label])

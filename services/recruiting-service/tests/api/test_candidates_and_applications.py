@@ -294,3 +294,23 @@ async def test_bad_input_is_never_a_500(recruiting) -> None:
     assert kind.status_code == 422
     assert (await client.get(f"/api/v1/applications/{uuid.uuid4()}", headers=hr)).status_code == 404
     assert (await client.get("/openapi.json")).status_code == 200
+
+
+async def test_an_application_is_answered_as_it_is_then_read(recruiting) -> None:
+    """Applying answers with the application as committed (screening, its one history
+    line, no decision), byte for byte what reading it back returns."""
+    position_id = await recruiting.new_opening()
+    person = await recruiting.candidate()
+    r = await recruiting.svc.client.post(
+        "/api/v1/applications",
+        json={"candidate_id": person["id"], "position_id": position_id},
+        headers=recruiting.hr,
+    )
+    assert r.status_code == 201, r.text
+    read = await recruiting.svc.client.get(
+        f"/api/v1/applications/{r.json()['id']}", headers=recruiting.hr
+    )
+    assert read.content == r.content
+    (line,) = r.json()["history"]
+    assert line["from_status"] is None and line["to_status"] == r.json()["status"]
+    assert r.json()["decision"] is None

@@ -392,3 +392,53 @@ async def test_hire_publishes_candidate_hired_with_the_gaps(recruiting, amqp_url
             "text": "缺少华东区域渠道管理经验",
         }
     ]
+
+
+async def test_an_application_reads_as_its_record_does_byte_for_byte(recruiting) -> None:
+    """The read by id (one statement, no session) answers exactly what the application's
+    record read in a unit of work makes of it: screening, history, pending and then
+    superseded decision, rejection; and a list shows it as its row does."""
+    from pydantic import TypeAdapter
+
+    from recruiting_service.api.schemas import ApplicationRead, ApplicationSummary
+    from recruiting_service.db.repositories import ApplicationRepository
+    from recruiting_service.service.policy import read_application
+
+    position_id, panel = await _opening(recruiting, review_minutes=120)
+    application, _ = await _panel(recruiting, position_id, panel, NO_HIRE)
+    application_id = uuid.UUID(application["id"])
+    as_json = TypeAdapter(ApplicationRead).dump_json
+
+    async def compare() -> dict:
+        r = await recruiting.svc.client.get(
+            f"/api/v1/applications/{application_id}", headers=recruiting.hr
+        )
+        assert r.status_code == 200, r.text
+        async with recruiting.svc.uow_factory() as uow:
+            record = await read_application(uow, application_id=application_id)
+            assert r.content == as_json(ApplicationRead.from_record(record))
+            row = await ApplicationRepository(uow.session).get(application_id)
+            summary = ApplicationSummary.from_row(row).model_dump(mode="json")
+        listed = await recruiting.svc.client.get(
+            "/api/v1/applications", params={"position_id": position_id}, headers=recruiting.hr
+        )
+        assert listed.status_code == 200, listed.text
+        assert listed.json()["items"] == [summary]
+        return r.json()
+
+    pending = await compare()
+    assert pending["decision"]["status"] == "pending" and pending["rejection"] is None
+    r = await recruiting.svc.client.post(
+        f"/api/v1/applications/{application_id}/reject", headers=recruiting.hr
+    )
+    assert r.status_code == 200, r.text
+    answered = r.json()
+    assert answered.pop("notice_preview")["reasons"]
+    rejected = await compare()
+    # The rejection answers with what it committed: state, the new history line, the
+    # superseded decision.
+    assert answered == rejected
+    assert rejected["status"] == "rejected" and rejected["rejection"]["reasons"]
+    assert rejected["decision"]["status"] == "superseded"
+    assert [h["to_status"] for h in rejected["history"]][-1] == "rejected"
+    assert len(rejected["history"]) >= 3

@@ -3,7 +3,9 @@
 import uuid
 from collections.abc import Awaitable, Callable
 from functools import partial
+from typing import Annotated
 
+from fastapi import Query, Response
 from pydantic import BaseModel
 
 from recruiting_service.api.schemas import ApplicationRead, ApplicationSummary
@@ -13,8 +15,16 @@ from recruiting_service.service.applications import ApplicationRecord
 from recruiting_service.service.inputs import ApplicationCreate, TransitionRequest
 from talentloop_shared.auth.roles import Reader, Recruiter, Sourcer
 from talentloop_shared.db.uow import UnitOfWork
+from talentloop_shared.http import (
+    CursorQuery,
+    LimitQuery,
+    Page,
+    model_response,
+    problem_responses,
+)
+from talentloop_shared.http.pagination import DEFAULT_LIMIT
 from talentloop_shared.http.routes import Resource
-from talentloop_shared.service import api_router
+from talentloop_shared.service import ReadsDep, RuntimeDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["applications"])
 application = Resource(
@@ -57,17 +67,42 @@ application.create(
     "same key and body return the first response and create one application.",
     errors=(404, 409),
 )
-application.page(
-    applications.list_applications,
-    ApplicationFilters,
-    read=ApplicationSummary.from_row,
+
+
+# The reads: one statement on `Reads`, validated once, serialised once (the route's
+# response_model is the schema only).
+@router.get(
+    "/applications",
     summary="List applications",
+    response_model=Page[ApplicationSummary],
+    responses=problem_responses(401, 403, 422),
 )
-application.get(
-    policy.read_application,
-    name="get_application",
+async def list_applications(
+    filters: Annotated[ApplicationFilters, Query()],
+    reads: ReadsDep,
+    principal: Reader,
+    limit: LimitQuery = DEFAULT_LIMIT,
+    cursor: CursorQuery = None,
+) -> Response:
+    page = await applications.list_applications(reads, **dict(filters), limit=limit, cursor=cursor)
+    return model_response(
+        _APPLICATIONS_PAGE.model_validate({"items": page.items, "next_cursor": page.next_cursor})
+    )
+
+
+_APPLICATIONS_PAGE = Page[ApplicationSummary]
+
+
+@router.get(
+    "/applications/{application_id}",
     summary="Read an application with screening and history",
+    response_model=ApplicationRead,
+    responses=problem_responses(401, 403, 404, 422),
 )
+async def get_application(application_id: uuid.UUID, rt: RuntimeDep, principal: Reader) -> Response:
+    values = await policy.get_application(rt, application_id=application_id)
+    return model_response(ApplicationRead.model_validate(values))
+
 
 MOVES = {
     "advance": "Advance to the next stage",

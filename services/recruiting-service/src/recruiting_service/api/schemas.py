@@ -11,10 +11,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from recruiting_service.db.models import Application, Opening
-from recruiting_service.domain.applications import ApplicationStatus, allowed_actions
+from recruiting_service.domain.applications import ApplicationStatus
 from recruiting_service.domain.notice_preview import NoticePreview
 from recruiting_service.domain.policy import PolicyMode
-from recruiting_service.service import decisions, policy
+from recruiting_service.service import applications, decisions, policy
 from recruiting_service.service.applications import ApplicationRecord
 from recruiting_service.service.decisions import DraftRecord
 from recruiting_service.service.evaluations import ApplicationScorecard
@@ -272,30 +272,7 @@ class ApplicationRead(ApplicationSummary):
     @classmethod
     def from_record(cls, record: ApplicationRecord) -> ApplicationRead:
         """An application with history, allowed moves and decision."""
-        application = record.application
-        return cls.model_validate(
-            {
-                **_summary_fields(application),
-                "allowed_actions": list(allowed_actions(application.status)),
-                "history": [
-                    {
-                        "from_status": h.from_status,
-                        "to_status": h.to_status,
-                        "reason": h.reason,
-                        "by": h.actor,
-                        "at": h.at,
-                    }
-                    for h in record.history
-                ],
-                "rejection": application.rejection,
-                "decision": record.decision
-                and {
-                    "status": record.decision.status,
-                    "mode": record.decision.mode,
-                    "decides_at": record.decision.decides_at,
-                },
-            }
-        )
+        return cls.model_validate(applications.record_values(record))
 
 
 class PhrasedRead(BaseModel):
@@ -362,11 +339,11 @@ class RejectedApplicationRead(ApplicationRead):
 
     @classmethod
     def from_rejected(cls, rejected: RejectedRecord) -> RejectedApplicationRead:
-        """The rejection's answer: the application and its notice preview."""
-        application = ApplicationRead.from_record(rejected.record)
+        """The rejection's answer: the application and its notice preview (validated once,
+        not as an `ApplicationRead` first and then again)."""
         return cls.model_validate(
             {
-                **application.model_dump(),
+                **applications.record_values(rejected.record),
                 "notice_preview": NoticePreviewRead.from_preview(rejected.preview),
             }
         )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import (
+    UUID,
     BindParameter,
+    DateTime,
     Select,
     String,
     bindparam,
@@ -40,6 +42,7 @@ from recruiting_service.db.models import (
     Suggestion,
 )
 from talentloop_shared.db import Repository
+from talentloop_shared.errors import NotFound
 
 ModelT = TypeVar("ModelT")
 
@@ -135,9 +138,124 @@ class CandidateRepository(Repository[Candidate]):
         return {c.id: c for c in await self.list(statement)}
 
 
+@dataclass(frozen=True, slots=True)
+class ApplicationRow:
+    """An application's columns read as a row, not as a row of the session: nothing of it is
+    flushed; a change goes back as its own statement (`ApplicationRepository.reject_row`)."""
+
+    id: uuid.UUID
+    candidate_id: uuid.UUID
+    position_id: uuid.UUID
+    source: str
+    status: str
+    screening: dict[str, Any]
+    flags: list[dict[str, Any]]
+    rejection: dict[str, Any] | None
+    created_at: datetime
+    updated_at: datetime
+
+
+# An application as the use cases read it: a row of the session, or its columns.
+AnyApplication = Application | ApplicationRow
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryLine:
+    """A line of an application's status history, read as a row."""
+
+    from_status: str | None
+    to_status: str
+    reason: str
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionLine:
+    """What an application's answer shows of its latest policy decision."""
+
+    status: str
+    mode: str
+    decides_at: datetime
+
+
+_APPLICATIONS = Application.__table__
+_LOCK_ROW = select(*_APPLICATIONS.c).where(_APPLICATIONS.c.id == bindparam("id")).with_for_update()
+# The rejection's two writes in one statement, answered with the history as it now stands
+# (the lines before it and the one it adds: the statement's own snapshot does not see its
+# insert) and the latest policy decision, as `history_and_decision` reads them.
+_REJECT_ROW = sql_text(
+    """
+    WITH changed AS (
+        UPDATE applications SET status = :status, rejection = :rejection, updated_at = :at
+        WHERE id = :id
+    ), added AS (
+        INSERT INTO application_history (application_id, from_status, to_status, reason, actor, at)
+        VALUES (:id, :from_status, :status, :reason, :actor, :at)
+        RETURNING id, from_status, to_status, reason, actor, at
+    ), lines AS (
+        SELECT id, from_status, to_status, reason, actor, at
+        FROM application_history WHERE application_id = :id
+        UNION ALL SELECT * FROM added
+    )
+    SELECT lines.from_status, lines.to_status, lines.reason, lines.actor, lines.at,
+           d.status, d.mode, d.decides_at
+    FROM lines LEFT JOIN LATERAL (
+        SELECT status, mode, decides_at FROM policy_decisions WHERE application_id = :id
+        ORDER BY created_at DESC, id DESC LIMIT 1
+    ) d ON true
+    ORDER BY lines.id
+    """
+).bindparams(
+    bindparam("id", type_=UUID(as_uuid=True)),
+    bindparam("rejection", type_=JSONB),
+    bindparam("at", type_=DateTime(timezone=True)),
+)
+
+
 class ApplicationRepository(Repository[Application]):
     model = Application
     what = "application"
+
+    async def lock_row(self, application_id: uuid.UUID) -> ApplicationRow:
+        """The application's columns, locked until the transaction ends (404 if none)."""
+        row = (await self.session.execute(_LOCK_ROW, {"id": application_id})).first()
+        if row is None:
+            raise NotFound(self.what, application_id)
+        return ApplicationRow(*row)
+
+    async def reject_row(
+        self,
+        application: ApplicationRow,
+        *,
+        status: str,
+        rejection: dict[str, Any],
+        at: datetime,
+        by: str,
+        reason: str,
+    ) -> tuple[ApplicationRow, list[HistoryLine], DecisionLine | None]:
+        """Write a locked application's rejection and its history line in one statement:
+        the application as it now stands, its history (oldest first) and latest decision."""
+        rows = (
+            await self.session.execute(
+                _REJECT_ROW,
+                {
+                    "id": application.id,
+                    "status": status,
+                    "rejection": rejection,
+                    "at": at,
+                    "from_status": application.status,
+                    "reason": reason,
+                    "actor": by,
+                },
+            )
+        ).all()
+        decision = rows[0][5:]
+        return (
+            replace(application, status=status, rejection=rejection, updated_at=at),
+            [HistoryLine(*row[:5]) for row in rows],
+            DecisionLine(*decision) if decision[0] is not None else None,
+        )
 
     async def by_ids(self, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Application]:
         """The applications with these ids, keyed by id."""
@@ -218,18 +336,18 @@ class ApplicationRepository(Repository[Application]):
         reason: str,
         by: str,
         at: datetime,
-    ) -> None:
-        """Append a history line for the application's current status."""
-        self.session.add(
-            ApplicationStatusChange(
-                application_id=application.id,
-                from_status=from_status,
-                to_status=application.status,
-                reason=reason,
-                actor=by,
-                at=at,
-            )
+    ) -> ApplicationStatusChange:
+        """Append a history line for the application's current status (the line)."""
+        change = ApplicationStatusChange(
+            application_id=application.id,
+            from_status=from_status,
+            to_status=application.status,
+            reason=reason,
+            actor=by,
+            at=at,
         )
+        self.session.add(change)
+        return change
 
 
 class InterviewRepository(Repository[Interview]):
@@ -548,7 +666,7 @@ _CONTEXT_WITH_CATALOGUE = _CONTEXT.add_columns(_SUGGESTIONS, _COURSES)
 
 
 async def rejection_context(
-    session: AsyncSession, application: Application, *, with_catalogue: bool
+    session: AsyncSession, application: AnyApplication, *, with_catalogue: bool
 ) -> RejectionContext:
     """Everything rejecting `application` reads (one statement; the candidate and the
     opening as rows of the session). `with_catalogue`: the suggestion library and the

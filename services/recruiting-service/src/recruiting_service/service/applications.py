@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import select
-
 from recruiting_service.db.models import (
     Application,
     ApplicationStatusChange,
@@ -17,19 +15,23 @@ from recruiting_service.db.models import (
     Opening,
     PolicyDecision,
 )
+from recruiting_service.db.reads import APPLICATION_COLUMNS, applications_page
 from recruiting_service.db.repositories import (
+    AnyApplication,
     ApplicationRepository,
     CandidateRepository,
+    DecisionLine,
+    HistoryLine,
     OpeningRepository,
     PolicyDecisionRepository,
 )
-from recruiting_service.domain.applications import is_final, transition
+from recruiting_service.domain.applications import allowed_actions, is_final, transition
 from recruiting_service.domain.screening import CandidateProfile, make_screener
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.inputs import ApplicationCreate
 from recruiting_service.service.schedule import cancel_upcoming
 from recruiting_service.service.vocabularies import skills_in_force
-from talentloop_shared.db import KeysetOrder, UnitOfWork
+from talentloop_shared.db import KeysetOrder, Reads, UnitOfWork
 from talentloop_shared.errors import Conflict
 from talentloop_shared.events.payloads import Education, Requirements
 from talentloop_shared.language.vocabulary import SkillVocabulary
@@ -43,9 +45,9 @@ APPLICATIONS = KeysetOrder(Application.created_at, Application.id)
 class ApplicationRecord:
     """An application with its status history, oldest line first."""
 
-    application: Application
-    history: Sequence[ApplicationStatusChange]
-    decision: PolicyDecision | None = None  # the latest decision of the policy, if any
+    application: AnyApplication
+    history: Sequence[ApplicationStatusChange | HistoryLine]
+    decision: PolicyDecision | DecisionLine | None = None  # the policy's latest, if any
 
 
 def profile_of(candidate: Any) -> CandidateProfile:
@@ -75,8 +77,9 @@ def open_application(
     source: str,
     by: str,
     vocabulary: SkillVocabulary | None = None,
-) -> Application:
-    """Create and screen an application (checks done by the caller; no commit).
+) -> ApplicationRecord:
+    """Create and screen an application (checks done by the caller; no commit): the new
+    application with its first history line (and no policy decision: none exists yet).
 
     `vocabulary`: the skills table in force (`skills_in_force`), the shipped one if None."""
     requirements = Requirements.model_validate(opening.requirements)
@@ -98,14 +101,14 @@ def open_application(
             updated_at=now,
         )
     )
-    repo.record_change(
+    applied = repo.record_change(
         application,
         from_status=None,
         by=by,
         at=now,
         reason=f"applied (source {source}); {result.summary()}",
     )
-    return application
+    return ApplicationRecord(application, [applied])
 
 
 async def apply(uow: UnitOfWork, *, request: ApplicationCreate, by: str) -> ApplicationRecord:
@@ -128,7 +131,7 @@ async def apply(uow: UnitOfWork, *, request: ApplicationCreate, by: str) -> Appl
             f"(application {existing.id})",
             type_="duplicate-application",
         )
-    application = open_application(
+    record = open_application(
         uow,
         candidate=candidate,
         opening=opening,
@@ -137,27 +140,99 @@ async def apply(uow: UnitOfWork, *, request: ApplicationCreate, by: str) -> Appl
         vocabulary=await skills_in_force(uow.session),
     )
     await uow.commit()
-    return await application_record(uow, application)
+    # As committed: nothing else can have been added to a new application (no second
+    # transaction to read it again after the commit).
+    return record
 
 
 async def list_applications(
-    uow: UnitOfWork,
+    reads: Reads,
     *,
     position_id: uuid.UUID | None,
     candidate_id: uuid.UUID | None,
     status: str | None,
     limit: int,
     cursor: str | None,
-) -> Page[Application]:
-    """Applications, oldest first, filtered by position, candidate and status."""
-    stmt = select(Application)
-    if position_id is not None:
-        stmt = stmt.where(Application.position_id == position_id)
-    if candidate_id is not None:
-        stmt = stmt.where(Application.candidate_id == candidate_id)
-    if status is not None:
-        stmt = stmt.where(Application.status == status)
-    return await APPLICATIONS.page(uow.session, stmt, cursor=cursor, limit=limit)
+) -> Page[dict[str, Any]]:
+    """Applications, oldest first, filtered by position, candidate and status, as lists
+    show them. One statement on `Reads` (no unit of work)."""
+    rows = await applications_page(
+        reads,
+        limit=limit,
+        after=APPLICATIONS.keyset.decode(cursor),
+        position_id=position_id,
+        candidate_id=candidate_id,
+        status=status,
+    )
+    page = APPLICATIONS.keyset.page(rows, limit, key=lambda row: (row["created_at"], row["id"]))
+    return page.map(summary_values)
+
+
+def summary_values(row: Any) -> dict[str, Any]:
+    """The API shape's values of an application in a list, from a row of `db.reads`."""
+    return {name: row[name] for name in _SUMMARY_FIELDS}
+
+
+_SUMMARY_FIELDS = (
+    "id",
+    "candidate_id",
+    "position_id",
+    "source",
+    "status",
+    "screening",
+    "flags",
+    "created_at",
+    "updated_at",
+)
+assert set(_SUMMARY_FIELDS) <= set(APPLICATION_COLUMNS)
+
+
+def record_values(record: ApplicationRecord) -> dict[str, Any]:
+    """The API shape's values of an `ApplicationRecord` (what `read_values` makes of a row
+    of `db.reads`)."""
+    application = record.application
+    values = {name: getattr(application, name) for name in _SUMMARY_FIELDS}
+    values["allowed_actions"] = list(allowed_actions(application.status))
+    values["history"] = [
+        {
+            "from_status": h.from_status,
+            "to_status": h.to_status,
+            "reason": h.reason,
+            "by": h.actor,
+            "at": h.at,
+        }
+        for h in record.history
+    ]
+    values["rejection"] = application.rejection
+    values["decision"] = record.decision and {
+        "status": record.decision.status,
+        "mode": record.decision.mode,
+        "decides_at": record.decision.decides_at,
+    }
+    return values
+
+
+def read_values(row: Any) -> dict[str, Any]:
+    """The API shape's values of an application with its history, allowed moves and
+    decision, from `db.reads.application_with_history`'s row (what
+    `ApplicationRead.from_record` makes of an `ApplicationRecord`)."""
+    values = summary_values(row)
+    values["allowed_actions"] = list(allowed_actions(row["status"]))
+    values["history"] = [
+        {"from_status": from_status, "to_status": to_status, "reason": reason, "by": by, "at": at}
+        for from_status, to_status, reason, by, at in row["history"] or ()
+    ]
+    values["rejection"] = row["rejection"]
+    values["decision"] = (
+        None
+        if row["decision_status"] is None
+        else {
+            "status": row["decision_status"],
+            "mode": row["decision_mode"],
+            "decides_at": row["decision_decides_at"],
+        }
+    )
+    return values
 
 
 def resolve(decision: PolicyDecision, status: str, *, by: str, at: datetime, note: str) -> None:

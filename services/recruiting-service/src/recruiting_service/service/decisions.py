@@ -8,12 +8,13 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import select
 
 from recruiting_service.db.models import Application, Candidate, Opening, PolicyDecision
 from recruiting_service.db.repositories import (
+    AnyApplication,
     ApplicationRepository,
     CandidateRepository,
     InterviewRepository,
@@ -108,7 +109,7 @@ class RejectionDraft:
 
 async def draft_rejection(
     uow: UnitOfWork,
-    application: Application,
+    application: AnyApplication,
     candidate: Candidate,
     *,
     library: SuggestionLibrary | None = None,
@@ -171,6 +172,32 @@ async def record_rejection(
     stored notice, `candidate-rejected`; upcoming interviews are cancelled. With the
     `context` read for it, the opening, its owners and whether any interview exists are
     not read again."""
+    new_status = await _publish_rejection(
+        uow, application, candidate, draft, notify=notify, by=by, now=now, context=context
+    )
+    before = application.status
+    application.status = new_status
+    application.updated_at = now
+    application.rejection = rejection_content(draft, notify=notify, by=by, now=now)
+    ApplicationRepository(uow.session).record_change(
+        application, from_status=before, by=by, at=now, reason=_history_reason(draft)
+    )
+    await _cancel_interviews(uow, application, by=by, context=context)
+
+
+async def _publish_rejection(
+    uow: UnitOfWork,
+    application: AnyApplication,
+    candidate: Candidate,
+    draft: RejectionDraft,
+    *,
+    notify: NotifyRequest,
+    by: str,
+    now: datetime,
+    context: RejectionContext | None,
+) -> str:
+    """Check that the application can be rejected, publish `candidate-rejected`; the
+    status it moves to."""
     new_status = transition(application.status, "reject")
     # Unreachable through the status machine (erasure closes every application), but a
     # notice must never be written about, or sent to, an erased person.
@@ -199,10 +226,14 @@ async def record_rejection(
         ),
         subject=f"applications/{application.id}",
     )
-    before = application.status
-    application.status = new_status
-    application.updated_at = now
-    application.rejection = {
+    return new_status
+
+
+def rejection_content(
+    draft: RejectionDraft, *, notify: NotifyRequest, by: str, now: datetime
+) -> dict[str, Any]:
+    """What a rejected application stores of its notice (`rejection`)."""
+    return {
         "stage": draft.stage,
         "decided_by": by,
         "rejected_at": now.isoformat(),
@@ -212,14 +243,17 @@ async def record_rejection(
         "scorecard": draft.scorecard.model_dump() if draft.scorecard else None,
         "notify": notify.model_dump(),
     }
-    ApplicationRepository(uow.session).record_change(
-        application,
-        from_status=before,
-        by=by,
-        at=now,
-        reason=f"rejected at {draft.stage} stage: "
-        + ("; ".join(r.text for r in draft.reasons) or "no reason given"),
+
+
+def _history_reason(draft: RejectionDraft) -> str:
+    return f"rejected at {draft.stage} stage: " + (
+        "; ".join(r.text for r in draft.reasons) or "no reason given"
     )
+
+
+async def _cancel_interviews(
+    uow: UnitOfWork, application: AnyApplication, *, by: str, context: RejectionContext | None
+) -> None:
     # An application without any interview has none to cancel, and none can be planned
     # while it is locked (planning locks it too).
     if context is None or context.has_interviews:
@@ -287,15 +321,26 @@ class _Rejecting:
         )
 
 
-async def _reject_one(
+@dataclass(frozen=True, slots=True)
+class _Rejection:
+    """What one rejection will write: to whom, saying what, read with what."""
+
+    candidate: Candidate
+    draft: RejectionDraft
+    notify: NotifyRequest
+    context: RejectionContext
+    now: datetime
+
+
+async def _rejection_of(
     uow: UnitOfWork,
-    application: Application,
+    application: AnyApplication,
     *,
     request: RejectRequest,
     by: str,
     batch: _Rejecting | None,
-) -> Candidate:
-    """Reject one locked application and record its event (no commit); its candidate.
+) -> _Rejection:
+    """What rejecting one locked application says (no write to it yet).
 
     Every check happens before the first write, so a refused rejection leaves nothing
     behind in the bulk transaction. A pending policy decision is superseded by HR's, and
@@ -341,26 +386,44 @@ async def _reject_one(
         scorecard=draft.scorecard,
     )
     notify = NotifyRequest.model_validate(request.notify.model_dump() if request.notify else {})
-    await record_rejection(
-        uow, application, candidate, draft, notify=notify, by=by, now=batch.now, context=context
-    )
-    return candidate
+    return _Rejection(candidate, draft, notify, context, batch.now)
 
 
 async def reject(
     uow: UnitOfWork, *, application_id: uuid.UUID, request: RejectRequest, by: str
 ) -> RejectedRecord:
     """Reject an application; publishes exactly one `candidate-rejected`. The answer
-    carries the notice's phrases as the candidate will read them, for HR to review."""
+    carries the notice's phrases as the candidate will read them, for HR to review.
+
+    The application is read and written as a row (no session object to track and flush):
+    locked, its context read, then its new state and history line written in one
+    statement that answers with the history and decision as they will be committed (read
+    in the same transaction, while the application stays locked)."""
     repo = ApplicationRepository(uow.session)
-    application = await repo.get_or_raise(application_id, for_update=True)
-    candidate = await _reject_one(uow, application, request=request, by=by, batch=None)
-    # Read as it will be committed, in the same transaction (after the commit it would
-    # take another connection and transaction): the application stays locked until then.
-    await uow.flush()
-    record: ApplicationRecord = await application_record(uow, application)
+    application = await repo.lock_row(application_id)
+    it = await _rejection_of(uow, application, request=request, by=by, batch=None)
+    status = await _publish_rejection(
+        uow,
+        application,
+        it.candidate,
+        it.draft,
+        notify=it.notify,
+        by=by,
+        now=it.now,
+        context=it.context,
+    )
+    rejected, history, decision = await repo.reject_row(
+        application,
+        status=status,
+        rejection=rejection_content(it.draft, notify=it.notify, by=by, now=it.now),
+        at=it.now,
+        by=by,
+        reason=_history_reason(it.draft),
+    )
+    await _cancel_interviews(uow, rejected, by=by, context=it.context)
     await uow.commit()
-    return await with_notice_preview(uow, record, candidate=candidate)
+    record = ApplicationRecord(rejected, history, decision)
+    return await with_notice_preview(uow, record, candidate=it.candidate)
 
 
 async def bulk_reject(
@@ -412,7 +475,17 @@ async def bulk_reject(
             )
             continue
         try:
-            await _reject_one(uow, application, request=request, by=by, batch=batch)
+            it = await _rejection_of(uow, application, request=request, by=by, batch=batch)
+            await record_rejection(
+                uow,
+                application,
+                it.candidate,
+                it.draft,
+                notify=it.notify,
+                by=by,
+                now=it.now,
+                context=it.context,
+            )
         except Conflict as exc:
             outcomes.append(BulkRejectOutcome(application_id, "conflict", exc.detail))
             continue

@@ -127,5 +127,5 @@ async def accept_invitation(uow: UnitOfWork, payload: TalentInvited) -> None:
         source="talent_pool",
         by=payload.invited_by,
         vocabulary=vocabulary,
-    )
+    ).application
     log.info("talent_invited.application_created", application_id=str(application.id), **context)

@@ -21,7 +21,7 @@ import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
 from sqlalchemy import select
 
@@ -31,6 +31,7 @@ from recruiting_service.db.models import (
     DecisionPolicyRow,
     PolicyDecision,
 )
+from recruiting_service.db.reads import application_with_history
 from recruiting_service.db.repositories import (
     ApplicationRepository,
     CandidateRepository,
@@ -41,7 +42,13 @@ from recruiting_service.db.repositories import (
 )
 from recruiting_service.domain.policy import DecisionPolicy, PolicyMode, rejects
 from recruiting_service.domain.scorecard import compute_scorecard
-from recruiting_service.service.applications import ApplicationRecord, application_record, resolve
+from recruiting_service.service.applications import (
+    ApplicationRecord,
+    application_record,
+    read_values,
+    record_values,
+    resolve,
+)
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.decisions import (
     RejectionDraft,
@@ -452,6 +459,23 @@ async def list_decisions(
         {d.application_id for d in page.items}
     )
     return page.map(lambda d: DecisionRecord(d, applications[d.application_id]))
+
+
+async def get_application(rt: Runtime, *, application_id: uuid.UUID) -> dict[str, Any]:
+    """An application with its history and decision, as the API shows it; 404 when missing.
+
+    One statement on `Reads` (no unit of work). Only when its pending policy decision's
+    window has passed (the loop may not have come round yet) does the read become a
+    change: `read_application` decides it in a unit of work first.
+    """
+    row = await application_with_history(rt.reads, application_id)
+    if row is None:
+        raise NotFound("application", application_id)
+    if row["decision_status"] == "pending" and row["decision_decides_at"] <= rt.clock.now():
+        async with rt.uow_factory() as uow:
+            record = await read_application(uow, application_id=application_id)
+            return record_values(record)
+    return read_values(row)
 
 
 async def read_application(uow: UnitOfWork, *, application_id: uuid.UUID) -> ApplicationRecord:

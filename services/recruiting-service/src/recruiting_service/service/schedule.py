@@ -15,8 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from recruiting_service.db.models import Application, Candidate, Interview, PanelSeat, Person
+from recruiting_service.db.models import Candidate, Interview, PanelSeat, Person
 from recruiting_service.db.repositories import (
+    AnyApplication,
     CandidateRepository,
     InterviewRepository,
     OpeningRepository,
@@ -77,7 +78,7 @@ def candidate_attendee(candidate: Candidate) -> Attendee:
 
 
 async def interview_details(
-    uow: UnitOfWork, calendar: Calendar, application: Application
+    uow: UnitOfWork, calendar: Calendar, application: AnyApplication
 ) -> dict[str, Any]:
     """The `InterviewDetails` fields of an interview, as of now."""
     interview = calendar.interview
@@ -113,7 +114,7 @@ def cancel(interview: Interview, *, reason: str | None, by: str, now: Any) -> No
 
 
 async def cancel_upcoming(
-    uow: UnitOfWork, application: Application, *, reason: str, by: str
+    uow: UnitOfWork, application: AnyApplication, *, reason: str, by: str
 ) -> int:
     """Cancel the application's interviews that have not started yet and tell everyone
     invited (`interview-cancelled`); how many. A decided or withdrawn application keeps no

@@ -1,0 +1,72 @@
+"""The read paths of applications as plain SQL on `Reads` (one statement, no session).
+
+The columns come from the mapped table, so a column added to `applications` is read here
+too. An application read by id carries its status history (`history`: `(from_status,
+to_status, reason, actor, at)` records, oldest first) and its latest policy decision's
+`decision_status`, `decision_mode` and `decision_decides_at` (None without one), the
+decision chosen as `PolicyDecisionRepository.latest` chooses it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from recruiting_service.db.models import Application
+from talentloop_shared.db import Reads
+
+APPLICATION_COLUMNS: tuple[str, ...] = tuple(c.key for c in Application.__table__.columns)
+
+_COLUMNS = ", ".join(f"a.{name}" for name in APPLICATION_COLUMNS)
+_BY_ID = (
+    f"SELECT {_COLUMNS},"
+    " (SELECT array_agg(ROW(h.from_status, h.to_status, h.reason, h.actor, h.at) ORDER BY h.id)"
+    "  FROM application_history h WHERE h.application_id = a.id) AS history,"
+    " d.status AS decision_status, d.mode AS decision_mode,"
+    " d.decides_at AS decision_decides_at"
+    " FROM applications a LEFT JOIN LATERAL ("
+    "  SELECT status, mode, decides_at FROM policy_decisions"
+    "  WHERE application_id = a.id ORDER BY created_at DESC, id DESC LIMIT 1"
+    " ) d ON true"
+    " WHERE a.id = $1"
+)
+
+
+async def application_with_history(reads: Reads, application_id: uuid.UUID) -> Any:
+    """The application with its history and latest decision (a `Record`), or None."""
+    return await reads.fetchrow(_BY_ID, application_id)
+
+
+async def applications_page(
+    reads: Reads,
+    *,
+    limit: int,
+    after: tuple[datetime, uuid.UUID] | None,
+    position_id: uuid.UUID | None,
+    candidate_id: uuid.UUID | None,
+    status: str | None,
+) -> list[Any]:
+    """Applications ordered by (created_at, id), `limit + 1` rows after the cursor's key
+    (the extra row says whether there is a next page)."""
+    where: list[str] = []
+    args: list[Any] = []
+
+    def arg(value: Any) -> str:
+        args.append(value)
+        return f"${len(args)}"
+
+    if after is not None:
+        # The whole key as a row value: rows sharing a created_at are told apart by the id.
+        where.append(f"(a.created_at, a.id) > ({arg(after[0])}, {arg(after[1])})")
+    if position_id is not None:
+        where.append(f"a.position_id = {arg(position_id)}")
+    if candidate_id is not None:
+        where.append(f"a.candidate_id = {arg(candidate_id)}")
+    if status is not None:
+        where.append(f"a.status = {arg(status)}")
+    sql = f"SELECT {_COLUMNS} FROM applications a"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY a.created_at, a.id LIMIT {arg(limit + 1)}"
+    return await reads.fetch(sql, *args)
