@@ -3,7 +3,7 @@
 from talentloop_shared.db.base import NAMING_CONVENTION
 from talentloop_shared.db.engine import create_engine, create_session_factory
 from talentloop_shared.db.erasure import each_element_sql, forget_person
-from talentloop_shared.db.reads import Reads
+from talentloop_shared.db.reads import KeysetSql, Reads
 from talentloop_shared.db.repository import KeysetOrder, Repository, where_given
 from talentloop_shared.db.tables import idempotency_keys, inbox, infra_metadata, outbox
 from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
@@ -11,6 +11,7 @@ from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
 __all__ = [
     "NAMING_CONVENTION",
     "KeysetOrder",
+    "KeysetSql",
     "Reads",
     "Repository",
     "UnitOfWork",

@@ -55,3 +55,51 @@ class Reads:
         """The first column of the first row, or None."""
         async with self.connection() as conn:
             return await conn.fetchval(sql, *args)
+
+
+class KeysetSql:
+    """A page of a one-statement read, written as SQL with `$n` parameters: the conditions
+    the caller adds, then the rows after a cursor's key in the key's order, one more than
+    the page holds (it says whether there is a next page).
+
+    `page = KeysetSql("SELECT … FROM positions p", key=("p.created_at", "p.id"), after=key)`,
+    `page.equal("p.status", status)`, then `await page.fetch(reads, limit)`.
+    """
+
+    def __init__(self, select: str, *, key: tuple[str, ...], after: tuple[Any, ...] | None):
+        self.select = select
+        self.key = key
+        self.conditions: list[str] = []
+        self.args: list[Any] = []
+        if after is not None:
+            # The whole key as a row value: rows that share a created_at are still told
+            # apart by the id that follows it.
+            bound = ", ".join(self.arg(value) for value in after)
+            self.where(f"({', '.join(key)}) > ({bound})")
+
+    def arg(self, value: Any) -> str:
+        """The parameter that carries `value` (`$n`)."""
+        self.args.append(value)
+        return f"${len(self.args)}"
+
+    def where(self, condition: str) -> None:
+        """Keep only the rows that meet `condition` (its values through `arg`)."""
+        self.conditions.append(condition)
+
+    def equal(self, column: str, value: Any) -> None:
+        """Keep only the rows whose `column` is `value`, when a value is given."""
+        if value is not None:
+            self.where(f"{column} = {self.arg(value)}")
+
+    def sql(self, limit: int) -> tuple[str, list[Any]]:
+        """The statement for a page of `limit` rows, and its arguments."""
+        sql = self.select
+        if self.conditions:
+            sql += " WHERE " + " AND ".join(self.conditions)
+        sql += f" ORDER BY {', '.join(self.key)} LIMIT {self.arg(limit + 1)}"
+        return sql, self.args
+
+    async def fetch(self, reads: Reads, limit: int) -> list[Any]:
+        """`limit + 1` rows (asyncpg `Record`s) in the key's order."""
+        sql, args = self.sql(limit)
+        return await reads.fetch(sql, *args)

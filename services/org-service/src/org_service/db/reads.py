@@ -13,7 +13,7 @@ from typing import Any
 
 from org_service.db.models import Position
 from org_service.domain.people import OWNER_REF_FIELDS
-from talentloop_shared.db import Reads
+from talentloop_shared.db import KeysetSql, Reads
 
 POSITION_COLUMNS: tuple[str, ...] = tuple(c.key for c in Position.__table__.columns)
 OWNER_PREFIXES: tuple[str, ...] = ("recruiter", "hiring_manager")
@@ -58,31 +58,16 @@ async def positions_page(
     """Positions with their unit and owners (`q`: part of the title or code, `%` and `_`
     taken literally), ordered by (created_at, id), `limit + 1` rows
     after the cursor's key (the extra row says whether there is a next page)."""
-    where: list[str] = []
-    args: list[Any] = []
-
-    def arg(value: Any) -> str:
-        args.append(value)
-        return f"${len(args)}"
-
-    if after is not None:
-        # The whole key as a row value: rows sharing a created_at are told apart by the id.
-        where.append(f"(p.created_at, p.id) > ({arg(after[0])}, {arg(after[1])})")
+    page = KeysetSql(_SELECT, key=("p.created_at", "p.id"), after=after)
     if org_unit_id is not None:
         if include_subtree:
-            where.append(f"u.path @> ARRAY[{arg(org_unit_id)}::uuid]")
+            page.where(f"u.path @> ARRAY[{page.arg(org_unit_id)}::uuid]")
         else:
-            where.append(f"p.org_unit_id = {arg(org_unit_id)}")
-    if status is not None:
-        where.append(f"p.status = {arg(status)}")
-    if job_family is not None:
-        where.append(f"p.job_family = {arg(job_family)}")
+            page.equal("p.org_unit_id", org_unit_id)
+    page.equal("p.status", status)
+    page.equal("p.job_family", job_family)
     if q:
         pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        match = arg(pattern)
-        where.append(f"(p.title ILIKE {match} ESCAPE '\\' OR p.code ILIKE {match} ESCAPE '\\')")
-    sql = _SELECT
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY p.created_at, p.id LIMIT {arg(limit + 1)}"
-    return await reads.fetch(sql, *args)
+        match = page.arg(pattern)
+        page.where(f"(p.title ILIKE {match} ESCAPE '\\' OR p.code ILIKE {match} ESCAPE '\\')")
+    return await page.fetch(reads, limit)

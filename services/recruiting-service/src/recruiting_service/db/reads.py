@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from recruiting_service.db.models import Application
-from talentloop_shared.db import Reads
+from talentloop_shared.db import KeysetSql, Reads
 
 APPLICATION_COLUMNS: tuple[str, ...] = tuple(c.key for c in Application.__table__.columns)
 
@@ -49,24 +49,10 @@ async def applications_page(
 ) -> list[Any]:
     """Applications ordered by (created_at, id), `limit + 1` rows after the cursor's key
     (the extra row says whether there is a next page)."""
-    where: list[str] = []
-    args: list[Any] = []
-
-    def arg(value: Any) -> str:
-        args.append(value)
-        return f"${len(args)}"
-
-    if after is not None:
-        # The whole key as a row value: rows sharing a created_at are told apart by the id.
-        where.append(f"(a.created_at, a.id) > ({arg(after[0])}, {arg(after[1])})")
-    if position_id is not None:
-        where.append(f"a.position_id = {arg(position_id)}")
-    if candidate_id is not None:
-        where.append(f"a.candidate_id = {arg(candidate_id)}")
-    if status is not None:
-        where.append(f"a.status = {arg(status)}")
-    sql = f"SELECT {_COLUMNS} FROM applications a"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY a.created_at, a.id LIMIT {arg(limit + 1)}"
-    return await reads.fetch(sql, *args)
+    page = KeysetSql(
+        f"SELECT {_COLUMNS} FROM applications a", key=("a.created_at", "a.id"), after=after
+    )
+    page.equal("a.position_id", position_id)
+    page.equal("a.candidate_id", candidate_id)
+    page.equal("a.status", status)
+    return await page.fetch(reads, limit)
