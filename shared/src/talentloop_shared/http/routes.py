@@ -62,6 +62,7 @@ from pydantic import BaseModel
 from talentloop_shared.http.conditional import IfMatch, set_etag
 from talentloop_shared.http.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
 from talentloop_shared.http.problems import problem_responses
+from talentloop_shared.http.responses import model_response
 from talentloop_shared.service import ReadsDep, UowDep
 
 __all__ = ["Resource", "created", "with_etag"]
@@ -357,7 +358,9 @@ class _Route:
         if self.answer == "empty":
             return Response(status_code=204)
         if self.answer == "page":
-            return result.map(self.build)
+            # Validated once (each item by `read`), serialised once: not checked against
+            # the response model again, which a list of 50 would pay 50 times.
+            return model_response(result.map(self.build))
         is_new = self.answer == "created"
         if self.answer == "upsert":
             result, is_new = result

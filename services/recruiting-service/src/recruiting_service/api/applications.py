@@ -3,9 +3,8 @@
 import uuid
 from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import Annotated
 
-from fastapi import Query, Response
+from fastapi import Response
 from pydantic import BaseModel
 
 from recruiting_service.api.schemas import ApplicationRead, ApplicationSummary
@@ -16,15 +15,11 @@ from recruiting_service.service.inputs import ApplicationCreate, TransitionReque
 from talentloop_shared.auth.roles import Reader, Recruiter, Sourcer
 from talentloop_shared.db.uow import UnitOfWork
 from talentloop_shared.http import (
-    CursorQuery,
-    LimitQuery,
-    Page,
     model_response,
     problem_responses,
 )
-from talentloop_shared.http.pagination import DEFAULT_LIMIT
 from talentloop_shared.http.routes import Resource
-from talentloop_shared.service import ReadsDep, RuntimeDep, api_router
+from talentloop_shared.service import RuntimeDep, api_router
 
 router = api_router(prefix="/api/v1", tags=["applications"])
 application = Resource(
@@ -69,28 +64,16 @@ application.create(
 )
 
 
-# The reads: one statement on `Reads`, validated once, serialised once (the route's
-# response_model is the schema only).
-@router.get(
-    "/applications",
+application.page(
+    applications.list_applications,  # one statement on `Reads`
+    ApplicationFilters,
+    read=ApplicationSummary,
     summary="List applications",
-    response_model=Page[ApplicationSummary],
-    responses=problem_responses(401, 403, 422),
 )
-async def list_applications(
-    filters: Annotated[ApplicationFilters, Query()],
-    reads: ReadsDep,
-    principal: Reader,
-    limit: LimitQuery = DEFAULT_LIMIT,
-    cursor: CursorQuery = None,
-) -> Response:
-    page = await applications.list_applications(reads, **dict(filters), limit=limit, cursor=cursor)
-    return model_response(
-        _APPLICATIONS_PAGE.model_validate({"items": page.items, "next_cursor": page.next_cursor})
-    )
 
 
-_APPLICATIONS_PAGE = Page[ApplicationSummary]
+# The read by id: one statement on `Reads`, validated once, serialised once (the route's
+# response_model is the schema only).
 
 
 @router.get(
