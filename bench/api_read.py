@@ -11,6 +11,7 @@ saturates sooner: its figures are lower for both sides). Prints requests/s for:
 and each org figure as a ratio of the baseline.
 
 Usage: uv run python bench/api_read.py [--seconds 8] [--connections 32] [--rounds 2]
+       [--profile DIR]   (py-spy's raw stacks of each load; figures then include its cost)
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import httpx
 
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
-from talentloop_shared.devtools.bench import process_cpu
+from talentloop_shared.devtools.bench import process_cpu, py_spy
 from talentloop_shared.devtools.load import HR
 from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.smtp import free_port
@@ -99,7 +100,7 @@ async def pyload(url: str, seconds: int, connections: int, auth: bool) -> tuple[
         return done / (time.monotonic() - start), done
 
 
-async def main(seconds: int, connections: int, rounds: int) -> None:
+async def main(seconds: int, connections: int, rounds: int, profile: Path | None) -> None:
     load = wrk if shutil.which("wrk") else pyload
     run = uuid.uuid4().hex[:6]
     org = next(s for s in SERVICES if s.name == "org-service")
@@ -183,10 +184,13 @@ async def main(seconds: int, connections: int, rounds: int) -> None:
         }
         figures: dict[str, list[float]] = {name: [] for name in targets}
         cpu_us: dict[str, list[float]] = {name: [] for name in targets}
-        for _ in range(rounds):  # alternately, so drift on a shared machine hits both
+        for round_ in range(rounds):  # alternately, so drift on a shared machine hits both
             for name, (url, auth, pid) in targets.items():
-                cpu_before = process_cpu(pid)
-                rate, answered = await load(url, seconds, connections, auth)
+                slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+                out_file = None if profile is None else profile / f"{slug}-{round_ + 1}.txt"
+                async with py_spy(pid, out_file):
+                    cpu_before = process_cpu(pid)
+                    rate, answered = await load(url, seconds, connections, auth)
                 figures[name].append(rate)
                 cpu_us[name].append((process_cpu(pid) - cpu_before) / answered * 1e6)
     finally:
@@ -216,5 +220,8 @@ if __name__ == "__main__":
     ap.add_argument("--seconds", type=int, default=8)
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument(
+        "--profile", type=Path, default=None, help="write py-spy's raw stacks of each load here"
+    )
     a = ap.parse_args()
-    asyncio.run(main(a.seconds, a.connections, a.rounds))
+    asyncio.run(main(a.seconds, a.connections, a.rounds, a.profile))

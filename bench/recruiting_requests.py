@@ -32,7 +32,6 @@ import os
 import shutil
 import signal
 import struct
-import subprocess
 import time
 import uuid
 from collections import Counter, defaultdict
@@ -46,7 +45,7 @@ import httpx
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
 from talentloop_shared.devtools.bench import percentile as pct
-from talentloop_shared.devtools.bench import process_cpu
+from talentloop_shared.devtools.bench import process_cpu, py_spy
 from talentloop_shared.devtools.load import HR, seed_position
 from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.plugin import delete_namespace, register_services
@@ -211,24 +210,11 @@ async def timing_phase(
     candidates: list[str] = []
 
     async def phase(kind: str, one: Callable[[int], Awaitable[Any]]) -> list[Any]:
-        spy = None
-        if profile is not None:
-            out_file = profile / f"{label}-{kind.replace(' ', '-')}.txt"
-            spy = subprocess.Popen(
-                [
-                    *("py-spy", "record", "--pid", str(pid), "--format", "raw"),
-                    *("--rate", "250", "--nonblocking", "-o", str(out_file)),
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            await asyncio.sleep(1.0)
-        cpu = process_cpu(pid)
-        latencies, wall, results = await timed(n, concurrency, one)
-        cpu = (process_cpu(pid) - cpu) / n
-        if spy is not None:
-            spy.send_signal(signal.SIGINT)
-            spy.wait(30)
+        out_file = None if profile is None else profile / f"{label}-{kind.replace(' ', '-')}.txt"
+        async with py_spy(pid, out_file):
+            cpu = process_cpu(pid)
+            latencies, wall, results = await timed(n, concurrency, one)
+            cpu = (process_cpu(pid) - cpu) / n
         out[kind] = (latencies, wall, cpu)
         return results
 

@@ -3,7 +3,14 @@ variables and defaults as the test plugin), and one percentile."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
+import signal
+import subprocess
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 
 # A libpq URL of a database with rights to CREATE DATABASE, and the broker.
 PG_ADMIN_URL = os.environ.get(
@@ -28,3 +35,28 @@ def process_cpu(pid: int) -> float:
     except OSError:
         return float("nan")
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@asynccontextmanager
+async def py_spy(pid: int, out_file: Path | None, rate: int = 250) -> AsyncIterator[None]:
+    """Record a process with py-spy (raw collapsed stacks into `out_file`) while the block
+    runs; nothing when `out_file` is None. The figures measured meanwhile include the
+    profiler's cost."""
+    if out_file is None:
+        yield
+        return
+    if shutil.which("py-spy") is None:
+        raise SystemExit("profiling needs py-spy on PATH (uv pip install py-spy)")
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    spy = await asyncio.create_subprocess_exec(
+        *("py-spy", "record", "--pid", str(pid), "--format", "raw"),
+        *("--rate", str(rate), "--nonblocking", "-o", str(out_file)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    await asyncio.sleep(1.0)  # py-spy attaches
+    try:
+        yield
+    finally:
+        spy.send_signal(signal.SIGINT)
+        await asyncio.wait_for(spy.wait(), 30)
