@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from talentloop_shared.config import ServiceSettings
 from talentloop_shared.db.migrations import upgrade_to_head
+from talentloop_shared.logging import keep_loggers
 
 
 def run_cli(
@@ -40,6 +41,7 @@ def run_cli(
     if args.migrate:
         upgrade_to_head(migrations, loaded.database_url)
         print(f"{prog}: database migrated")
+    keep_loggers()
     uvicorn.run(
         app,
         factory=True,

@@ -117,6 +117,19 @@ def redact_personal_data(
     return event_dict
 
 
+# Whether loggers are built on their first call and kept (`keep_loggers`).
+_keep_loggers = False
+
+
+def keep_loggers() -> None:
+    """For a process that configures logging once (a service's own command line): each
+    module's logger is built on its first call and kept, so a call below the level costs
+    ~1 µs instead of ~3 µs (every request makes a few). Not in a test process: its suite
+    configures again, and captures output by swapping `sys.stderr`, test by test."""
+    global _keep_loggers
+    _keep_loggers = True
+
+
 def configure_logging(*, service: str, level: str = "INFO", json: bool = True) -> None:
     """Configure structlog and stdlib logging once per process."""
     processors: list[structlog.types.Processor] = [
@@ -142,7 +155,7 @@ def configure_logging(*, service: str, level: str = "INFO", json: bool = True) -
         processors=[*processors, renderer],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),
         logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
-        cache_logger_on_first_use=False,
+        cache_logger_on_first_use=_keep_loggers,
     )
     structlog.contextvars.bind_contextvars(service=service)
     logging.basicConfig(level=level, stream=sys.stderr, format="%(message)s")

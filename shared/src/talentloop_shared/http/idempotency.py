@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from talentloop_shared.auth.jwt import authenticate, authorize, required_roles_of
 from talentloop_shared.db.tables import idempotency_keys
 from talentloop_shared.db.uow import IdempotencyClaim, idempotency_claim
+from talentloop_shared.http.lean import lean_handler
 from talentloop_shared.http.problems import ProblemError
 
 HEADER = "Idempotency-Key"
@@ -65,7 +66,8 @@ class IdempotentRoute(APIRoute):
     """APIRoute that honours Idempotency-Key on POST."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        original = super().get_route_handler()
+        standard = super().get_route_handler()
+        original = lean_handler(self.dependant, standard) or standard
         if "POST" not in (self.methods or set()):
             return original
         roles = _route_roles(self.dependant)

@@ -17,11 +17,18 @@ JSON = "application/json"
 
 
 def model_response(
-    model: BaseModel, *, status_code: int = 200, headers: Mapping[str, str] | None = None
+    model: BaseModel,
+    *,
+    status_code: int = 200,
+    headers: Mapping[str, str] | None = None,
+    shape: type[BaseModel] | None = None,
 ) -> Response:
-    """The model as an `application/json` response."""
+    """The model as an `application/json` response; serialised as `shape`, the route's
+    response model, when given (FastAPI's way: an instance of a subclass shows the
+    response model's fields only)."""
+    serializer = (shape or type(model)).__pydantic_serializer__
     return Response(
-        model.__pydantic_serializer__.to_json(model),
+        serializer.to_json(model),
         status_code=status_code,
         headers=headers,
         media_type=JSON,

@@ -59,7 +59,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
-from talentloop_shared.http.conditional import IfMatch, set_etag
+from talentloop_shared.http.conditional import IfMatch, etag, set_etag
 from talentloop_shared.http.pagination import DEFAULT_LIMIT, CursorQuery, LimitQuery, Page
 from talentloop_shared.http.problems import problem_responses
 from talentloop_shared.http.responses import model_response
@@ -209,8 +209,10 @@ class Resource:
             optional_body=optional_body,
             query=query,
             build=build,
+            model=model,
             etag=self.etag if etag is None else etag,
             location=self.location,
+            status_code=decorator.get("status_code") or 200,
         )
         route.bind(where)
         endpoint = route.endpoint({**self.params, **(params or {})}, role)
@@ -269,8 +271,10 @@ class _Route:
     optional_body: bool
     query: type[BaseModel] | None
     build: Callable[[Any], Any]
+    model: type[BaseModel]  # the response model (of an item; a page's items)
     etag: bool
     location: str | None
+    status_code: int = 200  # of an answer that is not a new resource
     body_as: str | None = None
     takes: frozenset[str] = frozenset()
     on_reads: bool = False  # the use case reads on `Reads`, not in a unit of work
@@ -329,11 +333,13 @@ class _Route:
         params += [
             inspect.Parameter("uow", _KW, annotation=ReadsDep if self.on_reads else UowDep),
             inspect.Parameter("principal", _KW, annotation=role),
-            inspect.Parameter("response", _KW, annotation=Response),
         ]
         if "expected" in self.takes:
             params.append(inspect.Parameter("expected", _KW, annotation=IfMatch))
-        return inspect.Signature(params)
+        # It answers with a `Response` it built (see `respond`): FastAPI then neither
+        # checks the answer against the response model again nor merges a sub-response,
+        # and a read of this shape takes the lean path (`talentloop_shared.http.lean`).
+        return inspect.Signature(params, return_annotation=Response)
 
     def inputs(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """The use case's keyword arguments from the endpoint's."""
@@ -353,28 +359,34 @@ class _Route:
             kwargs["principal"] = values["principal"]
         return kwargs
 
-    def respond(self, result: Any, response: Response) -> Any:
-        """The answer to the use case's result."""
+    def respond(self, result: Any) -> Response:
+        """The answer to the use case's result: the model validated once by `build` and
+        serialised once by the response model's own serialiser (what FastAPI would write
+        for it), with its ETag and, when created, 201 and its Location."""
         if self.answer == "empty":
             return Response(status_code=204)
         if self.answer == "page":
-            # Validated once (each item by `read`), serialised once: not checked against
-            # the response model again, which a list of 50 would pay 50 times.
             return model_response(result.map(self.build))
         is_new = self.answer == "created"
         if self.answer == "upsert":
             result, is_new = result
         model = self.build(result)
+        headers: dict[str, str] = {}
+        if self.etag:
+            headers["ETag"] = etag(model.version)
+        status = self.status_code
         if is_new:
-            created(response, self.location and self.location.format(id=model.id))
-        return with_etag(response, model) if self.etag else model
+            status = 201
+            if self.location is not None:
+                headers["Location"] = self.location.format(id=model.id)
+        return model_response(model, status_code=status, headers=headers, shape=self.model)
 
     def endpoint(self, types: Mapping[str, Any], role: Any) -> Callable[..., Awaitable[Any]]:
         """The endpoint function, its signature set for FastAPI."""
 
-        async def endpoint(**values: Any) -> Any:
+        async def endpoint(**values: Any) -> Response:
             result = await self.use_case(values["uow"], **self.inputs(values))
-            return self.respond(result, values["response"])
+            return self.respond(result)
 
         endpoint.__signature__ = self.signature(types, role)  # type: ignore[attr-defined]
         return endpoint
