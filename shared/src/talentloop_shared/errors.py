@@ -8,7 +8,9 @@ A domain rule, a use case or a dependency raises one of these; the HTTP layer tu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class ProblemError(Exception):
@@ -41,6 +43,14 @@ class NotFound(ProblemError):
 
     def __init__(self, what: str, id: object) -> None:
         super().__init__(404, "Not Found", f"{what} {id} does not exist", type_="not-found")
+
+
+def found(value: T | None, what: str, id: object) -> T:
+    """`value` when a look-up found something, else 404 `NotFound(what, id)`:
+    `person = found(await people.get_by_subject(sub), "person with subject", repr(sub))`."""
+    if value is None:
+        raise NotFound(what, id)
+    return value
 
 
 class Conflict(ProblemError):

@@ -10,7 +10,7 @@ from sqlalchemy import Select, literal, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from talentloop_shared.errors import ExpectedVersion, NotFound
+from talentloop_shared.errors import ExpectedVersion, found
 from talentloop_shared.pagination import Keyset, Page
 
 ModelT = TypeVar("ModelT")
@@ -45,10 +45,7 @@ class Repository(Generic[ModelT]):
 
     async def get_or_raise(self, id: uuid.UUID | str, *, for_update: bool = False) -> ModelT:
         """The row with this primary key (locked with `for_update`), or 404."""
-        row = await (self.get_for_update(id) if for_update else self.get(id))
-        if row is None:
-            raise NotFound(self.what, id)
-        return row
+        return found(await (self.get_for_update(id) if for_update else self.get(id)), self.what, id)
 
     async def get_for_change(
         self: Repository[VersionedT], id: uuid.UUID | str, expected: ExpectedVersion

@@ -20,7 +20,7 @@ from notify_service.db.alert_models import ChatRobot, PositionUnit
 from notify_service.service.robot_delivery import RobotProvider
 from notify_service.service.state import notify_state
 from talentloop_shared.db import KeysetOrder, UnitOfWork
-from talentloop_shared.errors import FieldInvalid, NotFound
+from talentloop_shared.errors import FieldInvalid, found
 from talentloop_shared.events.payloads import PositionChanged
 from talentloop_shared.i18n import canonical_locale
 from talentloop_shared.pagination import Page
@@ -105,9 +105,7 @@ async def create_robot(uow: UnitOfWork, data: ChatRobotInput, *, by: str) -> Cha
 async def get_robot(uow: UnitOfWork, robot_id: uuid.UUID, *, for_update: bool = False) -> ChatRobot:
     """One robot, or 404."""
     row = await uow.session.get(ChatRobot, robot_id, with_for_update=for_update)
-    if row is None:
-        raise NotFound("chat robot", robot_id)
-    return row
+    return found(row, "chat robot", robot_id)
 
 
 async def replace_robot(

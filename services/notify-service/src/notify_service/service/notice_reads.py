@@ -13,7 +13,7 @@ from sqlalchemy import literal, select, tuple_
 from notify_service.db.models import DeliveryAttempt, Notification, SurveyResponse
 from notify_service.db.repositories import NotificationRepository
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import NotFound
+from talentloop_shared.errors import found
 from talentloop_shared.pagination import Keyset, Page
 
 NOTICES = Keyset(datetime, uuid.UUID)
@@ -39,10 +39,9 @@ async def get_notice(uow: UnitOfWork, notification_id: uuid.UUID) -> NoticeRecor
             .where(Notification.id == notification_id)
         )
     ).first()
-    if row is None:
-        raise NotFound("notification", notification_id)
+    notice, answered_at = found(row, "notification", notification_id)
     attempts = await NotificationRepository(uow.session).attempts(notification_id)
-    return NoticeRecord(row[0], row[1], attempts)
+    return NoticeRecord(notice, answered_at, attempts)
 
 
 async def list_notices(

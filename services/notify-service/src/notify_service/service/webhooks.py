@@ -38,7 +38,7 @@ from notify_service.domain import webhooks as rules
 from notify_service.service.per_transaction import once_per_transaction
 from notify_service.service.state import notify_state
 from talentloop_shared.db import KeysetOrder, UnitOfWork, where_given
-from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Gone, NotFound
+from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Gone, found
 from talentloop_shared.events import CloudEvent
 from talentloop_shared.events.registry import EVENT_TYPES
 from talentloop_shared.http import RequestModel
@@ -191,9 +191,7 @@ async def get_subscription(
         with_for_update=for_update,
         populate_existing=for_update,
     )
-    if sub is None:
-        raise NotFound("webhook subscription", subscription_id)
-    return sub
+    return found(sub, "webhook subscription", subscription_id)
 
 
 async def list_subscriptions(
@@ -305,10 +303,7 @@ async def get_delivery(
     )
     if for_update:
         stmt = stmt.with_for_update().execution_options(populate_existing=True)
-    delivery = await uow.session.scalar(stmt)
-    if delivery is None:
-        raise NotFound("webhook delivery", delivery_id)
-    return delivery
+    return found(await uow.session.scalar(stmt), "webhook delivery", delivery_id)
 
 
 async def redeliver(

@@ -32,7 +32,7 @@ from org_service.domain.people import (
 from org_service.service.inputs import PersonCreate, PersonUpdate, PersonUpsert
 from org_service.service.position_versions import person_ref, republish_owned
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import Conflict, ExpectedVersion, NotFound
+from talentloop_shared.errors import Conflict, ExpectedVersion, found
 from talentloop_shared.events import PersonChanged
 from talentloop_shared.pagination import Keyset, Page
 
@@ -173,9 +173,7 @@ async def get_person(uow: UnitOfWork, *, person_id: uuid.UUID) -> Person:
 async def my_person(uow: UnitOfWork, *, subject: str) -> Person:
     """The person the caller signs in as; 404 when the directory does not know them."""
     person = await PersonRepository(uow.session).get_by_subject(subject)
-    if person is None:
-        raise NotFound("person with subject", repr(subject))
-    return person
+    return found(person, "person with subject", repr(subject))
 
 
 async def update_person(

@@ -60,7 +60,7 @@ from org_service.service.position_versions import (
     unit_ref,
 )
 from talentloop_shared.db import Reads, UnitOfWork
-from talentloop_shared.errors import Conflict, ExpectedVersion, NotFound
+from talentloop_shared.errors import Conflict, ExpectedVersion, NotFound, found
 from talentloop_shared.events.payloads import Requirements
 from talentloop_shared.pagination import Keyset, Page
 
@@ -215,9 +215,7 @@ async def get_position(reads: Reads, *, position_id: uuid.UUID) -> dict[str, Any
     One statement on `Reads` (no unit of work): the row is the snapshot the last committed
     change wrote, whatever runs concurrently.
     """
-    row = await position_in_unit(reads, position_id)
-    if row is None:
-        raise NotFound("position", position_id)
+    row = found(await position_in_unit(reads, position_id), "position", position_id)
     return read_values(row)
 
 

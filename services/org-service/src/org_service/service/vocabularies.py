@@ -30,7 +30,7 @@ from org_service.domain.vocabularies import (
 )
 from org_service.service.inputs import EducationEntryPut, SkillEntryPut
 from talentloop_shared.db import UnitOfWork
-from talentloop_shared.errors import ExpectedVersion, NotFound
+from talentloop_shared.errors import ExpectedVersion, NotFound, found
 from talentloop_shared.events import VocabularyChanged
 from talentloop_shared.language.vocabulary import SkillEntry, education_vocabulary
 from talentloop_shared.pagination import Keyset, Page
@@ -266,9 +266,7 @@ async def _delete_entry(
 ) -> list[VocabularyEntry]:
     """Delete HR's entry under `key` (404 `NotFound(*missing)` when there is none); the
     other entries."""
-    row = next((r for r in rows if r.key == key), None)
-    if row is None:
-        raise NotFound(*missing)
+    row = found(next((r for r in rows if r.key == key), None), *missing)
     expected.check(row.version, what=what)
     await uow.session.delete(row)
     return [r for r in rows if r.key != key]

@@ -42,7 +42,7 @@ from recruiting_service.db.models import (
     Suggestion,
 )
 from talentloop_shared.db import Repository
-from talentloop_shared.errors import NotFound
+from talentloop_shared.errors import found
 
 ModelT = TypeVar("ModelT")
 
@@ -219,9 +219,11 @@ class ApplicationRepository(Repository[Application]):
 
     async def lock_row(self, application_id: uuid.UUID) -> ApplicationRow:
         """The application's columns, locked until the transaction ends (404 if none)."""
-        row = (await self.session.execute(_LOCK_ROW, {"id": application_id})).first()
-        if row is None:
-            raise NotFound(self.what, application_id)
+        row = found(
+            (await self.session.execute(_LOCK_ROW, {"id": application_id})).first(),
+            self.what,
+            application_id,
+        )
         return ApplicationRow(*row)
 
     async def reject_row(

@@ -20,8 +20,8 @@ from talentloop_shared.errors import (
     ExpectedVersion,
     FieldInvalid,
     Invalid,
-    NotFound,
     ProblemError,
+    found,
 )
 from talentloop_shared.language import canonical_skills
 from talentloop_shared.language.vocabulary import SkillVocabulary
@@ -181,9 +181,7 @@ async def update_candidate(
 async def get_candidate_by_external_id(uow: UnitOfWork, *, external_id: str) -> Candidate:
     """The candidate an integration knows by this id, or 404."""
     candidate = await CandidateRepository(uow.session).get_by_external_id(external_id)
-    if candidate is None:
-        raise NotFound("candidate with external id", repr(external_id))
-    return candidate
+    return found(candidate, "candidate with external id", repr(external_id))
 
 
 async def upsert_candidate(

@@ -59,7 +59,7 @@ from recruiting_service.service.inputs import DecisionEdit, DecisionPolicyUpdate
 from recruiting_service.service.positions import position_ref, scheme_dimensions
 from recruiting_service.service.scorecards import panel_progress, submitted
 from talentloop_shared.db import KeysetOrder, UnitOfWork, where_given
-from talentloop_shared.errors import Conflict, ExpectedVersion, NotFound
+from talentloop_shared.errors import Conflict, ExpectedVersion, found
 from talentloop_shared.events.payloads import (
     DecisionPending,
     NotifyRequest,
@@ -196,9 +196,11 @@ async def put_position_policy(
 
 async def delete_position_policy(uow: UnitOfWork, *, position_id: uuid.UUID) -> None:
     """Drop a position's override: the default applies to it again."""
-    row = await DecisionPolicyRepository(uow.session).get_for_update(str(position_id))
-    if row is None:
-        raise NotFound("decision policy override of position", position_id)
+    row = found(
+        await DecisionPolicyRepository(uow.session).get_for_update(str(position_id)),
+        "decision policy override of position",
+        position_id,
+    )
     await uow.session.delete(row)
     await uow.commit()
 
@@ -369,9 +371,11 @@ async def _current(
     """The application's latest decision, locked, after deciding it if its window has
     passed (the loop may not have come round yet)."""
     candidate, application = await _locked(uow, application_id)
-    decision = await PolicyDecisionRepository(uow.session).latest(application_id, for_update=True)
-    if decision is None:
-        raise NotFound("policy decision of application", application_id)
+    decision = found(
+        await PolicyDecisionRepository(uow.session).latest(application_id, for_update=True),
+        "policy decision of application",
+        application_id,
+    )
     if (
         decision.status == "pending"
         and decision.decides_at <= uow.clock.now()
@@ -468,9 +472,9 @@ async def get_application(rt: Runtime, *, application_id: uuid.UUID) -> dict[str
     window has passed (the loop may not have come round yet) does the read become a
     change: `read_application` decides it in a unit of work first.
     """
-    row = await application_with_history(rt.reads, application_id)
-    if row is None:
-        raise NotFound("application", application_id)
+    row = found(
+        await application_with_history(rt.reads, application_id), "application", application_id
+    )
     if row["decision_status"] == "pending" and row["decision_decides_at"] <= rt.clock.now():
         async with rt.uow_factory() as uow:
             record = await read_application(uow, application_id=application_id)
