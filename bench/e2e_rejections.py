@@ -18,17 +18,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import time
 import uuid
 from pathlib import Path
 from tempfile import mkdtemp
+from typing import Any
 
 import httpx
 
 from talentloop_shared.config import ServiceSettings
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
+from talentloop_shared.devtools.bench import command_cpu, process_cpu
 from talentloop_shared.devtools.bench import percentile as pct
 from talentloop_shared.devtools.load import (
     HR,
@@ -43,6 +46,19 @@ from talentloop_shared.testing.smtp import SMTPSink
 from talentloop_shared.testing.suites import running_suite
 
 DEFAULT_POOL = ServiceSettings.model_fields["db_pool_size"].default
+
+
+def cpu_shares(processes: dict[str, Any]) -> dict[str, float]:
+    """CPU seconds so far of each service (its processes together), PostgreSQL, RabbitMQ
+    and this process (the clients and the SMTP server)."""
+    shares: dict[str, float] = {}
+    for key, proc in processes.items():
+        name = key.split("#")[0].removesuffix("-service")
+        shares[name] = shares.get(name, 0.0) + process_cpu(proc.pid)
+    shares["PostgreSQL"] = command_cpu("postgres")
+    shares["RabbitMQ"] = command_cpu("beam.smp")
+    shares["bench (clients, SMTP server)"] = process_cpu(os.getpid())
+    return shares
 
 
 def report(label: str, started: dict[str, float], arrived: dict[str, float]) -> list[float]:
@@ -99,10 +115,12 @@ async def main(n: int, concurrency: int, rate: float) -> None:
                         await reject(http, lb, a)
                         round_trips.append(time.time() - started[a.email])
 
+                cpu = cpu_shares(suite.processes)
                 t0 = time.time()
                 await asyncio.gather(*(one(a) for a in apps))
                 await emails(n)
                 burst_end = max(m.received_at for m in mailbox.messages)
+                cpu = {k: v - cpu[k] for k, v in cpu_shares(suite.processes).items()}
                 if rate > 0:
                     later = await seed_applicants(http, lb, n, f"{run}p", concurrency)
 
@@ -124,6 +142,11 @@ async def main(n: int, concurrency: int, rate: float) -> None:
     print(
         f"baseline, the POST round trip alone: p50 {statistics.median(round_trips) * 1000:.0f}"
         f" ms (end-to-end p50 is {pct(latencies, 0.5) / statistics.median(round_trips):.1f}x)"
+    )
+    print(
+        "CPU per rejection in the burst: "
+        + ", ".join(f"{k} {v / n * 1000:.1f} ms" for k, v in cpu.items())
+        + f" (all {sum(cpu.values()) / n * 1000:.1f} ms; this machine has {os.cpu_count()} cores)"
     )
     if rate > 0:
         report(f"paced at {rate:g}/s ({n} rejections)", paced, arrived)

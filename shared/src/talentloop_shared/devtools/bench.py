@@ -37,6 +37,25 @@ def process_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def command_cpu(command: str) -> float:
+    """CPU seconds used so far by every running process whose command name is `command`
+    (`postgres`, `beam.smp`): a server's share of a run, as `process_cpu` gives a
+    process's. Processes that ended meanwhile are not counted."""
+    total = 0.0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/comm") as f:
+                if f.read().strip() != command:
+                    continue
+        except OSError:
+            continue
+        used = process_cpu(int(entry.name))
+        total += 0.0 if used != used else used  # NaN: it ended in between
+    return total
+
+
 @asynccontextmanager
 async def py_spy(pid: int, out_file: Path | None, rate: int = 250) -> AsyncIterator[None]:
     """Record a process with py-spy (raw collapsed stacks into `out_file`) while the block
