@@ -12,12 +12,14 @@ same run is the POST's own round trip, so the ratio shows what the asynchronous 
 the loop adds.
 
 Usage: uv run python bench/e2e_rejections.py [--rejections 200] [--concurrency 8] [--rate 50]
+       [--profile DIR]   (py-spy's raw stacks of each service during the burst)
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import statistics
 import time
@@ -31,7 +33,7 @@ import httpx
 from talentloop_shared.config import ServiceSettings
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
-from talentloop_shared.devtools.bench import command_cpu, process_cpu
+from talentloop_shared.devtools.bench import command_cpu, process_cpu, py_spy
 from talentloop_shared.devtools.bench import percentile as pct
 from talentloop_shared.devtools.load import (
     HR,
@@ -73,7 +75,7 @@ def report(label: str, started: dict[str, float], arrived: dict[str, float]) -> 
     return latencies
 
 
-async def main(n: int, concurrency: int, rate: float) -> None:
+async def main(n: int, concurrency: int, rate: float, profile: Path | None) -> None:
     run = uuid.uuid4().hex[:6]
     mailbox = SMTPSink()
     mailbox.start()
@@ -115,12 +117,15 @@ async def main(n: int, concurrency: int, rate: float) -> None:
                         await reject(http, lb, a)
                         round_trips.append(time.time() - started[a.email])
 
-                cpu = cpu_shares(suite.processes)
-                t0 = time.time()
-                await asyncio.gather(*(one(a) for a in apps))
-                await emails(n)
-                burst_end = max(m.received_at for m in mailbox.messages)
-                cpu = {k: v - cpu[k] for k, v in cpu_shares(suite.processes).items()}
+                async with contextlib.AsyncExitStack() as spies:
+                    for key, proc in suite.processes.items() if profile else ():
+                        await spies.enter_async_context(py_spy(proc.pid, profile / f"{key}.txt"))
+                    cpu = cpu_shares(suite.processes)
+                    t0 = time.time()
+                    await asyncio.gather(*(one(a) for a in apps))
+                    await emails(n)
+                    burst_end = max(m.received_at for m in mailbox.messages)
+                    cpu = {k: v - cpu[k] for k, v in cpu_shares(suite.processes).items()}
                 if rate > 0:
                     later = await seed_applicants(http, lb, n, f"{run}p", concurrency)
 
@@ -158,5 +163,8 @@ if __name__ == "__main__":
     ap.add_argument("--rejections", type=int, default=200)
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--rate", type=float, default=50.0, help="paced phase, rejections/s; 0: none")
+    ap.add_argument(
+        "--profile", type=Path, default=None, help="py-spy's raw stacks of each service's burst"
+    )
     a = ap.parse_args()
-    asyncio.run(main(a.rejections, a.concurrency, a.rate))
+    asyncio.run(main(a.rejections, a.concurrency, a.rate, a.profile))
