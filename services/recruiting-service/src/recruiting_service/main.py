@@ -9,7 +9,7 @@ from recruiting_service.api import ROUTERS
 from recruiting_service.config import Settings
 from recruiting_service.service.policy import decision_loop
 from talentloop_shared.language.packs import default_packs
-from talentloop_shared.language.phrasing import phraser
+from talentloop_shared.language.phrasing import build_phrasers
 from talentloop_shared.service import Runtime, Service
 
 
@@ -17,8 +17,7 @@ async def on_startup(rt: Runtime) -> None:
     """Build the notice phraser of every shipped locale before the first request: a
     rejection's answer phrases its notice, and building one (≈0.2–0.4 s of regular
     expressions) inside the first rejection of a locale held up every request in flight."""
-    packs = default_packs()
-    await asyncio.to_thread(lambda: [phraser(locale, packs) for locale in packs.locales()])
+    await asyncio.to_thread(build_phrasers, default_packs())
 
 
 SERVICE = Service(
