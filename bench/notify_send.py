@@ -17,13 +17,14 @@ the same server, with the same connection reuse and concurrency, from a process 
 are the service's own (default template, `build_email`), built before the clock starts:
 the ratio is what the service adds around sending them.
 
-Usage: uv run python bench/notify_send.py [--notices 1000] [--rate 100]
+Usage: uv run python bench/notify_send.py [--notices 1000] [--rate 100] [--profile DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -36,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import Message
+from pathlib import Path
 from typing import Any
 
 import aio_pika
@@ -51,6 +53,7 @@ from notify_service.service.delivery import build_email
 from talentloop_shared.db.migrations import upgrade_to_head
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as ADMIN
+from talentloop_shared.devtools.bench import command_cpu, process_cpu, py_spy
 from talentloop_shared.devtools.bench import percentile as pct
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import CandidateRejected
@@ -230,20 +233,45 @@ async def baseline(port: int, messages: list[Message]) -> float:
 
 
 def _baseline_process(port: int, n: int, zone: str, out: Any) -> None:
-    """Child process: the baseline, its rate sent back through `out`."""
-    out.send(asyncio.run(baseline(port, baseline_messages(n, zone))))
+    """Child process: the baseline; its rate and the CPU seconds its sending took, sent
+    back through `out`."""
+    messages = baseline_messages(n, zone)
+    cpu = process_cpu(os.getpid())
+    rate = asyncio.run(baseline(port, messages))
+    out.send((rate, process_cpu(os.getpid()) - cpu))
 
 
-def baseline_apart(port: int, n: int, zone: str) -> float:
+def baseline_apart(port: int, n: int, zone: str) -> tuple[float, dict[str, float]]:
     """The baseline from a process of its own, as the service's dispatcher sends from one
-    (in this process it would share the interpreter with the SMTP server's thread)."""
+    (in this process it would share the interpreter with the SMTP server's thread): its
+    rate, and the CPU seconds of the sender and of this process (the SMTP server)."""
     ctx = multiprocessing.get_context("spawn")
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_baseline_process, args=(port, n, zone, send))
+    server = process_cpu(os.getpid())
     child.start()
-    rate = float(receive.recv())
+    rate, sender = receive.recv()
+    server = process_cpu(os.getpid()) - server
     child.join(30)
-    return rate
+    return float(rate), {"sender": sender, "SMTP server": server}
+
+
+def cpu_shares(notify: Notify) -> dict[str, float]:
+    """CPU seconds so far of notify's processes, PostgreSQL, RabbitMQ and this process
+    (the SMTP server and the event publisher)."""
+    return {
+        "notify": sum(process_cpu(p.pid) for p in notify.processes),
+        "PostgreSQL": command_cpu("postgres"),
+        "RabbitMQ": command_cpu("beam.smp"),
+        "SMTP server + publisher": process_cpu(os.getpid()),
+    }
+
+
+def per_notice(used: dict[str, float], n: int) -> str:
+    return (
+        ", ".join(f"{k} {v / n * 1e6:,.0f} µs" for k, v in used.items())
+        + f" (all {sum(used.values()) / n * 1e6:,.0f} µs)"
+    )
 
 
 @dataclass
@@ -310,6 +338,7 @@ class Round:
     throughput: float
     burst: list[float]
     paced: list[float]
+    cpu: dict[str, float]  # CPU seconds of each part over the burst
 
 
 async def one_round(
@@ -322,6 +351,7 @@ async def one_round(
     tag: str,
     *,
     apart: bool,
+    profile: Path | None = None,
 ) -> Round:
     zone = noon_zone()
     notify = start_notify(url, namespace, port, apart=apart)
@@ -338,21 +368,28 @@ async def one_round(
         await wait_arrivals(handler, set(warm), 60)
 
         burst = [outgoing(f"b{tag}-{i}", zone) for i in range(n)]  # before the clock
-        t0 = time.time()
-        sent_at = await publish_all(namespace, n, burst.__getitem__, None)
-        await wait_arrivals(handler, set(sent_at), 120)
-        elapsed = max(handler.arrivals[r] for r in sent_at) - t0
+        async with contextlib.AsyncExitStack() as spies:
+            for i, proc in enumerate(notify.processes if profile else ()):
+                out = profile / f"{tag.split('-')[0]}-{'apart' if apart else 'one'}-{i}.txt"
+                await spies.enter_async_context(py_spy(proc.pid, out))
+            cpu = cpu_shares(notify)
+            t0 = time.time()
+            sent_at = await publish_all(namespace, n, burst.__getitem__, None)
+            await wait_arrivals(handler, set(sent_at), 120)
+            elapsed = max(handler.arrivals[r] for r in sent_at) - t0
+            cpu = {k: v - cpu[k] for k, v in cpu_shares(notify).items()}
         burst_lat = [handler.arrivals[r] - sent_at[r] for r in sent_at]
 
         # Paced: each event built when it is due, so it is rejected just before it is sent.
         paced_at = await publish_all(namespace, n, lambda i: outgoing(f"p{tag}-{i}", zone), rate)
         await wait_arrivals(handler, set(paced_at), 120)
-        return Round(n / elapsed, burst_lat, [handler.arrivals[r] - paced_at[r] for r in paced_at])
+        paced = [handler.arrivals[r] - paced_at[r] for r in paced_at]
+        return Round(n / elapsed, burst_lat, paced, cpu)
     finally:
         stop_notify(notify)
 
 
-async def main(n: int, rate: float) -> None:
+async def main(n: int, rate: float, profile: Path | None) -> None:
     run = uuid.uuid4().hex[:8]
     db = f"bench_notify_{run}"
     namespace = f"bench-{run}."
@@ -369,17 +406,25 @@ async def main(n: int, rate: float) -> None:
         await asyncio.to_thread(upgrade_to_head, MIGRATIONS, url)
         rounds = {
             "one process": await one_round(
-                url, namespace, handler, sink.port, n, rate, f"1-{run}", apart=False
+                url,
+                namespace,
+                handler,
+                sink.port,
+                n,
+                rate,
+                f"1-{run}",
+                apart=False,
+                profile=profile,
             ),
             "dispatcher apart": await one_round(
-                url, namespace, handler, sink.port, n, rate, f"2-{run}", apart=True
+                url, namespace, handler, sink.port, n, rate, f"2-{run}", apart=True, profile=profile
             ),
         }
-        base = baseline_apart(sink.port, n, noon_zone())
+        base, base_cpu = baseline_apart(sink.port, n, noon_zone())
         print(f"notify-service: {n} notices (render + compliance + store + SMTP, HR in CC)")
         print(
             f"baseline: raw aiosmtplib, {CONCURRENCY} reused connections, its own process: "
-            f"{base:,.0f} messages/s"
+            f"{base:,.0f} messages/s; CPU per message: {per_notice(base_cpu, n)}"
         )
         for name, r in rounds.items():
             print(
@@ -389,6 +434,7 @@ async def main(n: int, rate: float) -> None:
                 f"{rate:.0f}/s: rejection→sent p50 {statistics.median(r.paced) * 1000:,.0f} ms, "
                 f"p99 {pct(r.paced, 0.99) * 1000:,.0f} ms (target p99 < 500 ms, issue 17)"
             )
+            print(f"    CPU per notice in the burst: {per_notice(r.cpu, n)}")
     finally:
         sink.stop()
         await delete_namespace(AMQP, namespace)
@@ -408,5 +454,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notices", type=int, default=1000)
     parser.add_argument("--rate", type=float, default=100.0)
+    parser.add_argument(
+        "--profile", type=Path, default=None, help="py-spy's raw stacks of notify in each burst"
+    )
     args = parser.parse_args()
-    asyncio.run(main(args.notices, args.rate))
+    asyncio.run(main(args.notices, args.rate, args.profile))
