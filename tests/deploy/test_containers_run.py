@@ -386,6 +386,7 @@ async def test_every_kubernetes_container_migrates_and_becomes_ready(
     secret = {
         "jwt-secret": operator_env["TALENTLOOP_JWT_SECRET"],
         "survey-secret": operator_env["TALENTLOOP_SURVEY_SECRET"],
+        "at-rest-secret": operator_env["TALENTLOOP_AT_REST_SECRET"],
     }
     for spec in SERVICES:
         short = spec.name.removesuffix("-service")

@@ -39,6 +39,12 @@ class Settings(ServiceSettings):
     public_base_url: str = "http://127.0.0.1:8003"
     # Empty: derived from the JWT secret (fine in dev/test, refused in prod).
     survey_secret: str = ""
+    # Seals the secrets notify keeps to use (webhook signing secrets, chat robots' webhook
+    # URLs and signing secrets) in its database (talentloop_shared.ops.vault). Empty: derived
+    # from the JWT secret (fine in dev/test, refused in prod). To rotate it, set the new one
+    # here and the old one in `at_rest_old_secret` (it only opens); the next start re-seals.
+    at_rest_secret: str = ""
+    at_rest_old_secret: str = ""
 
     # How often the public survey endpoints answer one link and one client address
     # (`limits` notation: "20/minute;200/day"); per process, in memory.
@@ -193,6 +199,16 @@ class Settings(ServiceSettings):
             if missing:
                 needs = ", ".join(missing)
                 raise ValueError(f"NOTIFY_SMS_PROVIDER={self.sms_provider} needs {needs}")
+        return self
+
+    @model_validator(mode="after")
+    def _at_rest_secret(self) -> Settings:
+        if not self.at_rest_secret:
+            if self.environment not in {"dev", "test"}:
+                raise ValueError("NOTIFY_AT_REST_SECRET must be set outside dev/test")
+            self.at_rest_secret = hashlib.sha256(
+                ("at-rest:" + self.jwt_secret).encode()
+            ).hexdigest()
         return self
 
     @model_validator(mode="after")

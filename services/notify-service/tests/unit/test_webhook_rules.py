@@ -22,6 +22,7 @@ PROD_SETTINGS = {
     "environment": "prod",
     "jwt_secret": "x" * 64,
     "survey_secret": "y" * 64,
+    "at_rest_secret": "z" * 64,
     "amqp_url": "amqp://notify:" + "p" * 32 + "@broker:5672/",  # not the published guest
 }
 

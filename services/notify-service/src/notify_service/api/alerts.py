@@ -3,7 +3,6 @@ robot registry (`/api/v1/chat-robots`, hr_admin)."""
 
 from __future__ import annotations
 
-import urllib.parse
 import uuid
 from datetime import datetime
 from typing import Annotated, cast
@@ -113,7 +112,7 @@ class ChatRobotRead(BaseModel):
             scope=cast(RobotScope, row.scope),
             scope_id=row.scope_id,
             provider=row.provider,
-            webhook_host=urllib.parse.urlsplit(row.webhook_url).hostname or "",
+            webhook_host=row.webhook_host,
             has_secret=bool(row.secret),
             locale=row.locale,
             timezone=row.timezone,

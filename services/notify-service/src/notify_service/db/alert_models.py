@@ -29,7 +29,8 @@ class AlertPreference(Base):
 class ChatRobot(Base):
     """A team-chat group robot that alerts about a position (or an org unit's positions, or
     every position when scope is `default`) are posted to. `webhook_url` and `secret` are
-    credentials: never returned, never logged."""
+    credentials: sealed at rest (`NotifyState.vault`), never returned, never logged;
+    `webhook_host` is what HR is shown of the URL."""
 
     __tablename__ = "chat_robots"
     __table_args__ = (Index("ix_chat_robots_scope", "scope", "scope_id"),)
@@ -39,8 +40,9 @@ class ChatRobot(Base):
     scope: Mapped[str] = mapped_column(String(20))  # position | org_unit | default
     scope_id: Mapped[str | None] = mapped_column(String(100))
     provider: Mapped[str] = mapped_column(String(20))  # wecom | dingtalk | feishu
-    webhook_url: Mapped[str] = mapped_column(Text)
-    secret: Mapped[str | None] = mapped_column(Text)
+    webhook_url: Mapped[str] = mapped_column(Text)  # sealed
+    webhook_host: Mapped[str] = mapped_column(Text, server_default="")
+    secret: Mapped[str | None] = mapped_column(Text)  # sealed
     locale: Mapped[str] = mapped_column(String(20))
     timezone: Mapped[str] = mapped_column(String(64))
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)

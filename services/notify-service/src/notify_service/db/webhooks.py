@@ -38,8 +38,8 @@ class WebhookSubscription(Base):
     event_types: Mapped[list[str] | None] = mapped_column(ARRAY(String(80)))
     description: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    secret: Mapped[str] = mapped_column(Text)
-    previous_secret: Mapped[str | None] = mapped_column(Text)
+    secret: Mapped[str] = mapped_column(Text)  # sealed at rest (`NotifyState.vault`)
+    previous_secret: Mapped[str | None] = mapped_column(Text)  # sealed
     previous_secret_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     secret_rotated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     disabled_reason: Mapped[str | None] = mapped_column(Text)

@@ -75,11 +75,13 @@ def _check_url(url: str, *, environment: str) -> str:
 
 
 def _apply(uow: UnitOfWork, row: ChatRobot, data: ChatRobotInput, *, by: str) -> None:
-    environment = notify_state(uow).settings.environment
+    state = notify_state(uow)
     if data.webhook_url is not None:
-        row.webhook_url = _check_url(data.webhook_url, environment=environment)
+        url = _check_url(data.webhook_url, environment=state.settings.environment)
+        row.webhook_url = state.vault.seal(url)
+        row.webhook_host = urllib.parse.urlsplit(url).hostname or ""
     if data.secret is not None:
-        row.secret = data.secret
+        row.secret = state.vault.seal(data.secret)
     if data.provider in ("dingtalk", "feishu") and not row.secret:
         raise FieldInvalid(
             ("body", "secret"), f"a {data.provider} robot needs its signing secret (加签密钥)"

@@ -146,7 +146,9 @@ async def _deliver(rt: Runtime, notices: list[Notification]) -> list[DeliveryRes
         send_sms_batch(state.sms, texts, concurrency=settings.dispatch_concurrency * 2)
         if texts
         else _none(),
-        send_chat_batch(rt, state.robots, chats, concurrency=settings.dispatch_concurrency)
+        send_chat_batch(
+            rt, state.robots, chats, concurrency=settings.dispatch_concurrency, vault=state.vault
+        )
         if chats
         else _none(),
     )

@@ -35,6 +35,7 @@ from sqlalchemy import select
 from notify_service.db.alert_models import ChatRobot
 from notify_service.db.models import Notification
 from notify_service.service.delivery import DeliveryResult
+from talentloop_shared.ops.vault import Vault
 from talentloop_shared.service import Runtime
 
 RobotProvider = Literal["wecom", "dingtalk", "feishu"]
@@ -170,7 +171,12 @@ class RobotSender:
 
 
 async def send_chat_batch(
-    rt: Runtime, sender: RobotSender, notices: Sequence[Notification], *, concurrency: int
+    rt: Runtime,
+    sender: RobotSender,
+    notices: Sequence[Notification],
+    *,
+    concurrency: int,
+    vault: Vault,
 ) -> list[DeliveryResult]:
     """Deliver chat notices (recipient = robot id); a robot deleted or switched off since
     the alert was written fails its notice for good."""
@@ -183,7 +189,11 @@ async def send_chat_batch(
     async with rt.session_factory() as session:
         rows = (await session.scalars(select(ChatRobot).where(ChatRobot.id.in_(ids)))).all()
         targets = {
-            str(r.id): RobotTarget(r.provider, r.webhook_url, r.secret) for r in rows if r.enabled
+            str(r.id): RobotTarget(
+                r.provider, vault.open(r.webhook_url), vault.open_optional(r.secret)
+            )
+            for r in rows
+            if r.enabled
         }
         await session.rollback()
     sem = asyncio.Semaphore(max(1, concurrency))

@@ -27,6 +27,7 @@ from talentloop_shared.db.engine import asyncpg_dsn
 from talentloop_shared.db.wake import CrossProcessWake
 from talentloop_shared.language import PACKS_ENV, LanguagePacks, load_packs
 from talentloop_shared.language.packs import pack_folders
+from talentloop_shared.ops.vault import Vault
 from talentloop_shared.service import Runtime, runs_loop
 
 WAKE_CHANNEL = "notify_dispatch"
@@ -70,6 +71,7 @@ class NotifyState:
     renderer: TemplateRenderer
     robots: RobotSender
     packs: LanguagePacks
+    vault: Vault  # seals and opens the secrets kept in the database
     dispatcher: DispatcherWakeup = field(default_factory=DispatcherWakeup)
     # The webhook delivery loop's wake-up (a commit recorded deliveries, one finished).
     webhooks: DispatcherWakeup = field(default_factory=DispatcherWakeup)
@@ -97,6 +99,7 @@ def build_notify_state(rt: Runtime) -> NotifyState:
         renderer=TemplateRenderer(RenderLimits(seconds=settings.template_render_seconds)),
         robots=RobotSender(settings.robot_timeout_seconds),
         packs=language_packs(settings),
+        vault=Vault([s for s in (settings.at_rest_secret, settings.at_rest_old_secret) if s]),
         dispatcher=DispatcherWakeup(
             None
             if runs_loop(settings, "dispatcher")

@@ -133,6 +133,7 @@ async def claim_due(rt: Runtime, now: datetime, limit: int) -> list[Claimed]:
             subs = {s.id: s for s in found}
         await session.commit()
     claimed = []
+    vault = notify_state(rt).vault
     for r in rows:
         sub = subs[r.subscription_id]
         claimed.append(
@@ -145,7 +146,10 @@ async def claim_due(rt: Runtime, now: datetime, limit: int) -> list[Claimed]:
                 attempts_before_redelivery=r.attempts_before_redelivery,
                 url=sub.url,
                 secrets=rules.signing_secrets(
-                    sub.secret, sub.previous_secret, sub.previous_secret_expires_at, now
+                    vault.open(sub.secret),
+                    vault.open_optional(sub.previous_secret),
+                    sub.previous_secret_expires_at,
+                    now,
                 ),
             )
         )

@@ -170,7 +170,7 @@ async def create_subscription(
         event_types=data.event_types,
         description=data.description,
         active=data.active,
-        secret=secret,
+        secret=notify_state(uow).vault.seal(secret),
         version=1,
         created_by=by,
         updated_by=by,
@@ -257,11 +257,11 @@ async def rotate_secret(
     settings = notify_state(uow).settings
     now = uow.clock.now()
     secret = rules.new_secret()
-    sub.previous_secret = sub.secret
+    sub.previous_secret = sub.secret  # sealed as it was
     sub.previous_secret_expires_at = now + timedelta(
         seconds=settings.webhook_secret_overlap_seconds
     )
-    sub.secret = secret
+    sub.secret = notify_state(uow).vault.seal(secret)
     sub.secret_rotated_at = now
     sub.version += 1
     sub.updated_by = by
