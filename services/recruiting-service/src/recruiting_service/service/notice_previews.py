@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from recruiting_service.db.models import Candidate
-from recruiting_service.db.repositories import CandidateRepository
+from recruiting_service.db.repositories import AnyCandidate, CandidateRepository
 from recruiting_service.domain.notice_preview import NoticePreview, phrased_preview
 from recruiting_service.service.applications import ApplicationRecord
 from talentloop_shared.db import UnitOfWork
@@ -22,7 +21,7 @@ class RejectedRecord:
 
 
 async def with_notice_preview(
-    uow: UnitOfWork, record: ApplicationRecord, *, candidate: Candidate | None = None
+    uow: UnitOfWork, record: ApplicationRecord, *, candidate: AnyCandidate | None = None
 ) -> RejectedRecord:
     """The application with its rejection notice phrased for the candidate (read only;
     `candidate`: the application's, when the caller has it loaded already)."""
