@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.util import await_only, greenlet_spawn
 
 from talentloop_shared.clock import Clock
@@ -72,12 +72,15 @@ class UnitOfWork:
         self._after_commit: list[Callable[[], None]] = []
         self._pending: list[CloudEvent] = []
         self.committed = False
+        # The transaction `driver` last answered for, and its connection.
+        self._driver: tuple[SessionTransaction, Any] | None = None
 
     async def __aenter__(self) -> UnitOfWork:
         self.session = self._session_factory()
         self._pending = []
         self._after_commit = []
         self.committed = False
+        self._driver = None
         return self
 
     async def __aexit__(
@@ -138,7 +141,20 @@ class UnitOfWork:
         hot path's statements written as SQL with `$n` parameters, without the session's
         compilation and result machinery (jsonb parameters go as JSON text:
         `dumps_json`; jsonb columns come back decoded)."""
-        return await greenlet_spawn(_driver_in_transaction, self.session.sync_session)
+        session = self.session.sync_session
+        held = self._driver
+        if (
+            held is not None
+            and held[0] is session.get_transaction()
+            and held[0].is_active
+            and not (session.new or session.dirty or session.deleted)
+        ):
+            return held[1]  # the same transaction, nothing to flush: no greenlet hop
+        conn = await greenlet_spawn(_driver_in_transaction, session)
+        transaction = session.get_transaction()
+        assert transaction is not None
+        self._driver = (transaction, conn)
+        return conn
 
     async def commit(self) -> None:
         """Write the outbox rows (and the idempotency claim) after the session's changes,
