@@ -29,6 +29,7 @@ from recruiting_service.db.repositories import (
 )
 from recruiting_service.domain.applications import rejection_stage, transition
 from recruiting_service.domain.hires import development_gaps
+from recruiting_service.domain.notice_preview import phrased_preview
 from recruiting_service.domain.rejections import (
     CourseOption,
     SuggestionLibrary,
@@ -48,7 +49,7 @@ from recruiting_service.service.applications import (
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.courses import course_options, courses_on_offer
 from recruiting_service.service.inputs import BulkRejectRequest, RejectRequest
-from recruiting_service.service.notice_previews import RejectedRecord, with_notice_preview
+from recruiting_service.service.notice_previews import RejectedRecord
 from recruiting_service.service.people import owners_refreshed
 from recruiting_service.service.positions import position_ref, position_ref_with, scheme_dimensions
 from recruiting_service.service.schedule import cancel_upcoming
@@ -401,8 +402,15 @@ async def reject(
     )
     await _cancel_interviews(uow, rejected, by=by, context=it.context)
     await uow.commit()
-    record = ApplicationRecord(rejected, history, decision)
-    return await with_notice_preview(uow, record, candidate=it.candidate)
+    # The notice's phrases, from the draft the rejection stored (not read back from it).
+    draft = it.draft
+    preview = phrased_preview(
+        it.candidate.locale,
+        strengths=draft.strengths,
+        reasons=draft.reasons,
+        suggestions=draft.suggestions,
+    )
+    return RejectedRecord(ApplicationRecord(rejected, history, decision), preview)
 
 
 async def bulk_reject(
