@@ -150,7 +150,7 @@ class UnitOfWork:
             and not (session.new or session.dirty or session.deleted)
         ):
             return held[1]  # the same transaction, nothing to flush: no greenlet hop
-        conn = await greenlet_spawn(_driver_in_transaction, session)
+        conn = await driver_connection(self.session)
         transaction = session.get_transaction()
         assert transaction is not None
         self._driver = (transaction, conn)
@@ -192,6 +192,14 @@ class UnitOfWork:
         """Discard every change and pending event."""
         await self.session.rollback()
         self._pending = []
+
+
+async def driver_connection(session: AsyncSession) -> Any:
+    """The asyncpg connection under `session`, inside its transaction (begun now if no
+    statement began it yet), the session's pending changes flushed first: what is sent on
+    it sees them, and commits or rolls back with them (`UnitOfWork.driver`, for a session
+    without its unit of work)."""
+    return await greenlet_spawn(_driver_in_transaction, session.sync_session)
 
 
 def _driver_in_transaction(session: Session) -> Any:
