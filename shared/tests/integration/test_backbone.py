@@ -118,6 +118,31 @@ async def test_unit_of_work_commits_state_and_event_together_or_neither(pair: Pa
     assert row.envelope["subject"] == f"positions/{thing_id}"
 
 
+async def test_statements_on_the_driver_connection_commit_or_roll_back_with_the_unit_of_work(
+    pair: Pair,
+) -> None:
+    titles = ["first", "second", "third"]
+    for commit in (False, True):
+        async with pair.producer.uow_factory() as uow:
+            # Sent before any statement of the session: it must still be in the transaction.
+            conn = await uow.driver()
+            for title in titles:
+                thing_id = str(uuid.uuid4())
+                await conn.execute(
+                    "INSERT INTO things (id, title, version) VALUES ($1, $2, 1)", thing_id, title
+                )
+                uow.publish(toy.snapshot(thing_id, title, 1), subject=f"positions/{thing_id}")
+            await uow.session.execute(text("SELECT 1"))  # the session's own, on the same one
+            if commit:
+                await uow.commit()
+        async with pair.producer.runtime.session_factory() as s:
+            stored = (await s.scalars(select(toy.things.c.title))).all()
+            envelopes = (await s.scalars(select(outbox.c.envelope).order_by(outbox.c.seq))).all()
+        assert sorted(stored) == (sorted(titles) if commit else [])
+        # Several events of one unit of work leave in the order they were published.
+        assert [e["data"]["position"]["title"] for e in envelopes] == (titles if commit else [])
+
+
 async def test_after_commit_callbacks_run_once_and_only_when_the_commit_lands(pair: Pair) -> None:
     calls: list[str] = []
 

@@ -62,6 +62,12 @@ def loads_json(text: str | bytes) -> Any:
     return json.loads(text)
 
 
+def dumps_json(value: Any) -> str:
+    """A json/jsonb parameter of a statement sent to the driver itself (`Reads`,
+    `UnitOfWork.driver`): the codec the engine registers takes JSON text."""
+    return orjson.dumps(value).decode()
+
+
 def _refuse_closed_connection(dbapi_connection: Any, record: Any, proxy: Any) -> None:
     if dbapi_connection.driver_connection.is_closed():
         raise exc.DisconnectionError("the server closed this connection")

@@ -10,12 +10,11 @@ from types import TracebackType
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import insert
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy.util import await_only, greenlet_spawn
 
 from talentloop_shared.clock import Clock
-from talentloop_shared.db.tables import idempotency_keys, outbox
 from talentloop_shared.events.envelope import CloudEvent, new_event
 from talentloop_shared.logging import current_traceparent, new_traceparent
 
@@ -73,12 +72,15 @@ class UnitOfWork:
         self._after_commit: list[Callable[[], None]] = []
         self._pending: list[CloudEvent] = []
         self.committed = False
+        # The transaction `driver` last answered for, and its connection.
+        self._driver: tuple[SessionTransaction, Any] | None = None
 
     async def __aenter__(self) -> UnitOfWork:
         self.session = self._session_factory()
         self._pending = []
         self._after_commit = []
         self.committed = False
+        self._driver = None
         return self
 
     async def __aexit__(
@@ -131,25 +133,52 @@ class UnitOfWork:
         """Flush the session (to get generated values or surface constraint errors)."""
         await self.session.flush()
 
+    async def driver(self) -> Any:
+        """The asyncpg connection under the session, inside this unit of work's transaction
+        (begun now if no statement began it yet), with the session's pending changes
+        flushed (as the session's autoflush would before a query): what is sent on it sees
+        them, and commits or rolls back with them. Ask for it before each statement. For a
+        hot path's statements written as SQL with `$n` parameters, without the session's
+        compilation and result machinery (jsonb parameters go as JSON text:
+        `dumps_json`; jsonb columns come back decoded)."""
+        session = self.session.sync_session
+        held = self._driver
+        if (
+            held is not None
+            and held[0] is session.get_transaction()
+            and held[0].is_active
+            and not (session.new or session.dirty or session.deleted)
+        ):
+            return held[1]  # the same transaction, nothing to flush: no greenlet hop
+        conn = await driver_connection(self.session)
+        transaction = session.get_transaction()
+        assert transaction is not None
+        self._driver = (transaction, conn)
+        return conn
+
     async def commit(self) -> None:
-        """Write the outbox rows (and the idempotency claim), then commit everything at once."""
-        await self.session.flush()
+        """Write the outbox rows (and the idempotency claim) after the session's changes,
+        then commit everything at once."""
         claim = idempotency_claim.get()
-        if claim is not None:
-            # One statement, no savepoint: a key another request already claimed (committed,
-            # or committing: the insert waits for it) inserts nothing, and nothing commits.
-            claimed = await self.session.scalar(
-                _CLAIM, {"scope": claim.scope, "request_hash": claim.request_hash}
+        wrote_outbox = bool(self._pending)
+        if claim is not None or wrote_outbox:
+            # The claim and the outbox rows in one statement: a key another request already
+            # claimed (committed, or committing: the insert waits for it) claims nothing and
+            # writes no event, and nothing commits.
+            events = self._pending
+            columns = (
+                [uuid.UUID(e.id) for e in events],
+                [e.type for e in events],
+                [e.model_dump_json(exclude_none=True) for e in events],
             )
-            if claimed is None:
+            conn = await self.driver()
+            if claim is None:
+                await conn.execute(_OUTBOX, *columns)
+            elif not await conn.fetchval(
+                _CLAIM_AND_OUTBOX, *columns, claim.scope, claim.request_hash
+            ):
                 await self.session.rollback()
                 raise IdempotencyKeyInUse(claim.scope)
-        wrote_outbox = bool(self._pending)
-        if wrote_outbox:
-            # A plain parameter list keeps the compiled statement cached (a .values(...)
-            # literal would compile every time).
-            rows = [_outbox_row(e) for e in self._pending]
-            await self.session.execute(insert(outbox), rows[0] if len(rows) == 1 else rows)
         await self.session.commit()
         self.committed = True
         self._pending = []
@@ -165,20 +194,45 @@ class UnitOfWork:
         self._pending = []
 
 
-_CLAIM = (
-    pg_insert(idempotency_keys)
-    .on_conflict_do_nothing(index_elements=[idempotency_keys.c.scope])
-    .returning(idempotency_keys.c.scope)
-)
+async def driver_connection(session: AsyncSession) -> Any:
+    """The asyncpg connection under `session`, inside its transaction (begun now if no
+    statement began it yet), the session's pending changes flushed first: what is sent on
+    it sees them, and commits or rolls back with them (`UnitOfWork.driver`, for a session
+    without its unit of work)."""
+    return await greenlet_spawn(_driver_in_transaction, session.sync_session)
 
 
-def _outbox_row(event: CloudEvent) -> dict[str, Any]:
-    return {
-        "id": uuid.UUID(event.id),
-        "event_type": event.type,
-        "routing_key": event.type,
-        "envelope": event.model_dump(mode="json", exclude_none=True),
-    }
+def _driver_in_transaction(session: Session) -> Any:
+    session.flush()  # nothing to do when nothing changed
+    pooled = session.connection().connection
+    adapted: Any = pooled.dbapi_connection
+    # SQLAlchemy's asyncpg adapter sends BEGIN lazily, before its own first statement; one
+    # sent straight to the driver before that would run (and commit) on its own.
+    if adapted._transaction is None:
+        await_only(adapted._start_transaction())
+    return pooled.driver_connection
+
+
+# The unit of work's events as outbox rows, in the order published: `seq` is allocated as
+# the rows are inserted, after the aggregate's own rows were written (and so locked).
+_EVENT_ROWS = """
+    INSERT INTO outbox (id, event_type, routing_key, envelope)
+    SELECT e.id, e.type, e.type, e.envelope::jsonb
+    FROM unnest($1::uuid[], $2::text[], $3::text[]) WITH ORDINALITY AS e(id, type, envelope, n)
+"""
+_OUTBOX = _EVENT_ROWS + " ORDER BY e.n"
+# The idempotency key claimed (true) or already claimed by another request (false: then no
+# event is written either), with the events, in one statement.
+_CLAIM_AND_OUTBOX = f"""
+    WITH claim AS (
+        INSERT INTO idempotency_keys (scope, request_hash) VALUES ($4, $5)
+        ON CONFLICT (scope) DO NOTHING
+        RETURNING scope
+    ), events AS (
+        {_EVENT_ROWS} WHERE EXISTS (SELECT FROM claim) ORDER BY e.n
+    )
+    SELECT EXISTS (SELECT FROM claim)
+"""
 
 
 class UnitOfWorkFactory:

@@ -4,26 +4,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import (
-    UUID,
-    BindParameter,
-    DateTime,
-    Select,
-    String,
-    bindparam,
-    cast,
-    exists,
-    func,
-    or_,
-    select,
-    true,
-)
+from sqlalchemy import Select, or_, select
 from sqlalchemy import text as sql_text
-from sqlalchemy.dialects.postgresql import JSONB, aggregate_order_by
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,7 +27,7 @@ from recruiting_service.db.models import (
     PolicyDecision,
     Suggestion,
 )
-from talentloop_shared.db import Repository
+from talentloop_shared.db import Repository, UnitOfWork, dumps_json
 from talentloop_shared.errors import found
 
 ModelT = TypeVar("ModelT")
@@ -179,85 +165,9 @@ class DecisionLine:
     decides_at: datetime
 
 
-_APPLICATIONS = Application.__table__
-_LOCK_ROW = select(*_APPLICATIONS.c).where(_APPLICATIONS.c.id == bindparam("id")).with_for_update()
-# The rejection's two writes in one statement, answered with the history as it now stands
-# (the lines before it and the one it adds: the statement's own snapshot does not see its
-# insert) and the latest policy decision, as `history_and_decision` reads them.
-_REJECT_ROW = sql_text(
-    """
-    WITH changed AS (
-        UPDATE applications SET status = :status, rejection = :rejection, updated_at = :at
-        WHERE id = :id
-    ), added AS (
-        INSERT INTO application_history (application_id, from_status, to_status, reason, actor, at)
-        VALUES (:id, :from_status, :status, :reason, :actor, :at)
-        RETURNING id, from_status, to_status, reason, actor, at
-    ), lines AS (
-        SELECT id, from_status, to_status, reason, actor, at
-        FROM application_history WHERE application_id = :id
-        UNION ALL SELECT * FROM added
-    )
-    SELECT lines.from_status, lines.to_status, lines.reason, lines.actor, lines.at,
-           d.status, d.mode, d.decides_at
-    FROM lines LEFT JOIN LATERAL (
-        SELECT status, mode, decides_at FROM policy_decisions WHERE application_id = :id
-        ORDER BY created_at DESC, id DESC LIMIT 1
-    ) d ON true
-    ORDER BY lines.id
-    """
-).bindparams(
-    bindparam("id", type_=UUID(as_uuid=True)),
-    bindparam("rejection", type_=JSONB),
-    bindparam("at", type_=DateTime(timezone=True)),
-)
-
-
 class ApplicationRepository(Repository[Application]):
     model = Application
     what = "application"
-
-    async def lock_row(self, application_id: uuid.UUID) -> ApplicationRow:
-        """The application's columns, locked until the transaction ends (404 if none)."""
-        row = found(
-            (await self.session.execute(_LOCK_ROW, {"id": application_id})).first(),
-            self.what,
-            application_id,
-        )
-        return ApplicationRow(*row)
-
-    async def reject_row(
-        self,
-        application: ApplicationRow,
-        *,
-        status: str,
-        rejection: dict[str, Any],
-        at: datetime,
-        by: str,
-        reason: str,
-    ) -> tuple[ApplicationRow, list[HistoryLine], DecisionLine | None]:
-        """Write a locked application's rejection and its history line in one statement:
-        the application as it now stands, its history (oldest first) and latest decision."""
-        rows = (
-            await self.session.execute(
-                _REJECT_ROW,
-                {
-                    "id": application.id,
-                    "status": status,
-                    "rejection": rejection,
-                    "at": at,
-                    "from_status": application.status,
-                    "reason": reason,
-                    "actor": by,
-                },
-            )
-        ).all()
-        decision = rows[0][5:]
-        return (
-            replace(application, status=status, rejection=rejection, updated_at=at),
-            [HistoryLine(*row[:5]) for row in rows],
-            DecisionLine(*decision) if decision[0] is not None else None,
-        )
 
     async def by_ids(self, ids: Collection[uuid.UUID]) -> dict[uuid.UUID, Application]:
         """The applications with these ids, keyed by id."""
@@ -533,7 +443,43 @@ class SuggestionRepository(Repository[Suggestion]):
         return (await self.session.scalars(statement)).one()
 
 
-# --- what a rejection reads, in one statement -----------------------------------------------
+# --- a rejection's statements, on the unit of work's driver connection -----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRow:
+    """What a rejection reads of its candidate, as a row (not a row of the session)."""
+
+    id: uuid.UUID
+    name: str
+    email: str | None
+    phone: str | None
+    locale: str
+    timezone: str
+    talent_pool_consent: bool
+    skills: list[str]
+    years_experience: float | None
+    industries: list[str]
+    erased_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningRow:
+    """What a rejection reads of its opening, as a row (not a row of the session)."""
+
+    position_id: uuid.UUID
+    version: int
+    title: str
+    job_family: str
+    org_unit_name: str
+    titles: dict[str, str]
+    owners: dict[str, Any]
+    evaluation_scheme: dict[str, Any]
+
+
+# A candidate or an opening as the use cases read them: a row of the session, or its columns.
+AnyCandidate = Candidate | CandidateRow
+AnyOpening = Opening | OpeningRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,8 +489,8 @@ class RejectionContext:
     whether a pending policy decision or any interview exists, and (when asked) the
     suggestion library and the courses on offer."""
 
-    candidate: Candidate
-    opening: Opening
+    candidate: CandidateRow
+    opening: OpeningRow
     # {interviewer_id, recommendation, scores, strengths, concerns}, in submission order
     evaluations: list[dict[str, Any]]
     # {id, name, email, locale, timezone, subject} of the people the opening's owners name
@@ -555,144 +501,142 @@ class RejectionContext:
     courses: list[dict[str, Any]] | None = None  # the active ones, by title
 
 
-def _json_rows(statement: Select[Any]) -> Any:
-    return statement.scalar_subquery()
+def _columns(alias: str, row: type[Any]) -> str:
+    return ", ".join(f"{alias}.{f.name}" for f in fields(row))
 
 
-_APPLICATION: BindParameter[uuid.UUID] = bindparam("application_id")
-_EVALUATIONS = _json_rows(
-    select(
-        func.jsonb_agg(
-            aggregate_order_by(
-                func.jsonb_build_object(
-                    "interviewer_id",
-                    Evaluation.interviewer_id,
-                    "recommendation",
-                    Evaluation.recommendation,
-                    "scores",
-                    Evaluation.scores,
-                    "strengths",
-                    Evaluation.strengths,
-                    "concerns",
-                    Evaluation.concerns,
-                ),
-                Evaluation.submitted_at,
-                Evaluation.id,
-            ),
-            type_=JSONB,
-        )
-    ).where(Evaluation.application_id == _APPLICATION)
-)
-# The people an opening's owners name, matched as `fresh_owners` matches them (the id's
-# canonical text).
-_OWNERS = _json_rows(
-    select(
-        func.jsonb_agg(
-            func.jsonb_build_object(
-                "id",
-                Person.id,
-                "name",
-                Person.name,
-                "email",
-                Person.email,
-                "locale",
-                Person.locale,
-                "timezone",
-                Person.timezone,
-                "subject",
-                Person.subject,
-            ),
-            type_=JSONB,
-        )
-    ).where(
-        cast(Person.id, String).in_(
-            [
-                Opening.owners["recruiter"]["id"].astext,
-                Opening.owners["hiring_manager"]["id"].astext,
-            ]
-        )
+_CANDIDATE_COLUMNS = len(fields(CandidateRow))
+_OPENING_COLUMNS = len(fields(OpeningRow))
+_LOCK = f"SELECT {_columns('a', ApplicationRow)} FROM applications a WHERE a.id = $1 FOR UPDATE"
+# $1: the application, $2 its candidate, $3 its opening. The owners are the people the
+# opening's owners name, matched as `fresh_owners` matches them (the id's canonical text).
+_CONTEXT = f"""
+    SELECT {_columns("c", CandidateRow)}, {_columns("o", OpeningRow)},
+        (SELECT jsonb_agg(jsonb_build_object(
+                    'interviewer_id', e.interviewer_id, 'recommendation', e.recommendation,
+                    'scores', e.scores, 'strengths', e.strengths, 'concerns', e.concerns)
+                ORDER BY e.submitted_at, e.id)
+         FROM evaluations e WHERE e.application_id = $1),
+        (SELECT jsonb_agg(jsonb_build_object(
+                    'id', p.id, 'name', p.name, 'email', p.email, 'locale', p.locale,
+                    'timezone', p.timezone, 'subject', p.subject))
+         FROM people p
+         WHERE p.id::text IN (o.owners -> 'recruiter' ->> 'id',
+                              o.owners -> 'hiring_manager' ->> 'id')),
+        EXISTS (SELECT FROM policy_decisions d
+                WHERE d.application_id = $1 AND d.status = 'pending'),
+        EXISTS (SELECT FROM interviews i WHERE i.application_id = $1)
+        {{catalogue}}
+    FROM candidates c, openings o
+    WHERE c.id = $2 AND o.position_id = $3
+"""
+_CATALOGUE = """,
+        (SELECT jsonb_agg(jsonb_build_array(s.locale, s.code, s.text)) FROM suggestions s),
+        (SELECT jsonb_agg(jsonb_build_object(
+                    'id', k.id, 'title', k.title, 'provider', k.provider, 'url', k.url,
+                    'skills', k.skills, 'locales', k.locales)
+                ORDER BY k.title, k.id)
+         FROM courses k WHERE k.active)
+"""
+_CONTEXT_WITHOUT_CATALOGUE = _CONTEXT.format(catalogue="")
+_CONTEXT_WITH_CATALOGUE = _CONTEXT.format(catalogue=_CATALOGUE)
+# The rejection's two writes in one statement, answered with the history as it now stands
+# (the lines before it and the one it adds: the statement's own snapshot does not see its
+# insert) and the latest policy decision, as `history_and_decision` reads them.
+# $1 the application, $2 its new status, $3 the rejection (JSON), $4 when, $5 the status it
+# leaves, $6 the history line's reason, $7 who.
+_REJECT = """
+    WITH changed AS (
+        UPDATE applications SET status = $2, rejection = $3::jsonb, updated_at = $4
+        WHERE id = $1
+    ), added AS (
+        INSERT INTO application_history (application_id, from_status, to_status, reason, actor, at)
+        VALUES ($1, $5, $2, $6, $7, $4)
+        RETURNING id, from_status, to_status, reason, actor, at
+    ), lines AS (
+        SELECT id, from_status, to_status, reason, actor, at
+        FROM application_history WHERE application_id = $1
+        UNION ALL SELECT * FROM added
     )
-)
-_SUGGESTIONS = _json_rows(
-    select(
-        func.jsonb_agg(
-            func.jsonb_build_array(Suggestion.locale, Suggestion.code, Suggestion.text),
-            type_=JSONB,
-        )
-    )
-)
-_COURSES = _json_rows(
-    select(
-        func.jsonb_agg(
-            aggregate_order_by(
-                func.jsonb_build_object(
-                    "id",
-                    Course.id,
-                    "title",
-                    Course.title,
-                    "provider",
-                    Course.provider,
-                    "url",
-                    Course.url,
-                    "skills",
-                    Course.skills,
-                    "locales",
-                    Course.locales,
-                ),
-                Course.title,
-                Course.id,
-            ),
-            type_=JSONB,
-        )
-    ).where(Course.active.is_(True))
-)
-_CONTEXT = (
-    select(
-        Candidate,
-        Opening,
-        _EVALUATIONS,
-        _OWNERS,
-        exists().where(
-            PolicyDecision.application_id == _APPLICATION, PolicyDecision.status == "pending"
-        ),
-        exists().where(Interview.application_id == _APPLICATION),
-        # Two rows by key, side by side (`ON true`: the linter's cartesian-product warning
-        # is for joins forgotten, not this one).
-    )
-    .join_from(Candidate, Opening, true())
-    .where(
-        Candidate.id == bindparam("candidate_id"), Opening.position_id == bindparam("position_id")
-    )
-)
-_CONTEXT_WITH_CATALOGUE = _CONTEXT.add_columns(_SUGGESTIONS, _COURSES)
+    SELECT lines.from_status, lines.to_status, lines.reason, lines.actor, lines.at,
+           d.status, d.mode, d.decides_at
+    FROM lines LEFT JOIN LATERAL (
+        SELECT status, mode, decides_at FROM policy_decisions WHERE application_id = $1
+        ORDER BY created_at DESC, id DESC LIMIT 1
+    ) d ON true
+    ORDER BY lines.id
+"""
 
 
-async def rejection_context(
-    session: AsyncSession, application: AnyApplication, *, with_catalogue: bool
-) -> RejectionContext:
-    """Everything rejecting `application` reads (one statement; the candidate and the
-    opening as rows of the session). `with_catalogue`: the suggestion library and the
-    courses too."""
-    row = (
-        await session.execute(
-            _CONTEXT_WITH_CATALOGUE if with_catalogue else _CONTEXT,
-            {
-                "application_id": application.id,
-                "candidate_id": application.candidate_id,
-                "position_id": application.position_id,
-            },
+class RejectionRows:
+    """A rejection's statements, as SQL with `$n` parameters on the unit of work's driver
+    connection (`UnitOfWork.driver`: inside its transaction, after the session's pending
+    changes): rows in and out as values, nothing for the session to track or flush."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+
+    async def lock(self, application_id: uuid.UUID) -> ApplicationRow:
+        """The application's columns, locked until the transaction ends (404 if none)."""
+        conn = await self.uow.driver()
+        row = found(await conn.fetchrow(_LOCK, application_id), "application", application_id)
+        return ApplicationRow(*row)
+
+    async def context(
+        self, application: AnyApplication, *, with_catalogue: bool
+    ) -> RejectionContext:
+        """Everything rejecting `application` reads (one statement). `with_catalogue`: the
+        suggestion library and the courses too."""
+        conn = await self.uow.driver()
+        row = await conn.fetchrow(
+            _CONTEXT_WITH_CATALOGUE if with_catalogue else _CONTEXT_WITHOUT_CATALOGUE,
+            application.id,
+            application.candidate_id,
+            application.position_id,
         )
-    ).one()
-    return RejectionContext(
-        candidate=row[0],
-        opening=row[1],
-        evaluations=row[2] or [],
-        owners=row[3] or [],
-        has_pending_decision=bool(row[4]),
-        has_interviews=bool(row[5]),
-        suggestions=(row[6] or []) if with_catalogue else None,
-        courses=(row[7] or []) if with_catalogue else None,
-    )
+        assert row is not None  # foreign keys
+        values = tuple(row)
+        rest = values[_CANDIDATE_COLUMNS + _OPENING_COLUMNS :]
+        return RejectionContext(
+            candidate=CandidateRow(*values[:_CANDIDATE_COLUMNS]),
+            opening=OpeningRow(*values[_CANDIDATE_COLUMNS : _CANDIDATE_COLUMNS + _OPENING_COLUMNS]),
+            evaluations=rest[0] or [],
+            owners=rest[1] or [],
+            has_pending_decision=rest[2],
+            has_interviews=rest[3],
+            suggestions=(rest[4] or []) if with_catalogue else None,
+            courses=(rest[5] or []) if with_catalogue else None,
+        )
+
+    async def reject(
+        self,
+        application: ApplicationRow,
+        *,
+        status: str,
+        rejection: dict[str, Any],
+        at: datetime,
+        by: str,
+        reason: str,
+    ) -> tuple[ApplicationRow, list[HistoryLine], DecisionLine | None]:
+        """Write a locked application's rejection and its history line in one statement:
+        the application as it now stands, its history (oldest first) and latest decision."""
+        conn = await self.uow.driver()
+        rows = await conn.fetch(
+            _REJECT,
+            application.id,
+            status,
+            dumps_json(rejection),
+            at,
+            application.status,
+            reason,
+            by,
+        )
+        decision = rows[0][5:]
+        return (
+            replace(application, status=status, rejection=rejection, updated_at=at),
+            [HistoryLine(*row[:5]) for row in rows],
+            DecisionLine(*decision) if decision[0] is not None else None,
+        )
 
 
 def library_of(rows: Iterable[Sequence[str]]) -> dict[str, dict[str, str]]:

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from recruiting_service.db.models import Candidate
-from recruiting_service.db.repositories import CandidateRepository
+from recruiting_service.db.repositories import AnyCandidate, CandidateRepository
 from recruiting_service.domain.errors import CandidateIsErased
 from recruiting_service.service.inputs import CandidateCreate, CandidateUpdate, CandidateUpsert
 from recruiting_service.service.vocabularies import skills_in_force
@@ -75,7 +75,7 @@ class NoVersionToMatch(ProblemError):
         )
 
 
-def refuse_if_erased(candidate: Candidate) -> None:
+def refuse_if_erased(candidate: AnyCandidate) -> None:
     """409 `candidate-erased` for a candidate erased at the person's request: nothing
     personal is written to them again (callers hold the row locked)."""
     if candidate.erased_at is not None:

@@ -12,21 +12,24 @@ from typing import Any, Literal
 
 from sqlalchemy import select
 
-from recruiting_service.db.models import Application, Candidate, Opening, PolicyDecision
+from recruiting_service.db.models import Application, PolicyDecision
 from recruiting_service.db.repositories import (
     AnyApplication,
+    AnyCandidate,
+    AnyOpening,
     ApplicationRepository,
     CandidateRepository,
     InterviewRepository,
     OpeningRepository,
     PolicyDecisionRepository,
     RejectionContext,
+    RejectionRows,
     SuggestionRepository,
     library_of,
-    rejection_context,
 )
 from recruiting_service.domain.applications import rejection_stage, transition
 from recruiting_service.domain.hires import development_gaps
+from recruiting_service.domain.notice_preview import phrased_preview
 from recruiting_service.domain.rejections import (
     CourseOption,
     SuggestionLibrary,
@@ -46,7 +49,7 @@ from recruiting_service.service.applications import (
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.courses import course_options, courses_on_offer
 from recruiting_service.service.inputs import BulkRejectRequest, RejectRequest
-from recruiting_service.service.notice_previews import RejectedRecord, with_notice_preview
+from recruiting_service.service.notice_previews import RejectedRecord
 from recruiting_service.service.people import owners_refreshed
 from recruiting_service.service.positions import position_ref, position_ref_with, scheme_dimensions
 from recruiting_service.service.schedule import cancel_upcoming
@@ -90,7 +93,7 @@ _SHARED_CANDIDATE_FIELDS = (
 )
 
 
-def candidate_info(candidate: Candidate) -> CandidateInfo:
+def candidate_info(candidate: AnyCandidate) -> CandidateInfo:
     """The candidate as `candidate-rejected` carries it."""
     values = {name: getattr(candidate, name) for name in _SHARED_CANDIDATE_FIELDS}
     return CandidateInfo(id=str(candidate.id), **values)
@@ -110,11 +113,11 @@ class RejectionDraft:
 async def draft_rejection(
     uow: UnitOfWork,
     application: AnyApplication,
-    candidate: Candidate,
+    candidate: AnyCandidate,
     *,
     library: SuggestionLibrary | None = None,
     courses: Sequence[CourseOption] | None = None,
-    opening: Opening | None = None,
+    opening: AnyOpening | None = None,
     evaluations: Sequence[SubmittedEvaluation] | None = None,
 ) -> RejectionDraft:
     """The default content of a rejection of this application (HR's and the policy's):
@@ -157,51 +160,46 @@ async def draft_rejection(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """What one rejection will write: to whom, saying what, when; and what was read for it
+    (`RejectionRows.context`), if anything."""
+
+    candidate: AnyCandidate
+    draft: RejectionDraft
+    notify: NotifyRequest
+    now: datetime
+    context: RejectionContext | None = None
+
+
 async def record_rejection(
-    uow: UnitOfWork,
-    application: Application,
-    candidate: Candidate,
-    draft: RejectionDraft,
-    *,
-    notify: NotifyRequest,
-    by: str,
-    now: datetime,
-    context: RejectionContext | None = None,
+    uow: UnitOfWork, application: Application, it: Rejection, *, by: str
 ) -> None:
     """Reject a locked application with this content (no commit): status, history, the
     stored notice, `candidate-rejected`; upcoming interviews are cancelled. With the
-    `context` read for it, the opening, its owners and whether any interview exists are
+    context read for it, the opening, its owners and whether any interview exists are
     not read again."""
-    new_status = await _publish_rejection(
-        uow, application, candidate, draft, notify=notify, by=by, now=now, context=context
-    )
+    new_status = await _publish_rejection(uow, application, it, by=by)
     before = application.status
     application.status = new_status
-    application.updated_at = now
-    application.rejection = rejection_content(draft, notify=notify, by=by, now=now)
+    application.updated_at = it.now
+    application.rejection = rejection_content(it, by=by)
     ApplicationRepository(uow.session).record_change(
-        application, from_status=before, by=by, at=now, reason=_history_reason(draft)
+        application, from_status=before, by=by, at=it.now, reason=_history_reason(it.draft)
     )
-    await _cancel_interviews(uow, application, by=by, context=context)
+    await _cancel_interviews(uow, application, by=by, context=it.context)
 
 
 async def _publish_rejection(
-    uow: UnitOfWork,
-    application: AnyApplication,
-    candidate: Candidate,
-    draft: RejectionDraft,
-    *,
-    notify: NotifyRequest,
-    by: str,
-    now: datetime,
-    context: RejectionContext | None,
+    uow: UnitOfWork, application: AnyApplication, it: Rejection, *, by: str
 ) -> str:
     """Check that the application can be rejected, publish `candidate-rejected`; the
     status it moves to."""
     new_status = transition(application.status, "reject")
     # Unreachable through the status machine (erasure closes every application), but a
     # notice must never be written about, or sent to, an erased person.
-    refuse_if_erased(candidate)
+    refuse_if_erased(it.candidate)
+    context, draft = it.context, it.draft
     if context is not None:
         position = position_ref_with(
             context.opening, owners_refreshed(context.opening.owners, context.owners)
@@ -213,26 +211,25 @@ async def _publish_rejection(
     uow.publish(
         CandidateRejected(
             application_id=str(application.id),
-            rejected_at=now,
+            rejected_at=it.now,
             stage=draft.stage,
             decided_by=by,
-            candidate=candidate_info(candidate),
+            candidate=candidate_info(it.candidate),
             position=position,
             strengths=list(draft.strengths),
             reasons=list(draft.reasons),
             suggestions=list(draft.suggestions),
             scorecard=draft.scorecard,
-            notify=notify,
+            notify=it.notify,
         ),
         subject=f"applications/{application.id}",
     )
     return new_status
 
 
-def rejection_content(
-    draft: RejectionDraft, *, notify: NotifyRequest, by: str, now: datetime
-) -> dict[str, Any]:
+def rejection_content(it: Rejection, *, by: str) -> dict[str, Any]:
     """What a rejected application stores of its notice (`rejection`)."""
+    draft, notify, now = it.draft, it.notify, it.now
     return {
         "stage": draft.stage,
         "decided_by": by,
@@ -312,7 +309,8 @@ class _Rejecting:
 
     @classmethod
     def of(cls, uow: UnitOfWork, context: RejectionContext) -> _Rejecting:
-        """The library and the courses as `rejection_context(with_catalogue=True)` read them."""
+        """The library and the courses as `RejectionRows.context(with_catalogue=True)` read
+        them."""
         assert context.suggestions is not None and context.courses is not None
         return cls(
             library_of(context.suggestions),
@@ -321,36 +319,26 @@ class _Rejecting:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class _Rejection:
-    """What one rejection will write: to whom, saying what, read with what."""
-
-    candidate: Candidate
-    draft: RejectionDraft
-    notify: NotifyRequest
-    context: RejectionContext
-    now: datetime
-
-
 async def _rejection_of(
     uow: UnitOfWork,
     application: AnyApplication,
     *,
+    rows: RejectionRows,
     request: RejectRequest,
     by: str,
     batch: _Rejecting | None,
-) -> _Rejection:
+) -> Rejection:
     """What rejecting one locked application says (no write to it yet).
 
     Every check happens before the first write, so a refused rejection leaves nothing
     behind in the bulk transaction. A pending policy decision is superseded by HR's, and
     its content (as HR may have edited it) is where HR's defaults start. What the
-    rejection reads is read in one statement (`rejection_context`), the suggestion
+    rejection reads is read in one statement (`RejectionRows.context`), the suggestion
     library and the courses with it when no `batch` has them yet.
     """
     rejection_stage(application.status)
     transition(application.status, "reject")
-    context = await rejection_context(uow.session, application, with_catalogue=batch is None)
+    context = await rows.context(application, with_catalogue=batch is None)
     if batch is None:
         batch = _Rejecting.of(uow, context)
     candidate = context.candidate
@@ -386,7 +374,7 @@ async def _rejection_of(
         scorecard=draft.scorecard,
     )
     notify = NotifyRequest.model_validate(request.notify.model_dump() if request.notify else {})
-    return _Rejection(candidate, draft, notify, context, batch.now)
+    return Rejection(candidate, draft, notify, batch.now, context)
 
 
 async def reject(
@@ -395,35 +383,34 @@ async def reject(
     """Reject an application; publishes exactly one `candidate-rejected`. The answer
     carries the notice's phrases as the candidate will read them, for HR to review.
 
-    The application is read and written as a row (no session object to track and flush):
-    locked, its context read, then its new state and history line written in one
-    statement that answers with the history and decision as they will be committed (read
-    in the same transaction, while the application stays locked)."""
-    repo = ApplicationRepository(uow.session)
-    application = await repo.lock_row(application_id)
-    it = await _rejection_of(uow, application, request=request, by=by, batch=None)
-    status = await _publish_rejection(
-        uow,
-        application,
-        it.candidate,
-        it.draft,
-        notify=it.notify,
-        by=by,
-        now=it.now,
-        context=it.context,
-    )
-    rejected, history, decision = await repo.reject_row(
+    The application is read and written as a row, in SQL on the unit of work's driver
+    connection (`RejectionRows`: no session object to track and flush, no statement to
+    compile): locked, its context read, then its new state and history line written in
+    one statement that answers with the history and decision as they will be committed
+    (read in the same transaction, while the application stays locked)."""
+    rows = RejectionRows(uow)
+    application = await rows.lock(application_id)
+    it = await _rejection_of(uow, application, rows=rows, request=request, by=by, batch=None)
+    status = await _publish_rejection(uow, application, it, by=by)
+    rejected, history, decision = await rows.reject(
         application,
         status=status,
-        rejection=rejection_content(it.draft, notify=it.notify, by=by, now=it.now),
+        rejection=rejection_content(it, by=by),
         at=it.now,
         by=by,
         reason=_history_reason(it.draft),
     )
     await _cancel_interviews(uow, rejected, by=by, context=it.context)
     await uow.commit()
-    record = ApplicationRecord(rejected, history, decision)
-    return await with_notice_preview(uow, record, candidate=it.candidate)
+    # The notice's phrases, from the draft the rejection stored (not read back from it).
+    draft = it.draft
+    preview = phrased_preview(
+        it.candidate.locale,
+        strengths=draft.strengths,
+        reasons=draft.reasons,
+        suggestions=draft.suggestions,
+    )
+    return RejectedRecord(ApplicationRecord(rejected, history, decision), preview)
 
 
 async def bulk_reject(
@@ -464,6 +451,7 @@ async def bulk_reject(
         ).all()
     }
     batch = await _Rejecting.load(uow)
+    rows = RejectionRows(uow)
     outcomes: list[BulkRejectOutcome] = []
     for application_id in ids:
         application = locked.get(application_id)
@@ -475,17 +463,10 @@ async def bulk_reject(
             )
             continue
         try:
-            it = await _rejection_of(uow, application, request=request, by=by, batch=batch)
-            await record_rejection(
-                uow,
-                application,
-                it.candidate,
-                it.draft,
-                notify=it.notify,
-                by=by,
-                now=it.now,
-                context=it.context,
+            it = await _rejection_of(
+                uow, application, rows=rows, request=request, by=by, batch=batch
             )
+            await record_rejection(uow, application, it, by=by)
         except Conflict as exc:
             outcomes.append(BulkRejectOutcome(application_id, "conflict", exc.detail))
             continue

@@ -51,6 +51,7 @@ from recruiting_service.service.applications import (
 )
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.decisions import (
+    Rejection,
     RejectionDraft,
     draft_rejection,
     record_rejection,
@@ -301,7 +302,7 @@ async def _reject(
         suggestions=list(decision.suggestions),
         scorecard=Scorecard.model_validate(decision.scorecard) if decision.scorecard else None,
     )
-    await record_rejection(uow, application, candidate, final, notify=AT_ONCE, by=by, now=now)
+    await record_rejection(uow, application, Rejection(candidate, final, AT_ONCE, now), by=by)
     note = "the review window passed" if status == "decided" else "HR confirmed the decision"
     resolve(decision, status, by=by, at=now, note=note)
 

@@ -31,7 +31,7 @@ from talent_service.db.scoring import (
 )
 from talent_service.domain.matching import ScoringPlan, match_id
 from talent_service.domain.tags import Tag, TagKind
-from talentloop_shared.db import Repository
+from talentloop_shared.db import Repository, driver_connection
 
 
 def tag_row(profile_id: str, tag: Tag) -> dict[str, Any]:
@@ -53,16 +53,6 @@ def _matches_of(profile_id: str) -> Any:
         profile_id=profile_id
     )
     return TalentMatch.id.in_(select(ids).select_from(Position))
-
-
-async def raw_connection(session: AsyncSession) -> Any:
-    """The asyncpg connection under the session, inside the session's transaction."""
-    # The SQLAlchemy adapter opens the transaction lazily on its first statement; run one
-    # so that raw statements below cannot escape into autocommit.
-    await session.execute(text("SELECT 1"))
-    conn = await session.connection()
-    raw = await conn.get_raw_connection()
-    return raw.driver_connection
 
 
 class ProfileRepository(Repository[TalentProfile]):
@@ -231,7 +221,7 @@ class MatchRepository(Repository[TalentMatch]):
         statement = scoring_statement(
             plan, position_id=position_id, version=version, now=now, refresh=refresh
         )
-        conn = await raw_connection(self.session)
+        conn = await driver_connection(self.session)
         # One statement over up to the whole pool: compiling it to machine code (JIT) costs
         # more than it saves, and a bitmap of every candidate row must stay exact rather
         # than lossy (a lossy one re-checks each row's arrays).
@@ -247,7 +237,7 @@ class MatchRepository(Repository[TalentMatch]):
         """(id, years, skills, strengths, industries) of the live profiles `score_pool` leaves
         to the Python matcher (years it cannot print like Python; see `db.scoring`)."""
         statement = candidates_statement(plan, now=now)
-        conn = await raw_connection(self.session)
+        conn = await driver_connection(self.session)
         return list(
             await conn.fetch(f"{statement.sql} AND NOT {YEARS_PRINTABLE}", *statement.params)
         )
