@@ -12,9 +12,10 @@ the unit of work or reads), at most one body (a JSON model), and an endpoint tha
 a `Response` itself. A request whose body is anything but plain JSON with a declared
 length (no content type, a form, streamed, malformed) goes to FastAPI's handler.
 It does what FastAPI does for that shape, in the same order and with FastAPI's own
-parameter validation: each dependency once (the first error, e.g. a 401, wins as in
-FastAPI, which solves dependencies before parameters), then the path and query parameters
-(all errors together as one `RequestValidationError`), then the endpoint. Any other route,
+parameter validation: the body read and decoded first, then each dependency once (the first
+error, e.g. a 401, wins as in FastAPI, which solves dependencies before parameters), then
+the path and query parameters and the body validated (all errors together as one
+`RequestValidationError`), then the endpoint. Any other route,
 or any app with `dependency_overrides` set (tests), takes FastAPI's handler. The OpenAPI
 document is FastAPI's: the route and its dependant are unchanged.
 """

@@ -26,7 +26,7 @@ versions (a route whose use case takes `expected` honours If-Match and documents
 `Model | None` when it may be left out), given to the one parameter left without a
 default. A declaration whose use case does not fit fails at import. Bind fixed arguments
 with `functools.partial`; a route of another shape stays a hand-written endpoint
-(`with_etag` and `created` below set its headers).
+(`with_etag` below sets its ETag; `model_response` answers with a model once).
 
 **The answer**: the use case's result through the resource's `read` (a response model,
 meaning its `model_validate`, or a classmethod such as `PersonRead.from_row`; a route's
@@ -65,7 +65,7 @@ from talentloop_shared.http.problems import problem_responses
 from talentloop_shared.http.responses import model_response
 from talentloop_shared.service import ReadsDep, UowDep
 
-__all__ = ["Resource", "created", "with_etag"]
+__all__ = ["Resource", "with_etag"]
 
 M = TypeVar("M", bound=BaseModel)
 UseCase = Callable[..., Awaitable[Any]]
@@ -84,13 +84,6 @@ def with_etag(response: Response, model: M) -> M:
     """The model, its `version` as the response's ETag."""
     set_etag(response, model.version)  # type: ignore[attr-defined]
     return model
-
-
-def created(response: Response, location: str | None) -> None:
-    """Answer 201 Created, with the new resource's Location when there is one."""
-    response.status_code = 201
-    if location is not None:
-        response.headers["Location"] = location
 
 
 class Resource:
