@@ -33,7 +33,7 @@ import httpx
 from talentloop_shared.config import ServiceSettings
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
-from talentloop_shared.devtools.bench import command_cpu, process_cpu, py_spy
+from talentloop_shared.devtools.bench import cpu_used, per_unit, py_spy
 from talentloop_shared.devtools.bench import percentile as pct
 from talentloop_shared.devtools.load import (
     HR,
@@ -48,19 +48,15 @@ from talentloop_shared.testing.smtp import SMTPSink
 from talentloop_shared.testing.suites import running_suite
 
 DEFAULT_POOL = ServiceSettings.model_fields["db_pool_size"].default
+BENCH = "bench (clients, SMTP server)"
 
 
-def cpu_shares(processes: dict[str, Any]) -> dict[str, float]:
-    """CPU seconds so far of each service (its processes together), PostgreSQL, RabbitMQ
-    and this process (the clients and the SMTP server)."""
-    shares: dict[str, float] = {}
+def service_pids(processes: dict[str, Any]) -> dict[str, list[int]]:
+    """The suite's processes by service ("recruiting": its pids)."""
+    pids: dict[str, list[int]] = {}
     for key, proc in processes.items():
-        name = key.split("#")[0].removesuffix("-service")
-        shares[name] = shares.get(name, 0.0) + process_cpu(proc.pid)
-    shares["PostgreSQL"] = command_cpu("postgres")
-    shares["RabbitMQ"] = command_cpu("beam.smp")
-    shares["bench (clients, SMTP server)"] = process_cpu(os.getpid())
-    return shares
+        pids.setdefault(key.split("#")[0].removesuffix("-service"), []).append(proc.pid)
+    return pids
 
 
 def report(label: str, started: dict[str, float], arrived: dict[str, float]) -> list[float]:
@@ -120,12 +116,11 @@ async def main(n: int, concurrency: int, rate: float, profile: Path | None) -> N
                 async with contextlib.AsyncExitStack() as spies:
                     for key, proc in suite.processes.items() if profile else ():
                         await spies.enter_async_context(py_spy(proc.pid, profile / f"{key}.txt"))
-                    cpu = cpu_shares(suite.processes)
-                    t0 = time.time()
-                    await asyncio.gather(*(one(a) for a in apps))
-                    await emails(n)
-                    burst_end = max(m.received_at for m in mailbox.messages)
-                    cpu = {k: v - cpu[k] for k, v in cpu_shares(suite.processes).items()}
+                    with cpu_used(service_pids(suite.processes), BENCH) as cpu:
+                        t0 = time.time()
+                        await asyncio.gather(*(one(a) for a in apps))
+                        await emails(n)
+                        burst_end = max(m.received_at for m in mailbox.messages)
                 if rate > 0:
                     later = await seed_applicants(http, lb, n, f"{run}p", concurrency)
 
@@ -149,9 +144,8 @@ async def main(n: int, concurrency: int, rate: float, profile: Path | None) -> N
         f" ms (end-to-end p50 is {pct(latencies, 0.5) / statistics.median(round_trips):.1f}x)"
     )
     print(
-        "CPU per rejection in the burst: "
-        + ", ".join(f"{k} {v / n * 1000:.1f} ms" for k, v in cpu.items())
-        + f" (all {sum(cpu.values()) / n * 1000:.1f} ms; this machine has {os.cpu_count()} cores)"
+        f"CPU per rejection in the burst: {per_unit(cpu, n)}"
+        f" (this machine has {os.cpu_count()} cores)"
     )
     if rate > 0:
         report(f"paced at {rate:g}/s ({n} rejections)", paced, arrived)

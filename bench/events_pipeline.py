@@ -36,7 +36,7 @@ from talentloop_shared.config import ServiceSettings
 from talentloop_shared.db import UnitOfWork, infra_metadata
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as ADMIN
-from talentloop_shared.devtools.bench import command_cpu, percentile, process_cpu
+from talentloop_shared.devtools.bench import cpu_used, per_unit, percentile
 from talentloop_shared.events import CloudEvent, PositionChanged
 from talentloop_shared.events.payloads import OrgUnitRef, PositionSnapshot
 from talentloop_shared.events.registry import publisher_source
@@ -84,17 +84,6 @@ def _definition(name: str, subscriptions: dict) -> ...:
         )
 
     return make
-
-
-def cpu_shares(consumer_pid: int) -> dict[str, float]:
-    """CPU seconds so far of the producer (this process: its commits and its relay), the
-    consumer, PostgreSQL and RabbitMQ."""
-    return {
-        "producer + relay": process_cpu(os.getpid()),
-        "consumer": process_cpu(consumer_pid),
-        "PostgreSQL": command_cpu("postgres"),
-        "RabbitMQ": command_cpu("beam.smp"),
-    }
 
 
 def run_consumer(settings: dict, stop_file: str) -> None:
@@ -217,18 +206,13 @@ async def main(a: argparse.Namespace) -> None:
                 f"baseline, the same commits without events: {bare_1:,.0f} tx/s with one row, "
                 f"{bare_k:,.0f} rows/s with {k} rows per transaction"
             )
-            before = cpu_shares(child.pid)
-            single = n / await burst(n, 1, publish=True)
-            used = {k: v - before[k] for k, v in cpu_shares(child.pid).items()}
+            with cpu_used({"consumer": child.pid or 0}, "producer + relay") as used:
+                single = n / await burst(n, 1, publish=True)
             out.append(
                 f"burst, one event per transaction: {n} committed and consumed at "
                 f"{single:,.0f} events/s ({single / bare_1:.2f}x the bare commit rate)"
             )
-            out.append(
-                "  CPU per event: "
-                + ", ".join(f"{k} {v / n * 1e6:.0f} µs" for k, v in used.items())
-                + f" (all {sum(used.values()) / n * 1e6:.0f} µs; {os.cpu_count()} cores)"
-            )
+            out.append(f"  CPU per event: {per_unit(used, n, 'µs')}; {os.cpu_count()} cores")
             bulk = n / await burst(n, k, publish=True)
             out.append(
                 f"burst, {k} events per transaction: {n} committed and consumed at "

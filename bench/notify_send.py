@@ -53,7 +53,7 @@ from notify_service.service.delivery import build_email
 from talentloop_shared.db.migrations import upgrade_to_head
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as ADMIN
-from talentloop_shared.devtools.bench import command_cpu, process_cpu, py_spy
+from talentloop_shared.devtools.bench import cpu_used, per_unit, process_cpu, py_spy
 from talentloop_shared.devtools.bench import percentile as pct
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import CandidateRejected
@@ -256,24 +256,6 @@ def baseline_apart(port: int, n: int, zone: str) -> tuple[float, dict[str, float
     return float(rate), {"sender": sender, "SMTP server": server}
 
 
-def cpu_shares(notify: Notify) -> dict[str, float]:
-    """CPU seconds so far of notify's processes, PostgreSQL, RabbitMQ and this process
-    (the SMTP server and the event publisher)."""
-    return {
-        "notify": sum(process_cpu(p.pid) for p in notify.processes),
-        "PostgreSQL": command_cpu("postgres"),
-        "RabbitMQ": command_cpu("beam.smp"),
-        "SMTP server + publisher": process_cpu(os.getpid()),
-    }
-
-
-def per_notice(used: dict[str, float], n: int) -> str:
-    return (
-        ", ".join(f"{k} {v / n * 1e6:,.0f} µs" for k, v in used.items())
-        + f" (all {sum(used.values()) / n * 1e6:,.0f} µs)"
-    )
-
-
 @dataclass
 class Notify:
     """notify-service's processes for one round (the first serves the API)."""
@@ -372,12 +354,12 @@ async def one_round(
             for i, proc in enumerate(notify.processes if profile else ()):
                 out = profile / f"{tag.split('-')[0]}-{'apart' if apart else 'one'}-{i}.txt"
                 await spies.enter_async_context(py_spy(proc.pid, out))
-            cpu = cpu_shares(notify)
-            t0 = time.time()
-            sent_at = await publish_all(namespace, n, burst.__getitem__, None)
-            await wait_arrivals(handler, set(sent_at), 120)
-            elapsed = max(handler.arrivals[r] for r in sent_at) - t0
-            cpu = {k: v - cpu[k] for k, v in cpu_shares(notify).items()}
+            notify_pids = {"notify": [p.pid for p in notify.processes]}
+            with cpu_used(notify_pids, "SMTP server + publisher") as cpu:
+                t0 = time.time()
+                sent_at = await publish_all(namespace, n, burst.__getitem__, None)
+                await wait_arrivals(handler, set(sent_at), 120)
+                elapsed = max(handler.arrivals[r] for r in sent_at) - t0
         burst_lat = [handler.arrivals[r] - sent_at[r] for r in sent_at]
 
         # Paced: each event built when it is due, so it is rejected just before it is sent.
@@ -424,7 +406,7 @@ async def main(n: int, rate: float, profile: Path | None) -> None:
         print(f"notify-service: {n} notices (render + compliance + store + SMTP, HR in CC)")
         print(
             f"baseline: raw aiosmtplib, {CONCURRENCY} reused connections, its own process: "
-            f"{base:,.0f} messages/s; CPU per message: {per_notice(base_cpu, n)}"
+            f"{base:,.0f} messages/s; CPU per message: {per_unit(base_cpu, n, 'µs')}"
         )
         for name, r in rounds.items():
             print(
@@ -434,7 +416,7 @@ async def main(n: int, rate: float, profile: Path | None) -> None:
                 f"{rate:.0f}/s: rejection→sent p50 {statistics.median(r.paced) * 1000:,.0f} ms, "
                 f"p99 {pct(r.paced, 0.99) * 1000:,.0f} ms (target p99 < 500 ms, issue 17)"
             )
-            print(f"    CPU per notice in the burst: {per_notice(r.cpu, n)}")
+            print(f"    CPU per notice in the burst: {per_unit(r.cpu, n, 'µs')}")
     finally:
         sink.stop()
         await delete_namespace(AMQP, namespace)

@@ -36,6 +36,7 @@ import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from tempfile import mkdtemp
 from typing import Any
@@ -44,8 +45,8 @@ import httpx
 
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
+from talentloop_shared.devtools.bench import WrkFigures, cpu_used, per_unit, py_spy, wrk_each
 from talentloop_shared.devtools.bench import percentile as pct
-from talentloop_shared.devtools.bench import process_cpu, py_spy
 from talentloop_shared.devtools.load import HR, seed_position
 from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.plugin import delete_namespace, register_services
@@ -53,6 +54,9 @@ from talentloop_shared.testing.smtp import free_port
 
 REC = "recruiting-service"
 KINDS = ("create candidate", "create application", "read application", "list 20", "reject")
+WRK_REJECT = "reject, sent by wrk"
+REJECT_BODY = b'{"notify": {"channels": ["email"], "delay_minutes": 0}}'
+JSON = {"Content-Type": "application/json"}
 _SSL_OR_GSS = {80877103, 80877104}
 
 
@@ -130,6 +134,16 @@ def statements(c: Counter[str]) -> float:
     return c["E"] + c["Q"]
 
 
+@dataclass(frozen=True)
+class Figures:
+    """One kind of request in one round: latencies in seconds, CPU per request by part."""
+
+    p50: float
+    p99: float
+    per_second: float
+    cpu: str
+
+
 class Workload:
     """The requests, against one recruiting process."""
 
@@ -175,10 +189,21 @@ class Workload:
         await self.ok(
             self.http.post(
                 f"{self.rec}/api/v1/applications/{application}/reject",
-                json={"notify": {"channels": ["email"], "delay_minutes": 0}},
-                headers={"Idempotency-Key": f"reject-{application}"},
+                content=REJECT_BODY,
+                headers={"Idempotency-Key": f"reject-{application}", **JSON},
             )
         )
+
+    async def reject_with_wrk(self, applications: list[str], concurrency: int) -> WrkFigures:
+        """Reject all but the last `concurrency` applications through wrk (which sends
+        the rest too, uncounted: its connections stay busy until it stops)."""
+        auth = f"Authorization: {HR['Authorization']}"
+        requests = [
+            f"POST /api/v1/applications/{a}/reject\tIdempotency-Key: reject-{a}\t{auth}"
+            f"\tContent-Type: application/json"
+            for a in applications
+        ]
+        return await wrk_each(self.rec, requests, REJECT_BODY, concurrency)
 
 
 async def timed(
@@ -202,20 +227,20 @@ async def timed(
 
 async def timing_phase(
     w: Workload, n: int, concurrency: int, pid: int, profile: Path | None, label: str
-) -> dict[str, tuple[list[float], float, float]]:
-    """Each kind `n` times at `concurrency`: latencies, wall time, and the recruiting
-    process's CPU seconds per request (a cost a busy, shared machine disturbs less than
-    a rate)."""
-    out: dict[str, tuple[list[float], float, float]] = {}
+) -> dict[str, Figures]:
+    """Each kind `n` times at `concurrency`: latencies, wall time, and the CPU per request
+    of the recruiting process, PostgreSQL, RabbitMQ and this client (a cost a busy, shared
+    machine disturbs less than a rate; on two cores, a closed loop's latency is mostly
+    the sum of these, queued)."""
+    out: dict[str, Figures] = {}
     candidates: list[str] = []
 
     async def phase(kind: str, one: Callable[[int], Awaitable[Any]]) -> list[Any]:
         out_file = None if profile is None else profile / f"{label}-{kind.replace(' ', '-')}.txt"
         async with py_spy(pid, out_file):
-            cpu = process_cpu(pid)
-            latencies, wall, results = await timed(n, concurrency, one)
-            cpu = (process_cpu(pid) - cpu) / n
-        out[kind] = (latencies, wall, cpu)
+            with cpu_used({"recruiting": pid}, "client") as cpu:
+                latencies, wall, results = await timed(n, concurrency, one)
+        out[kind] = Figures(pct(latencies, 0.5), pct(latencies, 0.99), n / wall, per_unit(cpu, n))
         return results
 
     candidates = await phase("create candidate", lambda i: w.create_candidate())
@@ -223,6 +248,14 @@ async def timing_phase(
     await phase("read application", lambda i: w.read(apps[i]))
     await phase("list 20", lambda i: w.list_page())
     await phase("reject", lambda i: w.reject(apps[i]))
+    if shutil.which("wrk"):
+        # The same rejections sent by a client that costs the machine next to nothing.
+        more = await timed(n + concurrency, concurrency, lambda i: w.create_candidate())
+        more = await timed(n + concurrency, concurrency, lambda i: w.apply(more[2][i]))
+        with cpu_used({"recruiting": pid}, "client (idle: wrk sends)") as cpu:
+            figures = await w.reject_with_wrk(more[2], concurrency)
+        cost = per_unit(cpu, figures.answered)
+        out[WRK_REJECT] = Figures(figures.p50, figures.p99, figures.per_second, cost)
     return out
 
 
@@ -321,9 +354,7 @@ async def main(
             proc.kill()
             proc.wait(5)
 
-    timings: dict[str, dict[str, list[tuple[list[float], float, float]]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    timings: dict[str, dict[str, list[Figures]]] = defaultdict(lambda: defaultdict(list))
     counts: dict[str, list[dict[str, float]]] = defaultdict(list)
     await suite.check_infrastructure()
     await suite.drop_databases()
@@ -365,16 +396,17 @@ async def main(
     print(f"recruiting-service, one process: {n} of each request at concurrency {concurrency}")
     for label in versions:
         print(f"== {label}" + (" (baseline)" if label == "baseline" else ""))
-        for kind in KINDS:
-            runs = timings[label][kind]
-            cells = "; ".join(
-                f"p50 {pct(lat, 0.5) * 1000:5.1f} ms p99 {pct(lat, 0.99) * 1000:6.1f} ms "
-                f"{len(lat) / wall:6.1f} req/s cpu {cpu * 1000:4.1f} ms/req"
-                for lat, wall, cpu in runs
-            )
+        for kind in (*KINDS, WRK_REJECT):
+            for f in timings[label][kind]:
+                print(
+                    f"  {kind:<20} p50 {f.p50 * 1000:5.1f} ms p99 {f.p99 * 1000:6.1f} ms "
+                    f"{f.per_second:6.1f} req/s"
+                )
+                print(f"  {'':<20} CPU per request: {f.cpu}")
+            if kind == WRK_REJECT:
+                continue
             rt = " / ".join(f"{c[f'{kind}: round trips']:.1f}" for c in counts[label])
             st = " / ".join(f"{c[f'{kind}: statements']:.1f}" for c in counts[label])
-            print(f"  {kind:<20} {cells}")
             print(f"  {'':<20} round trips {rt}, statements {st} per request")
 
 

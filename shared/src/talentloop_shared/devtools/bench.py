@@ -8,9 +8,12 @@ import os
 import shutil
 import signal
 import subprocess
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import tempfile
+import time
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 # A libpq URL of a database with rights to CREATE DATABASE, and the broker.
 PG_ADMIN_URL = os.environ.get(
@@ -56,6 +59,37 @@ def command_cpu(command: str) -> float:
     return total
 
 
+def cpu_shares(processes: Mapping[str, int | Iterable[int]], here: str) -> dict[str, float]:
+    """CPU seconds so far of each named process (or processes together), PostgreSQL,
+    RabbitMQ, and this process under the name `here` (the bench's own clients, servers)."""
+    shares = {
+        name: process_cpu(pids) if isinstance(pids, int) else sum(map(process_cpu, pids))
+        for name, pids in processes.items()
+    }
+    shares["PostgreSQL"] = command_cpu("postgres")
+    shares["RabbitMQ"] = command_cpu("beam.smp")
+    shares[here] = process_cpu(os.getpid())
+    return shares
+
+
+@contextmanager
+def cpu_used(processes: Mapping[str, int | Iterable[int]], here: str) -> Iterator[dict[str, float]]:
+    """The CPU seconds each part (`cpu_shares`) used while the block ran, in the dict
+    yielded, filled when the block ends."""
+    used: dict[str, float] = {}
+    before = cpu_shares(processes, here)
+    yield used
+    used.update({k: v - before[k] for k, v in cpu_shares(processes, here).items()})
+
+
+def per_unit(used: Mapping[str, float], n: int, unit: str = "ms") -> str:
+    """`used` CPU seconds per unit of work, each part and all, e.g. "notify 2.4 ms, … (all
+    5.1 ms)"; `unit` "ms" or "µs"."""
+    scale, fmt = (1e3, "{:,.1f}") if unit == "ms" else (1e6, "{:,.0f}")
+    parts = ", ".join(f"{k} {fmt.format(v / n * scale)} {unit}" for k, v in used.items())
+    return f"{parts} (all {fmt.format(sum(used.values()) / n * scale)} {unit})"
+
+
 @asynccontextmanager
 async def py_spy(pid: int, out_file: Path | None, rate: int = 250) -> AsyncIterator[None]:
     """Record a process with py-spy (raw collapsed stacks into `out_file`) while the block
@@ -79,3 +113,86 @@ async def py_spy(pid: int, out_file: Path | None, rate: int = 250) -> AsyncItera
     finally:
         spy.send_signal(signal.SIGINT)
         await asyncio.wait_for(spy.wait(), 30)
+
+
+# wrk sends each request of a file once ("METHOD path" and "Name: value" headers, a tab
+# between), one body for all; once `limit` are answered it stops listening and says so on
+# a line of its own, to be stopped (wrk runs for its whole `-d` otherwise); its report is
+# the done() line.
+_WRK_EACH = r"""
+local lines, sent, answered, limit, body = {}, 0, 0, 0, ""
+function init(args)
+  for line in io.lines(args[1]) do lines[#lines + 1] = line end
+  limit = tonumber(args[2])
+  local f = io.open(args[3], "rb"); body = f:read("*a"); f:close()
+end
+function request()
+  sent = sent + 1
+  local fields, headers = {}, {}
+  for field in string.gmatch(lines[math.min(sent, #lines)], "[^\t]+") do
+    fields[#fields + 1] = field
+  end
+  local method, path = string.match(fields[1], "^(%S+) (.+)$")
+  for i = 2, #fields do
+    local name, value = string.match(fields[i], "^([^:]+): (.*)$")
+    headers[name] = value
+  end
+  return wrk.format(method, path, headers, body)
+end
+function response(status, headers, body)
+  answered = answered + 1
+  if answered == limit then
+    wrk.thread:stop()
+    io.write("all answered\n"); io.flush()
+  end
+end
+function done(summary, latency, requests)
+  io.write(string.format("answered %d p50 %d p99 %d errors %d\n", summary.requests,
+    latency:percentile(50), latency:percentile(99), summary.errors.status))
+end
+"""
+
+
+class WrkFigures(NamedTuple):
+    """What `wrk_each` measured: latencies in seconds."""
+
+    p50: float
+    p99: float
+    per_second: float
+    answered: int
+
+
+async def wrk_each(base_url: str, requests: list[str], body: bytes, connections: int) -> WrkFigures:
+    """Send each request once through `wrk` (a C client, so the load takes little of the
+    CPU it measures) at `connections`: each request is "METHOD /path" then tab-separated
+    "Name: value" headers, all with `body`. Any error answer stops the bench. Up to
+    `connections` - 1 requests past the last counted one are sent (wrk keeps every
+    connection busy) and not waited for: `requests` holds `connections` more than are
+    counted, each its own request."""
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed (apt-get install wrk)")
+    n = len(requests) - connections
+    with tempfile.TemporaryDirectory() as tmp:
+        script, lines, payload = (Path(tmp) / name for name in ("each.lua", "lines", "body"))
+        script.write_text(_WRK_EACH)
+        lines.write_text("\n".join(requests) + "\n")
+        payload.write_bytes(body)
+        wrk = await asyncio.create_subprocess_exec(
+            *("wrk", "-t1", f"-c{connections}", "-d600s", "-s", str(script), base_url),
+            *("--", str(lines), str(n), str(payload)),
+            stdout=subprocess.PIPE,
+        )
+        assert wrk.stdout is not None
+        t0 = time.perf_counter()
+        while (line := await wrk.stdout.readline()) and line != b"all answered\n":
+            pass
+        elapsed = time.perf_counter() - t0
+        wrk.send_signal(signal.SIGINT)
+        out = (await wrk.communicate())[0].decode()
+    found = [line.split() for line in out.splitlines() if line.startswith("answered ")]
+    if not found:
+        raise SystemExit(f"wrk said: {out}")
+    _, answered, _, p50, _, p99, _, errors = found[0]
+    if int(errors):
+        raise SystemExit(f"wrk: {errors} of {answered} answers were errors")
+    return WrkFigures(int(p50) / 1e6, int(p99) / 1e6, n / elapsed, int(answered))
