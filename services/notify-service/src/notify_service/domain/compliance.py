@@ -221,10 +221,13 @@ class ComplianceScanner:
         for index, text in enumerate(texts):
             if not text:
                 continue
-            allowed = [m.span() for m in self._allow.finditer(text)] if self._allow else []
+            allowed: list[tuple[int, int]] | None = None  # read once a match needs them
             seen: set[tuple[str, str]] = set()
             for match in self._regex.finditer(text):
                 start, end = match.span()
+                if allowed is None:
+                    allow = self._allow
+                    allowed = [m.span() for m in allow.finditer(text)] if allow else []
                 if any(a <= start and end <= b for a, b in allowed):
                     continue
                 classified = self._classify(match.group(0))
