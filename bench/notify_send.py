@@ -354,7 +354,8 @@ async def one_round(
             for i, proc in enumerate(notify.processes if profile else ()):
                 out = profile / f"{tag.split('-')[0]}-{'apart' if apart else 'one'}-{i}.txt"
                 await spies.enter_async_context(py_spy(proc.pid, out))
-            notify_pids = {"notify": [p.pid for p in notify.processes]}
+            names = ("notify (API, consumer)", "notify (dispatcher)") if apart else ("notify",)
+            notify_pids = {name: p.pid for name, p in zip(names, notify.processes, strict=True)}
             with cpu_used(notify_pids, "SMTP server + publisher") as cpu:
                 t0 = time.time()
                 sent_at = await publish_all(namespace, n, burst.__getitem__, None)
