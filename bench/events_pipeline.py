@@ -14,18 +14,23 @@ same machine. Prints, with baselines measured in the same run:
   `--latency-seconds`.
 
 Usage: uv run python bench/events_pipeline.py [--events 1000] [--rate 200] [--per-tx 10]
-       [--sustain-rate 1000] [--sustain-seconds 10] [--latency-seconds 10]
+       [--sustain-rate 1000] [--sustain-seconds 10] [--latency-seconds 10] [--profile DIR]
+
+`--profile DIR` records the producer (with its relay) and the consumer with py-spy during the
+one-event-per-transaction burst (its figures then include the profiler's cost).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import multiprocessing
 import os
 import statistics
 import time
 import uuid
+from pathlib import Path
 
 import asyncpg
 import uvloop
@@ -36,7 +41,7 @@ from talentloop_shared.config import ServiceSettings
 from talentloop_shared.db import UnitOfWork, infra_metadata
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as ADMIN
-from talentloop_shared.devtools.bench import cpu_used, per_unit, percentile
+from talentloop_shared.devtools.bench import cpu_used, per_unit, percentile, py_spy
 from talentloop_shared.events import CloudEvent, PositionChanged
 from talentloop_shared.events.payloads import OrgUnitRef, PositionSnapshot
 from talentloop_shared.events.registry import publisher_source
@@ -206,8 +211,13 @@ async def main(a: argparse.Namespace) -> None:
                 f"baseline, the same commits without events: {bare_1:,.0f} tx/s with one row, "
                 f"{bare_k:,.0f} rows/s with {k} rows per transaction"
             )
-            with cpu_used({"consumer": child.pid or 0}, "producer + relay") as used:
-                single = n / await burst(n, 1, publish=True)
+            profile = a.profile
+            async with contextlib.AsyncExitStack() as spies:
+                for name, pid in (("consumer", child.pid or 0), ("producer", os.getpid())):
+                    out_file = None if profile is None else profile / f"{name}.txt"
+                    await spies.enter_async_context(py_spy(pid, out_file))
+                with cpu_used({"consumer": child.pid or 0}, "producer + relay") as used:
+                    single = n / await burst(n, 1, publish=True)
             out.append(
                 f"burst, one event per transaction: {n} committed and consumed at "
                 f"{single:,.0f} events/s ({single / bare_1:.2f}x the bare commit rate)"
@@ -281,4 +291,5 @@ if __name__ == "__main__":
     ap.add_argument("--sustain-rate", type=int, default=1000)
     ap.add_argument("--sustain-seconds", type=float, default=10)
     ap.add_argument("--latency-seconds", type=float, default=10)
+    ap.add_argument("--profile", type=Path, default=None)
     uvloop.run(main(ap.parse_args()))
