@@ -39,6 +39,7 @@ from talentloop_shared.devtools.load import (
     HR,
     Applicant,
     Balancer,
+    load_session,
     quiet_hours_off,
     reject,
     seed_applicants,
@@ -102,7 +103,10 @@ async def main(n: int, concurrency: int, rate: float, profile: Path | None) -> N
             },
         ) as suite:
             lb = Balancer(suite)
-            async with httpx.AsyncClient(timeout=30, headers=HR) as http:
+            async with (
+                httpx.AsyncClient(timeout=30, headers=HR) as http,
+                load_session() as rejecter,
+            ):
                 await quiet_hours_off(http, lb)
                 apps = await seed_applicants(http, lb, n, run, concurrency)
                 sem = asyncio.Semaphore(concurrency)
@@ -110,7 +114,7 @@ async def main(n: int, concurrency: int, rate: float, profile: Path | None) -> N
                 async def one(a: Applicant) -> None:
                     async with sem:
                         started[a.email] = time.time()
-                        await reject(http, lb, a)
+                        await reject(rejecter, lb, a)
                         round_trips.append(time.time() - started[a.email])
 
                 async with contextlib.AsyncExitStack() as spies:
@@ -127,7 +131,7 @@ async def main(n: int, concurrency: int, rate: float, profile: Path | None) -> N
                     async def on_time(i: int, a: Applicant) -> None:
                         await asyncio.sleep(max(0.0, p0 + i / rate - time.monotonic()))
                         paced[a.email] = time.time()
-                        await reject(http, lb, a)
+                        await reject(rejecter, lb, a)
                         paced_trips.append(time.time() - paced[a.email])
 
                     p0 = time.monotonic()

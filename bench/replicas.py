@@ -36,6 +36,7 @@ from talentloop_shared.devtools.load import (
     HR,
     Applicant,
     Balancer,
+    load_session,
     notices_of_kind,
     quiet_hours_off,
     reject,
@@ -103,7 +104,10 @@ async def main(n: int, concurrency: int) -> None:
 
 async def _run(suite: Suite, mailbox: SMTPSink, n: int, concurrency: int, run: str) -> None:
     lb = Balancer(suite)
-    async with httpx.AsyncClient(timeout=30, headers=HR) as http:
+    async with (
+        httpx.AsyncClient(timeout=30, headers=HR) as http,
+        load_session() as rejecter,
+    ):
         await quiet_hours_off(http, lb)
         applicants = await seed_applicants(http, lb, n, run, concurrency)
         mine = {a.email for a in applicants}
@@ -112,7 +116,7 @@ async def _run(suite: Suite, mailbox: SMTPSink, n: int, concurrency: int, run: s
 
         async def one(a: Applicant) -> None:
             async with sem:
-                await reject(http, lb, a)
+                await reject(rejecter, lb, a)
 
         def arrivals() -> list[tuple[float, str]]:
             return sorted(

@@ -42,6 +42,7 @@ from talentloop_shared.devtools.load import (
     HR,
     Applicant,
     Balancer,
+    load_session,
     quiet_hours_off,
     reject,
     seed_applicants,
@@ -103,7 +104,10 @@ async def main(seconds: int, rate: int) -> int:
         ) as suite:
             lb = Balancer(suite)
             limits = httpx.Limits(max_connections=64, max_keepalive_connections=64)
-            async with httpx.AsyncClient(timeout=30, headers=HR, limits=limits) as http:
+            async with (
+                httpx.AsyncClient(timeout=30, headers=HR, limits=limits) as http,
+                load_session() as rejecter,
+            ):
                 await quiet_hours_off(http, lb)
                 # A first batch of applicants to reject; later rejections take the run's own
                 # applications (seeding every one up front would take longer than the run).
@@ -195,7 +199,7 @@ async def main(seconds: int, rate: int) -> int:
                     pending["write rejection"] += 1
                     try:
                         async with slots["recruiting-service"]:
-                            await reject(http, lb, applicant)
+                            await reject(rejecter, lb, applicant)
                     except (httpx.HTTPError, RuntimeError) as e:
                         errors["write rejection"].append(str(e)[:200])
                         return

@@ -28,6 +28,7 @@ from talentloop_shared.devtools.load import (
     HR,
     Applicant,
     Balancer,
+    load_session,
     notices_of_kind,
     quiet_hours_off,
     reject,
@@ -63,7 +64,10 @@ async def test_one_replica_of_each_killed_midway_every_candidate_hears_once(
 ) -> None:
     run = uuid.uuid4().hex[:6]
     lb = Balancer(replicated)
-    async with httpx.AsyncClient(timeout=30, headers=HR) as http:
+    async with (
+        httpx.AsyncClient(timeout=30, headers=HR) as http,
+        load_session() as rejecter,
+    ):
         await quiet_hours_off(http, lb)
         applicants = await seed_applicants(http, lb, REJECTIONS, run, concurrency=6)
         by_email = {a.email: a for a in applicants}
@@ -73,7 +77,7 @@ async def test_one_replica_of_each_killed_midway_every_candidate_hears_once(
 
         async def one(a: Applicant) -> None:
             async with sem:
-                await reject(http, lb, a)
+                await reject(rejecter, lb, a)
 
         # Half the rejections in flight, then one replica of each service dies: the one
         # running the outbox relay where the gauges tell (so the relay must fail over).

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import aiohttp
 import httpx
 
 from talentloop_shared.auth import issue_token
@@ -118,31 +119,34 @@ async def seed_applicants(
     return list(await asyncio.gather(*(apply(i) for i in range(n))))
 
 
-async def reject(http: httpx.AsyncClient, lb: Balancer, applicant: Applicant) -> None:
+async def reject(http: aiohttp.ClientSession, lb: Balancer, applicant: Applicant) -> None:
     """Reject one application, its notice by email at once. A replica killed under the
     request is retried on another, as a client behind a load balancer would (the
-    Idempotency-Key makes the retry safe)."""
+    Idempotency-Key makes the retry safe). Sent with aiohttp (`load_session`): httpx takes
+    ~1.7 ms of CPU a request, aiohttp ~0.15 ms, and the benches share the services' cores."""
     for attempt in range(5):
         try:
-            r = await http.post(
+            async with http.post(
                 f"{lb.url('recruiting-service')}/api/v1/applications/"
                 f"{applicant.application_id}/reject",
                 json={"notify": {"channels": ["email"], "delay_minutes": 0}},
                 headers={"Idempotency-Key": f"reject-{applicant.application_id}"},
-            )
-        except httpx.TransportError:
+            ) as r:
+                text = await r.text()
+        except (TimeoutError, aiohttp.ClientConnectionError):
             await asyncio.sleep(0.2 * (attempt + 1))
             continue
-        if attempt and r.status_code == 409 and "idempotency-response-pending" in r.text:
+        if attempt and r.status == 409 and "idempotency-response-pending" in text:
             return  # the first try was applied; the replica died before answering
-        if r.is_error:  # the problem's detail says why, where raise_for_status would not
-            raise httpx.HTTPStatusError(
-                f"{r.status_code} rejecting {applicant.application_id}: {r.text[:300]}",
-                request=r.request,
-                response=r,
-            )
+        if r.status >= 400:  # the problem's detail says why
+            raise RuntimeError(f"{r.status} rejecting {applicant.application_id}: {text[:300]}")
         return
     raise RuntimeError(f"could not reject {applicant.application_id}")
+
+
+def load_session(timeout: float = 30) -> aiohttp.ClientSession:
+    """An HTTP session with the HR token, for `reject` (use it as `async with`)."""
+    return aiohttp.ClientSession(headers=HR, timeout=aiohttp.ClientTimeout(total=timeout))
 
 
 async def notices_of_kind(http: httpx.AsyncClient, lb: Balancer, kind: str) -> list[dict[str, Any]]:
