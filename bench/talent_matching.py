@@ -16,7 +16,11 @@ minutes; matching reads only the profile row, so no tag rows are copied). Each f
 `--runs` times on a fresh opening, the matches of the previous run removed first; min and
 median are printed. Drops the database at the end.
 
+Before seeding, on an empty pool: pooling one rejected candidate (the candidate-rejected
+handler, committed) with 1, 100 and 300 openings open (`--open`), each against the first.
+
     uv run python bench/talent_matching.py [--profiles 100000] [--large 1000000] [--runs 3]
+                                           [--open 1 100 300]
 
 Environment: TALENTLOOP_TEST_PG_URL (default postgresql://postgres@127.0.0.1:5432/postgres).
 """
@@ -35,22 +39,25 @@ from typing import Any
 
 import asyncpg
 
+from talent_service.config import Settings
 from talent_service.db.models import TalentProfile, TalentTag
-from talent_service.db.repositories import raw_connection, tag_row
+from talent_service.db.repositories import tag_row
 from talent_service.db.scoring import candidates_statement
 from talent_service.domain.matching import plan_scoring
-from talent_service.domain.retention import consent_expires_at, next_contact_at
+from talent_service.domain.retention import PoolPolicy, consent_expires_at, next_contact_at
 from talent_service.domain.tags import OPEN_TO_CONTACT, Tag, TagKind, merge_tags, mirror_tags
 from talent_service.events import PUBLISHES
 from talent_service.main import MIGRATIONS
 from talent_service.service.matching import ScoringResult, record_position_change
+from talent_service.service.pool import pool_rejected_candidate
+from talent_service.service.state import TalentState
 from talent_service.service.vocabularies import skills_in_force
 from talentloop_shared.clock import utcnow
 from talentloop_shared.db import UnitOfWorkFactory, create_engine, create_session_factory
 from talentloop_shared.db.migrations import upgrade_to_head
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as ADMIN_URL
 from talentloop_shared.devtools.bench import process_cpu
-from talentloop_shared.events.payloads import PositionChanged
+from talentloop_shared.events.payloads import CandidateRejected, PositionChanged
 
 # A pool spans job families: each candidate mostly has the skills of one family (popular
 # ones more often) plus a few general skills, as a rejected-candidate pool really looks.
@@ -265,7 +272,7 @@ async def baseline_select(uows: UnitOfWorkFactory, change: PositionChanged) -> t
             vocabulary=await skills_in_force(uow.session),
         )
         statement = candidates_statement(plan, now=uow.clock.now())
-        conn = await raw_connection(uow.session)
+        conn = await uow.driver()
         with Stopwatch(conn.get_server_pid()) as watch:
             rows = await conn.fetch(statement.sql, *statement.params)
     return watch.timing, len(rows)
@@ -275,7 +282,7 @@ async def score(uows: UnitOfWorkFactory, change: PositionChanged) -> tuple[Timin
     """What the position-changed handler does, committed."""
     async with uows() as uow:
         # The connection the unit of work will use (its first statement opens it).
-        conn = await raw_connection(uow.session)
+        conn = await uow.driver()
         with Stopwatch(conn.get_server_pid()) as watch:
             result = await record_position_change(uow, change=change)
             await uow.commit()
@@ -307,6 +314,64 @@ async def run_figure(
         figure.runs.append(Run(handler=handler, select=select, rows=rows, result=result))
 
 
+def rejection(i: int) -> CandidateRejected:
+    """A consented rejection of a data candidate (as recruiting-service publishes it)."""
+    rng = random.Random(i)
+    skills = [*rng.sample(FAMILIES["data"], 4), *rng.sample(GENERAL, 2)]
+    return CandidateRejected.model_validate({
+        "application_id": str(uuid.uuid4()), "rejected_at": utcnow().isoformat(),
+        "stage": "interview", "decided_by": "hr-1",
+        "candidate": {
+            "id": str(uuid.uuid4()), "name": f"Candidate {i}", "email": f"c{i}@example.com",
+            "locale": "en", "timezone": "Asia/Shanghai", "talent_pool_consent": True,
+            "skills": skills, "years_experience": rng.choice([2, 4, 6, 9]),
+            "industries": ["healthcare"],
+        },
+        "position": {"id": "pos-1", "title": "Data Analyst", "job_family": "data"},
+        "strengths": ["data analysis"], "reasons": [{"code": "x", "text": "lacks sql depth"}],
+        "suggestions": [], "notify": {"channels": ["email"], "delay_minutes": 0},
+    })  # fmt: skip
+
+
+async def pooling(
+    uows: UnitOfWorkFactory, conn: asyncpg.Connection, open_counts: list[int]
+) -> None:
+    """What the candidate-rejected handler does (pool the candidate, match them to every
+    open opening), committed, per candidate, with more and more openings open: the cost of
+    one more opening is the slope."""
+    opened = 0
+    per: dict[int, float] = {}
+    serial = 0
+    for count in open_counts:
+        while opened < count:
+            required, preferred = SPECIALISED if opened % 2 else BROAD
+            async with uows() as uow:
+                await record_position_change(
+                    uow, change=opening(f"open-{opened}", 1, list(required), list(preferred))
+                )
+                await uow.commit()
+            opened += 1
+        times = []
+        for _ in range(40):
+            serial += 1
+            event = rejection(serial)
+            t = time.perf_counter()
+            async with uows() as uow:
+                await pool_rejected_candidate(uow, event)
+                await uow.commit()
+            times.append(time.perf_counter() - t)
+        per[count] = statistics.median(times[5:])  # the first ones warm caches
+    first = open_counts[0]
+    print(
+        "pooling a rejected candidate (matched to every open opening), committed, median: "
+        + ", ".join(
+            f"{n} open {per[n] * 1000:.1f} ms ({per[n] / per[first]:.1f}x)" for n in open_counts
+        )
+    )
+    # The openings and matches go: the figures below open their own.
+    await conn.execute("TRUNCATE positions, talent_matches CASCADE")
+
+
 async def grow_pool(conn: asyncpg.Connection, copies: int) -> None:
     """Add `copies` copies of every profile under new ids, spread through the table as a
     real pool would be, with the indexes rebuilt after the load (faster than kept)."""
@@ -335,6 +400,9 @@ async def main() -> None:
     parser.add_argument("--large", type=int, default=1_000_000, help="0: skip that figure")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pg", default=ADMIN_URL)
+    parser.add_argument(
+        "--open", type=int, nargs="+", default=[1, 100, 300], help="openings open while pooling"
+    )
     args = parser.parse_args()
 
     name = f"bench_talent_{uuid.uuid4().hex[:8]}"
@@ -346,9 +414,23 @@ async def main() -> None:
     engine = None
     try:
         await asyncio.to_thread(upgrade_to_head, MIGRATIONS, url)
+        engine = create_engine(url)
+        defaults = {k: f.default for k, f in Settings.model_fields.items()}
+        policy = PoolPolicy(
+            consent_months=defaults["consent_months"],
+            contact_months=defaults["contact_months"],
+            pending_retention_days=defaults["pending_retention_days"],
+        )
+        uows = UnitOfWorkFactory(
+            create_session_factory(engine),
+            service="talent-service",
+            publishes=frozenset(PUBLISHES),
+            state=TalentState(policy=policy, sweep_interval_seconds=3600),
+        )
+        conn = await asyncpg.connect(dsn)
+        await pooling(uows, conn, args.open)
         t = time.perf_counter()
         profiles, tags = profile_rows(args.profiles)
-        conn = await asyncpg.connect(dsn)
         await conn.copy_records_to_table(
             "talent_profiles", records=profiles, columns=PROFILE_COLUMNS
         )
@@ -359,12 +441,6 @@ async def main() -> None:
             f"in {time.perf_counter() - t:.1f} s"
         )
 
-        engine = create_engine(url)
-        uows = UnitOfWorkFactory(
-            create_session_factory(engine),
-            service="talent-service",
-            publishes=frozenset(PUBLISHES),
-        )
         # Warm the pool and the type caches so the timing measures the work, not connecting.
         async with uows() as uow:
             await uow.session.connection()
