@@ -28,6 +28,7 @@ from pathlib import Path
 from tempfile import mkdtemp
 from typing import Any
 
+import asyncpg
 import httpx
 
 from talentloop_shared.config import ServiceSettings
@@ -44,7 +45,7 @@ from talentloop_shared.devtools.load import (
     reject,
     seed_applicants,
 )
-from talentloop_shared.devtools.suite import SERVICES
+from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.smtp import SMTPSink
 from talentloop_shared.testing.suites import running_suite
 
@@ -58,6 +59,38 @@ def service_pids(processes: dict[str, Any]) -> dict[str, list[int]]:
     for key, proc in processes.items():
         pids.setdefault(key.split("#")[0].removesuffix("-service"), []).append(proc.pid)
     return pids
+
+
+async def notice_stages(
+    suite: Suite, started: dict[str, float], arrived: dict[str, float]
+) -> dict[str, list[float]]:
+    """Each burst notice's time between the steps notify's rows record (one clock: one
+    machine): the POST until recruiting decided (`occurred_at`), until notify's consumer
+    stored the notice (its transaction's start), until the dispatcher claimed it, until
+    the email arrived."""
+    notify = next(s for s in SERVICES if s.name == "notify-service")
+    conn = await asyncpg.connect(suite.database_url(notify).replace("+asyncpg", ""))
+    try:
+        rows = await conn.fetch(
+            "SELECT recipient, extract(epoch FROM occurred_at) AS decided,"
+            " extract(epoch FROM created_at) AS stored, extract(epoch FROM claimed_at) AS claimed"
+            " FROM notifications WHERE channel = 'email' AND kind = 'rejection'"
+        )
+    finally:
+        await conn.close()
+    stages: dict[str, list[float]] = {
+        "POST → decided": [],
+        "→ notice stored": [],
+        "→ claimed": [],
+        "→ email arrived": [],
+    }
+    for r in rows:
+        if r["recipient"] not in started or r["claimed"] is None:
+            continue
+        steps = [started[r["recipient"]], *map(float, r[1:]), arrived[r["recipient"]]]
+        for stage, a, b in zip(stages, steps, steps[1:], strict=False):
+            stages[stage].append(b - a)
+    return stages
 
 
 def report(label: str, started: dict[str, float], arrived: dict[str, float]) -> list[float]:
@@ -125,6 +158,8 @@ async def main(n: int, concurrency: int, rate: float, profile: Path | None) -> N
                         await asyncio.gather(*(one(a) for a in apps))
                         await emails(n)
                         burst_end = max(m.received_at for m in mailbox.messages)
+                arrived = {m.rcpt_tos[0]: m.received_at for m in mailbox.messages}
+                stages = await notice_stages(suite, started, arrived)
                 if rate > 0:
                     later = await seed_applicants(http, lb, n, f"{run}p", concurrency)
 
@@ -142,6 +177,14 @@ async def main(n: int, concurrency: int, rate: float, profile: Path | None) -> N
         mailbox.stop()
     print(f"rejections: {n} in a burst (concurrency {concurrency}), emails received: {n}")
     latencies = report("burst", started, arrived)
+    print(
+        "  where a burst notice's time goes, p50 / p99 (ms): "
+        + "; ".join(
+            f"{stage} {pct(v, 0.5) * 1000:.0f} / {pct(v, 0.99) * 1000:.0f}"
+            for stage, v in stages.items()
+            if v
+        )
+    )
     print(f"burst throughput: {n / (burst_end - t0):.1f} rejections/s (first POST to last email)")
     print(
         f"baseline, the POST round trip alone: p50 {statistics.median(round_trips) * 1000:.0f}"

@@ -71,6 +71,40 @@ async def test_profile_created_later_is_matched_to_an_open_position(talent, ev, 
     assert [m["talent_id"] for m in body["items"]] == [candidate_id]
 
 
+async def test_a_pooled_candidate_is_matched_to_every_open_position_at_once(
+    talent, ev, auth, unique
+):
+    # Three openings: one the candidate fits whatever their years, one only with the years
+    # it asks for, one not at all. A later rejection with fewer years keeps the first
+    # match and drops the second.
+    a, b, c, d, z = (unique(s) for s in ("sql", "spark", "flink", "kafka", "cobol"))
+    fits, needs_years, never = (str(uuid.uuid4()) for _ in range(3))
+    for position_id, required, min_years in (
+        (fits, [a], 0),
+        (needs_years, [a, b, c, d], 5),
+        (never, [z], 0),
+    ):
+        opened = ev.position(position_id, required=required, min_years=min_years)
+        await talent.consumed(await talent.publish(opened))
+    candidate_id = str(uuid.uuid4())
+
+    async def matched() -> dict[str, list[str]]:
+        return {
+            p: [m["talent_id"] for m in (await _matches(talent, auth, p))["items"]]
+            for p in (fits, needs_years, never)
+        }
+
+    first = ev.rejection(candidate_id, skills=[a], years=6, rejected_at=utcnow())
+    await talent.consumed(await talent.publish(first))
+    assert await matched() == {fits: [candidate_id], needs_years: [candidate_id], never: []}
+
+    later = ev.rejection(
+        candidate_id, skills=[a], years=0, rejected_at=utcnow() + timedelta(minutes=1)
+    )
+    await talent.consumed(await talent.publish(later))
+    assert await matched() == {fits: [candidate_id], needs_years: [], never: []}
+
+
 async def test_same_rejection_thrice_gives_one_application(talent, ev, auth, unique):
     candidate_id = str(uuid.uuid4())
     event = ev.rejection(candidate_id, skills=[unique("sql")])

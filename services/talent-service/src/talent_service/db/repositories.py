@@ -306,19 +306,23 @@ class MatchRepository(Repository[TalentMatch]):
             or 0
         )
 
-    async def upsert_one(self, values: dict[str, Any]) -> None:
-        """Insert or refresh one match, leaving invited matches as they are."""
-        stmt = insert(TalentMatch).values(values)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[TalentMatch.id],
-            set_={
-                k: stmt.excluded[k]
-                for k in values
-                if k not in {"id", "position_id", "profile_id", "created_at", "invited_at"}
-            },
-            where=TalentMatch.invited_at.is_(None),
-        )
-        await self.session.execute(stmt)
+    async def upsert_each(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert or refresh matches (of one profile to many positions, say), leaving
+        invited matches as they are: one statement per 1,000 (the bind parameters of one
+        statement are bounded)."""
+        for start in range(0, len(rows), 1000):
+            chunk = rows[start : start + 1000]
+            stmt = insert(TalentMatch).values(list(chunk))
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[TalentMatch.id],
+                set_={
+                    k: stmt.excluded[k]
+                    for k in chunk[0]
+                    if k not in {"id", "position_id", "profile_id", "created_at", "invited_at"}
+                },
+                where=TalentMatch.invited_at.is_(None),
+            )
+            await self.session.execute(stmt)
 
     async def delete_uninvited_of_profile(self, profile_id: str) -> None:
         """Drop every match of one person nobody invited them from (they left matching)."""
@@ -326,11 +330,14 @@ class MatchRepository(Repository[TalentMatch]):
             delete(TalentMatch).where(_matches_of(profile_id), TalentMatch.invited_at.is_(None))
         )
 
-    async def delete_uninvited_of(self, position_id: str, profile_id: str) -> None:
-        """Drop one candidate's match to a position unless they were invited."""
+    async def delete_uninvited_to(self, position_ids: Sequence[str], profile_id: str) -> None:
+        """Drop one candidate's matches to these positions, except those they were invited
+        from (one statement)."""
+        if not position_ids:
+            return
         await self.session.execute(
             delete(TalentMatch).where(
-                TalentMatch.id == match_id(position_id, profile_id),
+                TalentMatch.id.in_([match_id(p, profile_id) for p in position_ids]),
                 TalentMatch.invited_at.is_(None),
             )
         )

@@ -247,13 +247,15 @@ async def _announce(uow: UnitOfWork, position: Position, *, matched: int, now: d
 async def match_profile_to_open_positions(
     uow: UnitOfWork, profile: TalentProfile, *, now: datetime
 ) -> int:
-    """Score one (new or re-tagged) profile against every open position; matches found."""
+    """Score one (new or re-tagged) profile against every open position; matches found.
+    The matches are written, and those it no longer makes dropped, in one statement each
+    however many positions are open."""
     if retention.is_expired(profile.consent_expires_at, now) or profile.hired_at is not None:
         return 0
-    matches = MatchRepository(uow.session)
     matchable = _matchable(profile)
-    found = 0
     vocabulary = await skills_in_force(uow.session)
+    found: list[dict[str, Any]] = []
+    lost: list[str] = []
     for position in await PositionRepository(uow.session).open_positions():
         match = make_matcher(
             Requirements.model_validate(position.requirements),
@@ -261,11 +263,13 @@ async def match_profile_to_open_positions(
             vocabulary=vocabulary,
         )(matchable)
         if match is None:
-            await matches.delete_uninvited_of(position.id, profile.id)
+            lost.append(position.id)
         else:
-            await matches.upsert_one(_match_values(position, match, now))
-            found += 1
-    return found
+            found.append(_match_values(position, match, now))
+    matches = MatchRepository(uow.session)
+    await matches.delete_uninvited_to(lost, profile.id)
+    await matches.upsert_each(found)
+    return len(found)
 
 
 async def list_matches(
