@@ -48,8 +48,8 @@ lint: install ## ruff, and the layer contracts (import-linter, see docs/architec
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen lint-imports
 
-typecheck: install console/node_modules/.installed ## mypy on the shared library and the services; tsc on the console
-	$(UV) run --frozen mypy shared/src services/*/src
+typecheck: install console/node_modules/.installed ## mypy on the shared library, the services and the benchmarks; tsc on the console
+	$(UV) run --frozen mypy shared/src services/*/src bench
 	cd console && npm run typecheck
 
 token: install ## print a dev JWT: make token ROLE=recruiter [SUB=alice]

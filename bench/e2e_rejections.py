@@ -152,7 +152,8 @@ async def main(n: int, concurrency: int, rate: float, profile: Path | None) -> N
 
                 async with contextlib.AsyncExitStack() as spies:
                     for key, proc in suite.processes.items() if profile else ():
-                        await spies.enter_async_context(py_spy(proc.pid, profile / f"{key}.txt"))
+                        out = None if profile is None else profile / f"{key}.txt"
+                        await spies.enter_async_context(py_spy(proc.pid, out))
                     with cpu_used(service_pids(suite.processes), BENCH) as cpu:
                         t0 = time.time()
                         await asyncio.gather(*(one(a) for a in apps))

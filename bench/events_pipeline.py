@@ -30,6 +30,7 @@ import os
 import statistics
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import asyncpg
@@ -76,7 +77,7 @@ def snapshot(pid: str) -> PositionChanged:
     )
 
 
-def _definition(name: str, subscriptions: dict) -> ...:
+def _definition(name: str, subscriptions: dict) -> Callable[[ServiceSettings], ServiceDefinition]:
     def make(s: ServiceSettings) -> ServiceDefinition:
         return ServiceDefinition(
             name=name,

@@ -352,7 +352,8 @@ async def one_round(
         burst = [outgoing(f"b{tag}-{i}", zone) for i in range(n)]  # before the clock
         async with contextlib.AsyncExitStack() as spies:
             for i, proc in enumerate(notify.processes if profile else ()):
-                out = profile / f"{tag.split('-')[0]}-{'apart' if apart else 'one'}-{i}.txt"
+                name = f"{tag.split('-')[0]}-{'apart' if apart else 'one'}-{i}.txt"
+                out = None if profile is None else profile / name
                 await spies.enter_async_context(py_spy(proc.pid, out))
             names = ("notify (API, consumer)", "notify (dispatcher)") if apart else ("notify",)
             notify_pids = {name: p.pid for name, p in zip(names, notify.processes, strict=True)}

@@ -21,10 +21,10 @@ import csv
 import io
 import time
 import uuid
-from typing import Any
+from typing import Any, cast
 
 import asyncpg
-from sqlalchemy import MetaData, func, insert, select, text
+from sqlalchemy import MetaData, Table, func, insert, select, text
 
 from org_service.config import Settings
 from org_service.db.models import Position
@@ -105,7 +105,7 @@ async def baseline_insert(url: str, content: bytes, unit_id_by_code: dict[str, s
         }
         for row in report.rows
     ]
-    copy = Position.__table__.to_metadata(MetaData(), name="positions_baseline")
+    copy = cast(Table, Position.__table__).to_metadata(MetaData(), name="positions_baseline")
     engine = create_engine(url)
     try:
         async with engine.begin() as conn:

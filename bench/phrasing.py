@@ -17,22 +17,28 @@ import importlib.util
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from talentloop_shared.language import phraser
+from talentloop_shared.language.phrasing import Kind
 
 CORPUS = Path(__file__).resolve().parent.parent / "shared/tests/unit/test_phrasing_corpus.py"
 
 
-def _corpus() -> dict[str, list[tuple[str, str]]]:
+def _corpus() -> dict[str, list[tuple[Kind, str]]]:
     spec = importlib.util.spec_from_file_location("phrasing_corpus", CORPUS)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["phrasing_corpus"] = module
     spec.loader.exec_module(module)
-    items: dict[str, list[tuple[str, str]]] = {}
+    items: dict[str, list[tuple[Kind, str]]] = {}
     for locale, cases in module.REASONS.items():
         items.setdefault(locale, []).extend(("reason", c.text) for c in cases)
-    for kind, table in (("strength", module.STRENGTHS), ("suggestion", module.SUGGESTIONS)):
+    tables: tuple[tuple[Kind, Any], ...] = (
+        ("strength", module.STRENGTHS),
+        ("suggestion", module.SUGGESTIONS),
+    )
+    for kind, table in tables:
         for locale, cases in table.items():
             items.setdefault(locale, []).extend((kind, c.text) for c in cases)
     return items
@@ -49,7 +55,7 @@ def main() -> None:
         started = time.perf_counter()
         for _ in range(args.rounds):
             for kind, text in items:
-                engine.phrase(kind, text)  # type: ignore[arg-type]
+                engine.phrase(kind, text)
         elapsed = time.perf_counter() - started
         started = time.perf_counter()
         for _ in range(args.rounds):

@@ -59,7 +59,7 @@ async def _seed(suite: Suite, http: httpx.AsyncClient, position: str, n: int, co
         r.raise_for_status()
     cursor: str | None = None
     while True:
-        params = {"limit": 200, **({"cursor": cursor} if cursor else {})}
+        params: dict[str, str | int] = {"limit": 200, **({"cursor": cursor} if cursor else {})}
         page = (await http.get(f"{rec}/api/v1/candidates", params=params)).json()
         ids += [c["id"] for c in page["items"] if c["email"] and c["email"].endswith(".example")]
         cursor = page.get("next_cursor")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import random
 import time
+from collections.abc import Callable
 
 from recruiting_service.domain.screening import CandidateProfile, make_screener
 from talentloop_shared.events.payloads import Requirements
@@ -40,7 +41,7 @@ def candidates(n: int, rng: random.Random) -> list[CandidateProfile]:
     return [CandidateProfile(years_experience=5, skills=rng.sample(spellings, 6)) for _ in range(n)]
 
 
-def timed(label: str, fn, *, per: int | None = None) -> float:  # type: ignore[no-untyped-def]
+def timed(label: str, fn: Callable[[], object], *, per: int | None = None) -> float:
     start = time.perf_counter()
     fn()
     took = time.perf_counter() - start

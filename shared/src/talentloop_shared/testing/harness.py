@@ -20,7 +20,7 @@ from talentloop_shared.messaging.topology import Topology, declare_exchanges, pe
 from talentloop_shared.service import Runtime, ServiceDefinition, create_service_app
 from talentloop_shared.testing.plugin import eventually, register_queues
 
-FAST_MESSAGING = {
+FAST_MESSAGING: dict[str, Any] = {
     "environment": "test",
     # A test suite keeps many services alive at once (and several suites may share one
     # PostgreSQL): keep few idle connections; bursts still get theirs.
