@@ -9,6 +9,7 @@ import pytest
 from talent_service.domain.matching import (
     MIN_MATCH_SCORE,
     Match,
+    MatcherCache,
     TalentProfile,
     make_matcher,
     match_all,
@@ -21,6 +22,7 @@ from talent_service.domain.matching import (
 )
 from talent_service.domain.tags import Tag
 from talentloop_shared.events.payloads import Requirements
+from talentloop_shared.language.vocabulary import skill_vocabulary
 
 
 def profile(
@@ -351,3 +353,30 @@ def test_planted_candidates_are_found_among_noise(count: int) -> None:
     # all score alike above 5 years, so more experience ranks first
     assert [m.profile_id for m in matches] == [f"s{i:02d}" for i in reversed(range(count))]
     assert strength_counts(matches) == {"data analysis": count}
+
+
+def test_the_matcher_cache_reuses_a_matcher_only_for_the_same_opening_and_vocabulary():
+    cache = MatcherCache(size=2)
+    sql = {"required_skills": ["sql"], "min_years_experience": 0}
+    go = {"required_skills": ["go"], "min_years_experience": 0}
+    vocabulary = skill_vocabulary()
+    analyst = profile("p1", skills=["sql"])
+
+    first = cache.matcher("pos-1", 1, "Analyst", sql, vocabulary)
+    assert cache.matcher("pos-1", 1, "Analyst", dict(sql), vocabulary) is first
+    assert first(analyst) is not None
+    # A new version, other requirements under the same version, another title or another
+    # vocabulary in force: planned again, and scored as planned.
+    changed = cache.matcher("pos-1", 2, "Analyst", go, vocabulary)
+    assert changed is not first and changed(analyst) is None
+    assert cache.matcher("pos-1", 1, "Analyst", go, vocabulary)(analyst) is None
+    assert cache.matcher("pos-1", 1, "Engineer", go, vocabulary) is not changed
+    assert cache.matcher("pos-1", 1, "Engineer", go, None) is not changed
+    # The least recently used go beyond the size.
+    kept = cache.matcher("pos-2", 1, "Analyst", sql, None)
+    cache.matcher("pos-3", 1, "Analyst", sql, None)
+    assert cache.matcher("pos-2", 1, "Analyst", sql, None) is kept  # used last: stays
+    cache.matcher("pos-4", 1, "Analyst", sql, None)  # pos-3 goes
+    cache.matcher("pos-3", 1, "Analyst", sql, None)  # planned anew; pos-2 goes
+    assert len(cache._held) == 2
+    assert cache.matcher("pos-2", 1, "Analyst", sql, None) is not kept

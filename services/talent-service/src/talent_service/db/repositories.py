@@ -308,21 +308,21 @@ class MatchRepository(Repository[TalentMatch]):
 
     async def upsert_each(self, rows: Sequence[dict[str, Any]]) -> None:
         """Insert or refresh matches (of one profile to many positions, say), leaving
-        invited matches as they are: one statement per 1,000 (the bind parameters of one
-        statement are bounded)."""
-        for start in range(0, len(rows), 1000):
-            chunk = rows[start : start + 1000]
-            stmt = insert(TalentMatch).values(list(chunk))
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[TalentMatch.id],
-                set_={
-                    k: stmt.excluded[k]
-                    for k in chunk[0]
-                    if k not in {"id", "position_id", "profile_id", "created_at", "invited_at"}
-                },
-                where=TalentMatch.invited_at.is_(None),
-            )
-            await self.session.execute(stmt)
+        invited matches as they are: one statement, compiled once whatever the number of
+        rows (SQLAlchemy sends them in batches of up to 1,000)."""
+        if not rows:
+            return
+        upsert = insert(TalentMatch)
+        stmt = upsert.on_conflict_do_update(
+            index_elements=[TalentMatch.id],
+            set_={
+                k: upsert.excluded[k]
+                for k in rows[0]
+                if k not in {"id", "position_id", "profile_id", "created_at", "invited_at"}
+            },
+            where=TalentMatch.invited_at.is_(None),
+        )
+        await self.session.execute(stmt, list(rows))
 
     async def delete_uninvited_of_profile(self, profile_id: str) -> None:
         """Drop every match of one person nobody invited them from (they left matching)."""

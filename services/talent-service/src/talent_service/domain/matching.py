@@ -29,12 +29,13 @@ synonym table's keys when the service passes the vocabulary in force (HR's synon
 
 from __future__ import annotations
 
+import copy
 import uuid
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import Final, Protocol
+from typing import Any, Final, Protocol
 
 from talent_service.domain.tags import Tag, normalise, skill_values
 from talentloop_shared.events.payloads import Requirements
@@ -488,3 +489,46 @@ def strength_counts(matches: Iterable[Match]) -> dict[str, int]:
     """Count matches per matched strength tag, most common first ("data analysis": 10)."""
     counts = Counter(tag for m in matches for tag in m.strength_tags_matched)
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+Matcher = Callable[[ProfileLike], Match | None]
+
+
+class MatcherCache:
+    """The matchers of the openings, kept between candidates: pooling one candidate scores
+    them against every open opening, and planning an opening (its skills looked up in the
+    vocabulary) cost more than scoring against it. A matcher is reused only for the same
+    opening version with the same title, requirements and vocabulary object (a vocabulary
+    change in force is a new object); the least recently used go beyond `size`."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._held: OrderedDict[
+            tuple[str, int], tuple[str, dict[str, Any], SkillVocabulary | None, Matcher]
+        ] = OrderedDict()
+
+    def matcher(
+        self,
+        position_id: str,
+        version: int,
+        title: str,
+        requirements: dict[str, Any],
+        vocabulary: SkillVocabulary | None,
+    ) -> Matcher:
+        """The matcher of this version of an opening (its requirements as stored)."""
+        key = (position_id, version)
+        held = self._held.get(key)
+        if (
+            held is not None
+            and held[0] == title
+            and held[1] == requirements
+            and held[2] is vocabulary
+        ):
+            self._held.move_to_end(key)
+            return held[3]
+        made = make_matcher(Requirements.model_validate(requirements), title, vocabulary=vocabulary)
+        self._held[key] = (title, copy.deepcopy(requirements), vocabulary, made)
+        self._held.move_to_end(key)
+        while len(self._held) > self.size:
+            self._held.popitem(last=False)
+        return made

@@ -40,6 +40,7 @@ from talent_service.domain.matching import (
 )
 from talent_service.domain.matching import TalentProfile as MatchableProfile
 from talent_service.service.inputs import BulkInvitationCreate, InvitationCreate
+from talent_service.service.state import talent_state
 from talent_service.service.vocabularies import skills_in_force
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict
@@ -254,13 +255,12 @@ async def match_profile_to_open_positions(
         return 0
     matchable = _matchable(profile)
     vocabulary = await skills_in_force(uow.session)
+    matchers = talent_state(uow).matchers
     found: list[dict[str, Any]] = []
     lost: list[str] = []
     for position in await PositionRepository(uow.session).open_positions():
-        match = make_matcher(
-            Requirements.model_validate(position.requirements),
-            position.title,
-            vocabulary=vocabulary,
+        match = matchers.matcher(
+            position.id, position.version, position.title, position.requirements, vocabulary
         )(matchable)
         if match is None:
             lost.append(position.id)

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from talent_service.config import Settings
 from talent_service.domain.digest import DigestSlot, parse_slot
+from talent_service.domain.matching import MatcherCache
 from talent_service.domain.retention import PoolPolicy
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.service import Runtime
@@ -14,12 +15,14 @@ from talentloop_shared.service import Runtime
 
 @dataclass(frozen=True, slots=True)
 class TalentState:
-    """The deployment's pool policy, how often the retention sweep runs and when the
-    re-contact digest is due (None: no digest)."""
+    """The deployment's pool policy, how often the retention sweep runs, when the
+    re-contact digest is due (None: no digest), and the openings' matchers kept between
+    candidates."""
 
     policy: PoolPolicy
     sweep_interval_seconds: float
     digest: DigestSlot | None = None
+    matchers: MatcherCache = field(default_factory=MatcherCache)
 
 
 def build_state(rt: Runtime) -> TalentState:
