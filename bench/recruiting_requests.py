@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -47,7 +48,7 @@ from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
 from talentloop_shared.devtools.bench import WrkFigures, cpu_used, per_unit, py_spy, wrk_each
 from talentloop_shared.devtools.bench import percentile as pct
-from talentloop_shared.devtools.load import HR, seed_position
+from talentloop_shared.devtools.load import HR, REJECTION, seed_position
 from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.plugin import delete_namespace, register_services
 from talentloop_shared.testing.smtp import free_port
@@ -55,7 +56,7 @@ from talentloop_shared.testing.smtp import free_port
 REC = "recruiting-service"
 KINDS = ("create candidate", "create application", "read application", "list 20", "reject")
 WRK_REJECT = "reject, sent by wrk"
-REJECT_BODY = b'{"notify": {"channels": ["email"], "delay_minutes": 0}}'
+REJECT_BODY = json.dumps(REJECTION).encode()
 JSON = {"Content-Type": "application/json"}
 _SSL_OR_GSS = {80877103, 80877104}
 
@@ -250,10 +251,10 @@ async def timing_phase(
     await phase("reject", lambda i: w.reject(apps[i]))
     if shutil.which("wrk"):
         # The same rejections sent by a client that costs the machine next to nothing.
-        more = await timed(n + concurrency, concurrency, lambda i: w.create_candidate())
-        more = await timed(n + concurrency, concurrency, lambda i: w.apply(more[2][i]))
+        _, _, people = await timed(n + concurrency, concurrency, lambda i: w.create_candidate())
+        _, _, fresh = await timed(n + concurrency, concurrency, lambda i: w.apply(people[i]))
         with cpu_used({"recruiting": pid}, "client (idle: wrk sends)") as cpu:
-            figures = await w.reject_with_wrk(more[2], concurrency)
+            figures = await w.reject_with_wrk(fresh, concurrency)
         cost = per_unit(cpu, figures.answered)
         out[WRK_REJECT] = Figures(figures.p50, figures.p99, figures.per_second, cost)
     return out

@@ -27,6 +27,10 @@ HR = {
 }
 
 
+# What the load's rejections ask: the notice by email, at once.
+REJECTION = {"notify": {"channels": ["email"], "delay_minutes": 0}}
+
+
 @dataclass
 class Balancer:
     """Round-robin over the running replicas of each service."""
@@ -129,7 +133,7 @@ async def reject(http: aiohttp.ClientSession, lb: Balancer, applicant: Applicant
             async with http.post(
                 f"{lb.url('recruiting-service')}/api/v1/applications/"
                 f"{applicant.application_id}/reject",
-                json={"notify": {"channels": ["email"], "delay_minutes": 0}},
+                json=REJECTION,
                 headers={"Idempotency-Key": f"reject-{applicant.application_id}"},
             ) as r:
                 text = await r.text()
