@@ -1,10 +1,5 @@
 """The outbox loses its NOTIFY trigger: commits wake the relay themselves (see
-talentloop_shared.db.migrations.drop_outbox_trigger).
-
-Revision ID: org_0005
-Revises: org_0004
-Create Date: 2026-11-28
-"""
+talentloop_shared.db.migrations.drop_outbox_trigger)."""
 
 # What Alembic calls: upgrade() drops the trigger, downgrade() puts it back.
 from talentloop_shared.db.migrations import drop_outbox_trigger as upgrade
