@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, cast
+from typing import Annotated
 
 from fastapi import Query
 from pydantic import BaseModel, Field
@@ -18,6 +18,7 @@ from notify_service.service.chat_robots import ChatRobotInput, RobotScope
 from talentloop_shared.auth.roles import AnyRole, HrAdmin
 from talentloop_shared.http import problem_responses
 from talentloop_shared.http.routes import Resource
+from talentloop_shared.models import from_attributes
 from talentloop_shared.service import UowDep, api_router
 
 preferences_router = api_router(prefix="/api/v1/alert-preferences", tags=["alerts"])
@@ -106,21 +107,7 @@ class ChatRobotRead(BaseModel):
 
     @classmethod
     def from_row(cls, row: ChatRobot) -> ChatRobotRead:
-        return cls(
-            id=row.id,
-            name=row.name,
-            scope=cast(RobotScope, row.scope),
-            scope_id=row.scope_id,
-            provider=row.provider,
-            webhook_host=row.webhook_host,
-            has_secret=bool(row.secret),
-            locale=row.locale,
-            timezone=row.timezone,
-            enabled=row.enabled,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            updated_by=row.updated_by,
-        )
+        return from_attributes(cls, row, has_secret=bool(row.secret))
 
 
 robots = Resource(

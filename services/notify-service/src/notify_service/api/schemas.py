@@ -13,6 +13,7 @@ from notify_service.domain.survey import GroupSummary, hide_survey_links
 from notify_service.service.inputs import NoticeStatus, QuietHours
 from notify_service.service.notice_reads import NoticeRecord
 from notify_service.service.templates import TemplatePreviewResult
+from talentloop_shared.models import from_attributes
 
 
 class _Read(BaseModel):
@@ -99,16 +100,8 @@ class NoticeSettingsRead(BaseModel):
     @classmethod
     def from_row(cls, row: NoticeSettings) -> NoticeSettingsRead:
         """The settings row as the API shows it (quiet hours as one object)."""
-        return cls(
-            default_delay_minutes=row.default_delay_minutes,
-            quiet_hours=QuietHours(start=row.quiet_start, end=row.quiet_end),
-            cc_hr=row.cc_hr,
-            review_required=row.review_required,
-            company_name=row.company_name,
-            survey_expiry_days=row.survey_expiry_days,
-            updated_at=row.updated_at,
-            updated_by=row.updated_by,
-        )
+        quiet_hours = QuietHours(start=row.quiet_start, end=row.quiet_end)
+        return from_attributes(cls, row, quiet_hours=quiet_hours)
 
 
 # --- notifications ------------------------------------------------------------------------
@@ -252,20 +245,12 @@ class NoticePreviewRead(BaseModel):
     @classmethod
     def from_notice(cls, notice: Notification) -> Self:
         """The preview of an unsaved notice."""
-        return cls(
-            channel=notice.channel,
-            locale=notice.locale,
-            recipient=notice.recipient,
-            template_id=notice.template_id,
-            template_name=notice.template_name,
-            template_version=notice.template_version,
+        return from_attributes(
+            cls,
+            notice,
             subject=notice.subject and hide_survey_links(notice.subject),
             body_text=notice.body_text and hide_survey_links(notice.body_text),
             body_html=notice.body_html and hide_survey_links(notice.body_html),
-            status=notice.status,
-            status_reason=notice.status_reason,
-            last_error=notice.last_error,
-            send_at=notice.send_at,
             flags=[
                 FlagRead.model_validate(
                     {**f, "excerpt": hide_survey_links(f["excerpt"])} if f.get("excerpt") else f

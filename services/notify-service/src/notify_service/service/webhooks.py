@@ -164,16 +164,9 @@ async def create_subscription(
     """Add a subscription with a fresh secret."""
     await check_target(data.url, notify_state(uow).settings)
     secret = rules.new_secret()
+    sealed = notify_state(uow).vault.seal(secret)
     sub = WebhookSubscription(
-        id=uuid.uuid4(),
-        url=data.url,
-        event_types=data.event_types,
-        description=data.description,
-        active=data.active,
-        secret=notify_state(uow).vault.seal(secret),
-        version=1,
-        created_by=by,
-        updated_by=by,
+        id=uuid.uuid4(), secret=sealed, version=1, created_by=by, updated_by=by, **data.model_dump()
     )
     uow.session.add(sub)
     await uow.commit()

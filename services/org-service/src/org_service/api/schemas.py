@@ -20,6 +20,7 @@ from org_service.service.position_versions import (
 )
 from org_service.service.vocabularies import EducationLevelItem, SkillItem
 from talentloop_shared.events.payloads import OrgUnitRef, PositionOwners
+from talentloop_shared.models import from_attributes
 
 # --- org units ------------------------------------------------------------------------------
 
@@ -42,19 +43,7 @@ class OrgUnitRead(BaseModel):
     @classmethod
     def from_row(cls, unit: OrgUnit) -> OrgUnitRead:
         """The API shape of a unit."""
-        return cls(
-            id=unit.id,
-            version=unit.version,
-            code=unit.code,
-            name=unit.name,
-            kind=unit.kind,
-            parent_id=unit.parent_id,
-            path=list(unit.path),
-            path_names=list(unit.name_path),
-            depth=len(unit.path),
-            created_at=unit.created_at,
-            updated_at=unit.updated_at,
-        )
+        return from_attributes(cls, unit, path_names=unit.name_path, depth=len(unit.path))
 
 
 class OrgUnitMoved(OrgUnitRead):

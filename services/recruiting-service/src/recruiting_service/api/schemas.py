@@ -29,6 +29,7 @@ from talentloop_shared.events.payloads import (
     Requirements,
     Stage,
 )
+from talentloop_shared.models import from_attributes
 
 # --- openings ---------------------------------------------------------------------------
 
@@ -55,29 +56,12 @@ class OpeningRead(BaseModel):
     @classmethod
     def from_row(cls, opening: Opening) -> OpeningRead:
         """The API shape of a stored opening."""
-        return cls.model_validate(
-            {
-                "position_id": opening.position_id,
-                "version": opening.version,
-                "title": opening.title,
-                "status": opening.status,
-                "headcount": opening.headcount,
-                "job_family": opening.job_family,
-                "org_unit": {
-                    "id": opening.org_unit_id,
-                    "name": opening.org_unit_name,
-                    "path": opening.org_unit_path,
-                },
-                "location": opening.location,
-                "responsibilities": opening.responsibilities,
-                "requirements": opening.requirements,
-                "evaluation_scheme": opening.evaluation_scheme,
-                "titles": opening.titles,
-                "owners": opening.owners,
-                "last_change": opening.last_change,
-                "updated_at": opening.updated_at,
-            }
-        )
+        org_unit = {
+            "id": opening.org_unit_id,
+            "name": opening.org_unit_name,
+            "path": opening.org_unit_path,
+        }
+        return from_attributes(cls, opening, org_unit=org_unit)
 
 
 # --- candidates -------------------------------------------------------------------------

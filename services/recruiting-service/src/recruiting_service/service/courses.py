@@ -43,14 +43,7 @@ async def apply_course_changed(uow: UnitOfWork, payload: CourseChanged) -> bool:
 async def courses_on_offer(uow: UnitOfWork) -> list[CourseOption]:
     """The courses a rejection may suggest."""
     return [
-        CourseOption(
-            id=c.id,
-            title=c.title,
-            provider=c.provider,
-            url=c.url,
-            skills=tuple(c.skills),
-            locales=tuple(c.locales),
-        )
+        CourseOption(c.id, c.title, c.provider, c.url, tuple(c.skills), tuple(c.locales))
         for c in await CourseRepository(uow.session).active()
     ]
 
@@ -58,13 +51,6 @@ async def courses_on_offer(uow: UnitOfWork) -> list[CourseOption]:
 def course_options(courses: Sequence[Mapping[str, Any]]) -> list[CourseOption]:
     """`courses_on_offer` of courses read as values (`RejectionContext.courses`)."""
     return [
-        CourseOption(
-            id=c["id"],
-            title=c["title"],
-            provider=c["provider"],
-            url=c["url"],
-            skills=tuple(c["skills"]),
-            locales=tuple(c["locales"]),
-        )
+        CourseOption(**{**c, "skills": tuple(c["skills"]), "locales": tuple(c["locales"])})
         for c in courses
     ]

@@ -11,6 +11,7 @@ from recruiting_service.db.repositories import PersonRepository, as_uuid
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import PersonChanged, PersonRef
 from talentloop_shared.logging import get_logger
+from talentloop_shared.models import from_attributes
 
 log = get_logger(__name__)
 
@@ -61,14 +62,7 @@ async def identities_of(uow: UnitOfWork, sub: str) -> set[str]:
 
 def person_ref(person: Person) -> PersonRef:
     """A staff member as events carry them."""
-    return PersonRef(
-        id=str(person.id),
-        name=person.name,
-        email=person.email,
-        locale=person.locale,
-        timezone=person.timezone,
-        subject=person.subject,
-    )
+    return from_attributes(PersonRef, person, id=str(person.id))
 
 
 async def fresh_owners(uow: UnitOfWork, owners: dict[str, object]) -> dict[str, PersonRef | None]:

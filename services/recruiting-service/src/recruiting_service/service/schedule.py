@@ -27,6 +27,7 @@ from recruiting_service.service.people import people_signed_in_as, person_ref
 from recruiting_service.service.positions import position_ref
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import Attendee, InterviewCancelled
+from talentloop_shared.models import from_attributes
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -68,13 +69,7 @@ async def calendars(uow: UnitOfWork, interviews: Sequence[Interview]) -> list[Ca
 
 def candidate_attendee(candidate: Candidate) -> Attendee:
     """The candidate as the invitation addresses them."""
-    return Attendee(
-        person_id=str(candidate.id),
-        name=candidate.name,
-        email=candidate.email,
-        locale=candidate.locale,
-        timezone=candidate.timezone,
-    )
+    return from_attributes(Attendee, candidate, person_id=str(candidate.id))
 
 
 async def interview_details(

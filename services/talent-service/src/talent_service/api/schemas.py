@@ -20,15 +20,7 @@ from talent_service.db.models import (
 )
 from talent_service.service.matching import BulkInvitation, MatchListing, MatchRow
 from talent_service.service.talents import Development, TalentDetail
-
-
-def _from_attributes(model: type[BaseModel], row: object, **given: object) -> dict[str, object]:
-    """The values of `model`'s fields: `given` ones as given, the others read from the
-    attribute of the same name on `row` (a row's `profile_id` is the API's `talent_id`)."""
-    return {
-        name: given[name] if name in given else getattr(row, name) for name in model.model_fields
-    }
-
+from talentloop_shared.models import from_attributes
 
 # --- talents -----------------------------------------------------------------------------
 
@@ -63,7 +55,7 @@ class TalentSummary(BaseModel):
     @classmethod
     def from_row(cls, profile: TalentProfile) -> Self:
         """The search result of a profile."""
-        return cls.model_validate(_from_attributes(cls, profile))
+        return from_attributes(cls, profile)
 
 
 class ApplicationRead(BaseModel):
@@ -100,19 +92,16 @@ class TalentRead(TalentSummary):
     @classmethod
     def from_detail(cls, detail: TalentDetail) -> Self:
         """A profile with its tags, applications and history."""
-        return cls.model_validate(
-            _from_attributes(
-                cls,
-                detail.profile,
-                tags=[TagRead(kind=t.kind, value=t.value, source=t.source) for t in detail.tags],
-                applications=[
-                    ApplicationRead.model_validate(a, from_attributes=True)
-                    for a in detail.applications
-                ],
-                history=[
-                    HistoryEntryRead.model_validate(h, from_attributes=True) for h in detail.history
-                ],
-            )
+        return from_attributes(
+            cls,
+            detail.profile,
+            tags=[TagRead(kind=t.kind, value=t.value, source=t.source) for t in detail.tags],
+            applications=[
+                ApplicationRead.model_validate(a, from_attributes=True) for a in detail.applications
+            ],
+            history=[
+                HistoryEntryRead.model_validate(h, from_attributes=True) for h in detail.history
+            ],
         )
 
 
@@ -132,7 +121,7 @@ class ReminderRead(BaseModel):
     @classmethod
     def from_row(cls, profile: TalentProfile) -> Self:
         """The reminder of a profile."""
-        return cls.model_validate(_from_attributes(cls, profile, talent_id=profile.id))
+        return from_attributes(cls, profile, talent_id=profile.id)
 
 
 # --- matches -----------------------------------------------------------------------------
@@ -150,7 +139,7 @@ class PositionSummary(BaseModel):
     @classmethod
     def from_row(cls, position: Position) -> Self:
         """The summary of the local position copy."""
-        return cls.model_validate(_from_attributes(cls, position))
+        return from_attributes(cls, position)
 
 
 class MatchRead(BaseModel):
@@ -175,16 +164,14 @@ class MatchRead(BaseModel):
     def from_row(cls, row: MatchRow) -> Self:
         """A match with its candidate's name, experience and contact wish."""
         profile = row.profile
-        return cls.model_validate(
-            _from_attributes(
-                cls,
-                row.match,
-                talent_id=row.match.profile_id,
-                name=profile.name,
-                years_experience=profile.years_experience,
-                open_to_contact=profile.open_to_contact,
-                invitation_id=row.invitation_id,
-            )
+        return from_attributes(
+            cls,
+            row.match,
+            talent_id=row.match.profile_id,
+            name=profile.name,
+            years_experience=profile.years_experience,
+            open_to_contact=profile.open_to_contact,
+            invitation_id=row.invitation_id,
         )
 
 
@@ -225,9 +212,7 @@ class InvitationRead(BaseModel):
     @classmethod
     def from_row(cls, invitation: Invitation) -> Self:
         """An invitation as the API names its fields."""
-        return cls.model_validate(
-            _from_attributes(cls, invitation, talent_id=invitation.profile_id)
-        )
+        return from_attributes(cls, invitation, talent_id=invitation.profile_id)
 
 
 class SkippedMatch(BaseModel):
@@ -361,4 +346,4 @@ class DevelopmentPlanRead(BaseModel):
     @classmethod
     def from_row(cls, plan: DevelopmentPlan) -> Self:
         """The plan as stored when the hire was reported."""
-        return cls.model_validate(_from_attributes(cls, plan))
+        return from_attributes(cls, plan)

@@ -22,6 +22,7 @@ from talent_service.service.inputs import CourseCreate, CourseUpdate
 from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion
 from talentloop_shared.events.payloads import CourseChanged, CourseInfo
+from talentloop_shared.models import from_attributes
 from talentloop_shared.pagination import Page
 
 # In the order courses were added: (created_at, id) ascending.
@@ -37,15 +38,7 @@ class CourseWithdrawn(Conflict):
 
 def course_info(course: Course) -> CourseInfo:
     """The course as `course-changed` carries it."""
-    return CourseInfo(
-        id=str(course.id),
-        title=course.title,
-        provider=course.provider,
-        url=course.url,
-        skills=list(course.skills),
-        locales=list(course.locales),
-        active=course.active,
-    )
+    return from_attributes(CourseInfo, course, id=str(course.id))
 
 
 async def catalogue(uow: UnitOfWork) -> dict[str, Course]:
