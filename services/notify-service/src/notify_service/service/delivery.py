@@ -315,6 +315,22 @@ class UnconfiguredSms(SmsGateway):
         )
 
 
+async def post_to_provider(
+    client: httpx.AsyncClient, provider: str, url: str, **request: Any
+) -> httpx.Response | DeliveryResult:
+    """POST to an SMS provider: its answer, or the failure as the delivery's result. When
+    the request went out and no answer came back the provider may have sent the message:
+    the outcome is unknown (not retried blindly); when it never got there, a transient
+    failure."""
+    try:
+        return await client.post(url, **request)
+    except (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError) as exc:
+        unknown = f"delivery outcome unknown: no answer from {provider} ({exc!r})"
+        return DeliveryResult(False, unknown[:500], unknown=True)
+    except httpx.HTTPError as exc:
+        return DeliveryResult(False, f"{provider} unreachable: {exc!r}"[:500])
+
+
 class JsonSmsGateway(SmsGateway):
     """A generic provider: POST {to, text, reference[, sender]} as JSON with a bearer token."""
 
@@ -332,17 +348,9 @@ class JsonSmsGateway(SmsGateway):
         body = {"to": message.to, "text": message.text, "reference": message.reference}
         if self.sender:
             body["sender"] = self.sender
-        try:
-            response = await self.client.post(self.url, json=body)
-        except (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError) as exc:
-            # The request went out and no answer came back: the provider may have sent it.
-            return DeliveryResult(
-                False,
-                f"delivery outcome unknown: no answer from the SMS provider ({exc!r})"[:500],
-                unknown=True,
-            )
-        except httpx.HTTPError as exc:
-            return DeliveryResult(False, f"SMS provider unreachable: {exc!r}"[:500])
+        response = await post_to_provider(self.client, "the SMS provider", self.url, json=body)
+        if isinstance(response, DeliveryResult):
+            return response
         if response.is_success:
             ref = None
             try:

@@ -34,7 +34,12 @@ from typing import Any
 import httpx
 
 from notify_service.config import Settings, SmsTemplate
-from notify_service.service.delivery import DeliveryResult, SmsGateway, SmsMessage
+from notify_service.service.delivery import (
+    DeliveryResult,
+    SmsGateway,
+    SmsMessage,
+    post_to_provider,
+)
 
 ALIYUN_ENDPOINT = "https://dysmsapi.aliyuncs.com/"
 TENCENT_ENDPOINT = "https://sms.tencentcloudapi.com/"
@@ -137,16 +142,7 @@ class _TemplateGateway(SmsGateway):
         raise NotImplementedError
 
     async def _post(self, url: str, **kwargs: Any) -> httpx.Response | DeliveryResult:
-        try:
-            return await self.client.post(url, **kwargs)
-        except (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError) as exc:
-            return DeliveryResult(
-                False,
-                f"delivery outcome unknown: no answer from {self.provider} SMS ({exc!r})"[:500],
-                unknown=True,
-            )
-        except httpx.HTTPError as exc:
-            return DeliveryResult(False, f"{self.provider} SMS unreachable: {exc!r}"[:500])
+        return await post_to_provider(self.client, f"{self.provider} SMS", url, **kwargs)
 
 
 def _aliyun_phone(to: str) -> str:

@@ -8,6 +8,7 @@ from recruiting_service.db.repositories import AnyOpening
 from recruiting_service.service.people import fresh_owners
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import Dimension, PersonRef, PositionOwners, PositionRef
+from talentloop_shared.models import from_attributes
 
 
 def scheme_dimensions(opening: AnyOpening) -> list[Dimension]:
@@ -23,12 +24,6 @@ async def position_ref(uow: UnitOfWork, opening: Opening) -> PositionRef:
 
 def position_ref_with(opening: AnyOpening, owners: dict[str, PersonRef | None]) -> PositionRef:
     """`position_ref` with the owners already refreshed (`fresh_owners`, `owners_refreshed`)."""
-    return PositionRef(
-        id=str(opening.position_id),
-        version=opening.version,
-        title=opening.title,
-        job_family=opening.job_family,
-        org_unit_name=opening.org_unit_name,
-        titles=dict(opening.titles),
-        owners=PositionOwners(**owners),
+    return from_attributes(
+        PositionRef, opening, id=str(opening.position_id), owners=PositionOwners(**owners)
     )

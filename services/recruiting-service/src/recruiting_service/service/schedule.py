@@ -44,13 +44,7 @@ class Calendar:
         """A panel member as the invitation addresses them."""
         person = self.people.get(seat.person_id) if seat.person_id else None
         if person is not None:
-            return Attendee(
-                person_id=str(person.id),
-                name=person.name,
-                email=person.email,
-                locale=person.locale,
-                timezone=person.timezone,
-            )
+            return attendee_of(person)
         email = seat.member_id if _EMAIL.match(seat.member_id) else None
         return Attendee(name=seat.member_id, email=email)
 
@@ -67,9 +61,9 @@ async def calendars(uow: UnitOfWork, interviews: Sequence[Interview]) -> list[Ca
     return [Calendar(i, panels[i.id], people) for i in interviews]
 
 
-def candidate_attendee(candidate: Candidate) -> Attendee:
-    """The candidate as the invitation addresses them."""
-    return from_attributes(Attendee, candidate, person_id=str(candidate.id))
+def attendee_of(who: Candidate | Person) -> Attendee:
+    """The candidate, or a panel member of the directory, as the invitation addresses them."""
+    return from_attributes(Attendee, who, person_id=str(who.id))
 
 
 async def interview_details(
@@ -90,7 +84,7 @@ async def interview_details(
         "location": interview.location,
         "video_url": interview.video_url,
         "notes_for_candidate": interview.notes_for_candidate,
-        "candidate": candidate_attendee(candidate),
+        "candidate": attendee_of(candidate),
         "panel": [calendar.attendee(s) for s in calendar.seats],
         "position": await position_ref(uow, opening),
         "organizer": person_ref(organizers[0]) if organizers else None,
