@@ -67,13 +67,13 @@ async def pool_rejected_candidate(
     await lock_key(uow.session, f"talent:{candidate.id}")
     profiles = ProfileRepository(uow.session)
     pending = PendingTagRepository(uow.session)
-    if await ignore_after_erasure(uow, candidate.id, at=rejected_at, kind="candidate-rejected"):
-        await pending.purge(candidate.id)
-        return None
-    if not has_pool_consent(rejection):
-        # Nothing personal is kept without consent. A profile pooled under an earlier
-        # consent stays as it is: this rejection neither renews nor withdraws it (withdrawal
-        # is DELETE /talents/{id}), and none of its data is added.
+    # Nothing personal is kept without consent, or about a person erased since. A profile
+    # pooled under an earlier consent stays as it is: a rejection without consent neither
+    # renews nor withdraws it (withdrawal is DELETE /talents/{id}), and none of its data is
+    # added. Consent is read first: without it the erasure record (a query) changes nothing.
+    if not has_pool_consent(rejection) or await ignore_after_erasure(
+        uow, candidate.id, at=rejected_at, kind="candidate-rejected"
+    ):
         await pending.purge(candidate.id)
         return None
 
