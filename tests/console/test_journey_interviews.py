@@ -508,3 +508,102 @@ async def test_pending_policy_decisions_are_overturned_and_confirmed_in_the_deci
     )
     await expect(page.get_by_text("决策规则：已推翻")).to_be_visible()
     await ui.check("application-zh-CN")
+
+
+def _day_after_tomorrow_local(hour: int) -> str:
+    day = datetime.now(UTC) + timedelta(days=2)
+    return day.strftime(f"%Y-%m-%dT{hour:02d}:00")
+
+
+async def _notices(api: Api, app_id: str, kind: str, address: str) -> Any:
+    """The notices of `kind` to `address` about the application, once notify wrote them."""
+
+    async def written() -> Any:
+        page = await api.call(
+            "GET", "notify-service", f"/api/v1/notifications?application_id={app_id}&kind={kind}"
+        )
+        return [n for n in page["items"] if n["recipient"] == address] or None
+
+    return await eventually(written, timeout=TIMEOUT, message=f"the {kind} notice to {address}")
+
+
+async def test_hr_reschedules_and_cancels_an_interview_and_the_candidate_is_told(
+    ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Any
+) -> None:
+    run = uuid.uuid4().hex[:6]
+    api = Api(suite, http, auth)
+    world = await _world(api, run, policy={"mode": "off", "review_minutes": 120})
+    pid, iv = world["position"]["id"], world["iv"]
+    applied = await _apply(api, run, pid, "mei", f"Mei Chen {run}", 5, "en")
+    app_id, address = applied["application"]["id"], applied["candidate"]["email"]
+    page = ui.page
+
+    # -- HR schedules, then moves the interview to another day and room ----------------
+    await ui.sign_in("hr_admin", f"hr-{run}", language="en")
+    await ui.goto(f"/pipeline/applications/{app_id}")
+    await page.locator("input[name=member-0]").fill(iv["a"]["id"])
+    await page.locator("input[name=start]").fill(_tomorrow_local())
+    await page.locator("input[name=location]").fill("Room 3")
+    await page.get_by_role("button", name="Schedule interview").click()
+    row = page.get_by_test_id("interview-row")
+    await expect(row).to_contain_text("Room 3")
+    await row.get_by_role("button", name="Reschedule").click()
+    form = page.get_by_role("form", name="Reschedule the interview")
+    await expect(form.locator("input[name=new-location]")).to_have_value("Room 3")
+    await form.locator("input[name=new-start]").fill(_day_after_tomorrow_local(15))
+    await form.locator("input[name=new-location]").fill(f"Room 5, floor {run}")
+    await ui.check("interview-reschedule-en")
+    await form.get_by_role("button", name="Save the new time").click()
+    await expect(form).to_have_count(0)
+    await expect(row).to_contain_text(f"Room 5, floor {run}")
+
+    [interview] = (
+        await api.call("GET", "recruiting-service", f"/api/v1/interviews?application_id={app_id}")
+    )["items"]
+    assert interview["location"] == f"Room 5, floor {run}" and interview["sequence"] == 1
+    moved_to = datetime.fromisoformat(interview["start"])
+    assert moved_to.date() == (datetime.now(UTC) + timedelta(days=2)).date()
+    [update] = await _notices(api, app_id, "interview_update", address)
+    assert f"Room 5, floor {run}" in (update["body_text"] or "")
+
+    # -- then calls it off in Chinese, with a reason the candidate reads ---------------
+    await page.get_by_label("Language").select_option("zh-CN")
+    await row.get_by_role("button", name="取消面试").click()
+    form = page.get_by_role("form", name="取消面试")
+    reason = f"The hiring manager is travelling ({run})"
+    await form.locator("textarea[name=cancel-reason]").fill(reason)
+    await ui.check("interview-cancel-zh-CN")
+    await form.get_by_role("button", name="取消面试并通知所有人").click()
+    await expect(row).to_contain_text("已取消")
+    await expect(row).to_contain_text(reason)
+    await expect(row.get_by_role("button")).to_have_count(0)  # nothing left to change
+    cancelled = await api.call("GET", "recruiting-service", f"/api/v1/interviews/{interview['id']}")
+    assert cancelled["status"] == "cancelled" and cancelled["cancel_reason"] == reason
+    [notice] = await _notices(api, app_id, "interview_cancellation", address)
+    assert reason in (notice["body_text"] or "")
+
+    # -- an interview that took place cannot be cancelled: the console says why -------
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%dT02:00:00Z")
+    held = await api.call(
+        "POST",
+        "recruiting-service",
+        f"/api/v1/applications/{app_id}/interviews",
+        json={"panel": [iv["a"]["id"]], "start": yesterday, "allow_overlap": True},
+    )
+    await api.call(
+        "POST",
+        "recruiting-service",
+        f"/api/v1/interviews/{held['id']}/evaluation",
+        headers=auth("interviewer", sub=iv["a"]["sub"]),
+        json={"scores": [{"dimension": "technical", "score": 7}], "recommendation": "hire"},
+    )
+    await page.get_by_label("语言").select_option("en")
+    await page.reload()
+    scored = page.get_by_test_id("interview-row").filter(has_text="scorecard in")
+    await scored.get_by_role("button", name="Cancel interview").click()
+    form = page.get_by_role("form", name="Cancel the interview")
+    await form.get_by_role("button", name="Cancel the interview and tell everyone").click()
+    await expect(form.get_by_role("alert")).to_contain_text("cannot be cancelled")
+    ui.expect_failed_requests(409)  # provoked: the scored interview
+    still = await api.call("GET", "recruiting-service", f"/api/v1/interviews/{held['id']}")
+    assert still["status"] == "scheduled"

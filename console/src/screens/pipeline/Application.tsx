@@ -1,15 +1,16 @@
 // An application: candidate, screening explanation, flags, history; advance; its
-// interviews and a form to schedule one with a panel.
-import { useState, type FormEvent } from "react";
+// interviews, a form to schedule one with a panel, and rescheduling or cancelling one
+// (the candidate and the panel get an updated invitation or a cancellation).
+import { Fragment, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, data, idempotencyKey } from "../../api/client";
 import { Page } from "../../components/Page";
 import { Empty, FieldError, ProblemAlert, QueryState } from "../../components/states";
-import { formatDateTime } from "../../components/format";
+import { formatDateTime, toLocalInput } from "../../components/format";
 import { Flags, ScreeningExplanation, StatusBadge, useApplication, useCandidate, useOpening } from "./shared";
-import type { Application } from "./types";
+import type { Application, Interview } from "./types";
 
 export function ApplicationPage() {
   const { id = "" } = useParams();
@@ -151,6 +152,9 @@ function Interviews({ application: a }: { application: Application }) {
       data(api().recruiting.GET("/api/v1/interviews", { params: { query: { application_id: a.id, limit: 100 } } })),
   });
   const schedulable = a.status === "screening" || a.status === "interviewing";
+  const [changing, setChanging] = useState<{ id: string; what: "reschedule" | "cancel" } | null>(null);
+  const toggle = (id: string, what: "reschedule" | "cancel") =>
+    setChanging((c) => (c?.id === id && c.what === what ? null : { id, what }));
   return (
     <section className="panel" aria-labelledby="app-interviews">
       <h2 id="app-interviews">{t("interviews.title")}</h2>
@@ -164,29 +168,66 @@ function Interviews({ application: a }: { application: Application }) {
                   <th scope="col">{t("interviews.place")}</th>
                   <th scope="col">{t("interviews.panel")}</th>
                   <th scope="col">{t("interviews.status")}</th>
+                  <th scope="col">{t("interviews.actions")}</th>
                 </tr>
               </thead>
               <tbody>
                 {page.items.map((i) => (
-                  <tr key={i.id} data-testid="interview-row">
-                    <td>
-                      {formatDateTime(i.start)} ({t("interviews.minutes", { n: i.duration_minutes })})
-                    </td>
-                    <td>{i.location ?? i.video_url ?? "—"}</td>
-                    <td>
-                      <ul className="plain">
-                        {i.panel.map((s) => (
-                          <li key={s.member_id}>
-                            {s.name} · {s.dimensions.map((d) => d.name).join(", ") || "—"} ·{" "}
-                            <span className={`badge ${s.submitted ? "badge-ok" : ""}`}>
-                              {s.submitted ? t("interviews.submitted") : t("interviews.awaiting")}
-                            </span>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>{t(`interviews.${i.status}`)}</td>
-                  </tr>
+                  <Fragment key={i.id}>
+                    <tr data-testid="interview-row">
+                      <td>
+                        {formatDateTime(i.start)} ({t("interviews.minutes", { n: i.duration_minutes })})
+                      </td>
+                      <td>{i.location ?? i.video_url ?? "—"}</td>
+                      <td>
+                        <ul className="plain">
+                          {i.panel.map((s) => (
+                            <li key={s.member_id}>
+                              {s.name} · {s.dimensions.map((d) => d.name).join(", ") || "—"} ·{" "}
+                              <span className={`badge ${s.submitted ? "badge-ok" : ""}`}>
+                                {s.submitted ? t("interviews.submitted") : t("interviews.awaiting")}
+                              </span>
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                      <td>
+                        {t(`interviews.${i.status}`)}
+                        {i.cancel_reason ? <span className="hint"> · {i.cancel_reason}</span> : null}
+                      </td>
+                      <td>
+                        {i.status === "scheduled" ? (
+                          <div className="row">
+                            <button
+                              type="button"
+                              aria-expanded={changing?.id === i.id && changing.what === "reschedule"}
+                              onClick={() => toggle(i.id, "reschedule")}
+                            >
+                              {t("interviews.reschedule")}
+                            </button>
+                            <button
+                              type="button"
+                              aria-expanded={changing?.id === i.id && changing.what === "cancel"}
+                              onClick={() => toggle(i.id, "cancel")}
+                            >
+                              {t("interviews.cancel")}
+                            </button>
+                          </div>
+                        ) : null}
+                      </td>
+                    </tr>
+                    {changing?.id === i.id ? (
+                      <tr>
+                        <td colSpan={5}>
+                          {changing.what === "reschedule" ? (
+                            <RescheduleForm interview={i} onDone={() => setChanging(null)} />
+                          ) : (
+                            <CancelForm interview={i} onDone={() => setChanging(null)} />
+                          )}
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
                 ))}
               </tbody>
             </table>
@@ -195,6 +236,134 @@ function Interviews({ application: a }: { application: Application }) {
       </QueryState>
       {schedulable ? <ScheduleForm applicationId={a.id} /> : null}
     </section>
+  );
+}
+
+/** The interview's ETag: its version, as recruiting answers it. */
+const etagOf = (i: Interview) => `"${i.version}"`;
+
+function useInterviewChanged(interview: Interview, onDone: () => void) {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: ["interviews", interview.application_id] });
+    void client.invalidateQueries({ queryKey: ["application", interview.application_id] });
+    onDone();
+  };
+}
+
+/** Move an interview: time, length, place or video link. The candidate and the panel
+ * get an updated invitation (the same calendar event, a higher sequence). */
+function RescheduleForm({ interview: i, onDone }: { interview: Interview; onDone: () => void }) {
+  const { t } = useTranslation("pipeline");
+  const [start, setStart] = useState(() => toLocalInput(i.start));
+  const [duration, setDuration] = useState(String(i.duration_minutes));
+  const [location, setLocation] = useState(i.location ?? "");
+  const [video, setVideo] = useState(i.video_url ?? "");
+  const changed = useInterviewChanged(i, onDone);
+  const save = useMutation({
+    mutationFn: () =>
+      data(
+        api().recruiting.PATCH("/api/v1/interviews/{interview_id}", {
+          params: { path: { interview_id: i.id } },
+          headers: { "If-Match": etagOf(i) },
+          body: {
+            start: new Date(start).toISOString(),
+            duration_minutes: Number(duration) || i.duration_minutes,
+            location: location.trim() || null,
+            video_url: video.trim() || null,
+            allow_overlap: false,
+          },
+        }),
+      ),
+    onSuccess: changed,
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="form" onSubmit={submit} aria-label={t("reschedule.title")}>
+      <p className="hint">{t("reschedule.hint")}</p>
+      <div className="row">
+        <label>
+          {t("schedule.start")}
+          <input type="datetime-local" name="new-start" value={start} onChange={(e) => setStart(e.target.value)} required />
+          <FieldError error={save.error} field="start" />
+        </label>
+        <label>
+          {t("schedule.duration")}
+          <input
+            type="number"
+            name="new-duration"
+            min={5}
+            max={1440}
+            value={duration}
+            onChange={(e) => setDuration(e.target.value)}
+          />
+          <FieldError error={save.error} field="duration_minutes" />
+        </label>
+      </div>
+      <label>
+        {t("schedule.location")}
+        <input name="new-location" value={location} onChange={(e) => setLocation(e.target.value)} />
+        <FieldError error={save.error} field="location" />
+      </label>
+      <label>
+        {t("schedule.video")}
+        <input name="new-video_url" type="url" value={video} onChange={(e) => setVideo(e.target.value)} />
+        <FieldError error={save.error} field="video_url" />
+      </label>
+      <ProblemAlert error={save.error} />
+      <div className="row">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {save.isPending ? t("reschedule.saving") : t("reschedule.submit")}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t("reschedule.keep")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Call an interview off, with a reason the candidate and the panel read. Refused (409)
+ * once a panel member has submitted a scorecard. */
+function CancelForm({ interview: i, onDone }: { interview: Interview; onDone: () => void }) {
+  const { t } = useTranslation("pipeline");
+  const [reason, setReason] = useState("");
+  const changed = useInterviewChanged(i, onDone);
+  const cancel = useMutation({
+    mutationFn: () =>
+      data(
+        api().recruiting.POST("/api/v1/interviews/{interview_id}/cancel", {
+          params: { path: { interview_id: i.id } },
+          body: { reason: reason.trim() || null },
+        }),
+      ),
+    onSuccess: changed,
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    cancel.mutate();
+  };
+  return (
+    <form className="form" onSubmit={submit} aria-label={t("cancelInterview.title")}>
+      <label>
+        {t("cancelInterview.reason")}
+        <textarea name="cancel-reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <span className="hint">{t("cancelInterview.hint")}</span>
+        <FieldError error={cancel.error} field="reason" />
+      </label>
+      <ProblemAlert error={cancel.error} />
+      <div className="row">
+        <button type="submit" className="danger" disabled={cancel.isPending}>
+          {cancel.isPending ? t("cancelInterview.saving") : t("cancelInterview.submit")}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t("cancelInterview.keep")}
+        </button>
+      </div>
+    </form>
   );
 }
 
