@@ -246,10 +246,18 @@ async def test_pipeline_panel_scorecard_and_rejection_with_an_edited_suggestion(
     await page.get_by_role("link", name=wang["candidate"]["name"]).click()
     await expect(page.get_by_role("heading", level=1)).to_contain_text(wang["candidate"]["name"])
     iv = world["iv"]
-    for index, key in enumerate("abc"):
+    # Members by name as the directory offers them, by bare name, and by id; the third
+    # scores the department picked by name (its own, as it happens).
+    members = (
+        f"{iv['a']['name']} <{iv['a']['sub']}@staff.example>",
+        iv["b"]["name"],
+        iv["c"]["id"],
+    )
+    for index, member in enumerate(members):
         if index:
             await page.get_by_role("button", name="Add a panel member").click()
-        await page.locator(f"input[name=member-{index}]").fill(iv[key]["id"])
+        await page.locator(f"input[name=member-{index}]").fill(member)
+    await page.locator("input[name=department-2]").fill(world["people"]["name"])
     await page.locator("input[name=start]").fill(_tomorrow_local())
     await page.locator("input[name=location]").fill("Room 3, Shanghai office")
     await page.get_by_role("button", name="Schedule interview").click()
@@ -260,6 +268,15 @@ async def test_pipeline_panel_scorecard_and_rejection_with_an_edited_suggestion(
     await expect(interview_row).to_contain_text("Technical depth")
     await expect(interview_row).to_contain_text("Collaboration")
     await ui.check("application-scheduled-en")
+    [planned] = (
+        await api.call(
+            "GET",
+            "recruiting-service",
+            f"/api/v1/interviews?application_id={wang['application']['id']}",
+        )
+    )["items"]
+    assert [s["member_id"] for s in planned["panel"]] == [iv[k]["id"] for k in "abc"]
+    assert planned["panel"][2]["department_id"] == world["people"]["id"]
 
     # -- each interviewer scores, signed in as themself ----------------------------------
     name = wang["candidate"]["name"]
@@ -538,10 +555,26 @@ async def test_hr_reschedules_and_cancels_an_interview_and_the_candidate_is_told
     app_id, address = applied["application"]["id"], applied["candidate"]["email"]
     page = ui.page
 
+    # Two people of the same name: the name alone picks neither.
+    await api.call(
+        "POST",
+        "org-service",
+        "/api/v1/people",
+        json={"name": iv["a"]["name"], "email": f"namesake-{run}@staff.example"},
+    )
+
     # -- HR schedules, then moves the interview to another day and room ----------------
     await ui.sign_in("hr_admin", f"hr-{run}", language="en")
     await ui.goto(f"/pipeline/applications/{app_id}")
-    await page.locator("input[name=member-0]").fill(iv["a"]["id"])
+    await page.locator("input[name=member-0]").fill(iv["a"]["name"])
+    await page.locator("input[name=start]").fill(_tomorrow_local())
+    await page.get_by_role("button", name="Schedule interview").click()
+    await expect(page.get_by_role("alert")).to_contain_text(
+        f"More than one match for {iv['a']['name']}"
+    )
+    listed = f"{iv['a']['name']} <{iv['a']['sub']}@staff.example>"
+    await page.locator("input[name=member-0]").fill(listed)
+    await expect(page.get_by_role("alert")).to_have_count(0)
     await page.locator("input[name=start]").fill(_tomorrow_local())
     await page.locator("input[name=location]").fill("Room 3")
     await page.get_by_role("button", name="Schedule interview").click()

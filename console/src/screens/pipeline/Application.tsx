@@ -367,6 +367,29 @@ function CancelForm({ interview: i, onDone }: { interview: Interview; onDone: ()
   );
 }
 
+type Person = { id: string; name: string; email?: string | null };
+type Unit = { id: string; name: string; path_names: string[] };
+
+/** How a staff member is offered in the panel's list: name and email (names repeat). */
+const personLabel = (p: Person) => (p.email ? `${p.name} <${p.email}>` : p.name);
+/** How an org unit is offered: its path of names, root first. */
+const unitLabel = (u: Unit) => u.path_names.join(" / ");
+
+/** Text → id: the one item whose label (or name) it is, else the text itself; null when
+ * the text names several items (two people of the same name: pick one with its email). */
+function byLabel<T extends { id: string }>(items: T[], labels: (item: T) => string[]) {
+  const found = new Map<string, string | null>();
+  for (const item of items) {
+    for (const label of new Set(labels(item))) {
+      found.set(label, found.has(label) && found.get(label) !== item.id ? null : item.id);
+    }
+  }
+  return (text: string): string | null => {
+    const typed = text.trim();
+    return found.has(typed) ? found.get(typed)! : typed;
+  };
+}
+
 interface Member {
   person: string;
   department: string;
@@ -387,6 +410,17 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
     staleTime: 60_000,
     retry: false,
   });
+  const units = useQuery({
+    queryKey: ["org-units", "list"],
+    queryFn: () => data(api().org.GET("/api/v1/org-units", { params: { query: { limit: 500 } } })),
+    staleTime: 60_000,
+    retry: false,
+  });
+  // Members and departments are typed or picked by name; the API takes ids. A name the
+  // directory knows once becomes its id; anything else (an id, a sign-in user id) goes
+  // as typed, and recruiting answers for it.
+  const personIds = byLabel(people.data?.items ?? [], (p) => [personLabel(p), p.name]);
+  const unitIds = byLabel(units.data?.items ?? [], (u) => [unitLabel(u), u.name]);
   const schedule = useMutation({
     mutationFn: () =>
       data(
@@ -398,8 +432,8 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
               .filter((m) => m.person.trim())
               .map((m) =>
                 m.department.trim()
-                  ? { person_id: m.person.trim(), department_id: m.department.trim() }
-                  : m.person.trim(),
+                  ? { person_id: personIds(m.person)!, department_id: unitIds(m.department)! }
+                  : personIds(m.person)!,
               ),
             start: start ? new Date(start).toISOString() : undefined,
             duration_minutes: Number(duration) || 60,
@@ -416,9 +450,15 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
       setKey(idempotencyKey());
     },
   });
+  const ambiguous = members.flatMap((m) =>
+    [
+      m.person.trim() && personIds(m.person) === null ? m.person.trim() : "",
+      m.department.trim() && unitIds(m.department) === null ? m.department.trim() : "",
+    ].filter(Boolean),
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    schedule.mutate();
+    if (ambiguous.length === 0) schedule.mutate();
   };
   const update = (i: number, change: Partial<Member>) =>
     setMembers((all) => all.map((m, j) => (j === i ? { ...m, ...change } : m)));
@@ -429,11 +469,10 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
         <legend>{t("schedule.panel")}</legend>
         <p className="hint">{t("schedule.panelHint")}</p>
         <datalist id="people-directory">
-          {people.data?.items.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
+          {people.data?.items.map((p) => <option key={p.id} value={personLabel(p)} />)}
+        </datalist>
+        <datalist id="org-units">
+          {units.data?.items.map((u) => <option key={u.id} value={unitLabel(u)} />)}
         </datalist>
         {members.map((m, i) => (
           <div className="row" key={i}>
@@ -452,6 +491,7 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
               {t("schedule.department", { n: i + 1 })}
               <input
                 name={`department-${i}`}
+                list="org-units"
                 value={m.department}
                 onChange={(e) => update(i, { department: e.target.value })}
               />
@@ -468,6 +508,11 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
           {t("schedule.add")}
         </button>
         <FieldError error={schedule.error} field="panel" />
+        {ambiguous.length > 0 ? (
+          <p className="alert alert-error" role="alert">
+            {t("schedule.ambiguous", { names: ambiguous.join(", ") })}
+          </p>
+        ) : null}
       </fieldset>
       <div className="row">
         <label>
@@ -505,7 +550,11 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
         </p>
       ) : null}
       <div>
-        <button type="submit" className="primary" disabled={schedule.isPending}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={schedule.isPending || people.isPending || units.isPending}
+        >
           {schedule.isPending ? t("schedule.saving") : t("schedule.submit")}
         </button>
       </div>
