@@ -217,3 +217,82 @@ async def test_a_recruiter_reads_the_org_but_cannot_change_it(
     await page.get_by_role("link", name=f"Account Executive {tag}").click()
     await expect(page.get_by_role("heading", level=1)).to_have_text(f"Account Executive {tag}")
     assert await page.get_by_role("button", name="Edit position").count() == 0
+
+
+async def test_hr_moves_a_unit_with_its_positions_and_deletes_only_an_empty_one(
+    ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Callable[..., dict[str, str]]
+) -> None:
+    tag = uuid.uuid4().hex[:8]
+    org = suite.url("org-service")
+    hr = auth("hr_admin", sub="hr-api")
+
+    async def post(path: str, body: dict[str, Any]) -> dict[str, Any]:
+        r = await http.post(f"{org}{path}", json=body, headers=hr)
+        assert r.status_code == 201, r.text
+        return dict(r.json())
+
+    # The ERP's structure: a field team under Sales, with an open position.
+    company = await post("/api/v1/org-units", {"name": f"Acme {tag}", "kind": "company"})
+    units = {
+        key: await post(
+            "/api/v1/org-units",
+            {"name": f"{key} {tag}", "kind": "department", "parent_id": company["id"]},
+        )
+        for key in ("Sales", "Support")
+    }
+    team = await post(
+        "/api/v1/org-units",
+        {"name": f"Field team {tag}", "kind": "team", "parent_id": units["Sales"]["id"]},
+    )
+    position = await post(
+        "/api/v1/positions",
+        {"title": f"Field Engineer {tag}", "org_unit_id": team["id"], "job_family": "support"},
+    )
+    page = ui.page
+
+    # -- HR moves the team under Support: the position below follows -------------------
+    await ui.sign_in("hr_admin", "hr-org", language="en")
+    await ui.goto(f"/org?unit={team['id']}")
+    move = page.get_by_role("form", name=f"Move Field team {tag}")
+    parents = move.locator("select[name=move-parent] option")
+    await expect(parents.filter(has_text=f"Support {tag}")).to_have_count(1)
+    await expect(parents.filter(has_text=f"Field team {tag}")).to_have_count(0)  # itself
+    await move.locator("select[name=move-parent]").select_option(units["Support"]["id"])
+    await ui.check("org-unit-move-en")
+    await move.get_by_role("button", name="Move").click()
+    await expect(move.get_by_role("status")).to_have_text("Moved; 1 position republished.")
+
+    moved = (await http.get(f"{org}/api/v1/org-units/{team['id']}", headers=hr)).json()
+    assert moved["parent_id"] == units["Support"]["id"]
+    assert moved["path_names"] == [f"Acme {tag}", f"Support {tag}", f"Field team {tag}"]
+    after = (await http.get(f"{org}/api/v1/positions/{position['id']}", headers=hr)).json()
+    assert after["version"] == 2 and f"Support {tag}" in after["org_unit"]["path"]
+    recruiting = suite.url("recruiting-service")
+
+    async def opening_moved() -> Any:
+        r = await http.get(f"{recruiting}/api/v1/openings/{position['id']}", headers=hr)
+        return (r.status_code == 200 and f"Support {tag}" in r.json()["org_unit"]["path"]) or None
+
+    await eventually(opening_moved, timeout=30, message="recruiting's copy of the move")
+
+    # -- Support is not empty now: the console shows org-service's refusal ---------------
+    await ui.goto(f"/org?unit={units['Support']['id']}")
+    delete = page.get_by_role("region", name=f"Delete Support {tag}")
+    await delete.get_by_role("button", name="Delete…").click()
+    await delete.get_by_role("button", name=f"Delete Support {tag} for good").click()
+    await expect(delete.get_by_role("alert")).to_contain_text("is not empty")
+    await expect(delete.get_by_role("alert")).to_contain_text("1 child unit")
+    ui.expect_failed_requests(409)
+
+    # -- Sales, empty since the move, goes; the tree no longer shows it -------------------
+    await ui.goto(f"/org?unit={units['Sales']['id']}")
+    delete = page.get_by_role("region", name=f"Delete Sales {tag}")
+    await delete.get_by_role("button", name="Delete…").click()
+    await ui.check("org-unit-delete-en")
+    await delete.get_by_role("button", name=f"Delete Sales {tag} for good").click()
+    await expect(page.get_by_role("heading", name=f"Selected: Sales {tag}")).to_have_count(0)
+    await page.get_by_role("button", name="Expand all").click()
+    await expect(page.get_by_role("button", name=f"Support {tag} (Department)")).to_be_visible()
+    await expect(page.get_by_role("button", name=re.compile(f"Sales {tag}"))).to_have_count(0)
+    gone = await http.get(f"{org}/api/v1/org-units/{units['Sales']['id']}", headers=hr)
+    assert gone.status_code == 404

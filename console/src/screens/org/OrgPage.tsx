@@ -1,5 +1,5 @@
-// /org: the org tree (nested lists with disclosure buttons), creating and renaming units,
-// and the positions of the selected unit (or all) with search and pagination.
+// /org: the org tree (nested lists with disclosure buttons), creating, renaming, moving and
+// deleting units, and the positions of the selected unit (or all) with search and pagination.
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,16 @@ import { api, data, idempotencyKey } from "../../api/client";
 import { Page } from "../../components/Page";
 import { ConflictNotice, Empty, Loading, ProblemAlert, QueryState } from "../../components/states";
 import { useAuth } from "../../auth/AuthProvider";
-import { FieldMsg, StatusBadge, UNIT_KINDS, flatten, invalidProps, isConflict, type OrgNode } from "./util";
+import {
+  FieldMsg,
+  StatusBadge,
+  UNIT_KINDS,
+  flatten,
+  invalidProps,
+  isConflict,
+  subtreeIds,
+  type OrgNode,
+} from "./util";
 import "./org.css";
 import { LoadMore } from "../../components/LoadMore";
 
@@ -192,7 +201,7 @@ function CreateUnit({ parentId, onCreated }: { parentId: string | null; onCreate
   );
 }
 
-function RenameUnit({ unitId }: { unitId: string }) {
+function RenameUnit({ unitId, onDeleted }: { unitId: string; onDeleted: () => void }) {
   const { t } = useTranslation("org");
   const qc = useQueryClient();
   const unit = useQuery({
@@ -222,37 +231,165 @@ function RenameUnit({ unitId }: { unitId: string }) {
   if (unit.isPending) return <Loading />;
   if (unit.isError) return <ProblemAlert error={unit.error} />;
   const current = unit.data.unit;
+  const refetch = () => void unit.refetch();
+  return (
+    <>
+      <form
+        className="form panel"
+        aria-labelledby="rename-heading"
+        onSubmit={(e) => {
+          e.preventDefault();
+          rename.mutate();
+        }}
+      >
+        <h2 id="rename-heading">{t("unit.selected", { name: current.name })}</h2>
+        <p className="hint">{current.path_names.join(" › ")}</p>
+        <label>
+          {t("unit.newName")}
+          <input value={name ?? current.name} onChange={(e) => setName(e.target.value)} {...invalidProps(rename.error, "name", "rename-error")} />
+          <FieldMsg error={rename.error} path="name" id="rename-error" />
+        </label>
+        <ConflictNotice
+          error={rename.error}
+          onReload={() => {
+            rename.reset();
+            setName(null);
+            void unit.refetch();
+          }}
+        />
+        {rename.isError && !isConflict(rename.error) && !problemHasFields(rename.error) ? <ProblemAlert error={rename.error} /> : null}
+        <div>
+          <button type="submit" disabled={rename.isPending || name === null}>
+            {t("unit.rename")}
+          </button>
+        </div>
+      </form>
+      <MoveUnit unitId={unitId} current={current} etag={unit.data.etag} onReload={refetch} />
+      <DeleteUnit unitId={unitId} name={current.name} onDeleted={onDeleted} />
+    </>
+  );
+}
+
+/** Move the selected unit (and everything below it) under another parent, or to the top.
+ * Every position below gets a new version and is republished: recruiting and talent see
+ * the new reporting line. Units inside the subtree are not offered (that is a cycle). */
+function MoveUnit({
+  unitId,
+  current,
+  etag,
+  onReload,
+}: {
+  unitId: string;
+  current: { parent_id?: string | null; name: string };
+  etag: string;
+  onReload: () => void;
+}) {
+  const { t } = useTranslation("org");
+  const qc = useQueryClient();
+  const tree = useOrgTree();
+  const [parent, setParent] = useState(current.parent_id ?? "");
+  const inside = subtreeIds(tree.data ?? [], unitId);
+  const move = useMutation({
+    mutationFn: () =>
+      data(
+        api().org.POST("/api/v1/org-units/{unit_id}/move", {
+          params: { path: { unit_id: unitId } },
+          body: { parent_id: parent || null },
+          headers: { "If-Match": etag },
+        }),
+      ),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["org"] });
+    },
+  });
   return (
     <form
       className="form panel"
-      aria-labelledby="rename-heading"
+      aria-labelledby="move-heading"
       onSubmit={(e) => {
         e.preventDefault();
-        rename.mutate();
+        move.mutate();
       }}
     >
-      <h2 id="rename-heading">{t("unit.selected", { name: current.name })}</h2>
-      <p className="hint">{current.path_names.join(" › ")}</p>
+      <h2 id="move-heading">{t("unit.moveTitle", { name: current.name })}</h2>
       <label>
-        {t("unit.newName")}
-        <input value={name ?? current.name} onChange={(e) => setName(e.target.value)} {...invalidProps(rename.error, "name", "rename-error")} />
-        <FieldMsg error={rename.error} path="name" id="rename-error" />
+        {t("unit.newParent")}
+        <select name="move-parent" value={parent} onChange={(e) => setParent(e.target.value)}>
+          <option value="">{t("unit.noParent")}</option>
+          {flatten(tree.data ?? [])
+            .filter((u) => !inside.has(u.id))
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {"\u00a0\u00a0".repeat(u.depth) + u.name}
+              </option>
+            ))}
+        </select>
       </label>
+      <p className="hint">{t("unit.moveHint")}</p>
+      {move.isSuccess ? (
+        <p className="alert alert-ok" role="status">
+          {t("unit.moved", { count: move.data.positions_republished })}
+        </p>
+      ) : null}
       <ConflictNotice
-        error={rename.error}
+        error={move.error}
         onReload={() => {
-          rename.reset();
-          setName(null);
-          void unit.refetch();
+          move.reset();
+          onReload();
         }}
       />
-      {rename.isError && !isConflict(rename.error) && !problemHasFields(rename.error) ? <ProblemAlert error={rename.error} /> : null}
+      {move.isError && !isConflict(move.error) ? <ProblemAlert error={move.error} /> : null}
       <div>
-        <button type="submit" disabled={rename.isPending || name === null}>
-          {t("unit.rename")}
+        <button type="submit" disabled={move.isPending || parent === (current.parent_id ?? "")}>
+          {t("unit.move")}
         </button>
       </div>
     </form>
+  );
+}
+
+/** Delete the selected unit; org-service refuses (409, saying what is inside) unless it is
+ * empty: no child units, positions or people. Asks once more before it deletes. */
+function DeleteUnit({ unitId, name, onDeleted }: { unitId: string; name: string; onDeleted: () => void }) {
+  const { t } = useTranslation("org");
+  const qc = useQueryClient();
+  const [asked, setAsked] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => data(api().org.DELETE("/api/v1/org-units/{unit_id}", { params: { path: { unit_id: unitId } } })),
+    onSuccess: () => {
+      // Only the tree: the deleted unit's own queries would answer 404 if asked again.
+      onDeleted();
+      void qc.invalidateQueries({ queryKey: ["org", "tree"] });
+    },
+  });
+  return (
+    <section className="panel" aria-labelledby="delete-heading">
+      <h2 id="delete-heading">{t("unit.deleteTitle", { name })}</h2>
+      <p className="hint">{t("unit.deleteHint")}</p>
+      <ProblemAlert error={remove.error} />
+      <div className="row">
+        {asked ? (
+          <>
+            <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
+              {t("unit.deleteConfirm", { name })}
+            </button>
+            <button type="button" onClick={() => setAsked(false)}>
+              {t("unit.deleteKeep")}
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            onClick={() => {
+              remove.reset();
+              setAsked(true);
+            }}
+          >
+            {t("unit.delete")}
+          </button>
+        )}
+      </div>
+    </section>
   );
 }
 
@@ -389,7 +526,7 @@ export function OrgPage() {
       <div className="org-layout">
         <div>
           <OrgTreePanel selected={selected} onSelect={select} />
-          {canEdit && selected ? <RenameUnit key={selected} unitId={selected} /> : null}
+          {canEdit && selected ? <RenameUnit key={selected} unitId={selected} onDeleted={() => select(null)} /> : null}
           {canEdit ? <CreateUnit parentId={selected} onCreated={select} /> : null}
         </div>
         <PositionsPanel unitId={selected} />

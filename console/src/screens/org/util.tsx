@@ -71,3 +71,11 @@ export function flatten(nodes: OrgNode[], depth = 0): { id: string; name: string
     ...flatten(n.children ?? [], depth + 1),
   ]);
 }
+
+/** The ids of a unit and every unit below it. */
+export function subtreeIds(nodes: OrgNode[], unitId: string): Set<string> {
+  const find = (list: OrgNode[]): OrgNode | undefined =>
+    list.reduce<OrgNode | undefined>((hit, n) => hit ?? (n.id === unitId ? n : find(n.children ?? [])), undefined);
+  const root = find(nodes);
+  return new Set(root ? [root.id, ...flatten(root.children ?? []).map((u) => u.id)] : [unitId]);
+}
