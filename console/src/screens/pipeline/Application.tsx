@@ -239,6 +239,85 @@ function Interviews({ application: a }: { application: Application }) {
   );
 }
 
+/** When and where an interview is, as its forms hold it (the inputs' own strings). */
+interface Slot {
+  start: string;
+  duration: string;
+  location: string;
+  video: string;
+}
+
+/** A slot as recruiting takes it, for scheduling and for rescheduling alike. */
+function slotBody(slot: Slot) {
+  return {
+    start: slot.start ? new Date(slot.start).toISOString() : undefined,
+    duration_minutes: Number(slot.duration) || 60,
+    location: slot.location.trim() || null,
+    video_url: slot.video.trim() || null,
+    allow_overlap: false,
+  };
+}
+
+/** The fields scheduling and rescheduling share; `prefix` keeps their names apart when
+ * both forms are on the page. */
+function SlotFields({
+  slot,
+  onChange,
+  error,
+  prefix = "",
+}: {
+  slot: Slot;
+  onChange: (change: Partial<Slot>) => void;
+  error: unknown;
+  prefix?: string;
+}) {
+  const { t } = useTranslation("pipeline");
+  return (
+    <>
+      <div className="row">
+        <label>
+          {t("schedule.start")}
+          <input
+            type="datetime-local"
+            name={`${prefix}start`}
+            value={slot.start}
+            onChange={(e) => onChange({ start: e.target.value })}
+            required
+          />
+          <FieldError error={error} field="start" />
+        </label>
+        <label>
+          {t("schedule.duration")}
+          <input
+            type="number"
+            name={`${prefix}duration`}
+            min={5}
+            max={1440}
+            value={slot.duration}
+            onChange={(e) => onChange({ duration: e.target.value })}
+          />
+          <FieldError error={error} field="duration_minutes" />
+        </label>
+      </div>
+      <label>
+        {t("schedule.location")}
+        <input name={`${prefix}location`} value={slot.location} onChange={(e) => onChange({ location: e.target.value })} />
+        <FieldError error={error} field="location" />
+      </label>
+      <label>
+        {t("schedule.video")}
+        <input
+          name={`${prefix}video_url`}
+          type="url"
+          value={slot.video}
+          onChange={(e) => onChange({ video: e.target.value })}
+        />
+        <FieldError error={error} field="video_url" />
+      </label>
+    </>
+  );
+}
+
 /** The interview's ETag: its version, as recruiting answers it. */
 const etagOf = (i: Interview) => `"${i.version}"`;
 
@@ -255,10 +334,13 @@ function useInterviewChanged(interview: Interview, onDone: () => void) {
  * get an updated invitation (the same calendar event, a higher sequence). */
 function RescheduleForm({ interview: i, onDone }: { interview: Interview; onDone: () => void }) {
   const { t } = useTranslation("pipeline");
-  const [start, setStart] = useState(() => toLocalInput(i.start));
-  const [duration, setDuration] = useState(String(i.duration_minutes));
-  const [location, setLocation] = useState(i.location ?? "");
-  const [video, setVideo] = useState(i.video_url ?? "");
+  const [slot, setSlot] = useState<Slot>(() => ({
+    start: toLocalInput(i.start),
+    duration: String(i.duration_minutes),
+    location: i.location ?? "",
+    video: i.video_url ?? "",
+  }));
+  const change = (c: Partial<Slot>) => setSlot((now) => ({ ...now, ...c }));
   const changed = useInterviewChanged(i, onDone);
   const save = useMutation({
     mutationFn: () =>
@@ -266,13 +348,7 @@ function RescheduleForm({ interview: i, onDone }: { interview: Interview; onDone
         api().recruiting.PATCH("/api/v1/interviews/{interview_id}", {
           params: { path: { interview_id: i.id } },
           headers: { "If-Match": etagOf(i) },
-          body: {
-            start: new Date(start).toISOString(),
-            duration_minutes: Number(duration) || i.duration_minutes,
-            location: location.trim() || null,
-            video_url: video.trim() || null,
-            allow_overlap: false,
-          },
+          body: { ...slotBody(slot), duration_minutes: Number(slot.duration) || i.duration_minutes },
         }),
       ),
     onSuccess: changed,
@@ -284,35 +360,7 @@ function RescheduleForm({ interview: i, onDone }: { interview: Interview; onDone
   return (
     <form className="form" onSubmit={submit} aria-label={t("reschedule.title")}>
       <p className="hint">{t("reschedule.hint")}</p>
-      <div className="row">
-        <label>
-          {t("schedule.start")}
-          <input type="datetime-local" name="new-start" value={start} onChange={(e) => setStart(e.target.value)} required />
-          <FieldError error={save.error} field="start" />
-        </label>
-        <label>
-          {t("schedule.duration")}
-          <input
-            type="number"
-            name="new-duration"
-            min={5}
-            max={1440}
-            value={duration}
-            onChange={(e) => setDuration(e.target.value)}
-          />
-          <FieldError error={save.error} field="duration_minutes" />
-        </label>
-      </div>
-      <label>
-        {t("schedule.location")}
-        <input name="new-location" value={location} onChange={(e) => setLocation(e.target.value)} />
-        <FieldError error={save.error} field="location" />
-      </label>
-      <label>
-        {t("schedule.video")}
-        <input name="new-video_url" type="url" value={video} onChange={(e) => setVideo(e.target.value)} />
-        <FieldError error={save.error} field="video_url" />
-      </label>
+      <SlotFields slot={slot} onChange={change} error={save.error} prefix="new-" />
       <ProblemAlert error={save.error} />
       <div className="row">
         <button type="submit" className="primary" disabled={save.isPending}>
@@ -399,10 +447,8 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
   const { t } = useTranslation("pipeline");
   const client = useQueryClient();
   const [members, setMembers] = useState<Member[]>([{ person: "", department: "" }]);
-  const [start, setStart] = useState("");
-  const [duration, setDuration] = useState("60");
-  const [location, setLocation] = useState("");
-  const [video, setVideo] = useState("");
+  const [slot, setSlot] = useState<Slot>({ start: "", duration: "60", location: "", video: "" });
+  const change = (c: Partial<Slot>) => setSlot((now) => ({ ...now, ...c }));
   const [key, setKey] = useState(idempotencyKey);
   const people = useQuery({
     queryKey: ["people", "directory"],
@@ -435,11 +481,7 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
                   ? { person_id: personIds(m.person)!, department_id: unitIds(m.department)! }
                   : personIds(m.person)!,
               ),
-            start: start ? new Date(start).toISOString() : undefined,
-            duration_minutes: Number(duration) || 60,
-            location: location.trim() || null,
-            video_url: video.trim() || null,
-            allow_overlap: false,
+            ...slotBody(slot),
           },
         }),
       ),
@@ -514,35 +556,7 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
           </p>
         ) : null}
       </fieldset>
-      <div className="row">
-        <label>
-          {t("schedule.start")}
-          <input type="datetime-local" name="start" value={start} onChange={(e) => setStart(e.target.value)} required />
-          <FieldError error={schedule.error} field="start" />
-        </label>
-        <label>
-          {t("schedule.duration")}
-          <input
-            type="number"
-            name="duration"
-            min={5}
-            max={1440}
-            value={duration}
-            onChange={(e) => setDuration(e.target.value)}
-          />
-          <FieldError error={schedule.error} field="duration_minutes" />
-        </label>
-      </div>
-      <label>
-        {t("schedule.location")}
-        <input name="location" value={location} onChange={(e) => setLocation(e.target.value)} />
-        <FieldError error={schedule.error} field="location" />
-      </label>
-      <label>
-        {t("schedule.video")}
-        <input name="video_url" type="url" value={video} onChange={(e) => setVideo(e.target.value)} />
-        <FieldError error={schedule.error} field="video_url" />
-      </label>
+      <SlotFields slot={slot} onChange={change} error={schedule.error} />
       <ProblemAlert error={schedule.error} />
       {schedule.isSuccess ? (
         <p className="alert alert-ok" role="status">
