@@ -50,7 +50,11 @@ def test_texts_fall_back_through_the_locale_chain():
         "zh-Hans-CN", links=links, position=_position(), count=2, top=[("Li", 8.0, "")]
     )
     assert msg.subject == "人才库中有 2 位候选人匹配 数据工程师"
-    assert "https://api.acme.example/api/v1/positions/p-1/matches" in msg.body
+    # The body is its lines (the pack's list), the link on the last one.
+    assert msg.body.splitlines()[-1].endswith(
+        "https://api.acme.example/api/v1/positions/p-1/matches"
+    )
+    assert msg.body.splitlines()[0].startswith("人才库中有 2 位候选人")
     fallback = alerts.matches_found("fr", links=links, position=_position(), count=1, top=[])
     assert fallback.subject == "1 candidate in the pool matches Data Engineer"
     assert "(none given)" in fallback.body

@@ -52,7 +52,8 @@ def text(locale: str | None, key: str) -> str:
     for tag in (*locale_chain(locale), DEFAULT_LOCALE):
         value = texts.get(tag, {}).get(key)
         if value is not None:
-            return "\n".join(value) if isinstance(value, list) else str(value)
+            # Packs are frozen: a JSON list of lines arrives as a tuple.
+            return "\n".join(value) if isinstance(value, list | tuple) else str(value)
     raise KeyError(key)
 
 
