@@ -1,4 +1,4 @@
-import { Navigate, createBrowserRouter, RouterProvider, type RouteObject } from "react-router-dom";
+import { Navigate, createBrowserRouter, RouterProvider, useLocation, type RouteObject } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
 import { useAuth } from "./auth/AuthProvider";
@@ -7,9 +7,11 @@ import { OidcCallback, SignIn } from "./SignIn";
 import { AREAS } from "./screens/registry";
 import { Page } from "./components/Page";
 
+/** Signed out, a page (an alert's link, a bookmark) sends you to sign in, and back to it. */
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useAuth();
-  if (!session) return <Navigate to="/signin" replace />;
+  const location = useLocation();
+  if (!session) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
   return <>{children}</>;
 }
 

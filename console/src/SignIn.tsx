@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { Navigate, useNavigate } from "react-router-dom";
+import { Navigate, useLocation, useNavigate } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import { useAuth } from "./auth/AuthProvider";
+import { returnPath, useAuth } from "./auth/AuthProvider";
 import type { Role } from "./auth/token";
 import { config } from "./config";
 import { LanguagePicker } from "./Layout";
@@ -15,7 +15,8 @@ export function SignIn() {
   const [sub, setSub] = useState("hr-1");
   const [error, setError] = useState<string | null>(null);
   const cfg = config();
-  if (session) return <Navigate to="/" replace />;
+  const from = returnPath((useLocation().state as { from?: unknown } | null)?.from);
+  if (session) return <Navigate to={from} replace />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -34,7 +35,7 @@ export function SignIn() {
       {cfg.oidc ? (
         <section>
           <h2>{t("signIn.title")}</h2>
-          <button type="button" className="primary" onClick={() => void signInOidc()}>
+          <button type="button" className="primary" onClick={() => void signInOidc(from)}>
             {t("signIn.oidc")}
           </button>
         </section>
@@ -80,7 +81,7 @@ export function OidcCallback() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     completeOidc().then(
-      () => navigate("/", { replace: true }),
+      (to) => navigate(to, { replace: true }),
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
     // Once: the authorization code can be exchanged only once.

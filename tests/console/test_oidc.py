@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
+from playwright.async_api import expect
 
 from talentloop_shared.devtools.console import SERVICE_NAMES
 from talentloop_shared.devtools.suite import SERVICES, Suite
@@ -110,13 +111,17 @@ async def test_hr_signs_in_at_the_company_issuer_with_pkce_and_the_services_acce
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     try:
-        await page.goto(console_url + "/signin")
+        # A deep link (an alert's) while signed out: sign-in first, then back to it, the
+        # way through the issuer and its callback included.
+        await page.goto(console_url + "/org?status=closed")
+        await page.wait_for_url("**/signin")
         # Outside development there is no role picker: only the company sign-in.
         assert await page.locator("select[name=role]").count() == 0
         await page.get_by_role("button", name="Sign in with your company account").click()
         await page.get_by_test_id("signed-in-as").wait_for(timeout=15_000)
         assert "Li Na" in await page.get_by_test_id("signed-in-as").inner_text()
-        assert not page.url.endswith("/callback")
+        assert page.url == console_url + "/org?status=closed"
+        await expect(page.locator("select[name=status]")).to_have_value("closed")
 
         # The code was exchanged with PKCE: the verifier matches the S256 challenge.
         (authorize,) = issuer.authorize_requests

@@ -3,6 +3,8 @@ reachable, screenshot and accessible. The journeys (test_journey_*.py) work the 
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from playwright.async_api import expect
@@ -64,6 +66,21 @@ async def test_signed_out_visitors_land_on_the_sign_in_page(ui) -> None:
     await ui.goto("/org")
     await ui.page.wait_for_url("**/signin")
     await ui.check("signin-en")
+
+
+async def test_a_link_from_an_alert_opens_its_page_once_signed_in(ui) -> None:
+    """An alert links to a console page (notify's `Links`); signed out, the reader signs in
+    and lands on that page, its query included, not on the first screen."""
+    page = ui.page
+    await ui.goto("/talent/plans?application=app-from-an-alert")
+    await page.wait_for_url("**/signin")
+    await page.locator("select[name=role]").select_option("hr_admin")
+    await page.locator("input[name=sub]").fill("hr-alerted")
+    await page.locator("form button[type=submit]").click()
+    await page.wait_for_url("**/talent/plans?application=app-from-an-alert")
+    await expect(page.get_by_text("The plan of one hire.")).to_be_visible()
+    await page.get_by_role("link", name="All plans").click()
+    await page.wait_for_url(re.compile(r".*/talent/plans$"))
 
 
 async def test_hr_sees_every_screen_in_both_languages(ui) -> None:

@@ -7,8 +7,8 @@ interface AuthContextValue {
   session: Session | null;
   hasRole: (...roles: Role[]) => boolean;
   signInDev: (roles: Role[], sub: string) => Promise<void>;
-  signInOidc: () => Promise<void>;
-  completeOidc: () => Promise<void>;
+  signInOidc: (returnTo?: string) => Promise<void>;
+  completeOidc: () => Promise<string>;
   signOut: () => void;
 }
 
@@ -50,18 +50,28 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const body = (await response.json()) as { access_token: string };
       setToken(body.access_token);
     },
-    async signInOidc() {
-      await oidc().signinRedirect();
+    async signInOidc(returnTo) {
+      // The page asked for travels through the issuer in the request's state.
+      await oidc().signinRedirect({ state: { returnTo: returnPath(returnTo) } });
     },
     async completeOidc() {
       const user = await oidc().signinRedirectCallback();
       setToken(user.access_token);
+      return returnPath((user.state as { returnTo?: unknown } | undefined)?.returnTo);
     },
     signOut() {
       setToken(null);
     },
   };
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+/** Where to go after signing in: a page of this console (a path such as an alert's link
+ * opens), never another site (`//host`, `https:`) nor the sign-in page itself. */
+export function returnPath(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return "/";
+  if (value.startsWith("/signin") || value.startsWith("/callback") || value.includes("\\")) return "/";
+  return value;
 }
 
 export function useAuth(): AuthContextValue {

@@ -1,5 +1,7 @@
-// New hires' development plans: the scorecard's gaps and the courses that cover them.
+// New hires' development plans: the scorecard's gaps and the courses that cover them;
+// `?application=<id>` shows one hire's plan (the new-hire alert links there).
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
@@ -11,10 +13,16 @@ import { LoadMore } from "../../components/LoadMore";
 
 export function DevelopmentPlans() {
   const { t } = useTranslation("talent");
+  const [params] = useSearchParams();
+  const application = params.get("application") || undefined;
   const query = useInfiniteQuery({
-    queryKey: ["talent", "plans"],
+    queryKey: ["talent", "plans", application ?? null],
     queryFn: ({ pageParam }) =>
-      data(api().talent.GET("/api/v1/development-plans", { params: { query: { limit: 20, cursor: pageParam } } })),
+      data(
+        api().talent.GET("/api/v1/development-plans", {
+          params: { query: { limit: 20, cursor: pageParam, application_id: application } },
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
@@ -23,6 +31,11 @@ export function DevelopmentPlans() {
     <Page title={t("title")}>
       <TalentTabs />
       <h2>{t("plans.title")}</h2>
+      {application ? (
+        <p className="hint">
+          {t("plans.oneHire")} <Link to="/talent/plans">{t("plans.all")}</Link>
+        </p>
+      ) : null}
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (

@@ -6,7 +6,7 @@ import hashlib
 from typing import Literal
 
 from limits import parse_many
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import AliasChoices, BaseModel, Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from notify_service.domain.interviews import parse_offsets
@@ -94,8 +94,15 @@ class Settings(ServiceSettings):
     hr_alert_email: str | None = None
     hr_alert_locale: str = "zh-CN"
     hr_alert_timezone: str = "Asia/Shanghai"
-    # Where staff reach the API (the gateway): links in alerts are built from it.
-    staff_api_base_url: str = "http://127.0.0.1:8000"
+    # Where staff reach the HR console (`make run` serves it on :8000): links in alerts
+    # open its pages. NOTIFY_STAFF_API_BASE_URL, its name before the console existed, is
+    # still read.
+    staff_console_url: str = Field(
+        default="http://127.0.0.1:8000",
+        validation_alias=AliasChoices(
+            "staff_console_url", "notify_staff_console_url", "notify_staff_api_base_url"
+        ),
+    )
     # Team-chat robots (WeCom, DingTalk, Feishu webhooks).
     robot_timeout_seconds: float = 10.0
 

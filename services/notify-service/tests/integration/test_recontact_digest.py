@@ -105,8 +105,8 @@ async def test_the_digest_is_one_email_to_hr_in_chinese_with_the_count_and_names
     assert "——沟通能力, sql" in text
     assert "……另有 21 位" in text
     talent_id = payload.top[0].talent_id
-    assert f"/api/v1/talents/{talent_id}/contacted" in text
-    assert "/api/v1/reminders" in text
+    assert f"档案：http://127.0.0.1:8000/talent/{talent_id}" in text
+    assert "http://127.0.0.1:8000/talent/reminders" in text
     row = await _sent(svc, str(event_id))
     assert row.locale == "zh-CN"
     assert mails_to(mail_sink, hr_alert_address) == [mail]

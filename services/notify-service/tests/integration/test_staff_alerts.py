@@ -98,7 +98,7 @@ async def test_matches_found_sends_one_alert_to_the_recruiter_with_count_and_top
     text = mail.text()
     assert "3 candidates in the pool match Backend Engineer" in mail.subject
     assert "Li Na (8.7): Go, Kafka" in text and "Chen Jie (7.9): Go" in text
-    assert f"/api/v1/positions/{position['id']}/matches" in text
+    assert f"/talent/matches?opening={position['id']}" in text  # the console's page
     alerts = await _alerts(svc, position["id"])
     assert [(a.kind, a.channel, a.recipient) for a in alerts] == [
         ("alert.matches_found", "email", recruiter["email"])
@@ -128,11 +128,12 @@ async def test_decision_pending_tells_each_owner_the_deadline_in_their_time_zone
     assert "2026-12-01 10:00 (Asia/Shanghai)" in zh.subject and "待定决定" in zh.subject
     assert "后端工程师" in zh.text() and "面试官一致不通过" in zh.text()
     assert "2026-11-30 21:00 (America/New_York)" in en.subject
-    base = f"/api/v1/applications/{payload.application_id}"
     for mail in (zh, en):
         assert "no Go in production" in mail.text()
-        assert f"{base}/decision/confirm" in mail.text()
-        assert f"{base}/decision/overturn" in mail.text()
+        # The console's pages: the review queue (confirm, edit, overturn) and the application.
+        assert "http://127.0.0.1:8000/decisions\n" in mail.text()
+        assert f"/pipeline/applications/{payload.application_id}" in mail.text()
+        assert "POST" not in mail.text()
 
 
 async def test_a_kind_switched_off_sends_that_person_no_email(
@@ -183,7 +184,17 @@ async def test_a_held_rejection_notice_alerts_the_owners_with_the_flagged_phrase
     await publish(svc, amqp_url, payload)
     [mail] = await _mail(mail_sink, recruiter["email"])
     assert "held for review" in mail.subject and payload.candidate.name in mail.subject
-    assert "too old" in mail.text() and "/approve" in mail.text()
+    assert "too old" in mail.text()
+    async with svc.runtime.session_factory() as session:
+        held = await session.scalars(
+            select(Notification.id).where(
+                Notification.application_id == payload.application_id,
+                Notification.kind == "rejection",
+            )
+        )
+        ids = list(held)
+    assert ids and all(f"http://127.0.0.1:8000/notices/{i}" in mail.text() for i in ids)
+    assert "POST" not in mail.text()  # a person reads it: the console's page, not the API
     assert mails_to(mail_sink, payload.candidate.email) == []  # the notice itself is held
 
 
@@ -203,7 +214,7 @@ async def test_a_hire_alerts_the_owners_with_the_gaps_and_the_plan(svc, amqp_url
     [mail] = await _mail(mail_sink, manager["email"])
     assert "New hire: Wang Fang" in mail.subject
     assert "distributed tracing" in mail.text()
-    assert f"development-plans?application_id={payload.application_id}" in mail.text()
+    assert f"/talent/plans?application={payload.application_id}" in mail.text()
 
 
 async def _robot(client, auth, **body: Any) -> dict:

@@ -45,15 +45,13 @@ def test_owners_are_deduplicated_and_hr_is_the_fallback():
 
 
 def test_texts_fall_back_through_the_locale_chain():
-    links = alerts.Links("https://api.acme.example/")
+    links = alerts.Links("https://hr.acme.example/")
     msg = alerts.matches_found(
         "zh-Hans-CN", links=links, position=_position(), count=2, top=[("Li", 8.0, "")]
     )
     assert msg.subject == "人才库中有 2 位候选人匹配 数据工程师"
     # The body is its lines (the pack's list), the link on the last one.
-    assert msg.body.splitlines()[-1].endswith(
-        "https://api.acme.example/api/v1/positions/p-1/matches"
-    )
+    assert msg.body.splitlines()[-1].endswith("https://hr.acme.example/talent/matches?opening=p-1")
     assert msg.body.splitlines()[0].startswith("人才库中有 2 位候选人")
     fallback = alerts.matches_found("fr", links=links, position=_position(), count=1, top=[])
     assert fallback.subject == "1 candidate in the pool matches Data Engineer"
@@ -70,3 +68,13 @@ def test_preferences_default_to_on():
     assert alerts.switched_on(None, "new_hire", "email")
     assert alerts.switched_on({"matches_found": {"email": False}}, "new_hire", "email")
     assert not alerts.switched_on({"new_hire": {"email": False}}, "new_hire", "email")
+
+
+def test_links_open_the_consoles_pages_with_ids_escaped():
+    links = alerts.Links("https://hr.acme.example/")
+    assert links.application("a 1/2") == "https://hr.acme.example/pipeline/applications/a%201/2"
+    assert links.talent("t?x") == "https://hr.acme.example/talent/t%3Fx"
+    assert (
+        links.development_plans("a&b") == "https://hr.acme.example/talent/plans?application=a%26b"
+    )
+    assert links.decisions() == "https://hr.acme.example/decisions"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any, Literal
+from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from talentloop_shared.events.payloads import PersonRef, PositionRef
@@ -127,31 +128,33 @@ class AlertMessage:
 
 
 class Links:
-    """Links in alerts: to the API resources until the console's pages exist."""
+    """Links in alerts: to the HR console's pages where the reader acts on what the alert
+    says (a person reads alerts; the API resources behind the pages are in the API docs)."""
 
-    def __init__(self, base_url: str) -> None:
-        self.base = base_url.rstrip("/") + "/api/v1"
+    def __init__(self, console_url: str) -> None:
+        self.base = console_url.rstrip("/")
 
     def application(self, application_id: str) -> str:
-        return f"{self.base}/applications/{application_id}"
+        return f"{self.base}/pipeline/applications/{quote(application_id)}"
 
-    def decision(self, application_id: str, action: str) -> str:
-        return f"{self.base}/applications/{application_id}/decision/{action}"
+    def decisions(self) -> str:
+        """The review queue, where a pending decision is confirmed, edited or overturned."""
+        return f"{self.base}/decisions"
 
     def matches(self, position_id: str) -> str:
-        return f"{self.base}/positions/{position_id}/matches"
+        return f"{self.base}/talent/matches?opening={quote(position_id)}"
 
     def development_plans(self, application_id: str) -> str:
-        return f"{self.base}/development-plans?application_id={application_id}"
+        return f"{self.base}/talent/plans?application={quote(application_id)}"
 
     def notification(self, notification_id: str) -> str:
-        return f"{self.base}/notifications/{notification_id}"
+        return f"{self.base}/notices/{quote(notification_id)}"
 
     def reminders(self) -> str:
-        return f"{self.base}/reminders"
+        return f"{self.base}/talent/reminders"
 
-    def contacted(self, talent_id: str) -> str:
-        return f"{self.base}/talents/{talent_id}/contacted"
+    def talent(self, talent_id: str) -> str:
+        return f"{self.base}/talent/{quote(talent_id)}"
 
 
 def _message(
@@ -202,8 +205,7 @@ def decision_pending(
             "reasons": _bullets(reasons, locale),
             "strengths": _bullets(strengths, locale),
             "application_url": links.application(application_id),
-            "confirm_url": links.decision(application_id, "confirm"),
-            "overturn_url": links.decision(application_id, "overturn"),
+            "decisions_url": links.decisions(),
         },
     )
 
@@ -270,7 +272,6 @@ def notice_held(
         text(locale, "notice_held.notice").format(
             channel=text(locale, f"channel.{channel}"),
             notice_url=links.notification(nid),
-            approve_url=links.notification(nid) + "/approve",
         )
         for channel, nid in notices
     ]
@@ -309,7 +310,8 @@ def recontact_due(
     people: Sequence[DuePerson],
 ) -> AlertMessage:
     """The daily digest: how many are due for re-contact, the earliest of them (dates in
-    the reader's time zone) with a link to record the call, and the reminders list."""
+    the reader's time zone) with a link to each profile, and the reminders list (where the
+    call is recorded)."""
 
     def day_of(moment: datetime) -> str:
         try:
@@ -343,9 +345,7 @@ def recontact_due(
             )
         )
         lines.append(
-            text(locale, "recontact_due.contacted").format(
-                contacted_url=links.contacted(p.talent_id)
-            )
+            text(locale, "recontact_due.profile").format(talent_url=links.talent(p.talent_id))
         )
     if count > len(people):
         lines.append(text(locale, "recontact_due.more").format(more=count - len(people)))

@@ -161,7 +161,7 @@ async def create_alerts(
 
 
 def _links(uow: UnitOfWork) -> Links:
-    return Links(notify_state(uow).settings.staff_api_base_url)
+    return Links(notify_state(uow).settings.staff_console_url)
 
 
 async def alert_decision_pending(
