@@ -640,3 +640,18 @@ async def test_hr_reschedules_and_cancels_an_interview_and_the_candidate_is_told
     ui.expect_failed_requests(409)  # provoked: the scored interview
     still = await api.call("GET", "recruiting-service", f"/api/v1/interviews/{held['id']}")
     assert still["status"] == "scheduled"
+
+    # -- an interviewer who has not scored yesterday's interview still finds it --------
+    owed = await api.call(
+        "POST",
+        "recruiting-service",
+        f"/api/v1/applications/{app_id}/interviews",
+        json={"panel": [iv["b"]["id"]], "start": yesterday, "allow_overlap": True},
+    )
+    await _switch_user(ui, "interviewer", iv["b"]["sub"], "en")
+    await ui.goto("/interviews")
+    mine = page.get_by_test_id("my-interview").filter(has_text=applied["candidate"]["name"])
+    await expect(mine).to_have_count(1)
+    await mine.get_by_role("link", name=f"Score {applied['candidate']['name']}").click()
+    await expect(page.locator("select[name=score-technical]")).to_be_visible()
+    assert page.url.endswith(f"/interviews/{owed['id']}")

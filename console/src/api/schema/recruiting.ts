@@ -463,7 +463,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My upcoming interviews, each with the dimensions I will score */
+        /** My interviews to prepare or to score: upcoming ones, and past ones whose scorecard I still owe */
         get: operations["my_interviews_api_v1_my_interviews_get"];
         put?: never;
         post?: never;

@@ -1,8 +1,9 @@
-// The interviewer's screens: my upcoming interviews with the dimensions I score, and the
-// scorecard form (a score per dimension of my department, with its weight; notes; the
-// recommendation). Who "I" am: the staff directory's person whose `subject` is my token's
-// `sub` (recruiting-service answers 404 without one), so HR and recruiters are first
-// looked up in the directory instead of asking for interviews nobody can match.
+// The interviewer's screens: my interviews (upcoming, and past ones whose scorecard I owe)
+// with the dimensions I score, and the scorecard form (a score per dimension of my
+// department, with its weight; notes; the recommendation). Who "I" am: the staff
+// directory's person whose `subject` is my token's `sub` (recruiting-service answers 404
+// without one), so HR and recruiters are first looked up in the directory instead of
+// asking for interviews nobody can match.
 import { useState, type FormEvent } from "react";
 import { Link, useParams, type RouteObject } from "react-router-dom";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -117,7 +118,8 @@ function ScorecardFormPage() {
   const { interviewId = "" } = useParams();
   const { t } = useTranslation("interviews");
   const me = useInDirectory();
-  // My seat at this interview: the dimensions I score (first 500 upcoming interviews).
+  // My seat at this interview: the dimensions I score (among the first 500 of my
+  // interviews: upcoming ones and past ones I have not scored).
   const mine = useQuery({
     queryKey: ["my-interviews", "all"],
     enabled: me.known,

@@ -255,7 +255,9 @@ async def test_a_double_booked_panel_member_is_a_409_naming_the_clash(recruiting
     assert moved.status_code == 409
 
 
-async def test_my_interviews_lists_my_upcoming_seats_with_my_dimensions(recruiting) -> None:
+async def test_my_interviews_lists_upcoming_seats_and_past_ones_i_have_not_scored(
+    recruiting,
+) -> None:
     s = await _setting(recruiting, name="Chen Jie")
     client = recruiting.svc.client
     upcoming = await _schedule(
@@ -270,16 +272,44 @@ async def test_my_interviews_lists_my_upcoming_seats_with_my_dimensions(recruiti
     )
     assert past.status_code == 201
 
-    mine = await client.get(
-        "/api/v1/my/interviews", headers=recruiting.auth("interviewer", sub=s["biz"]["subject"])
-    )
+    biz = recruiting.auth("interviewer", sub=s["biz"]["subject"])
+    mine = await client.get("/api/v1/my/interviews", headers=biz)
     assert mine.status_code == 200, mine.text
-    (item,) = mine.json()["items"]
-    assert item["interview_id"] == upcoming.json()["id"]
+    # The interview two days ago is still mine: I owe its scorecard (the cancelled one is not).
+    owed, item = mine.json()["items"]
+    assert owed["interview_id"] == past.json()["id"] and owed["submitted"] is False
     assert item["candidate_name"] == "Chen Jie"
     assert item["position_title"] == "Marketing Manager"
     assert [d["key"] for d in item["dimensions"]] == ["business"]
     assert item["panel"] == ["Wang Fang", "Anna Berg"] and item["submitted"] is False
+
+    # Scored, the past one leaves my list; the upcoming one, scored early, stays until it ends.
+    for interview in (past, upcoming):
+        scored = await client.post(
+            f"/api/v1/interviews/{interview.json()['id']}/evaluation",
+            headers=biz,
+            json={"scores": [{"dimension": "business", "score": 7}], "recommendation": "hire"},
+        )
+        assert scored.status_code == 201, scored.text
+    after = (await client.get("/api/v1/my/interviews", headers=biz)).json()["items"]
+    assert [(i["interview_id"], i["submitted"]) for i in after] == [(upcoming.json()["id"], True)]
+    # A past interview of a decided application is not asked for any more.
+    unscored_past = await _schedule(
+        recruiting, s["application"]["id"], panel=[s["tech"]["id"]], start=_at(-1)
+    )
+    tech = recruiting.auth("interviewer", sub=s["tech"]["subject"])
+    listed = (await client.get("/api/v1/my/interviews", headers=tech)).json()["items"]
+    assert unscored_past.json()["id"] in [i["interview_id"] for i in listed]
+    rejected = await client.post(
+        f"/api/v1/applications/{s['application']['id']}/reject", headers=recruiting.hr, json={}
+    )
+    assert rejected.status_code == 200, rejected.text
+    listed = (await client.get("/api/v1/my/interviews", headers=tech)).json()["items"]
+    assert unscored_past.json()["id"] not in [i["interview_id"] for i in listed]
+    held = await client.get(
+        f"/api/v1/interviews/{unscored_past.json()['id']}", headers=recruiting.hr
+    )
+    assert held.json()["status"] == "scheduled"  # it took place; only the decision ended it
 
     stranger = await client.get(
         "/api/v1/my/interviews", headers=recruiting.auth("interviewer", sub="nobody-known")

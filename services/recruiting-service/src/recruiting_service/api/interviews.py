@@ -66,7 +66,8 @@ interview.page(
     role=OwnInterviews,
     path="/my/interviews",
     read=MyInterviewRead.from_mine,
-    summary="My upcoming interviews, each with the dimensions I will score",
+    summary="My interviews to prepare or to score: upcoming ones, and past ones whose "
+    "scorecard I still owe",
     errors=(404,),
 )
 interview.get(interviews.get_interview, summary="Read an interview")

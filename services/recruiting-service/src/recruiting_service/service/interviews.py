@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 
 from recruiting_service.db.models import (
     Application,
@@ -34,7 +34,7 @@ from recruiting_service.db.repositories import (
     PolicyDecisionRepository,
     as_uuid,
 )
-from recruiting_service.domain.applications import is_final, transition
+from recruiting_service.domain.applications import FINAL_STATUSES, is_final, transition
 from recruiting_service.service.applications import resolve
 from recruiting_service.service.candidates import refuse_if_erased
 from recruiting_service.service.inputs import (
@@ -514,14 +514,32 @@ def _seat_is(seat: PanelSeat, identities: set[str]) -> bool:
     )
 
 
+def _my_seat(identities: set[str]) -> ColumnElement[bool]:
+    """A WHERE clause on panel seats: the seat is one of these identities'."""
+    person_ids = [u for i in identities if (u := as_uuid(i)) is not None]
+    return or_(PanelSeat.member_id.in_(list(identities)), PanelSeat.person_id.in_(person_ids))
+
+
 def _sits_on(identities: set[str]) -> ColumnElement[bool]:
     """A WHERE clause: the interview seats one of these identities."""
-    person_ids = [u for i in identities if (u := as_uuid(i)) is not None]
-    return Interview.id.in_(
-        select(PanelSeat.interview_id).where(
-            or_(PanelSeat.member_id.in_(list(identities)), PanelSeat.person_id.in_(person_ids))
-        )
+    return Interview.id.in_(select(PanelSeat.interview_id).where(_my_seat(identities)))
+
+
+def _awaits_scorecard_of(identities: set[str]) -> ColumnElement[bool]:
+    """A WHERE clause: one of these identities sits on the interview and has not scored it,
+    and its application is still undecided (a scorecard can still count)."""
+    unscored = exists().where(
+        PanelSeat.interview_id == Interview.id,
+        _my_seat(identities),
+        ~exists().where(
+            Evaluation.interview_id == Interview.id,
+            Evaluation.interviewer_id == PanelSeat.member_id,
+        ),
     )
+    undecided = Interview.application_id.in_(
+        select(Application.id).where(Application.status.not_in(sorted(FINAL_STATUSES)))
+    )
+    return and_(unscored, undecided)
 
 
 async def list_interviews(
@@ -558,17 +576,18 @@ async def _page(
 async def my_interviews(
     uow: UnitOfWork, *, principal: Principal, limit: int, cursor: str | None
 ) -> Page[MyInterview]:
-    """The caller's upcoming interviews (not cancelled, not over), each with the
-    dimensions they will score. 404 when no person of the staff directory signs in as
-    the caller: there is nobody to look for."""
+    """The caller's interviews to prepare or to score: those not over yet, and those over
+    whose scorecard they still owe (the application undecided), by schedule, each with the
+    dimensions they score; never a cancelled one. 404 when no person of the staff
+    directory signs in as the caller: there is nobody to look for."""
     people = await people_signed_in_as(uow, principal.sub)
     if not people:
         raise NotFound("staff member signing in as", principal.sub)
     mine = await identities_of(uow, principal.sub)
     stmt = select(Interview).where(
         Interview.status == "scheduled",
-        Interview.ends_at > uow.clock.now(),
         _sits_on(mine),
+        or_(Interview.ends_at > uow.clock.now(), _awaits_scorecard_of(mine)),
     )
     page = await _page(uow, stmt, limit=limit, cursor=cursor)
     applications = await ApplicationRepository(uow.session).by_ids(
