@@ -106,11 +106,15 @@ async def test_scheduling_invites_the_candidate_and_each_panel_member_once(
     assert "Li Lei" in text and "Maria Garcia" in text
     seen = everything_in(to_candidate)
     assert li.email not in seen and maria.email not in seen
+    assert "/interviews/" not in text  # the scorecard link is the panel's
     assert attendees(event_of(calendar_of(to_candidate)[1])) == [candidate.email]
 
     # A panel member's: English, their own clock.
     [to_li] = mails_to(mail_sink, li.email or "")
     assert "Dear Li" in to_li.text() and "02:00–03:00 (Europe/London)" in to_li.text()
+    # Where Li scores it afterwards: the console's form for this interview.
+    scorecard = f"http://127.0.0.1:8000/interviews/{payload.interview_id}"
+    assert f"After the interview, submit your scorecard here: {scorecard}" in to_li.text()
     assert "张伟" in to_li.subject
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in to_li.text().replace("张伟", ""))
     [to_maria] = mails_to(mail_sink, maria.email or "")

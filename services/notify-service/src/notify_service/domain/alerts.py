@@ -128,8 +128,9 @@ class AlertMessage:
 
 
 class Links:
-    """Links in alerts: to the HR console's pages where the reader acts on what the alert
-    says (a person reads alerts; the API resources behind the pages are in the API docs)."""
+    """Links in staff emails (alerts, a panel's interview emails): to the HR console's pages
+    where the reader acts on them (a person reads these; the API resources behind the pages
+    are in the API docs)."""
 
     def __init__(self, console_url: str) -> None:
         self.base = console_url.rstrip("/")
@@ -155,6 +156,10 @@ class Links:
 
     def talent(self, talent_id: str) -> str:
         return f"{self.base}/talent/{quote(talent_id)}"
+
+    def scorecard(self, interview_id: str) -> str:
+        """A panel member's scorecard form for the interview."""
+        return f"{self.base}/interviews/{quote(interview_id)}"
 
 
 def _message(

@@ -161,7 +161,7 @@ async def create_alerts(
 
 
 def _links(uow: UnitOfWork) -> Links:
-    return Links(notify_state(uow).settings.staff_console_url)
+    return notify_state(uow).links
 
 
 async def alert_decision_pending(

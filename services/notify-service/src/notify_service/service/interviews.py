@@ -48,7 +48,7 @@ from notify_service.db.repositories import ErasureRepository, SettingsRepository
 from notify_service.domain.interviews import Method
 from notify_service.service.notice_control import HOLDABLE
 from notify_service.service.notices import _fill  # the render + guard step of every notice
-from notify_service.service.state import notify_state
+from notify_service.service.state import NotifyState, notify_state
 from notify_service.service.wakeups import wake_dispatchers
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import (
@@ -92,6 +92,11 @@ class _Reader:
 
 def _candidate_id(details: InterviewDetails) -> str:
     return details.candidate.person_id or f"application:{details.application_id}"
+
+
+def _scorecard_url(state: NotifyState, reader: _Reader, details: InterviewDetails) -> str:
+    """Where a panel member scores this interview in the console ("" for anyone else)."""
+    return state.links.scorecard(details.interview_id) if reader.role == "panel" else ""
 
 
 def _readers(people: Sequence[Attendee], role: Role) -> list[_Reader]:
@@ -257,6 +262,7 @@ async def _write_emails(
             previous_start=previous_start,
             reason=reason,
             removed=reader.role == "removed",
+            scorecard_url=_scorecard_url(state, reader, details),
         )
         await _fill(
             uow,
@@ -331,6 +337,7 @@ async def _write_reminders(
                 is_candidate=reader.role == "candidate",
                 company_name=settings.company_name,
                 lead_minutes=lead,
+                scorecard_url=_scorecard_url(notify_state(uow), reader, details),
             )
             await _fill(
                 uow,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from notify_service.config import Settings
+from notify_service.domain.alerts import Links
 from notify_service.domain.templates.rendering import RenderLimits
 from notify_service.service.delivery import EmailSender, SmsGateway, SmtpMailer, sms_gateway
 from notify_service.service.rendering import TemplateRenderer
@@ -76,6 +77,11 @@ class NotifyState:
     # The webhook delivery loop's wake-up (a commit recorded deliveries, one finished).
     webhooks: DispatcherWakeup = field(default_factory=DispatcherWakeup)
     templates: TemplateCache = field(default_factory=TemplateCache)
+
+    @property
+    def links(self) -> Links:
+        """Links to the HR console's pages, for staff emails (alerts, a panel's invitations)."""
+        return Links(self.settings.staff_console_url)
 
 
 def language_packs(settings: Settings) -> LanguagePacks:

@@ -12,7 +12,8 @@ Every kind gets the same keys, so one template can be copied to another kind:
   candidate), panel (names only, never addresses), previous_when (an update: the old
   time, or ""), reason (a cancellation's, or ""), removed (a cancellation sent because
   the reader was taken off the panel, the interview itself still on), lead (a
-  reminder: "24 hours", or "");
+  reminder: "24 hours", or ""), scorecard_url (a panel member's: the console's
+  scorecard form for this interview; "" for the candidate);
 - ``company``.
 """
 
@@ -45,6 +46,7 @@ def interview_context(
     reason: str | None = None,
     removed: bool = False,
     lead_minutes: int | None = None,
+    scorecard_url: str = "",
 ) -> dict[str, Any]:
     """Template variables of one interview email to `reader` (see the module docstring)."""
     slot = format_slot(
@@ -88,6 +90,7 @@ def interview_context(
             "reason": _text(reason),
             "removed": removed,
             "lead": format_lead(lead_minutes, locale=reader.locale) if lead_minutes else "",
+            "scorecard_url": "" if is_candidate else scorecard_url,
         },
         "company": company_name,
     }
