@@ -1468,7 +1468,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "rejection" | "invitation" | "interview_invitation" | "interview_update" | "interview_cancellation" | "interview_reminder";
+            kind: "rejection" | "invitation" | "interview_invitation" | "interview_update" | "interview_cancellation" | "interview_reminder" | "scorecard_due";
             /**
              * Locale
              * @description BCP 47 tag, stored canonical: `zh_cn` → `zh-CN`

@@ -118,6 +118,10 @@ class Settings(ServiceSettings):
     # Interview reminders: how long before an interview each one goes out ("24h,1h";
     # units d, h, m; empty: none). Moved out of the reader's quiet hours.
     interview_reminders: str = "24h,1h"
+    # Reminders to each panel member who has not scored yet: how long after the interview
+    # ends each one goes out ("2h,1d"; empty: none). Moved out of their quiet hours; their
+    # scorecard (evaluation-submitted) cancels the rest.
+    scorecard_reminders: str = "2h,1d"
 
     # Dispatcher.
     dispatch_poll_seconds: float = 1.0
@@ -161,7 +165,7 @@ class Settings(ServiceSettings):
             raise ValueError("not a rate limit such as '20/minute;200/day'") from None
         return value
 
-    @field_validator("interview_reminders")
+    @field_validator("interview_reminders", "scorecard_reminders")
     @classmethod
     def _reminders(cls, value: str) -> str:
         parse_offsets(value)  # a ValueError names the item it cannot read
@@ -171,6 +175,11 @@ class Settings(ServiceSettings):
     def interview_reminder_minutes(self) -> tuple[int, ...]:
         """The reminder lead times in minutes, longest first."""
         return parse_offsets(self.interview_reminders)
+
+    @property
+    def scorecard_reminder_minutes(self) -> tuple[int, ...]:
+        """How long after an interview ends each scorecard reminder goes, soonest first."""
+        return tuple(sorted(parse_offsets(self.scorecard_reminders)))
 
     @model_validator(mode="after")
     def _smtp_security_from_old_flags(self) -> Settings:

@@ -27,13 +27,14 @@ from interview_testkit import (
     scheduled,
     send,
 )
-from notify_testkit import HR_COPY, mails_to, wake_dispatcher
+from notify_testkit import HR_COPY, as_awaitable, mails_to, wake_dispatcher
 from sqlalchemy import update
 
 from notify_service.db.models import Notification
 from talentloop_shared.events import new_event
 from talentloop_shared.events.payloads import (
     CandidateErased,
+    EvaluationSubmitted,
 )
 from talentloop_shared.testing.harness import RunningService, publish_event
 from talentloop_shared.testing.plugin import eventually
@@ -53,7 +54,10 @@ async def known_settings(svc: RunningService, client: Any, auth: Any) -> AsyncIt
     async with svc.runtime.session_factory() as session:
         await session.execute(
             update(Notification)
-            .where(Notification.kind == "interview_reminder", Notification.status == "scheduled")
+            .where(
+                Notification.kind.in_(["interview_reminder", "scorecard_due"]),
+                Notification.status == "scheduled",
+            )
             .values(status="cancelled", status_reason="test over", send_at=None)
         )
         await session.commit()
@@ -229,6 +233,9 @@ async def test_cancel_sends_a_cancel_to_everyone_and_no_reminder_fires(
     assert "the position was filled" in mails_to(mail_sink, payload.candidate.email or "")[1].text()
     reminders = await notices(svc, payload.interview_id, kind="interview_reminder")
     assert len(reminders) == 6 and {n.status for n in reminders} == {"cancelled"}
+    # So are the panel's reminders to score it.
+    to_score = await notices(svc, payload.interview_id, kind="scorecard_due")
+    assert len(to_score) == 4 and {n.status for n in to_score} == {"cancelled"}
     # Past both reminder times: nothing more arrives.
     advance_to(clock, start - timedelta(minutes=30))
     wake_dispatcher(svc)
@@ -238,7 +245,7 @@ async def test_cancel_sends_a_cancel_to_everyone_and_no_reminder_fires(
     # A reschedule after the cancellation (late, or replayed) does not revive it.
     await send(svc, amqp_url, moved(payload, start=start + timedelta(days=1), panel=[], removed=[]))
     await asyncio.sleep(1.0)
-    assert len(await notices(svc, payload.interview_id)) == 3 + 6 + 3
+    assert len(await notices(svc, payload.interview_id)) == 3 + 6 + 4 + 3
 
 
 # --- reminders ---------------------------------------------------------------------------
@@ -312,6 +319,86 @@ async def test_reminders_are_moved_out_of_the_readers_quiet_hours(
     wake_dispatcher(svc)
     reminder = (await mail_to(mail_sink, candidate.email or "", 3))[2]
     assert "提醒" in reminder.subject and "08:30–09:30" in reminder.text()
+
+
+# --- scorecards -------------------------------------------------------------------------
+
+
+def _scorecard_of(details: Any, who: Any) -> EvaluationSubmitted:
+    return EvaluationSubmitted.model_validate(
+        {
+            "evaluation_id": f"ev-{uuid.uuid4().hex[:8]}",
+            "interview_id": details.interview_id,
+            "application_id": details.application_id,
+            "candidate_id": details.candidate.person_id,
+            "position_id": details.position.id,
+            "interviewer": {"id": who.person_id, "department_id": "d-1"},
+            "scores": [{"dimension": "technical", "score": 7, "weight": 1.0}],
+            "recommendation": "hire",
+            "submitted_at": datetime.now(UTC).isoformat(),
+        }
+    )
+
+
+async def test_the_panel_is_reminded_to_score_until_each_scorecard_is_in(
+    svc, amqp_url, mail_sink, clock, known_settings
+):
+    start = day_at(3, 10)  # ends 11:00 UTC: 11:00 in London
+    payload = scheduled(start=start, panel=("li", "maria"))
+    li, maria = payload.panel
+    await send(svc, amqp_url, payload)
+    # Two reminders to score for each panel member (2 h and a day after the end, out of
+    # their quiet hours); the candidate gets none.
+    due = await notices_written(svc, payload.interview_id, 4, kind="scorecard_due")
+    ends = start + timedelta(hours=1)
+    assert {n.recipient for n in due} == {li.email, maria.email}
+    li_due = sorted(n.send_at for n in due if n.recipient == li.email)
+    assert li_due == [ends + timedelta(hours=2), ends + timedelta(days=1)]
+    assert all(n.send_at >= ends + timedelta(hours=2) for n in due)
+
+    # Li scores: Li's reminders are cancelled, Maria's stay.
+    await send(svc, amqp_url, _scorecard_of(payload, li))
+
+    async def li_cancelled() -> list[Notification] | None:
+        rows = await notices(svc, payload.interview_id, kind="scorecard_due")
+        mine = [n for n in rows if n.recipient == li.email]
+        return rows if all(n.status == "cancelled" for n in mine) else None
+
+    rows = await eventually(li_cancelled, timeout=15, message="Li's reminders cancelled")
+    for n in rows:
+        if n.recipient == li.email:
+            assert n.status_reason == "cancelled: the scorecard was submitted"
+        else:
+            assert n.status == "scheduled"
+
+    # Two hours after the end, Maria is reminded, with the link to her form; Li is not.
+    subject = "Your scorecard for 张伟 (Backend Engineer) is awaited"
+
+    def to_score(address: str | None) -> list[Any]:
+        return [m for m in mails_to(mail_sink, address or "") if m.subject == subject]
+
+    advance_to(clock, ends + timedelta(hours=2, minutes=1))
+    wake_dispatcher(svc)
+    [reminder] = await eventually(
+        lambda: as_awaitable(to_score(maria.email) or None), timeout=15, message="Maria's"
+    )
+    assert f"http://127.0.0.1:8000/interviews/{payload.interview_id}" in reminder.text()
+    assert "Dear Maria" in reminder.text()
+    await asyncio.sleep(0.5)
+    assert to_score(li.email) == []
+
+    # The interview moves: Maria's pending reminder is replaced, Li (scored) gets none.
+    change = moved(payload, start=day_at(4, 10), panel=[li, maria], removed=[])
+    await send(svc, amqp_url, change)
+
+    async def replanned() -> list[Notification] | None:
+        rows = await notices(svc, payload.interview_id, kind="scorecard_due")
+        return rows if len(rows) >= 6 else None
+
+    rows = await eventually(replanned, timeout=15, message="reminders of the new slot")
+    pending = [n for n in rows if n.status == "scheduled"]
+    assert {n.recipient for n in pending} == {maria.email} and len(pending) == 2
+    assert min(n.send_at for n in pending) == day_at(4, 11) + timedelta(hours=2)
 
 
 # --- erasure -----------------------------------------------------------------------------

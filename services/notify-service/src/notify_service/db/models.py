@@ -219,6 +219,20 @@ class ErasedCandidate(Base):
     )
 
 
+class ScorecardReceived(Base):
+    """A panel member's scorecard for an interview is in (from `evaluation-submitted`): no
+    reminder to score it is planned for them again, the interview moved or not. Staff ids
+    only."""
+
+    __tablename__ = "scorecards_received"
+
+    interview_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    # The panel member as the interview names them (a person id, or a free id such as an
+    # email), lower-cased.
+    member: Mapped[str] = mapped_column(String(200), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class InterviewSlot(Base):
     """The latest state notify knows of an interview (from `interview-*` events): which
     calendar sequence it is at, when, and whether it is cancelled. An event older than it

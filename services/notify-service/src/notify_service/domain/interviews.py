@@ -41,6 +41,7 @@ INTERVIEW_KINDS: Final = (
     "interview_update",
     "interview_cancellation",
     "interview_reminder",
+    "scorecard_due",
 )
 """Template kinds of interview notices (same template library as rejections)."""
 

@@ -17,7 +17,8 @@ from notify_service.events.handlers import (
     handle_talent_invited,
 )
 from notify_service.events.webhooks import with_webhooks
-from talentloop_shared.messaging import Handler
+from notify_service.service.interviews import scorecard_submitted
+from talentloop_shared.messaging import Handler, payload_to
 
 PUBLISHES: tuple[str, ...] = ("feedback-received",)
 """Event types this service publishes (checked when a unit of work records an event)."""
@@ -37,6 +38,8 @@ def subscriptions(settings: Settings) -> dict[str, Handler]:
         "interview-scheduled": handle_interview_scheduled,
         "interview-rescheduled": handle_interview_rescheduled,
         "interview-cancelled": handle_interview_cancelled,
+        # A panel member's scorecard is in: no more reminders to submit it.
+        "evaluation-submitted": payload_to(scorecard_submitted),
         # Staff alerts (and which org unit a position is in, for team-chat robots).
         "decision-pending": handle_decision_pending,
         "matches-found": handle_matches_found,

@@ -9,7 +9,13 @@ from the template library when written, held on flagged wording, claimed once, r
   same `UID`) to the candidate and everyone still on the panel, a cancellation
   (`interview_cancellation`, `METHOD:CANCEL`) to each `removed` member; the pending
   reminders of the old slot are cancelled and new ones written;
-- cancelled: a cancellation to everyone, and every pending reminder is cancelled.
+- cancelled: a cancellation to everyone, and every pending reminder is cancelled;
+- evaluation-submitted: that panel member's scorecard is in; their reminders to score it
+  are cancelled, and none is planned for them again if the interview moves.
+
+Panel members who have not scored get a reminder to (`scorecard_due`, with the link to the
+console's form) the configured time after the interview ends (`NOTIFY_SCORECARD_REMINDERS`),
+moved out of their quiet hours; written with the other reminders, cancelled with them.
 
 An email is in its reader's language (templates fall back along `locale_chain`) with the
 time on their clock. Invitations, updates and cancellations go out at once (they are
@@ -43,7 +49,12 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from notify_service import domain
-from notify_service.db.models import InterviewSlot, NoticeSettings, Notification
+from notify_service.db.models import (
+    InterviewSlot,
+    NoticeSettings,
+    Notification,
+    ScorecardReceived,
+)
 from notify_service.db.repositories import ErasureRepository, SettingsRepository
 from notify_service.domain.interviews import Method
 from notify_service.service.notice_control import HOLDABLE
@@ -53,6 +64,7 @@ from notify_service.service.wakeups import wake_dispatchers
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import (
     Attendee,
+    EvaluationSubmitted,
     InterviewCancelled,
     InterviewDetails,
     InterviewRescheduled,
@@ -351,6 +363,116 @@ async def _write_reminders(
     return notices
 
 
+def _member(who: str) -> str:
+    """A panel member as scorecards and reminders match them: the interview's id for them
+    (a person id, or a free id such as an email), trimmed and lower-cased."""
+    return who.strip().lower()[:200]
+
+
+def _reader_member(reader: _Reader) -> str:
+    return _member(reader.person.person_id or reader.person.email or "")
+
+
+async def _write_scorecard_reminders(
+    uow: UnitOfWork, event: _Event, panel: Sequence[_Reader]
+) -> list[Notification]:
+    """For each panel member whose scorecard is not in, the reminders to submit it after
+    the interview ends; not yet added. The slot is locked (`_advance_slot`), so a scorecard
+    arriving meanwhile is seen here or cancels what this writes."""
+    afters = notify_state(uow).settings.scorecard_reminder_minutes
+    if not afters or not panel:
+        return []
+    details, settings = event.details, event.settings
+    scored = set(
+        await uow.session.scalars(
+            select(ScorecardReceived.member).where(
+                ScorecardReceived.interview_id == details.interview_id
+            )
+        )
+    )
+    templates = await notify_state(uow).templates.of_kind(uow, "scorecard_due")
+    ends = details.start + timedelta(minutes=details.duration_minutes)
+    notices = []
+    for reader in panel:
+        member = _reader_member(reader)
+        if reader.email is None or member in scored:
+            continue
+        planned: set[datetime] = set()
+        for after in afters:
+            at = domain.compute_send_at(
+                ends,
+                delay_minutes=after,
+                tz=reader.person.timezone,
+                quiet_start=settings.quiet_start,
+                quiet_end=settings.quiet_end,
+            )
+            if at in planned:
+                continue  # two reminders moved to the same morning: one is enough
+            planned.add(at)
+            notice = event.notice(
+                reader, "scorecard_due", part=f"scorecard_due/{member}/{after}", send_at=at
+            )
+            context = domain.interview_context(
+                details,
+                reader=reader.person,
+                is_candidate=False,
+                company_name=settings.company_name,
+                scorecard_url=_scorecard_url(notify_state(uow), reader, details),
+            )
+            await _fill(
+                uow,
+                notice,
+                templates=templates,
+                context=context,
+                input_texts=_inputs(details, None),
+                hold_for_review=False,
+            )
+            notices.append(notice)
+    return notices
+
+
+async def scorecard_submitted(uow: UnitOfWork, payload: EvaluationSubmitted) -> int:
+    """A panel member's scorecard is in: remember it, and cancel their reminders to submit
+    it that have not gone out; how many were cancelled (does not commit)."""
+    member = _member(payload.interviewer.id)
+    # The interview's slot first, as every interview event takes it: a move being applied
+    # now either sees this scorecard or has its new reminders cancelled here.
+    await uow.session.execute(
+        select(InterviewSlot.interview_id)
+        .where(InterviewSlot.interview_id == payload.interview_id)
+        .with_for_update()
+    )
+    await uow.session.execute(
+        insert(ScorecardReceived)
+        .values(interview_id=payload.interview_id, member=member, received_at=payload.submitted_at)
+        .on_conflict_do_nothing()
+    )
+    result = await uow.session.execute(
+        update(Notification)
+        .where(
+            Notification.interview_id == payload.interview_id,
+            Notification.kind == "scorecard_due",
+            Notification.part.startswith(f"scorecard_due/{member}/", autoescape=True),
+            Notification.status.in_(sorted(HOLDABLE)),
+        )
+        .values(
+            status="cancelled",
+            status_reason="cancelled: the scorecard was submitted",
+            send_at=None,
+            updated_at=func.now(),
+        )
+        .returning(Notification.id),
+        execution_options={"synchronize_session": False},
+    )
+    cancelled = len(result.all())
+    log.info(
+        "interview.scorecard_received",
+        interview_id=payload.interview_id,
+        cancelled_reminders=cancelled,
+    )
+    return cancelled
+
+
 async def _store(uow: UnitOfWork, notices: Sequence[Notification]) -> None:
     for notice in notices:
         uow.session.add(notice)
@@ -416,6 +538,7 @@ async def interview_scheduled(
         uow, event, readers, kind="interview_invitation", method="REQUEST", panel=panel
     )
     notices += await _write_reminders(uow, event, readers)
+    notices += await _write_scorecard_reminders(uow, event, panel)
     await _store(uow, notices)
     return notices
 
@@ -450,6 +573,7 @@ async def interview_rescheduled(
         uow, event, removed, kind="interview_cancellation", method="CANCEL", panel=panel
     )
     notices += await _write_reminders(uow, event, readers)
+    notices += await _write_scorecard_reminders(uow, event, panel)
     log.info(
         "interview.rescheduled",
         interview_id=payload.interview_id,

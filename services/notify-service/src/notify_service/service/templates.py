@@ -224,12 +224,23 @@ _PREVIEW_EVENTS = {
     "interview_update": "interview-rescheduled",
     "interview_cancellation": "interview-cancelled",
     "interview_reminder": "interview-scheduled",
+    "scorecard_due": "interview-scheduled",
 }
 
 
-def _interview_preview(kind: str, payload: dict[str, Any], company: str) -> dict[str, Any]:
-    """An interview template's context from a payload, as the candidate's email."""
+def _interview_preview(
+    uow: UnitOfWork, kind: str, payload: dict[str, Any], company: str
+) -> dict[str, Any]:
+    """An interview template's context from a payload, as the candidate's email (a
+    scorecard reminder: as the first panel member's)."""
     details: InterviewDetails
+    if kind == "scorecard_due":
+        details = InterviewScheduled.model_validate(payload)
+        reader = details.panel[0] if details.panel else details.candidate
+        url = notify_state(uow).links.scorecard(details.interview_id)
+        return domain.interview_context(
+            details, reader=reader, is_candidate=False, company_name=company, scorecard_url=url
+        )
     previous_start, reason, lead_minutes = None, None, None
     if kind == "interview_update":
         moved = InterviewRescheduled.model_validate(payload)
@@ -256,8 +267,8 @@ def _payload_context(
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The context of a payload in the template's language, and the phrasing flags."""
     try:
-        if kind.startswith("interview_"):
-            return _interview_preview(kind, payload, company), []
+        if kind in domain.INTERVIEW_KINDS:
+            return _interview_preview(uow, kind, payload, company), []
         if kind == "invitation":
             invited = TalentInvited.model_validate(payload)
             return domain.invitation_context(invited, company_name=company, locale=locale), []

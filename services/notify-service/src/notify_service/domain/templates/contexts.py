@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final, Literal, get_args
 
+from notify_service.domain.interviews import INTERVIEW_KINDS
 from talentloop_shared.events.payloads import (
     CandidateInfo,
     CandidateRejected,
@@ -48,6 +49,7 @@ TemplateKind = Literal[
     "interview_update",
     "interview_cancellation",
     "interview_reminder",
+    "scorecard_due",
 ]
 KINDS: Final[tuple[str, ...]] = get_args(TemplateKind)
 """Template kinds whose context this module knows how to build and validate (the
@@ -215,7 +217,7 @@ def sample_context(kind: str, *, locale: str = "en", sparse: bool = False) -> di
     if kind not in KINDS:
         raise ValueError(f"unknown template kind '{kind}'")
     language = "zh" if language_of(locale) == "zh" else "en"
-    if kind.startswith("interview_"):
+    if kind in INTERVIEW_KINDS:
         # Imported here: interview_contexts builds on this module (first_name_guess).
         from notify_service.domain.templates.interview_contexts import interview_sample_context
 

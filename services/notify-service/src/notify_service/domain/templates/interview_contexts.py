@@ -1,6 +1,7 @@
 """What an interview template sees (kinds `interview_invitation`, `interview_update`,
-`interview_cancellation`, `interview_reminder`), built from an `interview-*` event for one
-reader: the candidate or a panel member.
+`interview_cancellation`, `interview_reminder`, and `scorecard_due`: a panel member's
+reminder to score it once it is over), built from an `interview-*` event for one reader:
+the candidate or a panel member.
 
 Every kind gets the same keys, so one template can be copied to another kind:
 
@@ -126,6 +127,14 @@ def interview_sample_context(
         panel=[] if sparse else [Attendee(name=n, locale=locale) for n in data["panel"]],
         position=PositionRef(**data["position"], job_family="engineering", version=1),
     )
+    if kind == "scorecard_due":  # only the panel gets it
+        return interview_context(
+            details,
+            reader=Attendee(name=data["panel_reader"], locale=locale),
+            is_candidate=False,
+            company_name=data["company"],
+            scorecard_url=data["scorecard_url"],
+        )
     return interview_context(
         details,
         reader=candidate,
