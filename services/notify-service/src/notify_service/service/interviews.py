@@ -60,6 +60,7 @@ from notify_service.domain.interviews import Method
 from notify_service.service.notice_control import HOLDABLE
 from notify_service.service.notices import _fill  # the render + guard step of every notice
 from notify_service.service.state import NotifyState, notify_state
+from notify_service.service.template_cache import TemplateRow
 from notify_service.service.wakeups import wake_dispatchers
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import (
@@ -337,30 +338,43 @@ async def _write_reminders(
             if at is None or at in planned:
                 continue  # too late for this one, or it fell on another's time
             planned.add(at)
-            notice = event.notice(
-                reader,
-                "interview_reminder",
-                part=f"interview_reminder/{reader.key}/{lead}",
-                send_at=at,
+            part = f"interview_reminder/{reader.key}/{lead}"
+            notices.append(
+                await _reminder(uow, event, reader, templates, part=part, at=at, lead=lead)
             )
-            context = domain.interview_context(
-                details,
-                reader=reader.person,
-                is_candidate=reader.role == "candidate",
-                company_name=settings.company_name,
-                lead_minutes=lead,
-                scorecard_url=_scorecard_url(notify_state(uow), reader, details),
-            )
-            await _fill(
-                uow,
-                notice,
-                templates=templates,
-                context=context,
-                input_texts=_inputs(details, None),
-                hold_for_review=False,
-            )
-            notices.append(notice)
     return notices
+
+
+async def _reminder(
+    uow: UnitOfWork,
+    event: _Event,
+    reader: _Reader,
+    templates: Sequence[TemplateRow],
+    *,
+    part: str,
+    at: datetime,
+    lead: int | None = None,
+) -> Notification:
+    """One reminder (the kind is the part's first segment) to `reader`, rendered, due `at`;
+    not yet added. `lead`: minutes before the interview, for a reminder of it."""
+    notice = event.notice(reader, part.split("/", 1)[0], part=part, send_at=at)
+    context = domain.interview_context(
+        event.details,
+        reader=reader.person,
+        is_candidate=reader.role == "candidate",
+        company_name=event.settings.company_name,
+        lead_minutes=lead,
+        scorecard_url=_scorecard_url(notify_state(uow), reader, event.details),
+    )
+    await _fill(
+        uow,
+        notice,
+        templates=templates,
+        context=context,
+        input_texts=_inputs(event.details, None),
+        hold_for_review=False,
+    )
+    return notice
 
 
 def _member(who: str) -> str:
@@ -409,25 +423,8 @@ async def _write_scorecard_reminders(
             if at in planned:
                 continue  # two reminders moved to the same morning: one is enough
             planned.add(at)
-            notice = event.notice(
-                reader, "scorecard_due", part=f"scorecard_due/{member}/{after}", send_at=at
-            )
-            context = domain.interview_context(
-                details,
-                reader=reader.person,
-                is_candidate=False,
-                company_name=settings.company_name,
-                scorecard_url=_scorecard_url(notify_state(uow), reader, details),
-            )
-            await _fill(
-                uow,
-                notice,
-                templates=templates,
-                context=context,
-                input_texts=_inputs(details, None),
-                hold_for_review=False,
-            )
-            notices.append(notice)
+            part = f"scorecard_due/{member}/{after}"
+            notices.append(await _reminder(uow, event, reader, templates, part=part, at=at))
     return notices
 
 
