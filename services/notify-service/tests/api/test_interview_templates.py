@@ -9,8 +9,18 @@ from datetime import UTC, datetime, timedelta
 
 from interview_testkit import mail_to, scheduled
 from notify_testkit import mails_to, publish
+from sqlalchemy import update
 
-KINDS = ("interview_invitation", "interview_update", "interview_cancellation", "interview_reminder")
+from notify_service.db.models import NoticeTemplate
+from notify_service.service.templates import seed_default_templates
+
+KINDS = (
+    "interview_invitation",
+    "interview_update",
+    "interview_cancellation",
+    "interview_reminder",
+    "scorecard_due",
+)
 
 
 async def test_every_interview_kind_has_defaults_in_english_and_chinese(client, auth):
@@ -81,3 +91,53 @@ async def test_an_edited_template_is_what_the_next_invitation_says(
     [mail] = await mail_to(mail_sink, payload.candidate.email or "")
     assert "专属模板" in mail.text() and mail.subject.startswith("Acme 面试")
     assert len(mails_to(mail_sink, payload.candidate.email or "")) == 1
+
+
+async def test_a_default_nobody_edited_follows_the_shipped_text_and_an_edited_one_stays(
+    svc, client, auth
+):
+    """An install seeded by an older release gets a newer shipped text on its next start,
+    as a new version, unless HR edited the template since."""
+    h = auth("hr_admin")
+    found = await client.get(
+        "/api/v1/templates",
+        headers=h,
+        params={"kind": "interview_invitation", "locale": "en", "limit": 100},
+    )
+    [shipped] = [t for t in found.json()["items"] if t["job_family"] == "*"]
+    zh = await client.get(
+        "/api/v1/templates",
+        headers=h,
+        params={"kind": "interview_invitation", "locale": "zh-CN", "limit": 100},
+    )
+    [edited] = [t for t in zh.json()["items"] if t["job_family"] == "*"]
+    # As an older release seeded them: without the scorecard line.
+    older = "\n".join(line for line in shipped["body"].split("\n") if "scorecard_url" not in line)
+    older_zh = "\n".join(line for line in edited["body"].split("\n") if "scorecard_url" not in line)
+    async with svc.runtime.session_factory() as session:
+        for template_id, body in ((shipped["id"], older), (edited["id"], older_zh)):
+            await session.execute(
+                update(NoticeTemplate).where(NoticeTemplate.id == template_id).values(body=body)
+            )
+        await session.commit()
+    # HR edits the Chinese one (a new version by them).
+    changed = await client.patch(
+        f"/api/v1/templates/{edited['id']}",
+        headers={**h, "If-Match": f'"{edited["version"]}"'},
+        json={"body": older_zh + "\n\n（HR 修改）"},
+    )
+    assert changed.status_code == 200, changed.text
+
+    async with svc.runtime.uow_factory() as uow:
+        assert await seed_default_templates(uow) >= 1
+
+    after = (await client.get(f"/api/v1/templates/{shipped['id']}", headers=h)).json()
+    assert after["body"] == shipped["body"] and "scorecard_url" in after["body"]
+    assert after["version"] == shipped["version"] + 1
+    versions = (await client.get(f"/api/v1/templates/{shipped['id']}/versions", headers=h)).json()
+    assert [v["created_by"] for v in versions][-1] == "defaults"
+    kept = (await client.get(f"/api/v1/templates/{edited['id']}", headers=h)).json()
+    assert kept["body"].endswith("（HR 修改）") and "scorecard_url" not in kept["body"]
+    # Nothing left to do on the next start.
+    async with svc.runtime.uow_factory() as uow:
+        assert await seed_default_templates(uow) == 0

@@ -315,26 +315,42 @@ async def preview_template(
     return TemplatePreviewResult(rendered, flags + phrasing)
 
 
+SEEDED_BY = "defaults"
+"""`updated_by` of a template as shipped: seeded, and never edited since."""
+
+
 async def seed_default_templates(uow: UnitOfWork) -> int:
-    """Add each shipped template (notify's own and every language pack's) whose key the
-    library does not hold yet; returns how many were added. A template already in the
-    library, edited by HR or not, is never changed: a new default (a new language pack, a
-    new band template) arrives on the next start, nothing else moves."""
+    """Bring the library up to the shipped templates (notify's own and every language
+    pack's); returns how many were added or updated. A default whose key the library does
+    not hold is added (a new language pack, a new kind). A template still as shipped, that
+    nobody edited since it was seeded, follows a newer shipped text as a new version (a
+    release's fix or new line reaches it); one HR edited is never changed."""
     await uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEED_LOCK})
-    key_columns = [getattr(NoticeTemplate, f) for f in domain.TEMPLATE_KEY_FIELDS]
-    held = {tuple(row) for row in (await uow.session.execute(select(*key_columns))).all()}
+    held = {
+        domain.template_key({f: getattr(t, f) for f in domain.TEMPLATE_KEY_FIELDS}): t
+        for t in await uow.session.scalars(select(NoticeTemplate))
+    }
     defaults = domain.default_templates(notify_state(uow).packs)
     fields = ("name", "kind", "job_family", "stage", "band", "background", "locale")
     keys = (*fields, "channel", "subject", "body")
-    added = 0
+    added = updated = 0
     for item in defaults:
-        if domain.template_key(item) in held:
-            continue
-        _new_template(uow, {k: item.get(k) for k in keys}, by="defaults")
-        added += 1
-    if not added:
+        template = held.get(domain.template_key(item))
+        if template is None:
+            _new_template(uow, {k: item.get(k) for k in keys}, by=SEEDED_BY)
+            added += 1
+        elif template.updated_by == SEEDED_BY and (template.subject, template.body) != (
+            item.get("subject"),
+            item["body"],
+        ):
+            template.subject, template.body = item.get("subject"), item["body"]
+            template.version += 1
+            template.updated_at = func.now()
+            uow.session.add(_version_of(template, SEEDED_BY))
+            updated += 1
+    if not added and not updated:
         await uow.rollback()
         return 0
     await uow.commit()
-    log.info("templates.seeded", count=added)
-    return added
+    log.info("templates.seeded", added=added, updated=updated)
+    return added + updated
