@@ -457,6 +457,10 @@ async def test_pending_policy_decisions_are_overturned_and_confirmed_in_the_deci
 
     page = ui.page
     await ui.sign_in("hr_admin", f"hr-{run}", language="zh-CN")
+    # The decision-pending alert's link opens that application's decision alone.
+    await ui.goto(f"/decisions?application={app_id}")
+    await expect(page.get_by_test_id("decision")).to_have_count(1)
+    await expect(page.get_by_test_id("decision")).to_contain_text(lin["candidate"]["name"])
     await ui.goto("/decisions")
     card = page.get_by_test_id("decision").filter(has_text=lin["candidate"]["name"])
     for _ in range(10):  # other journeys' decisions may come first: page on
@@ -484,6 +488,8 @@ async def test_pending_policy_decisions_are_overturned_and_confirmed_in_the_deci
     ).to_have_count(0)
     await ui.check("decisions-en")
 
+    await ui.goto(f"/decisions?application={app_id}")
+    await expect(page.get_by_text("no longer pending")).to_be_visible()
     decided = await api.call("GET", "recruiting-service", f"/api/v1/applications/{app_id}/decision")
     assert decided["status"] == "overturned"
     assert decided["resolution_note"] == "Hiring manager wants a second round"

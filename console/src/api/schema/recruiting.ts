@@ -4081,6 +4081,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: ("pending" | "decided" | "confirmed" | "overturned" | "superseded") | null;
+                application_id?: string | null;
                 /** @description Page size (default 50, at most 500) */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's next_cursor */

@@ -1,8 +1,9 @@
 // The decision policy's pending decisions, by deadline: what the notice will say, and
 // confirm (the rejection goes out now), overturn (the candidate stays) or edit the words
-// on the reject page first.
+// on the reject page first. `?application=<id>` (a decision-pending alert's link) shows
+// that application's decision only.
 import { useEffect, useState } from "react";
-import { Link, type RouteObject } from "react-router-dom";
+import { Link, useSearchParams, type RouteObject } from "react-router-dom";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import "../pipeline/pipeline.css";
@@ -25,18 +26,31 @@ function useNow(ms = 30_000) {
 
 function Decisions() {
   const { t } = useTranslation("decisions");
-  const { query, items } = usePaged(["decisions", "pending"], (cursor) =>
-    data(api().recruiting.GET("/api/v1/decisions", { params: { query: { status: "pending", limit: 20, cursor } } })),
+  const [params] = useSearchParams();
+  const application = params.get("application") || undefined;
+  const { query, items } = usePaged(["decisions", "pending", application ?? null], (cursor) =>
+    data(
+      api().recruiting.GET("/api/v1/decisions", {
+        params: { query: { status: "pending", application_id: application, limit: 20, cursor } },
+      }),
+    ),
   );
   return (
     <Page title={t("title")}>
       <p className="hint">{t("hint")}</p>
+      {application ? (
+        <p className="hint">
+          {t("oneApplication")} <Link to="/decisions">{t("allPending")}</Link>
+          {" · "}
+          <Link to={`/pipeline/applications/${application}`}>{t("application")}</Link>
+        </p>
+      ) : null}
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (
         <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : items.length === 0 ? (
-        <Empty>{t("empty")}</Empty>
+        <Empty>{application ? t("notPending") : t("empty")}</Empty>
       ) : (
         <div className="decisions">
           {items.map((d) => (

@@ -131,7 +131,8 @@ async def test_decision_pending_tells_each_owner_the_deadline_in_their_time_zone
     for mail in (zh, en):
         assert "no Go in production" in mail.text()
         # The console's pages: the review queue (confirm, edit, overturn) and the application.
-        assert "http://127.0.0.1:8000/decisions\n" in mail.text()
+        decision = f"http://127.0.0.1:8000/decisions?application={payload.application_id}"
+        assert f"{decision}\n" in mail.text()
         assert f"/pipeline/applications/{payload.application_id}" in mail.text()
         assert "POST" not in mail.text()
 

@@ -77,4 +77,4 @@ def test_links_open_the_consoles_pages_with_ids_escaped():
     assert (
         links.development_plans("a&b") == "https://hr.acme.example/talent/plans?application=a%26b"
     )
-    assert links.decisions() == "https://hr.acme.example/decisions"
+    assert links.decision("a 1") == "https://hr.acme.example/decisions?application=a%201"

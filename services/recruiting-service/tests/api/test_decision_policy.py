@@ -227,6 +227,17 @@ async def test_hr_edits_then_confirms_the_pending_decision(recruiting, amqp_url)
         "/api/v1/decisions?status=pending", headers=recruiting.hr
     )
     assert application["id"] in {d["application_id"] for d in queue.json()["items"]}
+    # An alert's link names the one application: the queue narrows to its decision.
+    one = await recruiting.svc.client.get(
+        "/api/v1/decisions",
+        params={"status": "pending", "application_id": application["id"]},
+        headers=recruiting.hr,
+    )
+    assert [d["application_id"] for d in one.json()["items"]] == [application["id"]]
+    bad = await recruiting.svc.client.get(
+        "/api/v1/decisions", params={"application_id": "not-a-uuid"}, headers=recruiting.hr
+    )
+    assert bad.status_code == 422
     edited = await recruiting.svc.client.patch(
         url,
         headers={**recruiting.hr, "If-Match": current.headers["etag"]},

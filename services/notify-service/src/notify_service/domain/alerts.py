@@ -138,9 +138,10 @@ class Links:
     def application(self, application_id: str) -> str:
         return f"{self.base}/pipeline/applications/{quote(application_id)}"
 
-    def decisions(self) -> str:
-        """The review queue, where a pending decision is confirmed, edited or overturned."""
-        return f"{self.base}/decisions"
+    def decision(self, application_id: str) -> str:
+        """The review queue narrowed to the application's pending decision, where it is
+        confirmed, edited or overturned."""
+        return f"{self.base}/decisions?application={quote(application_id)}"
 
     def matches(self, position_id: str) -> str:
         return f"{self.base}/talent/matches?opening={quote(position_id)}"
@@ -210,7 +211,7 @@ def decision_pending(
             "reasons": _bullets(reasons, locale),
             "strengths": _bullets(strengths, locale),
             "application_url": links.application(application_id),
-            "decisions_url": links.decisions(),
+            "decisions_url": links.decision(application_id),
         },
     )
 

@@ -182,6 +182,7 @@ class DecisionFilters(BaseModel):
     """Which decisions to list."""
 
     status: DecisionStatus | None = None
+    application_id: uuid.UUID | None = None
 
 
 decision.page(

@@ -455,10 +455,16 @@ async def edit_decision(
 
 
 async def list_decisions(
-    uow: UnitOfWork, *, status: str | None, limit: int, cursor: str | None
+    uow: UnitOfWork,
+    *,
+    status: str | None,
+    application_id: uuid.UUID | None = None,
+    limit: int,
+    cursor: str | None,
 ) -> Page[DecisionRecord]:
-    """Policy decisions by deadline (HR's queue: `status=pending`)."""
-    stmt = where_given(select(PolicyDecision), status=status)
+    """Policy decisions by deadline (HR's queue: `status=pending`; an alert's link names
+    one application)."""
+    stmt = where_given(select(PolicyDecision), status=status, application_id=application_id)
     page = await DECISIONS.page(uow.session, stmt, cursor=cursor, limit=limit)
     applications = await ApplicationRepository(uow.session).by_ids(
         {d.application_id for d in page.items}
