@@ -201,7 +201,8 @@ function CreateUnit({ parentId, onCreated }: { parentId: string | null; onCreate
   );
 }
 
-function RenameUnit({ unitId, onDeleted }: { unitId: string; onDeleted: () => void }) {
+/** The selected unit: rename it, move it with its subtree, or delete it when empty. */
+function SelectedUnit({ unitId, onDeleted }: { unitId: string; onDeleted: () => void }) {
   const { t } = useTranslation("org");
   const qc = useQueryClient();
   const unit = useQuery({
@@ -526,7 +527,7 @@ export function OrgPage() {
       <div className="org-layout">
         <div>
           <OrgTreePanel selected={selected} onSelect={select} />
-          {canEdit && selected ? <RenameUnit key={selected} unitId={selected} onDeleted={() => select(null)} /> : null}
+          {canEdit && selected ? <SelectedUnit key={selected} unitId={selected} onDeleted={() => select(null)} /> : null}
           {canEdit ? <CreateUnit parentId={selected} onCreated={select} /> : null}
         </div>
         <PositionsPanel unitId={selected} />

@@ -130,7 +130,7 @@ def interview_sample_context(
     if kind == "scorecard_due":  # only the panel gets it
         return interview_context(
             details,
-            reader=Attendee(name=data["panel_reader"], locale=locale),
+            reader=Attendee(name=data["panel"][0], locale=locale),
             is_candidate=False,
             company_name=data["company"],
             scorecard_url=data["scorecard_url"],
