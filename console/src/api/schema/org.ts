@@ -1604,6 +1604,8 @@ export interface operations {
                 parent_id?: string | null;
                 /** @description Only units of this kind */
                 kind?: string | null;
+                /** @description Name, code or path of names ("Acme / R&D"), case-insensitive, substring */
+                q?: string | null;
                 /** @description Page size (default 50, at most 500) */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's next_cursor */

@@ -152,3 +152,28 @@ async def test_paging_through_units_with_the_same_name_loses_none(client, hr):
     items = await all_pages(client, hr, "/api/v1/org-units", parent_id=acme["id"], limit=1)
     seen = [u["id"] for u in items]
     assert len(seen) == 3 and set(seen) == ids
+
+
+async def test_searching_units_by_name_code_or_path(client, hr):
+    # The console's department picker searches as HR types: a name, the ERP code, or the
+    # path it shows ("Acme / R&D / Platform").
+    tag = unique("Q")
+    acme = await make_unit(client, hr, f"Acme {tag}", "company", code=f"{tag}-ERP")
+    rd = await make_unit(client, hr, "R&D", "division", acme["id"])
+    platform = await make_unit(client, hr, "Platform", "team", rd["id"])
+    await make_unit(client, hr, "Sales_50%", "division", acme["id"])
+
+    async def found(q: str) -> list[str]:
+        return [u["name"] for u in await all_pages(client, hr, "/api/v1/org-units", q=q, limit=1)]
+
+    assert await found(f"acme {tag.lower()}") == [f"Acme {tag}", "Platform", "R&D", "Sales_50%"]
+    assert await found(f"{tag}-erp") == [f"Acme {tag}"]
+    path = f"Acme {tag} / R&D / Platform"
+    assert await found(path) == ["Platform"]
+    assert platform["path_names"] == path.split(" / ")
+    assert await found(f"  {tag}  /   r&d ") == ["Platform", "R&D"]  # spaces folded
+    # % and _ are searched for as themselves
+    assert await found(f"{tag} / Sales_50%") == ["Sales_50%"]
+    assert await found(f"{tag} / Sales%") == []
+    r = await client.get("/api/v1/org-units", headers=hr, params={"q": "x" * 201})
+    assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["query", "q"]

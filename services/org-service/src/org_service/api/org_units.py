@@ -40,6 +40,13 @@ class OrgUnitFilters(BaseModel):
 
     parent_id: Annotated[uuid.UUID | None, Query(description="Only direct children")] = None
     kind: Annotated[str | None, Query(description="Only units of this kind")] = None
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description='Name, code or path of names ("Acme / R&D"), case-insensitive, substring',
+        ),
+    ] = None
 
 
 units.create(use_cases.create_org_unit, OrgUnitCreate, summary="Create an org unit", errors=(409,))

@@ -7,6 +7,7 @@ from collections.abc import Collection, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import (
+    ColumnElement,
     Select,
     String,
     any_,
@@ -51,6 +52,13 @@ class PositionInUnit(NamedTuple):
 async def advisory_lock(session: Any, key: str) -> None:
     """Serialise writers of `key` until this transaction ends (e.g. one upsert per code)."""
     await session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
+
+
+def _contains(q: str, *columns: Any) -> ColumnElement[bool]:
+    """Any of `columns` contains `q`, case-insensitively; `%`, `_` and `\\` in `q` are
+    searched for as themselves, not as wildcards."""
+    pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(*(column.ilike(pattern, escape="\\") for column in columns))
 
 
 class OrgUnitRepository(Repository[OrgUnit]):
@@ -159,10 +167,18 @@ class OrgUnitRepository(Repository[OrgUnit]):
         after: tuple[str, uuid.UUID] | None,
         parent_id: uuid.UUID | None,
         kind: str | None,
+        q: str | None = None,
     ) -> Sequence[OrgUnit]:
-        """Units ordered by (name, id), `limit + 1` rows after the cursor."""
+        """Units ordered by (name, id), `limit + 1` rows after the cursor; `q` is found in
+        the name, the code or the path of names ("Acme / R&D / Platform")."""
         stmt = where_given(select(OrgUnit), parent_id=parent_id, kind=kind)
         stmt = _keyset(stmt, (OrgUnit.name, OrgUnit.id), after=after, limit=limit)
+        if q:
+            stmt = stmt.where(
+                _contains(
+                    q, OrgUnit.name, OrgUnit.code, func.array_to_string(OrgUnit.name_path, " / ")
+                )
+            )
         return (await self.session.scalars(stmt)).all()
 
     async def count(self) -> int:
@@ -247,14 +263,7 @@ class PersonRepository(Repository[Person]):
         stmt = where_given(select(Person), active=active, subject=subject)
         stmt = _keyset(stmt, (Person.name, Person.id), after=after, limit=limit)
         if q:
-            pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            stmt = stmt.where(
-                or_(
-                    Person.name.ilike(pattern, escape="\\"),
-                    Person.email.ilike(pattern, escape="\\"),
-                    Person.external_code.ilike(pattern, escape="\\"),
-                )
-            )
+            stmt = stmt.where(_contains(q, Person.name, Person.email, Person.external_code))
         if org_unit is not None:
             if include_subtree:
                 stmt = stmt.join(OrgUnit, OrgUnit.id == Person.org_unit_id).where(

@@ -275,13 +275,15 @@ async def list_org_units(
     cursor: str | None,
     parent_id: uuid.UUID | None,
     kind: str | None,
+    q: str | None = None,
 ) -> Page[OrgUnit]:
-    """A page of units ordered by name."""
+    """A page of units ordered by name, filtered and searched."""
     rows = await OrgUnitRepository(uow.session).page(
         limit=limit,
         after=UNITS.decode(cursor),
         parent_id=parent_id,
         kind=_kind(kind, where="query") if kind else None,
+        q=" ".join(q.split()) if q else None,
     )
     return UNITS.page(rows, limit, key=lambda unit: (unit.name, unit.id))
 
