@@ -569,10 +569,26 @@ async def test_hr_reschedules_and_cancels_an_interview_and_the_candidate_is_told
         json={"name": iv["a"]["name"], "email": f"namesake-{run}@staff.example"},
     )
 
+    # A directory larger than a list holds: 510 people whose names sort before the
+    # interviewer's, so the directory's first 500 do not reach her; the field searches.
+    staff = "工号,姓名,邮箱\n" + "".join(
+        f"f-{run}-{i:03},Aaron Filler {run} {i:03},f-{run}-{i:03}@staff.example\n"
+        for i in range(510)
+    )
+    await api.call(
+        "POST",
+        "org-service",
+        "/api/v1/imports",
+        params={"kind": "people", "dry_run": "false"},
+        files={"file": ("people.csv", staff.encode(), "text/csv")},
+    )
+
     # -- HR schedules, then moves the interview to another day and room ----------------
     await ui.sign_in("hr_admin", f"hr-{run}", language="en")
     await ui.goto(f"/pipeline/applications/{app_id}")
     await page.locator("input[name=member-0]").fill(iv["a"]["name"])
+    # the field's list offers what the directory found for the text: both namesakes
+    await expect(page.locator("#people-0 option")).to_have_count(2)
     await page.locator("input[name=start]").fill(_tomorrow_local())
     await page.get_by_role("button", name="Schedule interview").click()
     await expect(page.get_by_role("alert")).to_contain_text(

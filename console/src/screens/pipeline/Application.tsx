@@ -3,7 +3,7 @@
 // (the candidate and the panel get an updated invitation or a cancellation).
 import { Fragment, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, data, idempotencyKey } from "../../api/client";
 import { Page } from "../../components/Page";
@@ -11,6 +11,7 @@ import { Empty, FieldError, ProblemAlert, QueryState } from "../../components/st
 import { formatDateTime, toLocalInput } from "../../components/format";
 import { Flags, ScreeningExplanation, StatusBadge, useApplication, useCandidate, useOpening } from "./shared";
 import type { Application, Interview } from "./types";
+import { useDebounced } from "./Reject";
 
 export function ApplicationPage() {
   const { id = "" } = useParams();
@@ -423,6 +424,34 @@ const personLabel = (p: Person) => (p.email ? `${p.name} <${p.email}>` : p.name)
 /** How an org unit is offered: its path of names, root first. */
 const unitLabel = (u: Unit) => u.path_names.join(" / ");
 
+/** What the people search is asked for a member's text: a picked "Name <email>" by its
+ * email (the name alone may fit several people), anything else as typed. */
+const personQuery = (text: string) => /<([^<>]+)>\s*$/.exec(text)?.[1] ?? text;
+
+/** The first matches in the staff directory, or among the org units, for a field's text
+ * (the first by name when it is empty): its list, and what the text resolves among. */
+const peopleSearch = (text: string) => {
+  const q = searchText(personQuery(text));
+  return {
+    queryKey: ["people", "search", q ?? ""],
+    queryFn: () =>
+      data(api().org.GET("/api/v1/people", { params: { query: { active: true, q, limit: SEARCH_LIMIT } } })),
+    staleTime: 60_000,
+    retry: false,
+  };
+};
+const unitSearch = (text: string) => {
+  const q = searchText(text);
+  return {
+    queryKey: ["org-units", "search", q ?? ""],
+    queryFn: () => data(api().org.GET("/api/v1/org-units", { params: { query: { q, limit: SEARCH_LIMIT } } })),
+    staleTime: 60_000,
+    retry: false,
+  };
+};
+const searchText = (text: string) => text.trim().split(/\s+/).join(" ").slice(0, 200) || undefined;
+const SEARCH_LIMIT = 50;
+
 /** Text → id: the one item whose label (or name) it is, else the text itself; null when
  * the text names several items (two people of the same name: pick one with its email). */
 function byLabel<T extends { id: string }>(items: T[], labels: (item: T) => string[]) {
@@ -450,23 +479,25 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
   const [slot, setSlot] = useState<Slot>({ start: "", duration: "60", location: "", video: "" });
   const change = (c: Partial<Slot>) => setSlot((now) => ({ ...now, ...c }));
   const [key, setKey] = useState(idempotencyKey);
-  const people = useQuery({
-    queryKey: ["people", "directory"],
-    queryFn: () => data(api().org.GET("/api/v1/people", { params: { query: { active: true, limit: 500 } } })),
-    staleTime: 60_000,
-    retry: false,
+  // Members and departments are typed or picked by name; the API takes ids. The
+  // directory is searched for what each field says (a company has more people and units
+  // than a list can hold); a text that names one match becomes its id, anything else (an
+  // id, a sign-in user id) goes as typed, and recruiting answers for it.
+  const settled = useDebounced(members, 250);
+  const people = useQueries({
+    queries: settled.map((m) => peopleSearch(m.person)),
   });
-  const units = useQuery({
-    queryKey: ["org-units", "list"],
-    queryFn: () => data(api().org.GET("/api/v1/org-units", { params: { query: { limit: 500 } } })),
-    staleTime: 60_000,
-    retry: false,
+  const units = useQueries({
+    queries: settled.map((m) => unitSearch(m.department)),
   });
-  // Members and departments are typed or picked by name; the API takes ids. A name the
-  // directory knows once becomes its id; anything else (an id, a sign-in user id) goes
-  // as typed, and recruiting answers for it.
-  const personIds = byLabel(people.data?.items ?? [], (p) => [personLabel(p), p.name]);
-  const unitIds = byLabel(units.data?.items ?? [], (u) => [unitLabel(u), u.name]);
+  const searching =
+    JSON.stringify(settled) !== JSON.stringify(members) || [...people, ...units].some((q) => q.isFetching);
+  const personIds = members.map((m, i) =>
+    byLabel(people[i]?.data?.items ?? [], (p) => [personLabel(p), p.name])(m.person),
+  );
+  const unitIds = members.map((m, i) =>
+    byLabel(units[i]?.data?.items ?? [], (u) => [unitLabel(u), u.name])(m.department),
+  );
   const schedule = useMutation({
     mutationFn: () =>
       data(
@@ -474,13 +505,13 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
           params: { path: { application_id: applicationId } },
           headers: { "Idempotency-Key": key },
           body: {
-            panel: members
-              .filter((m) => m.person.trim())
-              .map((m) =>
-                m.department.trim()
-                  ? { person_id: personIds(m.person)!, department_id: unitIds(m.department)! }
-                  : personIds(m.person)!,
-              ),
+            panel: members.flatMap((m, i): (string | { person_id: string; department_id: string })[] =>
+              !m.person.trim()
+                ? []
+                : m.department.trim()
+                  ? [{ person_id: personIds[i]!, department_id: unitIds[i]! }]
+                  : [personIds[i]!],
+            ),
             ...slotBody(slot),
           },
         }),
@@ -492,15 +523,17 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
       setKey(idempotencyKey());
     },
   });
-  const ambiguous = members.flatMap((m) =>
-    [
-      m.person.trim() && personIds(m.person) === null ? m.person.trim() : "",
-      m.department.trim() && unitIds(m.department) === null ? m.department.trim() : "",
-    ].filter(Boolean),
-  );
+  const ambiguous = searching
+    ? []
+    : members.flatMap((m, i) =>
+        [
+          m.person.trim() && personIds[i] === null ? m.person.trim() : "",
+          m.department.trim() && unitIds[i] === null ? m.department.trim() : "",
+        ].filter(Boolean),
+      );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (ambiguous.length === 0) schedule.mutate();
+    if (!searching && ambiguous.length === 0) schedule.mutate();
   };
   const update = (i: number, change: Partial<Member>) =>
     setMembers((all) => all.map((m, j) => (j === i ? { ...m, ...change } : m)));
@@ -510,19 +543,19 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
       <fieldset>
         <legend>{t("schedule.panel")}</legend>
         <p className="hint">{t("schedule.panelHint")}</p>
-        <datalist id="people-directory">
-          {people.data?.items.map((p) => <option key={p.id} value={personLabel(p)} />)}
-        </datalist>
-        <datalist id="org-units">
-          {units.data?.items.map((u) => <option key={u.id} value={unitLabel(u)} />)}
-        </datalist>
         {members.map((m, i) => (
           <div className="row" key={i}>
+            <datalist id={`people-${i}`}>
+              {people[i]?.data?.items.map((p) => <option key={p.id} value={personLabel(p)} />)}
+            </datalist>
+            <datalist id={`org-units-${i}`}>
+              {units[i]?.data?.items.map((u) => <option key={u.id} value={unitLabel(u)} />)}
+            </datalist>
             <label>
               {t("schedule.member", { n: i + 1 })}
               <input
                 name={`member-${i}`}
-                list="people-directory"
+                list={`people-${i}`}
                 value={m.person}
                 onChange={(e) => update(i, { person: e.target.value })}
                 required={i === 0}
@@ -533,7 +566,7 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
               {t("schedule.department", { n: i + 1 })}
               <input
                 name={`department-${i}`}
-                list="org-units"
+                list={`org-units-${i}`}
                 value={m.department}
                 onChange={(e) => update(i, { department: e.target.value })}
               />
@@ -567,7 +600,7 @@ function ScheduleForm({ applicationId }: { applicationId: string }) {
         <button
           type="submit"
           className="primary"
-          disabled={schedule.isPending || people.isPending || units.isPending}
+          disabled={schedule.isPending || searching}
         >
           {schedule.isPending ? t("schedule.saving") : t("schedule.submit")}
         </button>
