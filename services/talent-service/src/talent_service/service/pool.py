@@ -64,16 +64,20 @@ async def pool_rejected_candidate(
     now = uow.clock.now()
     candidate = rejection.candidate
     rejected_at = rejection.rejected_at
-    await lock_key(uow.session, f"talent:{candidate.id}")
     profiles = ProfileRepository(uow.session)
     pending = PendingTagRepository(uow.session)
     # Nothing personal is kept without consent, or about a person erased since. A profile
     # pooled under an earlier consent stays as it is: a rejection without consent neither
     # renews nor withdraws it (withdrawal is DELETE /talents/{id}), and none of its data is
-    # added. Consent is read first: without it the erasure record (a query) changes nothing.
-    if not has_pool_consent(rejection) or await ignore_after_erasure(
-        uow, candidate.id, at=rejected_at, kind="candidate-rejected"
-    ):
+    # added. Consent is read first: without it the erasure record (a query) changes nothing,
+    # and neither does the candidate's lock: the purge reads nothing that another event about
+    # them could change meanwhile (tags they add later stay pending, as they would if they
+    # came after the purge under the lock).
+    if not has_pool_consent(rejection):
+        await pending.purge(candidate.id)
+        return None
+    await lock_key(uow.session, f"talent:{candidate.id}")
+    if await ignore_after_erasure(uow, candidate.id, at=rejected_at, kind="candidate-rejected"):
         await pending.purge(candidate.id)
         return None
 
