@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 import pytest_asyncio
+from playwright.async_api import expect
 
 from talentloop_shared.devtools.console import DIST
 from talentloop_shared.devtools.suite import SERVICES, Suite
@@ -149,6 +150,12 @@ class ConsolePage:
         await page.locator("input[name=sub]").fill(sub)
         await page.locator("form button[type=submit]").click()
         await page.get_by_test_id("signed-in-as").wait_for()
+
+    async def switch_user(self, role: str, sub: str, language: str = "en") -> None:
+        """Sign out, then sign in as someone else (the same browser, another person)."""
+        await self.page.get_by_role("button", name=re.compile("Sign out|退出")).click()
+        await expect(self.page.get_by_test_id("signed-in-as")).to_have_count(0)
+        await self.sign_in(role, sub, language=language)
 
     async def goto(self, path: str) -> None:
         await self.page.goto(self.url + path)

@@ -176,13 +176,6 @@ async def _apply(
     return {"candidate": candidate, "application": application}
 
 
-async def _switch_user(ui: Any, role: str, sub: str, language: str) -> None:
-    """Sign out, then sign in as someone else (the same browser, another person)."""
-    await ui.page.get_by_role("button", name=re.compile("Sign out|退出")).click()
-    await expect(ui.page.get_by_test_id("signed-in-as")).to_have_count(0)
-    await ui.sign_in(role, sub, language=language)
-
-
 def _tomorrow_local() -> str:
     """Tomorrow 10:00 as a datetime-local value (the browser's own time zone)."""
     day = datetime.now(UTC) + timedelta(days=1)
@@ -192,7 +185,7 @@ def _tomorrow_local() -> str:
 async def _score(ui: Any, iv: dict[str, Any], candidate: str, language: str, **form: Any) -> None:
     """An interviewer signs in as themself, opens the interview and submits the form."""
     page = ui.page
-    await _switch_user(ui, "interviewer", iv["sub"], language)
+    await ui.switch_user("interviewer", iv["sub"], language)
     await ui.goto("/interviews")
     row = page.get_by_test_id("my-interview").filter(has_text=candidate)
     await expect(row).to_be_visible()
@@ -314,7 +307,7 @@ async def test_pipeline_panel_scorecard_and_rejection_with_an_edited_suggestion(
     )
 
     # -- the scorecard: composite, a chart per dimension, consistency, calibration -------
-    await _switch_user(ui, "hr_admin", f"hr-{run}", "en")
+    await ui.switch_user("hr_admin", f"hr-{run}", "en")
     app_id = wang["application"]["id"]
     await ui.goto(f"/pipeline/applications/{app_id}")
     await page.get_by_role("link", name="Scorecard").click()
@@ -670,7 +663,7 @@ async def test_hr_reschedules_and_cancels_an_interview_and_the_candidate_is_told
         f"/api/v1/applications/{app_id}/interviews",
         json={"panel": [iv["b"]["id"]], "start": yesterday, "allow_overlap": True},
     )
-    await _switch_user(ui, "interviewer", iv["b"]["sub"], "en")
+    await ui.switch_user("interviewer", iv["b"]["sub"], "en")
     await ui.goto("/interviews")
     mine = page.get_by_test_id("my-interview").filter(has_text=applied["candidate"]["name"])
     await expect(mine).to_have_count(1)
