@@ -48,7 +48,7 @@ export function NoticeList() {
   };
 
   return (
-    <Page title={t("title")}>
+    <Page title={t("title")} actions={<Link to="/notices/templates">{t("templates")}</Link>}>
       <form className="panel nt-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t("filter.status")}
