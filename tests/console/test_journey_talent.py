@@ -126,6 +126,29 @@ async def test_hr_finds_a_pooled_candidate_and_invites_them_to_a_new_opening(
     )
     assert again["status"] == 409
 
+    # -- the pool found a hire: HR hires Mei, and her development plan is there ----------
+    by_candidate = {a["candidate_id"]: a["id"] for a in apps}
+    await ui.goto(f"/pipeline/applications/{by_candidate[mei['candidate']]}")
+    await page.get_by_role("button", name="Advance to the next stage").click()
+    await page.get_by_role("button", name="Hire…").click()
+    await page.get_by_label("Note for the history (optional)").fill("Came back through the pool")
+    await page.get_by_role("button", name="Hire", exact=True).click()
+    await expect(page.get_by_role("status").filter(has_text="Hired.")).to_be_visible()
+    await expect(page.get_by_role("button", name="Hire…")).to_have_count(0)
+    await ui.check("application-hired-en")
+    await page.get_by_role("link", name="Their development plan").click()
+    await expect(page.get_by_role("heading", level=3, name=f"Mei Chen — {title}")).to_be_visible()
+    # Omar took another offer: recorded, nothing sent.
+    await ui.goto(f"/pipeline/applications/{by_candidate[others[0]['candidate']]}")
+    await page.get_by_role("button", name="Candidate withdrew…").click()
+    await page.get_by_role("button", name="Record the withdrawal").click()
+    await expect(page.get_by_text("Withdrawn", exact=True).first).to_be_visible()
+    omar = await setup.call(
+        "GET", "recruiting-service", f"/api/v1/applications/{by_candidate[others[0]['candidate']]}"
+    )
+    assert omar["status"] == "withdrawn"
+    await ui.goto(f"/talent/matches?opening={opening}")
+
     # Reminders and development plans; Chinese and tablet width.
     await page.get_by_role("link", name="Reminders due").click()
     await expect(page.get_by_role("heading", level=2, name="Reminders due")).to_be_visible()

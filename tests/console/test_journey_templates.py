@@ -95,8 +95,9 @@ async def test_hr_writes_a_family_template_with_a_live_compliance_preview(
     # -- a recruiter reads the library, in Chinese, without the means to change it -------
     await ui.switch_user("recruiter", "rec-templates", language="zh-CN")
     await ui.goto(f"/notices/templates/{template_id}")
-    await expect(page.get_by_role("textbox", name="正文", exact=True)).to_have_value(theirs)
-    await expect(page.get_by_role("textbox", name="正文", exact=True)).to_have_attribute("readonly", "")
+    text = page.get_by_role("textbox", name="正文", exact=True)
+    await expect(text).to_have_value(theirs)
+    await expect(text).to_have_attribute("readonly", "")
     await expect(page.get_by_role("button", name="保存为新版本")).to_have_count(0)
     await ui.goto("/notices/templates")
     await expect(page.get_by_role("link", name="新建模板")).to_have_count(0)

@@ -77,6 +77,7 @@ function ApplicationBody({ application: a }: { application: Application }) {
             ) : null}
           </div>
           <ProblemAlert error={advance.error} />
+          <CloseApplication application={a} />
           {a.decision ? (
             <p className="alert alert-warning">
               {t("application.decision", {
@@ -413,6 +414,79 @@ function CancelForm({ interview: i, onDone }: { interview: Interview; onDone: ()
         </button>
       </div>
     </form>
+  );
+}
+
+type Closing = "hire" | "withdraw";
+
+/** Hire the candidate, or record that they withdrew: each asks once more, with an
+ * optional note for the history. A hire's development plan is seeded by talent. */
+function CloseApplication({ application: a }: { application: Application }) {
+  const { t } = useTranslation("pipeline");
+  const client = useQueryClient();
+  const [asking, setAsking] = useState<Closing | null>(null);
+  const [reason, setReason] = useState("");
+  const close = useMutation({
+    mutationFn: (action: Closing) => {
+      const request = { params: { path: { application_id: a.id } }, body: reason.trim() ? { reason: reason.trim() } : {} };
+      return data(
+        action === "hire"
+          ? api().recruiting.POST("/api/v1/applications/{application_id}/hire", request)
+          : api().recruiting.POST("/api/v1/applications/{application_id}/withdraw", request),
+      );
+    },
+    onSuccess: () => {
+      setAsking(null);
+      setReason("");
+      void client.invalidateQueries({ queryKey: ["application", a.id] });
+    },
+  });
+  const offered = (["hire", "withdraw"] as const).filter((action) => a.allowed_actions.includes(action));
+  return (
+    <>
+      {a.status === "hired" ? (
+        <p className="alert alert-ok" role="status">
+          {t("close.hired")} <Link to={`/talent/plans?application=${a.id}`}>{t("close.plan")}</Link>
+        </p>
+      ) : null}
+      {offered.length && !asking ? (
+        <div className="row actions">
+          {offered.map((action) => (
+            <button key={action} type="button" onClick={() => setAsking(action)}>
+              {t(`close.${action}`)}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {asking ? (
+        <form
+          className="form"
+          aria-labelledby="close-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            close.mutate(asking);
+          }}
+        >
+          <p id="close-title">
+            <strong>{t(`close.${asking}Confirm`)}</strong>
+          </p>
+          <label>
+            {t("close.reason")}
+            <textarea name="close-reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <FieldError error={close.error} field="reason" />
+          </label>
+          <ProblemAlert error={close.error} />
+          <div className="row">
+            <button type="submit" className={asking === "hire" ? "primary" : "danger"} disabled={close.isPending}>
+              {t(`close.${asking}Submit`)}
+            </button>
+            <button type="button" onClick={() => setAsking(null)}>
+              {t("close.back")}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </>
   );
 }
 
