@@ -182,3 +182,95 @@ async def test_hr_changes_notice_settings_webhooks_policy_alerts_and_people(
     await page.set_viewport_size({"width": 820, "height": 1180})
     await expect(page.locator("select[name=def-mode]")).to_be_visible()
     await ui.check("settings-policy-tablet-zh-CN")
+
+
+async def test_hr_registers_team_chat_robots_for_a_unit_and_a_position(
+    ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Callable[..., dict[str, str]]
+) -> None:
+    page = ui.page
+    tag = uuid.uuid4().hex[:8]
+    hr = auth("hr_admin", sub="hr-api")
+    org, notify = suite.url("org-service"), suite.url("notify-service")
+    company = (
+        await http.post(
+            org + "/api/v1/org-units",
+            json={"name": f"Robot Co {tag}", "kind": "company"},
+            headers=hr,
+        )
+    ).json()
+    team = (
+        await http.post(
+            org + "/api/v1/org-units",
+            json={"name": "Growth", "kind": "team", "parent_id": company["id"]},
+            headers=hr,
+        )
+    ).json()
+    position = (
+        await http.post(
+            org + "/api/v1/positions",
+            json={
+                "title": f"Growth Lead {tag}",
+                "org_unit_id": team["id"],
+                "job_family": "marketing",
+                "requirements": {"min_years_experience": 2, "required_skills": ["seo"]},
+            },
+            headers=hr,
+        )
+    ).json()
+
+    async def robots() -> dict[str, Any]:
+        r = await http.get(notify + "/api/v1/chat-robots?limit=100", headers=hr)
+        return {x["name"]: x for x in r.json()["items"] if tag in x["name"]}
+
+    await ui.sign_in("hr_admin", "hr-settings", language="en")
+    await ui.goto("/settings?tab=robots")
+    # The team's group, picked by the unit's path as the list offers it.
+    await page.get_by_label("Name", exact=True).fill(f"Growth group {tag}")
+    await page.get_by_role("combobox", name="Org unit").fill(f"Robot Co {tag} / Growth")
+    await page.get_by_label("Chat app").select_option("dingtalk")
+    await page.get_by_label("Webhook URL (from the group's robot settings)").fill(
+        "http://127.0.0.1:9/robot/send?access_token=secret-token"
+    )
+    await page.get_by_label("Signing secret (optional)").fill("SECabc")
+    await page.get_by_role("button", name="Add the robot").click()
+    row = page.get_by_test_id("robot-row").filter(has_text=f"Growth group {tag}")
+    await expect(row).to_contain_text(f"Org unit: Robot Co {tag} / Growth")
+    await expect(row).to_contain_text("signed")
+    await expect(row).not_to_contain_text("secret-token")  # the credential is never shown
+    # The lead position's own group, by its title; a name that fits nothing is refused.
+    await page.get_by_label("Name", exact=True).fill(f"Lead group {tag}")
+    await page.locator("select[name=robot-scope]").select_option("position")
+    await page.get_by_role("combobox", name="Position").fill(f"No such title {tag}")
+    await expect(
+        page.get_by_role("alert").filter(has_text="pick one from the list")
+    ).to_be_visible()
+    await page.get_by_role("combobox", name="Position").fill(f"Growth Lead {tag}")
+    await page.get_by_label("Webhook URL (from the group's robot settings)").fill(
+        "http://127.0.0.1:9/cgi-bin/webhook/send?key=k"
+    )
+    await page.get_by_role("button", name="Add the robot").click()
+    lead = page.get_by_test_id("robot-row").filter(has_text=f"Lead group {tag}")
+    await expect(lead).to_contain_text(f"Position: Growth Lead {tag}")
+    await ui.check("settings-robots-en")
+
+    got = await robots()
+    assert got[f"Growth group {tag}"]["scope"] == "org_unit"
+    assert got[f"Growth group {tag}"]["scope_id"] == team["id"]
+    assert got[f"Growth group {tag}"]["provider"] == "dingtalk"
+    assert got[f"Growth group {tag}"]["has_secret"] is True
+    assert got[f"Lead group {tag}"]["scope_id"] == position["id"]
+    assert got[f"Lead group {tag}"]["provider"] == "wecom"
+
+    # Switched off (its URL and secret kept), then removed.
+    await row.get_by_role("button", name="Switch off").click()
+    await expect(row).to_contain_text("Off")
+    off = (await robots())[f"Growth group {tag}"]
+    assert off["enabled"] is False and off["has_secret"] is True
+    assert off["webhook_host"] == "127.0.0.1"
+    page.once("dialog", lambda dialog: dialog.accept())
+    await lead.get_by_role("button", name="Remove").click()
+    await expect(lead).to_have_count(0)
+    page.once("dialog", lambda dialog: dialog.accept())
+    await row.get_by_role("button", name="Remove").click()
+    await expect(row).to_have_count(0)
+    assert await robots() == {}

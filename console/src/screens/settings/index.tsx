@@ -1,4 +1,5 @@
-// /settings (hr_admin): notice settings, decision policy, webhooks, alert preferences and
+// /settings (hr_admin): notice settings, decision policy, webhooks, team-chat robots, alert
+// preferences and
 // the staff directory, as tabs (the tab is in the URL, ?tab=…).
 import type { RouteObject } from "react-router-dom";
 import { useSearchParams } from "react-router-dom";
@@ -7,11 +8,12 @@ import { Page } from "../../components/Page";
 import { NoticeSettings } from "./NoticeSettings";
 import { DecisionPolicy } from "./DecisionPolicy";
 import { Webhooks } from "./Webhooks";
+import { ChatRobots } from "./ChatRobots";
 import { AlertPreferences } from "./AlertPreferences";
 import { People } from "./People";
 import "../org/org.css";
 
-const TABS = ["notices", "policy", "webhooks", "alerts", "people"] as const;
+const TABS = ["notices", "policy", "webhooks", "robots", "alerts", "people"] as const;
 type Tab = (typeof TABS)[number];
 
 function SettingsPage() {
@@ -39,6 +41,7 @@ function SettingsPage() {
         {tab === "notices" ? <NoticeSettings /> : null}
         {tab === "policy" ? <DecisionPolicy /> : null}
         {tab === "webhooks" ? <Webhooks /> : null}
+        {tab === "robots" ? <ChatRobots /> : null}
         {tab === "alerts" ? <AlertPreferences /> : null}
         {tab === "people" ? <People /> : null}
       </div>
