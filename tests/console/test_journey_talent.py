@@ -174,3 +174,58 @@ async def test_hr_finds_a_pooled_candidate_and_invites_them_to_a_new_opening(
     await ui.goto("/talent/plans")
     await expect(page.get_by_role("heading", level=2, name="发展计划")).to_be_visible()
     await ui.check("talent-plans-zh")
+
+
+async def test_hr_erases_a_person_at_their_request_and_every_service_forgets_them(
+    ui, suite, http, auth
+) -> None:
+    setup = Setup(suite, http, auth("hr_admin", sub="hr-erasure"))
+    unit = await setup.unit("Erasure Co")
+    position = await setup.position(unit, f"Buyer {setup.run}", "purchasing", ["sourcing"])
+    person = await setup.applicant("erase", position, ["sourcing"], name=f"Ed Erase {setup.run}")
+    await setup.reject(person["application"], delay=600)  # a notice waits to go out
+    notice = await setup.notice_of(person["candidate"], "scheduled")
+    talent = suite.url("talent-service") + f"/api/v1/talents/{person['candidate']}"
+
+    async def status(url: str) -> int:
+        return (await http.get(url, headers=setup.hr)).status_code
+
+    async def pooled() -> bool | None:
+        return await status(talent) == 200 or None
+
+    await eventually(pooled, timeout=30, interval=0.2, message="talent pools the candidate")
+    page = ui.page
+
+    # A recruiter is not offered the erasure.
+    await ui.sign_in("recruiter", "rec-erasure", language="en")
+    await ui.goto(f"/pipeline/applications/{person['application']}")
+    await expect(page.get_by_role("heading", level=1)).to_contain_text("Ed Erase")
+    await expect(page.get_by_role("heading", name="Personal data")).to_have_count(0)
+
+    await ui.switch_user("hr_admin", "hr-erasure")
+    await ui.goto(f"/pipeline/applications/{person['application']}")
+    await page.get_by_role("button", name=f"Erase Ed Erase {setup.run}'s data…").click()
+    form = page.get_by_role("form", name="Personal data")
+    await form.get_by_label("Why").select_option("erasure requested")
+    submit = form.get_by_role("button", name="Erase for good")
+    await form.get_by_label("Type").fill("Ed Erase")  # not the whole name: not yet
+    await expect(submit).to_be_disabled()
+    await form.get_by_label("Type").fill(f"Ed Erase {setup.run}")
+    await ui.check("application-erase-en")
+    await submit.click()
+    await expect(page.get_by_role("status").filter(has_text="data was erased")).to_be_visible()
+    await expect(page.get_by_role("heading", level=1)).not_to_contain_text("Ed Erase")
+
+    candidate = await setup.call(
+        "GET", "recruiting-service", f"/api/v1/candidates/{person['candidate']}"
+    )
+    assert candidate["name"] == "(erased)" and candidate["email"] is None
+
+    async def forgotten() -> bool | None:
+        gone = await status(talent) == 404
+        n = await setup.call(
+            "GET", "notify-service", f"/api/v1/notifications/{notice['id']}", expect=200
+        )
+        return (gone and n["status"] == "cancelled" and n["recipient"] is None) or None
+
+    await eventually(forgotten, timeout=30, interval=0.2, message="talent and notify forget")

@@ -6,6 +6,7 @@ import { Link, useParams } from "react-router-dom";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, data, idempotencyKey } from "../../api/client";
+import { useAuth } from "../../auth/AuthProvider";
 import { Page } from "../../components/Page";
 import { Empty, FieldError, ProblemAlert, QueryState } from "../../components/states";
 import { formatDateTime, toLocalInput } from "../../components/format";
@@ -29,6 +30,7 @@ export function ApplicationPage() {
 
 function ApplicationBody({ application: a }: { application: Application }) {
   const { t } = useTranslation("pipeline");
+  const { hasRole } = useAuth();
   const client = useQueryClient();
   const candidate = useCandidate(a.candidate_id);
   const opening = useOpening(a.position_id);
@@ -111,6 +113,14 @@ function ApplicationBody({ application: a }: { application: Application }) {
         </section>
       ) : null}
       <Interviews application={a} />
+      {hasRole("hr_admin") && candidate.data && !candidate.data.erased_at ? (
+        <EraseCandidate candidateId={a.candidate_id} name={candidate.data.name} applicationId={a.id} />
+      ) : null}
+      {candidate.data?.erased_at ? (
+        <p className="alert alert-ok" role="status">
+          {t("erase.done", { at: formatDateTime(candidate.data.erased_at) })}
+        </p>
+      ) : null}
       <section className="panel" aria-labelledby="app-history">
         <h2 id="app-history">{t("application.history")}</h2>
         {a.history.length === 0 ? (
@@ -417,6 +427,76 @@ function CancelForm({ interview: i, onDone }: { interview: Interview; onDone: ()
     </form>
   );
 }
+
+/** The person asked for their data to be erased (hr_admin): recruiting anonymises the
+ * candidate and every service erases its copy. It cannot be undone, so HR types the
+ * person's name to confirm; the reason travels in the event and holds no personal data. */
+function EraseCandidate({ candidateId, name, applicationId }: { candidateId: string; name: string; applicationId: string }) {
+  const { t } = useTranslation("pipeline");
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState("");
+  const [reason, setReason] = useState<string>(ERASURE_REASONS[0]);
+  const erase = useMutation({
+    mutationFn: () =>
+      data(
+        api().recruiting.DELETE("/api/v1/candidates/{candidate_id}", {
+          params: { path: { candidate_id: candidateId }, query: { reason } },
+        }),
+      ),
+    onSuccess: () => {
+      setOpen(false);
+      void client.invalidateQueries({ queryKey: ["candidate", candidateId] });
+      void client.invalidateQueries({ queryKey: ["application", applicationId] });
+    },
+  });
+  return (
+    <section className="panel" aria-labelledby="erase-title">
+      <h2 id="erase-title">{t("erase.title")}</h2>
+      <p className="hint">{t("erase.hint")}</p>
+      {!open ? (
+        <button type="button" className="danger" onClick={() => setOpen(true)}>
+          {t("erase.start", { name })}
+        </button>
+      ) : (
+        <form
+          className="form"
+          aria-label={t("erase.title")}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (typed.trim() === name.trim()) erase.mutate();
+          }}
+        >
+          <p className="alert alert-warning">{t("erase.warning")}</p>
+          <label>
+            {t("erase.reason")}
+            <select name="erase-reason" value={reason} onChange={(e) => setReason(e.target.value)}>
+              {ERASURE_REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`erase.reasons.${r.replace(/ /g, "_")}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("erase.confirm", { name })}
+            <input name="erase-name" value={typed} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
+          </label>
+          <ProblemAlert error={erase.error} />
+          <div className="row">
+            <button type="submit" className="danger" disabled={typed.trim() !== name.trim() || erase.isPending}>
+              {t("erase.submit")}
+            </button>
+            <button type="button" onClick={() => setOpen(false)}>
+              {t("close.back")}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+const ERASURE_REASONS = ["consent withdrawn", "erasure requested", "retention period over"] as const;
 
 type Closing = "hire" | "withdraw";
 
