@@ -274,3 +274,60 @@ async def test_hr_registers_team_chat_robots_for_a_unit_and_a_position(
     await row.get_by_role("button", name="Remove").click()
     await expect(row).to_have_count(0)
     assert await robots() == {}
+
+
+async def test_hr_teaches_screening_the_company_s_spellings(
+    ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Callable[..., dict[str, str]]
+) -> None:
+    page = ui.page
+    tag = uuid.uuid4().hex[:6]
+    hr = auth("hr_admin", sub="hr-api")
+    vocab = suite.url("org-service") + "/api/v1/vocabularies"
+    await ui.sign_in("hr_admin", "hr-vocabulary", language="en")
+    await ui.goto("/settings?tab=vocabulary")
+    try:
+        # A spelling of ours for a shipped skill.
+        await page.get_by_label("Find a skill by any spelling").fill("kubernetes")
+        row = page.get_by_test_id("skill-row").filter(
+            has=page.get_by_role("strong").filter(has_text=re.compile("^kubernetes$"))
+        )
+        await expect(row).to_contain_text("shipped")
+        await row.get_by_role("button", name="Edit our spellings").click()
+        await row.locator("input[name=skill-aliases]").fill(f"kube-{tag}, 容器编排{tag}")
+        await row.get_by_role("button", name="Save").click()
+        await expect(row.locator("mark").first).to_have_text(f"kube-{tag}")
+        await expect(row).to_contain_text("ours")
+        found = (await http.get(f"{vocab}/skills/kube-{tag}", headers=hr)).json()
+        assert found["key"] == "kubernetes" and f"kube-{tag}" in found["custom"]["aliases"]
+
+        # A skill of our own, with its Chinese label.
+        await page.get_by_role("button", name="Add a skill").click()
+        form = page.get_by_role("form", name="Add a skill")
+        await form.locator("input[name=skill-name]").fill(f"growth loops {tag}")
+        await form.locator("input[name=skill-aliases]").fill(f"gl-{tag}")
+        await form.locator("input[name=skill-label-zh-CN]").fill(f"增长循环{tag}")
+        await form.get_by_role("button", name="Save").click()
+        await expect(form).to_have_count(0)
+        await page.get_by_label("Find a skill by any spelling").fill(f"gl-{tag}")
+        mine = page.get_by_test_id("skill-row")
+        await expect(mine).to_have_count(1)
+        await expect(mine).to_contain_text(f"增长循环{tag}")
+        await ui.check("settings-vocabulary-en")
+
+        # A spelling the ladder's bachelor level also accepts.
+        bachelor = page.get_by_test_id("education-row").filter(has_text="Bachelor")
+        await bachelor.get_by_role("button", name="Edit our spellings").click()
+        await bachelor.locator("input[name=education-bachelor]").fill(f"BSc-{tag}")
+        await bachelor.get_by_role("button", name="Save").click()
+        await expect(bachelor).to_contain_text(f"bsc {tag}")  # stored normalised
+
+        # Ours taken away again: the shipped skill stays with its own spellings.
+        await page.get_by_label("Find a skill by any spelling").fill("kubernetes")
+        await row.get_by_role("button", name="Remove ours").click()
+        await expect(row).to_contain_text("shipped")
+        await expect(row.locator("mark")).to_have_count(0)
+        gone = await http.get(f"{vocab}/skills/kube-{tag}", headers=hr)
+        assert gone.status_code == 404
+    finally:  # the vocabulary is one per deployment and the suite is shared
+        for path in ("skills/kubernetes", f"skills/growth loops {tag}", "education/bachelor"):
+            await http.delete(f"{vocab}/{path}", headers=hr)

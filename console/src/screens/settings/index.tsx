@@ -1,5 +1,5 @@
-// /settings (hr_admin): notice settings, decision policy, webhooks, team-chat robots, alert
-// preferences and
+// /settings (hr_admin): notice settings, decision policy, webhooks, team-chat robots, the
+// skills and education vocabulary, alert preferences and
 // the staff directory, as tabs (the tab is in the URL, ?tab=…).
 import type { RouteObject } from "react-router-dom";
 import { useSearchParams } from "react-router-dom";
@@ -9,11 +9,12 @@ import { NoticeSettings } from "./NoticeSettings";
 import { DecisionPolicy } from "./DecisionPolicy";
 import { Webhooks } from "./Webhooks";
 import { ChatRobots } from "./ChatRobots";
+import { Vocabulary } from "./Vocabulary";
 import { AlertPreferences } from "./AlertPreferences";
 import { People } from "./People";
 import "../org/org.css";
 
-const TABS = ["notices", "policy", "webhooks", "robots", "alerts", "people"] as const;
+const TABS = ["notices", "policy", "webhooks", "robots", "vocabulary", "alerts", "people"] as const;
 type Tab = (typeof TABS)[number];
 
 function SettingsPage() {
@@ -42,6 +43,7 @@ function SettingsPage() {
         {tab === "policy" ? <DecisionPolicy /> : null}
         {tab === "webhooks" ? <Webhooks /> : null}
         {tab === "robots" ? <ChatRobots /> : null}
+        {tab === "vocabulary" ? <Vocabulary /> : null}
         {tab === "alerts" ? <AlertPreferences /> : null}
         {tab === "people" ? <People /> : null}
       </div>
