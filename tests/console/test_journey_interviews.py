@@ -19,6 +19,7 @@ import pytest
 from playwright.async_api import expect
 
 from talentloop_shared.devtools.suite import Suite
+from talentloop_shared.testing.journeys import Setup
 from talentloop_shared.testing.plugin import eventually
 from talentloop_shared.testing.smtp import SMTPSink
 
@@ -670,3 +671,46 @@ async def test_hr_reschedules_and_cancels_an_interview_and_the_candidate_is_told
     await mine.get_by_role("link", name=f"Score {applied['candidate']['name']}").click()
     await expect(page.locator("select[name=score-technical]")).to_be_visible()
     assert page.url.endswith(f"/interviews/{owed['id']}")
+
+
+async def test_hr_adds_a_referred_candidate_who_is_screened_at_once(
+    ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Any
+) -> None:
+    setup = Setup(suite, http, auth("hr_admin", sub="hr-referral"))
+    unit = await setup.unit("Referral Co")
+    title = f"Buyer {setup.run}"
+    position = await setup.position(unit, title, "purchasing", ["negotiation"], years=3)
+    email = f"rui.{setup.run}@referrals.example"
+    page = ui.page
+    await ui.sign_in("hr_admin", "hr-referral", language="en")
+    await ui.goto(f"/pipeline/{position}")
+    await page.get_by_role("button", name="Add a candidate…").click()
+    form = page.get_by_role("form", name="Add a candidate to this opening")
+    await form.locator("input[name=candidate-name]").fill(f"Rui Referral {setup.run}")
+    await form.locator("input[name=candidate-email]").fill(email)
+    await form.locator("input[name=candidate-years]").fill("5")
+    await form.locator("input[name=candidate-skills]").fill("Negotiation, Excel")
+    await form.locator("select[name=candidate-education]").select_option("bachelor")
+    await form.get_by_label("They agree to be kept in the talent pool if not hired").check()
+    await ui.check("pipeline-add-candidate-en")
+    await form.get_by_role("button", name="Add and screen").click()
+    await page.wait_for_url(re.compile(r"/pipeline/applications/[0-9a-f-]{36}$"))
+    await expect(page.get_by_role("heading", level=1)).to_contain_text(f"Rui Referral {setup.run}")
+    await expect(page.get_by_text("Meets every requirement")).to_be_visible()
+    await expect(page.get_by_text("referral", exact=True)).to_be_visible()
+
+    # The same person again (another spelling of the name): recruiting knows the email, so
+    # the one candidate is applied, and the opening says they already applied.
+    await ui.goto(f"/pipeline/{position}")
+    await page.get_by_role("button", name="Add a candidate…").click()
+    await form.locator("input[name=candidate-name]").fill("R. Referral")
+    await form.locator("input[name=candidate-email]").fill(email.upper())
+    await form.get_by_role("button", name="Add and screen").click()
+    await expect(form.get_by_role("alert")).to_contain_text("already")
+    ui.expect_failed_requests(409, 409)
+    found = await setup.call(
+        "GET", "recruiting-service", "/api/v1/candidates", params={"email": email}
+    )
+    assert [c["name"] for c in found["items"]] == [f"Rui Referral {setup.run}"]
+    assert found["items"][0]["talent_pool_consent"] is True
+    assert found["items"][0]["skills"] == ["negotiation", "excel"]

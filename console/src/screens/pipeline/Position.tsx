@@ -1,5 +1,6 @@
 // One opening's applications by status: tabs with counts, each a paged table with the
-// screening explanation (requirement, expected, actual) and re-screen flags.
+// screening explanation (requirement, expected, actual) and re-screen flags; HR adds a
+// candidate met outside any system.
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useQuery } from "@tanstack/react-query";
@@ -10,6 +11,7 @@ import { Empty, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { CandidateName, Flags, ScreeningExplanation, StatusBadge, useOpening, usePaged } from "./shared";
 import { LoadMore } from "../../components/LoadMore";
+import { AddCandidate } from "./AddCandidate";
 import { STATUSES, type ApplicationStatus } from "./types";
 
 const COUNT_LIMIT = 500;
@@ -50,6 +52,7 @@ export function PositionPipeline() {
           {t("pipeline.version", { version: opening.data.version })}
         </p>
       ) : null}
+      {opening.data?.status === "open" ? <AddCandidate positionId={positionId} /> : null}
       <div className="tabs" role="tablist" aria-label={t("pipeline.byStatus")}>
         {STATUSES.map((s) => {
           const n = counts.data?.by[s] ?? 0;
