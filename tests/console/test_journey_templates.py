@@ -92,6 +92,24 @@ async def test_hr_writes_a_family_template_with_a_live_compliance_preview(
     assert notice["body_text"].startswith("Dear Tara, thank you for applying for Brand Lead")
     assert "We will keep your details" in notice["body_text"]
 
+    # -- the suggestion library beside it: a suggestion for a reason code, then reworded --
+    await ui.goto("/notices/templates")
+    await page.get_by_role("link", name="Suggestion library").click()
+    code = f"negotiation-{setup.run}"
+    await page.locator("input[name=suggestion-code]").fill(code)
+    await page.locator("select[name=suggestion-locale]").select_option("zh-CN")
+    await page.locator("textarea[name=suggestion-new-text]").fill("建议多参与{subject}相关的项目")
+    await page.get_by_role("button", name="Save").click()
+    row = page.get_by_test_id("suggestion-row").filter(has_text=code)
+    await expect(row).to_contain_text("建议多参与{subject}相关的项目")
+    await row.get_by_role("button", name="Reword").click()
+    await row.locator("textarea[name=suggestion-text]").fill("可以先在小项目里练习{subject}")
+    await row.get_by_role("button", name="Save").click()
+    await expect(row).to_contain_text("可以先在小项目里练习{subject}")
+    await ui.check("suggestions-en")
+    stored = await setup.call("GET", "recruiting-service", "/api/v1/suggestions?locale=zh-CN")
+    assert [s["text"] for s in stored if s["code"] == code] == ["可以先在小项目里练习{subject}"]
+
     # -- a recruiter reads the library, in Chinese, without the means to change it -------
     await ui.switch_user("recruiter", "rec-templates", language="zh-CN")
     await ui.goto(f"/notices/templates/{template_id}")

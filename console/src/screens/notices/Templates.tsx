@@ -85,6 +85,7 @@ export function TemplateList() {
       actions={
         <>
           <Link to="/notices">{t("notices")}</Link>
+          <Link to="/notices/suggestions">{t("suggestions.title")}</Link>
           {hasRole("hr_admin") ? (
             <Link className="button-link primary" to="/notices/templates/new">
               {t("new.title")}
