@@ -714,3 +714,37 @@ async def test_hr_adds_a_referred_candidate_who_is_screened_at_once(
     assert [c["name"] for c in found["items"]] == [f"Rui Referral {setup.run}"]
     assert found["items"][0]["talent_pool_consent"] is True
     assert found["items"][0]["skills"] == ["negotiation", "excel"]
+
+
+async def test_hr_rejects_the_screened_out_at_once_each_with_their_own_notice(
+    ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Any
+) -> None:
+    setup = Setup(suite, http, auth("hr_admin", sub="hr-bulk"))
+    unit = await setup.unit("Bulk Co")
+    position = await setup.position(unit, f"Analyst {setup.run}", "finance", ["sql"], years=3)
+    juniors = [
+        await setup.applicant(key, position, ["sql"], name=f"{name} {setup.run}", years=1)
+        for key, name in (("jun1", "Jin Junior"), ("jun2", "Jo Junior"))
+    ]
+    await setup.applicant("senior", position, ["sql"], name=f"Sam Senior {setup.run}", years=6)
+    page = ui.page
+    await ui.sign_in("hr_admin", "hr-bulk", language="en")
+    await ui.goto(f"/pipeline/{position}")
+    await page.get_by_role("tab", name=re.compile(r"^Screened out \(2\)")).click()
+    rows = page.get_by_test_id("application-row")
+    await expect(rows).to_have_count(2)
+    for i in range(2):
+        await rows.nth(i).get_by_role("checkbox").check()
+    await page.get_by_role("button", name="Reject 2 selected…").click()
+    form = page.get_by_role("form", name="Reject the selected applications")
+    await expect(form).to_contain_text("Each candidate gets a notice of their own")
+    await ui.check("pipeline-bulk-reject-en")
+    await form.get_by_role("button", name="Reject 2").click()
+    await expect(page.get_by_role("status").filter(has_text="2 rejected, 0 not.")).to_be_visible()
+    await expect(page.get_by_role("tab", name=re.compile(r"^Rejected \(2\)"))).to_be_visible()
+    await expect(page.get_by_role("tab", name=re.compile(r"^Screening \(1\)"))).to_be_visible()
+    for junior, first in zip(juniors, ("Jin", "Jo"), strict=True):
+        body = (await setup.notice_of(junior["candidate"]))["body_text"] or ""
+        # each their own, naming what screening found: the experience the role asks for
+        assert body.startswith(f"Dear {first},")
+        assert "requires at least 3 years of relevant experience" in body

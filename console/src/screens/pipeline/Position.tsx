@@ -2,6 +2,7 @@
 // screening explanation (requirement, expected, actual) and re-screen flags; HR adds a
 // candidate met outside any system.
 import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "react-router-dom";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -15,12 +16,96 @@ import { AddCandidate } from "./AddCandidate";
 import { STATUSES, type ApplicationStatus } from "./types";
 
 const COUNT_LIMIT = 500;
+const BULK_STATUSES: ApplicationStatus[] = ["screening", "screened_out"];
+
+/** Reject the picked applications at once: each candidate gets their own notice, from
+ * what screening found (the unmet requirement), after the configured delay. */
+function BulkReject({ ids, onDone }: { ids: string[]; onDone: () => void }) {
+  const { t } = useTranslation("pipeline");
+  const [asking, setAsking] = useState(false);
+  const [send, setSend] = useState(true);
+  const reject = useMutation({
+    mutationFn: () =>
+      data(
+        api().recruiting.POST("/api/v1/applications/bulk-reject", {
+          body: { application_ids: ids, notify: { send } },
+        }),
+      ),
+    onSuccess: () => {
+      setAsking(false);
+      onDone();
+    },
+  });
+  const result = reject.data;
+  return (
+    <div className="row actions">
+      {!asking ? (
+        <button type="button" className="danger" disabled={!ids.length} onClick={() => setAsking(true)}>
+          {t("bulk.open", { count: ids.length })}
+        </button>
+      ) : (
+        <form
+          className="form panel"
+          aria-label={t("bulk.title")}
+          onSubmit={(e) => {
+            e.preventDefault();
+            reject.mutate();
+          }}
+        >
+          <p>
+            <strong>{t("bulk.confirm", { count: ids.length })}</strong>
+          </p>
+          <label className="check">
+            <input type="checkbox" name="bulk-send" checked={send} onChange={(e) => setSend(e.target.checked)} />
+            {t("bulk.send")}
+          </label>
+          <ProblemAlert error={reject.error} />
+          <div className="row">
+            <button type="submit" className="danger" disabled={reject.isPending}>
+              {t("bulk.submit", { count: ids.length })}
+            </button>
+            <button type="button" onClick={() => setAsking(false)}>
+              {t("bulk.back")}
+            </button>
+          </div>
+        </form>
+      )}
+      {result ? (
+        <div className={`alert ${result.failed ? "alert-warning" : "alert-ok"}`} role="status">
+          {t("bulk.done", { rejected: result.rejected, failed: result.failed })}
+          {result.failed ? (
+            <ul>
+              {result.items
+                .filter((i) => i.outcome !== "rejected")
+                .map((i) => (
+                  <li key={i.application_id}>
+                    <Link to={`/pipeline/applications/${i.application_id}`}>{i.application_id.slice(0, 8)}</Link>: {i.detail ?? i.outcome}
+                  </li>
+                ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
 
 export function PositionPipeline() {
   const { positionId = "" } = useParams();
   const { t } = useTranslation("pipeline");
   const opening = useOpening(positionId);
   const [status, setStatus] = useState<ApplicationStatus>("screening");
+  const client = useQueryClient();
+  // Applications picked for one rejection (in the statuses a rejection can leave).
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const rejectable = BULK_STATUSES.includes(status);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((now) => {
+      const next = new Set(now);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   // Counts per status: one page of up to 500 (shown as "500+" beyond).
   const counts = useQuery({
     queryKey: ["applications", positionId, "counts"],
@@ -64,7 +149,10 @@ export function PositionPipeline() {
               id={`tab-${s}`}
               aria-selected={status === s}
               aria-controls="applications-panel"
-              onClick={() => setStatus(s)}
+              onClick={() => {
+                setStatus(s);
+                setSelected(new Set());
+              }}
             >
               {t(`status.${s}`)} ({counts.isPending ? "…" : `${n}${counts.data?.more ? "+" : ""}`})
             </button>
@@ -72,6 +160,15 @@ export function PositionPipeline() {
         })}
       </div>
       <div role="tabpanel" id="applications-panel" aria-labelledby={`tab-${status}`}>
+        {rejectable ? (
+          <BulkReject
+            ids={[...selected]}
+            onDone={() => {
+              setSelected(new Set());
+              void client.invalidateQueries({ queryKey: ["applications", positionId] });
+            }}
+          />
+        ) : null}
         {query.isPending ? (
           <Loading />
         ) : query.isError ? (
@@ -83,6 +180,11 @@ export function PositionPipeline() {
             <table>
               <thead>
                 <tr>
+                  {rejectable ? (
+                    <th scope="col">
+                      <span className="visually-hidden">{t("bulk.select")}</span>
+                    </th>
+                  ) : null}
                   <th scope="col">{t("pipeline.candidate")}</th>
                   <th scope="col">{t("pipeline.status")}</th>
                   <th scope="col">{t("pipeline.screening")}</th>
@@ -93,6 +195,16 @@ export function PositionPipeline() {
               <tbody>
                 {items.map((a) => (
                   <tr key={a.id} data-testid="application-row">
+                    {rejectable ? (
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t("bulk.selectOne", { id: a.id.slice(0, 8) })}
+                          checked={selected.has(a.id)}
+                          onChange={(e) => toggle(a.id, e.target.checked)}
+                        />
+                      </td>
+                    ) : null}
                     <td>
                       <Link to={`/pipeline/applications/${a.id}`}>
                         <CandidateName id={a.candidate_id} />
