@@ -12,10 +12,10 @@ import { useAuth } from "../../auth/AuthProvider";
 import { Page } from "../../components/Page";
 import { Empty, FieldError, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
+import { LocaleSelect } from "../../components/LocaleSelect";
 import "./notices.css";
 
 type Suggestion = components["schemas"]["SuggestionRead"];
-const LOCALES = ["zh-CN", "zh-TW", "en"];
 const KEY = ["recruiting", "suggestions"];
 
 function useSave(onDone: () => void) {
@@ -103,16 +103,7 @@ function AddSuggestion() {
           {t("suggestions.code")}
           <input name="suggestion-code" value={form.code} required maxLength={100} onChange={(e) => setForm({ ...form, code: e.target.value })} />
         </label>
-        <label>
-          {t("field.locale")}
-          <select name="suggestion-locale" value={form.locale} onChange={(e) => setForm({ ...form, locale: e.target.value })}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LocaleSelect label={t("field.locale")} name="suggestion-locale" value={form.locale} onChange={(locale) => setForm({ ...form, locale })} />
       </div>
       <label>
         {t("suggestions.text")}
@@ -142,17 +133,7 @@ export function SuggestionLibrary() {
       <p className="hint">{t("suggestions.intro")}</p>
       {hasRole("hr_admin") ? <AddSuggestion /> : null}
       <form className="panel nt-filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t("field.locale")}
-          <select value={locale} onChange={(e) => setLocale(e.target.value)}>
-            <option value="">{t("any")}</option>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LocaleSelect label={t("field.locale")} value={locale} onChange={setLocale} any={t("any")} />
       </form>
       {list.isPending ? (
         <Loading />

@@ -15,6 +15,7 @@ import { Page } from "../../components/Page";
 import { ConflictNotice, Empty, FieldError, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { LoadMore } from "../../components/LoadMore";
+import { NOTICE_LOCALES } from "../../components/LocaleSelect";
 import { useDebounced } from "../pipeline/Reject";
 import "./notices.css";
 
@@ -35,7 +36,6 @@ const STAGES: NonNullable<Create["stage"]>[] = ["*", "screening", "interview", "
 const BANDS: NonNullable<Create["band"]>[] = ["*", "close", "far"];
 const BACKGROUNDS: NonNullable<Create["background"]>[] = ["*", "campus", "experienced", "career_change"];
 const CHANNELS: Create["channel"][] = ["email", "sms"];
-const LOCALES = ["zh-CN", "zh-TW", "en"];
 
 /** Placeholders every kind of notice offers (the sample preview shows what they become). */
 const PLACEHOLDERS = ["candidate.first_name", "position.title", "company"];
@@ -97,7 +97,7 @@ export function TemplateList() {
       <p className="hint">{t("intro")}</p>
       <form className="panel nt-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         {choice("kind", KINDS, (k) => t(`kind.${k}`))}
-        {choice("locale", LOCALES, (l) => l)}
+        {choice("locale", NOTICE_LOCALES, (l) => l)}
         {choice("channel", CHANNELS, (c) => t(`channel.${c}`))}
         <label>
           {t("field.job_family")}
@@ -524,7 +524,7 @@ export function NewTemplate() {
         <p className="hint">{t("new.hint")}</p>
         <div className="nt-filters">
           {select("kind", KINDS, (k) => t(`kind.${k}`))}
-          {select("locale", LOCALES, (l) => l)}
+          {select("locale", NOTICE_LOCALES, (l) => l)}
           {select("channel", CHANNELS, (c) => t(`channel.${c}`))}
           <label>
             {t("field.job_family")}

@@ -10,11 +10,11 @@ import { api, data, idempotencyKey } from "../../api/client";
 import { ProblemError } from "../../api/problem";
 import type { components } from "../../api/schema/recruiting";
 import { FieldError, ProblemAlert } from "../../components/states";
+import { LocaleSelect } from "../../components/LocaleSelect";
 import { splitList } from "../org/util";
 
 type Create = components["schemas"]["CandidateCreate"];
 const EDUCATION = ["none", "secondary", "associate", "bachelor", "master", "phd"] as const;
-const LOCALES = ["zh-CN", "zh-TW", "en"];
 
 const EMPTY = {
   name: "",
@@ -135,16 +135,7 @@ export function AddCandidate({ positionId }: { positionId: string }) {
         </select>
       </label>
       <div className="row">
-        <label>
-          {t("add.locale")}
-          <select name="candidate-locale" value={form.locale} onChange={(e) => change({ locale: e.target.value })}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LocaleSelect label={t("add.locale")} name="candidate-locale" value={form.locale} onChange={(locale) => change({ locale })} />
         {text("timezone", "timezone")}
       </div>
       <label>

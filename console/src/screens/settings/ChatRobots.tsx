@@ -11,6 +11,7 @@ import { byLabel, positionLabel, positionSearch, unitLabel, unitSearch } from ".
 import { Empty, FieldError, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { LoadMore } from "../../components/LoadMore";
+import { LocaleSelect } from "../../components/LocaleSelect";
 import { useDebounced } from "../pipeline/Reject";
 
 type Robot = components["schemas"]["ChatRobotRead"];
@@ -18,7 +19,6 @@ type RobotInput = components["schemas"]["ChatRobotInput"];
 type Scope = RobotInput["scope"];
 const SCOPES: Scope[] = ["org_unit", "position", "default"];
 const PROVIDERS: RobotInput["provider"][] = ["wecom", "dingtalk", "feishu"];
-const LOCALES = ["zh-CN", "zh-TW", "en"];
 const KEY = ["settings", "chat-robots"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -231,16 +231,7 @@ export function ChatRobots() {
           <input name="robot-secret" type="password" autoComplete="off" value={form.secret} onChange={(e) => change({ secret: e.target.value })} />
         </label>
         <div className="row">
-          <label>
-            {t("robots.locale")}
-            <select name="robot-locale" value={form.locale} onChange={(e) => change({ locale: e.target.value })}>
-              {LOCALES.map((l) => (
-                <option key={l} value={l}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LocaleSelect label={t("robots.locale")} name="robot-locale" value={form.locale} onChange={(locale) => change({ locale })} />
           <label>
             {t("robots.timezone")}
             <input name="robot-timezone" value={form.timezone} onChange={(e) => change({ timezone: e.target.value })} />
