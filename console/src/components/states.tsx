@@ -74,6 +74,26 @@ export function QueryState<T>({
   return <>{children(query.data)}</>;
 }
 
+/** A list's loading, error (with a retry) or empty state, else the list itself: for
+ * paged (infinite) queries and lists built from a query, where `count` is what was
+ * found. */
+export function ListState({
+  query,
+  count,
+  empty,
+  children,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  count: number;
+  empty?: ReactNode;
+  children: ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (count === 0) return <Empty>{empty}</Empty>;
+  return <>{children}</>;
+}
+
 /** 412 Precondition Failed: someone changed the resource; offer a reload. */
 export function ConflictNotice({ error, onReload }: { error: unknown; onReload: () => void }) {
   const { t } = useTranslation();

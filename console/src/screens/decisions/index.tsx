@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import "../pipeline/pipeline.css";
 import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
-import { Empty, Loading, ProblemAlert } from "../../components/states";
+import { ListState, ProblemAlert } from "../../components/states";
 import { formatDateTime, formatNumber } from "../../components/format";
 import { CandidateName, usePaged, useApplication } from "../pipeline/shared";
 import { LoadMore } from "../../components/LoadMore";
@@ -45,19 +45,13 @@ function Decisions() {
           <Link to={`/pipeline/applications/${application}`}>{t("application")}</Link>
         </p>
       ) : null}
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{application ? t("notPending") : t("empty")}</Empty>
-      ) : (
+      <ListState query={query} count={items.length} empty={application ? t("notPending") : t("empty")}>
         <div className="decisions">
           {items.map((d) => (
             <DecisionCard key={d.id} decision={d} />
           ))}
         </div>
-      )}
+      </ListState>
       <LoadMore query={query} />
     </Page>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
 import type { components } from "../../api/schema/notify";
 import { Page } from "../../components/Page";
-import { Empty, Loading, ProblemAlert } from "../../components/states";
+import { ListState } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { Countdown } from "./Countdown";
 import { StatusBadge } from "./StatusBadge";
@@ -72,13 +72,7 @@ export function NoticeList() {
           />
         </label>
       </form>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t("empty")}</Empty>
-      ) : (
+      <ListState query={query} count={items.length} empty={t("empty")}>
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t("title")}>
           <table>
             <caption className="hint">{t("caption", { count: items.length })}</caption>
@@ -118,7 +112,7 @@ export function NoticeList() {
             </tbody>
           </table>
         </div>
-      )}
+      </ListState>
       <LoadMore query={query} label={t("more")} />
     </Page>
   );

@@ -12,7 +12,7 @@ import { ProblemError } from "../../api/problem";
 import type { components } from "../../api/schema/notify";
 import { useAuth } from "../../auth/AuthProvider";
 import { Page } from "../../components/Page";
-import { ConflictNotice, Empty, FieldError, Loading, ProblemAlert } from "../../components/states";
+import { ConflictNotice, FieldError, ListState, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { LoadMore } from "../../components/LoadMore";
 import { NOTICE_LOCALES } from "../../components/LocaleSelect";
@@ -110,13 +110,7 @@ export function TemplateList() {
           />
         </label>
       </form>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t("empty")}</Empty>
-      ) : (
+      <ListState query={query} count={items.length} empty={t("empty")}>
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t("title")}>
           <table>
             <thead>
@@ -155,7 +149,7 @@ export function TemplateList() {
             </tbody>
           </table>
         </div>
-      )}
+      </ListState>
       <LoadMore query={query} label={t("more")} />
     </Page>
   );

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { api, data } from "../../api/client";
-import { Empty, Loading, ProblemAlert } from "../../components/states";
+import { ListState } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import type { PositionVersion } from "./util";
 import { LoadMore } from "../../components/LoadMore";
@@ -113,13 +113,7 @@ export function History({ positionId, currentVersion }: { positionId: string; cu
   return (
     <section className="panel" aria-labelledby="history-h">
       <h2 id="history-h">{t("history.title")}</h2>
-      {history.isPending ? (
-        <Loading />
-      ) : history.isError ? (
-        <ProblemAlert error={history.error} onRetry={() => void history.refetch()} />
-      ) : versions.length === 0 ? (
-        <Empty>{t("history.empty")}</Empty>
-      ) : (
+      <ListState query={history} count={versions.length} empty={t("history.empty")}>
         <>
           <div className="table-wrap">
             <table>
@@ -178,7 +172,7 @@ export function History({ positionId, currentVersion }: { positionId: string; cu
             </section>
           ) : null}
         </>
-      )}
+      </ListState>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, data, idempotencyKey } from "../../api/client";
 import { Page } from "../../components/Page";
-import { ConflictNotice, Empty, Loading, ProblemAlert, QueryState } from "../../components/states";
+import { ConflictNotice, ListState, Loading, ProblemAlert, QueryState } from "../../components/states";
 import { useAuth } from "../../auth/AuthProvider";
 import {
   FieldMsg,
@@ -458,13 +458,7 @@ function PositionsPanel({ unitId }: { unitId: string | null }) {
         </label>
         <button type="submit">{t("positions.searchButton")}</button>
       </form>
-      {positions.isPending ? (
-        <Loading />
-      ) : positions.isError ? (
-        <ProblemAlert error={positions.error} onRetry={() => void positions.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t("positions.empty")}</Empty>
-      ) : (
+      <ListState query={positions} count={items.length} empty={t("positions.empty")}>
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">{t("positions.all")}</caption>
@@ -494,7 +488,7 @@ function PositionsPanel({ unitId }: { unitId: string | null }) {
             </tbody>
           </table>
         </div>
-      )}
+      </ListState>
       <LoadMore query={positions} label={t("positions.more")} />
     </section>
   );

@@ -2,7 +2,7 @@ import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
-import { Empty, Loading, ProblemAlert } from "../../components/states";
+import { ListState } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { usePaged } from "./shared";
 import { LoadMore } from "../../components/LoadMore";
@@ -15,13 +15,7 @@ export function Openings() {
   return (
     <Page title={t("openings.title")}>
       <p className="hint">{t("openings.hint")}</p>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t("openings.empty")}</Empty>
-      ) : (
+      <ListState query={query} count={items.length} empty={t("openings.empty")}>
         <div className="table-wrap">
           <table>
             <caption className="sr-only">{t("openings.title")}</caption>
@@ -51,7 +45,7 @@ export function Openings() {
             </tbody>
           </table>
         </div>
-      )}
+      </ListState>
       <LoadMore query={query} />
     </Page>
   );

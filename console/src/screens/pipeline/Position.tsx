@@ -8,7 +8,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
-import { Empty, Loading, ProblemAlert } from "../../components/states";
+import { ListState, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { CandidateName, Flags, ScreeningExplanation, StatusBadge, useOpening, usePaged } from "./shared";
 import { LoadMore } from "../../components/LoadMore";
@@ -169,13 +169,7 @@ export function PositionPipeline() {
             }}
           />
         ) : null}
-        {query.isPending ? (
-          <Loading />
-        ) : query.isError ? (
-          <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-        ) : items.length === 0 ? (
-          <Empty>{t("pipeline.empty", { status: t(`status.${status}`) })}</Empty>
-        ) : (
+        <ListState query={query} count={items.length} empty={t("pipeline.empty", { status: t(`status.${status}`) })}>
           <div className="table-wrap">
             <table>
               <thead>
@@ -226,7 +220,7 @@ export function PositionPipeline() {
               </tbody>
             </table>
           </div>
-        )}
+        </ListState>
         <LoadMore query={query} />
       </div>
     </Page>

@@ -8,7 +8,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { api, data, idempotencyKey } from "../../api/client";
 import type { components } from "../../api/schema/notify";
 import { byLabel, positionLabel, positionSearch, unitLabel, unitSearch } from "../../api/directory";
-import { Empty, FieldError, Loading, ProblemAlert } from "../../components/states";
+import { FieldError, ListState, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { LoadMore } from "../../components/LoadMore";
 import { LocaleSelect } from "../../components/LocaleSelect";
@@ -247,19 +247,13 @@ export function ChatRobots() {
       </form>
       <section aria-labelledby="robot-list-h">
         <h2 id="robot-list-h">{t("robots.list")}</h2>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : !items.length ? (
-          <Empty>{t("robots.empty")}</Empty>
-        ) : (
+        <ListState query={list} count={items.length} empty={t("robots.empty")}>
           <ul className="stack plain-list">
             {items.map((r) => (
               <Row key={r.id} robot={r} />
             ))}
           </ul>
-        )}
+        </ListState>
         <LoadMore query={list} label={t("more")} />
       </section>
     </>

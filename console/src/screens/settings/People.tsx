@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, data, idempotencyKey } from "../../api/client";
 import type { components } from "../../api/schema/org";
-import { ConflictNotice, Empty, Loading, ProblemAlert } from "../../components/states";
+import { ConflictNotice, ListState, ProblemAlert } from "../../components/states";
 import { FieldMsg, invalidProps, isConflict } from "../org/util";
 import { LoadMore } from "../../components/LoadMore";
 
@@ -217,13 +217,7 @@ export function People() {
           </label>
           <button type="submit">{t("search")}</button>
         </form>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : !items.length ? (
-          <Empty>{t("people.empty")}</Empty>
-        ) : (
+        <ListState query={list} count={items.length} empty={t("people.empty")}>
           <div className="table-wrap">
             <table>
               <thead>
@@ -242,7 +236,7 @@ export function People() {
               </tbody>
             </table>
           </div>
-        )}
+        </ListState>
         <LoadMore query={list} label={t("more")} />
       </section>
     </>

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, data } from "../../api/client";
 import type { components } from "../../api/schema/org";
-import { ConflictNotice, Empty, FieldError, Loading, ProblemAlert } from "../../components/states";
+import { ConflictNotice, FieldError, ListState, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { LoadMore } from "../../components/LoadMore";
 import { isConflict, splitList } from "../org/util";
@@ -246,19 +246,13 @@ export function Vocabulary() {
           ) : null}
         </div>
         {adding ? <SkillForm onDone={() => setAdding(false)} /> : null}
-        {skills.isPending ? (
-          <Loading />
-        ) : skills.isError ? (
-          <ProblemAlert error={skills.error} onRetry={() => void skills.refetch()} />
-        ) : !items.length ? (
-          <Empty>{t("vocabulary.empty")}</Empty>
-        ) : (
+        <ListState query={skills} count={items.length} empty={t("vocabulary.empty")}>
           <ul className="stack plain-list">
             {items.map((s) => (
               <SkillRow key={`${s.key}:${s.custom?.version ?? 0}`} skill={s} />
             ))}
           </ul>
-        )}
+        </ListState>
         <LoadMore query={skills} label={t("more")} />
       </section>
       <section className="panel" aria-labelledby="education-h">

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, data, idempotencyKey } from "../../api/client";
 import type { components } from "../../api/schema/notify";
-import { ConflictNotice, Empty, Loading, ProblemAlert } from "../../components/states";
+import { ConflictNotice, ListState, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { FieldMsg, invalidProps, isConflict, splitList } from "../org/util";
 import { LoadMore } from "../../components/LoadMore";
@@ -56,13 +56,7 @@ function Deliveries({ sub }: { sub: Sub }) {
     <section aria-label={t("webhooks.log", { url: sub.url })}>
       <h3>{t("webhooks.logTitle")}</h3>
       {redeliver.isError ? <ProblemAlert error={redeliver.error} /> : null}
-      {log.isPending ? (
-        <Loading />
-      ) : log.isError ? (
-        <ProblemAlert error={log.error} />
-      ) : !items.length ? (
-        <Empty>{t("webhooks.noDeliveries")}</Empty>
-      ) : (
+      <ListState query={log} count={items.length} empty={t("webhooks.noDeliveries")}>
         <div className="table-wrap">
           <table>
             <thead>
@@ -96,7 +90,7 @@ function Deliveries({ sub }: { sub: Sub }) {
             </tbody>
           </table>
         </div>
-      )}
+      </ListState>
       <LoadMore query={log} label={t("more")} />
     </section>
   );
@@ -230,19 +224,13 @@ export function Webhooks() {
       </form>
       <section aria-labelledby="webhook-list-h">
         <h2 id="webhook-list-h">{t("webhooks.list")}</h2>
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : !items.length ? (
-          <Empty>{t("webhooks.empty")}</Empty>
-        ) : (
+        <ListState query={list} count={items.length} empty={t("webhooks.empty")}>
           <ul className="stack plain-list">
             {items.map((s) => (
               <Row key={s.id} sub={s} onSecret={setSecret} />
             ))}
           </ul>
-        )}
+        </ListState>
         <LoadMore query={list} label={t("more")} />
       </section>
     </>

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
-import { Empty, Loading, ProblemAlert } from "../../components/states";
+import { ListState } from "../../components/states";
 import { formatDateTime, formatNumber } from "../../components/format";
 import { TalentTabs } from "./Tabs";
 import "./talent.css";
@@ -36,14 +36,8 @@ export function DevelopmentPlans() {
           {t("plans.oneHire")} <Link to="/talent/plans">{t("plans.all")}</Link>
         </p>
       ) : null}
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t("plans.empty")}</Empty>
-      ) : (
-        items.map((plan) => (
+      <ListState query={query} count={items.length} empty={t("plans.empty")}>
+        {items.map((plan) => (
           <article key={plan.id} className="panel" aria-labelledby={`plan-${plan.id}`}>
             <h3 id={`plan-${plan.id}`}>
               {plan.name} — {plan.position.title}
@@ -82,8 +76,8 @@ export function DevelopmentPlans() {
               </table>
             </div>
           </article>
-        ))
-      )}
+        ))}
+      </ListState>
       <LoadMore query={query} />
     </Page>
   );

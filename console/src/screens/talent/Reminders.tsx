@@ -4,7 +4,7 @@ import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
-import { Empty, Loading, ProblemAlert } from "../../components/states";
+import { ListState, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { TalentTabs } from "./Tabs";
 import "./talent.css";
@@ -31,13 +31,7 @@ export function TalentReminders() {
       <TalentTabs />
       <h2>{t("reminders.title")}</h2>
       <ProblemAlert error={contacted.error} />
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t("reminders.empty")}</Empty>
-      ) : (
+      <ListState query={query} count={items.length} empty={t("reminders.empty")}>
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t("reminders.title")}>
           <table>
             <thead>
@@ -71,7 +65,7 @@ export function TalentReminders() {
             </tbody>
           </table>
         </div>
-      )}
+      </ListState>
       <LoadMore query={query} />
     </Page>
   );

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
-import { Empty, Loading, ProblemAlert } from "../../components/states";
+import { ListState } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { Tags } from "./common";
 import { TalentTabs } from "./Tabs";
@@ -56,13 +56,7 @@ export function TalentSearch() {
           {t("search.submit")}
         </button>
       </form>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty>{t("search.empty")}</Empty>
-      ) : (
+      <ListState query={query} count={items.length} empty={t("search.empty")}>
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t("tabs.search")}>
           <table>
             <thead>
@@ -99,7 +93,7 @@ export function TalentSearch() {
             </tbody>
           </table>
         </div>
-      )}
+      </ListState>
       <LoadMore query={query} />
     </Page>
   );
