@@ -11,7 +11,8 @@ import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
 import { ListState, ProblemAlert } from "../../components/states";
 import { formatDateTime, formatNumber } from "../../components/format";
-import { CandidateName, usePaged, useApplication } from "../pipeline/shared";
+import { CandidateName, useApplication } from "../pipeline/shared";
+import { usePaged } from "../../components/hooks";
 import { LoadMore } from "../../components/LoadMore";
 import type { Decision } from "../pipeline/types";
 

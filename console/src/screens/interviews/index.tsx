@@ -14,7 +14,7 @@ import { useAuth } from "../../auth/AuthProvider";
 import { Page } from "../../components/Page";
 import { Empty, FieldError, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime, formatNumber } from "../../components/format";
-import { usePaged } from "../pipeline/shared";
+import { usePaged } from "../../components/hooks";
 import { LoadMore } from "../../components/LoadMore";
 import type { MyInterview } from "../pipeline/types";
 

@@ -1,6 +1,5 @@
 // Notices: filter by status, newest first, paginated; each links to its detail.
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
 import type { components } from "../../api/schema/notify";
@@ -11,6 +10,7 @@ import { Countdown } from "./Countdown";
 import { StatusBadge } from "./StatusBadge";
 import "./notices.css";
 import { LoadMore } from "../../components/LoadMore";
+import { usePaged, useUrlFilters } from "../../components/hooks";
 
 type Status = NonNullable<components["schemas"]["NotificationRead"]["status"]>;
 export const STATUSES: Status[] = [
@@ -25,27 +25,16 @@ export const STATUSES: Status[] = [
 
 export function NoticeList() {
   const { t } = useTranslation("notices");
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters();
   const status = (params.get("status") || undefined) as Status | undefined;
   const candidate = params.get("candidate_id") || undefined;
-  const query = useInfiniteQuery({
-    queryKey: ["notify", "notifications", { status, candidate }],
-    queryFn: ({ pageParam }) =>
-      data(
-        api().notify.GET("/api/v1/notifications", {
-          params: { query: { status, candidate_id: candidate, limit: 25, cursor: pageParam } },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+  const { query, items } = usePaged(["notify", "notifications", { status, candidate }], (cursor) =>
+    data(
+      api().notify.GET("/api/v1/notifications", {
+        params: { query: { status, candidate_id: candidate, limit: 25, cursor } },
+      }),
+    ),
+  );
 
   return (
     <Page title={t("title")} actions={<Link to="/notices/templates">{t("templates")}</Link>}>

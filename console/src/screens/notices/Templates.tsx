@@ -4,8 +4,8 @@
 // shown as they type), saves it as a new version (If-Match), reads or reuses its earlier
 // versions, and adds templates for a job family or a language. Other roles read.
 import { Fragment, useState, type FormEvent } from "react";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
 import { ProblemError } from "../../api/problem";
@@ -16,7 +16,7 @@ import { ConflictNotice, FieldError, ListState, Loading, ProblemAlert } from "..
 import { formatDateTime } from "../../components/format";
 import { LoadMore } from "../../components/LoadMore";
 import { NOTICE_LOCALES } from "../../components/LocaleSelect";
-import { useDebounced } from "../pipeline/Reject";
+import { useDebounced, usePaged, useUrlFilters } from "../../components/hooks";
 import "./notices.css";
 
 type Template = components["schemas"]["TemplateRead"];
@@ -45,27 +45,16 @@ const templateKey = (id: string) => ["notify", "template", id];
 export function TemplateList() {
   const { t } = useTranslation("templates");
   const { hasRole } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters();
   const filters = {
     kind: params.get("kind") || undefined,
     locale: params.get("locale") || undefined,
     channel: params.get("channel") || undefined,
     job_family: params.get("job_family") || undefined,
   };
-  const query = useInfiniteQuery({
-    queryKey: ["notify", "templates", filters],
-    queryFn: ({ pageParam }) =>
-      data(api().notify.GET("/api/v1/templates", { params: { query: { ...filters, limit: 50, cursor: pageParam } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+  const { query, items } = usePaged(["notify", "templates", filters], (cursor) =>
+    data(api().notify.GET("/api/v1/templates", { params: { query: { ...filters, limit: 50, cursor } } })),
+  );
   const choice = (name: keyof typeof filters, values: readonly string[], label: (v: string) => string) => (
     <label>
       {t(`field.${name}`)}

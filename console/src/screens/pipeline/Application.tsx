@@ -12,7 +12,7 @@ import { Empty, FieldError, ProblemAlert, QueryState } from "../../components/st
 import { formatDateTime, toLocalInput } from "../../components/format";
 import { Flags, ScreeningExplanation, StatusBadge, useApplication, useCandidate, useOpening } from "./shared";
 import type { Application, Interview } from "./types";
-import { useDebounced } from "./Reject";
+import { useDebounced } from "../../components/hooks";
 import { byLabel, peopleSearch, personLabel, unitLabel, unitSearch } from "../../api/directory";
 
 export function ApplicationPage() {

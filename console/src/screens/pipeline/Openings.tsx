@@ -4,7 +4,7 @@ import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
 import { ListState } from "../../components/states";
 import { formatDateTime } from "../../components/format";
-import { usePaged } from "./shared";
+import { usePaged } from "../../components/hooks";
 import { LoadMore } from "../../components/LoadMore";
 
 export function Openings() {

@@ -1,7 +1,7 @@
 // Reject an application: strengths, reasons and suggestions drawn from the pending policy
 // decision or the panel's evaluations, editable, beside a live preview of the exact notice
 // notify-service would write, in the candidate's language.
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { api, data, idempotencyKey } from "../../api/client";
 import { Page } from "../../components/Page";
 import { FieldError, Loading, ProblemAlert, QueryState } from "../../components/states";
 import { formatDateTime } from "../../components/format";
+import { useDebounced } from "../../components/hooks";
 import { useApplication, useCandidate, useOpening } from "./shared";
 import type { Application, Candidate, Opening, RejectionDraft } from "./types";
 
@@ -17,15 +18,6 @@ const lines = (text: string) =>
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean);
-
-export function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSettled(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 export function RejectPage() {
   const { id = "" } = useParams();

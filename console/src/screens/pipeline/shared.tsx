@@ -1,6 +1,6 @@
 // Pieces the pipeline screens share: a candidate's name, status badges, the screening
 // explanation and re-screen flags, and paged lists.
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
 import type { ApplicationStatus, ApplicationSummary, Unmet } from "./types";
@@ -95,20 +95,4 @@ export function Flags({ flags }: { flags: ApplicationSummary["flags"] }) {
   );
 }
 
-/** A cursor-paged list as TanStack's infinite query: items so far, and "load more". */
-export function usePaged<T>(
-  key: unknown[],
-  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor?: string | null }>,
-  enabled = true,
-) {
-  const query = useInfiniteQuery({
-    queryKey: key,
-    enabled,
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => fetchPage(pageParam),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  return { query, items };
-}
 

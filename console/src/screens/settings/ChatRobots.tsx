@@ -4,7 +4,7 @@
 // list says which host and whether a secret is set), switch it off and on, remove it.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, data, idempotencyKey } from "../../api/client";
 import type { components } from "../../api/schema/notify";
 import { byLabel, positionLabel, positionSearch, unitLabel, unitSearch } from "../../api/directory";
@@ -12,7 +12,7 @@ import { FieldError, ListState, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { LoadMore } from "../../components/LoadMore";
 import { LocaleSelect } from "../../components/LocaleSelect";
-import { useDebounced } from "../pipeline/Reject";
+import { useDebounced, usePaged } from "../../components/hooks";
 
 type Robot = components["schemas"]["ChatRobotRead"];
 type RobotInput = components["schemas"]["ChatRobotInput"];
@@ -131,12 +131,9 @@ export function ChatRobots() {
   const typed = form.target.trim();
   const ambiguous =
     form.scope !== "default" && !searching && typed !== "" && (targetId === null || (targetId === typed && !UUID.test(typed)));
-  const list = useInfiniteQuery({
-    queryKey: KEY,
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => data(api().notify.GET("/api/v1/chat-robots", { params: { query: { limit: 20, cursor: pageParam } } })),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const { query: list, items } = usePaged(KEY, (cursor) =>
+    data(api().notify.GET("/api/v1/chat-robots", { params: { query: { limit: 20, cursor } } })),
+  );
   const create = useMutation({
     mutationFn: () =>
       data(
@@ -160,7 +157,6 @@ export function ChatRobots() {
       void qc.invalidateQueries({ queryKey: KEY });
     },
   });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const options =
     form.scope === "org_unit"
       ? (units.data?.items ?? []).map((u) => ({ id: u.id, label: unitLabel(u) }))

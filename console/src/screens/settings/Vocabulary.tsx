@@ -4,14 +4,14 @@
 // spellings to a level, and can take their own part away again.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, data } from "../../api/client";
 import type { components } from "../../api/schema/org";
 import { ConflictNotice, FieldError, ListState, Loading, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { LoadMore } from "../../components/LoadMore";
 import { isConflict, splitList } from "../org/util";
-import { useDebounced } from "../pipeline/Reject";
+import { useDebounced, usePaged } from "../../components/hooks";
 
 type Skill = components["schemas"]["SkillRead"];
 type Level = components["schemas"]["EducationLevelRead"];
@@ -209,22 +209,17 @@ export function Vocabulary() {
   const [customOnly, setCustomOnly] = useState(false);
   const [adding, setAdding] = useState(false);
   const settled = useDebounced(q.trim(), 300);
-  const skills = useInfiniteQuery({
-    queryKey: [...KEY, "skills", settled, customOnly],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      data(
-        api().org.GET("/api/v1/vocabularies/skills", {
-          params: { query: { q: settled || undefined, custom_only: customOnly, limit: 25, cursor: pageParam } },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const { query: skills, items } = usePaged([...KEY, "skills", settled, customOnly], (cursor) =>
+    data(
+      api().org.GET("/api/v1/vocabularies/skills", {
+        params: { query: { q: settled || undefined, custom_only: customOnly, limit: 25, cursor } },
+      }),
+    ),
+  );
   const education = useQuery({
     queryKey: [...KEY, "education"],
     queryFn: () => data(api().org.GET("/api/v1/vocabularies/education")),
   });
-  const items = skills.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <section aria-labelledby="skills-h">
