@@ -7,10 +7,14 @@ recruiter reads the library but cannot change it."""
 from __future__ import annotations
 
 import re
+import signal
+import uuid
 
+import asyncpg
 import pytest
 from playwright.async_api import expect
 
+from talentloop_shared.devtools.suite import SERVICES, Suite
 from talentloop_shared.testing.journeys import Setup
 
 pytestmark = pytest.mark.e2e
@@ -120,3 +124,93 @@ async def test_hr_writes_a_family_template_with_a_live_compliance_preview(
     await ui.goto("/notices/templates")
     await expect(page.get_by_role("link", name="新建模板")).to_have_count(0)
     await ui.check("templates-list-zh-CN")
+
+
+async def _as_an_older_release_shipped(suite: Suite, template: dict, body: str) -> None:
+    """`template` as a release with another shipped text (`body`) seeded it, from before
+    templates kept the digest of the shipped text they were set against."""
+    [spec] = [s for s in SERVICES if s.name == "notify-service"]
+    conn = await asyncpg.connect(suite.database_url(spec).replace("+asyncpg", ""))
+    try:
+        await conn.execute(
+            "UPDATE templates SET body = $2, shipped_digest = NULL WHERE id = $1",
+            uuid.UUID(template["id"]),
+            body,
+        )
+        await conn.execute(
+            "UPDATE template_versions SET body = $2 WHERE template_id = $1",
+            uuid.UUID(template["id"]),
+            body,
+        )
+    finally:
+        await conn.close()
+
+
+async def test_hr_reviews_the_templates_whose_shipped_text_a_release_changed(
+    ui, suite, http, auth
+) -> None:
+    """HR edited two templates under an older release; the new release ships other texts
+    for them and, starting, keeps HR's words but marks both. HR finds them in the library,
+    compares, puts the shipped text back into one and keeps their own in the other."""
+    setup = Setup(suite, http, auth("hr_admin", sub="hr-shipped"))
+    page = ui.page
+    marked = {}
+    for kind in ("interview_update", "interview_cancellation"):
+        found = await setup.call(
+            "GET", "notify-service", f"/api/v1/templates?kind={kind}&locale=zh-TW&limit=100"
+        )
+        [shipped] = [t for t in found["items"] if t["job_family"] == "*"]
+        older = shipped["body"].rsplit("\n", 1)[0]  # the release before lacked the last line
+        await _as_an_older_release_shipped(suite, shipped, older)
+        await setup.call(
+            "PATCH",
+            "notify-service",
+            f"/api/v1/templates/{shipped['id']}",
+            json={"body": older + "\n（人資補充）"},
+        )
+        marked[kind] = shipped
+    # The new release starts.
+    suite.kill("notify-service", signal.SIGTERM)
+    suite.start("notify-service")
+    await suite.wait_ready(["notify-service"])
+
+    await ui.sign_in("hr_admin", "hr-shipped", language="en")
+    await ui.goto("/notices/templates")
+    filters = page.get_by_role("search")
+    await filters.get_by_label("Language").select_option("zh-TW")
+    await filters.get_by_label("Shipped text changed").select_option("true")
+    rows = page.get_by_test_id("template-row")
+    await expect(rows).to_have_count(2)
+    await expect(rows.first).to_contain_text("Shipped text changed")
+    await ui.check("templates-shipped-changed")
+
+    # Cancellation: HR puts the shipped text back in the editor and saves it.
+    await rows.filter(has_text="Interview cancellation").get_by_role("link").click()
+    shipped_panel = page.get_by_test_id("template-shipped")
+    await expect(page.get_by_test_id("shipped-state")).to_contain_text("newer release")
+    await expect(page.locator("textarea[name=body]")).to_have_value(re.compile("（人資補充）$"))
+    cancellation = marked["interview_cancellation"]
+    await expect(page.get_by_test_id("shipped-text")).to_have_text(cancellation["body"])
+    await ui.check("template-shipped-compare")
+    await shipped_panel.get_by_role("button", name="Put the shipped text in the editor").click()
+    await expect(page.locator("textarea[name=body]")).to_have_value(cancellation["body"])
+    await page.get_by_role("button", name="Save as a new version").click()
+    await expect(page.get_by_role("status").filter(has_text="Saved as version")).to_be_visible()
+    await expect(page.get_by_test_id("shipped-state")).to_have_count(0)
+
+    # Update: HR keeps their own text.
+    await ui.goto(f"/notices/templates/{marked['interview_update']['id']}")
+    shipped_panel = page.get_by_test_id("template-shipped")
+    await shipped_panel.get_by_role("button", name="Keep our text").click()
+    await expect(page.get_by_test_id("shipped-state")).to_contain_text("your text stays")
+    await expect(page.locator("textarea[name=body]")).to_have_value(re.compile("（人資補充）$"))
+
+    # Nothing left to review.
+    after = await setup.call(
+        "GET", "notify-service", "/api/v1/templates?locale=zh-TW&shipped_changed=true&limit=100"
+    )
+    assert after["items"] == []
+    kept = await setup.call(
+        "GET", "notify-service", f"/api/v1/templates/{marked['interview_update']['id']}"
+    )
+    assert kept["body"].endswith("（人資補充）") and not kept["shipped_changed"]

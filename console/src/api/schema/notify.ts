@@ -283,6 +283,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/templates/{template_id}/shipped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text this release ships for the template's key (404: the company's own) */
+        get: operations["shipped_text_api_v1_templates__template_id__shipped_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/templates/{template_id}/versions": {
         parameters: {
             query?: never;
@@ -1212,6 +1229,21 @@ export interface components {
             };
         };
         /**
+         * ShippedTemplateRead
+         * @description The text this release ships for a template's key.
+         */
+        ShippedTemplateRead: {
+            /** Body */
+            body: string;
+            /**
+             * Changed
+             * @description It differs from the shipped text this template was last set against
+             */
+            changed: boolean;
+            /** Subject */
+            subject: string | null;
+        };
+        /**
          * SubscriptionCreate
          * @description A new webhook subscription.
          */
@@ -1537,6 +1569,11 @@ export interface components {
              */
             created_at: string;
             /**
+             * Has Shipped Text
+             * @description The release ships a text for this key (GET …/shipped reads it)
+             */
+            has_shipped_text: boolean;
+            /**
              * Id
              * Format: uuid
              */
@@ -1549,6 +1586,11 @@ export interface components {
             locale: string;
             /** Name */
             name: string;
+            /**
+             * Shipped Changed
+             * @description HR edited this template and the release now ships a different text for its key: compare (GET …/shipped), then adopt it or keep yours (PATCH with shipped_reviewed)
+             */
+            shipped_changed: boolean;
             /** Stage */
             stage: string;
             /** Subject */
@@ -1572,6 +1614,12 @@ export interface components {
             body?: string | null;
             /** Name */
             name?: string | null;
+            /**
+             * Shipped Reviewed
+             * @description HR compared this template with the shipped text (GET …/shipped) and keeps what it now says: clears shipped_changed until a release ships another text
+             * @default false
+             */
+            shipped_reviewed: boolean;
             /** Subject */
             subject?: string | null;
         };
@@ -2799,6 +2847,8 @@ export interface operations {
                 background?: string | null;
                 locale?: string | null;
                 channel?: string | null;
+                /** @description true: the edited templates whose shipped text changed */
+                shipped_changed?: boolean | null;
                 /** @description Page size (default 50, at most 500) */
                 limit?: number;
                 /** @description Opaque cursor from the previous page's next_cursor */
@@ -3078,6 +3128,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TemplatePreview"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The token lacks the required role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Validation failed; `errors` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    shipped_text_api_v1_templates__template_id__shipped_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippedTemplateRead"];
                 };
             };
             /** @description Missing or invalid token */

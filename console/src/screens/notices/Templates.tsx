@@ -51,11 +51,12 @@ export function TemplateList() {
     locale: params.get("locale") || undefined,
     channel: params.get("channel") || undefined,
     job_family: params.get("job_family") || undefined,
+    shipped_changed: params.get("shipped_changed") === "true" ? true : undefined,
   };
   const { query, items } = usePaged(["notify", "templates", filters], (cursor) =>
     data(api().notify.GET("/api/v1/templates", { params: { query: { ...filters, limit: 50, cursor } } })),
   );
-  const choice = (name: keyof typeof filters, values: readonly string[], label: (v: string) => string) => (
+  const choice = (name: "kind" | "locale" | "channel", values: readonly string[], label: (v: string) => string) => (
     <label>
       {t(`field.${name}`)}
       <select value={filters[name] ?? ""} onChange={(e) => setFilter(name, e.target.value)}>
@@ -98,6 +99,17 @@ export function TemplateList() {
             }}
           />
         </label>
+        <label>
+          {t("shipped.filter")}
+          <select
+            name="shipped_changed"
+            value={filters.shipped_changed ? "true" : ""}
+            onChange={(e) => setFilter("shipped_changed", e.target.value)}
+          >
+            <option value="">{t("any")}</option>
+            <option value="true">{t("shipped.yes")}</option>
+          </select>
+        </label>
       </form>
       <ListState query={query} count={items.length} empty={t("empty")}>
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t("title")}>
@@ -119,6 +131,8 @@ export function TemplateList() {
                 <tr key={tpl.id} data-testid="template-row">
                   <td>
                     <Link to={`/notices/templates/${tpl.id}`}>{tpl.name}</Link>
+                    {tpl.shipped_changed ? " " : null}
+                    {tpl.shipped_changed ? <span className="badge badge-warning">{t("shipped.badge")}</span> : null}
                   </td>
                   <td>{t(`kind.${tpl.kind}`, { defaultValue: tpl.kind })}</td>
                   <td>{anyOr(t, tpl.job_family)}</td>
@@ -214,7 +228,7 @@ function TemplateEditor({
       const { data: next, response } = await api().notify.PATCH("/api/v1/templates/{template_id}", {
         params: { path: { template_id: template.id } },
         headers: { "If-Match": etag },
-        body: { name, body, ...(email ? { subject } : {}) },
+        body: { name, body, ...(email ? { subject } : {}), shipped_reviewed: false },
       });
       return { template: next!, etag: response.headers.get("ETag") ?? `"${next!.version}"` };
     },
@@ -317,6 +331,20 @@ function TemplateEditor({
         </form>
         <Preview templateId={template.id} subject={email ? subject : null} body={body} />
       </div>
+      {template.has_shipped_text ? (
+        <Shipped
+          template={template}
+          etag={etag}
+          onUse={
+            canEdit
+              ? (shipped) => {
+                  setSubject(shipped.subject ?? "");
+                  setBody(shipped.body);
+                }
+              : undefined
+          }
+        />
+      ) : null}
       <Versions
         template={template}
         onUse={
@@ -397,6 +425,93 @@ function Flags({ flags }: { flags: Flag[] }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** What the release ships for this template's key. When a release changed it after HR
+ * edited the template (their text was kept), HR compares and puts the shipped text in the
+ * editor (saving it clears the mark) or keeps theirs. */
+function Shipped({
+  template,
+  etag,
+  onUse,
+}: {
+  template: Template;
+  etag: string;
+  onUse?: (shipped: components["schemas"]["ShippedTemplateRead"]) => void;
+}) {
+  const { t } = useTranslation("templates");
+  const client = useQueryClient();
+  const [open, setOpen] = useState(template.shipped_changed);
+  const shipped = useQuery({
+    queryKey: [...templateKey(template.id), "shipped"],
+    queryFn: () =>
+      data(api().notify.GET("/api/v1/templates/{template_id}/shipped", { params: { path: { template_id: template.id } } })),
+    enabled: open,
+  });
+  const keep = useMutation({
+    mutationFn: async () => {
+      const { data: next, response } = await api().notify.PATCH("/api/v1/templates/{template_id}", {
+        params: { path: { template_id: template.id } },
+        headers: { "If-Match": etag },
+        body: { shipped_reviewed: true },
+      });
+      return { template: next!, etag: response.headers.get("ETag") ?? `"${next!.version}"` };
+    },
+    onSuccess: (next) => {
+      client.setQueryData(templateKey(template.id), next);
+      void client.invalidateQueries({ queryKey: ["notify", "templates"] });
+    },
+  });
+  return (
+    <section className="panel" aria-labelledby="tpl-shipped-heading" data-testid="template-shipped">
+      <h2 id="tpl-shipped-heading">{t("shipped.title")}</h2>
+      {template.shipped_changed ? (
+        <p className="alert alert-warning" role="status" data-testid="shipped-state">
+          {t("shipped.changed")}
+        </p>
+      ) : keep.isSuccess ? (
+        <p className="alert alert-ok" role="status" data-testid="shipped-state">
+          {t("shipped.kept")}
+        </p>
+      ) : (
+        <p className="hint">{t("shipped.hint")}</p>
+      )}
+      {!open ? (
+        <button type="button" onClick={() => setOpen(true)}>
+          {t("shipped.show")}
+        </button>
+      ) : shipped.isPending ? (
+        <Loading />
+      ) : shipped.isError ? (
+        <ProblemAlert error={shipped.error} onRetry={() => void shipped.refetch()} />
+      ) : (
+        <>
+          {shipped.data.subject ? (
+            <p>
+              <strong>{t("field.subject")}:</strong> {shipped.data.subject}
+            </p>
+          ) : null}
+          <div className="notice-text" data-testid="shipped-text">
+            {shipped.data.body}
+          </div>
+          {onUse ? (
+            <div className="row">
+              <button type="button" onClick={() => onUse(shipped.data)}>
+                {t("shipped.use")}
+              </button>
+              {template.shipped_changed ? (
+                <button type="button" disabled={keep.isPending} onClick={() => keep.mutate()}>
+                  {keep.isPending ? t("shipped.keeping") : t("shipped.keep")}
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+        </>
+      )}
+      <ConflictNotice error={keep.error} onReload={() => void client.invalidateQueries({ queryKey: templateKey(template.id) })} />
+      {keep.error instanceof ProblemError && keep.error.status === 412 ? null : <ProblemAlert error={keep.error} />}
+    </section>
   );
 }
 

@@ -11,7 +11,8 @@ from interview_testkit import mail_to, scheduled
 from notify_testkit import mails_to, publish
 from sqlalchemy import update
 
-from notify_service.db.models import NoticeTemplate
+from notify_service.db.models import NoticeTemplate, TemplateVersion
+from notify_service.domain import shipped_template, template_key
 from notify_service.service.templates import seed_default_templates
 
 KINDS = (
@@ -141,3 +142,128 @@ async def test_a_default_nobody_edited_follows_the_shipped_text_and_an_edited_on
     # Nothing left to do on the next start.
     async with svc.runtime.uow_factory() as uow:
         assert await seed_default_templates(uow) == 0
+
+
+async def _as_an_older_release_seeded(svc, template: dict, body: str) -> None:
+    """The template as a release from before shipped digests were kept seeded it: `body`
+    as its text and its seeded version's, no digest."""
+    async with svc.runtime.session_factory() as session:
+        await session.execute(
+            update(NoticeTemplate)
+            .where(NoticeTemplate.id == template["id"])
+            .values(body=body, shipped_digest=None)
+        )
+        await session.execute(
+            update(TemplateVersion)
+            .where(TemplateVersion.template_id == template["id"])
+            .values(body=body)
+        )
+        await session.commit()
+
+
+async def test_hr_is_shown_which_edited_templates_a_release_changed_and_reviews_them(
+    svc, client, auth
+):
+    """HR's edit of a template whose shipped text a release then changed (here: the panel's
+    scorecard link added) is kept, and marked for review: HR can list those templates,
+    read the shipped text beside theirs, and adopt it or keep theirs; either clears the
+    mark until a release ships another text."""
+    h = auth("hr_admin")
+    listed = await client.get(
+        "/api/v1/templates",
+        headers=h,
+        params={"kind": "interview_invitation", "limit": 100},
+    )
+    general = {t["locale"]: t for t in listed.json()["items"] if t["job_family"] == "*"}
+    en, zh = general["en"], general["zh-CN"]
+    assert not en["shipped_changed"] and not zh["shipped_changed"]
+    assert en["has_shipped_text"] and zh["has_shipped_text"]
+    for t in (en, zh):
+        older = "\n".join(x for x in t["body"].split("\n") if "scorecard_url" not in x)
+        await _as_an_older_release_seeded(svc, t, older)
+        edited = await client.patch(
+            f"/api/v1/templates/{t['id']}",
+            headers={**h, "If-Match": f'"{t["version"]}"'},
+            json={"body": older + "\n\n(HR)"},
+        )
+        assert edited.status_code == 200, edited.text
+        assert not edited.json()["shipped_changed"]
+
+    async with svc.runtime.uow_factory() as uow:
+        assert await seed_default_templates(uow) == 2
+
+    marked = await client.get(
+        "/api/v1/templates",
+        headers=h,
+        params={"kind": "interview_invitation", "shipped_changed": "true", "limit": 100},
+    )
+    assert {t["id"] for t in marked.json()["items"]} == {en["id"], zh["id"]}
+    mine = (await client.get(f"/api/v1/templates/{zh['id']}", headers=h)).json()
+    assert mine["shipped_changed"] and mine["body"].endswith("(HR)")  # HR's words kept
+    shipped = await client.get(f"/api/v1/templates/{zh['id']}/shipped", headers=h)
+    assert shipped.status_code == 200
+    ships = shipped_template(template_key(zh))
+    assert ships is not None and "scorecard_url" in ships["body"]
+    assert shipped.json() == {"subject": ships["subject"], "body": ships["body"], "changed": True}
+
+    # Chinese: HR keeps theirs. English: HR puts the shipped text back.
+    kept = await client.patch(
+        f"/api/v1/templates/{zh['id']}",
+        headers={**h, "If-Match": f'"{mine["version"]}"'},
+        json={"shipped_reviewed": True},
+    )
+    assert kept.status_code == 200, kept.text
+    assert not kept.json()["shipped_changed"] and kept.json()["body"] == mine["body"]
+    assert kept.json()["version"] == mine["version"]  # no new text, no new version
+    en_now = (await client.get(f"/api/v1/templates/{en['id']}", headers=h)).json()
+    ships_en = shipped_template(template_key(en))
+    assert ships_en is not None and en_now["subject"] == ships_en["subject"]
+    adopted = await client.patch(
+        f"/api/v1/templates/{en['id']}",
+        headers={**h, "If-Match": f'"{en_now["version"]}"'},
+        json={"body": ships_en["body"]},
+    )
+    assert adopted.status_code == 200, adopted.text
+    assert not adopted.json()["shipped_changed"] and "scorecard_url" in adopted.json()["body"]
+
+    # Reviewed is reviewed: the next start marks nothing again.
+    async with svc.runtime.uow_factory() as uow:
+        assert await seed_default_templates(uow) == 0
+    again = await client.get(
+        "/api/v1/templates",
+        headers=h,
+        params={"kind": "interview_invitation", "shipped_changed": "true", "limit": 100},
+    )
+    assert again.json()["items"] == []
+
+
+async def test_a_company_template_has_no_shipped_text_to_review(client, auth):
+    h = auth("hr_admin")
+    created = await client.post(
+        "/api/v1/templates",
+        headers=h,
+        json={
+            "kind": "interview_invitation",
+            "job_family": "pastry-chef",
+            "locale": "en",
+            "channel": "email",
+            "subject": "Your interview for {{ position.title }}",
+            "body": "Dear {{ reader.name }}, see you soon.",
+        },
+    )
+    assert created.status_code == 201, created.text
+    own = created.json()
+    assert not own["has_shipped_text"] and not own["shipped_changed"]
+    shipped = await client.get(f"/api/v1/templates/{own['id']}/shipped", headers=h)
+    assert shipped.status_code == 404
+    assert shipped.headers["content-type"].startswith("application/problem+json")
+    assert "company's own" in shipped.json()["detail"]
+    reviewed = await client.patch(
+        f"/api/v1/templates/{own['id']}",
+        headers={**h, "If-Match": f'"{own["version"]}"'},
+        json={"shipped_reviewed": True},
+    )
+    assert reviewed.status_code == 422
+    assert reviewed.json()["errors"][0]["loc"][-1] == "shipped_reviewed"
+    reader = await client.get(f"/api/v1/templates/{own['id']}/shipped", headers={})
+    assert reader.status_code == 401

@@ -41,6 +41,26 @@ class TemplateRead(_Read):
     created_at: datetime
     updated_at: datetime
     updated_by: str
+    shipped_changed: bool = Field(
+        description=(
+            "HR edited this template and the release now ships a different text for its "
+            "key: compare (GET …/shipped), then adopt it or keep yours (PATCH with "
+            "shipped_reviewed)"
+        )
+    )
+    has_shipped_text: bool = Field(
+        description="The release ships a text for this key (GET …/shipped reads it)"
+    )
+
+
+class ShippedTemplateRead(_Read):
+    """The text this release ships for a template's key."""
+
+    subject: str | None
+    body: str
+    changed: bool = Field(
+        description="It differs from the shipped text this template was last set against"
+    )
 
 
 class TemplateVersionRead(_Read):

@@ -2,9 +2,14 @@
 
 import uuid
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from notify_service.api.schemas import TemplatePreview, TemplateRead, TemplateVersionRead
+from notify_service.api.schemas import (
+    ShippedTemplateRead,
+    TemplatePreview,
+    TemplateRead,
+    TemplateVersionRead,
+)
 from notify_service.service import templates as use_cases
 from notify_service.service.inputs import TemplateCreate, TemplatePreviewRequest, TemplateUpdate
 from talentloop_shared.auth.roles import HrAdmin, Reader
@@ -26,11 +31,21 @@ class TemplateFilters(BaseModel):
     background: str | None = None
     locale: str | None = None
     channel: str | None = None
+    shipped_changed: bool | None = Field(
+        default=None, description="true: the edited templates whose shipped text changed"
+    )
 
 
 templates.create(use_cases.create_template, TemplateCreate, summary="Add a template", errors=(409,))
 templates.page(use_cases.list_templates, TemplateFilters, summary="List templates")
 templates.get(use_cases.get_template, summary="Read a template")
+templates.get(
+    use_cases.shipped_text,
+    path="/{template_id}/shipped",
+    read=ShippedTemplateRead.model_validate,
+    etag=False,
+    summary="The text this release ships for the template's key (404: the company's own)",
+)
 templates.update(
     use_cases.update_template,
     TemplateUpdate,

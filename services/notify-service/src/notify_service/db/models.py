@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
     func,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
@@ -73,6 +74,19 @@ class NoticeTemplate(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_by: Mapped[str] = mapped_column(String(200), default="system")
+    # The shipped text (its `domain.text_digest`) this template was last set against: as
+    # seeded or followed, or as HR last reviewed it. None: a company's own template, or a
+    # row from before it was kept (the seeder fills it in from the versions).
+    shipped_digest: Mapped[str | None] = mapped_column(String(64))
+    # HR edited this template and the release ships a different text for its key since:
+    # HR should compare (GET …/shipped) and adopt it or keep theirs (`shipped_reviewed`).
+    shipped_changed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+    @property
+    def has_shipped_text(self) -> bool:
+        """The release ships a text for this template's key (seeded from it, reviewed
+        against it, or newly shipped for a key HR had written first)."""
+        return self.shipped_digest is not None or self.shipped_changed
 
 
 class TemplateVersion(Base):

@@ -13,7 +13,12 @@ from __future__ import annotations
 
 from notify_service.domain.compliance import Flag, flag_notice, scan
 from notify_service.domain.defaults import KEY_FIELDS as TEMPLATE_KEY_FIELDS
-from notify_service.domain.defaults import default_templates, template_key
+from notify_service.domain.defaults import (
+    default_templates,
+    shipped_template,
+    template_key,
+    text_digest,
+)
 from notify_service.domain.interviews import (
     INTERVIEW_KINDS,
     CalendarPerson,
@@ -81,7 +86,9 @@ __all__ = [
     "scan",
     "select_template",
     "sender_address",
+    "shipped_template",
     "summarise",
     "template_key",
+    "text_digest",
     "validate_template",
 ]

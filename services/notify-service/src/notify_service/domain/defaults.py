@@ -15,6 +15,7 @@ kind is a new entry in either file (its context builder lives in `templates.cont
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -23,7 +24,14 @@ from typing import Any, Final
 
 from talentloop_shared.language import LanguagePacks, default_packs
 
-__all__ = ["KEY_FIELDS", "PACK_SECTION", "default_templates", "template_key"]
+__all__ = [
+    "KEY_FIELDS",
+    "PACK_SECTION",
+    "default_templates",
+    "shipped_template",
+    "template_key",
+    "text_digest",
+]
 
 PACK_SECTION: Final = "notice_templates"
 """The language-pack section that holds a language's default templates."""
@@ -90,3 +98,23 @@ def default_templates(packs: LanguagePacks | None = None) -> list[dict[str, Any]
     `subject` is None for SMS. Returns fresh copies, so callers may mutate them.
     """
     return copy.deepcopy(list(_load(packs or default_packs())))
+
+
+@cache
+def _by_key(packs: LanguagePacks) -> dict[tuple[str, ...], dict[str, Any]]:
+    return {template_key(item): item for item in _load(packs)}
+
+
+def shipped_template(
+    key: tuple[str, ...], packs: LanguagePacks | None = None
+) -> Mapping[str, Any] | None:
+    """The template this release ships for a library key, or None (a company's own key).
+    Read-only: `default_templates` gives copies to change."""
+    return _by_key(packs or default_packs()).get(key)
+
+
+def text_digest(subject: str | None, body: str) -> str:
+    """A short fingerprint of a template's text (subject and body), to tell whether the
+    shipped text changed since a template was last set against it."""
+    data = f"{subject or ''}\x00{body}".encode()
+    return hashlib.sha256(data).hexdigest()[:32]

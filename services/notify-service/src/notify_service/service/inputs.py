@@ -79,6 +79,13 @@ class TemplateUpdate(RequestModel):
     name: str | None = Field(default=None, max_length=200)
     subject: str | None = Field(default=None, max_length=500)
     body: str | None = Field(default=None, min_length=1, max_length=_TEXT)
+    shipped_reviewed: bool = Field(
+        default=False,
+        description=(
+            "HR compared this template with the shipped text (GET …/shipped) and keeps "
+            "what it now says: clears shipped_changed until a release ships another text"
+        ),
+    )
 
 
 class NoticeEdit(RequestModel):

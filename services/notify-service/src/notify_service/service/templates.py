@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,13 @@ from notify_service.db.repositories import SettingsRepository, TemplateRepositor
 from notify_service.service.inputs import TemplateCreate, TemplatePreviewRequest, TemplateUpdate
 from notify_service.service.state import notify_state
 from talentloop_shared.db import KeysetOrder, UnitOfWork
-from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Invalid
+from talentloop_shared.errors import (
+    Conflict,
+    ExpectedVersion,
+    FieldInvalid,
+    Invalid,
+    ProblemError,
+)
 from talentloop_shared.events.payloads import (
     CandidateRejected,
     InterviewCancelled,
@@ -165,6 +171,7 @@ async def list_templates(
     background: str | None = None,
     locale: str | None = None,
     channel: str | None = None,
+    shipped_changed: bool | None = None,
     limit: int,
     cursor: str | None = None,
 ) -> Page[NoticeTemplate]:
@@ -182,6 +189,8 @@ async def list_templates(
     for field, value in filters.items():
         if value:
             stmt = stmt.where(getattr(NoticeTemplate, field) == value)
+    if shipped_changed is not None:
+        stmt = stmt.where(NoticeTemplate.shipped_changed.is_(shipped_changed))
     return await TEMPLATES.page(uow.session, stmt, cursor=cursor, limit=limit)
 
 
@@ -199,7 +208,19 @@ async def update_template(
     subject = changes.subject if "subject" in given else template.subject
     body = changes.body or template.body
     name = changes.name or template.name
+    shipped = _shipped(uow, template)
+    if changes.shipped_reviewed and shipped is None:
+        raise FieldInvalid(
+            "shipped_reviewed", "this template has no shipped text: it is the company's own"
+        )
+    # Reviewed, or set to the shipped text itself: set against this release's text.
+    if shipped is not None and (
+        changes.shipped_reviewed or (subject, body) == (shipped.get("subject"), shipped["body"])
+    ):
+        _set_against(template, shipped)
     if (subject, body, name) == (template.subject, template.body, template.name):
+        await uow.commit()
+        await uow.session.refresh(template)
         return template
     await check_template(uow, subject, body, kind=template.kind, channel=template.channel)
     template.subject, template.body, template.name = subject, body, name
@@ -319,38 +340,114 @@ SEEDED_BY = "defaults"
 """`updated_by` of a template as shipped: seeded, and never edited since."""
 
 
+@dataclass(frozen=True, slots=True)
+class ShippedText:
+    """What this release ships for a template's key, and whether it differs from the
+    shipped text the template was last set against (only ever for one HR edited)."""
+
+    subject: str | None
+    body: str
+    changed: bool
+
+
+def _key_of(template: NoticeTemplate) -> tuple[str, ...]:
+    return domain.template_key({f: getattr(template, f) for f in domain.TEMPLATE_KEY_FIELDS})
+
+
+def _shipped(uow: UnitOfWork, template: NoticeTemplate) -> Mapping[str, Any] | None:
+    return domain.shipped_template(_key_of(template), notify_state(uow).packs)
+
+
+def _set_against(template: NoticeTemplate, shipped: Mapping[str, Any]) -> None:
+    """The template is now set against this shipped text: nothing left to review."""
+    template.shipped_digest = domain.text_digest(shipped.get("subject"), shipped["body"])
+    template.shipped_changed = False
+
+
+async def shipped_text(uow: UnitOfWork, template_id: uuid.UUID) -> ShippedText:
+    """The text this release ships for a template's key (404 for a company's own key),
+    to compare with HR's edit or to put back in the editor."""
+    template = await get_template(uow, template_id)
+    shipped = _shipped(uow, template)
+    if shipped is None:
+        raise ProblemError(
+            404,
+            "Not Found",
+            "no shipped text for this template: its kind, job family, stage, band, "
+            "background, language and channel are the company's own",
+            type_="not-found",
+        )
+    return ShippedText(shipped.get("subject"), shipped["body"], template.shipped_changed)
+
+
+async def _digests_of_seeded_versions(
+    uow: UnitOfWork, templates: Sequence[NoticeTemplate]
+) -> dict[uuid.UUID, str]:
+    """For templates kept from before `shipped_digest` existed: the digest of the last
+    text seeded into each (the shipped text HR's edit started from)."""
+    if not templates:
+        return {}
+    rows = await uow.session.execute(
+        select(TemplateVersion.template_id, TemplateVersion.subject, TemplateVersion.body)
+        .where(
+            TemplateVersion.template_id.in_([t.id for t in templates]),
+            TemplateVersion.created_by == SEEDED_BY,
+        )
+        .order_by(TemplateVersion.version)
+    )
+    # In version order, so each template ends with its last seeded text.
+    return {r.template_id: domain.text_digest(r.subject, r.body) for r in rows}
+
+
 async def seed_default_templates(uow: UnitOfWork) -> int:
     """Bring the library up to the shipped templates (notify's own and every language
-    pack's); returns how many were added or updated. A default whose key the library does
-    not hold is added (a new language pack, a new kind). A template still as shipped, that
-    nobody edited since it was seeded, follows a newer shipped text as a new version (a
-    release's fix or new line reaches it); one HR edited is never changed."""
+    pack's); returns how many were added, updated or marked for review. A default whose
+    key the library does not hold is added (a new language pack, a new kind). A template
+    still as shipped, that nobody edited since it was seeded, follows a newer shipped text
+    as a new version (a release's fix or new line reaches it). One HR edited is never
+    changed: if the shipped text differs from the one it was set against, it is marked
+    `shipped_changed` for HR to review (GET /templates/{id}/shipped)."""
     await uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEED_LOCK})
-    held = {
-        domain.template_key({f: getattr(t, f) for f in domain.TEMPLATE_KEY_FIELDS}): t
-        for t in await uow.session.scalars(select(NoticeTemplate))
-    }
+    held = {_key_of(t): t for t in await uow.session.scalars(select(NoticeTemplate))}
     defaults = domain.default_templates(notify_state(uow).packs)
+    unknown = [
+        t
+        for t in held.values()
+        if t.updated_by != SEEDED_BY and t.shipped_digest is None and not t.shipped_changed
+    ]
+    seeded_digests = await _digests_of_seeded_versions(uow, unknown)
     fields = ("name", "kind", "job_family", "stage", "band", "background", "locale")
     keys = (*fields, "channel", "subject", "body")
-    added = updated = 0
+    added = updated = marked = 0
     for item in defaults:
         template = held.get(domain.template_key(item))
+        digest = domain.text_digest(item.get("subject"), item["body"])
         if template is None:
-            _new_template(uow, {k: item.get(k) for k in keys}, by=SEEDED_BY)
+            template = _new_template(uow, {k: item.get(k) for k in keys}, by=SEEDED_BY)
+            _set_against(template, item)
             added += 1
-        elif template.updated_by == SEEDED_BY and (template.subject, template.body) != (
-            item.get("subject"),
-            item["body"],
-        ):
-            template.subject, template.body = item.get("subject"), item["body"]
-            template.version += 1
-            template.updated_at = func.now()
-            uow.session.add(_version_of(template, SEEDED_BY))
-            updated += 1
-    if not added and not updated:
+        elif template.updated_by == SEEDED_BY:
+            if (template.subject, template.body) != (item.get("subject"), item["body"]):
+                template.subject, template.body = item.get("subject"), item["body"]
+                template.version += 1
+                template.updated_at = func.now()
+                uow.session.add(_version_of(template, SEEDED_BY))
+                updated += 1
+            if template.shipped_digest != digest:
+                _set_against(template, item)
+        elif not template.shipped_changed:
+            # HR's template; a row from before digests were kept is set against what was
+            # last seeded into it (none: HR wrote it before this key was shipped).
+            against = template.shipped_digest or seeded_digests.get(template.id)
+            template.shipped_digest = against
+            if against != digest:
+                template.shipped_changed = True
+                marked += 1
+    if marked:
+        log.info("templates.shipped_changed", templates=marked)
+    if not uow.session.dirty and not uow.session.new:
         await uow.rollback()
         return 0
     await uow.commit()
-    log.info("templates.seeded", added=added, updated=updated)
-    return added + updated
+    log.info("templates.seeded", added=added, updated=updated, to_review=marked)
+    return added + updated + marked
