@@ -498,7 +498,8 @@ export interface components {
         };
         /**
          * AlertPreferencesUpdate
-         * @description The switches to keep; a kind or channel left out is on.
+         * @description The switches to keep; a kind or channel left out is on. Only the alerts addressed
+         *     to a person are theirs to switch (those to HR's alert address are not listed).
          */
         AlertPreferencesUpdate: {
             /** Preferences */

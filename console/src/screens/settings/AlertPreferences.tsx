@@ -42,7 +42,7 @@ function Form({ initial }: { initial: Matrix }) {
           </thead>
           <tbody>
             {Object.keys(m).map((kind) => (
-              <tr key={kind}>
+              <tr key={kind} data-kind={kind}>
                 <th scope="row">{t(`alerts.kind.${kind}`, kind)}</th>
                 {channels.map((c) => (
                   <td key={c}>

@@ -17,6 +17,13 @@ async def test_a_person_reads_and_replaces_their_own_preferences(client, auth):
     assert first.status_code == 200
     assert first.json()["subject"] == me and first.json()["updated_at"] is None
     assert all(v == {"email": True} for v in first.json()["preferences"].values())
+    # What goes to HR's alert address only is nobody's to switch off.
+    assert set(first.json()["preferences"]) == {
+        "decision_pending",
+        "matches_found",
+        "new_hire",
+        "notice_held",
+    }
     body = {"preferences": {"new_hire": {"email": False}}}
     put = await client.put(
         "/api/v1/alert-preferences", json=body, headers=auth("recruiter", sub=me)
@@ -52,6 +59,7 @@ async def test_only_hr_admin_manages_someone_elses_preferences(client, auth):
         {"preferences": {"no_such_kind": {"email": False}}},
         {"preferences": {"new_hire": {"pigeon": False}}},
         {"preferences": {"new_hire": {"email": "maybe"}}},
+        {"preferences": {"recontact_due": {"email": False}}},
     ],
 )
 async def test_unknown_kinds_and_channels_are_422(client, auth, body):

@@ -8,12 +8,14 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from interview_testkit import mail_to, scheduled
-from notify_testkit import mails_to, publish
+from notify_testkit import as_awaitable, mails_to, publish
+from notify_webhooks_kit import HR_ALERTS
 from sqlalchemy import update
 
 from notify_service.db.models import NoticeTemplate, TemplateVersion
 from notify_service.domain import shipped_template, template_key
 from notify_service.service.templates import seed_default_templates
+from talentloop_shared.testing.plugin import eventually
 
 KINDS = (
     "interview_invitation",
@@ -161,8 +163,12 @@ async def _as_an_older_release_seeded(svc, template: dict, body: str) -> None:
         await session.commit()
 
 
+def _review_alerts(sink):
+    return [m for m in mails_to(sink, HR_ALERTS) if m.kind == "alert.templates_to_review"]
+
+
 async def test_hr_is_shown_which_edited_templates_a_release_changed_and_reviews_them(
-    svc, client, auth
+    svc, client, auth, mail_sink
 ):
     """HR's edit of a template whose shipped text a release then changed (here: the panel's
     scorecard link added) is kept, and marked for review: HR can list those templates,
@@ -191,6 +197,13 @@ async def test_hr_is_shown_which_edited_templates_a_release_changed_and_reviews_
 
     async with svc.runtime.uow_factory() as uow:
         assert await seed_default_templates(uow) == 2
+    # HR's alert address hears of it once, with where to look.
+    [alert] = await eventually(
+        lambda: as_awaitable(_review_alerts(mail_sink)), message="the templates-to-review alert"
+    )
+    assert alert.subject == "更新后有 2 个通知模板待审阅"  # in HR's alert language
+    assert en["name"] in alert.text() and zh["name"] in alert.text()
+    assert "/notices/templates?shipped_changed=true" in alert.text()
 
     marked = await client.get(
         "/api/v1/templates",
@@ -229,6 +242,7 @@ async def test_hr_is_shown_which_edited_templates_a_release_changed_and_reviews_
     # Reviewed is reviewed: the next start marks nothing again.
     async with svc.runtime.uow_factory() as uow:
         assert await seed_default_templates(uow) == 0
+    assert _review_alerts(mail_sink) == [alert]
     again = await client.get(
         "/api/v1/templates",
         headers=h,

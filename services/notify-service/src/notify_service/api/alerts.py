@@ -11,7 +11,7 @@ from fastapi import Query
 from pydantic import BaseModel, Field
 
 from notify_service.db.alert_models import AlertPreference, ChatRobot
-from notify_service.domain.alerts import AlertKind
+from notify_service.domain.alerts import PersonalAlertKind
 from notify_service.service import alert_preferences as prefs
 from notify_service.service import chat_robots
 from notify_service.service.chat_robots import ChatRobotInput, RobotScope
@@ -54,9 +54,10 @@ class AlertPreferencesRead(BaseModel):
 
 
 class AlertPreferencesUpdate(BaseModel):
-    """The switches to keep; a kind or channel left out is on."""
+    """The switches to keep; a kind or channel left out is on. Only the alerts addressed
+    to a person are theirs to switch (those to HR's alert address are not listed)."""
 
-    preferences: dict[AlertKind, dict[Annotated[str, Field(pattern="^email$")], bool]]
+    preferences: dict[PersonalAlertKind, dict[Annotated[str, Field(pattern="^email$")], bool]]
 
 
 @preferences_router.get(

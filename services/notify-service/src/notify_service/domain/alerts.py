@@ -19,15 +19,32 @@ from talentloop_shared.events.payloads import PersonRef, PositionRef
 from talentloop_shared.i18n import DEFAULT_LOCALE, locale_chain
 from talentloop_shared.language import default_packs
 
-AlertKind = Literal["decision_pending", "matches_found", "new_hire", "notice_held", "recontact_due"]
+AlertKind = Literal[
+    "decision_pending",
+    "matches_found",
+    "new_hire",
+    "notice_held",
+    "recontact_due",
+    "templates_to_review",
+]
 ALERT_KINDS: tuple[AlertKind, ...] = (
     "decision_pending",
     "matches_found",
     "new_hire",
     "notice_held",
     "recontact_due",
+    "templates_to_review",
 )
 """Every alert kind; a notification of one has kind `alert.<kind>`."""
+PersonalAlertKind = Literal["decision_pending", "matches_found", "new_hire", "notice_held"]
+PERSONAL_ALERT_KINDS: tuple[PersonalAlertKind, ...] = (
+    "decision_pending",
+    "matches_found",
+    "new_hire",
+    "notice_held",
+)
+"""The kinds addressed to a position's owners, which each person may switch off; the
+others (the re-contact digest, templates to review) go to HR's alert address only."""
 ALERT_CHANNELS: tuple[str, ...] = ("email",)
 """The channels a person receives alerts over (team chat is per group, not per person)."""
 NOTIFICATION_KIND_PREFIX = "alert."
@@ -161,6 +178,10 @@ class Links:
     def scorecard(self, interview_id: str) -> str:
         """A panel member's scorecard form for the interview."""
         return f"{self.base}/interviews/{quote(interview_id)}"
+
+    def templates_to_review(self) -> str:
+        """The template library narrowed to the templates whose shipped text changed."""
+        return f"{self.base}/notices/templates?shipped_changed=true"
 
 
 def _message(
@@ -373,3 +394,18 @@ def switched_on(preferences: Mapping[str, Any] | None, kind: str, channel: str) 
     if not preferences:
         return True
     return bool((preferences.get(kind) or {}).get(channel, True))
+
+
+def templates_to_review(locale: str, *, links: Links, names: Sequence[str]) -> AlertMessage:
+    """After an update: the templates HR edited whose shipped text the release changed
+    (HR's texts are kept and still used), and where to compare them."""
+    return _message(
+        locale,
+        "templates_to_review",
+        {
+            "count": len(names),
+            "templates": _bullets(sorted(names), locale),
+            "templates_url": links.templates_to_review(),
+        },
+        subject_key="templates_to_review.subject_one" if len(names) == 1 else None,
+    )

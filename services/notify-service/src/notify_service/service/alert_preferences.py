@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from notify_service.db.alert_models import AlertPreference
-from notify_service.domain.alerts import ALERT_CHANNELS, ALERT_KINDS
+from notify_service.domain.alerts import ALERT_CHANNELS, PERSONAL_ALERT_KINDS
 from talentloop_shared.auth.jwt import Principal
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Forbidden
@@ -24,11 +24,11 @@ def whose(principal: Principal, subject: str | None) -> str:
 
 
 def full_matrix(stored: Mapping[str, Mapping[str, bool]] | None) -> Matrix:
-    """Every kind × channel, on unless switched off."""
+    """Every kind a person may switch × channel, on unless switched off."""
     stored = stored or {}
     return {
         kind: {ch: bool((stored.get(kind) or {}).get(ch, True)) for ch in ALERT_CHANNELS}
-        for kind in ALERT_KINDS
+        for kind in PERSONAL_ALERT_KINDS
     }
 
 

@@ -327,28 +327,28 @@ def _naming_params(people: Sequence[_Named], key: str, payload: Payload) -> dict
     return {"talent_ids": [p.talent_id for p in people], key: payload.model_dump(mode="json")}
 
 
-async def alert_recontact_due(
-    uow: UnitOfWork, payload: RecontactDue, *, event_id: str, occurred_at: datetime
+async def _to_hr_address(
+    uow: UnitOfWork,
+    *,
+    kind: AlertKind,
+    source_id: str,
+    occurred_at: datetime,
+    compose: Compose,
+    params: dict[str, Any] | None = None,
 ) -> Notification | None:
-    """The daily re-contact digest, to HR's alert address in its language (unset: nobody).
-    People erased here before the digest arrived are left out (and no longer counted)."""
+    """An alert to HR's alert address in its language and time zone (unset: nobody;
+    does not commit) and the dispatcher woken."""
     settings = notify_state(uow).settings
-    if not settings.hr_alert_email:
-        log.info("alert.nobody_to_tell", kind="recontact_due")
-        return None
-    kept = await _not_erased(uow, payload.top)
-    digest = payload.model_copy(
-        update={"top": kept, "count": payload.count - (len(payload.top) - len(kept))}
-    )
-    if digest.count <= 0:
-        return None
     recipient = settings.hr_alert_email
+    if not recipient:
+        log.info("alert.nobody_to_tell", kind=kind)
+        return None
     tag = try_canonical_locale(settings.hr_alert_locale) or DEFAULT_LOCALE
-    message = _digest_message(uow, digest, tag, settings.hr_alert_timezone)
+    message = compose(tag, settings.hr_alert_timezone)
     notice = Notification(
         id=uuid.uuid4(),
-        kind=RECONTACT_DUE,
-        source_event_id=_source_id(event_id, "email", recipient),
+        kind=texts.notification_kind(kind),
+        source_event_id=_source_id(source_id, "email", recipient),
         candidate_id="",
         locale=tag,
         timezone=settings.hr_alert_timezone,
@@ -357,7 +357,7 @@ async def alert_recontact_due(
         status="scheduled",
         subject=message.subject,
         body_text=message.body,
-        params=_naming_params(digest.top, "digest", digest),
+        params=params,
         flags=[],
         occurred_at=occurred_at,
         send_at=uow.clock.now(),
@@ -368,6 +368,47 @@ async def alert_recontact_due(
     log.info("alert.created", notification_id=str(notice.id), kind=notice.kind, channel="email")
     await wake_dispatchers(uow)
     return notice
+
+
+async def alert_recontact_due(
+    uow: UnitOfWork, payload: RecontactDue, *, event_id: str, occurred_at: datetime
+) -> Notification | None:
+    """The daily re-contact digest, to HR's alert address in its language (unset: nobody).
+    People erased here before the digest arrived are left out (and no longer counted)."""
+    if not notify_state(uow).settings.hr_alert_email:
+        log.info("alert.nobody_to_tell", kind="recontact_due")
+        return None
+    kept = await _not_erased(uow, payload.top)
+    digest = payload.model_copy(
+        update={"top": kept, "count": payload.count - (len(payload.top) - len(kept))}
+    )
+    if digest.count <= 0:
+        return None
+    return await _to_hr_address(
+        uow,
+        kind="recontact_due",
+        source_id=event_id,
+        occurred_at=occurred_at,
+        compose=lambda locale, timezone: _digest_message(uow, digest, locale, timezone),
+        params=_naming_params(digest.top, "digest", digest),
+    )
+
+
+async def alert_templates_to_review(
+    uow: UnitOfWork, names: Sequence[str], *, release: str
+) -> Notification | None:
+    """After an update, the templates HR edited whose shipped text changed, to HR's alert
+    address; `release` tells one release's shipped texts from another's (one alert each)."""
+    if not names:
+        return None
+    links = _links(uow)
+    return await _to_hr_address(
+        uow,
+        kind="templates_to_review",
+        source_id=f"templates-to-review:{release}",
+        occurred_at=uow.clock.now(),
+        compose=lambda locale, _tz: texts.templates_to_review(locale, links=links, names=names),
+    )
 
 
 NAMING_SEVERAL = (RECONTACT_DUE, texts.notification_kind("matches_found"))

@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 from notify_service import domain
 from notify_service.db.models import NoticeTemplate, TemplateVersion
 from notify_service.db.repositories import SettingsRepository, TemplateRepository
+from notify_service.service.alerts import alert_templates_to_review
 from notify_service.service.inputs import TemplateCreate, TemplatePreviewRequest, TemplateUpdate
 from notify_service.service.state import notify_state
 from talentloop_shared.db import KeysetOrder, UnitOfWork
@@ -418,7 +419,9 @@ async def seed_default_templates(uow: UnitOfWork) -> int:
     seeded_digests = await _digests_of_seeded_versions(uow, unknown)
     fields = ("name", "kind", "job_family", "stage", "band", "background", "locale")
     keys = (*fields, "channel", "subject", "body")
-    added = updated = marked = 0
+    added = updated = 0
+    to_review: dict[str, str] = {}  # template id and new shipped digest → name
+    changed = False  # anything to commit (a digest kept for the first time counts)
     for item in defaults:
         template = held.get(domain.template_key(item))
         digest = domain.text_digest(item.get("subject"), item["body"])
@@ -435,19 +438,24 @@ async def seed_default_templates(uow: UnitOfWork) -> int:
                 updated += 1
             if template.shipped_digest != digest:
                 _set_against(template, item)
+                changed = True
         elif not template.shipped_changed:
             # HR's template; a row from before digests were kept is set against what was
             # last seeded into it (none: HR wrote it before this key was shipped).
             against = template.shipped_digest or seeded_digests.get(template.id)
-            template.shipped_digest = against
+            if against != template.shipped_digest:
+                template.shipped_digest = against
+                changed = True
             if against != digest:
                 template.shipped_changed = True
-                marked += 1
-    if marked:
-        log.info("templates.shipped_changed", templates=marked)
-    if not uow.session.dirty and not uow.session.new:
+                to_review[f"{template.id}:{digest}"] = template.name
+    if to_review:
+        log.info("templates.shipped_changed", templates=len(to_review))
+        release = domain.text_digest(None, "\n".join(sorted(to_review)))
+        await alert_templates_to_review(uow, list(to_review.values()), release=release)
+    if not (added or updated or to_review or changed):
         await uow.rollback()
         return 0
     await uow.commit()
-    log.info("templates.seeded", added=added, updated=updated, to_review=marked)
-    return added + updated + marked
+    log.info("templates.seeded", added=added, updated=updated, to_review=len(to_review))
+    return added + updated + len(to_review)
