@@ -102,6 +102,42 @@ async def test_list_filters_and_paginates_the_seeded_defaults(client, auth):
     assert bad.status_code == 422
 
 
+async def test_the_library_lists_a_kinds_templates_together_across_pages(client, auth):
+    """HR reads the library by kind and job family, not in the order templates were added
+    (the seeded languages, then HR's own): each kind is one run, each page follows the
+    last without a gap or a repeat."""
+    h = auth("hr_admin")
+    mine = await client.post(
+        "/api/v1/templates",
+        headers=h,
+        json={
+            "kind": "invitation",
+            "job_family": f"fam-{uuid.uuid4().hex[:6]}",
+            "locale": "en",
+            "channel": "email",
+            "subject": "A new opening at {{ company }}",
+            "body": "Dear {{ candidate.first_name }}, {{ position.title }} is open.",
+        },
+    )
+    assert mine.status_code == 201, mine.text
+    seen: list[dict] = []
+    cursor = None
+    while True:
+        params = {"limit": 7, **({"cursor": cursor} if cursor else {})}
+        page = (await client.get("/api/v1/templates", headers=h, params=params)).json()
+        seen += page["items"]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert len({t["id"] for t in seen}) == len(seen) >= len(default_templates())
+    runs = [k for i, k in enumerate(t["kind"] for t in seen) if i == 0 or seen[i - 1]["kind"] != k]
+    assert len(runs) == len(set(runs)), runs  # no kind split in two
+    invitations = [t for t in seen if t["kind"] == "invitation"]
+    families = [t["job_family"] for t in invitations]
+    assert families == sorted(families, key=lambda f: families.index(f))  # grouped
+    assert mine.json()["id"] in {t["id"] for t in invitations}
+
+
 async def test_preview_with_sample_and_payload_escapes_html(client, auth):
     h = auth("hr_admin")
     tid = (await client.post("/api/v1/templates", headers=h, json=_new())).json()["id"]

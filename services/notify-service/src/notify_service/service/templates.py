@@ -39,8 +39,18 @@ from talentloop_shared.pagination import Page
 log = get_logger(__name__)
 _SEED_LOCK = 0x6E6F7469  # advisory lock: two replicas starting at once seed only once
 
-TEMPLATES = KeysetOrder(NoticeTemplate.created_at, NoticeTemplate.id)
-"""The template list's cursor: (created_at, id) of the last template of a page."""
+TEMPLATES = KeysetOrder(
+    NoticeTemplate.kind,
+    NoticeTemplate.job_family,
+    NoticeTemplate.stage,
+    NoticeTemplate.band,
+    NoticeTemplate.background,
+    NoticeTemplate.locale,
+    NoticeTemplate.channel,
+    NoticeTemplate.id,
+)
+"""The template list's order and cursor: by key (kind, job family, stage, band, background,
+language, channel), so a kind's templates stand together, however they were added."""
 
 
 class TemplateInvalid(Invalid):
@@ -176,7 +186,7 @@ async def list_templates(
     limit: int,
     cursor: str | None = None,
 ) -> Page[NoticeTemplate]:
-    """Templates matching the filters, in creation order, one page from `cursor`."""
+    """Templates matching the filters, by key (`TEMPLATES`), one page from `cursor`."""
     filters = {
         "kind": kind,
         "job_family": job_family,
