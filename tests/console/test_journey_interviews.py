@@ -28,64 +28,26 @@ pytestmark = pytest.mark.e2e
 TIMEOUT = 30.0
 
 
-class Api:
-    """HR's (or anyone's) calls for the setup, failing with the problem detail."""
-
-    def __init__(self, suite: Suite, http: httpx.AsyncClient, auth: Any) -> None:
-        self.suite = suite
-        self.http = http
-        self.auth = auth
-
-    async def call(
-        self,
-        method: str,
-        service: str,
-        path: str,
-        *,
-        expect_status: int | tuple[int, ...] = (200, 201),
-        headers: dict[str, str] | None = None,
-        **kw: Any,
-    ) -> Any:
-        r = await self.http.request(
-            method,
-            self.suite.url(service) + path,
-            headers=headers or self.auth("hr_admin", sub="hr-setup"),
-            **kw,
-        )
-        wanted = (expect_status,) if isinstance(expect_status, int) else expect_status
-        assert r.status_code in wanted, f"{method} {service}{path} → {r.status_code}: {r.text}"
-        return r.json() if r.content else None
-
-    async def poll(self, method: str, service: str, path: str, what: str, **kw: Any) -> Any:
-        async def probe() -> Any:
-            r = await self.http.request(
-                method,
-                self.suite.url(service) + path,
-                headers=kw.get("headers") or self.auth("hr_admin", sub="hr-setup"),
-            )
-            return r.json() if r.status_code == 200 else None
-
-        return await eventually(probe, timeout=TIMEOUT, interval=0.2, message=what)
-
-
-async def _world(api: Api, run: str, *, policy: dict[str, Any]) -> dict[str, Any]:
+async def _world(api: Setup, auth: Any, run: str, *, policy: dict[str, Any]) -> dict[str, Any]:
     """An org with two scoring departments, three interviewers in the staff directory, a
     position whose scheme has a dimension per department, and its decision policy."""
     unit = "/api/v1/org-units"
     company = await api.call(
-        "POST", "org-service", unit, json={"name": f"Loop Co {run}", "kind": "company"}
+        "POST", "org-service", unit, json={"name": f"Loop Co {run}", "kind": "company"}, expect=201
     )
     tech = await api.call(
         "POST",
         "org-service",
         unit,
         json={"name": f"Engineering {run}", "kind": "department", "parent_id": company["id"]},
+        expect=201,
     )
     people = await api.call(
         "POST",
         "org-service",
         unit,
         json={"name": f"People {run}", "kind": "department", "parent_id": company["id"]},
+        expect=201,
     )
     interviewers = {}
     for key, name, dept in (
@@ -106,6 +68,7 @@ async def _world(api: Api, run: str, *, policy: dict[str, Any]) -> dict[str, Any
                 "org_unit_id": dept["id"],
                 "subject": sub,
             },
+            expect=201,
         )
         interviewers[key] = {"sub": sub, "id": person["id"], "name": person["name"]}
     position = await api.call(
@@ -135,6 +98,7 @@ async def _world(api: Api, run: str, *, policy: dict[str, Any]) -> dict[str, Any
                 ]
             },
         },
+        expect=201,
     )
     pid = position["id"]
     await api.poll("GET", "recruiting-service", f"/api/v1/openings/{pid}", "recruiting's opening")
@@ -147,13 +111,13 @@ async def _world(api: Api, run: str, *, policy: dict[str, Any]) -> dict[str, Any
             "recruiting-service",
             "/api/v1/my/interviews",
             f"recruiting knows {iv['sub']}",
-            headers=api.auth("interviewer", sub=iv["sub"]),
+            headers=auth("interviewer", sub=iv["sub"]),
         )
     return {"position": position, "tech": tech, "people": people, "iv": interviewers}
 
 
 async def _apply(
-    api: Api, run: str, pid: str, key: str, name: str, years: float, locale: str
+    api: Setup, run: str, pid: str, key: str, name: str, years: float, locale: str
 ) -> dict[str, Any]:
     candidate = await api.call(
         "POST",
@@ -167,12 +131,14 @@ async def _apply(
             "locale": locale,
             "timezone": "Asia/Shanghai",
         },
+        expect=201,
     )
     application = await api.call(
         "POST",
         "recruiting-service",
         "/api/v1/applications",
         json={"candidate_id": candidate["id"], "position_id": pid},
+        expect=201,
     )
     return {"candidate": candidate, "application": application}
 
@@ -210,9 +176,9 @@ async def test_pipeline_panel_scorecard_and_rejection_with_an_edited_suggestion(
     ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Any, mailbox: SMTPSink
 ) -> None:
     run = uuid.uuid4().hex[:6]
-    api = Api(suite, http, auth)
+    api = Setup(suite, http, auth("hr_admin", sub="hr-setup"))
     # The policy stays out of this journey: HR decides the rejection here.
-    world = await _world(api, run, policy={"mode": "off", "review_minutes": 120})
+    world = await _world(api, auth, run, policy={"mode": "off", "review_minutes": 120})
     pid = world["position"]["id"]
     title = world["position"]["title"]
     wang = await _apply(api, run, pid, "wang", f"王小明{run}", 6, "zh-CN")
@@ -378,7 +344,7 @@ async def test_pipeline_panel_scorecard_and_rejection_with_an_edited_suggestion(
             "POST",
             "notify-service",
             f"/api/v1/notifications/{notice['id']}/send-now",
-            expect_status=(200, 201, 409),
+            expect=(200, 201, 409),
         )
 
     async def mailed() -> Any:
@@ -405,7 +371,7 @@ async def test_pipeline_panel_scorecard_and_rejection_with_an_edited_suggestion(
 
 
 async def _no_hire_panel(
-    api: Api, auth: Any, run: str, pid: str, iv: dict[str, Any], key: str, name: str
+    api: Setup, auth: Any, run: str, pid: str, iv: dict[str, Any], key: str, name: str
 ) -> dict[str, Any]:
     """A candidate whose panel met yesterday and every member said no hire (their own
     scorecards): the policy's decision waits for HR."""
@@ -417,6 +383,7 @@ async def _no_hire_panel(
         "recruiting-service",
         f"/api/v1/applications/{app_id}/interviews",
         json={"panel": [iv["a"]["id"], iv["c"]["id"]], "start": yesterday, "allow_overlap": True},
+        expect=201,
     )
     for member, dimension in (("a", "technical"), ("c", "culture")):
         await api.call(
@@ -429,6 +396,7 @@ async def _no_hire_panel(
                 "concerns": ["系统设计的深度不够"],
                 "recommendation": "no_hire",
             },
+            expect=201,
         )
     decision = await api.call(
         "GET", "recruiting-service", f"/api/v1/applications/{app_id}/decision"
@@ -441,8 +409,10 @@ async def test_pending_policy_decisions_are_overturned_and_confirmed_in_the_deci
     ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Any
 ) -> None:
     run = uuid.uuid4().hex[:6]
-    api = Api(suite, http, auth)
-    world = await _world(api, run, policy={"mode": "unanimous_no_hire", "review_minutes": 120})
+    api = Setup(suite, http, auth("hr_admin", sub="hr-setup"))
+    world = await _world(
+        api, auth, run, policy={"mode": "unanimous_no_hire", "review_minutes": 120}
+    )
     pid = world["position"]["id"]
     iv = world["iv"]
     lin = await _no_hire_panel(api, auth, run, pid, iv, "lin", f"林芳{run}")
@@ -532,7 +502,7 @@ def _day_after_tomorrow_local(hour: int) -> str:
     return day.strftime(f"%Y-%m-%dT{hour:02d}:00")
 
 
-async def _notices(api: Api, app_id: str, kind: str, address: str) -> Any:
+async def _notices(api: Setup, app_id: str, kind: str, address: str) -> Any:
     """The notices of `kind` to `address` about the application, once notify wrote them."""
 
     async def written() -> Any:
@@ -548,8 +518,8 @@ async def test_hr_reschedules_and_cancels_an_interview_and_the_candidate_is_told
     ui: Any, suite: Suite, http: httpx.AsyncClient, auth: Any
 ) -> None:
     run = uuid.uuid4().hex[:6]
-    api = Api(suite, http, auth)
-    world = await _world(api, run, policy={"mode": "off", "review_minutes": 120})
+    api = Setup(suite, http, auth("hr_admin", sub="hr-setup"))
+    world = await _world(api, auth, run, policy={"mode": "off", "review_minutes": 120})
     pid, iv = world["position"]["id"], world["iv"]
     applied = await _apply(api, run, pid, "mei", f"Mei Chen {run}", 5, "en")
     app_id, address = applied["application"]["id"], applied["candidate"]["email"]
@@ -561,6 +531,7 @@ async def test_hr_reschedules_and_cancels_an_interview_and_the_candidate_is_told
         "org-service",
         "/api/v1/people",
         json={"name": iv["a"]["name"], "email": f"namesake-{run}@staff.example"},
+        expect=201,
     )
 
     # A directory larger than a list holds: 510 people whose names sort before the
@@ -638,6 +609,7 @@ async def test_hr_reschedules_and_cancels_an_interview_and_the_candidate_is_told
         "recruiting-service",
         f"/api/v1/applications/{app_id}/interviews",
         json={"panel": [iv["a"]["id"]], "start": yesterday, "allow_overlap": True},
+        expect=201,
     )
     await api.call(
         "POST",
@@ -645,6 +617,7 @@ async def test_hr_reschedules_and_cancels_an_interview_and_the_candidate_is_told
         f"/api/v1/interviews/{held['id']}/evaluation",
         headers=auth("interviewer", sub=iv["a"]["sub"]),
         json={"scores": [{"dimension": "technical", "score": 7}], "recommendation": "hire"},
+        expect=201,
     )
     await page.get_by_label("语言").select_option("en")
     await page.reload()
@@ -663,6 +636,7 @@ async def test_hr_reschedules_and_cancels_an_interview_and_the_candidate_is_told
         "recruiting-service",
         f"/api/v1/applications/{app_id}/interviews",
         json={"panel": [iv["b"]["id"]], "start": yesterday, "allow_overlap": True},
+        expect=201,
     )
     await ui.switch_user("interviewer", iv["b"]["sub"], "en")
     await ui.goto("/interviews")

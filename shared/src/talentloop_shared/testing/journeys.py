@@ -32,12 +32,33 @@ class Setup:
         self.run = uuid.uuid4().hex[:8]
 
     async def call(
-        self, method: str, service: str, path: str, *, expect: int = 200, **kw: Any
+        self,
+        method: str,
+        service: str,
+        path: str,
+        *,
+        expect: int | tuple[int, ...] = 200,
+        **kw: Any,
     ) -> Any:
+        """A call as HR (`headers=` adds to or overrides theirs), failing with the problem
+        detail unless the status is `expect` (or one of them)."""
         headers = {**self.hr, **kw.pop("headers", {})}
         r = await self.http.request(method, self.suite.url(service) + path, headers=headers, **kw)
-        assert r.status_code == expect, f"{method} {service}{path} → {r.status_code}: {r.text}"
+        wanted = (expect,) if isinstance(expect, int) else expect
+        assert r.status_code in wanted, f"{method} {service}{path} → {r.status_code}: {r.text}"
         return r.json() if r.content else None
+
+    async def poll(
+        self, method: str, service: str, path: str, what: str, *, timeout: float = 30, **kw: Any
+    ) -> Any:
+        """The JSON of the first 200 answer to the call, repeated until `timeout`."""
+        headers = {**self.hr, **kw.pop("headers", {})}
+
+        async def probe() -> Any:
+            r = await self.http.request(method, self.suite.url(service) + path, headers=headers)
+            return r.json() if r.status_code == 200 else None
+
+        return await eventually(probe, timeout=timeout, interval=0.2, message=what)
 
     async def unit(self, name: str) -> str:
         body = {"name": f"{name} {self.run}", "kind": "company", "parent_id": None}
