@@ -78,14 +78,9 @@ class Setup:
         pid = (await self.call("POST", "org-service", "/api/v1/positions", json=body, expect=201))[
             "id"
         ]
-
-        async def opening() -> Any:
-            r = await self.http.get(
-                self.suite.url("recruiting-service") + f"/api/v1/openings/{pid}", headers=self.hr
-            )
-            return r.json() if r.status_code == 200 else None
-
-        await eventually(opening, timeout=30, interval=0.2, message="recruiting shows the opening")
+        await self.poll(
+            "GET", "recruiting-service", f"/api/v1/openings/{pid}", "recruiting shows the opening"
+        )
         return pid
 
     async def applicant(
