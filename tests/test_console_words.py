@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from notify_service.domain.alerts import ALERT_KINDS, PersonalAlertKind
+from notify_service.domain.alerts import ALERT_KINDS, PERSONAL_ALERT_KINDS
 from notify_service.domain.compliance import load_terms
 from notify_service.service.surveys import DELAY_BUCKETS
 from org_service.domain.org_tree import ORG_UNIT_KINDS
@@ -82,7 +82,7 @@ LABELLED = [
     ("settings", "robots.provider", _enum("notify", "ChatRobotInput", "provider")),
     ("settings", "webhooks.deliveryStatus", _enum("notify", "DeliveryRead", "status")),
     ("settings", "vocabulary.level", _enum("org", "RequirementsIn", "education")),
-    ("settings", "alerts.kind", set(PersonalAlertKind.__args__)),
+    ("settings", "alerts.kind", set(PERSONAL_ALERT_KINDS)),
     ("notices", "category", {*load_terms()["categories"], "phrasing"}),
     ("org", "kind", set(ORG_UNIT_KINDS)),
     ("talent", "tagKind", set(TAG_KINDS)),

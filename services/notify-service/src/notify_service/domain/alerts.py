@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -27,22 +27,10 @@ AlertKind = Literal[
     "recontact_due",
     "templates_to_review",
 ]
-ALERT_KINDS: tuple[AlertKind, ...] = (
-    "decision_pending",
-    "matches_found",
-    "new_hire",
-    "notice_held",
-    "recontact_due",
-    "templates_to_review",
-)
+ALERT_KINDS: tuple[AlertKind, ...] = get_args(AlertKind)
 """Every alert kind; a notification of one has kind `alert.<kind>`."""
 PersonalAlertKind = Literal["decision_pending", "matches_found", "new_hire", "notice_held"]
-PERSONAL_ALERT_KINDS: tuple[PersonalAlertKind, ...] = (
-    "decision_pending",
-    "matches_found",
-    "new_hire",
-    "notice_held",
-)
+PERSONAL_ALERT_KINDS: tuple[PersonalAlertKind, ...] = get_args(PersonalAlertKind)
 """The kinds addressed to a position's owners, which each person may switch off; the
 others (the re-contact digest, templates to review) go to HR's alert address only."""
 ALERT_CHANNELS: tuple[str, ...] = ("email",)
