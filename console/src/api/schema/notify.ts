@@ -1241,6 +1241,11 @@ export interface components {
              * @description It differs from the shipped text this template was last set against
              */
             changed: boolean;
+            /**
+             * Digest
+             * @description Fingerprint of this text: send it as shipped_digest when keeping yours
+             */
+            digest: string;
             /** Subject */
             subject: string | null;
         };
@@ -1615,6 +1620,11 @@ export interface components {
             body?: string | null;
             /** Name */
             name?: string | null;
+            /**
+             * Shipped Digest
+             * @description With shipped_reviewed: the digest of the shipped text HR compared (GET …/shipped); 409 if a release has shipped another one since
+             */
+            shipped_digest?: string | null;
             /**
              * Shipped Reviewed
              * @description HR compared this template with the shipped text (GET …/shipped) and keeps what it now says: clears shipped_changed until a release ships another text
@@ -3077,6 +3087,16 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

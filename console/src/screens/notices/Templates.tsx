@@ -335,6 +335,7 @@ function TemplateEditor({
         <Shipped
           template={template}
           etag={etag}
+          editing={changed}
           onUse={
             canEdit
               ? (shipped) => {
@@ -434,10 +435,13 @@ function Flags({ flags }: { flags: Flag[] }) {
 function Shipped({
   template,
   etag,
+  editing,
   onUse,
 }: {
   template: Template;
   etag: string;
+  /** The editor holds unsaved changes: "keep ours" would keep the saved text, not those. */
+  editing: boolean;
   onUse?: (shipped: components["schemas"]["ShippedTemplateRead"]) => void;
 }) {
   const { t } = useTranslation("templates");
@@ -450,11 +454,11 @@ function Shipped({
     enabled: open,
   });
   const keep = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (compared: string) => {
       const { data: next, response } = await api().notify.PATCH("/api/v1/templates/{template_id}", {
         params: { path: { template_id: template.id } },
         headers: { "If-Match": etag },
-        body: { shipped_reviewed: true },
+        body: { shipped_reviewed: true, shipped_digest: compared },
       });
       return { template: next!, etag: response.headers.get("ETag") ?? `"${next!.version}"` };
     },
@@ -501,7 +505,12 @@ function Shipped({
                 {t("shipped.use")}
               </button>
               {template.shipped_changed ? (
-                <button type="button" disabled={keep.isPending} onClick={() => keep.mutate()}>
+                <button
+                  type="button"
+                  disabled={keep.isPending || editing}
+                  title={editing ? t("shipped.saveFirst") : undefined}
+                  onClick={() => keep.mutate(shipped.data.digest)}
+                >
                   {keep.isPending ? t("shipped.keeping") : t("shipped.keep")}
                 </button>
               ) : null}

@@ -10,10 +10,10 @@ from datetime import UTC, datetime, timedelta
 from interview_testkit import mail_to, scheduled
 from notify_testkit import as_awaitable, mails_to, publish
 from notify_webhooks_kit import HR_ALERTS
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
-from notify_service.db.models import NoticeTemplate, TemplateVersion
-from notify_service.domain import shipped_template, template_key
+from notify_service.db.models import NoticeTemplate, Notification, TemplateVersion
+from notify_service.domain import shipped_template, template_key, text_digest
 from notify_service.service.templates import seed_default_templates
 from talentloop_shared.testing.plugin import eventually
 
@@ -163,6 +163,28 @@ async def _as_an_older_release_seeded(svc, template: dict, body: str) -> None:
         await session.commit()
 
 
+async def _review_alert_rows(svc) -> int:
+    async with svc.runtime.session_factory() as session:
+        return await session.scalar(
+            select(func.count())
+            .select_from(Notification)
+            .where(Notification.kind == "alert.templates_to_review")
+        )
+
+
+async def _set(svc, template_id: str, **values) -> None:
+    async with svc.runtime.session_factory() as session:
+        await session.execute(
+            update(NoticeTemplate).where(NoticeTemplate.id == template_id).values(**values)
+        )
+        await session.commit()
+
+
+async def _seed(svc) -> int:
+    async with svc.runtime.uow_factory() as uow:
+        return await seed_default_templates(uow)
+
+
 def _review_alerts(sink):
     return [m for m in mails_to(sink, HR_ALERTS) if m.kind == "alert.templates_to_review"]
 
@@ -217,13 +239,18 @@ async def test_hr_is_shown_which_edited_templates_a_release_changed_and_reviews_
     assert shipped.status_code == 200
     ships = shipped_template(template_key(zh))
     assert ships is not None and "scorecard_url" in ships["body"]
-    assert shipped.json() == {"subject": ships["subject"], "body": ships["body"], "changed": True}
+    assert shipped.json() == {
+        "subject": ships["subject"],
+        "body": ships["body"],
+        "changed": True,
+        "digest": text_digest(ships["subject"], ships["body"]),
+    }
 
     # Chinese: HR keeps theirs. English: HR puts the shipped text back.
     kept = await client.patch(
         f"/api/v1/templates/{zh['id']}",
         headers={**h, "If-Match": f'"{mine["version"]}"'},
-        json={"shipped_reviewed": True},
+        json={"shipped_reviewed": True, "shipped_digest": shipped.json()["digest"]},
     )
     assert kept.status_code == 200, kept.text
     assert not kept.json()["shipped_changed"] and kept.json()["body"] == mine["body"]
@@ -242,7 +269,7 @@ async def test_hr_is_shown_which_edited_templates_a_release_changed_and_reviews_
     # Reviewed is reviewed: the next start marks nothing again.
     async with svc.runtime.uow_factory() as uow:
         assert await seed_default_templates(uow) == 0
-    assert _review_alerts(mail_sink) == [alert]
+    assert await _review_alert_rows(svc) == 1
     again = await client.get(
         "/api/v1/templates",
         headers=h,
@@ -281,3 +308,83 @@ async def test_a_company_template_has_no_shipped_text_to_review(client, auth):
     assert reviewed.json()["errors"][0]["loc"][-1] == "shipped_reviewed"
     reader = await client.get(f"/api/v1/templates/{own['id']}/shipped", headers={})
     assert reader.status_code == 401
+
+
+async def test_the_seeder_marks_only_what_hr_has_to_compare(svc, client, auth):
+    """A later release changing a text HR edited marks it; HR's text that already is the
+    new shipped text is not marked; a key no longer shipped drops its mark (there is
+    nothing to compare with); the same marks coming back after a rollback and redeploy
+    do not alert twice (nor stop notify starting); a review against a shipped text that
+    changed since it was read is refused."""
+    h = auth("hr_admin")
+    found = await client.get(
+        "/api/v1/templates",
+        headers=h,
+        params={"kind": "interview_reminder", "locale": "en", "limit": 100},
+    )
+    [t] = [x for x in found.json()["items"] if x["job_family"] == "*"]
+    ships = shipped_template(template_key(t))
+    assert ships is not None
+    now = text_digest(ships["subject"], ships["body"])
+    edited = await client.patch(
+        f"/api/v1/templates/{t['id']}",
+        headers={**h, "If-Match": f'"{t["version"]}"'},
+        json={"body": ships["body"] + "\n(HR)"},
+    )
+    assert edited.status_code == 200, edited.text
+    alerts_before = await _review_alert_rows(svc)
+
+    # Set against an older shipped text: the release since changed it.
+    await _set(svc, t["id"], shipped_digest="older")
+    assert await _seed(svc) == 1
+    mine = (await client.get(f"/api/v1/templates/{t['id']}", headers=h)).json()
+    assert mine["shipped_changed"]
+    assert await _review_alert_rows(svc) == alerts_before + 1
+
+    # A review against a text read before another release came: 409, still marked.
+    stale = await client.patch(
+        f"/api/v1/templates/{t['id']}",
+        headers={**h, "If-Match": f'"{mine["version"]}"'},
+        json={"shipped_reviewed": True, "shipped_digest": "0" * 32},
+    )
+    assert stale.status_code == 409, stale.text
+    assert "changed since it was compared" in stale.json()["detail"]
+    assert (await client.get(f"/api/v1/templates/{t['id']}", headers=h)).json()["shipped_changed"]
+
+    # The same marks again (reviewed, then a rollback and the release once more): marked,
+    # no second alert, no failure.
+    await _set(svc, t["id"], shipped_digest="older", shipped_changed=False)
+    assert await _seed(svc) == 1
+    assert await _review_alert_rows(svc) == alerts_before + 1
+
+    # HR's text is the new shipped text: set against it, not marked.
+    back = (await client.get(f"/api/v1/templates/{t['id']}", headers=h)).json()
+    await _set(svc, t["id"], shipped_digest="older", shipped_changed=False)
+    await _set(svc, t["id"], body=ships["body"], subject=ships["subject"])
+    assert await _seed(svc) == 0
+    row = (await client.get(f"/api/v1/templates/{t['id']}", headers=h)).json()
+    assert not row["shipped_changed"] and back["version"] == row["version"]
+    async with svc.runtime.session_factory() as session:
+        digest = await session.scalar(
+            select(NoticeTemplate.shipped_digest).where(NoticeTemplate.id == t["id"])
+        )
+    assert digest == now
+
+    # A key no release ships (any more): its mark and digest go; it is the company's own.
+    own = await client.post(
+        "/api/v1/templates",
+        headers=h,
+        json={
+            "kind": "interview_reminder",
+            "job_family": f"gone-{uuid.uuid4().hex[:6]}",
+            "locale": "en",
+            "channel": "email",
+            "subject": "Tomorrow: {{ position.title }}",
+            "body": "Dear {{ reader.name }}, see you tomorrow.",
+        },
+    )
+    assert own.status_code == 201, own.text
+    await _set(svc, own.json()["id"], shipped_digest="older", shipped_changed=True)
+    await _seed(svc)
+    after = (await client.get(f"/api/v1/templates/{own.json()['id']}", headers=h)).json()
+    assert not after["shipped_changed"] and not after["has_shipped_text"]

@@ -61,6 +61,9 @@ class ShippedTemplateRead(_Read):
     changed: bool = Field(
         description="It differs from the shipped text this template was last set against"
     )
+    digest: str = Field(
+        description="Fingerprint of this text: send it as shipped_digest when keeping yours"
+    )
 
 
 class TemplateVersionRead(_Read):

@@ -50,7 +50,7 @@ templates.update(
     use_cases.update_template,
     TemplateUpdate,
     summary="Edit a template (creates a new version)",
-    errors=(404,),
+    errors=(404, 409),
 )
 
 

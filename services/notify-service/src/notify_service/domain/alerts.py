@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any, Literal, get_args
+from typing import Any, Final, Literal, get_args
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -384,15 +384,25 @@ def switched_on(preferences: Mapping[str, Any] | None, kind: str, channel: str) 
     return bool((preferences.get(kind) or {}).get(channel, True))
 
 
+TEMPLATES_LISTED: Final = 20
+"""How many templates an alert names; the library link lists them all."""
+
+
 def templates_to_review(locale: str, *, links: Links, names: Sequence[str]) -> AlertMessage:
     """After an update: the templates HR edited whose shipped text the release changed
-    (HR's texts are kept and still used), and where to compare them."""
+    (HR's texts are kept and still used), the first of them by name, and where to compare
+    them."""
+    listed = sorted(names)[:TEMPLATES_LISTED]
+    more = len(names) - len(listed)
+    lines = [f"- {name}" for name in listed]
+    if more:
+        lines.append(text(locale, "templates_to_review.more").format(more=more))
     return _message(
         locale,
         "templates_to_review",
         {
             "count": len(names),
-            "templates": _bullets(sorted(names), locale),
+            "templates": "\n".join(lines),
             "templates_url": links.templates_to_review(),
         },
         subject_key="templates_to_review.subject_one" if len(names) == 1 else None,

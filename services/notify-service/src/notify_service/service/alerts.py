@@ -401,11 +401,20 @@ async def alert_templates_to_review(
     address; `release` tells one release's shipped texts from another's (one alert each)."""
     if not names:
         return None
+    source_id = f"templates-to-review:{release}"
+    sent_before = await uow.session.scalar(
+        select(Notification.id)
+        .where(Notification.source_event_id.startswith(f"{source_id}/"))
+        .limit(1)
+    )
+    if sent_before is not None:  # the same marks again (a release rolled back and redone)
+        log.info("alert.already_written", kind="templates_to_review")
+        return None
     links = _links(uow)
     return await _to_hr_address(
         uow,
         kind="templates_to_review",
-        source_id=f"templates-to-review:{release}",
+        source_id=source_id,
         occurred_at=uow.clock.now(),
         compose=lambda locale, _tz: texts.templates_to_review(locale, links=links, names=names),
     )

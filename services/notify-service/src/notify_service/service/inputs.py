@@ -86,6 +86,14 @@ class TemplateUpdate(RequestModel):
             "what it now says: clears shipped_changed until a release ships another text"
         ),
     )
+    shipped_digest: str | None = Field(
+        default=None,
+        max_length=64,
+        description=(
+            "With shipped_reviewed: the digest of the shipped text HR compared (GET …/shipped); "
+            "409 if a release has shipped another one since"
+        ),
+    )
 
 
 class NoticeEdit(RequestModel):

@@ -224,6 +224,18 @@ async def update_template(
         raise FieldInvalid(
             "shipped_reviewed", "this template has no shipped text: it is the company's own"
         )
+    if (
+        changes.shipped_reviewed
+        and shipped is not None
+        and changes.shipped_digest is not None
+        and changes.shipped_digest != domain.text_digest(shipped.get("subject"), shipped["body"])
+    ):
+        raise Conflict(
+            "the shipped text changed since it was compared (a new release): read it again "
+            "(GET …/shipped) before keeping yours"
+        )
+    if changes.shipped_reviewed:
+        log.info("templates.shipped_reviewed", template_id=str(template.id), by=by)
     # Reviewed, or set to the shipped text itself: set against this release's text.
     if shipped is not None and (
         changes.shipped_reviewed or (subject, body) == (shipped.get("subject"), shipped["body"])
@@ -359,6 +371,7 @@ class ShippedText:
     subject: str | None
     body: str
     changed: bool
+    digest: str
 
 
 def _key_of(template: NoticeTemplate) -> tuple[str, ...]:
@@ -388,7 +401,12 @@ async def shipped_text(uow: UnitOfWork, template_id: uuid.UUID) -> ShippedText:
             "background, language and channel are the company's own",
             type_="not-found",
         )
-    return ShippedText(shipped.get("subject"), shipped["body"], template.shipped_changed)
+    return ShippedText(
+        shipped.get("subject"),
+        shipped["body"],
+        template.shipped_changed,
+        domain.text_digest(shipped.get("subject"), shipped["body"]),
+    )
 
 
 async def _digests_of_seeded_versions(
@@ -419,12 +437,18 @@ async def seed_default_templates(uow: UnitOfWork) -> int:
     changed: if the shipped text differs from the one it was set against, it is marked
     `shipped_changed` for HR to review (GET /templates/{id}/shipped)."""
     await uow.session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SEED_LOCK})
-    held = {_key_of(t): t for t in await uow.session.scalars(select(NoticeTemplate))}
+    # Locked: HR's PATCH on another replica waits, so a mark and a review never interleave.
+    rows = await uow.session.scalars(select(NoticeTemplate).with_for_update())
+    held = {_key_of(t): t for t in rows}
     defaults = domain.default_templates(notify_state(uow).packs)
+    shipped_keys = {domain.template_key(item) for item in defaults}
     unknown = [
         t
-        for t in held.values()
-        if t.updated_by != SEEDED_BY and t.shipped_digest is None and not t.shipped_changed
+        for key, t in held.items()
+        if key in shipped_keys
+        and t.updated_by != SEEDED_BY
+        and t.shipped_digest is None
+        and not t.shipped_changed
     ]
     seeded_digests = await _digests_of_seeded_versions(uow, unknown)
     fields = ("name", "kind", "job_family", "stage", "band", "background", "locale")
@@ -456,9 +480,18 @@ async def seed_default_templates(uow: UnitOfWork) -> int:
             if against != template.shipped_digest:
                 template.shipped_digest = against
                 changed = True
-            if against != digest:
+            if (template.subject, template.body) == (item.get("subject"), item["body"]):
+                if against != digest:  # HR's text is what now ships: nothing to review
+                    _set_against(template, item)
+                    changed = True
+            elif against != digest:
                 template.shipped_changed = True
                 to_review[f"{template.id}:{digest}"] = template.name
+    for key, template in held.items():
+        if key not in shipped_keys and (template.shipped_digest or template.shipped_changed):
+            # No longer shipped: the company's own from now on, nothing to compare with.
+            template.shipped_digest, template.shipped_changed = None, False
+            changed = True
     if to_review:
         log.info("templates.shipped_changed", templates=len(to_review))
         release = domain.text_digest(None, "\n".join(sorted(to_review)))
