@@ -306,7 +306,13 @@ async def test_hr_teaches_screening_the_company_s_spellings(
         await page.get_by_role("button", name="Add a skill").click()
         form = page.get_by_role("form", name="Add a skill")
         await form.locator("input[name=skill-name]").fill(f"growth loops {tag}")
+        # A spelling another skill has is pointed out as HR types, before any save.
+        await form.locator("input[name=skill-aliases]").fill(f"gl-{tag}, K8s")
+        clashes = form.get_by_test_id("alias-clashes")
+        await expect(clashes).to_contain_text("“k8s” already means kubernetes")
+        await expect(clashes).to_contain_text("saving will be refused")
         await form.locator("input[name=skill-aliases]").fill(f"gl-{tag}")
+        await expect(clashes).to_have_count(0)
         await form.locator("input[name=skill-label-zh-CN]").fill(f"增长循环{tag}")
         await form.get_by_role("button", name="Save").click()
         await expect(form).to_have_count(0)

@@ -4,7 +4,7 @@
 // spellings to a level, and can take their own part away again.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, data } from "../../api/client";
 import type { components } from "../../api/schema/org";
 import { ConflictNotice, FieldError, ListState, Loading, ProblemAlert } from "../../components/states";
@@ -19,6 +19,33 @@ type LevelKey = "none" | "secondary" | "associate" | "bachelor" | "master" | "ph
 const KEY = ["settings", "vocabulary"];
 const LABEL_LOCALES = ["zh-CN", "en"] as const;
 
+const MAX_ALIASES = 20;
+const spelling = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
+
+/** The typed spellings another skill already has, as HR types (the server refuses them
+ * with a 409 on save; this says so before): (spelling, the skill that has it). */
+function useClashes(typed: string, own: string): [string, string][] {
+  const text = useDebounced(typed, 400); // a string: an array would be new at every render
+  const settled = [...new Set(splitList(text).slice(0, MAX_ALIASES).map(spelling))];
+  const found = useQueries({
+    queries: settled.map((s) => ({
+      queryKey: [...KEY, "spelling", s],
+      queryFn: () => data(api().org.GET("/api/v1/vocabularies/skills", { params: { query: { q: s, limit: 20 } } })),
+      staleTime: 60_000,
+    })),
+  });
+  const clashes: [string, string][] = [];
+  settled.forEach((s, i) => {
+    const owner = found[i]?.data?.items.find(
+      (skill) =>
+        spelling(skill.key) !== own &&
+        [skill.key, ...skill.aliases, ...Object.values(skill.labels)].some((x) => spelling(x) === s),
+    );
+    if (owner) clashes.push([s, owner.key]);
+  });
+  return clashes;
+}
+
 /** HR's part of a skill (aliases and labels), edited as text; put as the whole entry. */
 function SkillForm({ skill, onDone }: { skill?: Skill; onDone: () => void }) {
   const { t } = useTranslation("settings");
@@ -27,6 +54,7 @@ function SkillForm({ skill, onDone }: { skill?: Skill; onDone: () => void }) {
   const [name, setName] = useState("");
   const [aliases, setAliases] = useState((ours?.aliases ?? []).join(", "));
   const [labels, setLabels] = useState<Record<string, string>>({ ...(ours?.labels ?? {}) });
+  const clashes = useClashes(aliases, spelling(skill?.key ?? name));
   const save = useMutation({
     mutationFn: () =>
       data(
@@ -69,6 +97,13 @@ function SkillForm({ skill, onDone }: { skill?: Skill; onDone: () => void }) {
         </span>
         <FieldError error={save.error} field="body.aliases" />
       </label>
+      {clashes.length ? (
+        <ul className="alert alert-warning" role="status" data-testid="alias-clashes">
+          {clashes.map(([s, owner]) => (
+            <li key={s}>{t("vocabulary.clash", { spelling: s, skill: owner })}</li>
+          ))}
+        </ul>
+      ) : null}
       {LABEL_LOCALES.map((locale) => (
         <label key={locale}>
           {t("vocabulary.label", { locale })}
