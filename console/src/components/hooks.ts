@@ -14,10 +14,17 @@ export function useDebounced<T>(value: T, ms: number): T {
   return settled;
 }
 
+/** One page of a cursor-paged list as the services send it; some pages say more (e.g. a
+ * total), which stays on `query.data.pages`. */
+interface CursorPage<T> {
+  items: T[];
+  next_cursor?: string | null;
+}
+
 /** A cursor-paged list as TanStack's infinite query: items so far, and "load more". */
-export function usePaged<T>(
+export function usePaged<P extends CursorPage<unknown>>(
   key: unknown[],
-  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next_cursor?: string | null }>,
+  fetchPage: (cursor: string | undefined) => Promise<P>,
   enabled = true,
 ) {
   const query = useInfiniteQuery({
@@ -27,7 +34,7 @@ export function usePaged<T>(
     queryFn: ({ pageParam }) => fetchPage(pageParam),
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const items: P["items"][number][] = query.data?.pages.flatMap((p) => p.items) ?? [];
   return { query, items };
 }
 

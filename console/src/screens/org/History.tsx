@@ -3,12 +3,11 @@
 // changed items carry a word and a sign, not only a colour.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { api, data } from "../../api/client";
 import { ListState } from "../../components/states";
 import { formatDateTime } from "../../components/format";
-import type { PositionVersion } from "./util";
 import { LoadMore } from "../../components/LoadMore";
+import { usePaged } from "../../components/hooks";
 
 type Snapshot = Record<string, unknown>;
 export interface DiffItem {
@@ -90,18 +89,13 @@ export function DiffList({ items }: { items: DiffItem[] }) {
 
 export function History({ positionId, currentVersion }: { positionId: string; currentVersion: number }) {
   const { t } = useTranslation("org");
-  const history = useInfiniteQuery({
-    queryKey: ["org", "history", positionId, currentVersion],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      data(
-        api().org.GET("/api/v1/positions/{position_id}/history", {
-          params: { path: { position_id: positionId }, query: { limit: 100, cursor: pageParam } },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const versions: PositionVersion[] = history.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query: history, items: versions } = usePaged(["org", "history", positionId, currentVersion], (cursor) =>
+    data(
+      api().org.GET("/api/v1/positions/{position_id}/history", {
+        params: { path: { position_id: positionId }, query: { limit: 100, cursor } },
+      }),
+    ),
+  );
   const latest = versions.length ? versions[versions.length - 1].version : 0;
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, data, idempotencyKey } from "../../api/client";
 import { Page } from "../../components/Page";
 import { ConflictNotice, ListState, Loading, ProblemAlert, QueryState } from "../../components/states";
@@ -20,6 +20,7 @@ import {
 } from "./util";
 import "./org.css";
 import { LoadMore } from "../../components/LoadMore";
+import { usePaged, useUrlFilters } from "../../components/hooks";
 
 export function useOrgTree() {
   return useQuery({
@@ -400,39 +401,26 @@ function problemHasFields(error: unknown): boolean {
 
 function PositionsPanel({ unitId }: { unitId: string | null }) {
   const { t } = useTranslation("org");
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters();
   const q = params.get("q") ?? "";
   const status = params.get("status") ?? "";
   const [draft, setDraft] = useState(q);
-  const positions = useInfiniteQuery({
-    queryKey: ["org", "positions", { unitId, q, status }],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      data(
-        api().org.GET("/api/v1/positions", {
-          params: {
-            query: {
-              limit: 20,
-              cursor: pageParam,
-              q: q || undefined,
-              status: (status || undefined) as "open" | "closed" | undefined,
-              org_unit_id: unitId ?? undefined,
-              include_subtree: unitId ? true : undefined,
-            },
+  const { query: positions, items } = usePaged(["org", "positions", { unitId, q, status }], (cursor) =>
+    data(
+      api().org.GET("/api/v1/positions", {
+        params: {
+          query: {
+            limit: 20,
+            cursor,
+            q: q || undefined,
+            status: (status || undefined) as "open" | "closed" | undefined,
+            org_unit_id: unitId ?? undefined,
+            include_subtree: unitId ? true : undefined,
           },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const update = (next: Record<string, string>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    setParams(p, { replace: true });
-  };
-  const items = positions.data?.pages.flatMap((p) => p.items) ?? [];
+        },
+      }),
+    ),
+  );
   return (
     <section className="panel" aria-labelledby="positions-heading">
       <h2 id="positions-heading">{unitId ? t("positions.ofUnit") : t("positions.all")}</h2>
@@ -441,7 +429,7 @@ function PositionsPanel({ unitId }: { unitId: string | null }) {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          update({ q: draft.trim() });
+          setFilter("q", draft.trim());
         }}
       >
         <label>
@@ -450,7 +438,7 @@ function PositionsPanel({ unitId }: { unitId: string | null }) {
         </label>
         <label>
           {t("positions.status")}
-          <select name="status" value={status} onChange={(e) => update({ status: e.target.value })}>
+          <select name="status" value={status} onChange={(e) => setFilter("status", e.target.value)}>
             <option value="">{t("positions.anyStatus")}</option>
             <option value="open">{t("status.open")}</option>
             <option value="closed">{t("status.closed")}</option>

@@ -2,12 +2,13 @@
 // If-Match, deactivate and reactivate.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, data, idempotencyKey } from "../../api/client";
 import type { components } from "../../api/schema/org";
 import { ConflictNotice, ListState, ProblemAlert } from "../../components/states";
 import { FieldMsg, invalidProps, isConflict } from "../org/util";
 import { LoadMore } from "../../components/LoadMore";
+import { usePaged } from "../../components/hooks";
 
 type Person = components["schemas"]["PersonRead"];
 const FIELDS = ["name", "email", "phone", "subject", "locale", "timezone"] as const;
@@ -167,17 +168,13 @@ export function People() {
   const [search, setSearch] = useState("");
   const [showInactive, setShowInactive] = useState(false);
   const [formKey, setFormKey] = useState(0);
-  const list = useInfiniteQuery({
-    queryKey: ["settings", "people", search, showInactive],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      data(
-        api().org.GET("/api/v1/people", {
-          params: { query: { limit: 25, cursor: pageParam, q: search || undefined, active: showInactive ? undefined : true } },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const { query: list, items } = usePaged(["settings", "people", search, showInactive], (cursor) =>
+    data(
+      api().org.GET("/api/v1/people", {
+        params: { query: { limit: 25, cursor, q: search || undefined, active: showInactive ? undefined : true } },
+      }),
+    ),
+  );
   const add = useMutation({
     mutationFn: (d: Draft) => data(api().org.POST("/api/v1/people", { body: bodyOf(d), headers: { "Idempotency-Key": idempotencyKey() } })),
     onSuccess: () => {
@@ -185,7 +182,6 @@ export function People() {
       void qc.invalidateQueries({ queryKey: ["settings", "people"] });
     },
   });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <section className="panel" aria-labelledby="people-add-h">

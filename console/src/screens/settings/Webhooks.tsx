@@ -2,13 +2,14 @@
 // shown once), disable/enable, rotate the secret, delete, and the delivery log.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, data, idempotencyKey } from "../../api/client";
 import type { components } from "../../api/schema/notify";
 import { ConflictNotice, ListState, ProblemAlert } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { FieldMsg, invalidProps, isConflict, splitList } from "../org/util";
 import { LoadMore } from "../../components/LoadMore";
+import { usePaged } from "../../components/hooks";
 
 type Sub = components["schemas"]["SubscriptionRead"];
 
@@ -31,17 +32,13 @@ function Secret({ secret, onDone }: { secret: string; onDone: () => void }) {
 function Deliveries({ sub }: { sub: Sub }) {
   const { t } = useTranslation("settings");
   const qc = useQueryClient();
-  const log = useInfiniteQuery({
-    queryKey: ["settings", "webhooks", sub.id, "deliveries"],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      data(
-        api().notify.GET("/api/v1/webhook-subscriptions/{subscription_id}/deliveries", {
-          params: { path: { subscription_id: sub.id }, query: { limit: 20, cursor: pageParam } },
-        }),
-      ),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const { query: log, items } = usePaged(["settings", "webhooks", sub.id, "deliveries"], (cursor) =>
+    data(
+      api().notify.GET("/api/v1/webhook-subscriptions/{subscription_id}/deliveries", {
+        params: { path: { subscription_id: sub.id }, query: { limit: 20, cursor } },
+      }),
+    ),
+  );
   const redeliver = useMutation({
     mutationFn: (deliveryId: string) =>
       data(
@@ -51,7 +48,6 @@ function Deliveries({ sub }: { sub: Sub }) {
       ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["settings", "webhooks", sub.id, "deliveries"] }),
   });
-  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section aria-label={t("webhooks.log", { url: sub.url })}>
       <h3>{t("webhooks.logTitle")}</h3>
@@ -165,12 +161,9 @@ export function Webhooks() {
   const [description, setDescription] = useState("");
   const [events, setEvents] = useState("");
   const [secret, setSecret] = useState<string | null>(null);
-  const list = useInfiniteQuery({
-    queryKey: ["settings", "webhooks"],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => data(api().notify.GET("/api/v1/webhook-subscriptions", { params: { query: { limit: 20, cursor: pageParam } } })),
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const { query: list, items } = usePaged(["settings", "webhooks"], (cursor) =>
+    data(api().notify.GET("/api/v1/webhook-subscriptions", { params: { query: { limit: 20, cursor } } })),
+  );
   const create = useMutation({
     mutationFn: () =>
       data(
@@ -187,7 +180,6 @@ export function Webhooks() {
       void qc.invalidateQueries({ queryKey: ["settings", "webhooks"] });
     },
   });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       {secret ? <Secret secret={secret} onDone={() => setSecret(null)} /> : null}

@@ -1,7 +1,7 @@
 // "N candidates match <opening>": pick an opening (recruiting), see the pooled candidates
 // talent-service matched to it with each one's explanation, and invite one or many.
 import { useState } from "react";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { api, data, idempotencyKey } from "../../api/client";
@@ -13,6 +13,7 @@ import { Tags } from "./common";
 import { TalentTabs } from "./Tabs";
 import "./talent.css";
 import { LoadMore } from "../../components/LoadMore";
+import { usePaged } from "../../components/hooks";
 
 type Match = components["schemas"]["MatchRead"];
 
@@ -20,14 +21,9 @@ export function TalentMatches() {
   const { t } = useTranslation("talent");
   const [params, setParams] = useSearchParams();
   const opening = params.get("opening") || "";
-  const openings = useInfiniteQuery({
-    queryKey: ["recruiting", "openings"],
-    queryFn: ({ pageParam }) =>
-      data(api().recruiting.GET("/api/v1/openings", { params: { query: { limit: 200, cursor: pageParam } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const list = openings.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query: openings, items: list } = usePaged(["recruiting", "openings"], (cursor) =>
+    data(api().recruiting.GET("/api/v1/openings", { params: { query: { limit: 200, cursor } } })),
+  );
   return (
     <Page title={t("title")}>
       <TalentTabs />
@@ -62,17 +58,14 @@ function MatchList({ positionId }: { positionId: string }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState("");
   const [outcome, setOutcome] = useState<string | null>(null);
-  const query = useInfiniteQuery({
-    queryKey: ["talent", "matches", positionId],
-    queryFn: ({ pageParam }) =>
-      data(
-        api().talent.GET("/api/v1/positions/{position_id}/matches", {
-          params: { path: { position_id: positionId }, query: { limit: 50, cursor: pageParam } },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  // A page also carries the total, the position and the strength counts: the first one's are shown.
+  const { query, items } = usePaged(["talent", "matches", positionId], (cursor) =>
+    data(
+      api().talent.GET("/api/v1/positions/{position_id}/matches", {
+        params: { path: { position_id: positionId }, query: { limit: 50, cursor } },
+      }),
+    ),
+  );
   const done = () => {
     setSelected(new Set());
     void client.invalidateQueries({ queryKey: ["talent", "matches", positionId] });
@@ -110,7 +103,6 @@ function MatchList({ positionId }: { positionId: string }) {
   if (query.isPending) return <Loading />;
   if (query.isError) return <ProblemAlert error={query.error} onRetry={() => void query.refetch()} />;
   const first = query.data.pages[0];
-  const items = query.data.pages.flatMap((p) => p.items);
   const toggle = (id: string) =>
     setSelected((prev) => {
       const next = new Set(prev);

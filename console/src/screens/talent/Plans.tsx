@@ -1,6 +1,5 @@
 // New hires' development plans: the scorecard's gaps and the courses that cover them;
 // `?application=<id>` shows one hire's plan (the new-hire alert links there).
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
@@ -10,23 +9,19 @@ import { formatDateTime, formatNumber } from "../../components/format";
 import { TalentTabs } from "./Tabs";
 import "./talent.css";
 import { LoadMore } from "../../components/LoadMore";
+import { usePaged } from "../../components/hooks";
 
 export function DevelopmentPlans() {
   const { t } = useTranslation("talent");
   const [params] = useSearchParams();
   const application = params.get("application") || undefined;
-  const query = useInfiniteQuery({
-    queryKey: ["talent", "plans", application ?? null],
-    queryFn: ({ pageParam }) =>
-      data(
-        api().talent.GET("/api/v1/development-plans", {
-          params: { query: { limit: 20, cursor: pageParam, application_id: application } },
-        }),
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query, items } = usePaged(["talent", "plans", application ?? null], (cursor) =>
+    data(
+      api().talent.GET("/api/v1/development-plans", {
+        params: { query: { limit: 20, cursor, application_id: application } },
+      }),
+    ),
+  );
   return (
     <Page title={t("title")}>
       <TalentTabs />

@@ -1,5 +1,5 @@
 // Pooled candidates due for re-contact, earliest first; mark one contacted.
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
@@ -9,23 +9,19 @@ import { formatDateTime } from "../../components/format";
 import { TalentTabs } from "./Tabs";
 import "./talent.css";
 import { LoadMore } from "../../components/LoadMore";
+import { usePaged } from "../../components/hooks";
 
 export function TalentReminders() {
   const { t } = useTranslation("talent");
   const client = useQueryClient();
-  const query = useInfiniteQuery({
-    queryKey: ["talent", "reminders"],
-    queryFn: ({ pageParam }) =>
-      data(api().talent.GET("/api/v1/reminders", { params: { query: { limit: 25, cursor: pageParam } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+  const { query, items } = usePaged(["talent", "reminders"], (cursor) =>
+    data(api().talent.GET("/api/v1/reminders", { params: { query: { limit: 25, cursor } } })),
+  );
   const contacted = useMutation({
     mutationFn: (id: string) =>
       data(api().talent.POST("/api/v1/talents/{talent_id}/contacted", { params: { path: { talent_id: id } } })),
     onSuccess: () => void client.invalidateQueries({ queryKey: ["talent"] }),
   });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Page title={t("title")}>
       <TalentTabs />

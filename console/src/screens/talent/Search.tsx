@@ -1,6 +1,5 @@
 // Search the talent pool by words, skill or tag; newest first, paginated.
 import { useState } from "react";
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router-dom";
 import { useTranslation } from "react-i18next";
 import { api, data } from "../../api/client";
@@ -11,6 +10,7 @@ import { Tags } from "./common";
 import { TalentTabs } from "./Tabs";
 import "./talent.css";
 import { LoadMore } from "../../components/LoadMore";
+import { usePaged } from "../../components/hooks";
 
 export function TalentSearch() {
   const { t } = useTranslation("talent");
@@ -19,14 +19,9 @@ export function TalentSearch() {
   const skill = params.get("skill") || undefined;
   const tag = params.get("tag") || undefined;
   const [form, setForm] = useState({ q: q ?? "", skill: skill ?? "", tag: tag ?? "" });
-  const query = useInfiniteQuery({
-    queryKey: ["talent", "talents", { q, skill, tag }],
-    queryFn: ({ pageParam }) =>
-      data(api().talent.GET("/api/v1/talents", { params: { query: { q, skill, tag, limit: 25, cursor: pageParam } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query, items } = usePaged(["talent", "talents", { q, skill, tag }], (cursor) =>
+    data(api().talent.GET("/api/v1/talents", { params: { query: { q, skill, tag, limit: 25, cursor } } })),
+  );
   return (
     <Page title={t("title")}>
       <TalentTabs />
