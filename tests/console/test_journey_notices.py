@@ -44,7 +44,7 @@ async def test_hr_approves_a_held_notice_cancels_a_scheduled_one_and_sees_feedba
 
     await ui.sign_in("hr_admin", "hr-notices", language="en")
     await ui.goto("/notices")
-    await page.get_by_label("Status").select_option("pending_review")
+    await page.locator("select[name=status]").select_option("pending_review")
     await expect(page.get_by_role("heading", level=1, name="Notices")).to_be_visible()
     await ui.check("notices-list-held-en")
     # Find Alice's notice by her candidate id, as HR would from the candidate's page.
@@ -53,6 +53,12 @@ async def test_hr_approves_a_held_notice_cancels_a_scheduled_one_and_sees_feedba
     rows = page.get_by_test_id("notice-row")
     await expect(rows).to_have_count(1)
     await expect(rows.first).to_contain_text("Held for review")
+    # Narrowed by kind: her rejection notice, and no staff alert about her.
+    await page.locator("select[name=kind]").select_option("alert.*")
+    await expect(rows).to_have_count(0)
+    await page.locator("select[name=kind]").select_option("rejection")
+    await expect(rows).to_have_count(1)
+    await expect(rows.first).to_contain_text("Rejection")
     await rows.first.get_by_role("link").click()
     await page.wait_for_url(f"**/notices/{held_notice['id']}")
     # The flagged phrase, highlighted in the text and listed by category.

@@ -2208,6 +2208,7 @@ export interface operations {
                 application_id?: string | null;
                 candidate_id?: string | null;
                 status?: ("scheduled" | "pending_review" | "sending" | "sent" | "failed" | "unknown" | "cancelled") | null;
+                /** @description A notice kind (rejection, interview_invitation, alert.matches_found, …), or a family ending in .* (alert.*: every staff alert) */
                 kind?: string | null;
                 /** @description Page size (default 50, at most 500) */
                 limit?: number;

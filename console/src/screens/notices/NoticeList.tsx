@@ -23,15 +23,28 @@ export const STATUSES: Status[] = [
   "cancelled",
 ];
 
+/** The kinds a list can be narrowed to; "alert.*" is every staff alert. */
+const KINDS = [
+  "rejection",
+  "invitation",
+  "interview_invitation",
+  "interview_update",
+  "interview_cancellation",
+  "interview_reminder",
+  "scorecard_due",
+  "alert.*",
+];
+
 export function NoticeList() {
   const { t } = useTranslation("notices");
   const { params, setFilter } = useUrlFilters();
   const status = (params.get("status") || undefined) as Status | undefined;
   const candidate = params.get("candidate_id") || undefined;
-  const { query, items } = usePaged(["notify", "notifications", { status, candidate }], (cursor) =>
+  const kind = params.get("kind") || undefined;
+  const { query, items } = usePaged(["notify", "notifications", { status, candidate, kind }], (cursor) =>
     data(
       api().notify.GET("/api/v1/notifications", {
-        params: { query: { status, candidate_id: candidate, limit: 25, cursor } },
+        params: { query: { status, candidate_id: candidate, kind, limit: 25, cursor } },
       }),
     ),
   );
@@ -41,11 +54,22 @@ export function NoticeList() {
       <form className="panel nt-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t("filter.status")}
-          <select value={status ?? ""} onChange={(e) => setFilter("status", e.target.value)}>
+          <select name="status" value={status ?? ""} onChange={(e) => setFilter("status", e.target.value)}>
             <option value="">{t("filter.any")}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("filter.kind")}
+          <select name="kind" value={kind ?? ""} onChange={(e) => setFilter("kind", e.target.value)}>
+            <option value="">{t("filter.any")}</option>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k === "alert.*" ? t("filter.alerts") : t(`kind.${k}`)}
               </option>
             ))}
           </select>

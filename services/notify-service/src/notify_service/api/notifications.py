@@ -2,8 +2,9 @@
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Annotated, Any
 
+from fastapi import Query
 from pydantic import BaseModel
 
 from notify_service.api.schemas import NotificationDetail, NotificationRead
@@ -38,7 +39,14 @@ class NoticeFilters(BaseModel):
     application_id: str | None = None
     candidate_id: str | None = None
     status: NoticeStatus | None = None
-    kind: str | None = None
+    kind: Annotated[
+        str | None,
+        Query(
+            max_length=60,
+            description="A notice kind (rejection, interview_invitation, alert.matches_found, "
+            "…), or a family ending in .* (alert.*: every staff alert)",
+        ),
+    ] = None
 
 
 notices = Resource(

@@ -124,7 +124,9 @@ class NotificationRepository(Repository[Notification]):
             stmt = stmt.where(Notification.candidate_id == candidate_id)
         if status:
             stmt = stmt.where(Notification.status == status)
-        if kind:
+        if kind and kind.endswith(".*"):  # a family: "alert.*" is every staff alert
+            stmt = stmt.where(Notification.kind.startswith(kind[:-1], autoescape=True))
+        elif kind:
             stmt = stmt.where(Notification.kind == kind)
         return stmt
 
