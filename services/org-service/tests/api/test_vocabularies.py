@@ -148,6 +148,11 @@ async def test_sizes_are_bounded_with_clear_422s(
     assert r.status_code == 422
     r = await client.put(f"{SKILLS}/{'y' * 81}", json={}, headers=hr)
     assert r.status_code == 422
+    # A name that is only quotes or punctuation has no key (the fuzzer's «»): 422, not 500.
+    for nothing in ("«»", "…", "“”"):
+        r = await client.put(f"{SKILLS}/{nothing}", json={}, headers=hr)
+        assert r.status_code == 422, (nothing, r.text)
+        assert r.json()["errors"][0]["loc"] == ["path", "skill"]
 
 
 async def test_roles_reader_reads_only_hr_admin_writes(

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from talentloop_shared.errors import Conflict, Invalid, ProblemError
+from talentloop_shared.errors import Conflict, FieldInvalid, Invalid, ProblemError
 from talentloop_shared.language._text import fold_width, term_key
 from talentloop_shared.language.vocabulary import (
     EducationVocabulary,
@@ -99,7 +99,14 @@ def skill_target(entries: Sequence[CustomEntry], name: str) -> str:
     """The key an entry named `name` is stored under: the skill that has exactly this
     spelling ("K8s" → "kubernetes", shipped or HR's), else the new skill's own key."""
     owner = skill_table(entries).owner(name)
-    return owner if owner is not None else normalised(name)
+    if owner is not None:
+        return owner
+    key = normalised(name)
+    if not key:  # "«»", "…": nothing left to compare once quotes and punctuation go
+        raise FieldInvalid(
+            ("path", "skill"), "a skill's name needs a letter or digit, not only punctuation"
+        )
+    return key
 
 
 def check_skill_entry(
