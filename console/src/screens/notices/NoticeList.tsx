@@ -8,6 +8,7 @@ import { ListState } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { Countdown } from "./Countdown";
 import { StatusBadge } from "./StatusBadge";
+import { NOTICE_KINDS } from "./kinds";
 import "./notices.css";
 import { LoadMore } from "../../components/LoadMore";
 import { usePaged, useUrlFilters } from "../../components/hooks";
@@ -24,16 +25,7 @@ export const STATUSES: Status[] = [
 ];
 
 /** The kinds a list can be narrowed to; "alert.*" is every staff alert. */
-const KINDS = [
-  "rejection",
-  "invitation",
-  "interview_invitation",
-  "interview_update",
-  "interview_cancellation",
-  "interview_reminder",
-  "scorecard_due",
-  "alert.*",
-];
+const KINDS = [...NOTICE_KINDS, "alert.*"];
 
 export function NoticeList() {
   const { t } = useTranslation("notices");

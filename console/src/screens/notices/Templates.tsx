@@ -17,21 +17,13 @@ import { formatDateTime } from "../../components/format";
 import { LoadMore } from "../../components/LoadMore";
 import { NOTICE_LOCALES } from "../../components/LocaleSelect";
 import { useDebounced, usePaged, useUrlFilters } from "../../components/hooks";
+import { NOTICE_KINDS as KINDS } from "./kinds";
 import "./notices.css";
 
 type Template = components["schemas"]["TemplateRead"];
 type Create = components["schemas"]["TemplateCreate"];
 type Flag = components["schemas"]["FlagRead"];
 
-const KINDS: Create["kind"][] = [
-  "rejection",
-  "invitation",
-  "interview_invitation",
-  "interview_update",
-  "interview_cancellation",
-  "interview_reminder",
-  "scorecard_due",
-];
 const STAGES: NonNullable<Create["stage"]>[] = ["*", "screening", "interview", "offer"];
 const BANDS: NonNullable<Create["band"]>[] = ["*", "close", "far"];
 const BACKGROUNDS: NonNullable<Create["background"]>[] = ["*", "campus", "experienced", "career_change"];
