@@ -54,9 +54,22 @@ async def test_hr_changes_notice_settings_webhooks_policy_alerts_and_people(
     await page.locator("input[name=default_delay_minutes]").fill(str(delay))
     await page.locator("input[name=start]").fill("22:15")
     await page.locator("input[name=end]").fill("07:30")
+    # Where alerts for HR go: a wrong time zone is named, then a right one saved.
+    await page.locator("input[name=hr_alert_email]").fill(f"talent-{tag}@acme.example")
+    await page.locator("select[name=hr_alert_locale]").select_option("en")
+    await page.locator("input[name=hr_alert_timezone]").fill("Mars/Olympus")
+    await page.get_by_role("button", name="Save notice settings").click()
+    await expect(page.locator("#err-hr_alert_timezone")).to_contain_text("IANA time zone")
+    ui.expect_failed_requests(422)
+    await page.locator("input[name=hr_alert_timezone]").fill("Europe/Berlin")
     await page.get_by_role("button", name="Save notice settings").click()
     await expect(page.get_by_role("status").filter(has_text="Saved.")).to_be_visible()
     got = (await http.get(notify + "/api/v1/settings", headers=hr)).json()
+    assert (got["hr_alert_email"], got["hr_alert_locale"], got["hr_alert_timezone"]) == (
+        f"talent-{tag}@acme.example",
+        "en",
+        "Europe/Berlin",
+    )
     assert got["default_delay_minutes"] == delay
     assert got["quiet_hours"]["start"].startswith("22:15")
     assert got["quiet_hours"]["end"].startswith("07:30")

@@ -834,6 +834,12 @@ export interface components {
             company_name: string;
             /** Default Delay Minutes */
             default_delay_minutes: number;
+            /** Hr Alert Email */
+            hr_alert_email: string | null;
+            /** Hr Alert Locale */
+            hr_alert_locale: string | null;
+            /** Hr Alert Timezone */
+            hr_alert_timezone: string | null;
             quiet_hours: components["schemas"]["QuietHours"];
             /** Review Required */
             review_required: boolean;
@@ -864,6 +870,21 @@ export interface components {
              * @default 120
              */
             default_delay_minutes: number;
+            /**
+             * Hr Alert Email
+             * @description Where alerts for HR go (digests, templates to review, a position with no owner to tell); null: the deployment's NOTIFY_HR_ALERT_EMAIL
+             */
+            hr_alert_email?: string | null;
+            /**
+             * Hr Alert Locale
+             * @description Their language; null: the deployment's
+             */
+            hr_alert_locale?: string | null;
+            /**
+             * Hr Alert Timezone
+             * @description Their IANA time zone; null: the deployment's
+             */
+            hr_alert_timezone?: string | null;
             quiet_hours?: components["schemas"]["QuietHours"];
             /**
              * Review Required

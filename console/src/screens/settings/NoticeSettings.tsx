@@ -7,6 +7,7 @@ import type { components } from "../../api/schema/notify";
 import { ProblemAlert, QueryState } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { FieldMsg, invalidProps } from "../org/util";
+import { NOTICE_LOCALES } from "../../components/LocaleSelect";
 
 type Settings = components["schemas"]["NoticeSettingsRead"];
 
@@ -21,6 +22,9 @@ function Form({ initial }: { initial: Settings }) {
     review_required: initial.review_required,
     company_name: initial.company_name,
     survey_expiry_days: String(initial.survey_expiry_days),
+    hr_alert_email: initial.hr_alert_email ?? "",
+    hr_alert_locale: initial.hr_alert_locale ?? "",
+    hr_alert_timezone: initial.hr_alert_timezone ?? "",
   });
   const save = useMutation({
     mutationFn: () =>
@@ -33,6 +37,10 @@ function Form({ initial }: { initial: Settings }) {
             review_required: s.review_required,
             company_name: s.company_name,
             survey_expiry_days: Number(s.survey_expiry_days),
+            // Empty: the deployment's NOTIFY_HR_ALERT_* apply.
+            hr_alert_email: s.hr_alert_email.trim() || null,
+            hr_alert_locale: s.hr_alert_locale || null,
+            hr_alert_timezone: s.hr_alert_timezone.trim() || null,
           },
         }),
       ),
@@ -75,6 +83,23 @@ function Form({ initial }: { initial: Settings }) {
       </label>
       {text("company_name", "company_name")}
       {text("survey_expiry_days", "survey_expiry_days", "number")}
+      <fieldset>
+        <legend>{t("notices.hrAlerts")}</legend>
+        <p className="hint">{t("notices.hrAlertsHint")}</p>
+        {text("hr_alert_email", "hr_alert_email", "email")}
+        <label>
+          {t("notices.hr_alert_locale")}
+          <select name="hr_alert_locale" value={s.hr_alert_locale} onChange={(e) => setS({ ...s, hr_alert_locale: e.target.value })}>
+            <option value="">{t("notices.deploymentDefault")}</option>
+            {NOTICE_LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        {text("hr_alert_timezone", "hr_alert_timezone")}
+      </fieldset>
       {save.isError && !(save.error as { problem?: { errors?: unknown[] } }).problem?.errors?.length ? <ProblemAlert error={save.error} /> : null}
       {save.isSuccess ? (
         <p className="alert alert-ok" role="status">

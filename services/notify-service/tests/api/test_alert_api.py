@@ -6,8 +6,12 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from notify_testkit import HR_COPY
+from notify_webhooks_kit import HR_ALERTS
 
+from notify_service.service.alerts import alert_templates_to_review
 from notify_service.service.chat_robots import _check_url
+from notify_service.service.settings import hr_alert_reader
 from talentloop_shared.errors import FieldInvalid
 
 
@@ -136,3 +140,48 @@ def test_webhook_urls_must_be_https_outside_dev_and_test():
         _check_url("http://oapi.dingtalk.com/robot/send?access_token=t", environment="prod")
     assert _check_url("http://127.0.0.1:9000/hook", environment="test")
     assert _check_url("https://oapi.dingtalk.com/robot/send", environment="prod")
+
+
+async def test_hr_sets_where_alerts_for_hr_go_and_unset_the_deployment_s_apply(svc, client, auth):
+    """HR's alert address, language and time zone are settings HR changes (PUT
+    /settings); left out, the deployment's NOTIFY_HR_ALERT_* apply again."""
+    h = auth("hr_admin")
+    base = {"cc_hr": HR_COPY, "company_name": "Acme"}
+    bad = await client.put(
+        "/api/v1/settings",
+        headers=h,
+        json={**base, "hr_alert_timezone": "Mars/Olympus", "hr_alert_locale": "not a tag!"},
+    )
+    assert bad.status_code == 422
+    assert {tuple(e["loc"])[-1] for e in bad.json()["errors"]} == {
+        "hr_alert_timezone",
+        "hr_alert_locale",
+    }
+    try:
+        put = await client.put(
+            "/api/v1/settings",
+            headers=h,
+            json={
+                **base,
+                "hr_alert_email": "talent-team@acme.example",
+                "hr_alert_locale": "en_us",
+                "hr_alert_timezone": "Europe/Berlin",
+            },
+        )
+        assert put.status_code == 200, put.text
+        assert put.json()["hr_alert_locale"] == "en-US"  # stored canonical
+        async with svc.runtime.uow_factory() as uow:
+            alert = await alert_templates_to_review(uow, ["x"], release=uuid.uuid4().hex)
+            await uow.commit()
+        assert alert is not None
+        assert (alert.recipient, alert.locale, alert.timezone) == (
+            "talent-team@acme.example",
+            "en-US",
+            "Europe/Berlin",
+        )
+        assert alert.subject == "1 notice template to review after an update"
+    finally:
+        reset = await client.put("/api/v1/settings", headers=h, json=base)
+        assert reset.status_code == 200 and reset.json()["hr_alert_email"] is None
+    async with svc.runtime.uow_factory() as uow:
+        assert (await hr_alert_reader(uow)).email == HR_ALERTS  # the deployment's again

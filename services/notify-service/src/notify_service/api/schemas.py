@@ -117,6 +117,9 @@ class NoticeSettingsRead(BaseModel):
     review_required: bool
     company_name: str
     survey_expiry_days: int
+    hr_alert_email: str | None
+    hr_alert_locale: str | None
+    hr_alert_timezone: str | None
     updated_at: datetime
     updated_by: str
 

@@ -118,6 +118,11 @@ class NoticeSettings(Base):
     review_required: Mapped[bool] = mapped_column(Boolean, default=False)
     company_name: Mapped[str] = mapped_column(String(200), default="Talentloop")
     survey_expiry_days: Mapped[int] = mapped_column(Integer, default=30)
+    # Where alerts for HR go, and how that reader reads them; None: the deployment's
+    # NOTIFY_HR_ALERT_* (`service.settings.hr_alert_reader`).
+    hr_alert_email: Mapped[str | None] = mapped_column(String(320))
+    hr_alert_locale: Mapped[str | None] = mapped_column(String(20))
+    hr_alert_timezone: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_by: Mapped[str] = mapped_column(String(200), default="system")
 

@@ -36,6 +36,7 @@ from notify_service.db.models import Notification
 from notify_service.db.repositories import ErasureRepository
 from notify_service.domain import alerts as texts
 from notify_service.domain.alerts import AlertKind, AlertMessage, Links
+from notify_service.service.settings import hr_alert_reader
 from notify_service.service.state import notify_state
 from notify_service.service.wakeups import wake_dispatchers
 from talentloop_shared.db import UnitOfWork
@@ -101,12 +102,9 @@ async def create_alerts(
     if candidate_id and await ErasureRepository(uow.session).is_erased(candidate_id):
         log.info("alert.candidate_erased", kind=kind)
         return []
-    settings = notify_state(uow).settings
+    hr = await hr_alert_reader(uow)
     readers = texts.readers(
-        position,
-        hr_email=settings.hr_alert_email,
-        hr_locale=settings.hr_alert_locale,
-        hr_timezone=settings.hr_alert_timezone,
+        position, hr_email=hr.email, hr_locale=hr.locale, hr_timezone=hr.timezone
     )
     subjects = [r.subject for r in readers if r.subject]
     preferences: dict[str, dict[str, Any]] = {}
@@ -338,20 +336,20 @@ async def _to_hr_address(
 ) -> Notification | None:
     """An alert to HR's alert address in its language and time zone (unset: nobody;
     does not commit) and the dispatcher woken."""
-    settings = notify_state(uow).settings
-    recipient = settings.hr_alert_email
+    hr = await hr_alert_reader(uow)
+    recipient = hr.email
     if not recipient:
         log.info("alert.nobody_to_tell", kind=kind)
         return None
-    tag = try_canonical_locale(settings.hr_alert_locale) or DEFAULT_LOCALE
-    message = compose(tag, settings.hr_alert_timezone)
+    tag = try_canonical_locale(hr.locale) or DEFAULT_LOCALE
+    message = compose(tag, hr.timezone)
     notice = Notification(
         id=uuid.uuid4(),
         kind=texts.notification_kind(kind),
         source_event_id=_source_id(source_id, "email", recipient),
         candidate_id="",
         locale=tag,
-        timezone=settings.hr_alert_timezone,
+        timezone=hr.timezone,
         channel="email",
         recipient=recipient,
         status="scheduled",
@@ -375,7 +373,7 @@ async def alert_recontact_due(
 ) -> Notification | None:
     """The daily re-contact digest, to HR's alert address in its language (unset: nobody).
     People erased here before the digest arrived are left out (and no longer counted)."""
-    if not notify_state(uow).settings.hr_alert_email:
+    if not (await hr_alert_reader(uow)).email:
         log.info("alert.nobody_to_tell", kind="recontact_due")
         return None
     kept = await _not_erased(uow, payload.top)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import urllib.parse
 import uuid
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 from sqlalchemy import select
 
 from notify_service.db.alert_models import ChatRobot, PositionUnit
+from notify_service.service.inputs import iana_timezone
 from notify_service.service.robot_delivery import RobotProvider
 from notify_service.service.state import notify_state
 from talentloop_shared.db import KeysetOrder, UnitOfWork
@@ -50,11 +50,7 @@ class ChatRobotInput(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _timezone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError("not an IANA time zone such as Asia/Shanghai") from None
-        return value
+        return iana_timezone(value)
 
     @model_validator(mode="after")
     def _scope_id(self) -> ChatRobotInput:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
@@ -30,6 +31,15 @@ NoticeStatus = Literal[
 """`unknown`: it may have gone out (connection lost after it was handed over); HR resends."""
 
 _TEXT = 20000  # longest template body HR may save
+
+
+def iana_timezone(value: str) -> str:
+    """`value` if it names an IANA time zone (Asia/Shanghai), else a ValueError saying so."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError("not an IANA time zone such as Asia/Shanghai") from None
+    return value
 
 
 class TemplateCreate(RequestModel):
@@ -136,6 +146,32 @@ class NoticeSettingsUpdate(RequestModel):
     review_required: bool = False
     company_name: str = Field(default="Talentloop", min_length=1, max_length=200)
     survey_expiry_days: int = Field(default=30, ge=1, le=365)
+    hr_alert_email: EmailStr | None = Field(
+        default=None,
+        description="Where alerts for HR go (digests, templates to review, a position with "
+        "no owner to tell); null: the deployment's NOTIFY_HR_ALERT_EMAIL",
+    )
+    hr_alert_locale: str | None = Field(
+        default=None, max_length=20, description="Their language; null: the deployment's"
+    )
+    hr_alert_timezone: str | None = Field(
+        default=None, max_length=64, description="Their IANA time zone; null: the deployment's"
+    )
+
+    @field_validator("hr_alert_locale")
+    @classmethod
+    def _locale(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        tag = try_canonical_locale(value)
+        if tag is None:
+            raise ValueError("not a locale tag (expected e.g. 'en', 'zh-CN', 'zh-TW')")
+        return tag
+
+    @field_validator("hr_alert_timezone")
+    @classmethod
+    def _timezone(cls, value: str | None) -> str | None:
+        return iana_timezone(value) if value else None
 
 
 class RejectionNoticePreviewRequest(RequestModel):

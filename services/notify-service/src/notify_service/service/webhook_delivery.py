@@ -40,6 +40,7 @@ from notify_service.db.claims import claim_due_rows
 from notify_service.db.models import Notification
 from notify_service.db.webhooks import WebhookDelivery, WebhookSubscription
 from notify_service.domain import webhooks as rules
+from notify_service.service.settings import hr_alert_reader
 from notify_service.service.state import notify_state
 from notify_service.service.wakeups import wake_dispatchers
 from notify_service.service.webhooks import ERASED_REASON, resolve, target_policy
@@ -380,9 +381,9 @@ async def disable(uow: UnitOfWork, subscription_id: uuid.UUID, reason: str, deta
 async def alert_hr(
     uow: UnitOfWork, subscription_id: uuid.UUID, *, host: str, description: str, detail: str
 ) -> None:
-    """An email to NOTIFY_HR_ALERT_EMAIL through the notice pipeline (the dispatcher sends
-    it, with its retries), when that address is set."""
-    address = notify_state(uow).settings.hr_alert_email
+    """An email to HR's alert address (settings, else NOTIFY_HR_ALERT_EMAIL) through the
+    notice pipeline (the dispatcher sends it, with its retries), when one is set."""
+    address = (await hr_alert_reader(uow)).email
     if not address:
         return
     now = uow.clock.now()
