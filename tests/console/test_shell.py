@@ -91,7 +91,7 @@ async def test_hr_sees_every_screen_in_both_languages(ui) -> None:
         await ui.page.get_by_role("heading", level=1).wait_for()
         await ui.check(f"{screen}-en")
     await expect(nav.get_by_role("link", name="Settings")).to_be_visible()
-    await ui.page.get_by_label("Language").select_option("zh-CN")
+    await ui.page.get_by_role("banner").get_by_label("Language").select_option("zh-CN")
     assert await ui.page.locator("html").get_attribute("lang") == "zh-CN"
     await expect(nav.get_by_role("link", name="设置")).to_be_visible()
     for screen in SCREENS:
