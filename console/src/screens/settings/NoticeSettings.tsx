@@ -7,7 +7,7 @@ import type { components } from "../../api/schema/notify";
 import { ProblemAlert, QueryState } from "../../components/states";
 import { formatDateTime } from "../../components/format";
 import { FieldMsg, invalidProps } from "../org/util";
-import { NOTICE_LOCALES } from "../../components/LocaleSelect";
+import { LocaleSelect } from "../../components/LocaleSelect";
 
 type Settings = components["schemas"]["NoticeSettingsRead"];
 
@@ -87,17 +87,13 @@ function Form({ initial }: { initial: Settings }) {
         <legend>{t("notices.hrAlerts")}</legend>
         <p className="hint">{t("notices.hrAlertsHint")}</p>
         {text("hr_alert_email", "hr_alert_email", "email")}
-        <label>
-          {t("notices.hr_alert_locale")}
-          <select name="hr_alert_locale" value={s.hr_alert_locale} onChange={(e) => setS({ ...s, hr_alert_locale: e.target.value })}>
-            <option value="">{t("notices.deploymentDefault")}</option>
-            {NOTICE_LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LocaleSelect
+          label={t("notices.hr_alert_locale")}
+          name="hr_alert_locale"
+          value={s.hr_alert_locale}
+          onChange={(locale) => setS({ ...s, hr_alert_locale: locale })}
+          any={t("notices.deploymentDefault")}
+        />
         {text("hr_alert_timezone", "hr_alert_timezone")}
       </fieldset>
       {save.isError && !(save.error as { problem?: { errors?: unknown[] } }).problem?.errors?.length ? <ProblemAlert error={save.error} /> : null}
