@@ -228,7 +228,7 @@ async def update_template(
         changes.shipped_reviewed
         and shipped is not None
         and changes.shipped_digest is not None
-        and changes.shipped_digest != domain.text_digest(shipped.get("subject"), shipped["body"])
+        and changes.shipped_digest != _digest_of(shipped)
     ):
         raise Conflict(
             "the shipped text changed since it was compared (a new release): read it again "
@@ -237,13 +237,15 @@ async def update_template(
     if changes.shipped_reviewed:
         log.info("templates.shipped_reviewed", template_id=str(template.id), by=by)
     # Reviewed, or set to the shipped text itself: set against this release's text.
-    if shipped is not None and (
+    reviewed = shipped is not None and (
         changes.shipped_reviewed or (subject, body) == (shipped.get("subject"), shipped["body"])
-    ):
+    )
+    if reviewed and shipped is not None:
         _set_against(template, shipped)
     if (subject, body, name) == (template.subject, template.body, template.name):
-        await uow.commit()
-        await uow.session.refresh(template)
+        if reviewed:  # no new text, no new version: only the review is written
+            await uow.commit()
+            await uow.session.refresh(template)
         return template
     await check_template(uow, subject, body, kind=template.kind, channel=template.channel)
     template.subject, template.body, template.name = subject, body, name
@@ -382,9 +384,13 @@ def _shipped(uow: UnitOfWork, template: NoticeTemplate) -> Mapping[str, Any] | N
     return domain.shipped_template(_key_of(template), notify_state(uow).packs)
 
 
+def _digest_of(shipped: Mapping[str, Any]) -> str:
+    return domain.text_digest(shipped.get("subject"), shipped["body"])
+
+
 def _set_against(template: NoticeTemplate, shipped: Mapping[str, Any]) -> None:
     """The template is now set against this shipped text: nothing left to review."""
-    template.shipped_digest = domain.text_digest(shipped.get("subject"), shipped["body"])
+    template.shipped_digest = _digest_of(shipped)
     template.shipped_changed = False
 
 
@@ -405,7 +411,7 @@ async def shipped_text(uow: UnitOfWork, template_id: uuid.UUID) -> ShippedText:
         shipped.get("subject"),
         shipped["body"],
         template.shipped_changed,
-        domain.text_digest(shipped.get("subject"), shipped["body"]),
+        _digest_of(shipped),
     )
 
 
@@ -458,7 +464,7 @@ async def seed_default_templates(uow: UnitOfWork) -> int:
     changed = False  # anything to commit (a digest kept for the first time counts)
     for item in defaults:
         template = held.get(domain.template_key(item))
-        digest = domain.text_digest(item.get("subject"), item["body"])
+        digest = _digest_of(item)
         if template is None:
             template = _new_template(uow, {k: item.get(k) for k in keys}, by=SEEDED_BY)
             _set_against(template, item)
