@@ -96,7 +96,7 @@ async def apply_event(uows: UnitOfWorkFactory, payload: PositionChanged) -> None
         type="position-changed", source=publisher_source("position-changed"), data=payload
     )
     async with uows() as uow:
-        assert await claim_event(uow.session, event)
+        assert await claim_event(uow, event)
         await HANDLE_POSITION_CHANGED(uow, payload, event)
         await uow.commit()
 

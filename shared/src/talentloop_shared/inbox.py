@@ -3,51 +3,39 @@
 from __future__ import annotations
 
 from sqlalchemy import text
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from talentloop_shared.db.tables import inbox
+from talentloop_shared.db.uow import UnitOfWork
 from talentloop_shared.events.envelope import CloudEvent
 
-
-async def claim_event(session: AsyncSession, event: CloudEvent) -> bool:
-    """True the first time this event id is seen; False for a redelivery or duplicate.
-
-    Must run inside the transaction that applies the event's effects, so that the claim and
-    the effects commit (or roll back) together.
-    """
-    result = await session.execute(
-        insert(inbox)
-        .values(event_id=event.id, event_type=event.type, source=event.source)
-        .on_conflict_do_nothing(index_elements=[inbox.c.event_id])
-        .returning(inbox.c.event_id)
-    )
-    return result.first() is not None
-
-
-# One statement for any batch size: the columns travel as three arrays. A multi-row VALUES
-# list is a different statement for every size, compiled by SQLAlchemy and prepared by the
-# server each time (the consumer's profile showed the compilation).
-_CLAIM_MANY = text(
+# One statement for any batch size, sent to the driver itself (`UnitOfWork.driver`): the
+# columns travel as three arrays. A multi-row VALUES list would be a different statement
+# for every size, and the session's compilation and result machinery cost more than the
+# statement on the consumer's busiest path.
+_CLAIM = (
     "INSERT INTO inbox (event_id, event_type, source) "
-    "SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[]), "
-    "CAST(:sources AS text[])) "
+    "SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) "
     "ON CONFLICT (event_id) DO NOTHING RETURNING event_id"
 )
 
 
-async def claim_events(session: AsyncSession, events: list[CloudEvent]) -> set[str]:
-    """The ids among `events` seen for the first time (one statement for a whole batch)."""
+async def claim_events(uow: UnitOfWork, events: list[CloudEvent]) -> set[str]:
+    """The ids among `events` seen for the first time; a redelivery or duplicate is not.
+
+    Runs inside the transaction that applies the events' effects, so that the claims and
+    the effects commit (or roll back) together.
+    """
     unique = list({e.id: e for e in events}.values())
-    result = await session.execute(
-        _CLAIM_MANY,
-        {
-            "ids": [e.id for e in unique],
-            "types": [e.type for e in unique],
-            "sources": [e.source for e in unique],
-        },
+    conn = await uow.driver()
+    rows = await conn.fetch(
+        _CLAIM, [e.id for e in unique], [e.type for e in unique], [e.source for e in unique]
     )
-    return {r[0] for r in result}
+    return {r[0] for r in rows}
+
+
+async def claim_event(uow: UnitOfWork, event: CloudEvent) -> bool:
+    """True the first time this event id is seen; False for a redelivery or duplicate."""
+    return bool(await claim_events(uow, [event]))
 
 
 def min_inbox_retention_hours(delivery_limit: int, retry_delays_ms: list[int]) -> float:

@@ -31,6 +31,7 @@ from talentloop_shared.testing.harness import (
     RunningService,
     deliver_together,
     event_probe,
+    handed_over,
     publish_event,
     publish_events,
     running_service,
@@ -430,6 +431,45 @@ async def test_events_of_another_type_split_a_batch_handlers_run_and_keep_the_or
     await deliver_together(pair.consumer, [first, second, erased, third])
     assert toy.RUNS == [[first.id, second.id], [third.id]]
     assert toy.APPLIED_ORDER == [first.id, second.id, erased.id, third.id]
+
+
+async def test_a_batch_is_acked_with_one_frame_that_covers_no_delivery_still_being_parked(
+    pair: Pair, batch_consumer: EventConsumer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Nothing being parked: the three deliveries of a batch are settled by one ack frame,
+    # "up to and including" the last (the broker and the consumer handle one, not three).
+    together = await deliver_together(
+        pair.consumer, [_changed(str(uuid.uuid4())) for _ in range(3)]
+    )
+    assert [d.frames for d in together] == [[], [], [True]]
+
+    # A malformed delivery between two good ones is parked (its DLQ copy confirmed, then
+    # acked) while the batch of the two others commits: the batch's ack must not cover it,
+    # or a crash before its copy is confirmed would lose it.
+    release = asyncio.Event()
+    park = batch_consumer._park
+
+    async def held(*args: object, **kwargs: object) -> None:
+        await release.wait()
+        await park(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch_consumer, "_park", held)
+    first, last = _changed(str(uuid.uuid4())), _changed(str(uuid.uuid4()))
+    deliveries = handed_over([first, b"{not json", last])
+    arrivals = [asyncio.create_task(batch_consumer.on_message(d)) for d in deliveries]  # type: ignore[arg-type]
+
+    async def good_ones_acked() -> bool:
+        return bool(deliveries[0].acks and deliveries[2].acks)
+
+    await eventually(good_ones_acked, timeout=10, message="the batch acked")
+    assert deliveries[1].acks == 0
+    assert [d.frames for d in (deliveries[0], deliveries[2])] == [[False], [False]]
+    release.set()
+    await asyncio.gather(*arrivals)
+    assert [d.acks for d in deliveries] == [1, 1, 1]
+    applied = await _applied(pair.consumer)
+    assert applied.get(first.data["position"]["id"]) == 1
+    assert applied.get(last.data["position"]["id"]) == 1
 
 
 async def test_consumer_comes_back_after_its_connection_is_killed(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -112,6 +113,9 @@ class EventConsumer:
         self._pending: asyncio.Queue[_Delivery] = asyncio.Queue()
         self._worker: asyncio.Task[None] | None = None
         self.batches_committed = 0  # transactions that applied more than one delivery
+        # Deliveries being parked by `on_message` (outside the worker): while any is, a
+        # batch is acked message by message, not "up to its last" (which would ack those).
+        self._parking = 0
 
     def bind_channel(self, channel: AbstractChannel) -> None:
         """Start consuming on `channel` (also used to publish retries); drop the old one's
@@ -140,7 +144,9 @@ class EventConsumer:
             payload: Payload = parse_payload(event.type, event.data)
         except (ValidationError, UnknownEventType, json.JSONDecodeError, UnicodeDecodeError) as e:
             log.warning("event.malformed", message_id=message.message_id, error=str(e)[:500])
-            await self._park(message, "unknown", f"malformed: {str(e)[:300]}", "dead_lettered")
+            await self._park_arrival(
+                message, "unknown", f"malformed: {str(e)[:300]}", "dead_lettered"
+            )
             return
         if not allowed_publisher(event.type, event.source):
             # EVENTS.md names who publishes each type; anyone else is an impostor (or a
@@ -148,15 +154,25 @@ class EventConsumer:
             log.error(
                 "event.wrong_publisher", event_id=event.id, type=event.type, source=event.source
             )
-            await self._park(
+            await self._park_arrival(
                 message,
                 event.type,
                 f"{event.source} may not publish {event.type}",
                 "wrong_publisher",
             )
             return
+        # Not `await put()`: nothing between the delivery and its place in the queue may
+        # suspend, so deliveries queue in the order the broker sent them (`_settle`).
+        self._pending.put_nowait(_Delivery(message, event, payload, handler))
 
-        await self._pending.put(_Delivery(message, event, payload, handler))
+    async def _park_arrival(
+        self, message: AbstractIncomingMessage, event_type: str, reason: str, outcome: str
+    ) -> None:
+        self._parking += 1
+        try:
+            await self._park(message, event_type, reason, outcome)
+        finally:
+            self._parking -= 1
 
     async def _park(
         self, message: AbstractIncomingMessage, event_type: str, reason: str, outcome: str
@@ -206,7 +222,7 @@ class EventConsumer:
         applied: set[int] = set()  # positions in the batch whose handler ran
         try:
             async with self.uow_factory() as uow:
-                fresh = await claim_events(uow.session, [d.event for d in batch])
+                fresh = await claim_events(uow, [d.event for d in batch])
                 runs: list[list[_Delivery]] = []  # consecutive fresh events, one handler
                 for i, d in enumerate(batch):
                     # discard: an event listed twice in one batch is applied once.
@@ -232,11 +248,26 @@ class EventConsumer:
             for d in batch:
                 await self._one(d)
             return
-        for i, d in enumerate(batch):
-            await d.message.ack()
-            outcome = "applied" if i in applied else "duplicate"
-            EVENTS_CONSUMED.labels(self.topology.service, d.event.type, outcome).inc()
+        await self._settle(batch)
+        outcomes = Counter(
+            (d.event.type, "applied" if i in applied else "duplicate") for i, d in enumerate(batch)
+        )
+        for (event_type, outcome), n in outcomes.items():
+            EVENTS_CONSUMED.labels(self.topology.service, event_type, outcome).inc(n)
         log.info("event.batch_consumed", size=len(batch), applied=len(applied))
+
+    async def _settle(self, batch: list[_Delivery]) -> None:
+        """Ack a committed batch: one ack "up to and including" its last delivery when that
+        covers exactly the batch, else one ack each. It does when no delivery is being
+        parked outside the worker: the worker takes deliveries in the order they came and
+        settles each before the next batch, so every earlier one is settled or in this
+        batch (one frame instead of one a message, for the broker and for us)."""
+        last = batch[-1].message
+        if self._parking == 0 and all(d.message.channel is last.channel for d in batch):
+            await last.ack(multiple=True)
+            return
+        for d in batch:
+            await d.message.ack()
 
     async def _one(self, d: _Delivery) -> None:
         message, event, payload, handler = d.message, d.event, d.payload, d.handler
@@ -258,7 +289,7 @@ class EventConsumer:
 
     async def _apply(self, handler: Handler, payload: Payload, event: CloudEvent) -> bool:
         async with self.uow_factory() as uow:
-            first_time = await claim_event(uow.session, event)
+            first_time = await claim_event(uow, event)
             if first_time:
                 await handler(uow, payload, event)
             await uow.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -185,31 +185,52 @@ async def publish_events(
         await connection.close()
 
 
-@dataclass
+@dataclass(eq=False)
 class _HandedOver:
-    """A delivery handed to a consumer directly, not through the broker; counts its acks."""
+    """A delivery handed to a consumer directly, not through the broker; counts its acks.
+    Those handed over together share a `channel`, in the order of `delivered`: an ack
+    "multiple" settles, as the broker's does, every earlier one not yet acked too."""
 
     body: bytes
     message_id: str
+    channel: object
+    delivered: list[_HandedOver]
     headers: dict[str, Any] = field(default_factory=dict)
     acks: int = 0
+    # Each ack frame this delivery sent: True for one "up to and including" it.
+    frames: list[bool] = field(default_factory=list)
 
-    async def ack(self) -> None:
+    async def ack(self, multiple: bool = False) -> None:
         self.acks += 1
+        self.frames.append(multiple)
+        if multiple:
+            for earlier in self.delivered[: self.delivered.index(self)]:
+                earlier.acks = earlier.acks or 1
 
     async def reject(self, requeue: bool = False) -> None:
         raise AssertionError("rejected: a consumer with a channel parks, never rejects")
 
 
+def handed_over(events: Sequence[CloudEvent | bytes]) -> list[_HandedOver]:
+    """Deliveries of `events` (or raw bodies) on one channel, in this order, to hand to a
+    consumer's `on_message` directly; each counts its acks (`acks`, `frames`)."""
+    channel: object = object()
+    deliveries: list[_HandedOver] = []
+    for e in events:
+        body, mid = (e.to_json(), e.id) if isinstance(e, CloudEvent) else (e, "raw")
+        deliveries.append(_HandedOver(body, mid, channel, deliveries))
+    return deliveries
+
+
 async def deliver_together(
     svc: RunningService, events: list[CloudEvent], *, timeout: float = 15.0
-) -> None:
+) -> list[_HandedOver]:
     """Hand `events` to the service's consumer as one batch, not through the broker (which
     decides on its own what arrives together), and wait until each was acked exactly once
-    (applied, a duplicate, or sent on to a retry tier or the DLQ)."""
+    (applied, a duplicate, or sent on to a retry tier or the DLQ); the deliveries."""
     consumer = svc.runtime.broker.consumer
     assert consumer is not None, "the service consumes no events"
-    deliveries = [_HandedOver(e.to_json(), e.id) for e in events]
+    deliveries = handed_over(events)
     for d in deliveries:
         # No suspension in between (the queue is unbounded): the consumer's worker runs only
         # when the caller awaits something that waits, and then finds them all pending.
@@ -221,6 +242,7 @@ async def deliver_together(
     await eventually(all_acked, timeout=timeout, message="every delivery acked")
     await asyncio.sleep(0.2)  # a second ack would come now
     assert [d.acks for d in deliveries] == [1] * len(deliveries)
+    return deliveries
 
 
 @contextlib.asynccontextmanager
