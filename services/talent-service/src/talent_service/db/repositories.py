@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, delete, func, select, text
+from sqlalchemy import CursorResult, Table, delete, func, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -145,6 +145,12 @@ class ProfileRepository(Repository[TalentProfile]):
         return bool(result.rowcount)
 
 
+# Core statements on the table: the ORM's bulk DELETE also works out which loaded objects
+# it removes, and these run for every rejection (most without consent: the purge is all
+# the handler does then).
+_PENDING = cast(Table, PendingTag.__table__)
+
+
 class PendingTagRepository(Repository[PendingTag]):
     """Tags of candidates not (yet) pooled."""
 
@@ -168,23 +174,21 @@ class PendingTagRepository(Repository[PendingTag]):
     async def take(self, candidate_id: str) -> list[Tag]:
         """Remove and return a candidate's pending tags."""
         rows = await self.session.execute(
-            delete(PendingTag)
-            .where(PendingTag.candidate_id == candidate_id)
-            .returning(PendingTag.kind, PendingTag.value, PendingTag.source)
+            delete(_PENDING)
+            .where(_PENDING.c.candidate_id == candidate_id)
+            .returning(_PENDING.c.kind, _PENDING.c.value, _PENDING.c.source)
         )
         return [Tag(cast(TagKind, kind), value, source) for kind, value, source in rows]
 
     async def purge(self, candidate_id: str) -> None:
         """Forget a candidate's pending tags."""
-        await self.session.execute(
-            delete(PendingTag).where(PendingTag.candidate_id == candidate_id)
-        )
+        await self.session.execute(delete(_PENDING).where(_PENDING.c.candidate_id == candidate_id))
 
     async def purge_older_than(self, cutoff: datetime) -> int:
         """Forget pending tags received before `cutoff`; how many."""
         result = cast(
             CursorResult[Any],
-            await self.session.execute(delete(PendingTag).where(PendingTag.received_at < cutoff)),
+            await self.session.execute(delete(_PENDING).where(_PENDING.c.received_at < cutoff)),
         )
         return int(result.rowcount)
 
