@@ -390,6 +390,83 @@ async def test_each_panel_member_scores_their_own_dimensions(recruiting) -> None
     assert cancel.status_code == 409
 
 
+async def test_a_panel_member_reads_only_their_own_scorecard_and_an_outsider_learns_nothing(
+    recruiting,
+) -> None:
+    s = await _setting(recruiting)
+    client = recruiting.svc.client
+    interview = (
+        await _schedule(
+            recruiting,
+            s["application"]["id"],
+            panel=[s["tech"]["id"], s["biz"]["id"]],
+            start=_at(-1),
+        )
+    ).json()
+    wang = recruiting.auth("interviewer", sub=s["tech"]["subject"])
+    anna = recruiting.auth("interviewer", sub=s["biz"]["subject"])
+    scored = await client.post(
+        f"/api/v1/interviews/{interview['id']}/evaluation",
+        headers=wang,
+        json={
+            "scores": [{"dimension": "technical", "score": 3, "comment": "weak SQL"}],
+            "concerns": ["vague about the last project"],
+            "recommendation": "no_hire",
+        },
+    )
+    assert scored.status_code == 201, scored.text
+    # Anna has not scored: she sees that Wang has, never what he wrote (the panel scores
+    # independently), on the interview and in the list; HR sees every scorecard.
+    one = await client.get(f"/api/v1/interviews/{interview['id']}", headers=anna)
+    listed = await client.get(
+        "/api/v1/interviews", params={"application_id": s["application"]["id"]}, headers=anna
+    )
+    for seen in (one.json(), listed.json()["items"][0]):
+        assert seen["evaluations"] == [] and seen["evaluation"] is None
+        assert {m["member_id"]: m["submitted"] for m in seen["panel"]} == {
+            s["tech"]["id"]: True,
+            s["biz"]["id"]: False,
+        }
+    assert "weak SQL" not in one.text + listed.text
+    mine = await client.get(f"/api/v1/interviews/{interview['id']}", headers=wang)
+    assert [e["recommendation"] for e in mine.json()["evaluations"]] == ["no_hire"]
+    hr = await client.get(f"/api/v1/interviews/{interview['id']}", headers=recruiting.hr)
+    assert [e["interviewer_id"] for e in hr.json()["evaluations"]] == [s["tech"]["id"]]
+
+    # Someone off the panel is refused before anything else is said: not who sits on it
+    # (naming a member or nobody), whatever the candidate's state.
+    outsider = recruiting.auth("interviewer", sub="not-on-this-panel")
+    for named in ({}, {"interviewer_id": s["biz"]["id"]}, {"interviewer_id": "nobody"}):
+        r = await client.post(
+            f"/api/v1/interviews/{interview['id']}/evaluation",
+            headers=outsider,
+            json={"scores": [{"dimension": "business", "score": 7}], "recommendation": "hire"}
+            | named,
+        )
+        assert r.status_code == 403, r.text
+        assert s["tech"]["id"] not in r.text and s["biz"]["id"] not in r.text
+    # A member naming another member's seat is refused the same way.
+    r = await client.post(
+        f"/api/v1/interviews/{interview['id']}/evaluation",
+        headers=anna,
+        json={
+            "scores": [{"dimension": "technical", "score": 9}],
+            "recommendation": "hire",
+            "interviewer_id": s["tech"]["id"],
+        },
+    )
+    assert r.status_code == 403
+    await recruiting.svc.client.delete(
+        f"/api/v1/candidates/{s['candidate']['id']}", headers=recruiting.auth("hr_admin")
+    )
+    r = await client.post(
+        f"/api/v1/interviews/{interview['id']}/evaluation",
+        headers=outsider,
+        json={"scores": [{"dimension": "business", "score": 7}], "recommendation": "hire"},
+    )
+    assert r.status_code == 403
+
+
 async def test_scheduling_input_is_checked(recruiting) -> None:
     s = await _setting(recruiting)
     app_id = s["application"]["id"]

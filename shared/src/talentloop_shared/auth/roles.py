@@ -29,6 +29,6 @@ Sourcer = Annotated[Principal, Depends(require_roles("hr_admin", "recruiter", "i
 # Writes the organisation's master data: HR and the ERP sync.
 Integrator = Annotated[Principal, Depends(require_roles("hr_admin", "integration"))]
 # Submits scorecards: interviewers (their own) and HR.
-Scorer = Annotated[Principal, Depends(require_roles("hr_admin", "interviewer"))]
+Scorer = Annotated[Principal, Depends(require_roles("hr_admin", own=("interviewer",)))]
 # Configuration and personal-data operations: HR administrators only.
 HrAdmin = Annotated[Principal, Depends(require_roles("hr_admin"))]

@@ -21,7 +21,7 @@ from recruiting_service.service.inputs import (
     InterviewUpdate,
 )
 from talentloop_shared.auth import Principal, require_roles
-from talentloop_shared.auth.roles import AnyRole, Reader, Recruiter, Scorer
+from talentloop_shared.auth.roles import Reader, Recruiter, Scorer
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import api_router
 
@@ -31,12 +31,18 @@ router = api_router(prefix="/api/v1", tags=["interviews"])
 OwnInterviews = Annotated[
     Principal, Depends(require_roles(own=("hr_admin", "recruiter", "interviewer")))
 ]
+# HR, recruiters and integrations read every interview; an interviewer the ones they sit
+# on, with their own scorecards only.
+InterviewReaders = Annotated[
+    Principal,
+    Depends(require_roles("hr_admin", "recruiter", "integration", own=("interviewer",))),
+]
 
 
 interview = Resource(
     router,
     InterviewRead.from_record,
-    readers=AnyRole,
+    readers=InterviewReaders,
     writers=Recruiter,
     item="/interviews/{interview_id}",
 )

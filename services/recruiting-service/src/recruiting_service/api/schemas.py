@@ -440,7 +440,7 @@ class InterviewRead(BaseModel):
     def from_record(cls, record: InterviewRecord) -> InterviewRead:
         """An interview with its panel and scorecards."""
         interview = record.interview
-        scored = {e.interviewer_id for e in record.evaluations}
+        scored = record.submitted
         return cls.model_validate(
             {
                 "id": interview.id,

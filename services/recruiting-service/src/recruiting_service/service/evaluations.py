@@ -75,8 +75,24 @@ def _seat_of(
     seats: Sequence[PanelSeat], *, named: str | None, mine: set[str], admin: bool
 ) -> PanelSeat:
     """The seat a scorecard is for: the one named (hr_admin, or the caller's own), else
-    the caller's own seat; hr_admin may score a panel of one without naming it."""
+    the caller's own seat; hr_admin may score a panel of one without naming it. Only
+    hr_admin is told who else sits on the panel."""
     own = [s for s in seats if s.member_id in mine or str(s.person_id) in mine]
+    if not admin:
+        if not own:
+            raise Forbidden("only a member of this interview's panel (or hr_admin) can score it")
+        if named is not None:
+            seat = next((s for s in own if s.member_id == named), None)
+            if seat is None:
+                raise Forbidden("panel members submit their own scorecard only (or hr_admin)")
+            return seat
+        if len(own) == 1:
+            return own[0]
+        raise Invalid(
+            "interviewer_id: say which of your seats this scorecard is for "
+            f"(yours: {', '.join(s.member_id for s in own)})",
+            errors=[{"loc": ["body", "interviewer_id"], "msg": "required: you have two seats"}],
+        )
     if named is not None:
         seat = next((s for s in seats if s.member_id == named), None)
         if seat is None:
@@ -85,20 +101,16 @@ def _seat_of(
                 f"(panel: {', '.join(s.member_id for s in seats)})",
                 errors=[{"loc": ["body", "interviewer_id"], "msg": "not on the panel"}],
             )
-        if not admin and seat not in own:
-            raise Forbidden("panel members submit their own scorecard only (or hr_admin)")
         return seat
     if len(own) == 1:
         return own[0]
-    if admin and len(seats) == 1:
+    if len(seats) == 1:
         return seats[0]
-    if admin:
-        raise Invalid(
-            "interviewer_id: say which panel member this scorecard is for "
-            f"(panel: {', '.join(s.member_id for s in seats)})",
-            errors=[{"loc": ["body", "interviewer_id"], "msg": "required for this panel"}],
-        )
-    raise Forbidden("only a member of this interview's panel (or hr_admin) can score it")
+    raise Invalid(
+        "interviewer_id: say which panel member this scorecard is for "
+        f"(panel: {', '.join(s.member_id for s in seats)})",
+        errors=[{"loc": ["body", "interviewer_id"], "msg": "required for this panel"}],
+    )
 
 
 async def submit_evaluation(
@@ -108,6 +120,18 @@ async def submit_evaluation(
     completes the panel, apply the decision policy in the same transaction."""
     repo = InterviewRepository(uow.session)
     found = await repo.get_or_raise(interview_id)
+    mine = await identities_of(uow, principal.sub)
+    admin = principal.has_any("hr_admin")
+    if not admin:
+        # Who may score is settled before anything about the candidate is read or locked:
+        # someone off the panel learns nothing (not who sits on it, not an erasure). The
+        # seat is checked again below, under the locks.
+        _seat_of(
+            (await repo.seats([interview_id]))[interview_id],
+            named=scorecard.interviewer_id,
+            mine=mine,
+            admin=False,
+        )
     application = await ApplicationRepository(uow.session).get_or_raise(found.application_id)
     # Locked first: comments about a person must not land after (or during) their
     # erasure. Then the application (one decision at a time), then the interview.
@@ -119,12 +143,7 @@ async def submit_evaluation(
     interview = await repo.get_or_raise(interview_id, for_update=True)
     refuse_if_erased(candidate)  # the first reason to refuse (erasure cancels interviews too)
     seats = (await repo.seats([interview_id]))[interview_id]
-    seat = _seat_of(
-        seats,
-        named=scorecard.interviewer_id,
-        mine=await identities_of(uow, principal.sub),
-        admin=principal.has_any("hr_admin"),
-    )
+    seat = _seat_of(seats, named=scorecard.interviewer_id, mine=mine, admin=admin)
     if interview.status == "cancelled":
         raise Conflict(f"interview {interview_id} was cancelled", type_="interview-cancelled")
     done = (await repo.evaluations_by_interview([interview_id]))[interview_id]

@@ -77,10 +77,31 @@ class InterviewRecord:
 
     calendar: Calendar
     evaluations: Sequence[Evaluation] = ()
+    # The members who have scored, when `evaluations` holds only some scorecards (a panel
+    # member's view: `for_member`); else read from `evaluations`.
+    scored: frozenset[str] | None = None
 
     @property
     def interview(self) -> Interview:
         return self.calendar.interview
+
+    @property
+    def submitted(self) -> frozenset[str]:
+        """The panel members whose scorecard is in."""
+        if self.scored is not None:
+            return self.scored
+        return frozenset(e.interviewer_id for e in self.evaluations)
+
+    def for_member(self, identities: set[str]) -> InterviewRecord:
+        """The interview as a panel member sees it: whose scorecard is in, and only their
+        own scorecards. The panel scores independently (a verdict read first anchors the
+        next); the panel's scorecards together are HR's view (`/scorecard`)."""
+        own = {s.member_id for s in self.calendar.seats if _seat_is(s, identities)}
+        return InterviewRecord(
+            self.calendar,
+            [e for e in self.evaluations if e.interviewer_id in own],
+            self.submitted,
+        )
 
     @property
     def evaluation(self) -> Evaluation | None:
@@ -104,7 +125,7 @@ class MyInterview:
     @property
     def submitted(self) -> bool:
         """True once this member's scorecard is in."""
-        return any(e.interviewer_id == self.seat.member_id for e in self.record.evaluations)
+        return self.seat.member_id in self.record.submitted
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,6 +526,7 @@ async def get_interview(
         mine = await identities_of(uow, principal.sub)
         if not any(_seat_is(s, mine) for s in record.calendar.seats):
             raise Forbidden(ONLY_OWN)
+        return record.for_member(mine)
     return record
 
 
@@ -558,7 +580,9 @@ async def list_interviews(
         if interviewer_id is not None and interviewer_id not in mine:
             raise Forbidden(ONLY_OWN)
         stmt = stmt.where(_sits_on(mine if interviewer_id is None else {interviewer_id}))
-    elif interviewer_id is not None:
+        page = await _page(uow, stmt, limit=limit, cursor=cursor)
+        return page.map(lambda record: record.for_member(mine))
+    if interviewer_id is not None:
         stmt = stmt.where(_sits_on({interviewer_id}))
     return await _page(uow, stmt, limit=limit, cursor=cursor)
 
