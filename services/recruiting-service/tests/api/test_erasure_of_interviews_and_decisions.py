@@ -94,3 +94,47 @@ async def test_erasure_scrubs_interviews_and_decisions_and_frees_the_panel(
     assert {i.status for i in interviews} == {"scheduled", "cancelled"}
     assert decision is not None and decision.status == "superseded"
     assert (decision.strengths, decision.reasons, decision.suggestions) == ([], [], [])
+
+
+async def test_erasure_forgets_stored_responses_that_name_only_the_application(
+    recruiting,
+) -> None:
+    # A scorecard's response (kept for Idempotency-Key replays) names the application and
+    # the interview, not the candidate; once the candidate is erased, replaying the key
+    # must not hand their interviewer's comments back.
+    client = recruiting.svc.client
+    panel = recruiting.Panel()
+    position_id = await recruiting.new_opening(panel=panel)
+    person = await recruiting.candidate()
+    application = await recruiting.apply(person["id"], position_id)
+    interview = await client.post(
+        f"/api/v1/applications/{application['id']}/interviews",
+        headers=recruiting.hr,
+        json={
+            "interviewer_id": "iv-replay",
+            "department_id": panel.technical,
+            "start": "2026-01-05T09:00:00Z",
+        },
+    )
+    assert interview.status_code == 201, interview.text
+    comment = f"talked about a family illness {uuid.uuid4().hex[:6]}"
+    scorecard = {
+        "scores": [{"dimension": "technical", "score": 3, "comment": comment}],
+        "recommendation": "no_hire",
+    }
+    headers = {
+        **recruiting.auth("interviewer", sub="iv-replay"),
+        "Idempotency-Key": f"scorecard-{uuid.uuid4()}",
+    }
+    url = f"/api/v1/interviews/{interview.json()['id']}/evaluation"
+    first = await client.post(url, headers=headers, json=scorecard)
+    assert first.status_code == 201, first.text
+    assert comment in first.text and person["id"] not in first.text
+
+    erased = await client.delete(
+        f"/api/v1/candidates/{person['id']}", headers=recruiting.auth("hr_admin", sub="hr")
+    )
+    assert erased.status_code in (200, 204), erased.text
+    replay = await client.post(url, headers=headers, json=scorecard)
+    assert replay.headers.get("Idempotent-Replayed") is None
+    assert replay.status_code == 409 and comment not in replay.text

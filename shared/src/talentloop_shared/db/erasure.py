@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Text, delete, func
+from sqlalchemy import CursorResult, Text, delete, func, or_
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -29,33 +29,38 @@ _MIN_CONTACT = 6
 
 
 async def forget_person(
-    session: AsyncSession, person_id: str, *, contacts: Iterable[str | None] = ()
+    session: AsyncSession,
+    person_id: str,
+    *,
+    contacts: Iterable[str | None] = (),
+    records: Iterable[str | uuid.UUID] = (),
 ) -> int:
     """Delete the copies of a person's data kept for diagnosis or replay: published outbox
     rows and stored Idempotency-Key responses that mention `person_id`; how many rows.
 
     `contacts` (their email address, phone number) also reach stored responses that name
     the person without their id: an import's report quotes a row's email or phone.
+    `records` (the ids of their applications, interviews, …) reach those that name only a
+    record of theirs: a scorecard's response names its application, not the candidate.
 
     Unpublished outbox rows stay: those events must still reach the other services, which
     erase the person themselves. An erasure is rare, so scanning both tables is fine.
     Runs in the caller's transaction (no commit).
 
-    Only a UUID is looked for, and only as a whole JSON string value ("…"): a short or
+    Only UUIDs are looked for, and only as whole JSON string values ("…"): a short or
     free-form id would match unrelated rows.
     """
-    try:
-        uuid.UUID(person_id)
-    except ValueError:
+    if not _is_uuid(person_id):
         return 0
-    token = f'"{person_id}"'
+    tokens = [f'"{person_id}"', *(f'"{r}"' for r in {str(r) for r in records} if _is_uuid(r))]
     body = sql_cast(idempotency_keys.c.response_body, Text)
+    envelope = sql_cast(outbox.c.envelope, Text)
     statements = [
         delete(outbox).where(
             outbox.c.published_at.is_not(None),
-            func.strpos(sql_cast(outbox.c.envelope, Text), token) > 0,
+            or_(*(func.strpos(envelope, token) > 0 for token in tokens)),
         ),
-        delete(idempotency_keys).where(func.strpos(body, token) > 0),
+        delete(idempotency_keys).where(or_(*(func.strpos(body, token) > 0 for token in tokens))),
     ]
     for contact in {c.strip() for c in contacts if c and len(c.strip()) >= _MIN_CONTACT}:
         # As JSON text stores it (escaped, without the quotes: it may sit inside a message).
@@ -66,3 +71,11 @@ async def forget_person(
         result = cast(CursorResult[Any], await session.execute(statement))
         forgotten += int(result.rowcount)
     return forgotten
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True

@@ -183,8 +183,12 @@ async def _erase(
             cancelled += await cancel_upcoming(
                 uow, application, reason=INTERVIEW_CANCEL_REASON, by=ERASURE_ACTOR
             )
-    # Copies of events already published about them (and stored API responses) go too.
-    infra_rows = await forget_person(session, str(candidate.id), contacts=contacts)
+    # Copies of events already published about them (and stored API responses) go too;
+    # a response about one of their applications (a scorecard, an interview, a decision)
+    # names the application, not them.
+    infra_rows = await forget_person(
+        session, str(candidate.id), contacts=contacts, records=application_ids
+    )
     outcome = ErasureOutcome(
         erased=True,
         applications=len(application_ids),
