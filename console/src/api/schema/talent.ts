@@ -226,7 +226,7 @@ export interface paths {
         post?: never;
         /**
          * Erase a person's data from the pool (consent withdrawn)
-         * @description Erase profile, tags, applications, matches, invitations and reminders at once.
+         * @description Erase profile, tags, applications, matches, invitations and reminders at once, and tell the other services (candidate-erased). Also for a person the pool does not hold (yet): the request is recorded and passed on; 404 only once they were erased on request.
          */
         delete: operations["erase_talent_api_v1_talents__talent_id__delete"];
         options?: never;

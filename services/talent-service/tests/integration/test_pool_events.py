@@ -293,6 +293,40 @@ async def test_unconsented_rejection_purges_pending_evaluations(talent, ev):
     assert await eventually(gone, timeout=2)
 
 
+async def test_a_request_to_be_forgotten_before_the_person_is_pooled_is_kept_and_passed_on(
+    talent, ev, auth
+):
+    # Still in the process (an interviewer's strengths wait for a pooling), the person asks
+    # to be forgotten and HR uses the pool's erasure: nothing may be dropped because the
+    # pool holds no profile yet.
+    candidate_id = str(uuid.uuid4())
+    await talent.consumed(
+        await talent.publish(
+            ev.evaluation(candidate_id, strengths=["Calm under pressure."], scores={"sql": 8})
+        )
+    )
+    async with event_probe(talent.amqp_url, talent.namespace, ["candidate-erased"]) as probe:
+        r = await talent.client.delete(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+        assert r.status_code == 204, r.text
+        (erased,) = await probe.wait_for(1, timeout=10)
+    assert erased.data["candidate_id"] == candidate_id
+    async with talent.svc.uow_factory() as uow:
+        held = await uow.session.scalar(
+            select(func.count()).where(PendingTag.candidate_id == candidate_id)
+        )
+        audits = await uow.session.scalar(
+            select(func.count()).where(ErasureAudit.talent_id_hash == talent_id_hash(candidate_id))
+        )
+    assert held == 0 and audits == 1
+    # Their consented rejection, arriving afterwards, brings nothing back.
+    await talent.consumed(await talent.publish(ev.rejection(candidate_id, consent=True)))
+    r = await talent.client.get(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+    assert r.status_code == 404
+    # Asked again: already erased on request, nothing kept.
+    r = await talent.client.delete(f"/api/v1/talents/{candidate_id}", headers=auth("hr_admin"))
+    assert r.status_code == 404
+
+
 async def test_erasure_on_request_tells_every_service_but_expiry_does_not(talent, ev, auth):
     asked, expired = str(uuid.uuid4()), str(uuid.uuid4())
     await talent.consumed(

@@ -70,7 +70,10 @@ pool.delete(
     query=ErasureQuery,
     response_class=Response,
     summary="Erase a person's data from the pool (consent withdrawn)",
-    description="Erase profile, tags, applications, matches, invitations and reminders at once.",
+    description="Erase profile, tags, applications, matches, invitations and reminders at "
+    "once, and tell the other services (candidate-erased). Also for a person the pool does not "
+    "hold (yet): the request is recorded and passed on; 404 only once they were erased on "
+    "request.",
 )
 recontact.action(
     "contacted",

@@ -101,7 +101,8 @@ async def _erase(
 ) -> bool:
     """Erase the profile and what hangs on it (and, `everywhere`, their development plans);
     audit it (when there was something, or when the person asked: later events about them
-    are then ignored); `announce` publishes `candidate-erased`. Whether anything was found."""
+    are then ignored); `announce` publishes `candidate-erased` (when there was something,
+    or when the person asked). Whether anything was found."""
     found = await ProfileRepository(uow.session).delete(talent_id)
     if everywhere:
         found = bool(await DevelopmentPlanRepository(uow.session).delete_of(talent_id)) or found
@@ -118,7 +119,7 @@ async def _erase(
                 everywhere=everywhere,
             )
         )
-    if found and announce:
+    if announce and (found or everywhere):
         uow.publish(
             CandidateErased(candidate_id=talent_id, erased_at=now, reason=reason),
             subject=f"talents/{talent_id}",
@@ -128,8 +129,15 @@ async def _erase(
 
 async def erase_talent(uow: UnitOfWork, *, talent_id: str, by: str, reason: str) -> None:
     """Erase a person's data at once (profile, tags, matches, invitations, reminders,
-    development plans), and tell every other service to erase theirs (`candidate-erased`)."""
+    development plans), and tell every other service to erase theirs (`candidate-erased`).
+
+    Also when the pool holds no profile of theirs (not pooled yet, say, their application
+    still open, or their consent ran out): the request is recorded, what is held about them
+    (tags waiting for a pooling) goes, anything about them arriving later is ignored, and
+    the other services are told. Only a person already erased on request is a 404: nothing
+    of theirs is kept, and the request was passed on then."""
     await lock_key(uow.session, f"talent:{talent_id}")
+    asked_before, _ = await _erasures_of(uow, talent_id)
     erased = await _erase(
         uow,
         talent_id,
@@ -139,7 +147,7 @@ async def erase_talent(uow: UnitOfWork, *, talent_id: str, by: str, reason: str)
         everywhere=True,
         announce=True,
     )
-    if not erased:
+    if asked_before and not erased:
         raise NotFound("talent", talent_id)
     await uow.commit()
 
