@@ -561,6 +561,24 @@ async def test_idempotency_key_replays_first_response_without_second_effect(
     assert (await _outbox_counts(pair.producer))[0] == 1
 
 
+async def test_the_longest_key_a_long_named_caller_may_send_is_claimed_and_replayed(
+    pair: Pair, token
+) -> None:
+    # A key of the 200 characters allowed, from a caller whose subject is long: together
+    # with the path they are longer than the stored scope may be; the request must still
+    # go through once and replay after (it failed with a 422, every time, and no effect).
+    client = pair.producer.client
+    headers = {
+        "Idempotency-Key": "k" * 200,
+        "Authorization": f"Bearer {token('hr_admin', sub='svc-' + 'x' * 90)}",
+    }
+    first = await client.post("/api/v1/things", json={"title": "long key"}, headers=headers)
+    second = await client.post("/api/v1/things", json={"title": "long key"}, headers=headers)
+    assert first.status_code == second.status_code == 201, first.text
+    assert second.headers["idempotent-replayed"] == "true"
+    assert second.json() == first.json()
+
+
 async def test_two_requests_with_one_key_at_once_apply_once_and_the_second_is_told_to_retry(
     pair: Pair, auth
 ) -> None:

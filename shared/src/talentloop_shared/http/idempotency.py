@@ -62,6 +62,18 @@ async def purge_expired_keys(session: AsyncSession, *, hours: int) -> int:
     return int(result.rowcount)
 
 
+# The width of `idempotency_keys.scope`. A long subject, path and key (each allowed) can
+# together exceed it; such a scope is stored as its digest, so that every key accepted
+# can be claimed (a scope that fits is stored as it is, as before).
+_SCOPE_WIDTH = 300
+
+
+def _scope(scope: str) -> str:
+    if len(scope) <= _SCOPE_WIDTH:
+        return scope
+    return "sha256:" + hashlib.sha256(scope.encode()).hexdigest()
+
+
 class IdempotentRoute(APIRoute):
     """APIRoute that honours Idempotency-Key on POST."""
 
@@ -93,7 +105,7 @@ class IdempotentRoute(APIRoute):
                 subject = "sub:" + principal.sub
             body = await request.body()
             request_hash = hashlib.sha256(request.url.query.encode() + b"\n" + body).hexdigest()
-            scope = f"{subject}:{request.method}:{request.url.path}:{key}"
+            scope = _scope(f"{subject}:{request.method}:{request.url.path}:{key}")
             reads = request.app.state.runtime.reads
             # One statement each, outside a transaction: the lookup, and the response stored
             # after the use case's commit (a session would add BEGIN and COMMIT to both).
