@@ -128,3 +128,15 @@ async def test_refused_tokens_are_never_remembered_and_the_memory_is_bounded() -
         await verifier.verify(token)
     assert forged not in verifier._verified
     assert list(verifier._verified) == tokens[1:]  # the least recently used went first
+
+
+@pytest.mark.parametrize("roles", [5, {"hr_admin": 1}, [["hr_admin"]], [None]])
+async def test_a_signed_token_whose_roles_are_not_names_is_a_401(roles: object) -> None:
+    # Only the identity provider can sign one, but a mapper misconfigured there must not
+    # make every request a 500.
+    verifier = TokenVerifier(secret="s" * 40, issuer="talentloop", audience="talentloop")
+    claims = {**_claims(roles=roles), "iss": "talentloop"}
+    token = jwt.encode(claims, "s" * 40, algorithm="HS256")
+    with pytest.raises(ProblemError) as err:
+        await verifier.verify(token)
+    assert err.value.status == 401 and "roles" in err.value.detail

@@ -106,6 +106,8 @@ class TokenVerifier:
         roles = claims.get("roles") or []
         if isinstance(roles, str):
             roles = roles.split()
+        if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+            raise _unauthorized("the token's roles must be a list of names or one string")
         principal = Principal(sub=str(claims["sub"]), roles=frozenset(map(str, roles)))
         # PyJWT accepted `exp` (required, numeric, not past): valid while now < exp.
         return principal, float(claims["exp"])
