@@ -11,6 +11,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 import structlog
+from pydantic import ValidationError
 
 _traceparent: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "traceparent", default=None
@@ -88,6 +89,22 @@ def scrub(text: str) -> str:
     if _SEVEN_DIGITS_RE.search(text) is None:
         return text
     return _PHONE_RE.sub(REDACTED, text)
+
+
+def describe_error(error: BaseException, limit: int = 500) -> str:
+    """An error as a log line or a header may carry it: what went wrong and where, never
+    the values involved. A validation error's text quotes each input it refused (a name,
+    an email address); it is told by field and message only. The engine hides statement
+    parameters in database errors (`db.engine.create_engine`)."""
+    if isinstance(error, ValidationError):
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or '(root)'}: {e['msg']}"
+            for e in error.errors(include_url=False, include_context=False, include_input=False)
+        )
+        text = f"{error.error_count()} validation error(s) for {error.title}: {problems}"
+    else:
+        text = f"{type(error).__name__}: {error}"
+    return scrub(text)[:limit]
 
 
 def _redact_value(value: Any, depth: int = 0) -> Any:

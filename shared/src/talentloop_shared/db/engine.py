@@ -35,6 +35,9 @@ def create_engine(
         max_overflow=pool_size if max_overflow is None else max_overflow,
         pool_timeout=pool_timeout,
         json_deserializer=loads_json,
+        # A failed statement's error (logged, retried, parked with its reason) names the
+        # statement, never its parameters: they are candidates' names, emails, comments.
+        hide_parameters=True,
     )
     # Liveness on checkout without a round trip: a connection the server closed (restart,
     # failover, pg_terminate_backend) is already marked closed by asyncpg, so refuse it and

@@ -35,7 +35,12 @@ from talentloop_shared.events.registry import (
     parse_payload,
 )
 from talentloop_shared.inbox import claim_event, claim_events
-from talentloop_shared.logging import bind_traceparent, get_logger, new_traceparent
+from talentloop_shared.logging import (
+    bind_traceparent,
+    describe_error,
+    get_logger,
+    new_traceparent,
+)
 from talentloop_shared.messaging.topology import Topology, persistent_message
 from talentloop_shared.metrics import EVENTS_CONSUMED
 
@@ -143,9 +148,9 @@ class EventConsumer:
                 raise UnknownEventType(event.type)
             payload: Payload = parse_payload(event.type, event.data)
         except (ValidationError, UnknownEventType, json.JSONDecodeError, UnicodeDecodeError) as e:
-            log.warning("event.malformed", message_id=message.message_id, error=str(e)[:500])
+            log.warning("event.malformed", message_id=message.message_id, error=describe_error(e))
             await self._park_arrival(
-                message, "unknown", f"malformed: {str(e)[:300]}", "dead_lettered"
+                message, "unknown", f"malformed: {describe_error(e, 300)}", "dead_lettered"
             )
             return
         if not allowed_publisher(event.type, event.source):
@@ -244,7 +249,7 @@ class EventConsumer:
                 await uow.commit()
             self.batches_committed += 1
         except Exception as e:
-            log.info("event.batch_split", size=len(batch), error=repr(e)[:200])
+            log.info("event.batch_split", size=len(batch), error=describe_error(e, 200))
             for d in batch:
                 await self._one(d)
             return
@@ -275,7 +280,12 @@ class EventConsumer:
         try:
             applied = await self._apply(handler, payload, event)
         except PermanentEventError as e:
-            log.error("event.permanent_failure", event_id=event.id, type=event.type, error=str(e))
+            log.error(
+                "event.permanent_failure",
+                event_id=event.id,
+                type=event.type,
+                error=describe_error(e),
+            )
             await self._park(message, event.type, f"cannot apply: {e}", "dead_lettered")
             return
         except Exception as e:
@@ -307,17 +317,17 @@ class EventConsumer:
                 event_id=event.id,
                 type=event.type,
                 attempts=attempt,
-                error=repr(error)[:500],
+                error=describe_error(error),
             )
             await self._park(
                 message,
                 event.type,
-                f"failed {attempt + 1} times, last: {repr(error)[:300]}",
+                f"failed {attempt + 1} times, last: {describe_error(error, 300)}",
                 "dead_lettered",
             )
             return
         headers[RETRY_HEADER] = attempt + 1
-        headers["x-talentloop-last-error"] = repr(error)[:500]
+        headers["x-talentloop-last-error"] = describe_error(error)
         headers.pop("x-delivery-count", None)
         retry_queue = self.topology.retry_queue(delays[attempt])
         # Publish the copy (confirmed) before acking the original: a crash in between gives a
@@ -337,5 +347,5 @@ class EventConsumer:
             type=event.type,
             attempt=attempt + 1,
             tier=retry_queue,
-            error=repr(error)[:500],
+            error=describe_error(error),
         )
