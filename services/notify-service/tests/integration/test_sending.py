@@ -144,6 +144,27 @@ async def test_implicit_tls(sink_with, certificate):
     assert len(handler.messages) == 1
 
 
+async def test_a_message_the_server_cannot_take_fails_alone_and_the_rest_go_out_once(sink_with):
+    # A non-ASCII address to a server without SMTPUTF8: aiosmtplib refuses it before MAIL.
+    # It used to escape the lane, and the dispatcher then retried the whole batch: every
+    # other candidate got their rejection again on each round.
+    handler = _Handler()
+    port = sink_with(handler, enable_SMTPUTF8=False)
+    addresses = ["a@example.com", "josé@example.com", "c@example.com", "d@example.com"]
+    results = await _mailer(port, dispatch_concurrency=1).send_batch(
+        [_notice(a) for a in addresses]
+    )
+    assert [r.ok for r in results] == [True, False, True, True]
+    refused = results[1]
+    assert refused.permanent and not refused.unknown, refused
+    assert "josé" not in (refused.error or "")
+    assert [m.rcpt_tos for m in handler.messages] == [
+        ["a@example.com"],
+        ["c@example.com"],
+        ["d@example.com"],
+    ]
+
+
 # --- unknown outcomes -------------------------------------------------------------------
 
 

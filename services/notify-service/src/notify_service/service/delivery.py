@@ -30,7 +30,7 @@ import httpx
 from notify_service.config import Settings
 from notify_service.db.models import Notification
 from talentloop_shared.i18n import DEFAULT_LOCALE, try_canonical_locale
-from talentloop_shared.logging import get_logger
+from talentloop_shared.logging import describe_error, get_logger
 
 log = get_logger(__name__)
 
@@ -253,7 +253,7 @@ class SmtpMailer:
     ) -> None:
         try:
             smtp = await self._acquire()
-        except (*_CONNECTION_ERRORS, aiosmtplib.SMTPException) as exc:
+        except Exception as exc:  # nothing of this lane was handed over: all wait for a retry
             err = f"SMTP server {self.s.smtp_host}:{self.s.smtp_port} unusable: {exc!r}"
             for i in indexes:
                 results[i] = DeliveryResult(False, err[:500])
@@ -296,6 +296,32 @@ class SmtpMailer:
                     for j in waiting:
                         results[j] = DeliveryResult(False, f"SMTP connection lost: {exc!r}"[:500])
                     return
+                except Exception as exc:
+                    # This message cannot be sent as it is (a non-ASCII address to a server
+                    # without SMTPUTF8, a header that cannot be written): it fails on its
+                    # own, for good, and the lane goes on. Before DATA nothing went out;
+                    # after it, it may have. The error is described without the values
+                    # (the address) it quotes.
+                    results[i] = (
+                        DeliveryResult(
+                            False,
+                            f"delivery outcome unknown: {describe_error(exc, 400)}",
+                            unknown=True,
+                        )
+                        if smtp.data_sent
+                        else DeliveryResult(
+                            False, f"cannot be sent: {describe_error(exc, 400)}", permanent=True
+                        )
+                    )
+                    try:
+                        await smtp.rset()  # back to a clean transaction for the next one
+                    except Exception:
+                        healthy = False
+                        for j in indexes[n + 1 :]:
+                            results[j] = DeliveryResult(
+                                False, "SMTP connection unusable after an error; not sent"
+                            )
+                        return
         finally:
             self._release(smtp, healthy=healthy)
 

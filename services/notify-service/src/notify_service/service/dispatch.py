@@ -56,7 +56,7 @@ from notify_service.service.robot_delivery import send_chat_batch
 from notify_service.service.state import notify_state
 from notify_service.service.wakeups import WAKE_CHANNEL
 from talentloop_shared.db.engine import asyncpg_dsn
-from talentloop_shared.logging import get_logger
+from talentloop_shared.logging import describe_error, get_logger
 from talentloop_shared.service import Runtime
 
 log = get_logger(__name__)
@@ -284,7 +284,10 @@ async def dispatch_due(rt: Runtime, *, limit: int | None = None) -> int:
         results = await _deliver(rt, notices)
     except Exception as exc:  # an adapter bug must not strand the batch in `sending`
         log.exception("dispatch.adapter_error")
-        results = [DeliveryResult(False, f"delivery error: {exc!r}"[:500]) for _ in notices]
+        # Some of the batch may have gone out before it failed: none is sent again on its
+        # own (a second rejection hurts more than a late one); HR sees them and resends.
+        error = f"delivery outcome unknown: {describe_error(exc, 400)}"
+        results = [DeliveryResult(False, error, unknown=True) for _ in notices]
     await _record(rt, notices, results, started)
     sent = sum(r.ok for r in results)
     unknown = sum(r.unknown for r in results)
