@@ -33,6 +33,13 @@ HOSTILE = {
     "% width": ('{{ "%999999999s" % "x" }}', "value_chars"),
     "format filter width": ('{{ "%999999999s"|format("x") }}', "value_chars"),
     "str.format width": ('{{ "{:>999999999}".format("x") }}', "value_chars"),
+    # Widths and precisions taken from a value: the format string names no number.
+    "str.format nested width": ('{{ "{:{}}".format("", "4000000000") }}', "value_chars"),
+    "str.format nested keyword width": ('{{ "{:>{w}}".format("", w=999999999) }}', "value_chars"),
+    "format_map nested width": ('{{ "{x:{w}}".format_map({"x": "", "w": 9**9}) }}', "value_chars"),
+    "% star width": ('{{ "%*s" % (2147483647, "") }}', "value_chars"),
+    "% star precision": ('{{ "%.*f" % (999999999, 1.5) }}', "value_chars"),
+    "format filter star": ('{{ "%*s"|format(2147483647, "") }}', "value_chars"),
     "join filter": ('{{ ("x" * 40000)|join("y" * 40000) }}', "value_chars"),
     "join method": ('{{ ("y" * 40000).join("x" * 40000) }}', "value_chars"),
     "join method, list": ('{{ ("y" * 40000).join(["a"] * 10000) }}', "value_chars"),
@@ -89,6 +96,15 @@ def test_recursion_is_an_error_not_a_crash():
     with pytest.raises(TemplateError) as info:
         render(None, "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", {}, html=False)
     assert "nested too deeply" in info.value.problems[0].msg
+
+
+def test_loops_nested_deeper_than_python_compiles_are_a_problem_not_a_crash():
+    source = "{% for a in [1] %}" * 21 + "x" + "{% endfor %}" * 21
+    with pytest.raises(TemplateError) as info:
+        render(None, source, {}, html=False)
+    assert info.value.problems[0].msg == "nested too deeply to compile"
+    problems = validate_template("Hello", source, kind="rejection", channel="email")
+    assert [p.msg for p in problems] == ["fails on the sample: nested too deeply to compile"]
 
 
 def test_no_lorem_ipsum_generator():

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import string
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
@@ -191,14 +192,31 @@ def _size(value: Any) -> int:
 
 
 _WIDTH = re.compile(r"\d+")
+# A %-conversion whose width or precision comes from the values ("%*s", "%.*f").
+_STAR = re.compile(r"%(?:\([^)]*\))?[#0 +\-]*(?:\*|\d*\.\*)")
+_FIELDS = string.Formatter()
 
 
 def _check_format(budget: _Budget, fmt: Any) -> None:
-    # "%99999999s" and "{:>99999999}" build a value as wide as the number they name.
-    if isinstance(fmt, str):
-        for digits in _WIDTH.findall(fmt):
-            if len(digits) > 9 or int(digits) > budget.limits.value_chars:
-                raise budget.exceeded("value_chars", f"format width {digits[:12]} is too wide")
+    # "%99999999s" and "{:>99999999}" build a value as wide as the number they name; a
+    # width or precision taken from a value ("%*s", "{:{}}") names none to check before
+    # Python builds it, so a template may not take one from a value at all.
+    if not isinstance(fmt, str):
+        return
+    for digits in _WIDTH.findall(fmt):
+        if len(digits) > 9 or int(digits) > budget.limits.value_chars:
+            raise budget.exceeded("value_chars", f"format width {digits[:12]} is too wide")
+    if "*" in fmt and _STAR.search(fmt):
+        raise budget.exceeded("value_chars", "a format width taken from a value (*) is not allowed")
+    if "{" in fmt:
+        try:
+            specs = [spec for _, _, spec, _ in _FIELDS.parse(fmt) if spec]
+        except ValueError:
+            return  # a malformed format string fails when it is used
+        if any("{" in spec for spec in specs):
+            raise budget.exceeded(
+                "value_chars", "a format width taken from a value ({:{}}) is not allowed"
+            )
 
 
 def _items(budget: _Budget, values: Iterable[Any]) -> list[Any]:
@@ -503,6 +521,10 @@ def render_field(field: str, source: str, context: Mapping[str, Any]) -> str:
         raise TemplateError([TemplateProblem(field, str(exc))]) from exc
     except RecursionError as exc:
         raise TemplateError([TemplateProblem(field, "render failed: nested too deeply")]) from exc
+    except (SyntaxError, OverflowError) as exc:
+        # Jinja parsed it, Python cannot compile what it became ("too many statically
+        # nested blocks": more than 20 loops or blocks inside each other).
+        raise TemplateError([TemplateProblem(field, "nested too deeply to compile")]) from exc
     except MemoryError as exc:
         raise TemplateError([TemplateProblem(field, "render failed: out of memory")]) from exc
     except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
