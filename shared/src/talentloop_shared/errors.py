@@ -153,7 +153,8 @@ class ExpectedVersion:
         versions: set[int] = set()
         for part in header.split(",")[:50]:
             tag = part.strip().removeprefix("W/").strip().strip('"')
-            if tag.isdigit() and len(tag) < 12:
+            # ASCII digits only: "²" is a digit to str.isdigit, not to int().
+            if tag.isascii() and tag.isdigit() and len(tag) < 12:
                 versions.add(int(tag))
         return cls(frozenset(versions))
 

@@ -86,6 +86,9 @@ def test_if_match_has_one_meaning() -> None:
     assert ExpectedVersion.parse('W/"7", "8"').matches(8)
     assert not ExpectedVersion.parse('"6"').matches(7)
     assert not ExpectedVersion.parse("garbage").matches(7)
+    # Digits to str.isdigit that int() refuses (a Latin-1 header byte 0xB2): no match, no 500.
+    assert not ExpectedVersion.parse('"²"').matches(2)
+    assert not ExpectedVersion.parse('"٣", "³"').matches(3)
     with pytest.raises(PreconditionFailed) as caught:
         ExpectedVersion.parse('"6"').check(7, what="position p1")
     assert caught.value.status == 412
