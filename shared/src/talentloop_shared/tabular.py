@@ -39,6 +39,11 @@ MAX_COMPRESSION_RATIO: Final = 200
 MAX_ARCHIVE_ENTRIES: Final = 2_000
 MAX_COLUMNS: Final = 200
 MAX_CELL_CHARS: Final = 10_000
+# Empty rows in a row before the table is taken to have ended badly: a stray cell far
+# below it (or a file of blank lines) would otherwise be walked row by empty row.
+MAX_BLANK_RUN: Final = 1_000
+# One part of an XLSX archive unpacked (the shared strings, a sheet): what openpyxl loads.
+MAX_PART_BYTES: Final = 64 * 1024 * 1024
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _WHITESPACE_RE = re.compile(r"[\s\u3000]+")
@@ -169,6 +174,7 @@ def _table(
             understood[raw.strip()] = column
     rows: list[TableRow] = []
     total = 0
+    blank_run = 0
     # Row numbers count every record, blank ones included, so they match what Excel shows.
     for row_number, record in enumerate(records, start=HEADER_ROW + 1):
         values = {
@@ -176,7 +182,15 @@ def _table(
             for name, i in index_of.items()
         }
         if not any(values.values()):
+            blank_run += 1
+            if blank_run > MAX_BLANK_RUN:
+                raise TableError(
+                    f"more than {MAX_BLANK_RUN:,} empty rows in a row from row "
+                    f"{row_number - MAX_BLANK_RUN}; delete them (and anything below them), "
+                    "then upload again"
+                )
             continue
+        blank_run = 0
         total += 1
         if total > max_rows:
             raise TableError(f"the file has more than {max_rows} rows; split it into parts")
@@ -252,6 +266,15 @@ def check_archive(stream: IO[bytes]) -> None:
                 f"the XLSX archive would unpack to {unpacked} bytes from {packed}; "
                 "refusing to unpack it (is it really a spreadsheet?)"
             )
+        # Part by part too: an incompressible part must not hide another's ratio.
+        for e in entries:
+            if e.file_size > MAX_PART_BYTES or e.file_size > max(
+                e.compress_size * MAX_COMPRESSION_RATIO, 1024 * 1024
+            ):
+                raise TableError(
+                    f"the XLSX part {e.filename[:100]} would unpack to {e.file_size} bytes "
+                    f"from {e.compress_size}; refusing to unpack it"
+                )
     stream.seek(0)
 
 
@@ -268,6 +291,10 @@ def _xlsx_records(stream: IO[bytes]) -> Generator[list[str]]:
         if not workbook.worksheets:
             raise TableError("the XLSX file has no worksheet")
         sheet = workbook.worksheets[0]
+        # The sheet's declared size is the writer's word, and some write a stale one:
+        # reading stopped there, and rows below it were lost without a word. Every row
+        # present is read (empty runs are bounded by the table).
+        sheet.reset_dimensions()
         try:
             for values in sheet.iter_rows(values_only=True):
                 record = [cell_text(value) for value in values[: MAX_COLUMNS + 1]]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import random
+import re
 import tempfile
 import zipfile
 
@@ -101,3 +103,59 @@ def test_unreadable_files_are_a_422_about_the_file(content: bytes) -> None:
         read_table(content)
     assert caught.value.status == 422
     assert caught.value.errors is not None and caught.value.errors[0]["loc"] == ["file"]
+
+
+def _with_sheet_xml(content: bytes, edit) -> bytes:
+    """The XLSX `content` with its first sheet's XML passed through `edit`."""
+    src, out = zipfile.ZipFile(io.BytesIO(content)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = edit(data)
+            dst.writestr(item, data)
+    return out.getvalue()
+
+
+def test_rows_below_a_stale_declared_size_are_read() -> None:
+    # Some exporters declare the sheet's size wrong; every row was lost past it, and the
+    # import said it had read them all.
+    content = _xlsx([["code"], *([f"U{i}"] for i in range(51))])
+    stale = _with_sheet_xml(
+        content, lambda xml: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:A2"', xml)
+    )
+    assert b'<dimension ref="A1:A2"' in zipfile.ZipFile(io.BytesIO(stale)).read(
+        "xl/worksheets/sheet1.xml"
+    )
+    assert [r.values["code"] for r in read_table(stale).rows] == [f"U{i}" for i in range(51)]
+
+
+def test_a_stray_cell_far_below_the_table_is_refused_not_walked_to() -> None:
+    # One cell at the sheet's last row: every empty row above it was walked (tens of
+    # seconds of CPU for a 5 KB file), none counting against the row cap.
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["code"])
+    ws.append(["U1"])
+    ws.cell(row=1_048_576, column=1, value="x")
+    out = io.BytesIO()
+    wb.save(out)
+    with pytest.raises(TableError, match="empty rows in a row from row 3"):
+        read_table(out.getvalue())
+    with pytest.raises(TableError, match="empty rows in a row"):
+        read_table(b"code\nU1\n" + b"\n" * 1_000_000)
+
+
+def test_a_part_that_would_unpack_out_of_proportion_is_refused_whatever_the_others() -> None:
+    # An incompressible part lowers the whole archive's ratio; the bomb beside it is
+    # still refused.
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("xl/media/pad.bin", random.randbytes(1_200_000))
+        z.writestr(
+            zipfile.ZipInfo("xl/sharedStrings.xml"),
+            b"<si><t>abcdefgh</t></si>" * 400_000,
+            compress_type=zipfile.ZIP_DEFLATED,
+        )
+    with pytest.raises(TableError, match=re.escape("xl/sharedStrings.xml")):
+        read_table(out.getvalue())
