@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 import aio_pika
+import asyncpg
 import pytest
 import pytest_asyncio
 import toy
 from cloudevents.v1.http import from_json as ce_from_json
 from sqlalchemy import func, select, text, update
+from starlette.requests import Request
 
 from talentloop_shared.config import ServiceSettings
 from talentloop_shared.db.tables import idempotency_keys, outbox
@@ -26,6 +28,7 @@ from talentloop_shared.http.idempotency import purge_expired_keys
 from talentloop_shared.messaging import BatchHandler, EventConsumer
 from talentloop_shared.messaging.consumer import REASON_HEADER
 from talentloop_shared.messaging.topology import Topology
+from talentloop_shared.service import create_service_app
 from talentloop_shared.testing.harness import (
     FAST_MESSAGING,
     RunningService,
@@ -706,6 +709,42 @@ async def test_a_value_the_database_cannot_take_is_a_422_not_a_5xx(pair: Pair, a
     )
     assert response.status_code == 422, response.text
     assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_a_deadlock_with_another_change_is_a_409_to_send_again(pair: Pair) -> None:
+    # A real deadlock between two transactions locking two rows in opposite orders; the
+    # one PostgreSQL rolls back reaches the service's handler, which said "the database is
+    # not reachable" (503, logged as an error).
+    dsn = pair.producer.runtime.settings.database_url.replace("+asyncpg", "")
+    a, b = await asyncpg.connect(dsn), await asyncpg.connect(dsn)
+    try:
+        await a.execute(
+            "CREATE TABLE locks (id int PRIMARY KEY); INSERT INTO locks VALUES (1), (2)"
+        )
+        ta, tb = a.transaction(), b.transaction()
+        await ta.start()
+        await tb.start()
+        await a.execute("SELECT FROM locks WHERE id = 1 FOR UPDATE")
+        await b.execute("SELECT FROM locks WHERE id = 2 FOR UPDATE")
+        outcomes = await asyncio.gather(
+            a.execute("SELECT FROM locks WHERE id = 2 FOR UPDATE"),
+            b.execute("SELECT FROM locks WHERE id = 1 FOR UPDATE"),
+            return_exceptions=True,
+        )
+        [deadlock] = [o for o in outcomes if isinstance(o, asyncpg.PostgresError)]
+        await ta.rollback()
+        await tb.rollback()
+    finally:
+        await a.execute("DROP TABLE IF EXISTS locks")
+        await a.close()
+        await b.close()
+    app = create_service_app(pair.producer.runtime.definition)
+    handler = app.exception_handlers[asyncpg.PostgresError]
+    request = Request({"type": "http", "method": "POST", "path": "/api/v1/things", "headers": []})
+    response = await handler(request, deadlock)
+    assert response.status_code == 409
+    body = json.loads(response.body)
+    assert body["type"].endswith("concurrent-change") and "send it again" in body["detail"]
 
 
 async def test_every_response_carries_security_headers_and_cors_is_configured(

@@ -191,6 +191,20 @@ def install_problem_handlers(app: FastAPI) -> None:
                 type_="validation",
                 instance=request.url.path,
             )
+        if sqlstate.startswith("40"):
+            # Class 40, "transaction rollback": a deadlock with, or a serialization failure
+            # against, another change to the same records at the same moment. Nothing was
+            # written; the same request sent again goes through.
+            log.warning("http.concurrent_change", sqlstate=sqlstate)
+            return problem_response(
+                409,
+                "Conflict",
+                "another change to the same records ran at the same moment, and this one was "
+                "rolled back (nothing of it was written); send it again",
+                type_="concurrent-change",
+                instance=request.url.path,
+                headers={"Retry-After": "1"},
+            )
         log.error("http.database_error", error=str(error)[:300])
         return _unavailable(request, "the database is not reachable right now; retry later", 5)
 
