@@ -3,8 +3,10 @@ headers old systems export (Chinese and English), and the uploader's own column 
 
 from __future__ import annotations
 
+import asyncio
 import json
 
+import asyncpg
 from org_testkit import (
     about,
     all_pages,
@@ -284,3 +286,30 @@ async def test_positions_from_an_old_system_with_chinese_headers(client, auth):
         "上海",
     )
     assert position["responsibilities"] == ["带团队", "做业绩"]
+
+
+async def test_a_people_import_waits_for_a_change_of_reporting_lines_in_flight(
+    svc, client, auth, hr
+):
+    # An import checks its managers against the directory as it stands; a PUT changing a
+    # manager at the same moment could close a loop with a line of the file (A → B in the
+    # file, B → A in the PUT). Both now hold the same lock while they check: with it held
+    # elsewhere, the import waits, and goes on once it is released.
+    p = unique("LOCK")
+    await units(client, hr, p)
+    holder = await asyncpg.connect(svc.runtime.settings.database_url.replace("+asyncpg", ""))
+    try:
+        held = holder.transaction()
+        await held.start()
+        await holder.execute(
+            "SELECT pg_advisory_xact_lock(hashtext($1))", "org-service:people-managers"
+        )
+        content = csv_bytes(staff(p))
+        upload = asyncio.create_task(post_import(client, hr, "people", content, dry_run=True))
+        await asyncio.sleep(0.5)
+        assert not upload.done()
+        await held.rollback()
+        r = await asyncio.wait_for(upload, 30)
+    finally:
+        await holder.close()
+    assert r.status_code == 200, r.text

@@ -45,7 +45,12 @@ from org_service.domain.imports.rows import ImportKind, ImportReport, column_map
 from org_service.domain.org_tree import path_of
 from org_service.domain.people import NEW_PERSON_DEFAULTS, change_kind, changed_fields
 from org_service.domain.positions import FieldChange, diff_positions
-from org_service.service.people import person_snapshot, person_values, publish_person
+from org_service.service.people import (
+    lock_reporting_lines,
+    person_snapshot,
+    person_values,
+    publish_person,
+)
 from org_service.service.position_versions import (
     TRACKED_FIELDS,
     UNSET_VALUES,
@@ -150,6 +155,9 @@ async def run_import(
     elif kind == "positions":
         report = validate_position_rows(table, known_org_unit_codes=unit_codes)
     else:
+        # As a PUT changing a manager does: a concurrent one could otherwise close a loop
+        # with a line of this file (A → B here, B → A there), each checked alone.
+        await lock_reporting_lines(uow)
         managers, subjects = await _people_keys(people)
         report = validate_people_rows(
             table,

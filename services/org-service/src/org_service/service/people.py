@@ -41,6 +41,14 @@ PEOPLE = Keyset(str, uuid.UUID)
 # One lock for changes of the manager line: two concurrent changes could each pass the cycle
 # check and together close a loop.
 _MANAGERS_LOCK = "org-service:people-managers"
+
+
+async def lock_reporting_lines(uow: UnitOfWork) -> None:
+    """Hold who reports to whom still until this unit of work ends: every change that may
+    close a loop of managers (a PUT, an import) checks the chain under this lock."""
+    await advisory_lock(uow.session, _MANAGERS_LOCK)
+
+
 _COLUMNS = tuple(c.key for c in Person.__table__.columns)
 
 
@@ -93,7 +101,7 @@ async def _check(
         if not new:
             # Only someone who may already have reports can close a loop: a new person
             # cannot, so creating people (a sync's bulk) does not queue on the lock.
-            await advisory_lock(uow.session, _MANAGERS_LOCK)
+            await lock_reporting_lines(uow)
         chain = await repo.manager_chain(values["manager_id"])
         if str(values["manager_id"]) not in chain:
             errors.append(FieldError(("manager_id",), f"unknown person {values['manager_id']}"))
