@@ -10,9 +10,7 @@ from notify_testkit import HR_COPY
 from notify_webhooks_kit import HR_ALERTS
 
 from notify_service.service.alerts import alert_templates_to_review
-from notify_service.service.chat_robots import _check_url
 from notify_service.service.settings import hr_alert_reader
-from talentloop_shared.errors import FieldInvalid
 
 
 async def test_a_person_reads_and_replaces_their_own_preferences(client, auth):
@@ -135,11 +133,38 @@ async def test_robots_are_hr_admins_business(client, auth):
     assert response.status_code == 403
 
 
-def test_webhook_urls_must_be_https_outside_dev_and_test():
-    with pytest.raises(FieldInvalid):
-        _check_url("http://oapi.dingtalk.com/robot/send?access_token=t", environment="prod")
-    assert _check_url("http://127.0.0.1:9000/hook", environment="test")
-    assert _check_url("https://oapi.dingtalk.com/robot/send", environment="prod")
+async def test_robot_urls_follow_the_webhook_targets_rules(svc, client, auth):
+    # A robot's URL is posted to from inside the network: outside dev/test (private
+    # targets not allowed) the webhook rules apply, https only and no internal address.
+    # They were checked for the scheme only, and a refused answer's text was read back.
+    body = {"name": "x", "scope": "position", "scope_id": "pos-1", "provider": "wecom"}
+    settings = svc.runtime.settings
+    settings.webhook_allow_private_targets = False
+    try:
+        for url, rule in [
+            ("http://93.184.216.34/robot/send", "https-required"),
+            ("https://169.254.169.254/latest/meta-data/iam", "link-local"),
+            ("https://127.0.0.1:5432/", "loopback"),
+            ("https://[::ffff:10.0.0.1]/x", "private"),
+            ("https://a..b/hook", "unresolvable"),
+        ]:
+            r = await client.post(
+                "/api/v1/chat-robots", json={**body, "webhook_url": url}, headers=auth("hr_admin")
+            )
+            assert r.status_code == 422, (url, r.text)
+            problem = r.json()
+            assert f"(rule: {rule})" in problem["detail"], (url, problem)
+            assert problem["errors"][0]["loc"] == ["body", "webhook_url"]
+    finally:
+        settings.webhook_allow_private_targets = None
+    # In dev/test, a local receiver is allowed (the tests' own).
+    r = await client.post(
+        "/api/v1/chat-robots",
+        json={**body, "webhook_url": "http://127.0.0.1:9000/hook"},
+        headers=auth("hr_admin"),
+    )
+    assert r.status_code == 201, r.text
+    await client.delete(f"/api/v1/chat-robots/{r.json()['id']}", headers=auth("hr_admin"))
 
 
 async def test_hr_sets_where_alerts_for_hr_go_and_unset_the_deployment_s_apply(svc, client, auth):

@@ -15,10 +15,12 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 from sqlalchemy import select
 
+from notify_service.config import Settings
 from notify_service.db.alert_models import ChatRobot, PositionUnit
 from notify_service.service.inputs import iana_timezone
 from notify_service.service.robot_delivery import RobotProvider
 from notify_service.service.state import notify_state
+from notify_service.service.webhooks import check_target
 from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import FieldInvalid, found
 from talentloop_shared.events.payloads import PositionChanged
@@ -61,19 +63,21 @@ class ChatRobotInput(BaseModel):
         return self
 
 
-def _check_url(url: str, *, environment: str) -> str:
+async def _check_url(url: str, settings: Settings) -> str:
+    # The webhook targets' rules (https outside dev/test; no loopback, private, link-local
+    # or metadata address, the name resolved and every address checked): a robot's URL is
+    # HR's to set, and the service posts to it from inside the network.
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FieldInvalid(("body", "webhook_url"), "not an http(s) URL")
-    if parts.scheme != "https" and environment not in {"dev", "test"}:
-        raise FieldInvalid(("body", "webhook_url"), "webhook URLs must use https outside dev/test")
+    await check_target(url, settings, field=("body", "webhook_url"))
     return url
 
 
-def _apply(uow: UnitOfWork, row: ChatRobot, data: ChatRobotInput, *, by: str) -> None:
+async def _apply(uow: UnitOfWork, row: ChatRobot, data: ChatRobotInput, *, by: str) -> None:
     state = notify_state(uow)
     if data.webhook_url is not None:
-        url = _check_url(data.webhook_url, environment=state.settings.environment)
+        url = await _check_url(data.webhook_url, state.settings)
         row.webhook_url = state.vault.seal(url)
         row.webhook_host = urllib.parse.urlsplit(url).hostname or ""
     if data.secret is not None:
@@ -94,7 +98,7 @@ async def create_robot(uow: UnitOfWork, data: ChatRobotInput, *, by: str) -> Cha
     if data.webhook_url is None:
         raise FieldInvalid(("body", "webhook_url"), "the robot's webhook URL is required")
     row = ChatRobot(id=uuid.uuid4(), created_at=uow.clock.now(), secret=None)
-    _apply(uow, row, data, by=by)
+    await _apply(uow, row, data, by=by)
     uow.session.add(row)
     await uow.commit()
     return row
@@ -111,7 +115,7 @@ async def replace_robot(
 ) -> ChatRobot:
     """Replace a robot's settings; a URL or secret left out keeps the stored one. Commits."""
     row = await get_robot(uow, robot_id, for_update=True)
-    _apply(uow, row, data, by=by)
+    await _apply(uow, row, data, by=by)
     await uow.commit()
     return row
 

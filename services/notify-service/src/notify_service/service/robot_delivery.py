@@ -111,7 +111,11 @@ class RobotSender:
     """Posts alerts to robots over one pooled HTTP client."""
 
     def __init__(self, timeout_seconds: float, client: httpx.AsyncClient | None = None) -> None:
-        self.client = client or httpx.AsyncClient(timeout=timeout_seconds)
+        # No proxy from the environment, no redirect followed: the post goes to the address
+        # HR gave (checked against the webhook targets' rules when it was set).
+        self.client = client or httpx.AsyncClient(
+            timeout=timeout_seconds, trust_env=False, follow_redirects=False
+        )
 
     def _scrub(self, message: str, target: RobotTarget) -> str:
         for secret in (target.webhook_url, target.secret):
@@ -145,8 +149,9 @@ class RobotSender:
             return DeliveryResult(
                 False,
                 self._scrub(
-                    f"{target.provider} robot refused: "
-                    f"{response.status_code} {response.text[:200]}",
+                    # The status only: an answer's text is the target's, and a URL
+                    # that is not a robot's would have it read back to us here.
+                    f"{target.provider} robot refused: HTTP {response.status_code}",
                     target,
                 ),
                 permanent=True,

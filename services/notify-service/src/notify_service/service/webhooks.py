@@ -120,9 +120,12 @@ async def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddres
         return [ipaddress.ip_address(host)]
     except ValueError:
         pass
-    infos = await asyncio.get_running_loop().getaddrinfo(
-        host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
-    )
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
+        )
+    except UnicodeError:  # "a..b", a label over 63 characters: IDNA cannot encode it
+        raise OSError(f"{host} is not a valid host name") from None
     found: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = []
     for info in infos:
         ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
@@ -133,18 +136,22 @@ async def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddres
     return found
 
 
-async def check_target(url: str, settings: Settings) -> None:
-    """422 naming the rule when `url` may not receive webhooks (scheme, SSRF ranges). A
-    host name is resolved and every address checked; one that does not resolve is
-    refused too (a typo is caught now, not after a day of retries)."""
+async def check_target(
+    url: str, settings: Settings, *, field: str | tuple[str, ...] = "url"
+) -> None:
+    """422 naming the rule (and `field`) when `url` may not receive webhooks or chat-robot
+    posts (scheme, SSRF ranges). A host name is resolved and every address checked; one
+    that does not resolve is refused too (a typo is caught now, not after a day of
+    retries)."""
     policy = target_policy(settings)
     problem = rules.url_problem(url, policy)
     if problem is None and not policy.allow_private:
         target = rules.parse_target(url)
         try:
             addresses = await resolve(target.host, target.port)
-        except OSError:
-            problem = ("unresolvable", f"{target.host} does not resolve")
+        except OSError as exc:
+            invalid = "not a valid host name" in str(exc)
+            problem = ("unresolvable", str(exc) if invalid else f"{target.host} does not resolve")
         else:
             for ip in addresses:
                 problem = rules.address_problem(ip, policy)
@@ -152,7 +159,7 @@ async def check_target(url: str, settings: Settings) -> None:
                     break
     if problem is not None:
         rule, message = problem
-        raise FieldInvalid("url", f"{message} (rule: {rule})")
+        raise FieldInvalid(field, f"{message} (rule: {rule})")
 
 
 # --- subscriptions ------------------------------------------------------------------------
