@@ -201,7 +201,19 @@ class Settings(ServiceSettings):
     def _webhook_targets(self) -> Settings:
         if self.webhook_allow_private_targets and self.environment not in {"dev", "test"}:
             raise ValueError("NOTIFY_WEBHOOK_ALLOW_PRIVATE_TARGETS is for dev/test only")
+        if self.webhook_attempt_seconds >= self.webhook_claim_timeout_seconds:
+            # A claim taken back while its attempt still runs is sent twice at once.
+            raise ValueError(
+                "NOTIFY_WEBHOOK_CLAIM_TIMEOUT_SECONDS must be longer than an attempt may take "
+                f"({self.webhook_attempt_seconds:g} s: connect + write + read timeouts + 1 s)"
+            )
         return self
+
+    @property
+    def webhook_attempt_seconds(self) -> float:
+        """The longest one webhook attempt may take, whole: a receiver answering a byte at a
+        time, each just inside the read timeout, is cut off here."""
+        return self.webhook_connect_timeout_seconds + 2 * self.webhook_read_timeout_seconds + 1
 
     @model_validator(mode="after")
     def _sms_provider_keys(self) -> Settings:

@@ -1,18 +1,22 @@
 """Webhook rules without I/O: target checks, the retry schedule, signing secrets, the
-people an event names; and the deployment policy from settings."""
+people an event names; and the deployment policy from settings. One attempt's deadline is
+shown against a receiver on loopback."""
 
 from __future__ import annotations
 
 import asyncio
 import base64
 import ipaddress
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from pydantic import ValidationError
 from standardwebhooks.webhooks import Webhook
 
 from notify_service.config import Settings
 from notify_service.domain import webhooks as rules
+from notify_service.service.webhook_delivery import Claimed, new_http_client, send
 from notify_service.service.webhooks import check_target, target_policy
 from talentloop_shared.errors import FieldInvalid
 
@@ -144,3 +148,49 @@ def test_check_target_outside_dev() -> None:
             asyncio.run(check(url))
     asyncio.run(check("https://93.184.216.34/hook"))  # a public address passes
     # (Host names are resolved with the loop's getaddrinfo; no test here depends on DNS.)
+
+
+async def test_a_receiver_dripping_its_answer_is_cut_off_at_the_attempts_deadline() -> None:
+    # Each byte comes just inside the read timeout: per-read timeouts never fire, and the
+    # attempt held its slot (past its claim, so it was sent again beside itself).
+    async def drip(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(65536)
+        try:
+            for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 10_000:
+                writer.write(bytes([byte]))
+                await writer.drain()
+                await asyncio.sleep(0.2)
+        except (ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(drip, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    settings = Settings(webhook_connect_timeout_seconds=0.5, webhook_read_timeout_seconds=0.5)
+    assert settings.webhook_attempt_seconds == 2.5
+    delivery = Claimed(
+        id=uuid.uuid4(),
+        subscription_id=uuid.uuid4(),
+        webhook_id="msg_1",
+        body="{}",
+        attempts=0,
+        attempts_before_redelivery=0,
+        url=f"http://127.0.0.1:{port}/hook",
+        secrets=["whsec_" + "a" * 32],
+    )
+    client = new_http_client(settings)
+    try:
+        started = asyncio.get_running_loop().time()
+        outcome = await send(client, settings, delivery, datetime.now(UTC))
+        took = asyncio.get_running_loop().time() - started
+    finally:
+        await client.aclose()
+        server.close()
+    assert not outcome.ok and "no whole answer within 2.5 s" in (outcome.error or "")
+    assert took < 10  # the drip would have lasted over half an hour
+
+
+def test_the_claim_outlasts_an_attempt() -> None:
+    with pytest.raises(ValidationError, match="CLAIM_TIMEOUT"):
+        Settings(webhook_read_timeout_seconds=60, webhook_claim_timeout_seconds=100)

@@ -241,18 +241,28 @@ async def send(
     extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
     started = time.perf_counter()
     try:
-        request = client.build_request(
-            "POST", url, content=delivery.body.encode(), headers=headers, extensions=extensions
+        # The timeouts are per read; the attempt as a whole has a deadline too (a receiver
+        # dripping its answer would otherwise hold a slot past its claim).
+        async with asyncio.timeout(settings.webhook_attempt_seconds):
+            request = client.build_request(
+                "POST", url, content=delivery.body.encode(), headers=headers, extensions=extensions
+            )
+            response = await client.send(request, stream=True)
+            try:
+                read = 0
+                async for chunk in response.aiter_raw():
+                    read += len(chunk)
+                    if read >= settings.webhook_max_response_bytes:
+                        break  # the rest is never read: closing drops the connection
+            finally:
+                await response.aclose()
+    except TimeoutError:
+        latency = int((time.perf_counter() - started) * 1000)
+        return Outcome(
+            False,
+            error=f"no whole answer within {settings.webhook_attempt_seconds:g} s",
+            latency_ms=latency,
         )
-        response = await client.send(request, stream=True)
-        try:
-            read = 0
-            async for chunk in response.aiter_raw():
-                read += len(chunk)
-                if read >= settings.webhook_max_response_bytes:
-                    break  # the rest is never read: closing drops the connection
-        finally:
-            await response.aclose()
     except httpx.HTTPError as e:
         latency = int((time.perf_counter() - started) * 1000)
         return Outcome(False, error=f"{type(e).__name__}: {e}"[:300], latency_ms=latency)
