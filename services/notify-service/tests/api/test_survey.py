@@ -85,6 +85,14 @@ async def test_form_post_validates_and_thanks(svc, client, auth, amqp_url, mail_
     assert ok.status_code == 200 and "Thank you" in ok.text
     page = await client.get(f"/survey/{token}")
     assert 'id="tone-3" name="tone" value="3" checked' in page.text
+    # A body that is not the form is refused and changes nothing: it was read as an empty
+    # form, stored over the answer above and published.
+    for body in ({"json": {"tone": 1}}, {"content": b"tone=1", "headers": {}}):
+        wrong = await client.post(f"/survey/{token}", **body)
+        assert wrong.status_code == 415, wrong.text
+        assert wrong.headers["content-type"].startswith("application/problem+json")
+    page = await client.get(f"/survey/{token}")
+    assert 'id="tone-3" name="tone" value="3" checked' in page.text
 
 
 async def test_forged_and_expired_links(svc, client, auth, amqp_url, mail_sink, clock):

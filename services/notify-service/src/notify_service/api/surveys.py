@@ -90,6 +90,17 @@ async def submit_survey_form(token: TokenPath, request: Request, uow: UowDep) ->
         notice, previous = await open_survey(uow, token=token)
     except LINK_PROBLEMS as exc:
         return _link_problem(exc)
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type not in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        # Not the form's answer: an empty answer would be stored over the candidate's own
+        # (and published). The JSON answer has its own route.
+        raise ProblemError(
+            415,
+            "Unsupported Media Type",
+            "the survey form is sent as application/x-www-form-urlencoded; "
+            f"JSON answers go to POST /api/v1/surveys/{{token}}, not {media_type or 'no type'}",
+            type_="unsupported-media-type",
+        )
     form = await request.form()
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
     try:
