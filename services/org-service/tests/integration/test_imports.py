@@ -229,3 +229,25 @@ async def test_paging_through_imported_positions_loses_none(client, hr):
     items = await all_pages(client, hr, "/api/v1/positions", org_unit_id=unit_id, limit=2)
     seen = [x["code"] for x in items]
     assert sorted(seen) == sorted(row[0] for row in rows) and len(seen) == 5
+
+
+async def test_a_value_longer_than_its_column_is_a_problem_of_its_row(client, hr):
+    # It failed in the database: one 422 naming no row or column, also for a dry run.
+    p = unique("LONG")
+    await import_units(client, hr, p)
+    rows = position_rows(p, broken=False)[:4]
+    rows[1][1] = "T" * 201  # title, spreadsheet row 3
+    rows[2][3] = "f" * 101  # job_family, row 4
+    rows[3][6] = "L" * 201  # location, row 5
+    r = await post_import(client, hr, "positions", to_csv(POSITION_HEADER, rows), dry_run=True)
+    assert r.status_code == 200, r.text
+    problems = [(x["row"], x["column"], x["problem"]) for x in r.json()["problems"]]
+    assert problems == [
+        (3, "title", "longer than 200 characters"),
+        (4, "job_family", "longer than 100 characters"),
+        (5, "location", "longer than 200 characters"),
+    ]
+    units = to_csv(["code", "name", "kind", "parent_code"], [[f"{p}-X", "N" * 201, "team", ""]])
+    r = await post_import(client, hr, "org_units", units, dry_run=True)
+    assert r.status_code == 200, r.text
+    assert [(x["row"], x["column"]) for x in r.json()["problems"]] == [(2, "name")]

@@ -18,6 +18,7 @@ from talentloop_shared.tabular import Table
 
 ORG_UNIT_COLUMNS: Final[tuple[str, ...]] = ("code", "name", "kind", "parent_code")
 ORG_UNIT_REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("code", "name", "kind")
+MAX_UNIT_NAME_LENGTH: Final = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,10 @@ def validate_org_unit_rows(
         name = source.get("name")
         if not name:
             problems.append(RowProblem(source.row, "name", "required"))
+        elif len(name) > MAX_UNIT_NAME_LENGTH:  # the column's length (db/models.py)
+            problems.append(
+                RowProblem(source.row, "name", f"longer than {MAX_UNIT_NAME_LENGTH} characters")
+            )
         kind = parse_kind(source.get("kind"))
         for error in validate_kind(source.get("kind")):
             problems.append(RowProblem(source.row, "kind", error.msg))

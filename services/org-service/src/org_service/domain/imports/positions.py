@@ -46,6 +46,7 @@ POSITION_COLUMNS: Final[tuple[str, ...]] = (
     "evaluation_scheme",
 )
 POSITION_REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("code", "title", "org_unit_code")
+_MAX_LENGTHS: Final = {"title": 200, "job_family": 100, "location": 200}
 
 _WHITESPACE_RE = re.compile(r"\s+")
 
@@ -121,6 +122,12 @@ def _parse_position(
     title = _WHITESPACE_RE.sub(" ", source.get("title"))
     if not title:
         problem("title", "required")
+    # As long as the columns they are stored in (db/models.py): a longer value failed in
+    # the database, a 422 naming no row, also for a dry run.
+    for column, limit in _MAX_LENGTHS.items():
+        value = title if column == "title" else source.get(column)
+        if len(value) > limit:
+            problem(column, f"longer than {limit} characters")
     org_unit_code = source.get("org_unit_code")
     if not org_unit_code:
         problem("org_unit_code", "required")
