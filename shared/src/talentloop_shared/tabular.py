@@ -175,8 +175,17 @@ def _table(
     rows: list[TableRow] = []
     total = 0
     blank_run = 0
+    # Empty rows count too: runs of them shorter than MAX_BLANK_RUN between rows with data
+    # would otherwise let a small file walk millions of empty rows within the row cap.
+    max_records = 2 * max_rows + MAX_BLANK_RUN
     # Row numbers count every record, blank ones included, so they match what Excel shows.
     for row_number, record in enumerate(records, start=HEADER_ROW + 1):
+        if row_number - HEADER_ROW > max_records:
+            raise TableError(
+                f"the file has more than {max_records:,} rows counting the empty ones between "
+                f"them (at most {max_rows:,} rows with data are read); delete the empty rows, "
+                "or split the file into parts"
+            )
         values = {
             name: record[i].strip()[:MAX_CELL_CHARS] if i < len(record) else ""
             for name, i in index_of.items()
@@ -296,10 +305,15 @@ def _xlsx_records(stream: IO[bytes]) -> Generator[list[str]]:
         # present is read (empty runs are bounded by the table).
         sheet.reset_dimensions()
         try:
-            for values in sheet.iter_rows(values_only=True):
-                record = [cell_text(value) for value in values[: MAX_COLUMNS + 1]]
+            # Cells right of MAX_COLUMNS are not read (a wider header is refused): without a
+            # bound, one cell in the sheet's last column made every row 16,384 cells wide.
+            for values in sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True):
+                end = 0 if values.count(None) == len(values) else len(values)
+                while end and values[end - 1] is None:
+                    end -= 1  # a sheet's used range often runs past the table
+                record = [cell_text(value) for value in values[:end]]
                 while record and not record[-1]:
-                    record.pop()  # a sheet's used range often runs past the table
+                    record.pop()
                 yield record
         except TableError:
             raise

@@ -159,3 +159,48 @@ def test_a_part_that_would_unpack_out_of_proportion_is_refused_whatever_the_othe
         )
     with pytest.raises(TableError, match=re.escape("xl/sharedStrings.xml")):
         read_table(out.getvalue())
+
+
+def test_empty_runs_between_rows_count_against_a_bound_too() -> None:
+    # Runs of empty rows each shorter than the run bound, one row with data between them:
+    # 20 MB of CSV (or a small sheet whose row numbers jump by a thousand) kept a worker
+    # walking 20 million empty rows, and every data row was under the row cap.
+    runs = b"".join(b"U%d\n" % i + b"\n" * 999 for i in range(12))
+    with pytest.raises(TableError, match="counting the empty ones"):
+        read_table(b"code\n" + runs, max_rows=10)
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>U{i}</t></is></c></row>'
+        for i, n in enumerate(range(2, 12_002, 1_000))
+    )
+    jumps = _with_sheet_xml(
+        _xlsx([["code"]]), lambda xml: xml.replace(b"</sheetData>", rows.encode() + b"</sheetData>")
+    )
+    with pytest.raises(TableError, match="counting the empty ones"):
+        read_table(jumps, max_rows=10)
+    # Under the bound the same shape is read, row numbers as the sheet has them.
+    assert [r.row for r in read_table(jumps, max_rows=6_000).rows][-2:] == [10_002, 11_002]
+
+
+def test_a_cell_in_the_last_column_does_not_widen_every_row(monkeypatch) -> None:
+    # One cell in column XFD (16,384) made openpyxl hand over every row 16,384 cells wide.
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    widths: list[int] = []
+    get_row = ReadOnlyWorksheet._get_row
+
+    def spy(self, row, min_col=1, max_col=None, values_only=False):
+        cells = get_row(self, row, min_col, max_col, values_only)
+        widths.append(len(cells))
+        return cells
+
+    monkeypatch.setattr(ReadOnlyWorksheet, "_get_row", spy)
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>U{n}</t></is></c>'
+        f'<c r="XFD{n}"><v>1</v></c></row>'
+        for n in range(2, 6)
+    )
+    wide = _with_sheet_xml(
+        _xlsx([["code"]]), lambda xml: xml.replace(b"</sheetData>", rows.encode() + b"</sheetData>")
+    )
+    assert [r.values for r in read_table(wide).rows] == [{"code": f"U{n}"} for n in range(2, 6)]
+    assert widths and max(widths) <= 201
