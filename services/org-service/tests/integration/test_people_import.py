@@ -313,3 +313,45 @@ async def test_a_people_import_waits_for_a_change_of_reporting_lines_in_flight(
     finally:
         await holder.close()
     assert r.status_code == 200, r.text
+
+
+async def test_a_manager_change_waits_for_the_lines_before_it_locks_the_person(svc, client, hr):
+    # An import holds the reporting-lines lock, then locks its people's rows; a PUT or PATCH
+    # changing a manager locked the person's row, then waited for the lines: the two
+    # deadlocked on one person (one of them rolled back). The change now waits for the
+    # lines before it locks anyone: with the lock held elsewhere, the row stays free.
+    p = unique("ORDER")
+    a, b = f"{p}-A", f"{p}-B"
+    ids = {}
+    for code in (a, b):
+        r = await client.put(f"/api/v1/people/by-code/{code}", headers=hr, json={"name": code})
+        assert r.status_code == 201, r.text
+        ids[code] = r.json()["id"]
+    changes = [
+        lambda: client.put(f"/api/v1/people/by-code/{b}", headers=hr, json={"manager_code": a}),
+        lambda: client.patch(f"/api/v1/people/{ids[b]}", headers=hr, json={"manager_id": None}),
+        lambda: client.patch(f"/api/v1/people/{ids[b]}", headers=hr, json={"manager_id": ids[a]}),
+    ]
+    holder = await asyncpg.connect(svc.runtime.settings.database_url.replace("+asyncpg", ""))
+    try:
+        for i, change in enumerate(changes):
+            held = holder.transaction()
+            await held.start()
+            await holder.execute(
+                "SELECT pg_advisory_xact_lock(hashtext($1))", "org-service:people-managers"
+            )
+            request = asyncio.create_task(change())
+            await asyncio.sleep(0.3)
+            if i == 1:  # clearing a manager cannot close a loop: it does not wait
+                assert request.done()
+            else:
+                assert not request.done()
+                # The import's next step: lock the person. It waited on the PUT (deadlock).
+                await holder.execute(
+                    "SELECT FROM people WHERE external_code = $1 FOR UPDATE NOWAIT", b
+                )
+            await held.rollback()
+            r = await asyncio.wait_for(request, 30)
+            assert r.status_code == 200, r.text
+    finally:
+        await holder.close()

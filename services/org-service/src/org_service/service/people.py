@@ -193,6 +193,10 @@ async def update_person(
     by: str,
 ) -> Person:
     """Apply a partial update; a real change bumps the version and publishes `updated`."""
+    if patch.manager_id is not None:
+        # Lines before the row, in the order an import takes them (it holds the lock, then
+        # locks its people): the other way round, the two deadlocked on one person.
+        await lock_reporting_lines(uow)
     person = await PersonRepository(uow.session).get_for_change(person_id, expected)
     given = patch.model_fields_set
     new = {**person_values(person), **patch.model_dump(include=given)}
@@ -236,6 +240,10 @@ async def upsert_person_by_code(
     already stored changes nothing: no version, no event.
     """
     repo = PersonRepository(uow.session)
+    if data.manager_code is not None and await repo.get_by_code(code) is not None:
+        # Lines before the row, in the order an import takes them (see update_person). A
+        # new person cannot close a loop, so a sync's creations do not queue on the lock.
+        await lock_reporting_lines(uow)
     await advisory_lock(uow.session, f"org-service:person-code:{code}")
     person = await repo.get_by_code(code, for_update=True)
     check_upsert(expected, None if person is None else person.version, what="person", code=code)
