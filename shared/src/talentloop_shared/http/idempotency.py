@@ -65,7 +65,7 @@ async def purge_expired_keys(session: AsyncSession, *, hours: int) -> int:
 # The width of `idempotency_keys.scope`. A long subject, path and key (each allowed) can
 # together exceed it; such a scope is stored as its digest, so that every key accepted
 # can be claimed (a scope that fits is stored as it is, as before).
-_SCOPE_WIDTH = 300
+_SCOPE_WIDTH: int = idempotency_keys.c.scope.type.length  # type: ignore[attr-defined]
 
 
 def _scope(scope: str) -> str:
