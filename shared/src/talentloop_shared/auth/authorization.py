@@ -14,11 +14,9 @@ from typing import TYPE_CHECKING
 
 from fastapi.routing import APIRoute
 
-from talentloop_shared.auth.jwt import ROLES, own_roles_of, required_roles_of
+from talentloop_shared.auth.jwt import ROLES, route_roles
 
 if TYPE_CHECKING:
-    from fastapi.dependencies.models import Dependant
-
     from talentloop_shared.service import ServiceDefinition
 
 COLUMNS = (*ROLES, "no token", "forged token")
@@ -52,17 +50,6 @@ class RouteAccess:
         return [*cells, "open" if public else "401", "open" if public else "401"]
 
 
-def _roles(dependant: Dependant) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    for dep in dependant.dependencies:
-        roles = required_roles_of(dep.call)
-        if roles is not None:
-            return roles, own_roles_of(dep.call)
-        nested = _roles(dep)
-        if nested is not None:
-            return nested
-    return None
-
-
 def route_access(definition: ServiceDefinition) -> list[RouteAccess]:
     """Every API route of a service (ops endpoints included) with the roles it demands."""
     from talentloop_shared.service import ops_router
@@ -72,7 +59,7 @@ def route_access(definition: ServiceDefinition) -> list[RouteAccess]:
         for route in router.routes:
             if not isinstance(route, APIRoute):
                 continue
-            declared = _roles(route.dependant)
+            declared = route_roles(route.dependant)
             roles, own = declared if declared is not None else (None, ())
             for method in sorted(route.methods or ()):
                 found.append(RouteAccess(definition.name, method, route.path, roles, own))

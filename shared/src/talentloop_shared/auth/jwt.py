@@ -11,6 +11,7 @@ from typing import Any
 
 import jwt
 from fastapi import Request
+from fastapi.dependencies.models import Dependant
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from talentloop_shared.http.problems import ProblemError
@@ -214,3 +215,16 @@ def required_roles_of(call: Any) -> tuple[str, ...] | None:
     """The roles a `require_roles` dependency demands, or None for other callables."""
     roles = getattr(call, "required_roles", None)
     return roles if isinstance(roles, tuple) else None
+
+
+def route_roles(dependant: Dependant) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The roles a route's `require_roles` dependency admits and those it admits only for
+    their own records, found anywhere in its dependency tree; None: the route is public."""
+    for dep in dependant.dependencies:
+        roles = required_roles_of(dep.call)
+        if roles is not None:
+            return roles, own_roles_of(dep.call)
+        nested = route_roles(dep)
+        if nested is not None:
+            return nested
+    return None

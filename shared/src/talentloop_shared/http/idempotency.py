@@ -14,13 +14,12 @@ from typing import Any, cast
 
 import orjson
 from fastapi import Request, Response
-from fastapi.dependencies.models import Dependant
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import CursorResult, delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from talentloop_shared.auth.jwt import authenticate, authorize, required_roles_of
+from talentloop_shared.auth.jwt import authenticate, authorize, route_roles
 from talentloop_shared.db.tables import idempotency_keys
 from talentloop_shared.db.uow import IdempotencyClaim, idempotency_claim
 from talentloop_shared.http.lean import lean_handler
@@ -36,18 +35,6 @@ _STORE = (
     "response_headers = $4::jsonb WHERE scope = $1 AND status_code IS NULL"
 )
 _REPLAYED_HEADERS = ("location", "etag", "content-type")
-
-
-def _route_roles(dependant: Dependant) -> tuple[str, ...] | None:
-    """The roles the route's auth dependency demands (None: the route is public)."""
-    for dep in dependant.dependencies:
-        roles = required_roles_of(dep.call)
-        if roles is not None:
-            return roles
-        nested = _route_roles(dep)
-        if nested is not None:
-            return nested
-    return None
 
 
 async def purge_expired_keys(session: AsyncSession, *, hours: int) -> int:
@@ -75,14 +62,28 @@ def _scope(scope: str) -> str:
 
 
 class IdempotentRoute(APIRoute):
-    """APIRoute that honours Idempotency-Key on POST."""
+    """APIRoute that asks who is calling before anything else, and honours
+    Idempotency-Key on POST.
+
+    FastAPI reads and decodes a body before it solves a route's dependencies, so without
+    the first step a caller with no token learnt from a 422 that a route takes JSON and
+    how their body failed, and a dependency that reads the database (HR's spellings) ran
+    for them. A route's `require_roles` dependency is checked here first (401, then
+    403); the dependency itself then finds the verified principal on the request."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         standard = super().get_route_handler()
-        original = lean_handler(self.dependant, standard) or standard
+        declared = route_roles(self.dependant)
+        roles = declared[0] if declared is not None else None
+        body = lean_handler(self.dependant, standard) or standard
+
+        async def original(request: Request) -> Response:
+            if roles is not None:
+                authorize(await authenticate(request), roles)
+            return await body(request)
+
         if "POST" not in (self.methods or set()):
             return original
-        roles = _route_roles(self.dependant)
 
         async def handler(request: Request) -> Response:
             key = request.headers.get(HEADER)
