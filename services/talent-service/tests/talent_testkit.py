@@ -185,7 +185,9 @@ class EventFactory:
         )
 
     @staticmethod
-    def feedback(candidate_id: str, *, open_to_future_roles: bool) -> Any:
+    def feedback(
+        candidate_id: str, *, open_to_future_roles: bool | None, answered_at: datetime | None = None
+    ) -> Any:
         return FeedbackReceived.model_validate(
             {
                 "notification_id": str(uuid.uuid4()),
@@ -193,7 +195,7 @@ class EventFactory:
                 "candidate_id": candidate_id,
                 "ratings": {"tone": 5},
                 "open_to_future_roles": open_to_future_roles,
-                "answered_at": NOW.isoformat(),
+                "answered_at": (answered_at or NOW).isoformat(),
             }
         )
 

@@ -1440,11 +1440,8 @@ export interface components {
             detail?: number | null;
             /** Helpfulness */
             helpfulness?: number | null;
-            /**
-             * Open To Future Roles
-             * @default false
-             */
-            open_to_future_roles: boolean;
+            /** Open To Future Roles */
+            open_to_future_roles?: boolean | null;
             /** Timeliness */
             timeliness?: number | null;
             /** Tone */

@@ -837,6 +837,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Declined Contact At
+             * @description When the candidate answered the survey "not open to future roles": out of matching, invitations and re-contact reminders until a later "yes"
+             */
+            declined_contact_at: string | null;
             /** Email */
             email: string | null;
             /** Gaps */
@@ -893,6 +898,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Declined Contact At
+             * @description When the candidate answered the survey "not open to future roles": out of matching, invitations and re-contact reminders until a later "yes"
+             */
+            declined_contact_at: string | null;
             /** Email */
             email: string | null;
             /** Gaps */

@@ -7,7 +7,7 @@ import type { components } from "../../api/schema/talent";
 import { Page } from "../../components/Page";
 import { ProblemAlert, QueryState } from "../../components/states";
 import { formatDateTime, formatNumber } from "../../components/format";
-import { Tags } from "./common";
+import { Tags, contactWish } from "./common";
 import { TalentTabs } from "./Tabs";
 import "./talent.css";
 
@@ -63,7 +63,7 @@ function TalentView({ talent }: { talent: Talent }) {
               {talent.locale} · {talent.timezone}
             </dd>
             <dt>{t("col.contact")}</dt>
-            <dd data-testid="open-to-contact">{talent.open_to_contact ? t("open") : t("notOpen")}</dd>
+            <dd data-testid="open-to-contact">{t(contactWish(talent))}</dd>
             <dt>{t("detail.consent")}</dt>
             <dd>{t("detail.consentUntil", { at: formatDateTime(talent.consent_expires_at) })}</dd>
             <dt>{t("detail.lastContacted")}</dt>

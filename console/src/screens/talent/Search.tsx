@@ -6,7 +6,7 @@ import { api, data } from "../../api/client";
 import { Page } from "../../components/Page";
 import { ListState } from "../../components/states";
 import { formatDateTime } from "../../components/format";
-import { Tags } from "./common";
+import { Tags, contactWish } from "./common";
 import { TalentTabs } from "./Tabs";
 import "./talent.css";
 import { LoadMore } from "../../components/LoadMore";
@@ -81,7 +81,7 @@ export function TalentSearch() {
                   <td>
                     <Tags values={p.gaps} label={t("col.gaps")} />
                   </td>
-                  <td>{p.open_to_contact ? t("open") : t("notOpen")}</td>
+                  <td>{t(contactWish(p))}</td>
                   <td>{formatDateTime(p.next_contact_at)}</td>
                 </tr>
               ))}

@@ -14,3 +14,13 @@ export function Tags({ values, label }: { values: string[]; label: string }): Re
   );
 }
 
+
+// The candidate's contact wish as the survey left it: said yes, said no (out of matching,
+// invitations and reminders), or not said.
+export function contactWish(profile: {
+  open_to_contact: boolean;
+  declined_contact_at?: string | null;
+}): "open" | "declined" | "notOpen" {
+  if (profile.open_to_contact) return "open";
+  return profile.declined_contact_at ? "declined" : "notOpen";
+}

@@ -95,6 +95,31 @@ async def test_form_post_validates_and_thanks(svc, client, auth, amqp_url, mail_
     assert 'id="tone-3" name="tone" value="3" checked' in page.text
 
 
+async def test_a_form_that_leaves_future_roles_unanswered_says_nothing_about_them(
+    svc, client, auth, amqp_url, mail_sink, clock
+):
+    # "May we contact you about future roles?" is yes, no, or not answered: a candidate who
+    # only rates the notice has not said no (talent-service takes a no out of matching).
+    notice, token = await _sent_notice(svc, client, auth, amqp_url, mail_sink)
+    page = await client.get(f"/survey/{token}")
+    assert 'type="radio" id="open_to_future_roles-yes" name="open_to_future_roles"' in page.text
+    assert 'id="open_to_future_roles-no" name="open_to_future_roles" value="no"' in page.text
+    ns = svc.runtime.settings.amqp_namespace
+    async with event_probe(amqp_url, ns, ["feedback-received"]) as probe:
+        assert (await client.post(f"/survey/{token}", data={"tone": "4"})).status_code == 200
+        page = await client.get(f"/survey/{token}")
+        assert "checked" not in page.text.split('name="open_to_future_roles"', 1)[1][:40]
+        no = {"tone": "4", "open_to_future_roles": "no"}
+        assert (await client.post(f"/survey/{token}", data=no)).status_code == 200
+        page = await client.get(f"/survey/{token}")
+        assert 'id="open_to_future_roles-no" name="open_to_future_roles" value="no" checked' in (
+            page.text
+        )
+        events = await probe.wait_for(2, event_type="feedback-received")
+    mine = [e for e in events if e.data["notification_id"] == notice["id"]]
+    assert [e.data["open_to_future_roles"] for e in mine] == [None, False]
+
+
 async def test_forged_and_expired_links(svc, client, auth, amqp_url, mail_sink, clock):
     notice, token = await _sent_notice(svc, client, auth, amqp_url, mail_sink)
     forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")

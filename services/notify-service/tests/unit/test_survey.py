@@ -111,7 +111,13 @@ def test_summarise_per_group_and_overall():
             60,
             SurveyAnswers(tone=5, detail=4, timeliness=5, helpfulness=4, open_to_future_roles=True),
         ),
-        outcome("engineering", 120, SurveyAnswers(tone=2, detail=2, timeliness=3, helpfulness=3)),
+        outcome(
+            "engineering",
+            120,
+            SurveyAnswers(
+                tone=2, detail=2, timeliness=3, helpfulness=3, open_to_future_roles=False
+            ),
+        ),
         outcome("engineering", 180),
         outcome("engineering", 0, sent=False),  # still scheduled
         outcome("sales", 30),
@@ -161,3 +167,14 @@ def test_survey_links_are_hidden_from_staff_views():
         hide_survey_links("see /survey/ and the surveys page")
         == "see /survey/ and the surveys page"
     )
+
+
+def test_the_share_open_to_future_roles_counts_only_those_who_answered_it():
+    # Left unanswered is neither a yes nor a no.
+    rows = [
+        outcome("x", 10, SurveyAnswers(tone=5, open_to_future_roles=True)),
+        outcome("x", 10, SurveyAnswers(tone=5)),
+        outcome("x", 10, SurveyAnswers(tone=5)),
+    ]
+    assert summarise(rows).overall.share_open_to_future_roles == pytest.approx(1.0)
+    assert summarise(rows[1:]).overall.share_open_to_future_roles is None

@@ -6,6 +6,7 @@ import uuid
 from datetime import timedelta
 
 from sqlalchemy import func, select
+from talent_testkit import about
 
 from talent_service.db.models import ErasureAudit, PendingTag, TalentProfile
 from talent_service.service.erasure import sweep_expired, talent_id_hash
@@ -441,3 +442,83 @@ async def test_an_erasure_requested_elsewhere_erases_here_and_is_not_announced_a
     for c in (pooled, never_pooled):
         r = await talent.client.get(f"/api/v1/talents/{c}", headers=auth("hr_admin"))
         assert r.status_code == 404
+
+
+async def test_a_survey_no_leaves_matching_invitations_and_reminders(talent, ev, auth, unique):
+    # The candidate said in the survey they are not open to future roles: HR may not invite
+    # them (one by one or in bulk), new openings do not count them, reminders skip them.
+    # A later "yes" brings them back; an earlier answer delivered late changes nothing.
+    skill = unique("sql")
+    person = str(uuid.uuid4())
+    await talent.consumed(
+        await talent.publish(ev.rejection(person, skills=[skill], rejected_at=ev.months_ago(7)))
+    )
+    before = str(uuid.uuid4())
+    await talent.consumed(await talent.publish(ev.position(before, required=[skill])))
+
+    async def matches(position_id: str) -> list[dict]:
+        r = await talent.client.get(
+            f"/api/v1/positions/{position_id}/matches", headers=auth("recruiter")
+        )
+        return r.json()["items"]
+
+    async def due() -> list[str]:
+        r = await talent.client.get(
+            "/api/v1/reminders", params={"limit": 500}, headers=auth("recruiter")
+        )
+        return [t["talent_id"] for t in r.json()["items"]]
+
+    (match,) = await matches(before)
+    assert person in await due()
+    answered = utcnow()
+    # The question left unanswered is not a no.
+    await talent.consumed(
+        await talent.publish(ev.feedback(person, open_to_future_roles=None, answered_at=answered))
+    )
+    assert [m["id"] for m in await matches(before)] == [match["id"]]
+    await talent.consumed(
+        await talent.publish(ev.feedback(person, open_to_future_roles=False, answered_at=answered))
+    )
+    r = await talent.client.get(f"/api/v1/talents/{person}", headers=auth("recruiter"))
+    assert r.json()["declined_contact_at"] is not None
+    assert "not open to future roles" in [h["detail"] for h in r.json()["history"]]
+    r = await talent.client.post(f"/api/v1/matches/{match['id']}/invite", headers=auth("hr_admin"))
+    assert r.status_code in (404, 409), r.text
+    assert await matches(before) == []
+    r = await talent.client.post(
+        f"/api/v1/positions/{before}/matches/invite",
+        json={"min_score": 0},
+        headers=auth("hr_admin"),
+    )
+    assert r.status_code == 200 and r.json()["invited"] == [], r.text
+    after = str(uuid.uuid4())
+    async with event_probe(talent.amqp_url, talent.namespace, ["matches-found"]) as probe:
+        await talent.consumed(await talent.publish(ev.position(after, required=[skill])))
+        await probe.settle(1.0)
+        assert about(probe, "matches-found", f"positions/{after}") == []
+    assert person not in await due()
+
+    # A "yes" given before the "no", delivered late: the later answer stands.
+    await talent.consumed(
+        await talent.publish(
+            ev.feedback(
+                person, open_to_future_roles=True, answered_at=answered - timedelta(hours=1)
+            )
+        )
+    )
+    assert await matches(after) == []
+    r = await talent.client.get(f"/api/v1/talents/{person}", headers=auth("recruiter"))
+    assert r.json()["declined_contact_at"] is not None and r.json()["open_to_contact"] is False
+
+    # They change their mind: matched again, and due again.
+    await talent.consumed(
+        await talent.publish(
+            ev.feedback(
+                person, open_to_future_roles=True, answered_at=answered + timedelta(hours=1)
+            )
+        )
+    )
+    assert [m["talent_id"] for m in await matches(after)] == [person]
+    assert person in await due()
+    r = await talent.client.get(f"/api/v1/talents/{person}", headers=auth("recruiter"))
+    assert r.json()["declined_contact_at"] is None and r.json()["open_to_contact"] is True

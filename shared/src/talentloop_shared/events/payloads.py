@@ -232,7 +232,8 @@ class FeedbackReceived(Payload):
     stage: str | None = None
     ratings: dict[str, int] = Field(default_factory=dict)
     comment: str | None = None
-    open_to_future_roles: bool = False
+    # "May we contact you about future roles?": yes, no, or None when left unanswered.
+    open_to_future_roles: bool | None = None
     answered_at: datetime
 
 

@@ -83,13 +83,21 @@ def survey_form(
         f'<p><label for="comment">{escape(_question(t, "comment"))}</label><br>\n'
         f'<textarea id="comment" name="comment" rows="5" maxlength="4000">{comment}</textarea></p>'
     )
-    checked = " checked" if previous is not None and previous.open_to_future_roles else ""
+    # Yes or no, neither chosen at first: leaving it is not a no.
+    said = previous.open_to_future_roles if previous is not None else None
+    choices = []
+    for word, answer in (("yes", True), ("no", False)):
+        rid = f"open_to_future_roles-{word}"
+        checked = " checked" if said is answer else ""
+        choices.append(
+            f'<input type="radio" id="{rid}" name="open_to_future_roles" value="{word}"'
+            f'{checked}><label for="{rid}">{escape(str(t.get(word, word)))}</label>'
+        )
     parts.append(
         "<fieldset>\n"
         f"<legend>{escape(_question(t, 'open_to_future_roles'))}</legend>\n"
-        f'<input type="checkbox" id="open_to_future_roles" name="open_to_future_roles" '
-        f'value="yes"{checked}><label for="open_to_future_roles">{escape(t["yes"])}</label>\n'
-        "</fieldset>"
+        + "\n".join(choices)
+        + "\n</fieldset>"
     )
     parts.append(f'<p><button type="submit">{escape(t["submit"])}</button></p>\n</form>')
     return _page(lang, t["title"], "\n".join(parts))

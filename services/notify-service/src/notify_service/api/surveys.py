@@ -70,13 +70,23 @@ def _form_answers(form: dict[str, str]) -> SurveyAnswers:
             data[key] = form[key].strip()
     if form.get("comment", "").strip():
         data["comment"] = form["comment"].strip()
-    data["open_to_future_roles"] = form.get("open_to_future_roles", "").lower() in {
-        "yes",
-        "on",
-        "true",
-        "1",
-    }
+    # Yes or no from the radio buttons; left unanswered, the question says nothing (any
+    # other value is the field's 422).
+    future = form.get("open_to_future_roles", "").strip().lower()
+    if future:
+        data["open_to_future_roles"] = _YES_NO.get(future, future)
     return SurveyAnswers.model_validate(data)
+
+
+_YES_NO = {
+    "yes": True,
+    "on": True,
+    "true": True,
+    "1": True,
+    "no": False,
+    "false": False,
+    "0": False,
+}
 
 
 @pages.post(

@@ -220,7 +220,8 @@ class SurveyResponse(Base):
     timeliness: Mapped[int | None] = mapped_column(SmallInteger)
     helpfulness: Mapped[int | None] = mapped_column(SmallInteger)
     comment: Mapped[str | None] = mapped_column(Text)
-    open_to_future_roles: Mapped[bool] = mapped_column(Boolean, default=False)
+    # None: the candidate left the question unanswered.
+    open_to_future_roles: Mapped[bool | None] = mapped_column(Boolean)
     answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     times_answered: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -164,7 +164,8 @@ class SurveyAnswers(BaseModel):
     timeliness: int | None = Field(default=None, ge=1, le=5)
     helpfulness: int | None = Field(default=None, ge=1, le=5)
     comment: str | None = Field(default=None, max_length=4000)
-    open_to_future_roles: bool = False
+    # Yes, no, or None: the question was left unanswered (which is not a no).
+    open_to_future_roles: bool | None = None
 
     def ratings(self) -> dict[str, int]:
         """The given ratings by question, as the `feedback-received` event carries them."""
@@ -228,6 +229,7 @@ def _summarise_group(
         values = [v for a in answered if (v := getattr(a, q)) is not None]
         means[q] = fmean(values) if values else None
     rated = [a.ratings() for a in answered if a.ratings()]
+    future = [a.open_to_future_roles for a in answered if a.open_to_future_roles is not None]
     satisfied = [fmean(r.values()) >= SATISFIED_THRESHOLD for r in rated]
     delays = [
         _minutes(r.rejected_at, r.sent_at)
@@ -241,9 +243,7 @@ def _summarise_group(
         response_rate=len(answered) / len(sent) if sent else None,
         mean_ratings=means,
         share_satisfied=sum(satisfied) / len(satisfied) if satisfied else None,
-        share_open_to_future_roles=(
-            sum(a.open_to_future_roles for a in answered) / len(answered) if answered else None
-        ),
+        share_open_to_future_roles=sum(future) / len(future) if future else None,
         median_minutes_to_send=median(delays) if delays else None,
         label=label,
     )

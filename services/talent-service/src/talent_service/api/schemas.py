@@ -50,6 +50,10 @@ class TalentSummary(BaseModel):
     consent_expires_at: datetime
     next_contact_at: datetime
     hired_at: datetime | None = Field(description="Hired since: out of matching")
+    declined_contact_at: datetime | None = Field(
+        description='When the candidate answered the survey "not open to future roles": out '
+        'of matching, invitations and re-contact reminders until a later "yes"'
+    )
     created_at: datetime
 
     @classmethod

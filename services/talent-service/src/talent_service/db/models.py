@@ -71,6 +71,11 @@ class TalentProfile(Base):
     last_contacted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Hired (candidate-hired): out of matching and re-contact reminders from then on.
     hired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Said "not open to future roles" in the survey: out of matching, invitations and
+    # reminders until a later "yes". `contact_answered_at`: when the latest answer was
+    # given (an earlier one delivered late changes nothing).
+    declined_contact_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    contact_answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()

@@ -163,6 +163,12 @@ def candidate_filter(plan: ScoringPlan, p: _Params, strength_targets: str) -> st
     return f" AND ({' OR '.join([*tests, f'c.strengths && {strength_targets}'])})"
 
 
+def in_matching(now: str) -> str:
+    """The SQL test of a profile `c` that scoring considers at `now` (a parameter): its
+    consent running, not hired since, not declined future contact in the survey."""
+    return f"c.consent_expires_at > {now} AND c.hired_at IS NULL AND c.declined_contact_at IS NULL"
+
+
 def candidates_statement(plan: ScoringPlan, *, now: datetime) -> ScoringStatement:
     """The SELECT of what scoring reads of the profiles it scores (the live ones that meet
     `candidate_filter`): id, years, skills, strengths, industries."""
@@ -173,7 +179,7 @@ def candidates_statement(plan: ScoringPlan, *, now: datetime) -> ScoringStatemen
     sql = (
         "SELECT c.id, c.years_experience, c.skills, c.strengths, c.industries "
         f"FROM talent_profiles AS c "
-        f"WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL{prefilter}"
+        f"WHERE {in_matching(now_p)}{prefilter}"
     )
     return ScoringStatement(sql=sql, params=p.values)
 
@@ -334,7 +340,7 @@ FROM (
                 FROM (
                     SELECT {listed}
                     FROM talent_profiles AS c
-                    WHERE c.consent_expires_at > {now_p} AND c.hired_at IS NULL{prefilter}
+                    WHERE {in_matching(now_p)}{prefilter}
                     OFFSET 0
                 ) AS a
                 OFFSET 0

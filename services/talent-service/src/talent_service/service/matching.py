@@ -251,7 +251,7 @@ async def match_profile_to_open_positions(
     """Score one (new or re-tagged) profile against every open position; matches found.
     The matches are written, and those it no longer makes dropped, in one statement each
     however many positions are open."""
-    if retention.is_expired(profile.consent_expires_at, now) or profile.hired_at is not None:
+    if _out_of_reach(profile, now) is not None:
         return 0
     matchable = _matchable(profile)
     vocabulary = await skills_in_force(uow.session)
@@ -320,13 +320,25 @@ def _candidate_info(profile: TalentProfile) -> CandidateInfo:
     return info.model_copy(update={"talent_pool_consent": True})
 
 
+def _out_of_reach(profile: TalentProfile | None, now: datetime) -> str | None:
+    """Why a pooled person may not be matched or invited at `now`, or None. The SQL of
+    scoring (`db.scoring.in_matching`) and the reminders test the same."""
+    if profile is None or retention.is_expired(profile.consent_expires_at, now):
+        return "the candidate's talent-pool consent has expired"
+    if profile.hired_at is not None:
+        return "the candidate was hired since"
+    if profile.declined_contact_at is not None:
+        return "the candidate said in the survey that they are not open to future roles"
+    return None
+
+
 def _refusal(
     match: TalentMatch, profile: TalentProfile | None, position: Position, now: datetime
 ) -> str | None:
     if match.invited_at is not None:
         return "already invited"
-    if profile is None or retention.is_expired(profile.consent_expires_at, now):
-        return "the candidate's talent-pool consent has expired"
+    if (reason := _out_of_reach(profile, now)) is not None:
+        return reason
     if position.status != "open":
         return "the position is closed"
     return None
@@ -413,6 +425,7 @@ async def invite_matches(
             TalentMatch.score >= (invitation.min_score or 0),
             TalentMatch.invited_at.is_(None),
             TalentProfile.consent_expires_at > now,
+            TalentProfile.declined_contact_at.is_(None),
         ).limit(invitation.limit)
     result = BulkInvitation()
     seen: set[uuid.UUID] = set()

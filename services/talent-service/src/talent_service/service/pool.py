@@ -14,6 +14,7 @@ from datetime import datetime
 
 from talent_service.db.models import TalentProfile
 from talent_service.db.repositories import (
+    MatchRepository,
     PendingTagRepository,
     ProfileRepository,
     lock_key,
@@ -175,7 +176,10 @@ async def tag_from_evaluation(uow: UnitOfWork, evaluation: EvaluationSubmitted) 
 
 
 async def tag_from_feedback(uow: UnitOfWork, feedback: FeedbackReceived) -> None:
-    """Record the candidate's survey answer to "open to future roles"."""
+    """Record the candidate's survey answer to "open to future roles" (left unanswered, it
+    changes nothing)."""
+    if feedback.open_to_future_roles is None:
+        return
     tags = tags_from_feedback(feedback)
     profile = await _profile_to_tag(
         uow, feedback.candidate_id, tags, at=feedback.answered_at, kind="feedback"
@@ -183,15 +187,30 @@ async def tag_from_feedback(uow: UnitOfWork, feedback: FeedbackReceived) -> None
     if profile is None:
         return
     profiles = ProfileRepository(uow.session)
+    now = uow.clock.now()
+    answered = feedback.answered_at
+    if profile.contact_answered_at is not None and answered < profile.contact_answered_at:
+        # An earlier answer delivered late: the latest answer counts.
+        profiles.record(profile.id, at=now, action="survey", detail="earlier answer ignored")
+        return
+    profile.contact_answered_at = answered
+    declined_before = profile.declined_contact_at is not None
     if tags:
         await _merge_into_profile(profiles, profile, tags)
+        profile.declined_contact_at = None
     else:
-        # The latest answer counts: a "no" withdraws an earlier "yes".
+        # A "no" withdraws an earlier "yes", and takes the person out of matching, invitations
+        # and re-contact reminders (the matches not yet invited go) until a later "yes".
         await profiles.remove_tags(profile.id, "open_to_contact")
         apply_tags(profile, await profiles.tags_of(profile.id))
+        profile.declined_contact_at = answered
+        await MatchRepository(uow.session).delete_uninvited_of_profile(profile.id)
     profiles.record(
         profile.id,
-        at=uow.clock.now(),
+        at=now,
         action="survey",
         detail="open to future roles" if tags else "not open to future roles",
     )
+    if tags and declined_before:
+        await uow.session.flush()
+        await match_profile_to_open_positions(uow, profile, now=now)

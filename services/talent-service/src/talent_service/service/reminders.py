@@ -21,11 +21,12 @@ REMINDERS = KeysetOrder(TalentProfile.next_contact_at, TalentProfile.id)
 
 def due_conditions(now: datetime, *, due_before: datetime | None = None) -> list[Any]:
     """Who is due for re-contact at `now` (or before `due_before`): pooled, consent still
-    running, not hired since."""
+    running, not hired since, not declined future contact in the survey."""
     return [
         TalentProfile.next_contact_at <= (due_before or now),
         TalentProfile.consent_expires_at > now,
         TalentProfile.hired_at.is_(None),
+        TalentProfile.declined_contact_at.is_(None),
     ]
 
 
