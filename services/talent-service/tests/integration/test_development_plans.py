@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import func, select
 from talent_testkit import about, wait_about
 
+from talent_service.db.models import PendingTag
 from talentloop_shared.events.payloads import CandidateErased
 from talentloop_shared.testing.harness import event_probe
 
@@ -175,3 +177,21 @@ async def test_plans_are_read_by_hr_recruiters_and_integrations(talent, auth):
         f"/api/v1/development-plans/{uuid.uuid4()}", headers=auth("hr_admin")
     )
     assert r.status_code == 404
+
+
+async def test_a_hire_forgets_what_interviewers_said_of_someone_never_pooled(talent, ev):
+    # The interviewers' strengths wait for a pooling that will not come: the person is
+    # hired, never rejected with consent. They are dropped at the hire, not kept 90 days.
+    person = str(uuid.uuid4())
+    await talent.consumed(
+        await talent.publish(ev.evaluation(person, strengths=["calm"], scores={"technical": 9}))
+    )
+
+    async def pending() -> int:
+        async with talent.svc.uow_factory() as uow:
+            query = select(func.count()).where(PendingTag.candidate_id == person)
+            return int(await uow.session.scalar(query) or 0)
+
+    assert await pending() == 2
+    await talent.consumed(await talent.publish(ev.hire(person)))
+    assert await pending() == 0

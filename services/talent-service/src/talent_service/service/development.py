@@ -20,6 +20,7 @@ from talent_service.db.models import Course, DevelopmentPlan
 from talent_service.db.repositories import (
     DevelopmentPlanRepository,
     MatchRepository,
+    PendingTagRepository,
     ProfileRepository,
     lock_key,
 )
@@ -98,10 +99,12 @@ async def seed_development_plan(uow: UnitOfWork, hire: CandidateHired) -> Develo
 
 
 async def _leave_matching(uow: UnitOfWork, hire: CandidateHired) -> None:
-    """A pooled person who was hired is matched to no opening any more."""
+    """A pooled person who was hired is matched to no opening any more; of someone never
+    pooled, what interviewers said (held for a pooling that will not come) is dropped."""
     profiles = ProfileRepository(uow.session)
     profile = await profiles.get_for_update(hire.candidate.id)
     if profile is None:
+        await PendingTagRepository(uow.session).purge(hire.candidate.id)
         return
     if profile.hired_at is None:
         profile.hired_at = hire.hired_at
