@@ -48,6 +48,18 @@ class Talent:
         """Wait until the service has applied (claimed in its inbox) these events."""
         await applied(self.svc, *event_ids, timeout=timeout)
 
+    async def matches(self, position_id: str, headers: dict[str, str]) -> list[dict[str, Any]]:
+        """The position's matches (the first page), best first."""
+        r = await self.client.get(f"/api/v1/positions/{position_id}/matches", headers=headers)
+        assert r.status_code == 200, r.text
+        return list(r.json()["items"])
+
+    async def due(self, headers: dict[str, str]) -> list[str]:
+        """The ids of the pooled people due for re-contact now (up to 500)."""
+        r = await self.client.get("/api/v1/reminders", params={"limit": 500}, headers=headers)
+        assert r.status_code == 200, r.text
+        return [t["talent_id"] for t in r.json()["items"]]
+
 
 def about(probe: EventProbe, event_type: str, subject: str) -> list[CloudEvent]:
     """The events of one type about one subject the probe received (other tests publish

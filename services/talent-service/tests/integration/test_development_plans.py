@@ -103,16 +103,10 @@ async def test_a_pooled_hire_leaves_matching_and_reminders(talent, ev, auth, uni
     await talent.consumed(await talent.publish(ev.position(before, required=[skill])))
 
     async def matched(position_id: str) -> list[str]:
-        r = await talent.client.get(
-            f"/api/v1/positions/{position_id}/matches", headers=auth("recruiter")
-        )
-        return [m["talent_id"] for m in r.json()["items"]]
+        return [m["talent_id"] for m in await talent.matches(position_id, auth("recruiter"))]
 
     async def due() -> list[str]:
-        r = await talent.client.get(
-            "/api/v1/reminders", params={"limit": 500}, headers=auth("recruiter")
-        )
-        return [t["talent_id"] for t in r.json()["items"]]
+        return await talent.due(auth("recruiter"))
 
     assert await matched(before) == [person]
     assert person in await due()

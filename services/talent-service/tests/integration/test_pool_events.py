@@ -456,26 +456,15 @@ async def test_a_survey_no_leaves_matching_invitations_and_reminders(talent, ev,
     before = str(uuid.uuid4())
     await talent.consumed(await talent.publish(ev.position(before, required=[skill])))
 
-    async def matches(position_id: str) -> list[dict]:
-        r = await talent.client.get(
-            f"/api/v1/positions/{position_id}/matches", headers=auth("recruiter")
-        )
-        return r.json()["items"]
-
-    async def due() -> list[str]:
-        r = await talent.client.get(
-            "/api/v1/reminders", params={"limit": 500}, headers=auth("recruiter")
-        )
-        return [t["talent_id"] for t in r.json()["items"]]
-
-    (match,) = await matches(before)
-    assert person in await due()
+    recruiter = auth("recruiter")
+    (match,) = await talent.matches(before, recruiter)
+    assert person in await talent.due(recruiter)
     answered = utcnow()
     # The question left unanswered is not a no.
     await talent.consumed(
         await talent.publish(ev.feedback(person, open_to_future_roles=None, answered_at=answered))
     )
-    assert [m["id"] for m in await matches(before)] == [match["id"]]
+    assert [m["id"] for m in await talent.matches(before, recruiter)] == [match["id"]]
     await talent.consumed(
         await talent.publish(ev.feedback(person, open_to_future_roles=False, answered_at=answered))
     )
@@ -484,7 +473,7 @@ async def test_a_survey_no_leaves_matching_invitations_and_reminders(talent, ev,
     assert "not open to future roles" in [h["detail"] for h in r.json()["history"]]
     r = await talent.client.post(f"/api/v1/matches/{match['id']}/invite", headers=auth("hr_admin"))
     assert r.status_code in (404, 409), r.text
-    assert await matches(before) == []
+    assert await talent.matches(before, recruiter) == []
     r = await talent.client.post(
         f"/api/v1/positions/{before}/matches/invite",
         json={"min_score": 0},
@@ -496,7 +485,7 @@ async def test_a_survey_no_leaves_matching_invitations_and_reminders(talent, ev,
         await talent.consumed(await talent.publish(ev.position(after, required=[skill])))
         await probe.settle(1.0)
         assert about(probe, "matches-found", f"positions/{after}") == []
-    assert person not in await due()
+    assert person not in await talent.due(recruiter)
 
     # A "yes" given before the "no", delivered late: the later answer stands.
     await talent.consumed(
@@ -506,7 +495,7 @@ async def test_a_survey_no_leaves_matching_invitations_and_reminders(talent, ev,
             )
         )
     )
-    assert await matches(after) == []
+    assert await talent.matches(after, recruiter) == []
     r = await talent.client.get(f"/api/v1/talents/{person}", headers=auth("recruiter"))
     assert r.json()["declined_contact_at"] is not None and r.json()["open_to_contact"] is False
 
@@ -518,7 +507,7 @@ async def test_a_survey_no_leaves_matching_invitations_and_reminders(talent, ev,
             )
         )
     )
-    assert [m["talent_id"] for m in await matches(after)] == [person]
-    assert person in await due()
+    assert [m["talent_id"] for m in await talent.matches(after, recruiter)] == [person]
+    assert person in await talent.due(recruiter)
     r = await talent.client.get(f"/api/v1/talents/{person}", headers=auth("recruiter"))
     assert r.json()["declined_contact_at"] is None and r.json()["open_to_contact"] is True
