@@ -41,6 +41,7 @@ class RobotServers:
     received: list[Received] = field(default_factory=list)
     refused: list[tuple[str, str]] = field(default_factory=list)
     stall_seconds: float = 0.0  # > 0: read the request, then answer late (a read timeout)
+    raw_answer: bytes | None = None  # set: the body of every answer (HTTP 200), as it is
 
     def of(self, provider: str) -> list[Received]:
         return [r for r in self.received if r.provider == provider]
@@ -121,7 +122,7 @@ def robot_servers() -> Iterator[RobotServers]:
                 state.refused.append((provider, why))
                 key, code = _REFUSALS.get(provider, ("errcode", 404))
                 answer = {key: code, "errmsg" if key == "errcode" else "msg": why}
-            payload = json.dumps(answer).encode()
+            payload = json.dumps(answer).encode() if state.raw_answer is None else state.raw_answer
             self.send_response(200)  # the providers answer errors with 200 and a code
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(payload)))

@@ -16,8 +16,8 @@ from standardwebhooks.webhooks import Webhook
 
 from notify_service.config import Settings
 from notify_service.domain import webhooks as rules
+from notify_service.service.targets import check_target, target_policy
 from notify_service.service.webhook_delivery import Claimed, new_http_client, send
-from notify_service.service.webhooks import check_target, target_policy
 from talentloop_shared.errors import FieldInvalid
 
 PROD = rules.TargetPolicy(allow_private=False, require_https=True)
@@ -194,3 +194,47 @@ async def test_a_receiver_dripping_its_answer_is_cut_off_at_the_attempts_deadlin
 def test_the_claim_outlasts_an_attempt() -> None:
     with pytest.raises(ValidationError, match="CLAIM_TIMEOUT"):
         Settings(webhook_read_timeout_seconds=60, webhook_claim_timeout_seconds=100)
+
+
+async def test_an_attempts_error_is_ours_never_the_receivers_words_or_redirect() -> None:
+    # HR's readers see last_error: a redirect's Location (an internal address, a token)
+    # and httpx's text (the URL) stay out of it.
+    async def redirect(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(65536)
+        writer.write(
+            b"HTTP/1.1 302 Found\r\nLocation: http://10.0.0.7/admin?token=s3cret\r\n"
+            b"Content-Length: 13\r\nConnection: close\r\n\r\nsecret words!"
+        )
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(redirect, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    settings = Settings(webhook_connect_timeout_seconds=0.5, webhook_read_timeout_seconds=0.5)
+
+    def claimed(url: str) -> Claimed:
+        return Claimed(
+            id=uuid.uuid4(),
+            subscription_id=uuid.uuid4(),
+            webhook_id="msg_1",
+            body="{}",
+            attempts=0,
+            attempts_before_redelivery=0,
+            url=url,
+            secrets=["whsec_" + "a" * 32],
+        )
+
+    client = new_http_client(settings)
+    try:
+        moved = await send(
+            client, settings, claimed(f"http://127.0.0.1:{port}/h"), datetime.now(UTC)
+        )
+        server.close()
+        await server.wait_closed()
+        refused = await send(
+            client, settings, claimed(f"http://127.0.0.1:{port}/h?key=k3y"), datetime.now(UTC)
+        )
+    finally:
+        await client.aclose()
+    assert moved.status_code == 302 and moved.error == "HTTP 302 redirect (not followed)"
+    assert refused.error == "request failed: ConnectError"

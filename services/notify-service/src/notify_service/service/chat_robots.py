@@ -20,7 +20,7 @@ from notify_service.db.alert_models import ChatRobot, PositionUnit
 from notify_service.service.inputs import iana_timezone
 from notify_service.service.robot_delivery import RobotProvider
 from notify_service.service.state import notify_state
-from notify_service.service.webhooks import check_target
+from notify_service.service.targets import check_target
 from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import FieldInvalid, found
 from talentloop_shared.events.payloads import PositionChanged

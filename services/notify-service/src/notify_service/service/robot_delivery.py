@@ -22,6 +22,7 @@ import asyncio
 import base64
 import hashlib
 import hmac
+import json
 import time
 import urllib.parse
 import uuid
@@ -32,9 +33,11 @@ from typing import Any, Literal
 import httpx
 from sqlalchemy import select
 
+from notify_service.config import Settings
 from notify_service.db.alert_models import ChatRobot
 from notify_service.db.models import Notification
 from notify_service.service.delivery import DeliveryResult
+from notify_service.service.targets import TargetRefused, TargetUnresolvable, pinned_post
 from talentloop_shared.ops.vault import Vault
 from talentloop_shared.service import Runtime
 
@@ -107,67 +110,113 @@ def robot_request(
     raise ValueError(f"unknown robot provider {target.provider!r}")
 
 
+MAX_ANSWER_BYTES = 16 * 1024
+"""How much of a robot's answer is read: the providers answer a few dozen bytes of JSON."""
+
+
+def _answer_code(body: bytes) -> int | str | None:
+    """The error code a robot's answer carries (0 or None: accepted); ValueError when the
+    answer is not a JSON object with a number or string for a code (a robot's never is:
+    something else answered, or answered oddly)."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        raise ValueError("not JSON") from None
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    for key in ("errcode", "code", "StatusCode"):
+        if key in data:
+            code = data[key]
+            if code is None or (isinstance(code, (int, str)) and not isinstance(code, bool)):
+                return code
+            raise ValueError("an error code that is not a number")
+    return None
+
+
+def _code_label(code: int | str) -> str:
+    text = str(code)
+    return text if len(text) <= 12 and text.lstrip("-").isdigit() else "not a known code"
+
+
 class RobotSender:
-    """Posts alerts to robots over one pooled HTTP client."""
+    """Posts alerts to robots over one pooled HTTP client, under the webhook targets' rules.
 
-    def __init__(self, timeout_seconds: float, client: httpx.AsyncClient | None = None) -> None:
-        # No proxy from the environment, no redirect followed: the post goes to the address
-        # HR gave (checked against the webhook targets' rules when it was set).
+    Each post is checked and connected like a webhook attempt (`targets.pinned_post`): the
+    robot's address is checked again at every send, not only when HR set the URL; no proxy
+    from the environment, no redirect followed; one deadline for the whole exchange and at
+    most `MAX_ANSWER_BYTES` of the answer read. What a failure records is ours (Readers see
+    it): the status or the provider's numeric code, never the answer's words or the URL
+    (its key is the robot's credential)."""
+
+    def __init__(self, settings: Settings, client: httpx.AsyncClient | None = None) -> None:
+        self.settings = settings
+        timeout = settings.robot_timeout_seconds
+        # Connect, write and read may each take the timeout; the exchange no longer.
+        self.deadline = 3 * timeout + 1
         self.client = client or httpx.AsyncClient(
-            timeout=timeout_seconds, trust_env=False, follow_redirects=False
+            timeout=timeout, trust_env=False, follow_redirects=False
         )
-
-    def _scrub(self, message: str, target: RobotTarget) -> str:
-        for secret in (target.webhook_url, target.secret):
-            if secret:
-                message = message.replace(secret, "<redacted>")
-        return message[:500]
 
     async def send(self, target: RobotTarget, title: str, body: str) -> DeliveryResult:
         """Post one message; the outcome as the dispatcher records it."""
         url, message = robot_request(target, title, body)
+        robot = f"{target.provider} robot"
         try:
-            response = await self.client.post(url, json=message)
+            answer = await pinned_post(
+                self.client,
+                self.settings,
+                url,
+                content=json.dumps(message, ensure_ascii=False).encode(),
+                headers={"content-type": "application/json"},
+                deadline=self.deadline,
+                max_bytes=MAX_ANSWER_BYTES,
+            )
+        except TargetRefused as exc:
+            return DeliveryResult(False, f"{robot}: {exc}", permanent=True)
+        except TargetUnresolvable:
+            return DeliveryResult(False, f"{robot} unreachable: its host does not resolve")
+        except TimeoutError:
+            return DeliveryResult(
+                False,
+                f"delivery outcome unknown: no whole answer from the {robot} within "
+                f"{self.deadline:g} s",
+                unknown=True,
+            )
         except (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError) as exc:
             return DeliveryResult(
                 False,
-                self._scrub(
-                    f"delivery outcome unknown: no answer from the {target.provider} robot "
-                    f"({type(exc).__name__})",
-                    target,
-                ),
+                f"delivery outcome unknown: no answer from the {robot} ({type(exc).__name__})",
                 unknown=True,
             )
         except httpx.HTTPError as exc:
-            return DeliveryResult(
-                False,
-                self._scrub(f"{target.provider} robot unreachable: {exc!r}", target),
-            )
-        if response.status_code >= 500 or response.status_code in (408, 429):
-            return DeliveryResult(False, f"{target.provider} robot answered {response.status_code}")
-        if not response.is_success:
-            return DeliveryResult(
-                False,
-                self._scrub(
-                    # The status only: an answer's text is the target's, and a URL
-                    # that is not a robot's would have it read back to us here.
-                    f"{target.provider} robot refused: HTTP {response.status_code}",
-                    target,
-                ),
-                permanent=True,
-            )
+            return DeliveryResult(False, f"{robot} unreachable ({type(exc).__name__})")
+        status = answer.status_code
+        if status >= 500 or status in (408, 429):
+            return DeliveryResult(False, f"{robot} answered {status}")
+        if not 200 <= status < 300:
+            # The status only: an answer's text is the target's, and a URL that is not a
+            # robot's would have it read back to us here.
+            return DeliveryResult(False, f"{robot} refused: HTTP {status}", permanent=True)
         try:
-            data = response.json()
+            if answer.truncated:
+                raise ValueError("longer than a robot's answer")
+            code = _answer_code(answer.body)
         except ValueError:
-            data = {}
-        code = data.get("errcode", data.get("code", data.get("StatusCode", 0)))
-        if code in (0, None):
+            return DeliveryResult(
+                False,
+                f"delivery outcome unknown: the {robot} answered HTTP {status} with something "
+                "that is not a robot's answer",
+                unknown=True,
+            )
+        if code in (0, "0", None):
             return DeliveryResult(True, reference=f"{target.provider}:{uuid.uuid4().hex[:12]}")
-        message_text = str(data.get("errmsg") or data.get("msg") or "")[:200]
+        assert code is not None
+        label = _code_label(code)
+        limited = _RATE_LIMITED.get(target.provider, set())
         return DeliveryResult(
             False,
-            self._scrub(f"{target.provider} robot refused: {code} {message_text}", target),
-            permanent=code not in _RATE_LIMITED.get(target.provider, set()),
+            f"{robot} refused: error code {label}",
+            permanent=not (label.lstrip("-").isdigit() and int(label) in limited),
         )
 
     async def close(self) -> None:

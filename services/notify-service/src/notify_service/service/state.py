@@ -103,7 +103,7 @@ def build_notify_state(rt: Runtime) -> NotifyState:
         mailer=SmtpMailer(settings),
         sms=sms_gateway(settings),
         renderer=TemplateRenderer(RenderLimits(seconds=settings.template_render_seconds)),
-        robots=RobotSender(settings.robot_timeout_seconds),
+        robots=RobotSender(settings),
         packs=language_packs(settings),
         vault=Vault([s for s in (settings.at_rest_secret, settings.at_rest_old_secret) if s]),
         dispatcher=DispatcherWakeup(

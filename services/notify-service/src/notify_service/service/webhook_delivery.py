@@ -42,8 +42,9 @@ from notify_service.db.webhooks import WebhookDelivery, WebhookSubscription
 from notify_service.domain import webhooks as rules
 from notify_service.service.settings import hr_alert_reader
 from notify_service.service.state import notify_state
+from notify_service.service.targets import TargetRefused, TargetUnresolvable, pinned_post
 from notify_service.service.wakeups import wake_dispatchers
-from notify_service.service.webhooks import ERASED_REASON, resolve, target_policy
+from notify_service.service.webhooks import ERASED_REASON
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.logging import get_logger
 from talentloop_shared.service import Runtime
@@ -220,42 +221,28 @@ def new_http_client(settings: Settings) -> httpx.AsyncClient:
 async def send(
     client: httpx.AsyncClient, settings: Settings, delivery: Claimed, now: datetime
 ) -> Outcome:
-    """One attempt: check the target's addresses, connect to the checked one, post."""
-    policy = target_policy(settings)
-    problem = rules.url_problem(delivery.url, policy)
-    if problem is not None:
-        return Outcome(False, error=f"refused: {problem[1]} (rule: {problem[0]})")
-    target = rules.parse_target(delivery.url)
-    try:
-        addresses = await resolve(target.host, target.port)
-    except OSError as e:
-        return Outcome(False, error=f"cannot resolve {target.host}: {e}"[:300])
-    for ip in addresses:
-        problem = rules.address_problem(ip, policy)
-        if problem is not None:
-            return Outcome(False, error=f"refused: {problem[1]} (rule: {problem[0]})")
-    ip = addresses[0]
-    host = f"[{ip}]" if ip.version == 6 else str(ip)
-    url = f"{target.scheme}://{host}:{target.port}{target.path}"
-    headers = signed_headers(delivery, now) | {"host": target.netloc}
-    extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
+    """One attempt: check the target's addresses, connect to the checked one, post. The
+    error recorded is ours (a reader of the delivery log sees it): the rule, the kind of
+    failure or the HTTP status, never the receiver's words or where it redirects."""
+    headers = signed_headers(delivery, now)
     started = time.perf_counter()
     try:
         # The timeouts are per read; the attempt as a whole has a deadline too (a receiver
         # dripping its answer would otherwise hold a slot past its claim).
-        async with asyncio.timeout(settings.webhook_attempt_seconds):
-            request = client.build_request(
-                "POST", url, content=delivery.body.encode(), headers=headers, extensions=extensions
-            )
-            response = await client.send(request, stream=True)
-            try:
-                read = 0
-                async for chunk in response.aiter_raw():
-                    read += len(chunk)
-                    if read >= settings.webhook_max_response_bytes:
-                        break  # the rest is never read: closing drops the connection
-            finally:
-                await response.aclose()
+        answer = await pinned_post(
+            client,
+            settings,
+            delivery.url,
+            content=delivery.body.encode(),
+            headers=headers,
+            deadline=settings.webhook_attempt_seconds,
+            max_bytes=settings.webhook_max_response_bytes,
+        )
+    except TargetRefused as e:
+        return Outcome(False, error=str(e))
+    except TargetUnresolvable as e:
+        host = rules.parse_target(delivery.url).host
+        return Outcome(False, error=f"cannot resolve {host}: {e}"[:300])
     except TimeoutError:
         latency = int((time.perf_counter() - started) * 1000)
         return Outcome(
@@ -265,17 +252,17 @@ async def send(
         )
     except httpx.HTTPError as e:
         latency = int((time.perf_counter() - started) * 1000)
-        return Outcome(False, error=f"{type(e).__name__}: {e}"[:300], latency_ms=latency)
+        return Outcome(False, error=f"request failed: {type(e).__name__}", latency_ms=latency)
     latency = int((time.perf_counter() - started) * 1000)
     WEBHOOK_LATENCY.observe(latency / 1000)
-    code = response.status_code
+    code = answer.status_code
     if 200 <= code < 300:
         return Outcome(True, status_code=code, latency_ms=latency)
     if code == 410:
         return Outcome(False, status_code=code, latency_ms=latency, gone=True, error="410 Gone")
     error = f"HTTP {code}"
     if 300 <= code < 400:
-        error += f" redirect to {response.headers.get('location', '?')[:200]} (not followed)"
+        error += " redirect (not followed)"
     return Outcome(False, status_code=code, latency_ms=latency, error=error)
 
 

@@ -8,9 +8,6 @@ it; the delivery loop (`service/webhook_delivery.py`) sends them afterwards, at 
 
 from __future__ import annotations
 
-import asyncio
-import ipaddress
-import socket
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,14 +28,14 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import array as pg_array
 from sqlalchemy.dialects.postgresql import insert
 
-from notify_service.config import Settings
 from notify_service.db.models import ErasedCandidate
 from notify_service.db.webhooks import WebhookCandidateLink, WebhookDelivery, WebhookSubscription
 from notify_service.domain import webhooks as rules
 from notify_service.service.per_transaction import once_per_transaction
 from notify_service.service.state import notify_state
+from notify_service.service.targets import check_target
 from talentloop_shared.db import KeysetOrder, UnitOfWork, where_given
-from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid, Gone, found
+from talentloop_shared.errors import Conflict, ExpectedVersion, Gone, found
 from talentloop_shared.events import CloudEvent
 from talentloop_shared.events.registry import EVENT_TYPES
 from talentloop_shared.http import RequestModel
@@ -103,63 +100,6 @@ class CreatedSubscription:
 
     subscription: WebhookSubscription
     secret: str
-
-
-# --- target checks --------------------------------------------------------------------------
-
-
-def target_policy(settings: Settings) -> rules.TargetPolicy:
-    """This deployment's rules for webhook targets."""
-    local = settings.webhooks_local
-    return rules.TargetPolicy(allow_private=local, require_https=not local)
-
-
-async def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
-    """Every address `host` resolves to (an IP literal: itself); OSError when none."""
-    try:
-        return [ipaddress.ip_address(host)]
-    except ValueError:
-        pass
-    try:
-        infos = await asyncio.get_running_loop().getaddrinfo(
-            host, port, type=socket.SOCK_STREAM, proto=socket.IPPROTO_TCP
-        )
-    except UnicodeError:  # "a..b", a label over 63 characters: IDNA cannot encode it
-        raise OSError(f"{host} is not a valid host name") from None
-    found: list[ipaddress.IPv4Address | ipaddress.IPv6Address] = []
-    for info in infos:
-        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if ip not in found:
-            found.append(ip)
-    if not found:
-        raise OSError(f"{host} has no address")
-    return found
-
-
-async def check_target(
-    url: str, settings: Settings, *, field: str | tuple[str, ...] = "url"
-) -> None:
-    """422 naming the rule (and `field`) when `url` may not receive webhooks or chat-robot
-    posts (scheme, SSRF ranges). A host name is resolved and every address checked; one
-    that does not resolve is refused too (a typo is caught now, not after a day of
-    retries)."""
-    policy = target_policy(settings)
-    problem = rules.url_problem(url, policy)
-    if problem is None and not policy.allow_private:
-        target = rules.parse_target(url)
-        try:
-            addresses = await resolve(target.host, target.port)
-        except OSError as exc:
-            invalid = "not a valid host name" in str(exc)
-            problem = ("unresolvable", str(exc) if invalid else f"{target.host} does not resolve")
-        else:
-            for ip in addresses:
-                problem = rules.address_problem(ip, policy)
-                if problem is not None:
-                    break
-    if problem is not None:
-        rule, message = problem
-        raise FieldInvalid(field, f"{message} (rule: {rule})")
 
 
 # --- subscriptions ------------------------------------------------------------------------
