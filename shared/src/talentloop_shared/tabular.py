@@ -8,6 +8,9 @@
   (a few KB that inflate to gigabytes) is refused; rows are streamed (openpyxl read-only).
 - Rows are read one at a time from the upload (spooled to disk by the web server), up to a
   row cap; the reader never holds the whole file and a parsed copy of it at once.
+- A cell holding a character that cannot be stored as text (NUL; the other C0 controls but
+  tab, line feed and carriage return) is a `CellProblem` of its row and column, for the
+  caller to report with the rest of its row's problems; the cell itself is kept as read.
 - Column headers are normalised (`Org Unit Code` → `org_unit_code`) and mapped through the
   caller's aliases (`部门编码` → `org_unit_code`) and the uploader's own column mapping.
 
@@ -48,6 +51,12 @@ MAX_PART_BYTES: Final = 64 * 1024 * 1024
 _XLSX_MAGIC = b"PK\x03\x04"
 _WHITESPACE_RE = re.compile(r"[\s\u3000]+")
 _SNIFF_BYTES = 64 * 1024
+# What a cell may not hold. NUL, because PostgreSQL text and jsonb cannot store it (the
+# import failed in the database, naming no row). The other C0 controls, because nobody types
+# one into a cell: a spreadsheet does not show them, so "ACME" and "ACME<ESC>" would be two
+# codes no one can tell apart, and XML (an XLSX export, a feed) cannot carry them at all.
+# Tab, line feed and carriage return are text people do put in cells (Alt+Enter).
+_UNSTORABLE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class TableError(Invalid):
@@ -77,14 +86,26 @@ class HeaderProblem:
     problem: str
 
 
+@dataclass(frozen=True, slots=True)
+class CellProblem:
+    """A cell of a data row that cannot be taken as it is (see `unstorable_character`)."""
+
+    row: int
+    column: str
+    problem: str
+
+
 @dataclass(slots=True)
 class Table:
     """A parsed upload: canonical column names, the non-blank data rows, header problems,
-    and how each header of the file was understood (for the validation report)."""
+    cells no row may be written with, and how each header of the file was understood (for
+    the validation report)."""
 
     columns: tuple[str, ...]
     rows: list[TableRow]
     problems: list[HeaderProblem] = field(default_factory=list)
+    # In file order; the rows keep these cells as read, so a caller must report them.
+    cell_problems: list[CellProblem] = field(default_factory=list)
     # The file's own header → the column it was read as ("部门编码" → "org_unit_code").
     column_mapping: dict[str, str] = field(default_factory=dict)
     total_rows: int = 0
@@ -107,6 +128,21 @@ def cell_text(value: object) -> str:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return str(value)
+
+
+def unstorable_character(text: str) -> str | None:
+    """Why `text` cannot be stored as it is (it holds a NUL or another control character),
+    naming the first such character and where it is; None when it can."""
+    found = _UNSTORABLE_RE.search(text)
+    if found is None:
+        return None
+    code = ord(found.group())
+    what = "a NUL character (U+0000)" if code == 0 else f"the control character U+{code:04X}"
+    return (
+        f"the cell holds {what} at character {found.start() + 1}, which cannot be stored; "
+        "delete it (a spreadsheet does not show it: it comes from the program that exported "
+        "the file)"
+    )
 
 
 def read_table(
@@ -173,6 +209,7 @@ def _table(
         if raw.strip() and raw.strip() != column:
             understood[raw.strip()] = column
     rows: list[TableRow] = []
+    cell_problems: list[CellProblem] = []
     total = 0
     blank_run = 0
     # Empty rows count too: runs of them shorter than MAX_BLANK_RUN between rows with data
@@ -204,10 +241,16 @@ def _table(
         if total > max_rows:
             raise TableError(f"the file has more than {max_rows} rows; split it into parts")
         rows.append(TableRow(row=row_number, values=values))
+        # One scan of the whole row; the cells one by one only when it finds something.
+        if _UNSTORABLE_RE.search("".join(values.values())):
+            for name, value in values.items():
+                if (problem := unstorable_character(value)) is not None:
+                    cell_problems.append(CellProblem(row_number, name, problem))
     return Table(
         columns=tuple(index_of),
         rows=rows,
         problems=problems,
+        cell_problems=cell_problems,
         column_mapping=understood,
         total_rows=total,
     )

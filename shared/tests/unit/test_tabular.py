@@ -204,3 +204,37 @@ def test_a_cell_in_the_last_column_does_not_widen_every_row(monkeypatch) -> None
     )
     assert [r.values for r in read_table(wide).rows] == [{"code": f"U{n}"} for n in range(2, 6)]
     assert widths and max(widths) <= 201
+
+
+def test_a_nul_in_a_cell_is_a_problem_of_its_row_and_column() -> None:
+    # PostgreSQL text (and jsonb) cannot hold U+0000: the import failed in the database,
+    # with a 422 that named no row, a dry run too.
+    table = read_table(b"code,name\nA1,Acme\nB2,Ac\x00me\x00\n")
+    assert [(p.row, p.column) for p in table.cell_problems] == [(3, "name")]
+    assert "NUL" in table.cell_problems[0].problem
+    assert "cannot be stored" in table.cell_problems[0].problem
+    assert "character 3" in table.cell_problems[0].problem  # the first, where to look
+    assert table.rows[1].values == {"code": "B2", "name": "Ac\x00me\x00"}  # kept, as typed
+
+
+@pytest.mark.parametrize("control", ["\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1f"])
+def test_other_control_characters_are_problems_too(control: str) -> None:
+    table = read_table(f"code,name\nA{control}1,Acme\n".encode())
+    assert [(p.row, p.column) for p in table.cell_problems] == [(2, "code")]
+    assert f"U+{ord(control):04X}" in table.cell_problems[0].problem
+
+
+def test_tabs_and_line_breaks_in_cells_are_text() -> None:
+    table = read_table(b'code,notes\nA1,"one\ttwo\r\nthree\nfour"\n')
+    assert table.cell_problems == []
+    assert table.rows[0].get("notes") == "one\ttwo\r\nthree\nfour"
+
+
+def test_an_xlsx_with_a_nul_is_refused_as_a_file() -> None:
+    # XML cannot hold U+0000 (nor most controls), escaped or not: the sheet cannot be
+    # parsed, so no row can be named; it never gets as far as the database either.
+    content = _xlsx([["code", "name"], ["A1", "Acme"]])
+    for character in (b"&#0;", b"\x00", b"&#x1b;"):
+        bad = _with_sheet_xml(content, lambda xml, c=character: xml.replace(b"Acme", b"Ac" + c))
+        with pytest.raises(TableError, match="cannot be read"):
+            read_table(bad)

@@ -49,7 +49,9 @@ def validate_org_unit_rows(
     Pass `existing_parent_codes` (code → parent code of existing units) to also catch cycles
     that a file re-parenting existing units would close through the database's tree.
     """
-    problems, first_row = check_header_and_codes(table, ORG_UNIT_REQUIRED_COLUMNS)
+    problems, first_row = check_header_and_codes(
+        table, ORG_UNIT_REQUIRED_COLUMNS, columns=ORG_UNIT_COLUMNS
+    )
     if first_row is None:
         return ImportReport("org_units", len(table.rows), [], problems)
     parsed: list[tuple[int, OrgUnitImportRow]] = []

@@ -85,7 +85,7 @@ def validate_people_rows(
     login to two people.
     """
     problems, first_row = check_header_and_codes(
-        table, PEOPLE_REQUIRED_COLUMNS, key="external_code"
+        table, PEOPLE_REQUIRED_COLUMNS, columns=PEOPLE_COLUMNS, key="external_code"
     )
     if first_row is None:
         return ImportReport("people", len(table.rows), [], problems)

@@ -98,7 +98,9 @@ def validate_position_rows(
     table: Table, *, known_org_unit_codes: Set[str]
 ) -> ImportReport[PositionImportRow]:
     """Validate position rows; `known_org_unit_codes` = existing units plus any being imported."""
-    problems, first_row = check_header_and_codes(table, POSITION_REQUIRED_COLUMNS)
+    problems, first_row = check_header_and_codes(
+        table, POSITION_REQUIRED_COLUMNS, columns=POSITION_COLUMNS
+    )
     if first_row is None:
         return ImportReport("positions", len(table.rows), [], problems)
     parsed: list[tuple[int, PositionImportRow]] = []

@@ -40,11 +40,12 @@ class ImportReport(Generic[RowT]):
 
 
 def check_header_and_codes(
-    table: Table, required: Sequence[str], *, key: str = "code"
+    table: Table, required: Sequence[str], *, columns: Sequence[str], key: str = "code"
 ) -> tuple[list[RowProblem], dict[str, int] | None]:
-    """The header's problems and each code's first row; None for the codes when a required
-    column is missing (then no row can be checked, and that is the one problem to report).
-    `key` is the column that holds each row's code."""
+    """The header's problems, the cells of `columns` (what the import reads) that cannot be
+    stored, and each code's first row; None for the codes when a required column is missing
+    (then no row can be checked, and that is the one problem to report). `key` is the column
+    that holds each row's code."""
     problems = [RowProblem(HEADER_ROW, p.column, p.problem) for p in table.problems]
     missing = [name for name in required if name not in table.columns]
     if missing:
@@ -56,6 +57,11 @@ def check_header_and_codes(
             )
         )
         return problems, None
+    # A NUL (or another control character) anywhere the import reads: the reader found it,
+    # and the row is not written; a column the import does not read is no one's business.
+    problems.extend(
+        RowProblem(p.row, p.column, p.problem) for p in table.cell_problems if p.column in columns
+    )
     return problems, _check_codes(table.rows, problems, key)
 
 
