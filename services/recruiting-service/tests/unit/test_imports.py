@@ -152,3 +152,14 @@ def test_the_key_fields_checksum() -> None:
     assert key_fields_checksum(phone) != same
     # A row that does not state its phone is not compared on it.
     assert key_fields_checksum([{**rows[1], "phone": None}]) != key_fields_checksum([rows[1]])
+
+
+def test_a_nul_in_a_cell_is_a_problem_of_its_row_and_column() -> None:
+    # The shared reader names it; before, the row was valid and failed in the database.
+    table = read_table(
+        b"name,email,skills\nLi\x00 Lei,li@example.com,go\nWang,wang@example.com,s\x00ql\n"
+    )
+    parsed = parse_candidates(table)
+    assert [(p.row, p.column) for p in parsed.problems] == [(2, "name"), (3, "skills")]
+    assert all("NUL" in p.msg for p in parsed.problems)
+    assert parsed.valid == []

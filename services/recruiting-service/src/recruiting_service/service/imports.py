@@ -200,10 +200,18 @@ def parse_candidates(table: Table, *, ignored: frozenset[str] = frozenset()) -> 
     parsed = ParsedFile(problems=_header_problems(table, ignored))
     if parsed.problems:
         return parsed
+    # Cells the reader found a NUL (or another control character) in: not stored, named.
+    unstorable: dict[int, list[ImportProblem]] = {}
+    for cell in table.cell_problems:
+        if cell.column in COLUMNS and cell.column not in ignored:
+            unstorable.setdefault(cell.row, []).append(
+                ImportProblem(cell.row, cell.column, cell.problem)
+            )
     first_row_of: dict[str, int] = {}
     for row in table.rows:
         parsed.rows += 1
         values, problems = _row_input(row, ignored)
+        problems[:0] = unstorable.get(row.row, [])
         try:
             candidate = CandidateCreate.model_validate(values)
         except ValidationError as exc:
