@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from org_service.domain import lengths
 from talentloop_shared.db import NAMING_CONVENTION
 
 
@@ -40,9 +41,9 @@ class OrgUnit(Base):
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     # The ERP's id for the unit; imports upsert by it, so it is unique when present.
-    code: Mapped[str | None] = mapped_column(String(64), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str | None] = mapped_column(String(lengths.CODE), unique=True)
+    name: Mapped[str] = mapped_column(String(lengths.UNIT_NAME))
+    kind: Mapped[str] = mapped_column(String(lengths.UNIT_KIND))
     # Rises with every change of the unit's own fields (name, kind, code, parent): its ETag.
     version: Mapped[int] = mapped_column(Integer, server_default="1")
     parent_id: Mapped[uuid.UUID | None] = mapped_column(
@@ -73,19 +74,19 @@ class Person(Base):
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
     # The ERP's employee number (工号); upserts go by it, so it is unique when present.
-    external_code: Mapped[str | None] = mapped_column(String(64), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
-    email: Mapped[str | None] = mapped_column(String(320))
-    phone: Mapped[str | None] = mapped_column(String(32))
-    locale: Mapped[str] = mapped_column(String(35), server_default="en")
-    timezone: Mapped[str] = mapped_column(String(64), server_default="UTC")
+    external_code: Mapped[str | None] = mapped_column(String(lengths.CODE), unique=True)
+    name: Mapped[str] = mapped_column(String(lengths.PERSON_NAME))
+    email: Mapped[str | None] = mapped_column(String(lengths.EMAIL))
+    phone: Mapped[str | None] = mapped_column(String(lengths.PHONE))
+    locale: Mapped[str] = mapped_column(String(lengths.LOCALE), server_default="en")
+    timezone: Mapped[str] = mapped_column(String(lengths.TIMEZONE), server_default="UTC")
     org_unit_id: Mapped[uuid.UUID | None] = mapped_column(
         UUID(as_uuid=True), ForeignKey("org_units.id"), index=True
     )
     manager_id: Mapped[uuid.UUID | None] = mapped_column(
         UUID(as_uuid=True), ForeignKey("people.id"), index=True
     )
-    subject: Mapped[str | None] = mapped_column(String(200), unique=True)
+    subject: Mapped[str | None] = mapped_column(String(lengths.SUBJECT), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, server_default="true")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
@@ -99,16 +100,16 @@ class Position(Base):
     __tablename__ = "positions"
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
-    code: Mapped[str | None] = mapped_column(String(64), unique=True)
+    code: Mapped[str | None] = mapped_column(String(lengths.CODE), unique=True)
     version: Mapped[int] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(lengths.POSITION_TITLE))
     org_unit_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("org_units.id"), index=True
     )
-    job_family: Mapped[str] = mapped_column(String(100))
+    job_family: Mapped[str] = mapped_column(String(lengths.JOB_FAMILY))
     headcount: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), index=True)
-    location: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(lengths.POSITION_STATUS), index=True)
+    location: Mapped[str | None] = mapped_column(String(lengths.LOCATION))
     reports_to_position_id: Mapped[uuid.UUID | None] = mapped_column(
         UUID(as_uuid=True), ForeignKey("positions.id"), index=True
     )
@@ -141,8 +142,8 @@ class PositionVersion(Base):
         UUID(as_uuid=True), ForeignKey("positions.id", ondelete="CASCADE")
     )
     version: Mapped[int] = mapped_column(Integer)
-    change: Mapped[str] = mapped_column(String(16))
-    changed_by: Mapped[str] = mapped_column(String(200))
+    change: Mapped[str] = mapped_column(String(lengths.POSITION_CHANGE))
+    changed_by: Mapped[str] = mapped_column(String(lengths.SUBJECT))
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     # [{"field", "old", "new"}] with normalised values.
     changes: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
@@ -160,7 +161,7 @@ class Vocabulary(Base):
 
     __tablename__ = "vocabularies"
 
-    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(lengths.VOCABULARY_KIND), primary_key=True)
     version: Mapped[int] = mapped_column(Integer, server_default="0")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
@@ -170,14 +171,14 @@ class VocabularyEntry(Base):
 
     __tablename__ = "vocabulary_entries"
 
-    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(lengths.VOCABULARY_KIND), primary_key=True)
     # The skill's key (a shipped skill's own key when HR extends one) or the ladder level.
-    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    key: Mapped[str] = mapped_column(String(lengths.VOCABULARY_KEY), primary_key=True)
     aliases: Mapped[list[str]] = mapped_column(JSONB, server_default="[]")
     labels: Mapped[dict[str, str]] = mapped_column(JSONB, server_default="{}")
-    family: Mapped[str] = mapped_column(String(40), server_default="")
+    family: Mapped[str] = mapped_column(String(lengths.VOCABULARY_FAMILY), server_default="")
     # Rises with every change of this entry: its ETag.
     version: Mapped[int] = mapped_column(Integer, server_default="1")
-    updated_by: Mapped[str] = mapped_column(String(200))
+    updated_by: Mapped[str] = mapped_column(String(lengths.SUBJECT))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from org_service.domain import lengths
 from talentloop_shared.errors import Conflict, FieldInvalid, Invalid, ProblemError
 from talentloop_shared.language._text import fold_width, term_key
 from talentloop_shared.language.vocabulary import (
@@ -31,7 +32,7 @@ MAX_ALIASES: Final = 20
 MAX_EDUCATION_ALIASES: Final = 50
 MAX_TERM_LENGTH: Final = 80
 MAX_LABELS: Final = 10
-MAX_FAMILY_LENGTH: Final = 40
+MAX_FAMILY_LENGTH: Final = lengths.VOCABULARY_FAMILY
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from typing import Final
 
+from org_service.domain import lengths
 from org_service.domain.errors import RowProblem
 from org_service.domain.imports.rows import (
     ImportReport,
@@ -18,7 +19,6 @@ from talentloop_shared.tabular import Table
 
 ORG_UNIT_COLUMNS: Final[tuple[str, ...]] = ("code", "name", "kind", "parent_code")
 ORG_UNIT_REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("code", "name", "kind")
-MAX_UNIT_NAME_LENGTH: Final = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +60,9 @@ def validate_org_unit_rows(
         name = source.get("name")
         if not name:
             problems.append(RowProblem(source.row, "name", "required"))
-        elif len(name) > MAX_UNIT_NAME_LENGTH:  # the column's length (db/models.py)
+        elif len(name) > lengths.UNIT_NAME:  # the column's length
             problems.append(
-                RowProblem(source.row, "name", f"longer than {MAX_UNIT_NAME_LENGTH} characters")
+                RowProblem(source.row, "name", f"longer than {lengths.UNIT_NAME} characters")
             )
         kind = parse_kind(source.get("kind"))
         for error in validate_kind(source.get("kind")):

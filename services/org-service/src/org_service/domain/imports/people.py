@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from org_service.domain import lengths
 from org_service.domain.errors import RowProblem
 from org_service.domain.imports.rows import (
     ImportReport,
@@ -37,8 +38,6 @@ PEOPLE_COLUMNS: Final[tuple[str, ...]] = tuple(
     for name in PERSON_FIELDS
 )
 PEOPLE_REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("external_code", "name")
-MAX_NAME_LENGTH: Final = 200
-MAX_SUBJECT_LENGTH: Final = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +164,8 @@ def _parse_person(
     name = normalise_name(source.get("name"))
     if not name:
         problem("name", "required")
-    elif len(name) > MAX_NAME_LENGTH:
-        problem("name", f"longer than {MAX_NAME_LENGTH} characters")
+    elif len(name) > lengths.PERSON_NAME:  # the columns' lengths
+        problem("name", f"longer than {lengths.PERSON_NAME} characters")
     normalised("email", normalise_email)
     normalised("phone", normalise_phone)
     normalised("locale", canonical_locale)
@@ -183,8 +182,8 @@ def _parse_person(
             problem("manager_code", f"unknown person code {manager_code!r}")
         values["manager_code"] = manager_code
     if subject := source.get("subject"):
-        if len(subject) > MAX_SUBJECT_LENGTH:
-            problem("subject", f"longer than {MAX_SUBJECT_LENGTH} characters")
+        if len(subject) > lengths.SUBJECT:
+            problem("subject", f"longer than {lengths.SUBJECT} characters")
         values["subject"] = subject
     if problems or not code:
         return None

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from org_service.domain import lengths
 from org_service.domain.errors import RowProblem
 from org_service.domain.imports.rows import (
     ImportReport,
@@ -46,7 +47,11 @@ POSITION_COLUMNS: Final[tuple[str, ...]] = (
     "evaluation_scheme",
 )
 POSITION_REQUIRED_COLUMNS: Final[tuple[str, ...]] = ("code", "title", "org_unit_code")
-_MAX_LENGTHS: Final = {"title": 200, "job_family": 100, "location": 200}
+_MAX_LENGTHS: Final = {
+    "title": lengths.POSITION_TITLE,
+    "job_family": lengths.JOB_FAMILY,
+    "location": lengths.LOCATION,
+}
 
 _WHITESPACE_RE = re.compile(r"\s+")
 
@@ -124,8 +129,8 @@ def _parse_position(
     title = _WHITESPACE_RE.sub(" ", source.get("title"))
     if not title:
         problem("title", "required")
-    # As long as the columns they are stored in (db/models.py): a longer value failed in
-    # the database, a 422 naming no row, also for a dry run.
+    # As long as the columns they are stored in (`lengths`): a longer value failed in the
+    # database, a 422 naming no row, also for a dry run.
     for column, limit in _MAX_LENGTHS.items():
         value = title if column == "title" else source.get(column)
         if len(value) > limit:

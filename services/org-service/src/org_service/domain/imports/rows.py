@@ -6,15 +6,14 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final, Generic, Literal, Protocol, TypeVar
+from typing import Generic, Literal, Protocol, TypeVar
 
+from org_service.domain import lengths
 from org_service.domain.errors import RowProblem
 from talentloop_shared.tabular import HEADER_ROW, Table, TableRow
 
 ImportKind = Literal["org_units", "positions", "people"]
 RowT = TypeVar("RowT")
-
-MAX_CODE_LENGTH: Final = 64
 
 _LIST_SEPARATORS_RE = re.compile(r"[;|\r\n]")
 
@@ -72,10 +71,8 @@ def _check_codes(rows: Sequence[TableRow], problems: list[RowProblem], key: str)
         code = source.get(key)
         if not code:
             problems.append(RowProblem(source.row, key, "required"))
-        elif len(code) > MAX_CODE_LENGTH:
-            problems.append(
-                RowProblem(source.row, key, f"longer than {MAX_CODE_LENGTH} characters")
-            )
+        elif len(code) > lengths.CODE:
+            problems.append(RowProblem(source.row, key, f"longer than {lengths.CODE} characters"))
         elif code in first_row:
             problems.append(
                 RowProblem(
