@@ -20,6 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from org_service.domain import lengths
 from org_service.domain.people import (
     canonical_locale,
     canonical_timezone,
@@ -38,9 +39,11 @@ from org_service.domain.vocabularies import (
 from talentloop_shared.events.payloads import Education
 from talentloop_shared.http import RequestModel
 
-Name = Field(min_length=1, max_length=200)
-Code = Field(default=None, min_length=1, max_length=64, description="External (ERP) id; unique")
-CodeRef = Field(default=None, min_length=1, max_length=64)
+UnitName = Field(min_length=1, max_length=lengths.UNIT_NAME)
+Code = Field(
+    default=None, min_length=1, max_length=lengths.CODE, description="External (ERP) id; unique"
+)
+CodeRef = Field(default=None, min_length=1, max_length=lengths.CODE)
 
 
 # What a change of a position may leave out but never set to null (beside its unit and, in an
@@ -98,15 +101,20 @@ Translations = Annotated[
     AfterValidator(_translations),
 ]
 Locale = Annotated[
-    str, Field(min_length=1, max_length=35), AfterValidator(_rule("locale", canonical_locale))
+    str,
+    Field(min_length=1, max_length=lengths.LOCALE),
+    AfterValidator(_rule("locale", canonical_locale)),
 ]
 TimeZone = Annotated[
     str,
-    Field(min_length=1, max_length=64, description="IANA time zone, e.g. Asia/Shanghai"),
+    Field(
+        min_length=1, max_length=lengths.TIMEZONE, description="IANA time zone, e.g. Asia/Shanghai"
+    ),
     AfterValidator(_rule("timezone", canonical_timezone)),
 ]
 Email = Annotated[
-    Annotated[str, Field(max_length=320), AfterValidator(_rule("email", normalise_email))] | None,
+    Annotated[str, Field(max_length=lengths.EMAIL), AfterValidator(_rule("email", normalise_email))]
+    | None,
     BeforeValidator(_blank_is_none),
 ]
 Phone = Annotated[
@@ -114,11 +122,13 @@ Phone = Annotated[
     BeforeValidator(_blank_is_none),
 ]
 Subject = Annotated[
-    Annotated[str, Field(max_length=200)] | None,
+    Annotated[str, Field(max_length=lengths.SUBJECT)] | None,
     BeforeValidator(_blank_is_none),
     Field(description="The JWT `sub` that signs in as this person; unique"),
 ]
-PersonName = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(normalise_name)]
+PersonName = Annotated[
+    str, Field(min_length=1, max_length=lengths.PERSON_NAME), AfterValidator(normalise_name)
+]
 
 
 # --- org units ------------------------------------------------------------------------------
@@ -127,7 +137,7 @@ PersonName = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(
 class OrgUnitCreate(RequestModel):
     """A new org unit; without `parent_id` it is a root (a company)."""
 
-    name: str = Name
+    name: str = UnitName
     kind: str = Field(description="company, business_unit, division, department or team")
     parent_id: uuid.UUID | None = None
     code: str | None = Code
@@ -136,7 +146,7 @@ class OrgUnitCreate(RequestModel):
 class OrgUnitUpdate(RequestModel):
     """Fields to change; `parent_id` moves the unit (same rules as POST …/move)."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: str | None = Field(default=None, min_length=1, max_length=lengths.UNIT_NAME)
     kind: str | None = None
     parent_id: uuid.UUID | None = None
     code: str | None = Code
@@ -159,7 +169,7 @@ class OrgUnitUpsert(RequestModel):
     the unit stays where HR put it, as a file import does.
     """
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
+    name: str | None = Field(default=None, min_length=1, max_length=lengths.UNIT_NAME)
     kind: str | None = Field(default=None, description="company, business_unit, division, …")
     parent_code: str | None = CodeRef
 
@@ -231,13 +241,13 @@ class OwnersByCodeIn(OwnersIn):
 class PositionCreate(RequestModel):
     """A new position (version 1)."""
 
-    title: str = Name
+    title: str = Field(min_length=1, max_length=lengths.POSITION_TITLE)
     org_unit_id: uuid.UUID
     code: str | None = Code
-    job_family: str = Field(default="general", min_length=1, max_length=100)
+    job_family: str = Field(default="general", min_length=1, max_length=lengths.JOB_FAMILY)
     headcount: int = Field(default=1, ge=1, le=10_000)
     status: Literal["open", "closed"] = "open"
-    location: str | None = Field(default=None, max_length=200)
+    location: str | None = Field(default=None, max_length=lengths.LOCATION)
     reports_to_position_id: uuid.UUID | None = None
     responsibilities: list[str] = Field(default_factory=list)
     requirements: RequirementsIn = Field(default_factory=RequirementsIn)
@@ -253,12 +263,12 @@ class PositionUpdate(RequestModel):
     event (`closed`/`reopened`).
     """
 
-    title: str | None = Field(default=None, min_length=1, max_length=200)
+    title: str | None = Field(default=None, min_length=1, max_length=lengths.POSITION_TITLE)
     org_unit_id: uuid.UUID | None = None
     code: str | None = Code
-    job_family: str | None = Field(default=None, min_length=1, max_length=100)
+    job_family: str | None = Field(default=None, min_length=1, max_length=lengths.JOB_FAMILY)
     headcount: int | None = Field(default=None, ge=1, le=10_000)
-    location: str | None = Field(default=None, max_length=200)
+    location: str | None = Field(default=None, max_length=lengths.LOCATION)
     reports_to_position_id: uuid.UUID | None = None
     responsibilities: list[str] | None = None
     requirements: RequirementsPatch | None = None
@@ -296,12 +306,12 @@ class PositionUpsert(RequestModel):
     position needs `title` and `org_unit_code`.
     """
 
-    title: str | None = Field(default=None, min_length=1, max_length=200)
+    title: str | None = Field(default=None, min_length=1, max_length=lengths.POSITION_TITLE)
     org_unit_code: str | None = CodeRef
-    job_family: str | None = Field(default=None, min_length=1, max_length=100)
+    job_family: str | None = Field(default=None, min_length=1, max_length=lengths.JOB_FAMILY)
     headcount: int | None = Field(default=None, ge=1, le=10_000)
     status: Literal["open", "closed"] | None = None
-    location: str | None = Field(default=None, max_length=200)
+    location: str | None = Field(default=None, max_length=lengths.LOCATION)
     reports_to_code: str | None = CodeRef
     responsibilities: list[str] | None = None
     requirements: RequirementsIn | None = None
