@@ -212,3 +212,20 @@ async def test_concurrent_changes_get_distinct_versions_and_the_last_table_has_t
     # consumer that only ever sees that one converges.
     newest = max(events, key=lambda e: e.data["version"])
     assert keys <= {entry["key"] for entry in newest.data["table"]["entries"]}
+
+
+async def test_a_skill_whose_key_outgrows_its_column_is_a_422_naming_the_path(
+    client: httpx.AsyncClient, hr: dict[str, str]
+) -> None:
+    # Eight characters as typed (the path allows 80), 144 once normalised: NFKC spells
+    # U+FDFA out in 18. The key's column holds 120, and the database refused it, a 422
+    # that named nothing.
+    name = "\ufdfa" * 8 + uuid.uuid4().hex[:4]
+    r = await put(client, hr, name, aliases=["a spelling"])
+    assert r.status_code == 422, r.text
+    [error] = r.json()["errors"]
+    assert error["loc"] == ["path", "skill"]
+    assert "120 characters" in error["msg"]
+    # Deleting it is still "no such skill": nothing that long was ever stored.
+    r = await client.delete(f"{SKILLS}/{name}", headers=hr)
+    assert r.status_code == 404, r.text

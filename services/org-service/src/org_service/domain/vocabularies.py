@@ -113,7 +113,16 @@ def skill_target(entries: Sequence[CustomEntry], name: str) -> str:
 def check_skill_entry(
     entries: Sequence[CustomEntry], entry: CustomEntry, *, creating: bool
 ) -> None:
-    """Refuse (409) a spelling of `entry` another skill has; (422) one skill too many."""
+    """Refuse (409) a spelling of `entry` another skill has; (422) one skill too many, or a
+    key longer than its column."""
+    if len(entry.key) > lengths.VOCABULARY_KEY:
+        # The name fits the path's 80 characters, but NFKC can spell it out longer ("ﷺ" is
+        # 18 characters once normalised); the database refused it, naming no field.
+        raise FieldInvalid(
+            ("path", "skill"),
+            f"the skill's key (its name normalised, {len(entry.key)} characters) is longer "
+            f"than {lengths.VOCABULARY_KEY} characters; use a shorter name",
+        )
     if creating and len(entries) >= MAX_CUSTOM_SKILLS:
         raise Invalid(
             f"at most {MAX_CUSTOM_SKILLS} custom skills; delete one or extend an existing skill"
