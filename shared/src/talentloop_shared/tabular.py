@@ -30,7 +30,7 @@ import zipfile
 from collections.abc import Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import IO, Final
+from typing import IO, Any, Final
 
 from talentloop_shared.errors import Invalid
 
@@ -343,14 +343,8 @@ def _xlsx_records(stream: IO[bytes]) -> Generator[list[str]]:
         if not workbook.worksheets:
             raise TableError("the XLSX file has no worksheet")
         sheet = workbook.worksheets[0]
-        # The sheet's declared size is the writer's word, and some write a stale one:
-        # reading stopped there, and rows below it were lost without a word. Every row
-        # present is read (empty runs are bounded by the table).
-        sheet.reset_dimensions()
         try:
-            # Cells right of MAX_COLUMNS are not read (a wider header is refused): without a
-            # bound, one cell in the sheet's last column made every row 16,384 cells wide.
-            for values in sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True):
+            for values in _sheet_rows(workbook, sheet):
                 end = 0 if values.count(None) == len(values) else len(values)
                 while end and values[end - 1] is None:
                     end -= 1  # a sheet's used range often runs past the table
@@ -365,3 +359,40 @@ def _xlsx_records(stream: IO[bytes]) -> Generator[list[str]]:
     finally:
         # read_only workbooks keep the archive open until closed.
         workbook.close()
+
+
+def _sheet_rows(workbook: Any, sheet: Any) -> Iterator[tuple[object, ...]]:
+    """The sheet's rows in order, an empty one for each row number it skips.
+
+    What openpyxl's `iter_rows` does, read-only, with two differences. Every row present is
+    read: the sheet's declared size is the writer's word, some write a stale one, and rows
+    below it were lost without a word (empty runs are bounded by the table). A row numbered
+    at or below the one before it (a hand-made or patched sheet) is a `TableError` naming
+    it: `iter_rows` dropped it without a word, and the import read the rest as if whole.
+    """
+    # openpyxl's own parser of a sheet (not public API; the lock file pins openpyxl).
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    previous = 0
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=workbook.data_only,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            if number <= previous:
+                raise TableError(
+                    f"row {number} of the sheet comes after row {previous}: the file lists "
+                    "its rows out of order (or one twice), so some would be lost; open it in "
+                    "a spreadsheet and save it again, or save it as CSV"
+                )
+            for _ in range(previous + 1, number):
+                yield ()
+            previous = number
+            # Cells right of MAX_COLUMNS are not read (a wider header is refused): without a
+            # bound, one cell in the sheet's last column made every row 16,384 cells wide.
+            yield sheet._get_row(cells, max_col=MAX_COLUMNS + 1, values_only=True)

@@ -238,3 +238,35 @@ def test_an_xlsx_with_a_nul_is_refused_as_a_file() -> None:
         bad = _with_sheet_xml(content, lambda xml, c=character: xml.replace(b"Acme", b"Ac" + c))
         with pytest.raises(TableError, match="cannot be read"):
             read_table(bad)
+
+
+@pytest.mark.parametrize(
+    ("order", "at"), [((2, 4, 3), "row 3 of the sheet comes after row 4"), ((2, 3, 3), "row 3")]
+)
+def test_xlsx_rows_out_of_order_are_refused_not_dropped(order: tuple[int, ...], at: str) -> None:
+    # openpyxl's streaming reader skipped, without a word, a row numbered at or below the
+    # one before it (a hand-made or patched sheet): the import read the rest as if whole.
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>U{i}</t></is></c></row>'
+        for i, n in enumerate(order)
+    )
+    shuffled = _with_sheet_xml(
+        _xlsx([["code"]]), lambda xml: xml.replace(b"</sheetData>", rows.encode() + b"</sheetData>")
+    )
+    with pytest.raises(TableError, match=at):
+        read_table(shuffled)
+
+
+def test_xlsx_rows_numbered_with_gaps_or_not_at_all_are_read() -> None:
+    gaps = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>U{n}</t></is></c></row>' for n in (3, 7)
+    )
+    content = _with_sheet_xml(
+        _xlsx([["code"]]), lambda xml: xml.replace(b"</sheetData>", gaps.encode() + b"</sheetData>")
+    )
+    assert [(r.row, r.get("code")) for r in read_table(content).rows] == [(3, "U3"), (7, "U7")]
+    # Row numbers are optional in the format: each row is then the one after the last.
+    unnumbered = _with_sheet_xml(
+        _xlsx([["code"], ["U2"], ["U3"]]), lambda xml: re.sub(rb' r="[A-Z]*[0-9]+"', b"", xml)
+    )
+    assert [(r.row, r.get("code")) for r in read_table(unnumbered).rows] == [(2, "U2"), (3, "U3")]
