@@ -149,3 +149,25 @@ async def test_an_import_over_the_row_cap_is_refused_naming_the_file(client, hr)
     assert r.status_code == 422, r.text[:500]
     assert r.json()["errors"][0]["loc"] == ["file"]
     assert f"more than {MAX_IMPORT_ROWS} rows" in r.json()["detail"]
+
+
+async def test_a_nul_in_a_json_field_is_a_422_naming_the_field(client, hr):
+    # PostgreSQL cannot store U+0000 in text or jsonb: the write failed in the database
+    # with a 422 that named no field (and a nested one, e.g. a requirement, the same).
+    unit = await make_unit(client, hr, unique("Ops"), "team")
+    for body, where in (
+        ({"name": "Ops\u0000Team", "kind": "team"}, "name"),
+        (
+            {
+                "title": "Analyst",
+                "org_unit_id": unit["id"],
+                "requirements": {"required_skills": ["python", "sql\u0000"]},
+            },
+            "requirements.required_skills[1]",
+        ),
+    ):
+        path = "/api/v1/org-units" if "kind" in body else "/api/v1/positions"
+        r = await client.post(path, json=body, headers=hr)
+        assert r.status_code == 422, r.text
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert f"{where}: holds a NUL character (U+0000)" in r.json()["detail"], r.json()

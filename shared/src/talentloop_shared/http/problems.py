@@ -9,7 +9,7 @@ import asyncpg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -36,9 +36,40 @@ PROBLEM_BASE = "https://talentloop.dev/problems/"
 
 
 class RequestModel(BaseModel):
-    """Base for request bodies: unknown fields are refused (422) so typos surface."""
+    """Base for request bodies: unknown fields are refused (422) so typos surface, and so is
+    a NUL character anywhere in the body, naming where it is (PostgreSQL stores no U+0000
+    in text or jsonb: the write failed in the database, naming no field)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul(cls, data: Any) -> Any:
+        if (where := nul_path(data)) is not None:
+            raise ValueError(
+                f"{where or 'the body'}: holds a NUL character (U+0000), which "
+                "cannot be stored; remove it"
+            )
+        return data
+
+
+def nul_path(data: Any) -> str | None:
+    """Where the first string holding a NUL is in a decoded JSON value (`a.b[2]`; "" for the
+    value itself), or None. Walked without recursion: a body may nest deeply."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if "\x00" in value:
+                return path
+        elif isinstance(value, dict):
+            for key, item in reversed(list(value.items())):
+                if isinstance(key, str) and "\x00" in key:
+                    return f"{path}.{key!r}" if path else repr(key)
+                stack.append((f"{path}.{key}" if path else str(key), item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}[{i}]", item) for i, item in reversed(list(enumerate(value))))
+    return None
 
 
 class FieldProblem(BaseModel):
@@ -109,7 +140,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         errors = []
         for err in exc.errors():
             loc = list(err.get("loc", []))
-            msg = str(err.get("msg", "invalid"))
+            msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
             if err.get("type") == "extra_forbidden":
                 msg = "unknown field (not part of this request's schema)"
             elif err.get("type") == "json_invalid":
