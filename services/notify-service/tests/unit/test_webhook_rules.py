@@ -150,6 +150,20 @@ def test_check_target_outside_dev() -> None:
     # (Host names are resolved with the loop's getaddrinfo; no test here depends on DNS.)
 
 
+def _claimed(url: str) -> Claimed:
+    """A delivery as the loop claims it, to `url`."""
+    return Claimed(
+        id=uuid.uuid4(),
+        subscription_id=uuid.uuid4(),
+        webhook_id="msg_1",
+        body="{}",
+        attempts=0,
+        attempts_before_redelivery=0,
+        url=url,
+        secrets=["whsec_" + "a" * 32],
+    )
+
+
 async def test_a_receiver_dripping_its_answer_is_cut_off_at_the_attempts_deadline() -> None:
     # Each byte comes just inside the read timeout: per-read timeouts never fire, and the
     # attempt held its slot (past its claim, so it was sent again beside itself).
@@ -169,16 +183,7 @@ async def test_a_receiver_dripping_its_answer_is_cut_off_at_the_attempts_deadlin
     port = server.sockets[0].getsockname()[1]
     settings = Settings(webhook_connect_timeout_seconds=0.5, webhook_read_timeout_seconds=0.5)
     assert settings.webhook_attempt_seconds == 2.5
-    delivery = Claimed(
-        id=uuid.uuid4(),
-        subscription_id=uuid.uuid4(),
-        webhook_id="msg_1",
-        body="{}",
-        attempts=0,
-        attempts_before_redelivery=0,
-        url=f"http://127.0.0.1:{port}/hook",
-        secrets=["whsec_" + "a" * 32],
-    )
+    delivery = _claimed(f"http://127.0.0.1:{port}/hook")
     client = new_http_client(settings)
     try:
         started = asyncio.get_running_loop().time()
@@ -212,27 +217,15 @@ async def test_an_attempts_error_is_ours_never_the_receivers_words_or_redirect()
     port = server.sockets[0].getsockname()[1]
     settings = Settings(webhook_connect_timeout_seconds=0.5, webhook_read_timeout_seconds=0.5)
 
-    def claimed(url: str) -> Claimed:
-        return Claimed(
-            id=uuid.uuid4(),
-            subscription_id=uuid.uuid4(),
-            webhook_id="msg_1",
-            body="{}",
-            attempts=0,
-            attempts_before_redelivery=0,
-            url=url,
-            secrets=["whsec_" + "a" * 32],
-        )
-
     client = new_http_client(settings)
     try:
         moved = await send(
-            client, settings, claimed(f"http://127.0.0.1:{port}/h"), datetime.now(UTC)
+            client, settings, _claimed(f"http://127.0.0.1:{port}/h"), datetime.now(UTC)
         )
         server.close()
         await server.wait_closed()
         refused = await send(
-            client, settings, claimed(f"http://127.0.0.1:{port}/h?key=k3y"), datetime.now(UTC)
+            client, settings, _claimed(f"http://127.0.0.1:{port}/h?key=k3y"), datetime.now(UTC)
         )
     finally:
         await client.aclose()
