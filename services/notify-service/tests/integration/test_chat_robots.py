@@ -3,6 +3,11 @@ provider's key or signature with its own implementation of the documented algori
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
+import json
+
+import httpx
 import pytest
 from chat_testkit import (
     DINGTALK_SECRET,
@@ -14,7 +19,9 @@ from chat_testkit import (
 )
 
 from notify_service.config import Settings
+from notify_service.service import targets
 from notify_service.service.robot_delivery import MAX_ANSWER_BYTES, RobotSender, RobotTarget
+from notify_service.service.targets import check_target
 
 
 @pytest.fixture
@@ -122,3 +129,106 @@ async def test_a_refusal_records_the_code_never_the_robots_words(servers):
     assert not result.ok and result.permanent
     assert result.error == "wecom robot refused: error code 93000"
     await sender.close()
+
+
+ROBOT_HOST = "robot.example"
+ROBOT_URL = f"https://{ROBOT_HOST}/cgi-bin/webhook/send?key={WECOM_KEY}"
+PUBLIC = "93.184.216.34"
+
+
+@pytest.fixture
+def dns(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """What each host name resolves to, changed at will (a rebinding name server)."""
+    answers: dict[str, list[str]] = {}
+
+    async def resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+        return [ipaddress.ip_address(a) for a in answers[host]]
+
+    monkeypatch.setattr(targets, "resolve", resolve)
+    return answers
+
+
+def _recording_sender(settings: Settings, seen: list[httpx.Request]) -> RobotSender:
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, stream=httpx.ByteStream(b'{"errcode": 0, "errmsg": "ok"}'))
+
+    return RobotSender(settings, client=httpx.AsyncClient(transport=httpx.MockTransport(answer)))
+
+
+@pytest.mark.parametrize(
+    ("addresses", "rule"),
+    [
+        (["127.0.0.1"], "loopback"),
+        (["169.254.169.254"], "link-local"),
+        ([PUBLIC, "10.0.0.7"], "private"),
+        (["::ffff:192.168.1.1"], "private"),
+    ],
+)
+async def test_a_robot_name_rebound_to_an_internal_address_gets_nothing(dns, addresses, rule):
+    # HR set the URL while its name resolved to a public address; when the alert goes out
+    # it resolves to an internal one (DNS rebinding). Every address is checked again and
+    # nothing is posted: the notice fails for good, naming the rule, never the robot's key.
+    settings = Settings(environment="test", webhook_allow_private_targets=False)
+    dns[ROBOT_HOST] = [PUBLIC]
+    await check_target(ROBOT_URL, settings)  # what setting the robot's URL checks: fine
+    dns[ROBOT_HOST] = addresses
+    seen: list[httpx.Request] = []
+    sender = _recording_sender(settings, seen)
+    result = await sender.send(RobotTarget("wecom", ROBOT_URL, None), "title", "body")
+    assert seen == []
+    assert not result.ok and result.permanent and not result.unknown, result
+    assert f"(rule: {rule})" in (result.error or "")
+    assert WECOM_KEY not in (result.error or "") and ROBOT_URL not in (result.error or "")
+    await sender.close()
+
+
+async def test_a_robot_post_connects_to_the_address_it_checked(dns):
+    # The request goes to the address that was checked, not to whatever the name resolves
+    # to a moment later; the robot still sees its own name (Host header, TLS SNI).
+    settings = Settings(environment="test", webhook_allow_private_targets=False)
+    dns[ROBOT_HOST] = [PUBLIC]
+    seen: list[httpx.Request] = []
+    sender = _recording_sender(settings, seen)
+    result = await sender.send(RobotTarget("wecom", ROBOT_URL, None), "title", "body")
+    assert result.ok, result
+    (request,) = seen
+    assert request.url.host == PUBLIC and request.url.port in (None, 443)
+    assert request.url.params["key"] == WECOM_KEY
+    assert request.headers["host"] == ROBOT_HOST
+    assert request.extensions["sni_hostname"] == ROBOT_HOST
+    assert json.loads(request.content)["msgtype"] == "markdown"
+    await sender.close()
+
+
+async def test_a_robot_dripping_its_answer_is_cut_off_at_the_posts_deadline():
+    # Each byte comes inside the read timeout, so per-read timeouts never fire: the post
+    # as a whole has a deadline (3 x NOTIFY_ROBOT_TIMEOUT_SECONDS + 1 s), past which the
+    # outcome is unknown (the message went out).
+    async def drip(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(65536)
+        try:
+            for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 40:
+                writer.write(bytes([byte]))
+                await writer.drain()
+                await asyncio.sleep(0.2)
+        except (ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(drip, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    sender = _sender(0.3)
+    loop = asyncio.get_running_loop()
+    try:
+        started = loop.time()
+        target = RobotTarget("wecom", f"http://127.0.0.1:{port}/send?key={WECOM_KEY}", None)
+        result = await sender.send(target, "title", "body")
+        took = loop.time() - started
+    finally:
+        await sender.close()
+        server.close()
+    assert not result.ok and result.unknown and not result.permanent, result
+    assert "within 1.9 s" in (result.error or "") and WECOM_KEY not in (result.error or "")
+    assert took < 4  # the drip lasts 13 s
