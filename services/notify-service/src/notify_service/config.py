@@ -210,6 +210,12 @@ class Settings(ServiceSettings):
         return self
 
     @property
+    def robot_attempt_seconds(self) -> float:
+        """The longest one post to a team-chat robot may take, whole: connecting, sending
+        and answering may each take `robot_timeout_seconds`, the post no longer."""
+        return 3 * self.robot_timeout_seconds + 1
+
+    @property
     def webhook_attempt_seconds(self) -> float:
         """The longest one webhook attempt may take, whole: a receiver answering a byte at a
         time, each just inside the read timeout, is cut off here."""

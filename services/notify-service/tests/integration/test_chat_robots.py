@@ -220,6 +220,7 @@ async def test_a_robot_dripping_its_answer_is_cut_off_at_the_posts_deadline():
     server = await asyncio.start_server(drip, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     sender = _sender(0.3)
+    assert sender.settings.robot_attempt_seconds == 1.9
     loop = asyncio.get_running_loop()
     try:
         started = loop.time()

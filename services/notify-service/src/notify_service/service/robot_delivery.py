@@ -150,11 +150,9 @@ class RobotSender:
 
     def __init__(self, settings: Settings, client: httpx.AsyncClient | None = None) -> None:
         self.settings = settings
-        timeout = settings.robot_timeout_seconds
-        # Connect, write and read may each take the timeout; the exchange no longer.
-        self.deadline = 3 * timeout + 1
+        self.deadline = settings.robot_attempt_seconds
         self.client = client or httpx.AsyncClient(
-            timeout=timeout, trust_env=False, follow_redirects=False
+            timeout=settings.robot_timeout_seconds, trust_env=False, follow_redirects=False
         )
 
     async def send(self, target: RobotTarget, title: str, body: str) -> DeliveryResult:
