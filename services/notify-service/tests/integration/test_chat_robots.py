@@ -122,6 +122,26 @@ async def test_an_answer_no_robot_gives_is_an_unknown_outcome_not_a_crash(server
     await sender.close()
 
 
+@pytest.mark.parametrize(
+    ("answer", "error", "permanent"),
+    [
+        ('{"errcode": "\u00b2"}', "error code not a known code", True),  # "²".isdigit()
+        ('{"errcode": "\u0664\u0665"}', "error code not a known code", True),  # "٤٥"
+        ('{"errcode": "45009", "errmsg": "api freq out of limit"}', "error code 45009", False),
+        ('{"errcode": -1, "errmsg": "system busy"}', "error code -1", True),
+    ],
+)
+async def test_a_code_is_recorded_in_ascii_digits_or_not_at_all(servers, answer, error, permanent):
+    # A code in other Unicode digits is not a provider's: it is not copied into what
+    # Readers see, and it does not raise (which failed the whole batch of notices).
+    servers.raw_answer = answer.encode()
+    sender = _sender()
+    result = await sender.send(_target(servers, "wecom"), "title", "body")
+    assert not result.ok and result.permanent is permanent and not result.unknown
+    assert result.error == f"wecom robot refused: {error}"
+    await sender.close()
+
+
 async def test_a_refusal_records_the_code_never_the_robots_words(servers):
     servers.raw_answer = b'{"errcode": 93000, "errmsg": "invalid key=SECRET-ish words"}'
     sender = _sender()

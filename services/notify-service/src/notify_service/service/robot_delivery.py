@@ -23,6 +23,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import time
 import urllib.parse
 import uuid
@@ -133,9 +134,14 @@ def _answer_code(body: bytes) -> int | str | None:
     return None
 
 
+_CODE = re.compile(r"[0-9]{1,12}|-[0-9]{1,11}")
+"""A provider's error code as it is recorded: ASCII digits ("²" and "٤" are digits too, to
+`str.isdigit`; `int` refuses the first and the second is no provider's)."""
+
+
 def _code_label(code: int | str) -> str:
     text = str(code)
-    return text if len(text) <= 12 and text.lstrip("-").isdigit() else "not a known code"
+    return text if _CODE.fullmatch(text) else "not a known code"
 
 
 class RobotSender:
@@ -210,12 +216,8 @@ class RobotSender:
             return DeliveryResult(True, reference=f"{target.provider}:{uuid.uuid4().hex[:12]}")
         assert code is not None
         label = _code_label(code)
-        limited = _RATE_LIMITED.get(target.provider, set())
-        return DeliveryResult(
-            False,
-            f"{robot} refused: error code {label}",
-            permanent=not (label.lstrip("-").isdigit() and int(label) in limited),
-        )
+        limited = bool(_CODE.fullmatch(label)) and int(label) in _RATE_LIMITED[target.provider]
+        return DeliveryResult(False, f"{robot} refused: error code {label}", permanent=not limited)
 
     async def close(self) -> None:
         """Close the HTTP client."""
