@@ -253,3 +253,18 @@ async def test_a_robot_dripping_its_answer_is_cut_off_at_the_posts_deadline():
     assert not result.ok and result.unknown and not result.permanent, result
     assert "within 1.9 s" in (result.error or "") and WECOM_KEY not in (result.error or "")
     assert took < 4  # the drip lasts 13 s
+
+
+async def test_a_url_httpx_cannot_send_fails_its_notice_not_the_batch(servers):
+    # A control character in the URL (HR's input passes the target rules) made httpx
+    # raise InvalidURL out of send(): the dispatcher then recorded every notice of the
+    # batch, emails and SMS too, as unknown with the exception's text.
+    url = servers.url("wecom").replace("/send?", "/se\x01nd?")
+    sender = _sender()
+    result = await sender.send(RobotTarget("wecom", url, None), "title", "body")
+    assert not result.ok and result.unknown and not result.permanent, result
+    assert result.error == (
+        "delivery outcome unknown: posting to the wecom robot failed (InvalidURL)"
+    )
+    assert servers.received == [] and servers.refused == []
+    await sender.close()

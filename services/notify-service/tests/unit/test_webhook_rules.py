@@ -9,6 +9,8 @@ import base64
 import ipaddress
 import uuid
 from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 from pydantic import ValidationError
@@ -17,8 +19,10 @@ from standardwebhooks.webhooks import Webhook
 from notify_service.config import Settings
 from notify_service.domain import webhooks as rules
 from notify_service.service.targets import check_target, target_policy
-from notify_service.service.webhook_delivery import Claimed, new_http_client, send
+from notify_service.service.webhook_delivery import Claimed, attempt, new_http_client, send
+from talentloop_shared.clock import Clock
 from talentloop_shared.errors import FieldInvalid
+from talentloop_shared.service import Runtime
 
 PROD = rules.TargetPolicy(allow_private=False, require_https=True)
 DEV = rules.TargetPolicy(allow_private=True, require_https=False)
@@ -231,3 +235,27 @@ async def test_an_attempts_error_is_ours_never_the_receivers_words_or_redirect()
         await client.aclose()
     assert moved.status_code == 302 and moved.error == "HTTP 302 redirect (not followed)"
     assert refused.error == "request failed: ConnectError"
+
+
+async def test_an_attempt_that_raises_records_the_kind_of_error_never_its_text() -> None:
+    # A URL httpx cannot send (a control character passes the target rules) raises
+    # InvalidURL past send(); the attempt recorded its repr, text that is not ours (an
+    # exception's may quote the URL or the host) where Readers see it.
+    settings = Settings(webhook_connect_timeout_seconds=0.5, webhook_read_timeout_seconds=0.5)
+    rt = cast(Runtime, SimpleNamespace(settings=settings, clock=Clock()))
+    delivery = Claimed(
+        id=uuid.uuid4(),
+        subscription_id=uuid.uuid4(),
+        webhook_id="msg_1",
+        body="{}",
+        attempts=1,
+        attempts_before_redelivery=0,
+        url="http://127.0.0.1:9/\x01hook?token=s3cret",
+        secrets=["whsec_" + "a" * 32],
+    )
+    client = new_http_client(settings)
+    try:
+        done = await attempt(rt, client, delivery)
+    finally:
+        await client.aclose()
+    assert not done.outcome.ok and done.outcome.error == "delivery error: InvalidURL"

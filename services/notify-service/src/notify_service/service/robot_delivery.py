@@ -39,8 +39,11 @@ from notify_service.db.alert_models import ChatRobot
 from notify_service.db.models import Notification
 from notify_service.service.delivery import DeliveryResult
 from notify_service.service.targets import TargetRefused, TargetUnresolvable, pinned_post
+from talentloop_shared.logging import get_logger
 from talentloop_shared.ops.vault import Vault
 from talentloop_shared.service import Runtime
+
+log = get_logger(__name__)
 
 RobotProvider = Literal["wecom", "dingtalk", "feishu"]
 ROBOT_PROVIDERS: tuple[RobotProvider, ...] = ("wecom", "dingtalk", "feishu")
@@ -162,7 +165,22 @@ class RobotSender:
         )
 
     async def send(self, target: RobotTarget, title: str, body: str) -> DeliveryResult:
-        """Post one message; the outcome as the dispatcher records it."""
+        """Post one message; the outcome as the dispatcher records it. Never raises: an
+        error nobody foresaw (a URL httpx cannot build, a bug) is this notice's unknown
+        outcome, not the whole batch's, and only its kind is recorded or logged (its text
+        may hold the URL)."""
+        try:
+            return await self._post(target, title, body)
+        except Exception as exc:
+            name = type(exc).__name__
+            log.error("robot.send_error", provider=target.provider, error=name)
+            return DeliveryResult(
+                False,
+                f"delivery outcome unknown: posting to the {target.provider} robot failed ({name})",
+                unknown=True,
+            )
+
+    async def _post(self, target: RobotTarget, title: str, body: str) -> DeliveryResult:
         url, message = robot_request(target, title, body)
         robot = f"{target.provider} robot"
         try:
