@@ -268,3 +268,24 @@ async def test_a_url_httpx_cannot_send_fails_its_notice_not_the_batch(servers):
     )
     assert servers.received == [] and servers.refused == []
     await sender.close()
+
+
+async def test_a_name_slow_to_resolve_is_within_the_posts_deadline(servers, monkeypatch):
+    # The deadline counts from before the name is resolved: a resolver that takes its
+    # time (getaddrinfo retrying dead name servers) cannot hold a slot past it. Nothing
+    # was sent, so the notice is tried again, not left unknown.
+    async def slow(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+        await asyncio.sleep(13)
+        return [ipaddress.ip_address("127.0.0.1")]
+
+    monkeypatch.setattr(targets, "resolve", slow)
+    sender = _sender(0.3)
+    url = servers.url("wecom").replace("127.0.0.1", "robot.test")
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    result = await sender.send(RobotTarget("wecom", url, None), "title", "body")
+    took = loop.time() - started
+    assert not result.ok and not result.unknown and not result.permanent, result
+    assert result.error == "wecom robot unreachable: its host does not resolve"
+    assert took < 4 and servers.received == []
+    await sender.close()

@@ -18,6 +18,7 @@ from standardwebhooks.webhooks import Webhook
 
 from notify_service.config import Settings
 from notify_service.domain import webhooks as rules
+from notify_service.service import targets
 from notify_service.service.targets import check_target, target_policy
 from notify_service.service.webhook_delivery import Claimed, attempt, new_http_client, send
 from talentloop_shared.clock import Clock
@@ -259,3 +260,36 @@ async def test_an_attempt_that_raises_records_the_kind_of_error_never_its_text()
     finally:
         await client.aclose()
     assert not done.outcome.ok and done.outcome.error == "delivery error: InvalidURL"
+
+
+async def test_an_attempts_deadline_counts_the_time_resolving_the_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # webhook_attempt_seconds is shorter than a claim so that a claim is never taken back
+    # while its attempt runs: resolving the name is part of the attempt.
+    async def slow(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+        await asyncio.sleep(13)
+        return [ipaddress.ip_address("127.0.0.1")]
+
+    monkeypatch.setattr(targets, "resolve", slow)
+    settings = Settings(webhook_connect_timeout_seconds=0.5, webhook_read_timeout_seconds=0.5)
+    delivery = Claimed(
+        id=uuid.uuid4(),
+        subscription_id=uuid.uuid4(),
+        webhook_id="msg_1",
+        body="{}",
+        attempts=1,
+        attempts_before_redelivery=0,
+        url="http://hooks.test:9/hook",
+        secrets=["whsec_" + "a" * 32],
+    )
+    client = new_http_client(settings)
+    loop = asyncio.get_running_loop()
+    try:
+        started = loop.time()
+        outcome = await send(client, settings, delivery, datetime.now(UTC))
+        took = loop.time() - started
+    finally:
+        await client.aclose()
+    assert outcome.error == "cannot resolve hooks.test: no address within 2.5 s"
+    assert took < 5

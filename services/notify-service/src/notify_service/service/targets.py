@@ -6,7 +6,8 @@ checked when HR sets it (`check_target`, a 422 naming the rule) and again before
 request (`pinned_post`): the host is resolved, every address checked, and the request
 connects to the checked address (the Host header and TLS name stay the URL's), so a name
 that resolves elsewhere by the time of sending (DNS rebinding) reaches nothing it may not.
-Every request has one deadline for the whole exchange and reads a bounded answer.
+Every request has one deadline for the whole exchange, resolving the name included, and
+reads a bounded answer.
 """
 
 from __future__ import annotations
@@ -113,15 +114,20 @@ async def pinned_post(
     """POST `content` to `url` under the target rules, connected to a checked address,
     within `deadline` seconds for the whole exchange, reading at most `max_bytes` of the
     answer (not decompressed: identity is asked for). TargetRefused when the rules refuse
-    it, TargetUnresolvable when the host does not resolve, TimeoutError past the deadline,
-    httpx's errors otherwise."""
+    it, TargetUnresolvable when the host does not resolve (in time: the deadline counts
+    from before resolving, and nothing was sent), TimeoutError past the deadline once
+    connecting, httpx's errors otherwise."""
+    ends = asyncio.get_running_loop().time() + deadline
     policy = target_policy(settings)
     problem = rules.url_problem(url, policy)
     if problem is not None:
         raise TargetRefused(*problem)
     target = rules.parse_target(url)
     try:
-        addresses = await resolve(target.host, target.port)
+        async with asyncio.timeout_at(ends):
+            addresses = await resolve(target.host, target.port)
+    except TimeoutError:  # an OSError too: first
+        raise TargetUnresolvable(f"no address within {deadline:g} s") from None
     except OSError as exc:
         raise TargetUnresolvable(str(exc)) from None
     for ip in addresses:
@@ -136,7 +142,7 @@ async def pinned_post(
     chunks: list[bytes] = []
     read = 0
     truncated = False
-    async with asyncio.timeout(deadline):
+    async with asyncio.timeout_at(ends):
         request = client.build_request(
             "POST", pinned, content=content, headers=sent, extensions=extensions
         )
