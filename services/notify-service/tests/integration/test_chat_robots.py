@@ -289,3 +289,36 @@ async def test_a_name_slow_to_resolve_is_within_the_posts_deadline(servers, monk
     assert result.error == "wecom robot unreachable: its host does not resolve"
     assert took < 4 and servers.received == []
     await sender.close()
+
+
+async def test_a_robot_post_takes_no_proxy_from_the_environment_and_no_redirect(
+    servers, monkeypatch
+):
+    # A proxy would see the message and could reach what the checks refuse; a redirect
+    # would go where no check looked (here: a 307 that keeps the method and the body).
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    monkeypatch.setenv("ALL_PROXY", "http://127.0.0.1:9")
+    sender = _sender()
+    assert (await sender.send(_target(servers, "wecom"), "title", "body")).ok
+
+    async def moved(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(65536)
+        location = servers.url("wecom").encode()
+        writer.write(
+            b"HTTP/1.1 307 Temporary Redirect\r\nLocation: " + location + b"\r\n"
+            b"Content-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(moved, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        target = RobotTarget("wecom", f"http://127.0.0.1:{port}/send?key=other-key", None)
+        result = await sender.send(target, "title", "body")
+    finally:
+        server.close()
+        await sender.close()
+    assert not result.ok and result.permanent, result
+    assert result.error == "wecom robot refused: HTTP 307"
+    assert len(servers.received) == 1  # the first post only

@@ -238,6 +238,41 @@ async def test_an_attempts_error_is_ours_never_the_receivers_words_or_redirect()
     assert refused.error == "request failed: ConnectError"
 
 
+async def test_an_attempt_takes_no_proxy_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A proxy would see the body and could reach what the checks refuse.
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    monkeypatch.setenv("ALL_PROXY", "http://127.0.0.1:9")
+
+    async def accept(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(65536)
+        writer.write(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(accept, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    settings = Settings(webhook_connect_timeout_seconds=0.5, webhook_read_timeout_seconds=0.5)
+    delivery = Claimed(
+        id=uuid.uuid4(),
+        subscription_id=uuid.uuid4(),
+        webhook_id="msg_1",
+        body="{}",
+        attempts=1,
+        attempts_before_redelivery=0,
+        url=f"http://127.0.0.1:{port}/hook",
+        secrets=["whsec_" + "a" * 32],
+    )
+    client = new_http_client(settings)
+    try:
+        outcome = await send(client, settings, delivery, datetime.now(UTC))
+    finally:
+        await client.aclose()
+        server.close()
+    assert outcome.ok and outcome.status_code == 204, outcome
+
+
 async def test_an_attempt_that_raises_records_the_kind_of_error_never_its_text() -> None:
     # A URL httpx cannot send (a control character passes the target rules) raises
     # InvalidURL past send(); the attempt recorded its repr, text that is not ours (an
