@@ -221,6 +221,24 @@ async def test_a_robot_post_connects_to_the_address_it_checked(dns):
     await sender.close()
 
 
+async def test_a_robot_on_an_internationalised_name_gets_its_post(dns):
+    # A host name in Chinese (or any non-ASCII one) goes out in its ASCII form (IDNA) in the
+    # Host header and the TLS name: httpx refused to send the name as written.
+    settings = Settings(environment="test", webhook_allow_private_targets=False)
+    name = "机器人.例子.公司"
+    dns[name] = [PUBLIC]
+    seen: list[httpx.Request] = []
+    sender = _recording_sender(settings, seen)
+    url = f"https://{name}:8443/cgi-bin/webhook/send?key={WECOM_KEY}"
+    result = await sender.send(RobotTarget("wecom", url, None), "title", "body")
+    assert result.ok, result
+    (request,) = seen
+    ascii_name = name.encode("idna").decode()
+    assert request.headers["host"] == f"{ascii_name}:8443"
+    assert request.extensions["sni_hostname"] == ascii_name
+    await sender.close()
+
+
 async def test_a_robot_dripping_its_answer_is_cut_off_at_the_posts_deadline():
     # Each byte comes inside the read timeout, so per-read timeouts never fire: the post
     # as a whole has a deadline (3 x NOTIFY_ROBOT_TIMEOUT_SECONDS + 1 s), past which the

@@ -17,6 +17,7 @@ import ipaddress
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -137,8 +138,11 @@ async def pinned_post(
     ip = addresses[0]
     host = f"[{ip}]" if ip.version == 6 else str(ip)
     pinned = f"{target.scheme}://{host}:{target.port}{target.path}"
-    sent = {**headers, "host": target.netloc, "accept-encoding": "identity"}
-    extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
+    # The name as it goes on the wire: its ASCII (IDNA) form, as the resolver used it.
+    name = target.host if target.host.isascii() else target.host.encode("idna").decode()
+    netloc = target.netloc if target.netloc.isascii() else _with_port(name, url)
+    sent = {**headers, "host": netloc, "accept-encoding": "identity"}
+    extensions = {"sni_hostname": name} if target.scheme == "https" else {}
     chunks: list[bytes] = []
     read = 0
     truncated = False
@@ -157,3 +161,9 @@ async def pinned_post(
         finally:
             await response.aclose()
     return Answer(response.status_code, b"".join(chunks)[:max_bytes], truncated)
+
+
+def _with_port(host: str, url: str) -> str:
+    """`host`, with the URL's port when the URL names one (as a Host header carries it)."""
+    port = urlsplit(url).port
+    return host if port is None else f"{host}:{port}"
