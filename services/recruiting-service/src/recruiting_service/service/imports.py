@@ -23,7 +23,7 @@ import dataclasses
 import re
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, Any, Literal
 
 from pydantic import ValidationError
@@ -210,8 +210,13 @@ def parse_candidates(table: Table, *, ignored: frozenset[str] = frozenset()) -> 
     first_row_of: dict[str, int] = {}
     for row in table.rows:
         parsed.rows += 1
+        named = unstorable.get(row.row, [])
+        if named:
+            # Named above: the rest of the row is checked as if the NULs were not there
+            # (the request models refuse a NUL too, naming no column).
+            row = replace(row, values={k: v.replace("\x00", "") for k, v in row.values.items()})
         values, problems = _row_input(row, ignored)
-        problems[:0] = unstorable.get(row.row, [])
+        problems[:0] = named
         try:
             candidate = CandidateCreate.model_validate(values)
         except ValidationError as exc:
