@@ -273,17 +273,23 @@ async def test_a_robot_dripping_its_answer_is_cut_off_at_the_posts_deadline():
     assert took < 4  # the drip lasts 13 s
 
 
-async def test_a_url_httpx_cannot_send_fails_its_notice_not_the_batch(servers):
-    # A control character in the URL (HR's input passes the target rules) made httpx
-    # raise InvalidURL out of send(): the dispatcher then recorded every notice of the
-    # batch, emails and SMS too, as unknown with the exception's text.
-    url = servers.url("wecom").replace("/send?", "/se\x01nd?")
-    sender = _sender()
-    result = await sender.send(RobotTarget("wecom", url, None), "title", "body")
+async def test_an_unforeseen_error_fails_its_notice_not_the_batch(servers):
+    # An error nobody foresaw (a control character in the URL made httpx raise InvalidURL
+    # before the rules refused it) raised out of send(): the dispatcher then recorded every
+    # notice of the batch, emails and SMS too, as unknown with the exception's text.
+    def explode(request: httpx.Request) -> httpx.Response:
+        raise RuntimeError(f"unforeseen while posting to {request.url}")
+
+    client = httpx.AsyncClient(transport=httpx.MockTransport(explode))
+    sender = RobotSender(Settings(environment="test"), client=client)
+    result = await sender.send(_target(servers, "wecom"), "title", "body")
     assert not result.ok and result.unknown and not result.permanent, result
     assert result.error == (
-        "delivery outcome unknown: posting to the wecom robot failed (InvalidURL)"
+        "delivery outcome unknown: posting to the wecom robot failed (RuntimeError)"
     )
+    url = servers.url("wecom").replace("/send?", "/se\x01nd?")
+    result = await sender.send(RobotTarget("wecom", url, None), "title", "body")
+    assert result.permanent and "(rule: url)" in (result.error or ""), result
     assert servers.received == [] and servers.refused == []
     await sender.close()
 

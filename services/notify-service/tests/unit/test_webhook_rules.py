@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 from typing import cast
 
+import httpx
 import pytest
 from pydantic import ValidationError
 from standardwebhooks.webhooks import Webhook
@@ -92,6 +93,15 @@ def test_url_rules() -> None:
     for bad in ("ftp://x.example/", "https://u:p@x.example/", "https:///nohost", "x.example"):
         problem = rules.url_problem(bad, DEV)
         assert problem is not None and problem[0] == "url", bad
+    # A space or control character is no part of a URL: httpx could not send it later.
+    for bad in (
+        "https://x.example/a b",
+        "https://x.example/\x07",
+        "https://x.exa\tmple/",
+        "https://x.example/\x7f",
+    ):
+        problem = rules.url_problem(bad, DEV)
+        assert problem == ("url", "the URL holds a space or a control character"), bad
     target = rules.parse_target("https://[2001:db8::1]:8443/a/b?c=d")
     assert (target.host, target.port, target.path) == ("2001:db8::1", 8443, "/a/b?c=d")
 
@@ -274,27 +284,23 @@ async def test_an_attempt_takes_no_proxy_from_the_environment(
 
 
 async def test_an_attempt_that_raises_records_the_kind_of_error_never_its_text() -> None:
-    # A URL httpx cannot send (a control character passes the target rules) raises
-    # InvalidURL past send(); the attempt recorded its repr, text that is not ours (an
-    # exception's may quote the URL or the host) where Readers see it.
+    # An error nobody foresaw raised past send(): the attempt recorded its repr, text that
+    # is not ours (an exception's may quote the URL or the host) where Readers see it.
+    def explode(request: httpx.Request) -> httpx.Response:
+        raise RuntimeError(f"unforeseen while posting to {request.url}")
+
     settings = Settings(webhook_connect_timeout_seconds=0.5, webhook_read_timeout_seconds=0.5)
     rt = cast(Runtime, SimpleNamespace(settings=settings, clock=Clock()))
-    delivery = Claimed(
-        id=uuid.uuid4(),
-        subscription_id=uuid.uuid4(),
-        webhook_id="msg_1",
-        body="{}",
-        attempts=1,
-        attempts_before_redelivery=0,
-        url="http://127.0.0.1:9/\x01hook?token=s3cret",
-        secrets=["whsec_" + "a" * 32],
-    )
-    client = new_http_client(settings)
+    delivery = _claimed("http://127.0.0.1:9/hook?token=s3cret")
+    client = httpx.AsyncClient(transport=httpx.MockTransport(explode))
     try:
         done = await attempt(rt, client, delivery)
     finally:
         await client.aclose()
-    assert not done.outcome.ok and done.outcome.error == "delivery error: InvalidURL"
+    assert not done.outcome.ok and done.outcome.error == "delivery error: RuntimeError"
+    # A control character in the URL (httpx raised InvalidURL) is refused by the rules.
+    refused = rules.url_problem("http://127.0.0.1:9/\x01hook", DEV)
+    assert refused == ("url", "the URL holds a space or a control character")
 
 
 async def test_an_attempts_deadline_counts_the_time_resolving_the_name(

@@ -73,6 +73,8 @@ def parse_target(url: str) -> Target:
     """Split a webhook URL; ValueError naming what is wrong."""
     if len(url) > 2000:
         raise ValueError("the URL is longer than 2000 characters")
+    if any(c <= " " or c == "\x7f" for c in url):
+        raise ValueError("the URL holds a space or a control character")
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
