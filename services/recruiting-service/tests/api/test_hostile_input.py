@@ -121,3 +121,40 @@ async def test_carriage_returns_end_lines_as_in_any_csv(recruiting) -> None:
         (2, email, "create")
     ]
     assert [(p["row"], p["column"]) for p in report["problems"]] == [(4, "email")]
+
+
+async def _interview_of_one(recruiting) -> dict:
+    """An interview with a panel of one (outside the staff directory) scoring `technical`."""
+    panel = recruiting.Panel()
+    position_id = await recruiting.new_opening(panel=panel)
+    application = await recruiting.apply((await recruiting.candidate())["id"], position_id)
+    r = await recruiting.svc.client.post(
+        f"/api/v1/applications/{application['id']}/interviews",
+        headers=recruiting.hr,
+        json={
+            "interviewer_id": f"iv-{uuid.uuid4().hex[:8]}",
+            "department_id": panel.technical,
+            "scheduled_at": "2026-12-01T09:00:00Z",
+        },
+    )
+    assert r.status_code == 201, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+async def _evaluate(recruiting, interview: dict, **body: object):
+    return await recruiting.svc.client.post(
+        f"/api/v1/interviews/{interview['id']}/evaluation",
+        headers=recruiting.auth("interviewer", sub=interview["interviewer_id"]),
+        json={"recommendation": "hire", **body},
+    )
+
+
+async def test_a_boolean_is_not_a_score(recruiting) -> None:
+    # JSON `true` was taken as the score 1, the lowest there is, and stored for good.
+    interview = await _interview_of_one(recruiting)
+    r = await _evaluate(recruiting, interview, scores=[{"dimension": "technical", "score": True}])
+    assert r.status_code == 422, r.text
+    assert r.headers["content-type"] == PROBLEM
+    assert r.json()["errors"][0]["loc"] == ["body", "scores", 0, "score"]
+    r = await _evaluate(recruiting, interview, scores=[{"dimension": "technical", "score": 7}])
+    assert r.status_code == 201, r.text

@@ -368,11 +368,18 @@ class InterviewCancel(RequestModel):
     reason: str | None = Field(default=None, max_length=500)
 
 
+def _not_a_boolean(value: Any) -> Any:
+    # JSON `true` is an integer to pydantic (1, the lowest score) and `false` a 0.
+    if isinstance(value, bool):
+        raise ValueError("must be a whole number from 1 to 10, not true or false")
+    return value
+
+
 class ScoreIn(RequestModel):
     """One dimension's score (1–10) and an optional comment."""
 
     dimension: str = Field(min_length=1, max_length=100)
-    score: int = Field(ge=1, le=10)
+    score: Annotated[int, BeforeValidator(_not_a_boolean)] = Field(ge=1, le=10)
     comment: str | None = Field(default=None, max_length=2000)
 
 
