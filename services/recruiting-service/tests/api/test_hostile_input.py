@@ -158,3 +158,20 @@ async def test_a_boolean_is_not_a_score(recruiting) -> None:
     assert r.json()["errors"][0]["loc"] == ["body", "scores", 0, "score"]
     r = await _evaluate(recruiting, interview, scores=[{"dimension": "technical", "score": 7}])
     assert r.status_code == 201, r.text
+
+
+async def test_a_scorecards_strengths_and_concerns_are_bounded(recruiting) -> None:
+    # Each was unbounded (up to the 1 MiB body) and could be blank; they are copied into
+    # evaluation-submitted and into the rejection notice drafted for the candidate.
+    interview = await _interview_of_one(recruiting)
+    scores = [{"dimension": "technical", "score": 7}]
+    for field in ("strengths", "concerns"):
+        for text in ("x" * 40_000, "", "   "):
+            r = await _evaluate(recruiting, interview, scores=scores, **{field: [text]})
+            assert r.status_code == 422, (field, len(text), r.text[:300])
+            assert r.headers["content-type"] == PROBLEM
+            assert r.json()["errors"][0]["loc"] == ["body", field, 0]
+    r = await _evaluate(
+        recruiting, interview, scores=scores, strengths=["s" * 500], concerns=["c" * 500]
+    )
+    assert r.status_code == 201, r.text

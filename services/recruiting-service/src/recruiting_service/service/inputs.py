@@ -383,12 +383,16 @@ class ScoreIn(RequestModel):
     comment: str | None = Field(default=None, max_length=2000)
 
 
+ScorecardRemark = Annotated[str, Field(min_length=1, max_length=500)]
+
+
 class EvaluationCreate(RequestModel):
     """A scorecard: exactly the interview's dimensions, each 1–10."""
 
     scores: list[ScoreIn] = Field(min_length=1, max_length=50)
-    strengths: list[str] = Field(default_factory=list, max_length=20)
-    concerns: list[str] = Field(default_factory=list, max_length=20)
+    # Each is copied into evaluation-submitted and into the notice drafted for the candidate.
+    strengths: list[ScorecardRemark] = Field(default_factory=list, max_length=20)
+    concerns: list[ScorecardRemark] = Field(default_factory=list, max_length=20)
     recommendation: Recommendation
     interviewer_id: MemberId | None = Field(
         default=None,
