@@ -175,3 +175,34 @@ async def test_a_scorecards_strengths_and_concerns_are_bounded(recruiting) -> No
         recruiting, interview, scores=scores, strengths=["s" * 500], concerns=["c" * 500]
     )
     assert r.status_code == 201, r.text
+
+
+async def test_hrs_words_of_a_rejection_are_bounded(recruiting) -> None:
+    # A rejection's strengths and suggestions took any length (ten of 90,000 characters
+    # were published and sent to the candidate) and blank ones; a pending decision's edit
+    # already took 1-500 and 1-1000 characters.
+    client, hr = recruiting.svc.client, recruiting.hr
+    position_id = await recruiting.new_opening()
+    application = await recruiting.apply((await recruiting.candidate())["id"], position_id)
+    refused = [
+        ("strengths", "x" * 501),
+        ("strengths", " "),
+        ("suggestions", "y" * 1001),
+        ("suggestions", ""),
+    ]
+    for field, text in refused:
+        for path, extra in (
+            (f"/api/v1/applications/{application['id']}/reject", {}),
+            ("/api/v1/applications/bulk-reject", {"application_ids": [application["id"]]}),
+        ):
+            r = await client.post(path, json={field: [text], **extra}, headers=hr)
+            assert r.status_code == 422, (path, field, len(text), r.text[:300])
+            assert r.headers["content-type"] == PROBLEM
+            assert r.json()["errors"][0]["loc"] == ["body", field, 0]
+    assert (await recruiting.application(application["id"]))["status"] == "screening"
+    r = await client.post(
+        f"/api/v1/applications/{application['id']}/reject",
+        json={"strengths": ["s" * 500], "suggestions": ["t" * 1000]},
+        headers=hr,
+    )
+    assert r.status_code == 200, r.text

@@ -163,12 +163,17 @@ class NotifyIn(RequestModel):
     delay_minutes: int | None = Field(default=None, ge=0, le=60 * 24 * 30)
 
 
+# What the candidate reads: bounded as a pending decision's edit (`DecisionEdit`) is.
+NoticeStrength = Annotated[str, Field(min_length=1, max_length=500)]
+NoticeSuggestion = Annotated[str, Field(min_length=1, max_length=1000)]
+
+
 class RejectRequest(RequestModel):
     """Reject; strengths/reasons/suggestions default to what screening and panel found."""
 
     reasons: list[ReasonIn] | None = Field(default=None, max_length=10)
-    strengths: list[str] | None = Field(default=None, max_length=10)
-    suggestions: list[str] | None = Field(default=None, max_length=10)
+    strengths: list[NoticeStrength] | None = Field(default=None, max_length=10)
+    suggestions: list[NoticeSuggestion] | None = Field(default=None, max_length=10)
     notify: NotifyIn | None = None
 
 
