@@ -206,3 +206,37 @@ async def test_hrs_words_of_a_rejection_are_bounded(recruiting) -> None:
         headers=hr,
     )
     assert r.status_code == 200, r.text
+
+
+async def test_a_panel_names_each_person_once_however_they_are_named(recruiting) -> None:
+    # A person named by their directory id and by the subject they sign in with (or by
+    # their id in capitals) took two seats: two scorecards owed, two invitations.
+    client, hr = recruiting.svc.client, recruiting.hr
+    panel = recruiting.Panel()
+    position_id = await recruiting.new_opening(panel=panel)
+    (wang, anna) = await recruiting.staff(
+        recruiting.member("Wang Fang", org_unit_id=panel.technical),
+        recruiting.member("Anna Berg", org_unit_id=panel.business),
+    )
+    application = await recruiting.apply((await recruiting.candidate())["id"], position_id)
+    path = f"/api/v1/applications/{application['id']}/interviews"
+    start = "2026-12-01T09:00:00Z"
+    for twice in ([wang["id"], wang["subject"]], [wang["subject"], wang["id"].upper()]):
+        r = await client.post(path, json={"panel": twice, "start": start}, headers=hr)
+        assert r.status_code == 422, (twice, r.text[:300])
+        assert r.headers["content-type"] == PROBLEM
+        assert r.json()["errors"][0]["loc"] == ["body", "panel", 1]
+    r = await client.post(
+        path, json={"panel": [wang["id"], anna["id"]], "start": start}, headers=hr
+    )
+    assert r.status_code == 201, r.text
+    interview = r.json()
+    r = await client.patch(
+        f"/api/v1/interviews/{interview['id']}",
+        json={"panel": [wang["id"], anna["id"], anna["subject"]]},
+        headers=hr,
+    )
+    assert r.status_code == 422, r.text[:300]
+    assert r.json()["errors"][0]["loc"] == ["body", "panel", 2]
+    got = await client.get(f"/api/v1/interviews/{interview['id']}", headers=hr)
+    assert [m["member_id"] for m in got.json()["panel"]] == [wang["id"], anna["id"]]

@@ -180,13 +180,24 @@ async def _plan_panel(
         [m.person_id for m in members if m.person_id not in by_id]
     )
     plans: list[_SeatPlan] = []
+    seated: dict[uuid.UUID, str] = {}  # person → how the panel first named them
     for index, member in enumerate(members):
-        person = by_id.get(member.person_id) or by_subject.get(member.person_id)
+        # A person id in any case is the person's (the directory keys them in lower case).
+        uid = as_uuid(member.person_id)
+        person = (by_id.get(str(uid)) if uid else None) or by_subject.get(member.person_id)
         if person is not None and not person.active:
             raise FieldInvalid(
                 ("body", "panel", index),
                 f"{person.name} ({member.person_id}) is deactivated in the staff directory",
             )
+        if person is not None:
+            if person.id in seated:
+                raise FieldInvalid(
+                    ("body", "panel", index),
+                    f"{member.person_id} is {person.name}, already on the panel as "
+                    f"{seated[person.id]}; name each person once",
+                )
+            seated[person.id] = member.person_id
         kept = (keep or {}).get(member.person_id)
         if kept is not None:
             plans.append(
