@@ -240,3 +240,37 @@ async def test_a_panel_names_each_person_once_however_they_are_named(recruiting)
     assert r.json()["errors"][0]["loc"] == ["body", "panel", 2]
     got = await client.get(f"/api/v1/interviews/{interview['id']}", headers=hr)
     assert [m["member_id"] for m in got.json()["panel"]] == [wang["id"], anna["id"]]
+
+
+async def test_a_candidates_skills_industries_and_languages_are_bounded_one_by_one(
+    recruiting,
+) -> None:
+    # The lists were bounded, their items not: a 50,000-character skill was stored, and
+    # candidate-rejected carries the skills into the talent pool's indexed arrays.
+    client, hr = recruiting.svc.client, recruiting.hr
+    for field in ("skills", "industries", "languages"):
+        body = {
+            "name": "Li Wei",
+            "email": f"long.{uuid.uuid4().hex[:8]}@example.com",
+            field: ["sql", "x" * 50_000],
+        }
+        r = await client.post("/api/v1/candidates", json=body, headers=hr)
+        assert r.status_code == 422, (field, r.text[:300])
+        assert r.headers["content-type"] == PROBLEM
+        assert r.json()["errors"][0]["loc"] == ["body", field, 1]
+    email = f"long.{uuid.uuid4().hex[:8]}@example.com"
+    csv = f"name,email,skills\nLi Wei,{email},sql;{'y' * 201}\n".encode()
+    r = await client.post(
+        "/api/v1/imports",
+        params={"kind": "candidates", "dry_run": "true"},
+        headers=hr,
+        files={"file": ("long.csv", csv, "text/csv")},
+    )
+    assert r.status_code == 200, r.text
+    assert [(p["row"], p["column"]) for p in r.json()["problems"]] == [(2, "skills")]
+    r = await client.post(
+        "/api/v1/candidates",
+        json={"name": "Li Wei", "email": email, "skills": ["z" * 200]},
+        headers=hr,
+    )
+    assert r.status_code == 201, r.text

@@ -81,9 +81,11 @@ Phone = Annotated[str | None, AfterValidator(_phone)]
 Locale = Annotated[str, AfterValidator(field_rule(canonical_locale))]
 Timezone = Annotated[str, AfterValidator(field_rule(validate_timezone))]
 Experience = Annotated[float, Field(ge=0, le=70)]
-Skills = Annotated[list[str], Field(max_length=200), AfterValidator(_skills)]
-Industries = Annotated[list[str], Field(max_length=50), AfterValidator(_skills)]
-Languages = Annotated[list[str], Field(max_length=30), AfterValidator(spoken_languages)]
+# One skill, industry or language: a term, not a text (the talent pool indexes them).
+Term = Annotated[str, Field(max_length=200)]
+Skills = Annotated[list[Term], Field(max_length=200), AfterValidator(_skills)]
+Industries = Annotated[list[Term], Field(max_length=50), AfterValidator(_skills)]
+Languages = Annotated[list[Term], Field(max_length=30), AfterValidator(spoken_languages)]
 EducationLevel = Annotated[Education, BeforeValidator(_education)]
 
 # --- candidates -------------------------------------------------------------------------
