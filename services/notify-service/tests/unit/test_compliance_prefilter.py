@@ -142,6 +142,11 @@ def test_custom_lists_that_take_the_other_paths() -> None:
             [],
             ["xzz yz foo1 bar2 rock  star", "qq rock star q", "", "abc"],
         ),
+        (  # terms ending where an allowed phrase ends, or that are one
+            {"w": {"en": ["star", "rock star", "rock"], "zh": ["回收", "垃圾回收"]}},
+            ["rock star", "垃圾回收"],
+            ["a rock star, a ROCK\nSTAR, a star, rock, 垃圾回收 回收 垃圾回收站", "rock  star"],
+        ),
         (  # terms with whitespace in Chinese, leading whitespace, and digits
             {"z": {"zh": ["狼 性", "狼  性", " 狼"], "en": ["top 10", "4u"]}},
             [],

@@ -223,6 +223,122 @@ def _original_starts(folded: str, normal: str, starts: list[int]) -> list[int]:
     return [q + (shift[i - 1] if (i := bisect_right(at, q)) else 0) for q in starts]
 
 
+class _Folded:
+    """A text as the prefilter reads it: folded (`_fold`), and with each run of whitespace
+    one space (none at the ends) when first asked."""
+
+    __slots__ = ("_normal", "folded")
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self._normal: str | None = None
+
+    @classmethod
+    def of(cls, text: str) -> _Folded | None:
+        folded = _fold(text)
+        return None if folded is None else cls(folded)
+
+    @property
+    def normal(self) -> str:
+        if self._normal is None:
+            self._normal = " ".join(self.folded.split())
+        return self._normal
+
+
+class _Prefilter:
+    """Where a match of `regex` can start, found with Aho-Corasick automata: `regex` is
+    then tried there only, as `finditer` would have found its matches."""
+
+    def __init__(
+        self, regex: re.Pattern[str], keys: Iterable[str], unanchored: re.Pattern[str] | None
+    ) -> None:
+        # Keys of one word are looked for in the folded text as it is; those of several
+        # words (rarely found) in it with each run of whitespace made one space.
+        words = sorted({k for k in keys if " " not in k})
+        phrases = sorted({k for k in keys if " " in k})
+        self._regex = regex
+        self._words = ahocorasick_rs.AhoCorasick(words) if words else None
+        self._phrases = ahocorasick_rs.AhoCorasick(phrases) if phrases else None
+        self._unanchored = unanchored
+
+    @classmethod
+    def build(
+        cls,
+        regex: re.Pattern[str] | None,
+        terms: Sequence[str],
+        pattern_keys: Iterable[str],
+        unanchored: Sequence[str],
+    ) -> _Prefilter | None:
+        """The prefilter of `regex` (the alternation of listed `terms` and of patterns,
+        some starting with `pattern_keys`, the `unanchored` others); None when the fold
+        cannot compare a term exactly (cased non-ASCII letters, leading whitespace)."""
+        if regex is None:
+            return None
+        keys = [" ".join(term.lower().split()) for term in terms]
+        if not all(keys) or any(t[0].isspace() or not all(map(_foldable, t)) for t in terms):
+            return None
+        searched = "|".join(f"(?:{source})" for source in unanchored)
+        return cls(
+            regex, [*keys, *pattern_keys], re.compile(searched, re.IGNORECASE) if searched else None
+        )
+
+    def _starts(self, folded: _Folded) -> list[int]:
+        found_at: set[int] = set()
+        if self._words is not None:
+            hits = self._words.find_matches_as_indexes(folded.folded, True)
+            found_at.update(h[1] for h in hits)
+        if self._phrases is not None:
+            normal = folded.normal
+            hits = self._phrases.find_matches_as_indexes(normal, True)
+            if hits:
+                starts = sorted({h[1] for h in hits})
+                found_at.update(_original_starts(folded.folded, normal, starts))
+        return sorted(found_at)
+
+    def finditer(self, text: str, folded: _Folded) -> list[re.Match[str]]:
+        """What `regex.finditer(text)` finds (`folded` is `text` folded)."""
+        starts = self._starts(folded)
+        unanchored = self._unanchored
+        if not starts and unanchored is None:
+            return []
+        matches: list[re.Match[str]] = []
+        match = self._regex.match
+        size = len(text)
+        pos = i = 0
+        unanchored_at = -1  # where `unanchored` matches next, from `pos` on
+        while pos <= size:
+            while i < len(starts) and starts[i] < pos:
+                i += 1
+            at = starts[i] if i < len(starts) else size + 1
+            if unanchored is not None:
+                if unanchored_at < pos:
+                    found = unanchored.search(text, pos)
+                    unanchored_at = found.start() if found else size + 1
+                at = min(at, unanchored_at)
+            if at > size:
+                break
+            found = match(text, at)
+            if found is None:
+                pos = at + 1
+            elif found.end() == at:  # an empty match: `finditer` has its own rules for them
+                return list(self._regex.finditer(text))
+            else:
+                matches.append(found)
+                pos = found.end()
+        return matches
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether one of `spans` (`finditer`'s: in order, not overlapping; `starts` their
+    starts) holds `start`..`end`. Only the last span starting at or before `start` can hold
+    a non-empty one (those before it end where it starts, or earlier): a bisection, not a
+    look at every span for every match (quadratic on a long text with many)."""
+    if start == end:
+        return any(a <= start and end <= b for a, b in spans)
+    i = bisect_right(starts, start) - 1
+    return i >= 0 and end <= spans[i][1]
+
+
 def _excerpt(text: str, start: int, end: int) -> str:
     lo, hi = max(0, start - _EXCERPT_RADIUS), min(len(text), end + _EXCERPT_RADIUS)
     core = " ".join(text[lo:hi].split())
@@ -291,78 +407,33 @@ class ComplianceScanner:
         # where a pattern's first characters do (`_pattern_keys`); the expression is tried
         # there only, and says what matches, as `finditer` would. A pattern whose start is
         # not known is searched for as it is. Terms the fold cannot compare exactly (cased
-        # non-ASCII letters) leave the whole scan to the expression.
-        keys: set[str] = set()
-        self._prefiltered = True
-        for lists in categories.values():
-            for kind in ("en", "zh"):
-                for term in lists.get(kind, ()):
-                    key = " ".join(term.lower().split())
-                    if not key or term[0].isspace() or not all(map(_foldable, term)):
-                        self._prefiltered = False
-                    keys.add(key)
+        # non-ASCII letters) leave the whole scan to the expression. The same for the
+        # allowed phrases, searched for once a term matches.
+        terms = [t for lists in categories.values() for k in ("en", "zh") for t in lists.get(k, ())]
+        keys: list[str] = []
         unanchored: list[str] = []
         for source in pattern_sources:
             found = _pattern_keys(source)
             if found is None:
                 unanchored.append(source)
             else:
-                keys.update(found)
-        # Keys of one word are looked for in the folded text as it is; those of several
-        # words (rarely found) in it with each run of whitespace made one space.
-        words = sorted(k for k in keys if " " not in k)
-        phrases = sorted(k for k in keys if " " in k)
-        self._words = ahocorasick_rs.AhoCorasick(words) if words else None
-        self._phrases = ahocorasick_rs.AhoCorasick(phrases) if phrases else None
-        self._unanchored = (
-            re.compile("|".join(f"(?:{s})" for s in unanchored), re.IGNORECASE)
-            if unanchored
-            else None
-        )
+                keys.extend(found)
+        self._prefilter = _Prefilter.build(self._regex, terms, keys, unanchored)
+        self._allow_prefilter = _Prefilter.build(self._allow, list(allow), [], [])
 
-    def _matches(self, text: str) -> list[re.Match[str]]:
-        """What `self._regex.finditer(text)` finds, trying the expression only where the
-        prefilter says a match can start."""
-        folded = _fold(text) if self._prefiltered else None
-        if folded is None:
+    def _matches(self, text: str, folded: _Folded | None) -> list[re.Match[str]]:
+        """What `self._regex.finditer(text)` finds."""
+        if folded is None or self._prefilter is None:
             return list(self._regex.finditer(text))
-        found_at: set[int] = set()
-        if self._words is not None:
-            found_at.update(h[1] for h in self._words.find_matches_as_indexes(folded, True))
-        if self._phrases is not None:
-            normal = " ".join(folded.split())
-            hits = self._phrases.find_matches_as_indexes(normal, True)
-            if hits:
-                found_at.update(_original_starts(folded, normal, sorted({h[1] for h in hits})))
-        starts = sorted(found_at)
-        unanchored = self._unanchored
-        if not starts and unanchored is None:
+        return self._prefilter.finditer(text, folded)
+
+    def _allowed(self, text: str, folded: _Folded | None) -> list[tuple[int, int]]:
+        """The spans of what `self._allow.finditer(text)` finds."""
+        if self._allow is None:
             return []
-        matches: list[re.Match[str]] = []
-        match = self._regex.match
-        size = len(text)
-        pos = i = 0
-        unanchored_at = -1  # where `unanchored` matches next, from `pos` on
-        while pos <= size:
-            while i < len(starts) and starts[i] < pos:
-                i += 1
-            at = starts[i] if i < len(starts) else size + 1
-            if unanchored is not None:
-                if unanchored_at < pos:
-                    found = unanchored.search(text, pos)
-                    unanchored_at = found.start() if found else size + 1
-                at = min(at, unanchored_at)
-            if at > size:
-                break
-            found = match(text, at)
-            if found is None:
-                pos = at + 1
-            elif found.end() == at:  # an empty match: `finditer` has its own rules for them
-                return list(self._regex.finditer(text))
-            else:
-                matches.append(found)
-                pos = found.end()
-        return matches
+        if folded is None or self._allow_prefilter is None:
+            return [m.span() for m in self._allow.finditer(text)]
+        return [m.span() for m in self._allow_prefilter.finditer(text, folded)]
 
     def _classify(self, matched: str) -> tuple[str, str] | None:
         found = self._terms.get(_key(matched))
@@ -380,13 +451,15 @@ class ComplianceScanner:
             if not text:
                 continue
             allowed: list[tuple[int, int]] | None = None  # read once a match needs them
+            allowed_starts: list[int] = []
             seen: set[tuple[str, str]] = set()
-            for match in self._matches(text):
+            folded = _Folded.of(text)
+            for match in self._matches(text, folded):
                 start, end = match.span()
                 if allowed is None:
-                    allow = self._allow
-                    allowed = [m.span() for m in allow.finditer(text)] if allow else []
-                if any(a <= start and end <= b for a, b in allowed):
+                    allowed = self._allowed(text, folded)
+                    allowed_starts = [a for a, _ in allowed]
+                if _inside(allowed, allowed_starts, start, end):
                     continue
                 classified = self._classify(match.group(0))
                 if classified is None or classified in seen:
