@@ -28,7 +28,7 @@ from talentloop_shared.aio import wait_for_event
 from talentloop_shared.db.engine import asyncpg_dsn
 from talentloop_shared.db.tables import OUTBOX_CHANNEL
 from talentloop_shared.db.wake import CrossProcessWake
-from talentloop_shared.logging import get_logger
+from talentloop_shared.logging import describe_error, get_logger
 from talentloop_shared.messaging.broker import Broker
 from talentloop_shared.metrics import EVENTS_PUBLISHED, OUTBOX_PENDING
 
@@ -115,7 +115,9 @@ class OutboxRelay:
             except asyncio.CancelledError:
                 raise
             except Exception as e:
-                log.warning("outbox.relay_error", service=self.service, error=repr(e)[:300])
+                log.warning(
+                    "outbox.relay_error", service=self.service, error=describe_error(e, 300)
+                )
             finally:
                 self.active = False
                 await self._abandon_in_flight()

@@ -35,7 +35,7 @@ from talentloop_shared.http.middleware import RequestContextMiddleware
 from talentloop_shared.http.openapi import add_resource_links
 from talentloop_shared.http.problems import install_problem_handlers
 from talentloop_shared.inbox import purge_inbox
-from talentloop_shared.logging import configure_logging, get_logger
+from talentloop_shared.logging import configure_logging, describe_error, get_logger
 from talentloop_shared.messaging.broker import Broker
 from talentloop_shared.messaging.consumer import EventConsumer, Handler
 from talentloop_shared.messaging.topology import Topology
@@ -293,7 +293,7 @@ async def housekeeping(rt: Runtime) -> None:
             if events:
                 log.info("inbox.purged", events=events)
         except Exception as e:  # the database may be away; next hour will do
-            log.warning("housekeeping.failed", error=repr(e)[:300])
+            log.warning("housekeeping.failed", error=describe_error(e, 300))
         await asyncio.sleep(HOUSEKEEPING_SECONDS)
 
 

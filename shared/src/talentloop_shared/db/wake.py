@@ -14,7 +14,7 @@ import asyncio
 
 import asyncpg
 
-from talentloop_shared.logging import get_logger
+from talentloop_shared.logging import describe_error, get_logger
 
 log = get_logger(__name__)
 
@@ -45,7 +45,7 @@ class CrossProcessWake:
                 await self._conn.execute("SELECT pg_notify($1, '')", self.channel)
             except Exception as e:
                 # The listener's poll still finds the rows, only later.
-                log.warning("wake.failed", name=self.name, error=repr(e)[:300])
+                log.warning("wake.failed", name=self.name, error=describe_error(e, 300))
                 await self._close_connection()
                 return
 

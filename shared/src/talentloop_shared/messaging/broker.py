@@ -14,7 +14,7 @@ import aio_pika
 import aiormq
 from aio_pika.abc import AbstractChannel, AbstractConnection, AbstractQueue
 
-from talentloop_shared.logging import get_logger
+from talentloop_shared.logging import describe_error, get_logger
 from talentloop_shared.messaging.consumer import EventConsumer
 from talentloop_shared.messaging.topology import (
     Topology,
@@ -88,7 +88,9 @@ class Broker:
             except asyncio.CancelledError:
                 raise
             except Exception as e:
-                log.warning("broker.unavailable", url=_redact(self.url), error=repr(e)[:300])
+                log.warning(
+                    "broker.unavailable", url=_redact(self.url), error=describe_error(e, 300)
+                )
             finally:
                 self._ready.clear()
                 await self._teardown()

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from prometheus_client import Gauge
 from sqlalchemy import text
 
-from talentloop_shared.logging import get_logger
+from talentloop_shared.logging import describe_error, get_logger
 from talentloop_shared.metrics import BROKER_CONNECTED
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ async def refresh(rt: Runtime) -> None:
         async with rt.engine.connect() as conn:
             OUTBOX_LAG.labels(service).set(float(await conn.scalar(_OLDEST) or 0))
     except Exception as e:  # the database may be away: /readyz says so
-        log.debug("metrics.outbox_unavailable", error=repr(e)[:200])
+        log.debug("metrics.outbox_unavailable", error=describe_error(e, 200))
     RELAY_ACTIVE.labels(service).set(1 if rt.relay.active else 0)
     ready = rt.broker.ready
     BROKER_CONNECTED.labels(service).set(1 if ready else 0)

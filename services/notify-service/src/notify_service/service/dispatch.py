@@ -310,7 +310,7 @@ async def _listen(rt: Runtime) -> asyncpg.Connection | None:
         await conn.add_listener(WAKE_CHANNEL, lambda *_: wakeup.wake())
         return conn
     except Exception as exc:
-        log.warning("dispatch.listen_failed", error=repr(exc)[:300])
+        log.warning("dispatch.listen_failed", error=describe_error(exc, 300))
         return None
 
 

@@ -10,7 +10,7 @@ from prometheus_client import Gauge
 from sqlalchemy import func, select
 
 from notify_service.db.models import Notification
-from talentloop_shared.logging import get_logger
+from talentloop_shared.logging import describe_error, get_logger
 from talentloop_shared.service import Runtime
 
 log = get_logger(__name__)
@@ -40,5 +40,5 @@ async def notice_metrics_loop(rt: Runtime) -> None:
         try:
             await refresh(rt)
         except Exception as e:  # the database may be away: /readyz says so
-            log.debug("metrics.notices_unavailable", error=repr(e)[:200])
+            log.debug("metrics.notices_unavailable", error=describe_error(e, 200))
         await asyncio.sleep(INTERVAL_SECONDS)

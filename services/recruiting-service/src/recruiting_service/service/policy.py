@@ -68,7 +68,7 @@ from talentloop_shared.events.payloads import (
     Scorecard,
     Stage,
 )
-from talentloop_shared.logging import get_logger
+from talentloop_shared.logging import describe_error, get_logger
 from talentloop_shared.pagination import Page
 from talentloop_shared.service import Runtime
 
@@ -353,7 +353,7 @@ async def decision_loop(rt: Runtime) -> None:
                     if await settle_due(uow) < DUE_BATCH:
                         break
         except Exception as e:  # the database may be away; the next round will do
-            log.warning("policy.settle_failed", error=repr(e)[:300])
+            log.warning("policy.settle_failed", error=describe_error(e, 300))
         await asyncio.sleep(interval)
 
 
