@@ -478,6 +478,13 @@ async def test_scheduling_input_is_checked(recruiting) -> None:
         {"panel": [s["tech"]["id"], s["tech"]["id"]], "start": _at(1)},
         {"panel": [s["tech"]["id"]], "start": _at(1), "duration_minutes": 0},
         {"panel": [s["tech"]["id"]], "start": _at(1), "video_url": "javascript:alert(1)"},
+        # A right-to-left override disguises where the link goes in the invitation.
+        {
+            "panel": [s["tech"]["id"]],
+            "start": _at(1),
+            "video_url": "https://meet.example/\u202egpj.exe",
+        },
+        {"panel": [s["tech"]["id"]], "start": _at(1), "video_url": "https://meet.example/a\tb"},
         {"panel": ["not-in-directory"], "start": _at(1)},  # no department to score for
         {"panel": [s["tech"]["id"]], "start": "9999-12-31T23:30:00Z", "duration_minutes": 60},
     ]

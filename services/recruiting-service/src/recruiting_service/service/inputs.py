@@ -9,6 +9,7 @@ go through the shared vocabularies (`talentloop_shared.language`), so "本科", 
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -251,9 +252,16 @@ def _web_link(value: str | None) -> str | None:
     if value is None:
         return None
     value = value.strip()
-    if not value.lower().startswith(("https://", "http://")) or len(value) < 12 or " " in value:
+    if not value.lower().startswith(("https://", "http://")) or len(value) < 12:
         raise ValueError("must be an http(s) link, e.g. 'https://meet.example.com/abc'")
+    # No space, control or invisible formatting character: a right-to-left override
+    # (U+202E) or a zero-width one would disguise in the invitation where the link goes.
+    if any(unicodedata.category(c) in _NOT_IN_A_LINK for c in value):
+        raise ValueError("must be a link without spaces, control or invisible characters")
     return value
+
+
+_NOT_IN_A_LINK = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
 
 
 AwareTime = Annotated[datetime, AfterValidator(_aware)]
