@@ -207,5 +207,8 @@ async def ui(browser: Any, console_url: str) -> AsyncIterator[ConsolePage]:
 @pytest_asyncio.fixture(scope="package")
 async def http() -> AsyncIterator[httpx.AsyncClient]:
     """For setting up what a journey does not show (other people's work) over the API."""
-    async with httpx.AsyncClient(timeout=15) as client:
+    # A connection idle as long as uvicorn keeps it (5 s) is not reused: the server may
+    # close it as the next request goes out ("Server disconnected without a response").
+    limits = httpx.Limits(keepalive_expiry=1.0)
+    async with httpx.AsyncClient(timeout=15, limits=limits) as client:
         yield client

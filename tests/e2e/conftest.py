@@ -61,5 +61,8 @@ async def suite(suites: Callable[..., AbstractAsyncContextManager[Suite]]) -> As
 @pytest_asyncio.fixture(scope="module")
 async def http(suite: Suite) -> AsyncIterator[httpx.AsyncClient]:
     """One HTTP client for all services (absolute URLs)."""
-    async with httpx.AsyncClient(timeout=15) as client:
+    # A connection idle as long as uvicorn keeps it (5 s) is not reused: the server may
+    # close it as the next request goes out ("Server disconnected without a response").
+    limits = httpx.Limits(keepalive_expiry=1.0)
+    async with httpx.AsyncClient(timeout=15, limits=limits) as client:
         yield client
