@@ -354,7 +354,10 @@ class ComplianceScanner:
         categories: Mapping[str, Mapping[str, Sequence[str]]],
         *,
         allow: Iterable[str] = (),
+        prefilter: bool = True,
     ) -> None:
+        """`prefilter=False`: the expression searched over the whole text, as before the
+        prefilter (the same flags, slower: `bench/compliance_scan.py`'s baseline)."""
         self._terms: dict[str, tuple[str, str]] = {}  # normalised text → (category, term)
         self._patterns: list[tuple[re.Pattern[str], str]] = []
         alternatives: list[tuple[int, _Alternative]] = []
@@ -420,6 +423,8 @@ class ComplianceScanner:
                 keys.extend(found)
         self._prefilter = _Prefilter.build(self._regex, terms, keys, unanchored)
         self._allow_prefilter = _Prefilter.build(self._allow, list(allow), [], [])
+        if not prefilter:
+            self._prefilter = self._allow_prefilter = None
 
     def _matches(self, text: str, folded: _Folded | None) -> list[re.Match[str]]:
         """What `self._regex.finditer(text)` finds."""
