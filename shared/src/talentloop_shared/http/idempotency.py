@@ -75,12 +75,12 @@ class IdempotentRoute(APIRoute):
         standard = super().get_route_handler()
         declared = route_roles(self.dependant)
         roles = declared[0] if declared is not None else None
-        body = lean_handler(self.dependant, standard) or standard
+        serve = lean_handler(self.dependant, standard) or standard
 
         async def original(request: Request) -> Response:
             if roles is not None:
                 authorize(await authenticate(request), roles)
-            return await body(request)
+            return await serve(request)
 
         if "POST" not in (self.methods or set()):
             return original
@@ -139,7 +139,7 @@ class IdempotentRoute(APIRoute):
                 )
             token = idempotency_claim.set(IdempotencyClaim(scope, request_hash))
             try:
-                response = await original(request)
+                response = await serve(request)  # the caller was admitted above
             finally:
                 idempotency_claim.reset(token)
             body_bytes = getattr(response, "body", None)
