@@ -55,7 +55,10 @@ class RequestModel(BaseModel):
 
 def nul_path(data: Any) -> str | None:
     """Where the first string holding a NUL is in a decoded JSON value (`a.b[2]`; "" for the
-    value itself), or None. Walked without recursion: a body may nest deeply."""
+    value itself), or None. Walked without recursion: a body may nest deeply; the path is
+    only spelled out for a body that holds one (every request body is walked)."""
+    if not _holds_nul(data):
+        return None
     stack: list[tuple[str, Any]] = [("", data)]
     while stack:
         path, value = stack.pop()
@@ -70,6 +73,21 @@ def nul_path(data: Any) -> str | None:
         elif isinstance(value, list):
             stack.extend((f"{path}[{i}]", item) for i, item in reversed(list(enumerate(value))))
     return None
+
+
+def _holds_nul(data: Any) -> bool:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if "\x00" in value:
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 class FieldProblem(BaseModel):
