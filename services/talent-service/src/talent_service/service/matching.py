@@ -425,7 +425,6 @@ async def invite_matches(
             TalentMatch.score >= (invitation.min_score or 0),
             TalentMatch.invited_at.is_(None),
             TalentProfile.consent_expires_at > now,
-            TalentProfile.declined_contact_at.is_(None),
         ).limit(invitation.limit)
     result = BulkInvitation()
     seen: set[uuid.UUID] = set()
