@@ -159,7 +159,6 @@ class RobotSender:
 
     def __init__(self, settings: Settings, client: httpx.AsyncClient | None = None) -> None:
         self.settings = settings
-        self.deadline = settings.robot_attempt_seconds
         self.client = client or httpx.AsyncClient(
             timeout=settings.robot_timeout_seconds, trust_env=False, follow_redirects=False
         )
@@ -190,7 +189,7 @@ class RobotSender:
                 url,
                 content=json.dumps(message, ensure_ascii=False).encode(),
                 headers={"content-type": "application/json"},
-                deadline=self.deadline,
+                deadline=self.settings.robot_attempt_seconds,
                 max_bytes=MAX_ANSWER_BYTES,
             )
         except TargetRefused as exc:
@@ -201,7 +200,7 @@ class RobotSender:
             return DeliveryResult(
                 False,
                 f"delivery outcome unknown: no whole answer from the {robot} within "
-                f"{self.deadline:g} s",
+                f"{self.settings.robot_attempt_seconds:g} s",
                 unknown=True,
             )
         except (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError) as exc:
