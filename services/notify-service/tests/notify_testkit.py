@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -258,3 +261,32 @@ def self_signed_certificate(directory: Any) -> tuple[str, str]:
         )
     )
     return str(cert_file), str(key_file)
+
+
+@asynccontextmanager
+async def raw_receiver(answer: bytes, *, per_byte_seconds: float = 0.0) -> AsyncIterator[str]:
+    """An HTTP receiver on loopback that reads a request and answers `answer` as it is
+    (a byte every `per_byte_seconds` when given: a receiver dripping its answer); its base
+    URL. Closed on exit, so the same address then refuses connections."""
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read(65536)
+        try:
+            if per_byte_seconds:
+                for byte in answer:
+                    writer.write(bytes([byte]))
+                    await writer.drain()
+                    await asyncio.sleep(per_byte_seconds)
+            else:
+                writer.write(answer)
+                await writer.drain()
+        except (ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    try:
+        yield f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
+    finally:
+        server.close()  # stops listening now; a drip still running ends with its client

@@ -17,6 +17,7 @@ from chat_testkit import (
     message_text,
     robot_servers,
 )
+from notify_testkit import raw_receiver
 
 from notify_service.config import Settings
 from notify_service.service import targets
@@ -243,31 +244,18 @@ async def test_a_robot_dripping_its_answer_is_cut_off_at_the_posts_deadline():
     # Each byte comes inside the read timeout, so per-read timeouts never fire: the post
     # as a whole has a deadline (3 x NOTIFY_ROBOT_TIMEOUT_SECONDS + 1 s), past which the
     # outcome is unknown (the message went out).
-    async def drip(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await reader.read(65536)
-        try:
-            for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 40:
-                writer.write(bytes([byte]))
-                await writer.drain()
-                await asyncio.sleep(0.2)
-        except (ConnectionError, asyncio.CancelledError):
-            pass
-        finally:
-            writer.close()
-
-    server = await asyncio.start_server(drip, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
     sender = _sender(0.3)
     assert sender.settings.robot_attempt_seconds == 1.9
     loop = asyncio.get_running_loop()
+    slow = b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 40
     try:
-        started = loop.time()
-        target = RobotTarget("wecom", f"http://127.0.0.1:{port}/send?key={WECOM_KEY}", None)
-        result = await sender.send(target, "title", "body")
-        took = loop.time() - started
+        async with raw_receiver(slow, per_byte_seconds=0.2) as base:
+            started = loop.time()
+            target = RobotTarget("wecom", f"{base}/send?key={WECOM_KEY}", None)
+            result = await sender.send(target, "title", "body")
+            took = loop.time() - started
     finally:
         await sender.close()
-        server.close()
     assert not result.ok and result.unknown and not result.permanent, result
     assert "within 1.9 s" in (result.error or "") and WECOM_KEY not in (result.error or "")
     assert took < 4  # the drip lasts 13 s
@@ -325,23 +313,15 @@ async def test_a_robot_post_takes_no_proxy_from_the_environment_and_no_redirect(
     sender = _sender()
     assert (await sender.send(_target(servers, "wecom"), "title", "body")).ok
 
-    async def moved(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await reader.read(65536)
-        location = servers.url("wecom").encode()
-        writer.write(
-            b"HTTP/1.1 307 Temporary Redirect\r\nLocation: " + location + b"\r\n"
-            b"Content-Length: 0\r\nConnection: close\r\n\r\n"
-        )
-        await writer.drain()
-        writer.close()
-
-    server = await asyncio.start_server(moved, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
+    moved = (
+        b"HTTP/1.1 307 Temporary Redirect\r\nLocation: " + servers.url("wecom").encode() + b"\r\n"
+        b"Content-Length: 0\r\nConnection: close\r\n\r\n"
+    )
     try:
-        target = RobotTarget("wecom", f"http://127.0.0.1:{port}/send?key=other-key", None)
-        result = await sender.send(target, "title", "body")
+        async with raw_receiver(moved) as base:
+            target = RobotTarget("wecom", f"{base}/send?key=other-key", None)
+            result = await sender.send(target, "title", "body")
     finally:
-        server.close()
         await sender.close()
     assert not result.ok and result.permanent, result
     assert result.error == "wecom robot refused: HTTP 307"

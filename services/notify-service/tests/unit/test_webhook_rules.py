@@ -14,6 +14,7 @@ from typing import cast
 
 import httpx
 import pytest
+from notify_testkit import raw_receiver
 from pydantic import ValidationError
 from standardwebhooks.webhooks import Webhook
 
@@ -182,31 +183,17 @@ def _claimed(url: str) -> Claimed:
 async def test_a_receiver_dripping_its_answer_is_cut_off_at_the_attempts_deadline() -> None:
     # Each byte comes just inside the read timeout: per-read timeouts never fire, and the
     # attempt held its slot (past its claim, so it was sent again beside itself).
-    async def drip(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await reader.read(65536)
-        try:
-            for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 10_000:
-                writer.write(bytes([byte]))
-                await writer.drain()
-                await asyncio.sleep(0.2)
-        except (ConnectionError, asyncio.CancelledError):
-            pass
-        finally:
-            writer.close()
-
-    server = await asyncio.start_server(drip, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
     settings = Settings(webhook_connect_timeout_seconds=0.5, webhook_read_timeout_seconds=0.5)
     assert settings.webhook_attempt_seconds == 2.5
-    delivery = _claimed(f"http://127.0.0.1:{port}/hook")
     client = new_http_client(settings)
+    slow = b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 10_000
     try:
-        started = asyncio.get_running_loop().time()
-        outcome = await send(client, settings, delivery, datetime.now(UTC))
-        took = asyncio.get_running_loop().time() - started
+        async with raw_receiver(slow, per_byte_seconds=0.2) as base:
+            started = asyncio.get_running_loop().time()
+            outcome = await send(client, settings, _claimed(f"{base}/hook"), datetime.now(UTC))
+            took = asyncio.get_running_loop().time() - started
     finally:
         await client.aclose()
-        server.close()
     assert not outcome.ok and "no whole answer within 2.5 s" in (outcome.error or "")
     assert took < 10  # the drip would have lasted over half an hour
 
@@ -219,29 +206,17 @@ def test_the_claim_outlasts_an_attempt() -> None:
 async def test_an_attempts_error_is_ours_never_the_receivers_words_or_redirect() -> None:
     # HR's readers see last_error: a redirect's Location (an internal address, a token)
     # and httpx's text (the URL) stay out of it.
-    async def redirect(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await reader.read(65536)
-        writer.write(
-            b"HTTP/1.1 302 Found\r\nLocation: http://10.0.0.7/admin?token=s3cret\r\n"
-            b"Content-Length: 13\r\nConnection: close\r\n\r\nsecret words!"
-        )
-        await writer.drain()
-        writer.close()
-
-    server = await asyncio.start_server(redirect, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
+    redirect = (
+        b"HTTP/1.1 302 Found\r\nLocation: http://10.0.0.7/admin?token=s3cret\r\n"
+        b"Content-Length: 13\r\nConnection: close\r\n\r\nsecret words!"
+    )
     settings = Settings(webhook_connect_timeout_seconds=0.5, webhook_read_timeout_seconds=0.5)
-
     client = new_http_client(settings)
     try:
-        moved = await send(
-            client, settings, _claimed(f"http://127.0.0.1:{port}/h"), datetime.now(UTC)
-        )
-        server.close()
-        await server.wait_closed()
-        refused = await send(
-            client, settings, _claimed(f"http://127.0.0.1:{port}/h?key=k3y"), datetime.now(UTC)
-        )
+        async with raw_receiver(redirect) as base:
+            moved = await send(client, settings, _claimed(f"{base}/h"), datetime.now(UTC))
+        # The receiver is gone: the connection is refused.
+        refused = await send(client, settings, _claimed(f"{base}/h?key=k3y"), datetime.now(UTC))
     finally:
         await client.aclose()
     assert moved.status_code == 302 and moved.error == "HTTP 302 redirect (not followed)"
@@ -254,32 +229,14 @@ async def test_an_attempt_takes_no_proxy_from_the_environment(
     # A proxy would see the body and could reach what the checks refuse.
     monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
     monkeypatch.setenv("ALL_PROXY", "http://127.0.0.1:9")
-
-    async def accept(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        await reader.read(65536)
-        writer.write(b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n")
-        await writer.drain()
-        writer.close()
-
-    server = await asyncio.start_server(accept, "127.0.0.1", 0)
-    port = server.sockets[0].getsockname()[1]
     settings = Settings(webhook_connect_timeout_seconds=0.5, webhook_read_timeout_seconds=0.5)
-    delivery = Claimed(
-        id=uuid.uuid4(),
-        subscription_id=uuid.uuid4(),
-        webhook_id="msg_1",
-        body="{}",
-        attempts=1,
-        attempts_before_redelivery=0,
-        url=f"http://127.0.0.1:{port}/hook",
-        secrets=["whsec_" + "a" * 32],
-    )
     client = new_http_client(settings)
+    answer = b"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
     try:
-        outcome = await send(client, settings, delivery, datetime.now(UTC))
+        async with raw_receiver(answer) as base:
+            outcome = await send(client, settings, _claimed(f"{base}/hook"), datetime.now(UTC))
     finally:
         await client.aclose()
-        server.close()
     assert outcome.ok and outcome.status_code == 204, outcome
 
 
@@ -314,16 +271,7 @@ async def test_an_attempts_deadline_counts_the_time_resolving_the_name(
 
     monkeypatch.setattr(targets, "resolve", slow)
     settings = Settings(webhook_connect_timeout_seconds=0.5, webhook_read_timeout_seconds=0.5)
-    delivery = Claimed(
-        id=uuid.uuid4(),
-        subscription_id=uuid.uuid4(),
-        webhook_id="msg_1",
-        body="{}",
-        attempts=1,
-        attempts_before_redelivery=0,
-        url="http://hooks.test:9/hook",
-        secrets=["whsec_" + "a" * 32],
-    )
+    delivery = _claimed("http://hooks.test:9/hook")
     client = new_http_client(settings)
     loop = asyncio.get_running_loop()
     try:
