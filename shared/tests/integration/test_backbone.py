@@ -17,7 +17,7 @@ import pytest
 import pytest_asyncio
 import toy
 from cloudevents.v1.http import from_json as ce_from_json
-from sqlalchemy import func, select, text, update
+from sqlalchemy import func, insert, select, text, update
 from starlette.requests import Request
 
 from talentloop_shared.config import ServiceSettings
@@ -145,6 +145,42 @@ async def test_statements_on_the_driver_connection_commit_or_roll_back_with_the_
         assert sorted(stored) == (sorted(titles) if commit else [])
         # Several events of one unit of work leave in the order they were published.
         assert [e["data"]["position"]["title"] for e in envelopes] == (titles if commit else [])
+
+
+async def test_a_savepoint_that_fails_undoes_its_rows_and_events_and_the_rest_commits(
+    pair: Pair,
+) -> None:
+    calls: list[str] = []
+
+    async def thing(uow, title: str) -> str:
+        thing_id = str(uuid.uuid4())
+        await uow.session.execute(insert(toy.things).values(id=thing_id, title=title, version=1))
+        uow.publish(toy.snapshot(thing_id, title, 1), subject=f"positions/{thing_id}")
+        return thing_id
+
+    async with pair.producer.uow_factory() as uow:
+        kept = await thing(uow, "before")
+        with pytest.raises(RuntimeError):
+            async with uow.savepoint():
+                # On the session and on the driver connection, with an event and a callback.
+                await thing(uow, "undone")
+                conn = await uow.driver()
+                await conn.execute(
+                    "INSERT INTO things (id, title, version) VALUES ($1, 'undone too', 1)",
+                    str(uuid.uuid4()),
+                )
+                uow.after_commit(lambda: calls.append("undone"))
+                raise RuntimeError("this item cannot be applied")
+        async with uow.savepoint():
+            also = await thing(uow, "after")
+        uow.after_commit(lambda: calls.append("committed"))
+        await uow.commit()
+    async with pair.producer.runtime.session_factory() as s:
+        titles = (await s.scalars(select(toy.things.c.title).order_by(toy.things.c.title))).all()
+        envelopes = (await s.scalars(select(outbox.c.envelope).order_by(outbox.c.seq))).all()
+    assert titles == ["after", "before"]
+    assert [e["data"]["position"]["id"] for e in envelopes] == [kept, also]
+    assert calls == ["committed"]
 
 
 async def test_after_commit_callbacks_run_once_and_only_when_the_commit_lands(pair: Pair) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import uuid
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
@@ -128,6 +129,25 @@ class UnitOfWork:
     def pending_events(self) -> list[CloudEvent]:
         """Events recorded so far in this unit of work."""
         return list(self._pending)
+
+    @contextlib.asynccontextmanager
+    async def savepoint(self) -> AsyncIterator[None]:
+        """A part of this unit of work that may fail on its own (one item of a batch): if
+        the block raises, what it wrote and the events it published are undone (a
+        SAVEPOINT) and the exception propagates; the rest of the unit of work goes on and
+        commits without it."""
+        events, callbacks = len(self._pending), len(self._after_commit)
+        nested = await self.session.begin_nested()
+        try:
+            yield
+        except Exception:
+            if nested.is_active:
+                await nested.rollback()
+            del self._pending[events:]
+            del self._after_commit[callbacks:]
+            raise
+        if nested.is_active:
+            await nested.commit()
 
     async def flush(self) -> None:
         """Flush the session (to get generated values or surface constraint errors)."""
