@@ -453,3 +453,73 @@ async def test_an_application_reads_as_its_record_does_byte_for_byte(recruiting)
     assert rejected["decision"]["status"] == "superseded"
     assert [h["to_status"] for h in rejected["history"]][-1] == "rejected"
     assert len(rejected["history"]) >= 3
+
+
+async def test_a_decision_that_cannot_be_published_waits_for_hr_and_holds_back_no_other(
+    recruiting, amqp_url, monkeypatch
+) -> None:
+    """A due decision whose rejection cannot be published (content stored before a rule it
+    breaks; here any failure of its own) stays pending for HR, who can still read and
+    overturn it; the others due with it go out, this round and later."""
+    from recruiting_service.service import policy
+    from talentloop_shared.events.payloads import CandidateRejected
+    from talentloop_shared.testing.plugin import eventually
+
+    clock = recruiting.svc.runtime.clock
+    position_id, panel = await _opening(recruiting, review_minutes=30)
+    held: set[uuid.UUID] = set()
+    publish = policy._reject
+
+    async def unpublishable(uow, decision, application, *args, **kwargs):
+        await publish(uow, decision, application, *args, **kwargs)  # the writes, undone
+        if str(application.id) == broken["id"]:
+            CandidateRejected.model_validate({"stage": "phone-screen"})  # raises
+        return None
+
+    try:
+        async with event_probe(amqp_url, recruiting.ns, REJECTED) as probe:
+            broken, _ = await _panel(recruiting, position_id, panel, NO_HIRE)
+            other, _ = await _panel(recruiting, position_id, panel, NO_HIRE)
+            await probe.wait_for(2, event_type="decision-pending")
+            monkeypatch.setattr(policy, "_reject", unpublishable)
+            clock.advance(minutes=31)
+            async with recruiting.svc.uow_factory() as uow:
+                await policy.settle_due(uow, held=held)
+            later, _ = await _panel(recruiting, position_id, panel, NO_HIRE)
+            await probe.wait_for(3, event_type="decision-pending")
+            clock.advance(minutes=31)
+
+            async def both() -> list | None:
+                mine = [_mine(probe, "candidate-rejected", a["id"]) for a in (other, later)]
+                return mine if all(mine) else None
+
+            await eventually(both, timeout=10)  # the service's own loop settles `later`
+            await probe.settle(1.0)
+            assert _mine(probe, "candidate-rejected", broken["id"]) == []
+            assert [len(_mine(probe, "candidate-rejected", a["id"])) for a in (other, later)] == [
+                1,
+                1,
+            ]
+        url = f"/api/v1/applications/{broken['id']}/decision"
+        decision = await recruiting.svc.client.get(url, headers=recruiting.hr)
+        assert decision.status_code == 200, decision.text
+        assert decision.json()["status"] == "pending"
+        assert decision.json()["application_status"] == "interviewing"
+        assert uuid.UUID(decision.json()["id"]) in held
+        queue = await recruiting.svc.client.get(
+            "/api/v1/decisions", params={"status": "pending"}, headers=recruiting.hr
+        )
+        assert broken["id"] in {d["application_id"] for d in queue.json()["items"]}
+        metrics = (await recruiting.svc.client.get("/metrics")).text
+        assert "talentloop_policy_decisions_held_total" in metrics
+        # HR is told why confirming cannot work, and overturns it instead.
+        confirmed = await recruiting.svc.client.post(f"{url}/confirm", headers=recruiting.hr)
+        assert confirmed.status_code == 409, confirmed.text
+        assert "overturn" in confirmed.json()["detail"]
+        overturned = await recruiting.svc.client.post(
+            f"{url}/overturn", headers=recruiting.hr, json={"reason": "to be checked"}
+        )
+        assert overturned.status_code == 200, overturned.text
+        assert overturned.json()["status"] == "overturned"
+    finally:
+        clock.reset()

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal, cast
 
+from prometheus_client import Counter
+from pydantic import ValidationError
 from sqlalchemy import select
 
 from recruiting_service.db.models import (
@@ -79,6 +81,10 @@ POLICY_ACTOR = "policy"
 # The candidate hears within the article's two hours: the review window was the delay.
 AT_ONCE = NotifyRequest(send=True, channels=["email"], delay_minutes=0)
 DUE_BATCH = 50
+POLICY_DECISIONS_HELD = Counter(
+    "talentloop_policy_decisions_held_total",
+    "Policy decisions whose rejection could not be published when due (left pending for HR)",
+)
 # Pending decisions are listed by deadline: (decides_at, id).
 DECISIONS = KeysetOrder(PolicyDecision.decides_at, PolicyDecision.id)
 
@@ -307,19 +313,29 @@ async def _reject(
     resolve(decision, status, by=by, at=now, note=note)
 
 
-async def settle_due(uow: UnitOfWork, *, limit: int = DUE_BATCH) -> int:
+async def settle_due(
+    uow: UnitOfWork, *, limit: int = DUE_BATCH, held: set[uuid.UUID] | None = None
+) -> int:
     """Turn pending decisions whose window has passed into rejections; commits; how many.
 
     Rows another transaction holds (a replica's loop, HR confirming) are skipped, and
-    each taken decision's status is re-read under its lock.
+    each taken decision's status is re-read under its lock. Each decision is published in
+    a savepoint of its own: one that cannot be (content stored before a rule it breaks,
+    a bug) stays pending for HR, who can edit, confirm or overturn it, and is logged; the
+    rest of the batch goes out. Its id is added to `held` (when given), and decisions in
+    `held` are not taken again: the loop does not retry it every round ahead of the rest.
     """
     now = uow.clock.now()
+    query = (
+        select(Application, PolicyDecision)
+        .join(PolicyDecision, PolicyDecision.application_id == Application.id)
+        .where(PolicyDecision.status == "pending", PolicyDecision.decides_at <= now)
+    )
+    if held:
+        query = query.where(PolicyDecision.id.not_in(held))
     rows = (
         await uow.session.execute(
-            select(Application, PolicyDecision)
-            .join(PolicyDecision, PolicyDecision.application_id == Application.id)
-            .where(PolicyDecision.status == "pending", PolicyDecision.decides_at <= now)
-            .order_by(PolicyDecision.decides_at, PolicyDecision.id)
+            query.order_by(PolicyDecision.decides_at, PolicyDecision.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
             .execution_options(populate_existing=True)
@@ -334,7 +350,10 @@ async def settle_due(uow: UnitOfWork, *, limit: int = DUE_BATCH) -> int:
         if candidate.erased_at is not None:
             resolve(decision, "superseded", by=POLICY_ACTOR, at=now, note="candidate erased")
             continue
-        await _reject(uow, decision, application, candidate, status="decided", by=POLICY_ACTOR)
+        if not await _decide(uow, decision, application, candidate):
+            if held is not None:
+                held.add(decision.id)
+            continue
         settled += 1
     await uow.commit()
     if settled:
@@ -342,15 +361,47 @@ async def settle_due(uow: UnitOfWork, *, limit: int = DUE_BATCH) -> int:
     return settled
 
 
+async def _decide(
+    uow: UnitOfWork, decision: PolicyDecision, application: Application, candidate: Candidate
+) -> bool:
+    """Publish a due decision's rejection, in a savepoint: if it cannot be (content stored
+    before a rule it breaks, a bug), nothing of it is kept, the decision stays pending for
+    HR, and it is logged and counted (an alert tells ops). Whether it was published."""
+    ids = {"decision_id": str(decision.id), "application_id": str(application.id)}
+    try:
+        async with uow.savepoint():
+            await _reject(uow, decision, application, candidate, status="decided", by=POLICY_ACTOR)
+    except Exception as e:
+        POLICY_DECISIONS_HELD.inc()
+        log.error("policy.decision_held", **ids, error=describe_error(e, 300))
+        # The savepoint's rollback expired what it had changed: read it back as it stands
+        # (the rows stay locked: their locks were taken before the savepoint).
+        for row in (decision, application, candidate):
+            await uow.session.refresh(row)
+        return False
+    return True
+
+
+# How long the loop leaves a decision it could not publish before it tries again (HR may
+# have edited it meanwhile; an edit or confirmation by HR does not wait for this).
+HOLD_SECONDS = 3600.0
+
+
 async def decision_loop(rt: Runtime) -> None:
     """Publish the policy's rejections whose review window has passed, in every replica
     (SKIP LOCKED shares the work); the interval is `decision_poll_seconds`."""
     interval = float(getattr(rt.settings, "decision_poll_seconds", 5.0))
+    held: set[uuid.UUID] = set()
+    loop = asyncio.get_running_loop()
+    forgotten = loop.time()
     while True:
+        if loop.time() - forgotten > HOLD_SECONDS:
+            held.clear()
+            forgotten = loop.time()
         try:
             while True:
                 async with rt.uow_factory() as uow:
-                    if await settle_due(uow) < DUE_BATCH:
+                    if await settle_due(uow, held=held) < DUE_BATCH:
                         break
         except Exception as e:  # the database may be away; the next round will do
             log.warning("policy.settle_failed", error=describe_error(e, 300))
@@ -383,7 +434,7 @@ async def _current(
         and application.status == "interviewing"
         and candidate.erased_at is None
     ):
-        await _reject(uow, decision, application, candidate, status="decided", by=POLICY_ACTOR)
+        await _decide(uow, decision, application, candidate)
     return candidate, application, decision
 
 
@@ -412,7 +463,14 @@ async def confirm_decision(
     candidate, application, decision = await _current(uow, application_id)
     _refuse_unless_pending(decision)
     refuse_if_erased(candidate)
-    await _reject(uow, decision, application, candidate, status="confirmed", by=by)
+    try:
+        await _reject(uow, decision, application, candidate, status="confirmed", by=by)
+    except ValidationError as e:
+        raise Conflict(
+            "this decision's rejection cannot be published as it is stored "
+            f"({describe_error(e, 200)}): overturn it, then reject the application by hand",
+            type_="decision-unpublishable",
+        ) from e
     await uow.commit()
     return DecisionRecord(decision, application)
 
