@@ -126,7 +126,11 @@ class Settings(ServiceSettings):
     # Dispatcher.
     dispatch_poll_seconds: float = 1.0
     dispatch_batch_size: int = 200
-    dispatch_concurrency: int = 4  # SMTP connections used in parallel per batch
+    # SMTP connections in use at once (a pool every batch on its way shares).
+    dispatch_concurrency: int = Field(default=4, ge=1, le=64)
+    # Claimed batches on their way at once: one that becomes due while another is being
+    # sent does not wait for it (service/dispatch.py).
+    dispatch_pipeline: int = Field(default=2, ge=1, le=8)
     retry_base_seconds: float = 30.0
     retry_max_seconds: float = 3600.0
     max_attempts: int = 8

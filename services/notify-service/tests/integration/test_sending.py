@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import re
 import ssl
+import threading
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -62,6 +63,34 @@ class _AfterData(_Handler):
         else:
             server.transport.abort()
         return "250 OK"
+
+
+class _Held(_Handler):
+    """Takes every message, but holds the reply to one addressed to `held` until released."""
+
+    def __init__(self, held: str) -> None:
+        super().__init__()
+        self.held = held
+        self.release = threading.Event()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.held in envelope.rcpt_tos:
+            while not self.release.is_set():  # the server's own loop, in its own thread
+                await asyncio.sleep(0.01)
+        return await super().handle_DATA(server, session, envelope)
+
+
+class _Peers(_Handler):
+    """Notes the connection (the client's address and port) each message came on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.peers: list[Any] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.peers.append(session.peer)
+        await asyncio.sleep(0.01)  # a server that takes a moment: the lanes overlap
+        return await super().handle_DATA(server, session, envelope)
 
 
 class _AtRcpt(_Handler):
@@ -165,6 +194,20 @@ async def test_a_message_the_server_cannot_take_fails_alone_and_the_rest_go_out_
     ]
 
 
+async def test_batches_on_their_way_at_once_share_the_pool_of_connections(sink_with):
+    handler = _Peers()
+    mailer = _mailer(sink_with(handler), dispatch_concurrency=2)
+    batches = [[_notice(f"{b}{i}@example.com") for i in range(6)] for b in "ab"]
+    outcomes = await asyncio.gather(*(mailer.send_batch(batch) for batch in batches))
+    assert [r.ok for results in outcomes for r in results] == [True] * 12
+    assert sorted(m.rcpt_tos[0] for m in handler.messages) == sorted(
+        n.recipient for batch in batches for n in batch
+    )
+    # Never more connections than the setting allows, however many batches are sending.
+    assert len(set(handler.peers)) <= 2
+    await mailer.close()
+
+
 # --- unknown outcomes -------------------------------------------------------------------
 
 
@@ -195,6 +238,36 @@ def _unknown_count(exposition: str, channel: str) -> float:
         re.MULTILINE,
     )
     return float(found.group(1)) if found else 0.0
+
+
+async def test_a_notice_due_while_a_batch_is_on_its_way_does_not_wait_for_it(
+    svc, client, auth, amqp_url, sink_with
+):
+    """A slow reply to one email (a busy mail server, a greylisting pause) holds up only
+    its own batch: a notice that becomes due meanwhile is claimed and sent beside it."""
+    first, second = rejection(), rejection()
+    held = _Held(first.candidate.email)
+    state = notify_state(svc.runtime)
+    mailer = state.mailer
+    state.mailer = SmtpMailer(
+        Settings(smtp_host="127.0.0.1", smtp_port=sink_with(held), smtp_timeout_seconds=30)
+    )
+    try:
+        await publish(svc, amqp_url, first)
+        [slow] = await notices_of(client, auth("hr_admin"), first.application_id)
+        await notice_in(client, auth("hr_admin"), slow["id"], "sending")
+        await publish(svc, amqp_url, second)
+        [quick] = await notices_of(client, auth("hr_admin"), second.application_id)
+        await notice_in(client, auth("hr_admin"), quick["id"], "sent")
+        assert [m.rcpt_tos[0] for m in held.messages] == [second.candidate.email]
+        held.release.set()
+        await notice_in(client, auth("hr_admin"), slow["id"], "sent")
+    finally:
+        held.release.set()
+        state.mailer = mailer
+    assert sorted(m.rcpt_tos[0] for m in held.messages) == sorted(
+        [first.candidate.email, second.candidate.email]
+    )
 
 
 async def test_the_dispatcher_marks_it_unknown_for_hr_who_can_resend(

@@ -10,6 +10,7 @@ trying again could send it twice (`unknown`: HR decides).
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
@@ -189,13 +190,25 @@ class _Connection(aiosmtplib.SMTP):
         return await super().data(message, **kwargs)
 
 
+# An idle connection used this recently is reused without a NOOP first: a server drops
+# idle connections after minutes, not seconds (RFC 5321 asks it to wait 5 minutes).
+_CHECK_IDLE_AFTER_SECONDS = 5.0
+
+
 class SmtpMailer:
-    """SMTP with connection reuse: a batch is split over a few connections sent in parallel,
-    and connections are kept open between batches (checked with NOOP before reuse)."""
+    """SMTP through a pool of at most `dispatch_concurrency` connections, kept open between
+    messages and batches (one idle longer than a few seconds is checked with NOOP first).
+
+    A batch is split into as many lanes, sent in parallel; each message of a lane takes a
+    connection from the pool for itself, so the batches the dispatcher has on their way at
+    once (`dispatch_pipeline`) share the connections message by message: a small batch is
+    not held up until a large one's lanes are done, and the server never sees more than
+    `dispatch_concurrency` connections from a process."""
 
     def __init__(self, settings: Settings) -> None:
         self.s = settings
-        self._idle: list[_Connection] = []
+        self._idle: list[tuple[_Connection, float]] = []  # and when each was released
+        self._slots = asyncio.Semaphore(settings.dispatch_concurrency)
 
     def _client(self) -> _Connection:
         return _Connection(
@@ -210,8 +223,15 @@ class SmtpMailer:
         )
 
     async def _acquire(self) -> _Connection:
+        """An open connection (under one of the pool's slots, which the caller holds)."""
+        now = time.monotonic()
         while self._idle:
-            smtp = self._idle.pop()
+            smtp, released = self._idle.pop()
+            if not smtp.is_connected:
+                smtp.close()
+                continue
+            if now - released < _CHECK_IDLE_AFTER_SECONDS:
+                return smtp
             try:
                 # The server may have dropped an idle connection: find out before sending.
                 await smtp.noop()
@@ -224,14 +244,14 @@ class SmtpMailer:
 
     def _release(self, smtp: _Connection, *, healthy: bool) -> None:
         if healthy and smtp.is_connected and len(self._idle) < self.s.dispatch_concurrency:
-            self._idle.append(smtp)
+            self._idle.append((smtp, time.monotonic()))
         else:
             smtp.close()
 
     async def close(self) -> None:
         """Close pooled connections."""
         while self._idle:
-            smtp = self._idle.pop()
+            smtp, _ = self._idle.pop()
             try:
                 await smtp.quit()
             except Exception:
@@ -251,79 +271,79 @@ class SmtpMailer:
         indexes: list[int],
         results: list[DeliveryResult | None],
     ) -> None:
-        try:
-            smtp = await self._acquire()
-        except Exception as exc:  # nothing of this lane was handed over: all wait for a retry
-            err = f"SMTP server {self.s.smtp_host}:{self.s.smtp_port} unusable: {exc!r}"
-            for i in indexes:
-                results[i] = DeliveryResult(False, err[:500])
-            return
-        healthy = True
-        try:
-            for n, i in enumerate(indexes):
-                smtp.data_sent = False
+        """Send a lane's messages in order, each on a connection of the pool. A connection
+        lost, or none to be had, leaves the rest of the lane for a retry."""
+        for n, i in enumerate(indexes):
+            async with self._slots:
                 try:
-                    msg = build_email(notices[i], sender=self.s.smtp_from)
-                    _refused, response = await smtp.send_message(msg)
-                    results[i] = DeliveryResult(True, reference=response[:300])
-                except aiosmtplib.SMTPRecipientsRefused as exc:
-                    codes = [r.code for r in exc.recipients]
-                    results[i] = DeliveryResult(
-                        False,
-                        f"recipients refused: {exc}"[:500],
-                        permanent=all(500 <= c < 600 for c in codes),
-                    )
-                except aiosmtplib.SMTPResponseException as exc:
-                    results[i] = DeliveryResult(
-                        False,
-                        f"SMTP {exc.code}: {exc.message}"[:500],
-                        permanent=500 <= exc.code < 600,
-                    )
-                except _CONNECTION_ERRORS as exc:
-                    # The connection is gone. After DATA the server may have taken the message
-                    # (its reply is what was lost): unknown. The rest of the lane (and this
-                    # message, before DATA) was not sent and waits for a retry.
-                    healthy = False
-                    waiting = indexes[n:]
-                    if smtp.data_sent:
-                        results[i] = DeliveryResult(
-                            False,
-                            "delivery outcome unknown: the SMTP connection was lost after the "
-                            f"message was handed over ({exc!r})"[:500],
-                            unknown=True,
-                        )
-                        waiting = indexes[n + 1 :]
-                    for j in waiting:
-                        results[j] = DeliveryResult(False, f"SMTP connection lost: {exc!r}"[:500])
+                    smtp = await self._acquire()
+                except Exception as exc:  # nothing of the rest was handed over: all wait
+                    err = f"SMTP server {self.s.smtp_host}:{self.s.smtp_port} unusable: {exc!r}"
+                    for j in indexes[n:]:
+                        results[j] = DeliveryResult(False, err[:500])
                     return
-                except Exception as exc:
-                    # This message cannot be sent as it is (a non-ASCII address to a server
-                    # without SMTPUTF8, a header that cannot be written): it fails on its
-                    # own, for good, and the lane goes on. Before DATA nothing went out;
-                    # after it, it may have. The error is described without the values
-                    # (the address) it quotes.
-                    results[i] = (
-                        DeliveryResult(
-                            False,
-                            f"delivery outcome unknown: {describe_error(exc, 400)}",
-                            unknown=True,
-                        )
-                        if smtp.data_sent
-                        else DeliveryResult(
-                            False, f"cannot be sent: {describe_error(exc, 400)}", permanent=True
-                        )
+                healthy, results[i] = await self._send_one(smtp, notices[i])
+                self._release(smtp, healthy=healthy)
+            if not healthy:
+                for j in indexes[n + 1 :]:
+                    results[j] = DeliveryResult(
+                        False, "not sent: the SMTP connection was lost before its turn"
                     )
-                    try:
-                        await smtp.rset()  # back to a clean transaction for the next one
-                    except Exception:
-                        healthy = False
-                        for j in indexes[n + 1 :]:
-                            results[j] = DeliveryResult(
-                                False, "SMTP connection unusable after an error; not sent"
-                            )
-                        return
-        finally:
-            self._release(smtp, healthy=healthy)
+                return
+
+    async def _send_one(
+        self, smtp: _Connection, notice: Notification
+    ) -> tuple[bool, DeliveryResult]:
+        """Send one message; whether the connection is still fit for the next, and the
+        outcome."""
+        smtp.data_sent = False
+        try:
+            msg = build_email(notice, sender=self.s.smtp_from)
+            _refused, response = await smtp.send_message(msg)
+            return True, DeliveryResult(True, reference=response[:300])
+        except aiosmtplib.SMTPRecipientsRefused as exc:
+            codes = [r.code for r in exc.recipients]
+            return True, DeliveryResult(
+                False,
+                f"recipients refused: {exc}"[:500],
+                permanent=all(500 <= c < 600 for c in codes),
+            )
+        except aiosmtplib.SMTPResponseException as exc:
+            return True, DeliveryResult(
+                False,
+                f"SMTP {exc.code}: {exc.message}"[:500],
+                permanent=500 <= exc.code < 600,
+            )
+        except _CONNECTION_ERRORS as exc:
+            # The connection is gone. After DATA the server may have taken the message (its
+            # reply is what was lost): unknown. Before DATA it was not sent: a retry.
+            if smtp.data_sent:
+                return False, DeliveryResult(
+                    False,
+                    "delivery outcome unknown: the SMTP connection was lost after the "
+                    f"message was handed over ({exc!r})"[:500],
+                    unknown=True,
+                )
+            return False, DeliveryResult(False, f"SMTP connection lost: {exc!r}"[:500])
+        except Exception as exc:
+            # This message cannot be sent as it is (a non-ASCII address to a server without
+            # SMTPUTF8, a header that cannot be written): it fails on its own, for good, and
+            # the lane goes on. Before DATA nothing went out; after it, it may have. The
+            # error is described without the values (the address) it quotes.
+            result = (
+                DeliveryResult(
+                    False, f"delivery outcome unknown: {describe_error(exc, 400)}", unknown=True
+                )
+                if smtp.data_sent
+                else DeliveryResult(
+                    False, f"cannot be sent: {describe_error(exc, 400)}", permanent=True
+                )
+            )
+            try:
+                await smtp.rset()  # back to a clean transaction for the next one
+            except Exception:
+                return False, result
+            return True, result
 
 
 @dataclass(frozen=True, slots=True)

@@ -278,8 +278,13 @@ async def dispatch_due(rt: Runtime, *, limit: int | None = None) -> int:
     settings = cast(Settings, rt.settings)
     started = rt.clock.now()
     notices = await _claim(rt, started, limit or settings.dispatch_batch_size)
-    if not notices:
-        return 0
+    if notices:
+        await _send_and_record(rt, notices, started)
+    return len(notices)
+
+
+async def _send_and_record(rt: Runtime, notices: list[Notification], started: datetime) -> None:
+    """Send a claimed batch and record each outcome."""
     try:
         results = await _deliver(rt, notices)
     except Exception as exc:  # an adapter bug must not strand the batch in `sending`
@@ -298,7 +303,6 @@ async def dispatch_due(rt: Runtime, *, limit: int | None = None) -> int:
         unknown=unknown,
         failed=len(notices) - sent - unknown,
     )
-    return len(notices)
 
 
 async def _listen(rt: Runtime) -> asyncpg.Connection | None:
@@ -317,12 +321,25 @@ async def _listen(rt: Runtime) -> asyncpg.Connection | None:
 async def dispatcher_loop(rt: Runtime) -> None:
     """The background loop (ServiceDefinition): sends due notices as soon as a commit (here
     or in another process, through NOTIFY) makes them due, else polls every second; every
-    30 s it fails stale claims. Runs until cancelled."""
+    30 s it fails stale claims. Runs until cancelled.
+
+    Up to `dispatch_pipeline` claimed batches are sent at once: a notice that becomes due
+    while a batch is on its way is claimed and sent beside it, instead of waiting for that
+    batch's last reply and its record (SKIP LOCKED keeps the batches apart)."""
     settings = cast(Settings, rt.settings)
     wakeup = notify_state(rt).dispatcher
     conn: asyncpg.Connection | None = None
     last_sweep = 0.0
     loop = asyncio.get_running_loop()
+    sending: set[asyncio.Task[None]] = set()
+
+    def done(task: asyncio.Task[None]) -> None:
+        sending.discard(task)
+        if not task.cancelled() and (exc := task.exception()) is not None:
+            # The batch stays `sending`; the stale-claim sweep marks it unknown for HR.
+            log.error("dispatch.batch_failed", error=describe_error(exc, 300))
+        wakeup.wake_here()  # a slot is free: look again
+
     try:
         while True:
             if conn is None or conn.is_closed():
@@ -331,11 +348,21 @@ async def dispatcher_loop(rt: Runtime) -> None:
             if loop.time() - last_sweep > 30:
                 await recover_stale_claims(rt)
                 last_sweep = loop.time()
-            claimed = await dispatch_due(rt)
-            if claimed >= settings.dispatch_batch_size:
-                continue  # more are due: no pause
+            if len(sending) < settings.dispatch_pipeline:
+                started = rt.clock.now()
+                notices = await _claim(rt, started, settings.dispatch_batch_size)
+                if notices:
+                    task = asyncio.create_task(_send_and_record(rt, notices, started))
+                    sending.add(task)
+                    task.add_done_callback(done)
+                    if len(notices) >= settings.dispatch_batch_size:
+                        continue  # more are due: no pause
             await wakeup.wait(settings.dispatch_poll_seconds)
     finally:
+        for task in list(sending):
+            task.cancel()
+        if sending:
+            await asyncio.wait(sending, timeout=5)
         if conn is not None:
             try:
                 await asyncio.wait_for(conn.close(), 5)

@@ -51,6 +51,10 @@ class DispatcherWakeup:
         else:
             self._event.set()
 
+    def wake_here(self) -> None:
+        """Look again now, in this process (a batch of its own finished)."""
+        self._event.set()
+
     def clear(self) -> None:
         """Forget earlier wake-ups (the dispatcher is about to look anyway)."""
         self._event.clear()
