@@ -440,9 +440,11 @@ async def main(a: argparse.Namespace) -> None:
                     out_file = None if profile is None else profile / f"{name}.txt"
                     await spies.enter_async_context(py_spy(pid, out_file))
                 await consumer_transactions(cons, "inbox")
+                relay_batches = p.runtime.relay.batches_sent
                 with cpu_used({"consumer": child.pid or 0}, "producer + relay") as used:
                     single = n / await burst(n, 1, publish=True)
                 single_tx = await consumer_transactions(cons, "inbox")
+                relay_batches = p.runtime.relay.batches_sent - relay_batches
             out.append(
                 f"burst, one event per transaction: {n} committed and consumed at "
                 f"{single:,.0f} events/s ({single / bare_1:.2f}x the bare commit rate, "
@@ -450,8 +452,9 @@ async def main(a: argparse.Namespace) -> None:
             )
             out.append(
                 f"  CPU per event: {per_unit(used, n, 'µs')}; {os.cpu_count()} cores; the "
-                f"consumer committed {single_tx:,} transactions ({n / max(single_tx, 1):.1f} "
-                "events each)"
+                f"relay sent {relay_batches:,} batches ({n / max(relay_batches, 1):.1f} events "
+                f"each), the consumer committed {single_tx:,} transactions "
+                f"({n / max(single_tx, 1):.1f} events each)"
             )
             bulk = n / await burst(n, k, publish=True)
             out.append(

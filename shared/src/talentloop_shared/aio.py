@@ -18,3 +18,8 @@ async def wait_for_event(event: asyncio.Event, timeout: float) -> bool:
         return True
     except TimeoutError:
         return False
+
+
+# How long a batch that lingers for more (the consumer's, the relay's) waits at a time to see
+# whether more arrive: a tick that brings nothing ends the wait.
+LINGER_TICK_SECONDS = 0.001

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import asyncpg
 
-from talentloop_shared.aio import wait_for_event
+from talentloop_shared.aio import LINGER_TICK_SECONDS, wait_for_event
 from talentloop_shared.db.engine import asyncpg_dsn
 from talentloop_shared.db.tables import OUTBOX_CHANNEL
 from talentloop_shared.db.wake import CrossProcessWake
@@ -61,8 +61,14 @@ class OutboxRelay:
         poll_seconds: float = 2.0,
         retention_hours: int = 24 * 7,
         max_in_flight: int | None = None,
+        linger_seconds: float = 0.0,
     ) -> None:
         self.dsn = asyncpg_dsn(database_url)
+        # While commits come together (the last fetch found more than one row), the relay
+        # waits for more as long as more keep being committed, up to this long: fewer,
+        # larger batches under load; a commit arriving alone never waits (`_linger`).
+        self.linger_seconds = linger_seconds
+        self.batches_sent = 0
         self.service = service
         self.broker = broker
         self.batch_size = batch_size
@@ -138,9 +144,13 @@ class OutboxRelay:
 
     async def _loop(self, conn: asyncpg.Connection) -> None:
         last_purge = 0.0
+        sent = 0
         while True:
+            if 1 < sent < self.batch_size and self.linger_seconds:
+                await self._linger()
             self._wake.clear()
             self._raise_failure()
+            sent = 0
             if self.broker.ready:
                 if len(self._in_flight) >= self.max_in_flight and self._confirming:
                     await asyncio.wait(self._confirming, return_when=asyncio.FIRST_COMPLETED)
@@ -153,6 +163,16 @@ class OutboxRelay:
                     await self.purge(conn)
                 last_purge = time.monotonic()
             await wait_for_event(self._wake, self.poll_seconds)
+
+    async def _linger(self) -> None:
+        """Wait tick by tick while commits keep waking the relay (up to the linger)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.linger_seconds
+        while loop.time() < deadline:
+            self._wake.clear()
+            await asyncio.sleep(LINGER_TICK_SECONDS)
+            if not self._wake.is_set():
+                return
 
     def _raise_failure(self) -> None:
         if self._failure is not None:
@@ -180,6 +200,7 @@ class OutboxRelay:
                 OUTBOX_PENDING.labels(self.service).set(0)
             return 0
         self._in_flight.update(r["seq"] for r in rows)
+        self.batches_sent += 1
         # Each publish is a task of its own, created in `seq` order: they take the
         # channel's lock (first come, first served) in that order, so messages leave in it.
         publishes = [

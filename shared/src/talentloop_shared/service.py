@@ -184,6 +184,7 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
             subscriptions=definition.subscriptions,
             uow_factory=uow_factory,
             batch_size=s.consumer_batch_size,
+            linger_seconds=s.consumer_linger_ms / 1000,
         )
         if definition.subscriptions and s.consume_events
         else None
@@ -203,6 +204,7 @@ def build_runtime(definition: ServiceDefinition) -> Runtime:
         batch_size=s.outbox_batch_size,
         poll_seconds=s.outbox_poll_seconds,
         retention_hours=s.outbox_retention_hours,
+        linger_seconds=s.outbox_linger_ms / 1000,
     )
     uow_factory.on_outbox_commit = relay.committed
     rt = Runtime(

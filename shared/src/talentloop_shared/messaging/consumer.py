@@ -26,6 +26,7 @@ from typing import Any
 from aio_pika.abc import AbstractChannel, AbstractIncomingMessage
 from pydantic import ValidationError
 
+from talentloop_shared.aio import LINGER_TICK_SECONDS
 from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
 from talentloop_shared.events.envelope import CloudEvent
 from talentloop_shared.events.payloads import Payload
@@ -109,11 +110,16 @@ class EventConsumer:
         subscriptions: Mapping[str, Handler],
         uow_factory: UnitOfWorkFactory,
         batch_size: int = 50,
+        linger_seconds: float = 0.0,
     ) -> None:
         self.topology = topology
         self.subscriptions = dict(subscriptions)
         self.uow_factory = uow_factory
         self.batch_size = batch_size
+        # While deliveries come together (the last batch had more than one), a batch waits
+        # for more as long as more keep arriving, up to this long: fewer, larger
+        # transactions under load; an event arriving alone never waits (`_linger`).
+        self.linger_seconds = linger_seconds
         self._channel: AbstractChannel | None = None
         self._pending: asyncio.Queue[_Delivery] = asyncio.Queue()
         self._worker: asyncio.Task[None] | None = None
@@ -207,10 +213,13 @@ class EventConsumer:
         await message.ack()
 
     async def _work(self, pending: asyncio.Queue[_Delivery]) -> None:
+        together = False
         while True:
             batch = [await pending.get()]
-            while len(batch) < self.batch_size and not pending.empty():
-                batch.append(pending.get_nowait())
+            self._take_waiting(pending, batch)
+            if together and self.linger_seconds:
+                await self._linger(pending, batch)
+            together = len(batch) > 1
             try:
                 if len(batch) == 1:
                     await self._one(batch[0])
@@ -222,6 +231,22 @@ class EventConsumer:
                 # Acks and retries talk to the broker; if the channel died they fail, and
                 # the broker redelivers. The worker itself must survive.
                 log.exception("event.batch_failed", size=len(batch))
+
+    async def _linger(self, pending: asyncio.Queue[_Delivery], batch: list[_Delivery]) -> None:
+        """Add to the batch what arrives tick by tick, until a tick brings nothing, the
+        batch is full or the linger is over."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.linger_seconds
+        while len(batch) < self.batch_size and loop.time() < deadline:
+            before = len(batch)
+            await asyncio.sleep(LINGER_TICK_SECONDS)
+            self._take_waiting(pending, batch)
+            if len(batch) == before:
+                return
+
+    def _take_waiting(self, pending: asyncio.Queue[_Delivery], batch: list[_Delivery]) -> None:
+        while len(batch) < self.batch_size and not pending.empty():
+            batch.append(pending.get_nowait())
 
     async def _many(self, batch: list[_Delivery]) -> None:
         applied: set[int] = set()  # positions in the batch whose handler ran
