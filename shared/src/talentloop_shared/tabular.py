@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any, Final
 
+from talentloop_shared.characters import UNSTORABLE_RE, unstorable
 from talentloop_shared.errors import Invalid
 
 HEADER_ROW: Final = 1
@@ -51,12 +52,6 @@ MAX_PART_BYTES: Final = 64 * 1024 * 1024
 _XLSX_MAGIC = b"PK\x03\x04"
 _WHITESPACE_RE = re.compile(r"[\s\u3000]+")
 _SNIFF_BYTES = 64 * 1024
-# What a cell may not hold. NUL, because PostgreSQL text and jsonb cannot store it (the
-# import failed in the database, naming no row). The other C0 controls, because nobody types
-# one into a cell: a spreadsheet does not show them, so "ACME" and "ACME<ESC>" would be two
-# codes no one can tell apart, and XML (an XLSX export, a feed) cannot carry them at all.
-# Tab, line feed and carriage return are text people do put in cells (Alt+Enter).
-_UNSTORABLE_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class TableError(Invalid):
@@ -133,13 +128,12 @@ def cell_text(value: object) -> str:
 def unstorable_character(text: str) -> str | None:
     """Why `text` cannot be stored as it is (it holds a NUL or another control character),
     naming the first such character and where it is; None when it can."""
-    found = _UNSTORABLE_RE.search(text)
+    found = unstorable(text)
     if found is None:
         return None
-    code = ord(found.group())
-    what = "a NUL character (U+0000)" if code == 0 else f"the control character U+{code:04X}"
+    position, what = found
     return (
-        f"the cell holds {what} at character {found.start() + 1}, which cannot be stored; "
+        f"the cell holds {what} at character {position}, which cannot be stored; "
         "delete it (a spreadsheet does not show it: it comes from the program that exported "
         "the file)"
     )
@@ -242,7 +236,7 @@ def _table(
             raise TableError(f"the file has more than {max_rows} rows; split it into parts")
         rows.append(TableRow(row=row_number, values=values))
         # One scan of the whole row; the cells one by one only when it finds something.
-        if _UNSTORABLE_RE.search("".join(values.values())):
+        if UNSTORABLE_RE.search("".join(values.values())):
             for name, value in values.items():
                 if (problem := unstorable_character(value)) is not None:
                     cell_problems.append(CellProblem(row_number, name, problem))
