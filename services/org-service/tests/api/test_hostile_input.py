@@ -171,3 +171,36 @@ async def test_a_nul_in_a_json_field_is_a_422_naming_the_field(client, hr):
         assert r.status_code == 422, r.text
         assert r.headers["content-type"].startswith("application/problem+json")
         assert f"{where}: holds a NUL character (U+0000)" in r.json()["detail"], r.json()
+
+
+async def test_a_control_character_in_a_json_field_is_a_422_naming_it_and_where(client, hr):
+    # The rule imported cells follow: no one types an escape or a backspace, a screen does
+    # not show it ("Ops" and "Ops<ESC>" would be two units no one tells apart), and a
+    # terminal acts on it. Tab and line breaks are text.
+    unit = await make_unit(client, hr, unique("Ops"), "team")
+    r = await client.post(
+        "/api/v1/org-units", json={"name": "Ops\u001b[31mTeam", "kind": "team"}, headers=hr
+    )
+    assert r.status_code == 422, r.text
+    assert "name: holds the control character U+001B at character 4" in r.json()["detail"], r.json()
+    r = await client.post(
+        "/api/v1/positions",
+        json={
+            "title": "Analyst",
+            "org_unit_id": unit["id"],
+            "responsibilities": ["Reports\u0008"],
+        },
+        headers=hr,
+    )
+    assert r.status_code == 422, r.text
+    assert "responsibilities[0]: holds the control character U+0008" in r.json()["detail"]
+    r = await client.post(
+        "/api/v1/positions",
+        json={
+            "title": "Analyst",
+            "org_unit_id": unit["id"],
+            "responsibilities": ["Weekly reports:\n\t- sales\r\n\t- stock"],
+        },
+        headers=hr,
+    )
+    assert r.status_code == 201, r.text

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from talentloop_shared.characters import UNSTORABLE_RE, unstorable
 from talentloop_shared.db.uow import IdempotencyKeyInUse
 from talentloop_shared.errors import ProblemError, conflict, not_found, unprocessable
 from talentloop_shared.logging import get_logger
@@ -37,50 +38,55 @@ PROBLEM_BASE = "https://talentloop.dev/problems/"
 
 class RequestModel(BaseModel):
     """Base for request bodies: unknown fields are refused (422) so typos surface, and so is
-    a NUL character anywhere in the body, naming where it is (PostgreSQL stores no U+0000
-    in text or jsonb: the write failed in the database, naming no field)."""
+    a NUL or another control character anywhere in the body, naming where it is (the rule
+    imported cells follow too: `talentloop_shared.characters`)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     @model_validator(mode="before")
     @classmethod
-    def _no_nul(cls, data: Any) -> Any:
-        if (where := nul_path(data)) is not None:
-            raise ValueError(
-                f"{where or 'the body'}: holds a NUL character (U+0000), which "
-                "cannot be stored; remove it"
+    def _no_control_characters(cls, data: Any) -> Any:
+        if (found := unstorable_path(data)) is not None:
+            where, (position, what) = found
+            why = (
+                ", which cannot be stored"
+                if what.startswith("a NUL")
+                else f" at character {position}, which no one types and a screen does not show"
             )
+            raise ValueError(f"{where or 'the body'}: holds {what}{why}; remove it")
         return data
 
 
-def nul_path(data: Any) -> str | None:
-    """Where the first string holding a NUL is in a decoded JSON value (`a.b[2]`; "" for the
-    value itself), or None. Walked without recursion: a body may nest deeply; the path is
-    only spelled out for a body that holds one (every request body is walked)."""
-    if not _holds_nul(data):
+def unstorable_path(data: Any) -> tuple[str, tuple[int, str]] | None:
+    """Where the first string holding a character no text may hold (NUL, another control
+    character) is in a decoded JSON value (`a.b[2]`; "" for the value itself), and what it
+    is (`characters.unstorable`); None. Walked without recursion: a body may nest deeply;
+    the path is only spelled out for a body that holds one (every request body is walked)."""
+    if not _holds_unstorable(data):
         return None
     stack: list[tuple[str, Any]] = [("", data)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
-            if "\x00" in value:
-                return path
+            if (found := unstorable(value)) is not None:
+                return path, found
         elif isinstance(value, dict):
             for key, item in reversed(list(value.items())):
-                if isinstance(key, str) and "\x00" in key:
-                    return f"{path}.{key!r}" if path else repr(key)
+                if isinstance(key, str) and (found := unstorable(key)) is not None:
+                    return (f"{path}.{key!r}" if path else repr(key)), found
                 stack.append((f"{path}.{key}" if path else str(key), item))
         elif isinstance(value, list):
             stack.extend((f"{path}[{i}]", item) for i, item in reversed(list(enumerate(value))))
     return None
 
 
-def _holds_nul(data: Any) -> bool:
+def _holds_unstorable(data: Any) -> bool:
+    search = UNSTORABLE_RE.search
     stack = [data]
     while stack:
         value = stack.pop()
         if isinstance(value, str):
-            if "\x00" in value:
+            if search(value):
                 return True
         elif isinstance(value, dict):
             stack.extend(value.keys())
