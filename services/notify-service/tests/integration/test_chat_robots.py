@@ -261,6 +261,50 @@ async def test_a_robot_dripping_its_answer_is_cut_off_at_the_posts_deadline():
     assert took < 4  # the drip lasts 13 s
 
 
+class _Stalling(httpx.AsyncBaseTransport):
+    """Reports httpcore's progress events up to `last`, then never goes on (a handshake,
+    or an answer, that never comes)."""
+
+    def __init__(self, last: str) -> None:
+        self.events = [
+            "connection.connect_tcp.started",
+            "connection.connect_tcp.complete",
+            "connection.start_tls.started",
+            "connection.start_tls.complete",
+            "http11.send_request_headers.started",
+            "http11.send_request_headers.complete",
+            "http11.send_request_body.started",
+        ]
+        self.events = self.events[: self.events.index(last) + 1]
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        trace = request.extensions["trace"]
+        for event in self.events:
+            await trace(event, {})
+        await asyncio.sleep(60)
+        raise AssertionError("the deadline should have passed")
+
+
+@pytest.mark.parametrize(
+    ("last", "unknown"),
+    [("connection.start_tls.started", False), ("http11.send_request_headers.started", True)],
+    ids=["stalled shaking hands: nothing sent", "stalled once sending: may have gone out"],
+)
+async def test_a_post_past_its_deadline_is_unknown_only_once_it_began_to_go_out(last, unknown):
+    # A connection that takes the whole deadline to open (a TLS handshake dripping in,
+    # each part inside the read timeout) sent nothing: the notice is tried again, not
+    # left for HR to check as "unknown".
+    settings = Settings(environment="test", robot_timeout_seconds=0.1)
+    sender = RobotSender(settings, client=httpx.AsyncClient(transport=_Stalling(last)))
+    target = RobotTarget("wecom", f"http://127.0.0.1:9/send?key={WECOM_KEY}", None)
+    result = await sender.send(target, "title", "body")
+    await sender.close()
+    assert not result.ok and not result.permanent, result
+    assert result.unknown is unknown, result
+    if not unknown:
+        assert "nothing was sent" in (result.error or "") and "1.3 s" in (result.error or "")
+
+
 async def test_an_unforeseen_error_fails_its_notice_not_the_batch(servers):
     # An error nobody foresaw (a control character in the URL made httpx raise InvalidURL
     # before the rules refused it) raised out of send(): the dispatcher then recorded every

@@ -11,9 +11,10 @@
   {"code": 0}.
 
 Like the SMS adapters: no answer after the request went out (read timeout, connection
-dropped) is `unknown` and never retried on our own; a refused connection, 5xx, 429 or a
-rate-limit error code is retried; other refusals are permanent. The webhook URL and the
-secret are credentials: they never appear in errors or logs.
+dropped) is `unknown` and never retried on our own; a refused connection, none made
+within the post's deadline, 5xx, 429 or a rate-limit error code is retried; other
+refusals are permanent. The webhook URL and the secret are credentials: they never appear
+in errors or logs.
 """
 
 from __future__ import annotations
@@ -38,7 +39,12 @@ from notify_service.config import Settings
 from notify_service.db.alert_models import ChatRobot
 from notify_service.db.models import Notification
 from notify_service.service.delivery import DeliveryResult
-from notify_service.service.targets import TargetRefused, TargetUnresolvable, pinned_post
+from notify_service.service.targets import (
+    NothingSent,
+    TargetRefused,
+    TargetUnresolvable,
+    pinned_post,
+)
 from talentloop_shared.logging import get_logger
 from talentloop_shared.ops.vault import Vault
 from talentloop_shared.service import Runtime
@@ -196,6 +202,12 @@ class RobotSender:
             return DeliveryResult(False, f"{robot}: {exc}", permanent=True)
         except TargetUnresolvable:
             return DeliveryResult(False, f"{robot} unreachable: its host does not resolve")
+        except NothingSent:
+            return DeliveryResult(
+                False,
+                f"{robot} unreachable: no connection within "
+                f"{self.settings.robot_attempt_seconds:g} s; nothing was sent",
+            )
         except TimeoutError:
             return DeliveryResult(
                 False,

@@ -17,6 +17,7 @@ import ipaddress
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -93,6 +94,11 @@ class TargetUnresolvable(Exception):
     """The URL's host resolves to no address (now): worth trying again later."""
 
 
+class NothingSent(TimeoutError):
+    """The deadline passed before any of the request went out (while connecting or
+    shaking hands): worth trying again, nobody got it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     """What a target answered: its status and at most the bytes asked for of its body."""
@@ -116,8 +122,8 @@ async def pinned_post(
     within `deadline` seconds for the whole exchange, reading at most `max_bytes` of the
     answer (not decompressed: identity is asked for). TargetRefused when the rules refuse
     it, TargetUnresolvable when the host does not resolve (in time: the deadline counts
-    from before resolving, and nothing was sent), TimeoutError past the deadline once
-    connecting, httpx's errors otherwise."""
+    from before resolving, and nothing was sent), NothingSent past the deadline before the
+    request began to go out, TimeoutError past it after, httpx's errors otherwise."""
     ends = asyncio.get_running_loop().time() + deadline
     policy = target_policy(settings)
     problem = rules.url_problem(url, policy)
@@ -142,24 +148,39 @@ async def pinned_post(
     name = target.host if target.host.isascii() else target.host.encode("idna").decode()
     netloc = target.netloc if target.netloc.isascii() else _with_port(name, url)
     sent = {**headers, "host": netloc, "accept-encoding": "identity"}
-    extensions = {"sni_hostname": name} if target.scheme == "https" else {}
+    sending = False
+
+    async def trace(event: str, info: Any) -> None:
+        # httpcore's progress events: from its first header on, the request may be out.
+        nonlocal sending
+        if ".send_request_headers." in event:
+            sending = True
+
+    extensions: dict[str, Any] = {"trace": trace}
+    if target.scheme == "https":
+        extensions["sni_hostname"] = name
     chunks: list[bytes] = []
     read = 0
     truncated = False
-    async with asyncio.timeout_at(ends):
-        request = client.build_request(
-            "POST", pinned, content=content, headers=sent, extensions=extensions
-        )
-        response = await client.send(request, stream=True)
-        try:
-            async for chunk in response.aiter_raw():
-                chunks.append(chunk)
-                read += len(chunk)
-                if read >= max_bytes:
-                    truncated = True
-                    break  # the rest is never read: closing drops the connection
-        finally:
-            await response.aclose()
+    try:
+        async with asyncio.timeout_at(ends):
+            request = client.build_request(
+                "POST", pinned, content=content, headers=sent, extensions=extensions
+            )
+            response = await client.send(request, stream=True)
+            try:
+                async for chunk in response.aiter_raw():
+                    chunks.append(chunk)
+                    read += len(chunk)
+                    if read >= max_bytes:
+                        truncated = True
+                        break  # the rest is never read: closing drops the connection
+            finally:
+                await response.aclose()
+    except TimeoutError:
+        if not sending:
+            raise NothingSent(f"no connection within {deadline:g} s") from None
+        raise
     return Answer(response.status_code, b"".join(chunks)[:max_bytes], truncated)
 
 

@@ -42,7 +42,12 @@ from notify_service.db.webhooks import WebhookDelivery, WebhookSubscription
 from notify_service.domain import webhooks as rules
 from notify_service.service.settings import hr_alert_reader
 from notify_service.service.state import notify_state
-from notify_service.service.targets import TargetRefused, TargetUnresolvable, pinned_post
+from notify_service.service.targets import (
+    NothingSent,
+    TargetRefused,
+    TargetUnresolvable,
+    pinned_post,
+)
 from notify_service.service.wakeups import wake_dispatchers
 from notify_service.service.webhooks import ERASED_REASON
 from talentloop_shared.db import UnitOfWork
@@ -243,11 +248,12 @@ async def send(
     except TargetUnresolvable as e:
         host = rules.parse_target(delivery.url).host
         return Outcome(False, error=f"cannot resolve {host}: {e}"[:300])
-    except TimeoutError:
+    except TimeoutError as e:
         latency = int((time.perf_counter() - started) * 1000)
+        what = "no connection" if isinstance(e, NothingSent) else "no whole answer"
         return Outcome(
             False,
-            error=f"no whole answer within {settings.webhook_attempt_seconds:g} s",
+            error=f"{what} within {settings.webhook_attempt_seconds:g} s",
             latency_ms=latency,
         )
     except httpx.HTTPError as e:
