@@ -11,6 +11,7 @@
 - A cell holding a character that cannot be stored as text (NUL; the other C0 controls but
   tab, line feed and carriage return) is a `CellProblem` of its row and column, for the
   caller to report with the rest of its row's problems; the cell itself is kept as read.
+  So is a cell longer than `MAX_CELL_CHARS` (kept cut to that length, never imported cut).
 - Column headers are normalised (`Org Unit Code` → `org_unit_code`) and mapped through the
   caller's aliases (`部门编码` → `org_unit_code`) and the uploader's own column mapping.
 
@@ -218,8 +219,7 @@ def _table(
                 "or split the file into parts"
             )
         values = {
-            name: record[i].strip()[:MAX_CELL_CHARS] if i < len(record) else ""
-            for name, i in index_of.items()
+            name: record[i].strip() if i < len(record) else "" for name, i in index_of.items()
         }
         if not any(values.values()):
             blank_run += 1
@@ -234,6 +234,18 @@ def _table(
         total += 1
         if total > max_rows:
             raise TableError(f"the file has more than {max_rows} rows; split it into parts")
+        for name, value in values.items():
+            if len(value) > MAX_CELL_CHARS:
+                # A problem, not a silent cut: the cut text would be imported as the cell.
+                values[name] = value[:MAX_CELL_CHARS]
+                cell_problems.append(
+                    CellProblem(
+                        row_number,
+                        name,
+                        f"the cell holds {len(value):,} characters; at most "
+                        f"{MAX_CELL_CHARS:,} are taken: shorten it",
+                    )
+                )
         rows.append(TableRow(row=row_number, values=values))
         # One scan of the whole row; the cells one by one only when it finds something.
         if UNSTORABLE_RE.search("".join(values.values())):

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from talentloop_shared.tabular import TableError, read_table
+from talentloop_shared.tabular import MAX_CELL_CHARS, TableError, read_table
 
 
 def _xlsx(rows: list[list[object]]) -> bytes:
@@ -222,6 +222,16 @@ def test_other_control_characters_are_problems_too(control: str) -> None:
     table = read_table(f"code,name\nA{control}1,Acme\n".encode())
     assert [(p.row, p.column) for p in table.cell_problems] == [(2, "code")]
     assert f"U+{ord(control):04X}" in table.cell_problems[0].problem
+
+
+def test_a_cell_longer_than_is_read_is_a_problem_not_a_cut_value() -> None:
+    # It was cut at MAX_CELL_CHARS without a word: the rest of a long text was lost, and the
+    # cut text imported as if it were the cell.
+    long = "x" * (MAX_CELL_CHARS + 1)
+    table = read_table(f"code,notes\nA1,{long}\nA2,{'y' * MAX_CELL_CHARS}\n".encode())
+    assert [(p.row, p.column) for p in table.cell_problems] == [(2, "notes")]
+    assert f"{MAX_CELL_CHARS + 1:,} characters" in table.cell_problems[0].problem
+    assert len(table.rows[0].get("notes")) == MAX_CELL_CHARS  # bounded all the same
 
 
 def test_tabs_and_line_breaks_in_cells_are_text() -> None:
