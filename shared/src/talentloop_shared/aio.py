@@ -23,3 +23,6 @@ async def wait_for_event(event: asyncio.Event, timeout: float) -> bool:
 # How long a batch that lingers for more (the consumer's, the relay's) waits at a time to see
 # whether more arrive: a tick that brings nothing ends the wait.
 LINGER_TICK_SECONDS = 0.001
+# A batch lingers only after one of at least this many: under load, not at a steady trickle
+# where two events now and then arrive together (each wait there is latency for nothing).
+LINGER_AFTER = 4

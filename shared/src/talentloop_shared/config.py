@@ -56,10 +56,9 @@ class ServiceSettings(BaseSettings):
     prefetch: int = 100
     # Deliveries applied in one transaction when they arrive together (1: one by one).
     consumer_batch_size: int = 50
-    # While deliveries arrive together, a batch waits for more as long as more keep
-    # arriving, up to this long: fewer, larger transactions under load (a burst through the
-    # pipeline costs ~15 % less CPU per event: bench/events_pipeline.py); an event arriving
-    # alone never waits.
+    # Under load, a batch waits for more as long as more keep arriving, up to this long:
+    # fewer, larger transactions (a burst through the pipeline costs ~15 % less CPU per
+    # event: bench/events_pipeline.py); an event arriving alone, or a trickle, never waits.
     consumer_linger_ms: float = Field(default=10.0, ge=0, le=100)
     delivery_limit: int = 20
     retry_delays_ms: list[int] = Field(default_factory=lambda: [5_000, 60_000, 600_000])
@@ -78,9 +77,9 @@ class ServiceSettings(BaseSettings):
     db_pool_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
     outbox_batch_size: int = 200
     outbox_poll_seconds: float = 2.0
-    # While commits come together, the relay waits for more as long as more keep being
-    # committed, up to this long, before it fetches (fewer, larger batches under load); a
-    # commit arriving alone never waits.
+    # Under load, the relay waits for more as long as more keep being committed, up to
+    # this long, before it fetches (fewer, larger batches); a commit arriving alone, or a
+    # trickle, never waits.
     outbox_linger_ms: float = Field(default=10.0, ge=0, le=100)
     outbox_retention_hours: int = 24 * 7
     # How long an Idempotency-Key (and the response stored with it) is kept; a retry later

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import asyncpg
 
-from talentloop_shared.aio import LINGER_TICK_SECONDS, wait_for_event
+from talentloop_shared.aio import LINGER_AFTER, LINGER_TICK_SECONDS, wait_for_event
 from talentloop_shared.db.engine import asyncpg_dsn
 from talentloop_shared.db.tables import OUTBOX_CHANNEL
 from talentloop_shared.db.wake import CrossProcessWake
@@ -64,9 +64,9 @@ class OutboxRelay:
         linger_seconds: float = 0.0,
     ) -> None:
         self.dsn = asyncpg_dsn(database_url)
-        # While commits come together (the last fetch found more than one row), the relay
-        # waits for more as long as more keep being committed, up to this long: fewer,
-        # larger batches under load; a commit arriving alone never waits (`_linger`).
+        # Under load (the last fetch found LINGER_AFTER rows or more), the relay waits for
+        # more as long as more keep being committed, up to this long: fewer, larger
+        # batches; a commit arriving alone, or a trickle, never waits (`_linger`).
         self.linger_seconds = linger_seconds
         self.batches_sent = 0
         self.service = service
@@ -146,7 +146,7 @@ class OutboxRelay:
         last_purge = 0.0
         sent = 0
         while True:
-            if 1 < sent < self.batch_size and self.linger_seconds:
+            if LINGER_AFTER <= sent < self.batch_size and self.linger_seconds:
                 await self._linger()
             self._wake.clear()
             self._raise_failure()

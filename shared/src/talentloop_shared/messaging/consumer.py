@@ -26,7 +26,7 @@ from typing import Any
 from aio_pika.abc import AbstractChannel, AbstractIncomingMessage
 from pydantic import ValidationError
 
-from talentloop_shared.aio import LINGER_TICK_SECONDS
+from talentloop_shared.aio import LINGER_AFTER, LINGER_TICK_SECONDS
 from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
 from talentloop_shared.events.envelope import CloudEvent
 from talentloop_shared.events.payloads import Payload
@@ -116,9 +116,9 @@ class EventConsumer:
         self.subscriptions = dict(subscriptions)
         self.uow_factory = uow_factory
         self.batch_size = batch_size
-        # While deliveries come together (the last batch had more than one), a batch waits
-        # for more as long as more keep arriving, up to this long: fewer, larger
-        # transactions under load; an event arriving alone never waits (`_linger`).
+        # Under load (the last batch held LINGER_AFTER or more), a batch waits for more as
+        # long as more keep arriving, up to this long: fewer, larger transactions; an event
+        # arriving alone, or a trickle, never waits (`_linger`).
         self.linger_seconds = linger_seconds
         self._channel: AbstractChannel | None = None
         self._pending: asyncio.Queue[_Delivery] = asyncio.Queue()
@@ -219,7 +219,7 @@ class EventConsumer:
             self._take_waiting(pending, batch)
             if together and self.linger_seconds:
                 await self._linger(pending, batch)
-            together = len(batch) > 1
+            together = len(batch) >= LINGER_AFTER
             try:
                 if len(batch) == 1:
                     await self._one(batch[0])
