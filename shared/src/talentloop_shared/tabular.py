@@ -8,9 +8,10 @@
   (a few KB that inflate to gigabytes) is refused; rows are streamed (openpyxl read-only).
 - Rows are read one at a time from the upload (spooled to disk by the web server), up to a
   row cap; the reader never holds the whole file and a parsed copy of it at once.
-- A cell holding a character that cannot be stored as text (NUL; the other C0 controls but
-  tab, line feed and carriage return) is a `CellProblem` of its row and column, for the
-  caller to report with the rest of its row's problems; the cell itself is kept as read.
+- A cell holding a character that cannot be stored as text (NUL; the other control
+  characters but tab, line feed and carriage return: `characters.py`) is a `CellProblem`
+  of its row and column, for the caller to report with the rest of its row's problems;
+  the cell itself is kept as read.
   So is a cell longer than `MAX_CELL_CHARS` (kept cut to that length, never imported cut).
 - Column headers are normalised (`Org Unit Code` → `org_unit_code`) and mapped through the
   caller's aliases (`部门编码` → `org_unit_code`) and the uploader's own column mapping.

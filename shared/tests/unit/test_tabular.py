@@ -217,7 +217,9 @@ def test_a_nul_in_a_cell_is_a_problem_of_its_row_and_column() -> None:
     assert table.rows[1].values == {"code": "B2", "name": "Ac\x00me\x00"}  # kept, as typed
 
 
-@pytest.mark.parametrize("control", ["\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1f"])
+@pytest.mark.parametrize(
+    "control", ["\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f", "\x85", "\x92", "\x9f"]
+)
 def test_other_control_characters_are_problems_too(control: str) -> None:
     table = read_table(f"code,name\nA{control}1,Acme\n".encode())
     assert [(p.row, p.column) for p in table.cell_problems] == [(2, "code")]
