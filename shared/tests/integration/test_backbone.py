@@ -18,6 +18,7 @@ import pytest_asyncio
 import toy
 from cloudevents.v1.http import from_json as ce_from_json
 from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
 from starlette.requests import Request
 
 from talentloop_shared.config import ServiceSettings
@@ -171,6 +172,12 @@ async def test_a_savepoint_that_fails_undoes_its_rows_and_events_and_the_rest_co
                 )
                 uow.after_commit(lambda: calls.append("undone"))
                 raise RuntimeError("this item cannot be applied")
+        # A statement the database refuses (the same key again) aborts only the savepoint.
+        with pytest.raises(IntegrityError):
+            async with uow.savepoint():
+                await uow.session.execute(
+                    insert(toy.things).values(id=kept, title="the same key", version=1)
+                )
         async with uow.savepoint():
             also = await thing(uow, "after")
         uow.after_commit(lambda: calls.append("committed"))
