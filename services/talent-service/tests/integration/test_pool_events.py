@@ -203,6 +203,51 @@ async def test_expired_consent_gives_no_match_and_the_sweep_erases_it(talent, ev
         assert audit is not None and audit.reason == "talent-pool consent expired"
 
 
+async def test_a_profile_the_sweep_cannot_erase_holds_back_no_other(
+    talent, ev, unique, monkeypatch
+):
+    # The sweep erased every expired profile in one transaction: one it could not erase
+    # rolled back all of them, every sweep, and no one's expired data was erased any more.
+    from talent_service.service import erasure
+
+    stuck, gone = str(uuid.uuid4()), str(uuid.uuid4())
+    old = ev.months_ago(25)
+    await talent.consumed(
+        await talent.publish(ev.rejection(stuck, skills=[unique("sas")], rejected_at=old)),
+        await talent.publish(ev.rejection(gone, skills=[unique("sas")], rejected_at=old)),
+    )
+    erase = erasure._erase
+
+    async def failing_for_one(uow, talent_id, **kwargs):
+        erased = await erase(uow, talent_id, **kwargs)  # its writes, undone
+        if talent_id == stuck:
+            raise RuntimeError("a row it trips over")
+        return erased
+
+    monkeypatch.setattr(erasure, "_erase", failing_for_one)
+    failed = erasure.RETENTION_ERASURES_FAILED._value.get()
+    async with talent.svc.uow_factory() as uow:
+        result = await sweep_expired(uow)
+    assert result.erased_profiles >= 1
+    assert erasure.RETENTION_ERASURES_FAILED._value.get() == failed + 1
+    async with talent.svc.uow_factory() as uow:
+        assert await uow.session.get(TalentProfile, gone) is None
+        assert await uow.session.get(TalentProfile, stuck) is not None
+        audits = (
+            await uow.session.scalars(
+                select(ErasureAudit.talent_id_hash).where(
+                    ErasureAudit.talent_id_hash.in_([talent_id_hash(stuck), talent_id_hash(gone)])
+                )
+            )
+        ).all()
+    assert audits == [talent_id_hash(gone)]  # none for the one not erased
+    monkeypatch.undo()
+    async with talent.svc.uow_factory() as uow:
+        await sweep_expired(uow)  # the next sweep erases it
+    async with talent.svc.uow_factory() as uow:
+        assert await uow.session.get(TalentProfile, stuck) is None
+
+
 async def test_erasure_removes_the_person_from_search_and_matches(talent, ev, auth, unique):
     skill = unique("dbt")
     name = unique("Chen")

@@ -23,6 +23,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from prometheus_client import Counter
 from sqlalchemy import func, select
 
 from talent_service.db.models import ErasureAudit
@@ -36,11 +37,17 @@ from talent_service.service.state import talent_state
 from talentloop_shared.db import UnitOfWork, forget_person
 from talentloop_shared.errors import NotFound
 from talentloop_shared.events.payloads import CandidateErased
-from talentloop_shared.logging import get_logger
+from talentloop_shared.logging import describe_error, get_logger
 
 SYSTEM_ACTOR = "talent-service"
 
 log = get_logger(__name__)
+
+RETENTION_ERASURES_FAILED = Counter(
+    "talentloop_retention_erasures_failed_total",
+    "Profiles whose consent ran out that the retention sweep could not erase (tried again "
+    "next sweep)",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,19 +178,34 @@ async def erase_on_request_elsewhere(uow: UnitOfWork, *, erasure: CandidateErase
 
 
 async def sweep_expired(uow: UnitOfWork) -> SweepResult:
-    """Erase profiles whose consent ran out and pending tags older than the retention."""
+    """Erase profiles whose consent ran out and pending tags older than the retention.
+
+    Each profile is erased in a savepoint of its own: one that cannot be (a bug, a row it
+    trips over) is logged by its audit hash and counted (an alert tells ops), and the
+    others are erased all the same; the next sweep tries it again. In one transaction, it
+    rolled every erasure back, every sweep, and no one's expired data was erased any more."""
     policy = talent_state(uow).policy
     now = uow.clock.now()
     erased = 0
     for talent_id in await ProfileRepository(uow.session).expired_ids(now):
-        erased += await _erase(
-            uow,
-            talent_id,
-            by=SYSTEM_ACTOR,
-            reason="talent-pool consent expired",
-            now=now,
-            everywhere=False,
-        )
+        try:
+            async with uow.savepoint():
+                erased += await _erase(
+                    uow,
+                    talent_id,
+                    by=SYSTEM_ACTOR,
+                    reason="talent-pool consent expired",
+                    now=now,
+                    everywhere=False,
+                )
+        except Exception as e:
+            RETENTION_ERASURES_FAILED.inc()
+            # By the audit's hash, not the id: a log outlives the erasure it reports on.
+            log.error(
+                "retention.erase_failed",
+                talent_id_hash=talent_id_hash(talent_id),
+                error=describe_error(e, 300),
+            )
     purged = await PendingTagRepository(uow.session).purge_older_than(
         now - timedelta(days=policy.pending_retention_days)
     )
