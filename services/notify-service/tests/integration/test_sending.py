@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from notify_testkit import (
+    as_awaitable,
     mails_to,
     notice_in,
     notices_of,
@@ -28,6 +29,7 @@ from notify_service.db.models import Notification
 from notify_service.service.delivery import SmtpMailer
 from notify_service.service.metrics import refresh as refresh_notice_metrics
 from notify_service.service.state import notify_state
+from talentloop_shared.testing.plugin import eventually
 from talentloop_shared.testing.smtp import _Handler, free_port
 
 
@@ -268,6 +270,44 @@ async def test_a_notice_due_while_a_batch_is_on_its_way_does_not_wait_for_it(
     assert sorted(m.rcpt_tos[0] for m in held.messages) == sorted(
         [first.candidate.email, second.candidate.email]
     )
+
+
+async def test_a_failed_claim_does_not_cut_off_the_batch_on_its_way(
+    svc, client, auth, amqp_url, sink_with, monkeypatch
+):
+    """The database away for a moment while a batch is being sent: the next claim fails,
+    the batch goes on and is recorded as sent (cut off, it would be an unknown for HR)."""
+    from notify_service.service import dispatch
+
+    first, second = rejection(), rejection()
+    held = _Held(first.candidate.email)
+    state = notify_state(svc.runtime)
+    mailer = state.mailer
+    state.mailer = SmtpMailer(
+        Settings(smtp_host="127.0.0.1", smtp_port=sink_with(held), smtp_timeout_seconds=30)
+    )
+    claims: list[str] = []
+
+    async def database_away(*args: Any, **kwargs: Any) -> Any:
+        claims.append("failed")
+        raise ConnectionError("the database went away")
+
+    try:
+        await publish(svc, amqp_url, first)
+        [slow] = await notices_of(client, auth("hr_admin"), first.application_id)
+        await notice_in(client, auth("hr_admin"), slow["id"], "sending")
+        monkeypatch.setattr(dispatch, "_claim", database_away)
+        await publish(svc, amqp_url, second)  # its commit wakes the dispatcher: a claim
+        await eventually(lambda: as_awaitable(claims or None), timeout=10, message="a claim")
+        monkeypatch.undo()
+        held.release.set()
+        await notice_in(client, auth("hr_admin"), slow["id"], "sent")
+        [other] = await notices_of(client, auth("hr_admin"), second.application_id)
+        wake_dispatcher(svc)
+        await notice_in(client, auth("hr_admin"), other["id"], "sent")
+    finally:
+        held.release.set()
+        state.mailer = mailer
 
 
 async def test_the_dispatcher_marks_it_unknown_for_hr_who_can_resend(

@@ -318,6 +318,11 @@ async def _listen(rt: Runtime) -> asyncpg.Connection | None:
         return None
 
 
+# How long a stopping dispatcher lets its batches on their way finish (within the service's
+# own stop grace, STOP_GRACE_SECONDS).
+SHUTDOWN_GRACE_SECONDS = 3.5
+
+
 async def dispatcher_loop(rt: Runtime) -> None:
     """The background loop (ServiceDefinition): sends due notices as soon as a commit (here
     or in another process, through NOTIFY) makes them due, else polls every second; every
@@ -345,24 +350,33 @@ async def dispatcher_loop(rt: Runtime) -> None:
             if conn is None or conn.is_closed():
                 conn = await _listen(rt)
             wakeup.clear()
-            if loop.time() - last_sweep > 30:
-                await recover_stale_claims(rt)
-                last_sweep = loop.time()
-            if len(sending) < settings.dispatch_pipeline:
-                started = rt.clock.now()
-                notices = await _claim(rt, started, settings.dispatch_batch_size)
-                if notices:
-                    task = asyncio.create_task(_send_and_record(rt, notices, started))
-                    sending.add(task)
-                    task.add_done_callback(done)
-                    if len(notices) >= settings.dispatch_batch_size:
-                        continue  # more are due: no pause
+            try:
+                if loop.time() - last_sweep > 30:
+                    await recover_stale_claims(rt)
+                    last_sweep = loop.time()
+                if len(sending) < settings.dispatch_pipeline:
+                    started = rt.clock.now()
+                    notices = await _claim(rt, started, settings.dispatch_batch_size)
+                    if notices:
+                        task = asyncio.create_task(_send_and_record(rt, notices, started))
+                        sending.add(task)
+                        task.add_done_callback(done)
+                        if len(notices) >= settings.dispatch_batch_size:
+                            continue  # more are due: no pause
+            except Exception as exc:
+                # The database may be away: the batches on their way go on (cut off, their
+                # outcome would be unknown); the next round claims again.
+                log.warning("dispatch.claim_failed", error=describe_error(exc, 300))
             await wakeup.wait(settings.dispatch_poll_seconds)
     finally:
-        for task in list(sending):
-            task.cancel()
         if sending:
-            await asyncio.wait(sending, timeout=5)
+            # Shutting down: the batches on their way may finish first (a send cut off is
+            # an outcome HR has to check); what is still going after that is cut off.
+            _, unfinished = await asyncio.wait(sending, timeout=SHUTDOWN_GRACE_SECONDS)
+            for task in unfinished:
+                task.cancel()
+            if unfinished:
+                await asyncio.wait(unfinished, timeout=1)
         if conn is not None:
             try:
                 await asyncio.wait_for(conn.close(), 5)
