@@ -282,8 +282,11 @@ class SmtpMailer:
                     for j in indexes[n:]:
                         results[j] = DeliveryResult(False, err[:500])
                     return
-                healthy, results[i] = await self._send_one(smtp, notices[i])
-                self._release(smtp, healthy=healthy)
+                healthy = False  # cut off mid-message (cancelled): closed, not pooled
+                try:
+                    healthy, results[i] = await self._send_one(smtp, notices[i])
+                finally:
+                    self._release(smtp, healthy=healthy)
             if not healthy:
                 for j in indexes[n + 1 :]:
                     results[j] = DeliveryResult(
