@@ -4,6 +4,7 @@ happens when the outcome of a send is unknown (issue 11, item 7)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import ssl
 import threading
@@ -242,11 +243,10 @@ def _unknown_count(exposition: str, channel: str) -> float:
     return float(found.group(1)) if found else 0.0
 
 
-async def test_a_notice_due_while_a_batch_is_on_its_way_does_not_wait_for_it(
-    svc, client, auth, amqp_url, sink_with
-):
-    """A slow reply to one email (a busy mail server, a greylisting pause) holds up only
-    its own batch: a notice that becomes due meanwhile is claimed and sent beside it."""
+@contextlib.contextmanager
+def _holding_the_first(svc: Any, sink_with: Any) -> Iterator[tuple[Any, Any, _Held]]:
+    """Two rejections, and the service's mail going to a server that holds its reply to
+    the first one's email until released (released and put back on exit)."""
     first, second = rejection(), rejection()
     held = _Held(first.candidate.email)
     state = notify_state(svc.runtime)
@@ -255,6 +255,18 @@ async def test_a_notice_due_while_a_batch_is_on_its_way_does_not_wait_for_it(
         Settings(smtp_host="127.0.0.1", smtp_port=sink_with(held), smtp_timeout_seconds=30)
     )
     try:
+        yield first, second, held
+    finally:
+        held.release.set()
+        state.mailer = mailer
+
+
+async def test_a_notice_due_while_a_batch_is_on_its_way_does_not_wait_for_it(
+    svc, client, auth, amqp_url, sink_with
+):
+    """A slow reply to one email (a busy mail server, a greylisting pause) holds up only
+    its own batch: a notice that becomes due meanwhile is claimed and sent beside it."""
+    with _holding_the_first(svc, sink_with) as (first, second, held):
         await publish(svc, amqp_url, first)
         [slow] = await notices_of(client, auth("hr_admin"), first.application_id)
         await notice_in(client, auth("hr_admin"), slow["id"], "sending")
@@ -264,9 +276,6 @@ async def test_a_notice_due_while_a_batch_is_on_its_way_does_not_wait_for_it(
         assert [m.rcpt_tos[0] for m in held.messages] == [second.candidate.email]
         held.release.set()
         await notice_in(client, auth("hr_admin"), slow["id"], "sent")
-    finally:
-        held.release.set()
-        state.mailer = mailer
     assert sorted(m.rcpt_tos[0] for m in held.messages) == sorted(
         [first.candidate.email, second.candidate.email]
     )
@@ -279,20 +288,13 @@ async def test_a_failed_claim_does_not_cut_off_the_batch_on_its_way(
     the batch goes on and is recorded as sent (cut off, it would be an unknown for HR)."""
     from notify_service.service import dispatch
 
-    first, second = rejection(), rejection()
-    held = _Held(first.candidate.email)
-    state = notify_state(svc.runtime)
-    mailer = state.mailer
-    state.mailer = SmtpMailer(
-        Settings(smtp_host="127.0.0.1", smtp_port=sink_with(held), smtp_timeout_seconds=30)
-    )
     claims: list[str] = []
 
     async def database_away(*args: Any, **kwargs: Any) -> Any:
         claims.append("failed")
         raise ConnectionError("the database went away")
 
-    try:
+    with _holding_the_first(svc, sink_with) as (first, second, held):
         await publish(svc, amqp_url, first)
         [slow] = await notices_of(client, auth("hr_admin"), first.application_id)
         await notice_in(client, auth("hr_admin"), slow["id"], "sending")
@@ -305,9 +307,6 @@ async def test_a_failed_claim_does_not_cut_off_the_batch_on_its_way(
         [other] = await notices_of(client, auth("hr_admin"), second.application_id)
         wake_dispatcher(svc)
         await notice_in(client, auth("hr_admin"), other["id"], "sent")
-    finally:
-        held.release.set()
-        state.mailer = mailer
 
 
 async def test_the_dispatcher_marks_it_unknown_for_hr_who_can_resend(
