@@ -211,6 +211,26 @@ async def test_batches_on_their_way_at_once_share_the_pool_of_connections(sink_w
     await mailer.close()
 
 
+async def test_a_connection_cut_off_mid_message_is_closed_not_pooled(sink_with, monkeypatch):
+    held = _Held("a@example.com")
+    mailer = _mailer(sink_with(held))
+    released: list[bool] = []
+    release = mailer._release
+
+    def spy(smtp: Any, *, healthy: bool) -> None:
+        released.append(healthy)
+        release(smtp, healthy=healthy)
+
+    monkeypatch.setattr(mailer, "_release", spy)
+    sending = asyncio.create_task(mailer.send_batch([_notice("a@example.com")]))
+    await asyncio.sleep(0.3)  # at DATA, waiting for the held reply
+    sending.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await sending
+    held.release.set()
+    assert released == [False] and mailer._idle == []
+
+
 # --- unknown outcomes -------------------------------------------------------------------
 
 
