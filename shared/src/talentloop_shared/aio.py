@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 
 async def wait_for_event(event: asyncio.Event, timeout: float) -> bool:
@@ -26,3 +27,14 @@ LINGER_TICK_SECONDS = 0.001
 # A batch lingers only after one of at least this many: under load, not at a steady trickle
 # where two events now and then arrive together (each wait there is latency for nothing).
 LINGER_AFTER = 4
+
+
+async def linger(seconds: float, arrived: Callable[[], bool]) -> None:
+    """Wait tick by tick (LINGER_TICK_SECONDS) while each tick brings more, up to `seconds`:
+    `arrived()`, asked after each tick, says whether it did (and whether to go on)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while loop.time() < deadline:
+        await asyncio.sleep(LINGER_TICK_SECONDS)
+        if not arrived():
+            return

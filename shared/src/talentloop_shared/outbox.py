@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import asyncpg
 
-from talentloop_shared.aio import LINGER_AFTER, LINGER_TICK_SECONDS, wait_for_event
+from talentloop_shared.aio import LINGER_AFTER, linger, wait_for_event
 from talentloop_shared.db.engine import asyncpg_dsn
 from talentloop_shared.db.tables import OUTBOX_CHANNEL
 from talentloop_shared.db.wake import CrossProcessWake
@@ -166,13 +166,14 @@ class OutboxRelay:
 
     async def _linger(self) -> None:
         """Wait tick by tick while commits keep waking the relay (up to the linger)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.linger_seconds
-        while loop.time() < deadline:
+
+        def arrived() -> bool:
+            woken = self._wake.is_set()
             self._wake.clear()
-            await asyncio.sleep(LINGER_TICK_SECONDS)
-            if not self._wake.is_set():
-                return
+            return woken
+
+        self._wake.clear()
+        await linger(self.linger_seconds, arrived)
 
     def _raise_failure(self) -> None:
         if self._failure is not None:

@@ -26,7 +26,7 @@ from typing import Any
 from aio_pika.abc import AbstractChannel, AbstractIncomingMessage
 from pydantic import ValidationError
 
-from talentloop_shared.aio import LINGER_AFTER, LINGER_TICK_SECONDS
+from talentloop_shared.aio import LINGER_AFTER, linger
 from talentloop_shared.db.uow import UnitOfWork, UnitOfWorkFactory
 from talentloop_shared.events.envelope import CloudEvent
 from talentloop_shared.events.payloads import Payload
@@ -235,14 +235,14 @@ class EventConsumer:
     async def _linger(self, pending: asyncio.Queue[_Delivery], batch: list[_Delivery]) -> None:
         """Add to the batch what arrives tick by tick, until a tick brings nothing, the
         batch is full or the linger is over."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.linger_seconds
-        while len(batch) < self.batch_size and loop.time() < deadline:
+
+        def arrived() -> bool:
             before = len(batch)
-            await asyncio.sleep(LINGER_TICK_SECONDS)
             self._take_waiting(pending, batch)
-            if len(batch) == before:
-                return
+            return before < len(batch) < self.batch_size
+
+        if len(batch) < self.batch_size:
+            await linger(self.linger_seconds, arrived)
 
     def _take_waiting(self, pending: asyncio.Queue[_Delivery], batch: list[_Delivery]) -> None:
         while len(batch) < self.batch_size and not pending.empty():
