@@ -83,7 +83,8 @@ AT_ONCE = NotifyRequest(send=True, channels=["email"], delay_minutes=0)
 DUE_BATCH = 50
 POLICY_DECISIONS_HELD = Counter(
     "talentloop_policy_decisions_held_total",
-    "Policy decisions whose rejection could not be published when due (left pending for HR)",
+    "Times a due policy decision's rejection could not be published (it stays pending for "
+    "HR; tried again by the loop hourly, and whenever HR reads it)",
 )
 # Pending decisions are listed by deadline: (decides_at, id).
 DECISIONS = KeysetOrder(PolicyDecision.decides_at, PolicyDecision.id)
