@@ -1,8 +1,10 @@
-"""Locales, one way for every service: canonical BCP 47 tags and the fallback chain.
+"""Locales and time zones, one way for every service.
 
 People and systems write `zh_CN`, `zh-cn`, `ZH-Hans-CN` or `en_us`; every service stores
 and compares the canonical form (`zh-CN`, `zh-Hans-CN`, `en-US`), and picks texts (templates,
-phrase packs, pages) by walking `locale_chain`, most specific first.
+phrase packs, pages) by walking `locale_chain`, most specific first. Time zones likewise:
+`asia/shanghai` is stored as `Asia/Shanghai`, and only a zone that is a place's time is
+taken (`canonical_timezone`); a stored one is read back with `zone_or_utc`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from zoneinfo import ZoneInfo, available_timezones
 
 from talentloop_shared.errors import FieldInvalid
 
@@ -101,3 +104,40 @@ def translated(default: str, translations: Mapping[str, str], locale: str | None
         if found:
             return found.strip()
     return default
+
+
+# Names in the tz database that are no place's time: `Factory` shows "-00" for every
+# moment, `localtime` is whatever clock the server has, `posixrules` is a template.
+_NOT_PLACES = frozenset({"Factory", "localtime", "posixrules"})
+
+
+@lru_cache(maxsize=1)
+def _zones_by_lower_name() -> dict[str, str]:
+    # available_timezones() scans the tz database: once per process.
+    return {name.lower(): name for name in available_timezones() if name not in _NOT_PLACES}
+
+
+def try_canonical_timezone(value: str | None) -> str | None:
+    """The IANA name in its canonical case (` asia/shanghai` → `Asia/Shanghai`), or None
+    when `value` is empty or names no place's time zone."""
+    if not value:
+        return None
+    return _zones_by_lower_name().get(value.strip().lower())
+
+
+def canonical_timezone(value: str) -> str:
+    """The IANA name in its canonical case; a ValueError that says what is wrong when
+    `value` is empty or names no place's zone (`China Standard Time`, `GMT+8`, `Factory`)."""
+    zone = try_canonical_timezone(value)
+    if zone is not None:
+        return zone
+    raw = (value or "").strip()
+    if not raw:
+        raise ValueError("must not be empty: an IANA time zone, e.g. 'Asia/Shanghai' or 'UTC'")
+    raise ValueError(f"unknown IANA time zone {raw[:40]!r} (e.g. 'Asia/Shanghai', 'UTC')")
+
+
+def zone_or_utc(name: str | None) -> ZoneInfo:
+    """The zone a stored name stands for, UTC when it is empty or no longer one: a bad zone
+    on a record must not stop a notice or a digest from going out."""
+    return ZoneInfo(try_canonical_timezone(name) or "UTC")

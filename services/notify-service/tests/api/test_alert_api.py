@@ -175,9 +175,10 @@ async def test_hr_sets_where_alerts_for_hr_go_and_unset_the_deployment_s_apply(s
     bad = await client.put(
         "/api/v1/settings",
         headers=h,
-        json={**base, "hr_alert_timezone": "Mars/Olympus", "hr_alert_locale": "not a tag!"},
+        json={**base, "hr_alert_timezone": "Factory", "hr_alert_locale": "not a tag!"},
     )
     assert bad.status_code == 422
+    assert "unknown IANA time zone 'Factory'" in bad.text  # a tz name, but no place's time
     assert {tuple(e["loc"])[-1] for e in bad.json()["errors"]} == {
         "hr_alert_timezone",
         "hr_alert_locale",
@@ -190,11 +191,12 @@ async def test_hr_sets_where_alerts_for_hr_go_and_unset_the_deployment_s_apply(s
                 **base,
                 "hr_alert_email": "talent-team@acme.example",
                 "hr_alert_locale": "en_us",
-                "hr_alert_timezone": "Europe/Berlin",
+                "hr_alert_timezone": "europe/berlin",
             },
         )
         assert put.status_code == 200, put.text
         assert put.json()["hr_alert_locale"] == "en-US"  # stored canonical
+        assert put.json()["hr_alert_timezone"] == "Europe/Berlin"
         async with svc.runtime.uow_factory() as uow:
             alert = await alert_templates_to_review(uow, ["x"], release=uuid.uuid4().hex)
             await uow.commit()

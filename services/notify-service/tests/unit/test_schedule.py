@@ -7,7 +7,6 @@ import pytest
 
 from notify_service.domain.schedule import (
     MAX_ATTEMPTS,
-    candidate_zone,
     compute_send_at,
     in_quiet_hours,
     next_retry_at,
@@ -77,7 +76,6 @@ def test_invalid_or_missing_zone_falls_back_to_utc():
     expected = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
     for tz in ("Mars/Olympus", "", None, "../../etc/passwd"):
         assert compute_send_at(rejected, delay_minutes=0, tz=tz) == expected
-    assert candidate_zone("Nope/Nowhere") is UTC
 
 
 def test_naive_rejected_at_is_utc():

@@ -11,7 +11,6 @@ from org_service.domain.imports.reconciliation import key_fields_checksum
 from org_service.domain.imports.rows import column_mapping
 from org_service.domain.people import (
     canonical_locale,
-    canonical_timezone,
     change_kind,
     changed_fields,
     normalise_email,
@@ -20,6 +19,7 @@ from org_service.domain.people import (
     validate_manager,
 )
 from org_service.domain.positions import canonical_translations
+from talentloop_shared.i18n import canonical_timezone
 from talentloop_shared.tabular import read_table
 
 

@@ -13,10 +13,9 @@ from datetime import datetime
 from functools import cache
 from typing import Any, Final, Literal, get_args
 from urllib.parse import quote
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from talentloop_shared.events.payloads import PersonRef, PositionRef
-from talentloop_shared.i18n import DEFAULT_LOCALE, locale_chain
+from talentloop_shared.i18n import DEFAULT_LOCALE, locale_chain, zone_or_utc
 from talentloop_shared.language import default_packs
 
 AlertKind = Literal[
@@ -103,11 +102,8 @@ def readers(
 
 def local_time(moment: datetime, timezone: str) -> str:
     """`moment` as the reader reads it: "2026-11-27 18:30 (Asia/Shanghai)"."""
-    try:
-        zone = ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone, timezone = ZoneInfo("UTC"), "UTC"
-    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} ({timezone})"
+    zone = zone_or_utc(timezone)
+    return f"{moment.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})"
 
 
 def position_title(position: PositionRef, locale: str) -> str:
@@ -329,11 +325,7 @@ def recontact_due(
     call is recorded)."""
 
     def day_of(moment: datetime) -> str:
-        try:
-            zone = ZoneInfo(timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = ZoneInfo("UTC")
-        return f"{moment.astimezone(zone):%Y-%m-%d}"
+        return f"{moment.astimezone(zone_or_utc(timezone)):%Y-%m-%d}"
 
     lines: list[str] = []
     for p in people:

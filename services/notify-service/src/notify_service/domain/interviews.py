@@ -20,8 +20,8 @@ from typing import Final, Literal
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from notify_service.domain.schedule import candidate_zone, compute_send_at, in_quiet_hours
-from talentloop_shared.i18n import language_of, try_canonical_locale
+from notify_service.domain.schedule import compute_send_at, in_quiet_hours
+from talentloop_shared.i18n import language_of, try_canonical_locale, zone_or_utc
 
 __all__ = [
     "INTERVIEW_KINDS",
@@ -189,7 +189,7 @@ class Slot:
 
 def format_slot(start: datetime, duration_minutes: int, *, tz: str | None, locale: str) -> Slot:
     """`start` for `duration_minutes` on the reader's clock, written in their language."""
-    zone = candidate_zone(tz)
+    zone = zone_or_utc(tz)
     zone_name = str(getattr(zone, "key", None) or "UTC")
     begin = _utc(start).astimezone(zone)
     end = (_utc(start) + timedelta(minutes=duration_minutes)).astimezone(zone)
@@ -229,7 +229,7 @@ def format_lead(minutes: int, *, locale: str) -> str:
 
 def _quiet_window_start(moment: datetime, zone_tz: str | None, quiet_start: time) -> datetime:
     """The UTC instant at which the quiet window holding `moment` began."""
-    zone = candidate_zone(zone_tz)
+    zone = zone_or_utc(zone_tz)
     local = moment.astimezone(zone)
     day = local.date()
     if local.time().replace(tzinfo=None) < quiet_start:
@@ -256,7 +256,7 @@ def reminder_send_at(
     """
     begin, current = _utc(start), _utc(now)
     due = begin - timedelta(minutes=lead_minutes)
-    zone = candidate_zone(tz)
+    zone = zone_or_utc(tz)
     if not in_quiet_hours(
         due.astimezone(zone).time(), quiet_start=quiet_start, quiet_end=quiet_end
     ):

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Final
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from talentloop_shared.i18n import zone_or_utc
 
 __all__ = [
     "DEFAULT_QUIET_END",
     "DEFAULT_QUIET_START",
     "MAX_ATTEMPTS",
-    "candidate_zone",
     "compute_send_at",
     "in_quiet_hours",
     "next_retry_at",
@@ -35,17 +35,6 @@ def _as_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
-
-
-def candidate_zone(tz: str | None) -> tzinfo:
-    """The IANA zone named `tz`, or UTC when it is empty or unknown."""
-    if not tz:
-        return UTC
-    try:
-        return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        # A bad zone in a candidate record must not stop the notice from being sent.
-        return UTC
 
 
 def in_quiet_hours(local: time, *, quiet_start: time, quiet_end: time) -> bool:
@@ -76,7 +65,7 @@ def compute_send_at(
     if delay_minutes < 0:
         raise ValueError("delay_minutes must not be negative")
     due = _as_utc(rejected_at) + timedelta(minutes=delay_minutes)
-    zone = candidate_zone(tz)
+    zone = zone_or_utc(tz)
     local = due.astimezone(zone)
     if not in_quiet_hours(local.time(), quiet_start=quiet_start, quiet_end=quiet_end):
         return due

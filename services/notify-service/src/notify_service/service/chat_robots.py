@@ -17,14 +17,13 @@ from sqlalchemy import select
 
 from notify_service.config import Settings
 from notify_service.db.alert_models import ChatRobot, PositionUnit
-from notify_service.service.inputs import iana_timezone
 from notify_service.service.robot_delivery import RobotProvider
 from notify_service.service.state import notify_state
 from notify_service.service.targets import check_target
 from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import FieldInvalid, found
 from talentloop_shared.events.payloads import PositionChanged
-from talentloop_shared.i18n import canonical_locale
+from talentloop_shared.i18n import canonical_locale, canonical_timezone
 from talentloop_shared.pagination import Page
 
 RobotScope = Literal["position", "org_unit", "default"]
@@ -52,7 +51,7 @@ class ChatRobotInput(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _timezone(cls, value: str) -> str:
-        return iana_timezone(value)
+        return canonical_timezone(value)
 
     @model_validator(mode="after")
     def _scope_id(self) -> ChatRobotInput:

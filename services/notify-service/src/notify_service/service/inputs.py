@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
@@ -19,7 +18,7 @@ from talentloop_shared.events.payloads import (
     Stage,
 )
 from talentloop_shared.http import RequestModel
-from talentloop_shared.i18n import try_canonical_locale
+from talentloop_shared.i18n import canonical_timezone, try_canonical_locale
 
 ChannelName = Literal["email", "sms"]
 StageKey = Literal["screening", "interview", "offer", "*"]
@@ -31,15 +30,6 @@ NoticeStatus = Literal[
 """`unknown`: it may have gone out (connection lost after it was handed over); HR resends."""
 
 _TEXT = 20000  # longest template body HR may save
-
-
-def iana_timezone(value: str) -> str:
-    """`value` if it names an IANA time zone (Asia/Shanghai), else a ValueError saying so."""
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValueError("not an IANA time zone such as Asia/Shanghai") from None
-    return value
 
 
 class TemplateCreate(RequestModel):
@@ -171,7 +161,7 @@ class NoticeSettingsUpdate(RequestModel):
     @field_validator("hr_alert_timezone")
     @classmethod
     def _timezone(cls, value: str | None) -> str | None:
-        return iana_timezone(value) if value else None
+        return canonical_timezone(value) if value else None
 
 
 class RejectionNoticePreviewRequest(RequestModel):

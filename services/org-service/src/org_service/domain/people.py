@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any, Final, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from email_validator import EmailNotValidError, validate_email
 
@@ -94,27 +92,6 @@ def normalise_phone(value: str) -> str:
         raw = "+" + raw[2:]  # the international prefix dialled from most countries
     if not _PHONE_RE.fullmatch(raw):
         raise ValueError(f"not a phone number: {value[:40]!r} (digits, optionally +country)")
-    return raw
-
-
-@lru_cache(maxsize=1)
-def _timezones_by_lower_key() -> dict[str, str]:
-    # available_timezones() scans the tz database; once per process.
-    return {key.lower(): key for key in available_timezones()}
-
-
-def canonical_timezone(value: str) -> str:
-    """The IANA name in its canonical case (`asia/shanghai` → `Asia/Shanghai`)."""
-    raw = value.strip()
-    canonical = _timezones_by_lower_key().get(raw.lower())
-    if canonical is not None:
-        return canonical
-    try:
-        ZoneInfo(raw)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValueError(
-            f"unknown IANA time zone {raw[:40]!r} (e.g. 'Asia/Shanghai', 'UTC')"
-        ) from None
     return raw
 
 

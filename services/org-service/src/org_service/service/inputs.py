@@ -23,7 +23,6 @@ from pydantic_core import PydanticCustomError
 from org_service.domain import lengths
 from org_service.domain.people import (
     canonical_locale,
-    canonical_timezone,
     normalise_email,
     normalise_name,
     normalise_phone,
@@ -38,6 +37,7 @@ from org_service.domain.vocabularies import (
 )
 from talentloop_shared.events.payloads import Education
 from talentloop_shared.http import RequestModel
+from talentloop_shared.i18n import canonical_timezone
 
 UnitName = Field(min_length=1, max_length=lengths.UNIT_NAME)
 Code = Field(

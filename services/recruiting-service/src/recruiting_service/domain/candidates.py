@@ -11,13 +11,12 @@ spellings people type.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from talentloop_shared.errors import FieldInvalid
+from talentloop_shared.i18n import canonical_timezone
 from talentloop_shared.language import language_code
 
 
@@ -51,27 +50,12 @@ def normalise_phone(value: str, *, default_region: str = "CN") -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-@lru_cache(maxsize=1)
-def _timezones_by_lower_key() -> dict[str, str]:
-    # available_timezones() scans the tz database; do it once per process.
-    return {key.lower(): key for key in available_timezones()}
-
-
 def validate_timezone(value: str) -> str:
-    """Return the canonical IANA time zone name (`asia/shanghai` → `Asia/Shanghai`) or raise."""
-    raw = (value or "").strip()
-    if not raw:
-        raise FieldInvalid("timezone", "must not be empty")
-    canonical = _timezones_by_lower_key().get(raw.lower())
-    if canonical is not None:
-        return canonical
+    """The canonical IANA time zone name (`asia/shanghai` → `Asia/Shanghai`) or raise."""
     try:
-        ZoneInfo(raw)
-    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
-        raise FieldInvalid(
-            "timezone", f"unknown IANA time zone {raw!r} (e.g. 'Asia/Shanghai', 'UTC')"
-        ) from exc
-    return raw
+        return canonical_timezone(value)
+    except ValueError as exc:
+        raise FieldInvalid("timezone", str(exc)) from None
 
 
 def spoken_language(value: str) -> str:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from talentloop_shared.i18n import canonical_timezone, zone_or_utc
 
 # How many of the earliest due people a digest names.
 TOP_DUE = 20
@@ -24,7 +25,7 @@ class DigestSlot:
 
     def due_day(self, now: datetime) -> date | None:
         """The local day whose digest is due at `now` (aware), or None before the time."""
-        local = now.astimezone(ZoneInfo(self.timezone))
+        local = now.astimezone(zone_or_utc(self.timezone))
         return local.date() if local.time() >= self.at else None
 
 
@@ -37,11 +38,7 @@ def parse_slot(at: str, timezone: str) -> DigestSlot | None:
         clock = time.fromisoformat(at.strip())
     except ValueError:
         raise ValueError(f"digest time {at!r} is not HH:MM") from None
-    try:
-        ZoneInfo(timezone.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {timezone!r}") from None
-    return DigestSlot(at=clock.replace(tzinfo=None), timezone=timezone.strip())
+    return DigestSlot(at=clock.replace(tzinfo=None), timezone=canonical_timezone(timezone))
 
 
 def digest_tags(strengths: list[str], skills: list[str]) -> list[str]:

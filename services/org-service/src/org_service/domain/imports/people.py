@@ -24,12 +24,12 @@ from org_service.domain.imports.rows import (
 from org_service.domain.people import (
     PERSON_FIELDS,
     canonical_locale,
-    canonical_timezone,
     normalise_email,
     normalise_name,
     normalise_phone,
     parse_active,
 )
+from talentloop_shared.i18n import canonical_timezone
 from talentloop_shared.tabular import Table, TableRow
 
 # The person's fields in snapshot order, the org unit and the manager named by their codes.
