@@ -491,6 +491,12 @@ async def test_scheduling_input_is_checked(recruiting) -> None:
     for body in cases:
         r = await _schedule(recruiting, app_id, **body)
         assert r.status_code == 422, (body, r.text)
+    # A year typed wrong (2062 for 2026) is named, not booked: the invitation would go out.
+    typo = await _schedule(recruiting, app_id, panel=[s["tech"]["id"]], start=_at(3 * 365))
+    assert typo.status_code == 422 and "is the year right?" in typo.text
+    assert (
+        await _schedule(recruiting, app_id, panel=[s["tech"]["id"]], start=_at(700))
+    ).status_code == 201
     gone = await recruiting.staff(
         recruiting.member("Left Company", org_unit_id=s["panel"].culture, active=False)
     )

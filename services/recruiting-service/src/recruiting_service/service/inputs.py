@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
@@ -237,14 +237,24 @@ class SuggestionUpdate(RequestModel):
 # --- interviews and evaluations ---------------------------------------------------------
 
 
+MAX_AHEAD = timedelta(days=730)
+"""How far ahead an interview may be planned."""
+
+
 def _aware(value: datetime | None) -> datetime | None:
     if value is None:
         return None
     if value.tzinfo is None:
         raise ValueError("must include a time zone offset (RFC 3339), e.g. 'Z'")
-    # Far enough from the calendar's ends that start + duration is always a time.
-    if not 1900 <= value.year <= 9000:
-        raise ValueError("must be a year between 1900 and 9000")
+    # Far enough from the calendar's start that start + duration is always a time; an
+    # interview may be recorded after it took place.
+    if value.year < 1900:
+        raise ValueError("must be a year from 1900")
+    # Nobody plans an interview years ahead: 2062 for 2026 is a slip of the keyboard, and
+    # the invitation would go out for it.
+    if value - datetime.now(UTC) > MAX_AHEAD:
+        day = value.date().isoformat()
+        raise ValueError(f"is {day}, more than {MAX_AHEAD.days} days ahead: is the year right?")
     return value
 
 
