@@ -9,11 +9,16 @@ most of them. A C1 character in decoded text is mojibake (Windows-1252 read as L
 then saved as UTF-8): its row is better refused, naming it, than stored garbled. Tab,
 line feed and carriage return are text people do write (a multi-line comment, Alt+Enter
 in a cell).
+
+Codes and external ids (an ERP's `DEPT-001`, a 工号) are also folded (`fold_code`): typed
+with a Chinese input method left in full-width mode, `ＤＥＰＴ－００１` is the same code to the
+person who typed it, so it must find the same record, not make a second one.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Final
 
 UNSTORABLE_RE: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -28,3 +33,11 @@ def unstorable(text: str) -> tuple[int, str] | None:
     code = ord(found.group())
     what = "a NUL character (U+0000)" if code == 0 else f"the control character U+{code:04X}"
     return found.start() + 1, what
+
+
+def fold_code(value: str) -> str:
+    """A code as what it stands for: full-width letters, digits and signs as their ASCII
+    selves (`ＤＥＰＴ－００１` → `DEPT-001`, an ideographic space as a space; Unicode NFKC).
+    Letter case is kept (codes are compared as the ERP spells them), and so are spaces:
+    a request body trims its strings, a path refuses a code that begins or ends with one."""
+    return value if value.isascii() else unicodedata.normalize("NFKC", value)

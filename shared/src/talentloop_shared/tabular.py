@@ -29,12 +29,12 @@ import math
 import re
 import unicodedata
 import zipfile
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Collection, Generator, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any, Final
 
-from talentloop_shared.characters import UNSTORABLE_RE, unstorable
+from talentloop_shared.characters import UNSTORABLE_RE, fold_code, unstorable
 from talentloop_shared.errors import Invalid
 
 HEADER_ROW: Final = 1
@@ -147,11 +147,14 @@ def read_table(
     max_rows: int = DEFAULT_MAX_ROWS,
     aliases: Mapping[str, str] | None = None,
     column_map: Mapping[str, str] | None = None,
+    codes: Collection[str] = (),
 ) -> Table:
     """Read a CSV or XLSX upload into rows keyed by canonical column name.
 
     `aliases` maps normalised header spellings to columns (`"部门编码"` → `"org_unit_code"`);
     `column_map` is the uploader's own mapping of the file's headers to columns, which wins.
+    The cells of the columns named in `codes` are folded as codes (`characters.fold_code`:
+    `ＤＥＰＴ－００１` → `DEPT-001`), as a code sent to the API is.
     More than `max_rows` data rows is a `TableError` (split the file).
     """
     stream = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
@@ -161,7 +164,9 @@ def read_table(
         _xlsx_records(stream) if head == _XLSX_MAGIC else _csv_records(stream)
     )
     try:
-        return _table(records, max_rows=max_rows, aliases=aliases or {}, column_map=column_map)
+        return _table(
+            records, max_rows=max_rows, aliases=aliases or {}, column_map=column_map, codes=codes
+        )
     finally:
         records.close()
 
@@ -176,6 +181,7 @@ def _table(
     max_rows: int,
     aliases: Mapping[str, str],
     column_map: Mapping[str, str] | None,
+    codes: Collection[str],
 ) -> Table:
     header: list[str] | None = next(records, None)
     if header is None or not any(cell.strip() for cell in header):
@@ -204,6 +210,7 @@ def _table(
         index_of[column] = i
         if raw.strip() and raw.strip() != column:
             understood[raw.strip()] = column
+    folded = [column for column in index_of if column in codes]
     rows: list[TableRow] = []
     cell_problems: list[CellProblem] = []
     total = 0
@@ -232,6 +239,8 @@ def _table(
                 )
             continue
         blank_run = 0
+        for name in folded:
+            values[name] = fold_code(values[name]).strip()
         total += 1
         if total > max_rows:
             raise TableError(f"the file has more than {max_rows} rows; split it into parts")

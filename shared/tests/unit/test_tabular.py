@@ -282,3 +282,11 @@ def test_xlsx_rows_numbered_with_gaps_or_not_at_all_are_read() -> None:
         _xlsx([["code"], ["U2"], ["U3"]]), lambda xml: re.sub(rb' r="[A-Z]*[0-9]+"', b"", xml)
     )
     assert [(r.row, r.get("code")) for r in read_table(unnumbered).rows] == [(2, "U2"), (3, "U3")]
+
+
+def test_code_columns_are_folded_and_other_text_is_kept_as_typed() -> None:
+    # Typed with the input method in full-width mode: codes are the codes they stand for;
+    # a name keeps its full-width letters (they are how the person wrote it).
+    content = "code,parent_code,name\nＤＥＰＴ－００１,\u3000ＣＯ１\u3000,ＡＢＣ 公司\n".encode()
+    table = read_table(content, codes=("code", "parent_code", "not_in_the_file"))
+    assert table.rows[0].values == {"code": "DEPT-001", "parent_code": "CO1", "name": "ＡＢＣ 公司"}

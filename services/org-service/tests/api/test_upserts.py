@@ -289,3 +289,61 @@ async def test_person_upsert_by_code(client, auth, amqp_url, ns):
         client, erp, f"/api/v1/people/by-code/{p}-3", {"name": "Y", "subject": f"{p}-sun"}
     )
     assert r.status_code == 409
+
+
+# ASCII letters, digits and signs as a Chinese input method types them in full-width mode.
+FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
+
+
+async def test_codes_typed_in_full_width_are_the_codes_they_stand_for(client, auth, hr):
+    """`ＡＣＭＥ－００１` is what `ACME-001` looks like typed with the input method left in
+    full-width mode: the same code to whoever typed it, so it finds the same unit, position
+    or person (in a path and in a body), and is stored as the ERP spells it."""
+    erp = auth("integration", sub="erp")
+    p = unique("FW")
+    company = await put(
+        client,
+        erp,
+        "/api/v1/org-units/by-code/" + f"{p}-CO".translate(FULL_WIDTH),
+        {"name": "Acme", "kind": "company"},
+    )
+    assert company.status_code == 201, company.text
+    assert company.json()["code"] == f"{p}-CO"
+    again = await put(client, erp, f"/api/v1/org-units/by-code/{p}-CO", {"name": "Acme"})
+    assert again.status_code == 200 and again.json()["id"] == company.json()["id"]
+    # HR types a new unit's code and its parent's in full width, in the console.
+    team = await client.post(
+        "/api/v1/org-units",
+        headers=hr,
+        json={
+            "name": "Team",
+            "kind": "team",
+            "parent_id": company.json()["id"],
+            "code": f"{p}-T".translate(FULL_WIDTH),
+        },
+    )
+    assert team.status_code == 201 and team.json()["code"] == f"{p}-T"
+    taken = await client.post(
+        "/api/v1/org-units", headers=hr, json={"name": "Twin", "kind": "team", "code": f"{p}-T"}
+    )
+    assert taken.status_code == 409  # not a second unit with a code that looks the same
+    position = await put(
+        client,
+        erp,
+        f"/api/v1/positions/by-code/{p}-P",
+        {"title": "Analyst", "org_unit_code": f"　{p}-T　".translate(FULL_WIDTH)},
+    )
+    assert position.status_code == 201, position.text
+    assert position.json()["org_unit"]["id"] == team.json()["id"]
+    person = await put(
+        client,
+        erp,
+        "/api/v1/people/by-code/" + f"{p}-9".translate(FULL_WIDTH),
+        {"name": "Sun Li", "org_unit_code": f"{p}-CO".translate(FULL_WIDTH)},
+    )
+    assert person.status_code == 201 and person.json()["external_code"] == f"{p}-9"
+    assert person.json()["org_unit_id"] == company.json()["id"]
+    # A code that begins with a (full-width) space is refused in a path, as an ASCII one is.
+    for spaced in (f"%20{p}-CO", f"\u3000{p}-CO"):
+        r = await put(client, erp, f"/api/v1/org-units/by-code/{spaced}", {"name": "Acme"})
+        assert r.status_code == 422, (spaced, r.text)

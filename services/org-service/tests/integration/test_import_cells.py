@@ -91,3 +91,21 @@ async def test_tabs_and_line_breaks_in_cells_are_still_read(client, hr):
     r = await post_import(client, hr, "positions", rows, dry_run=True)
     assert r.status_code == 200, r.text
     assert r.json()["ok"] is True, r.json()["problems"]
+
+
+async def test_codes_typed_in_full_width_are_read_as_the_codes_they_stand_for(client, hr):
+    """A sheet typed with the input method in full-width mode: its codes find the units they
+    name, and are stored as the ERP spells them (as in the API)."""
+    unit = await a_unit(client, hr)
+    full_width = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
+    team = unique("fw")
+    rows = [
+        ["code", "name", "kind", "parent_code"],
+        [team.translate(full_width), "Team", "team", f"\u3000{unit}".translate(full_width)],
+    ]
+    r = await post_import(client, hr, "org_units", rows, dry_run=False)
+    assert r.status_code == 200, r.text
+    found = await client.get("/api/v1/org-units", headers=hr, params={"q": team})
+    [stored] = found.json()["items"]
+    assert stored["code"] == team
+    assert stored["path_names"][0] == unit  # under the unit its parent_code names

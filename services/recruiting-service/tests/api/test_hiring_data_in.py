@@ -228,3 +228,21 @@ async def test_concurrent_upserts_of_a_new_id_create_one_candidate(recruiting) -
     assert {r.json()["id"] for r in answers} == {answers[0].json()["id"]}
     assert {r.json()["version"] for r in answers} == {1}
     assert await _count(recruiting, Candidate, Candidate.external_id == external_id) == 1
+
+
+async def test_an_external_id_typed_in_full_width_finds_the_same_candidate(recruiting) -> None:
+    """`ＡＴＳ－０１` is `ATS-01` typed with the input method left in full-width mode: the
+    same candidate, not a second one, stored as the ATS spells it."""
+    client, erp = recruiting.svc.client, _erp(recruiting)
+    tag = uuid.uuid4().hex[:8]
+    external_id = f"ATS-{tag}"
+    full_width = external_id.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})
+    url = "/api/v1/candidates/by-external-id/"
+    created = await client.put(url + full_width, headers=erp, json=_person(tag))
+    assert created.status_code == 201, created.text
+    assert created.json()["external_id"] == external_id
+    again = await client.put(url + external_id, headers=erp, json=_person(tag))
+    assert again.status_code == 200 and again.json()["id"] == created.json()["id"]
+    found = await client.get(url + full_width, headers=erp)
+    assert found.status_code == 200 and found.json()["id"] == created.json()["id"]
+    assert await _count(recruiting, Candidate, Candidate.external_id == external_id) == 1

@@ -136,3 +136,58 @@ def drop_custom_vocabularies() -> None:
     from alembic import op
 
     op.drop_table("custom_vocabularies")
+
+
+def fold_stored_codes(*columns: tuple[str, str]) -> None:
+    """Fold the codes stored before codes were folded on the way in
+    (`talentloop_shared.characters.fold_code`: `ＤＥＰＴ－００１` → `DEPT-001`), so that the
+    ERP's next PUT by `DEPT-001` finds the record instead of making a second one. Each
+    (table, column) is unique; a code whose folded spelling another record already has (or
+    that would no longer fit the column) is left as it is and counted in the migration's log:
+    a person merges the two. No event is published: the next change of the record carries
+    its code. The upgrade of org's and recruiting's `*_fold_codes` revisions; the downgrade
+    changes nothing (the typed spelling is not kept)."""
+    import logging
+
+    from alembic import op
+
+    log = logging.getLogger("alembic.runtime.migration")
+    bind = op.get_bind()
+    for table, column in columns:
+        width = bind.scalar(
+            sa.text(
+                "SELECT character_maximum_length FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = :t AND column_name = :c"
+            ),
+            {"t": table, "c": column},
+        )
+        # One record per folded spelling (two typed differently may fold alike), and only
+        # where no record has that spelling yet.
+        op.execute(
+            sa.text(
+                f"""
+                UPDATE {table} AS t SET {column} = f.folded
+                FROM (
+                    SELECT DISTINCT ON (normalize({column}, NFKC))
+                           ctid AS row_id, normalize({column}, NFKC) AS folded
+                    FROM {table}
+                    WHERE {column} <> normalize({column}, NFKC)
+                    ORDER BY normalize({column}, NFKC), {column}
+                ) AS f
+                WHERE t.ctid = f.row_id
+                  AND char_length(f.folded) <= :width
+                  AND NOT EXISTS (SELECT 1 FROM {table} AS o WHERE o.{column} = f.folded)
+                """
+            ).bindparams(width=width or 2**31 - 1)
+        )
+        left = bind.scalar(
+            sa.text(f"SELECT count(*) FROM {table} WHERE {column} <> normalize({column}, NFKC)")
+        )
+        if left:
+            log.warning(
+                "%s.%s: %d code(s) typed in full width clash with another record's code or "
+                "would not fit; left as they are for a person to merge",
+                table,
+                column,
+                left,
+            )

@@ -5,22 +5,24 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
-from fastapi import Path, Query, Response
+from fastapi import Query, Response
 from pydantic import BaseModel
 
 from org_service.api.schemas import OrgUnitMoved, OrgUnitNode, OrgUnitRead
+from org_service.domain import lengths
 from org_service.service import org_units as use_cases
 from org_service.service.inputs import OrgUnitCreate, OrgUnitMove, OrgUnitUpdate, OrgUnitUpsert
 from talentloop_shared.auth.roles import AnyRole, HrAdmin, Integrator
 from talentloop_shared.db.uow import UnitOfWork
 from talentloop_shared.http import IfMatch, problem_responses, set_etag
+from talentloop_shared.http.codes import code_path
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/org-units", tags=["org units"])
 units = Resource(router, OrgUnitRead.from_row, readers=AnyRole, writers=HrAdmin, item="/{unit_id}")
 
-CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code")]
+CodePath = code_path("The ERP's code", max_length=lengths.CODE)
 
 
 def _without_count(use_case: Callable[..., Awaitable[tuple[Any, ...]]]) -> Callable[..., Any]:

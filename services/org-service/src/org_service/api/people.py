@@ -5,14 +5,16 @@ import uuid
 from functools import partial
 from typing import Annotated
 
-from fastapi import Path, Query, Response
+from fastapi import Query, Response
 from pydantic import BaseModel
 
 from org_service.api.schemas import PersonRead
+from org_service.domain import lengths
 from org_service.service import people as use_cases
 from org_service.service.inputs import PersonCreate, PersonUpdate, PersonUpsert
 from talentloop_shared.auth.roles import AnyRole, Integrator, Reader
 from talentloop_shared.http import problem_responses
+from talentloop_shared.http.codes import code_path
 from talentloop_shared.http.routes import Resource, with_etag
 from talentloop_shared.service import UowDep, api_router
 
@@ -21,7 +23,7 @@ people = Resource(
     router, PersonRead.from_row, readers=Reader, writers=Integrator, item="/{person_id}"
 )
 
-CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code (工号)")]
+CodePath = code_path("The ERP's code (工号)", max_length=lengths.CODE)
 
 
 class PeopleFilters(BaseModel):

@@ -9,6 +9,7 @@ from fastapi import Path, Query, Response
 from pydantic import BaseModel
 
 from org_service.api.schemas import PositionRead, PositionVersionRead
+from org_service.domain import lengths
 from org_service.service import positions as use_cases
 from org_service.service.inputs import PositionCreate, PositionUpdate, PositionUpsert
 from talentloop_shared.auth.roles import AnyRole, HrAdmin, Integrator
@@ -20,11 +21,12 @@ from talentloop_shared.http import (
     model_response,
     problem_responses,
 )
+from talentloop_shared.http.codes import code_path
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import ReadsDep, api_router
 
 router = api_router(prefix="/api/v1/positions", tags=["positions"])
-CodePath = Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code")]
+CodePath = code_path("The ERP's code", max_length=lengths.CODE)
 positions = Resource(
     router, PositionRead.from_row, readers=AnyRole, writers=HrAdmin, item="/{position_id}"
 )

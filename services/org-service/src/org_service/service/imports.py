@@ -122,6 +122,8 @@ async def run_import(
         max_rows=MAX_IMPORT_ROWS,
         aliases=header_aliases(kind),
         column_map=column_map,
+        # `code`, `parent_code`, `org_unit_code`…: read as codes sent to the API are.
+        codes=[column for column in IMPORT_COLUMNS[kind] if column.endswith("code")],
     )
     units = OrgUnitRepository(uow.session)
     positions = PositionRepository(uow.session)

@@ -37,13 +37,14 @@ from org_service.domain.vocabularies import (
 )
 from talentloop_shared.events.payloads import Education
 from talentloop_shared.http import RequestModel
+from talentloop_shared.http.codes import FOLDED
 from talentloop_shared.i18n import canonical_timezone
 
 UnitName = Field(min_length=1, max_length=lengths.UNIT_NAME)
-Code = Field(
-    default=None, min_length=1, max_length=lengths.CODE, description="External (ERP) id; unique"
-)
-CodeRef = Field(default=None, min_length=1, max_length=lengths.CODE)
+CodeText = Annotated[str, Field(min_length=1, max_length=lengths.CODE), FOLDED]
+"""An ERP code, folded: `ＤＥＰＴ－００１` typed in full-width mode is `DEPT-001`."""
+Code = Field(default=None, description="External (ERP) id; unique")
+CodeRef = Field(default=None)
 
 
 # What a change of a position may leave out but never set to null (beside its unit and, in an
@@ -140,7 +141,7 @@ class OrgUnitCreate(RequestModel):
     name: str = UnitName
     kind: str = Field(description="company, business_unit, division, department or team")
     parent_id: uuid.UUID | None = None
-    code: str | None = Code
+    code: CodeText | None = Code
 
 
 class OrgUnitUpdate(RequestModel):
@@ -149,7 +150,7 @@ class OrgUnitUpdate(RequestModel):
     name: str | None = Field(default=None, min_length=1, max_length=lengths.UNIT_NAME)
     kind: str | None = None
     parent_id: uuid.UUID | None = None
-    code: str | None = Code
+    code: CodeText | None = Code
 
     _required = field_validator("name", "kind")(_not_null)
 
@@ -171,7 +172,7 @@ class OrgUnitUpsert(RequestModel):
 
     name: str | None = Field(default=None, min_length=1, max_length=lengths.UNIT_NAME)
     kind: str | None = Field(default=None, description="company, business_unit, division, …")
-    parent_code: str | None = CodeRef
+    parent_code: CodeText | None = CodeRef
 
     _required = field_validator("name", "kind")(_not_null)
 
@@ -227,8 +228,8 @@ class OwnersIn(RequestModel):
 class OwnersByCodeIn(OwnersIn):
     """Owners by id or by the people's external codes (one of the two per owner)."""
 
-    recruiter_code: str | None = CodeRef
-    hiring_manager_code: str | None = CodeRef
+    recruiter_code: CodeText | None = CodeRef
+    hiring_manager_code: CodeText | None = CodeRef
 
     @model_validator(mode="after")
     def _one_way_per_owner(self) -> Self:
@@ -243,7 +244,7 @@ class PositionCreate(RequestModel):
 
     title: str = Field(min_length=1, max_length=lengths.POSITION_TITLE)
     org_unit_id: uuid.UUID
-    code: str | None = Code
+    code: CodeText | None = Code
     job_family: str = Field(default="general", min_length=1, max_length=lengths.JOB_FAMILY)
     headcount: int = Field(default=1, ge=1, le=10_000)
     status: Literal["open", "closed"] = "open"
@@ -265,7 +266,7 @@ class PositionUpdate(RequestModel):
 
     title: str | None = Field(default=None, min_length=1, max_length=lengths.POSITION_TITLE)
     org_unit_id: uuid.UUID | None = None
-    code: str | None = Code
+    code: CodeText | None = Code
     job_family: str | None = Field(default=None, min_length=1, max_length=lengths.JOB_FAMILY)
     headcount: int | None = Field(default=None, ge=1, le=10_000)
     location: str | None = Field(default=None, max_length=lengths.LOCATION)
@@ -287,7 +288,7 @@ class DimensionByCodeIn(RequestModel):
     key: str = Field(min_length=1, max_length=50)
     name: str = Field(min_length=1, max_length=200)
     weight: float
-    department_code: str | None = CodeRef
+    department_code: CodeText | None = CodeRef
     names: Translations = Field(default_factory=dict)
 
 
@@ -307,12 +308,12 @@ class PositionUpsert(RequestModel):
     """
 
     title: str | None = Field(default=None, min_length=1, max_length=lengths.POSITION_TITLE)
-    org_unit_code: str | None = CodeRef
+    org_unit_code: CodeText | None = CodeRef
     job_family: str | None = Field(default=None, min_length=1, max_length=lengths.JOB_FAMILY)
     headcount: int | None = Field(default=None, ge=1, le=10_000)
     status: Literal["open", "closed"] | None = None
     location: str | None = Field(default=None, max_length=lengths.LOCATION)
-    reports_to_code: str | None = CodeRef
+    reports_to_code: CodeText | None = CodeRef
     responsibilities: list[str] | None = None
     requirements: RequirementsIn | None = None
     evaluation_scheme: EvaluationSchemeByCodeIn | None = None
@@ -329,7 +330,7 @@ class PersonCreate(RequestModel):
     """A staff member; `subject` is the JWT `sub` that signs in as them."""
 
     name: PersonName
-    external_code: str | None = Code
+    external_code: CodeText | None = Code
     email: Email = None
     phone: Phone = None
     locale: Locale = "en"
@@ -343,7 +344,7 @@ class PersonUpdate(RequestModel):
     """Fields to change; active/inactive is changed with POST …/deactivate and …/reactivate."""
 
     name: PersonName | None = None
-    external_code: str | None = Code
+    external_code: CodeText | None = Code
     email: Email = None
     phone: Phone = None
     locale: Locale | None = None
@@ -367,8 +368,8 @@ class PersonUpsert(RequestModel):
     phone: Phone = None
     locale: Locale | None = None
     timezone: TimeZone | None = None
-    org_unit_code: str | None = CodeRef
-    manager_code: str | None = CodeRef
+    org_unit_code: CodeText | None = CodeRef
+    manager_code: CodeText | None = CodeRef
     subject: Subject = None
     active: bool | None = None
 

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Path, Query, Response
+from fastapi import Depends, Query, Response
 from pydantic import BaseModel
 
 from recruiting_service.api.schemas import CandidateRead
@@ -14,6 +14,7 @@ from recruiting_service.service.inputs import (
     Email,
 )
 from talentloop_shared.auth.roles import HrAdmin, Reader, Recruiter, Sourcer
+from talentloop_shared.http.codes import code_path
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
@@ -22,15 +23,7 @@ router = api_router(prefix="/api/v1", tags=["candidates"])
 EmailQuery = Annotated[
     Email | None, Query(description="find the candidate with this email (any case)")
 ]
-ExternalIdPath = Annotated[
-    str,
-    Path(
-        min_length=1,
-        max_length=200,
-        pattern=r"^\S(?:.*\S)?$",
-        description="The id the integration (ERP, ATS) knows the person by",
-    ),
-]
+ExternalIdPath = code_path("The id the integration (ERP, ATS) knows the person by", max_length=200)
 
 
 async def education_spellings_in_force(uow: UowDep) -> None:

@@ -1,0 +1,55 @@
+"""Codes typed in full-width mode are the codes they stand for, in a body and in a path."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from pydantic import Field, ValidationError
+
+from talentloop_shared.characters import fold_code
+from talentloop_shared.http import RequestModel
+from talentloop_shared.http.codes import FOLDED, code_path
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("ＤＥＰＴ－００１", "DEPT-001"),
+        ("dept_００１", "dept_001"),  # case kept: codes are compared as the ERP spells them
+        ("研发部－Ａ", "研发部-A"),  # ideographs are themselves
+        ("A\u3000B", "A B"),  # an ideographic space is a space
+        ("DEPT-001", "DEPT-001"),
+    ],
+)
+def test_fold_code(typed: str, code: str) -> None:
+    assert fold_code(typed) == code
+
+
+class _Unit(RequestModel):
+    code: Annotated[str, Field(min_length=1, max_length=8), FOLDED] | None = None
+
+
+def test_a_body_code_is_folded_before_its_length_is_checked() -> None:
+    assert _Unit(code=" ＡＢＣＤＥＦＧＨ\u3000").code == "ABCDEFGH"
+    with pytest.raises(ValidationError, match="at most 8 characters"):
+        _Unit(code="ＡＢＣＤＥＦＧＨＩ")
+    with pytest.raises(ValidationError, match="at least 1 character"):
+        _Unit(code="\u3000")
+
+
+async def test_a_path_code_is_folded_and_may_not_begin_or_end_with_a_space() -> None:
+    app = FastAPI()
+
+    @app.get("/units/by-code/{code}")
+    def read(code: code_path("the ERP's code", max_length=8)) -> str:  # type: ignore[valid-type]
+        return code
+
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        assert (await client.get("/units/by-code/ＡＢＣ－１")).json() == "ABC-1"
+        for spaced in ("%20ABC", "ABC%20", "\u3000ABC"):
+            assert (await client.get(f"/units/by-code/{spaced}")).status_code == 422
+        assert (await client.get("/units/by-code/ＡＢＣＤＥＦＧＨＩ")).status_code == 422
