@@ -13,12 +13,12 @@ from org_service.domain.people import (
     canonical_locale,
     change_kind,
     changed_fields,
-    normalise_email,
     normalise_phone,
     parse_active,
     validate_manager,
 )
 from org_service.domain.positions import canonical_translations
+from talentloop_shared.contacts import canonical_email
 from talentloop_shared.i18n import canonical_timezone
 from talentloop_shared.tabular import read_table
 
@@ -29,6 +29,7 @@ from talentloop_shared.tabular import read_table
         ("+86 138-0013-8000", "+8613800138000"),
         ("0086 (10) 6552.9988", "+861065529988"),
         ("13800138000", "13800138000"),
+        ("＋８６ １３８－００１３－８０００", "+8613800138000"),  # typed in full-width mode
     ],
 )
 def test_phone_numbers_keep_their_digits(raw: str, stored: str) -> None:
@@ -42,9 +43,9 @@ def test_what_is_no_phone_number(raw: str) -> None:
 
 
 def test_email_locale_timezone_are_canonical() -> None:
-    assert normalise_email(" Li.Na@Example.COM ") == "li.na@example.com"
+    assert canonical_email(" Li.Na@Example.COM ") == "li.na@example.com"
     with pytest.raises(ValueError):
-        normalise_email("li.na@")
+        canonical_email("li.na@")
     assert canonical_locale("zh_cn") == "zh-CN" and canonical_locale("EN") == "en"
     with pytest.raises(ValueError):
         canonical_locale("Chinese please")

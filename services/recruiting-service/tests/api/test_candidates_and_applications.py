@@ -33,6 +33,12 @@ async def test_candidate_is_normalised_and_email_is_unique(recruiting) -> None:
     )
     assert dup.status_code == 409
     assert dup.headers["content-type"] == "application/problem+json"
+    # The same address typed with the input method in full-width mode is the same person.
+    full_width = email.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})
+    twin = await client.post(
+        "/api/v1/candidates", headers=hr, json={"name": "Other", "email": full_width}
+    )
+    assert twin.status_code == 409, twin.text
 
     found = await client.get(f"/api/v1/candidates?email={email.upper()}", headers=hr)
     assert [c["id"] for c in found.json()["items"]] == [created["id"]]

@@ -16,6 +16,8 @@ from talentloop_shared.i18n import canonical_locale
 
 def test_email_is_trimmed_and_lower_cased() -> None:
     assert normalise_email("  Li.Na@Example.COM ") == "li.na@example.com"
+    # Typed in full-width mode: the address it stands for (the duplicate check finds it).
+    assert normalise_email("Ｌｉ．Ｎａ＠ｅｘａｍｐｌｅ．ｃｏｍ") == "li.na@example.com"
 
 
 @pytest.mark.parametrize("value", ["", "   ", "not-an-email", "a@b", "two@@example.com"])

@@ -8,10 +8,9 @@ people import turn that into a 422 or a row problem, so both say the same thing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, Final, Literal
-
-from email_validator import EmailNotValidError, validate_email
 
 from org_service.domain.errors import FieldError
 from org_service.domain.hierarchy import creates_cycle
@@ -74,20 +73,10 @@ def normalise_name(value: str) -> str:
     return _WHITESPACE_RE.sub(" ", value).strip()
 
 
-def normalise_email(value: str) -> str:
-    """The address trimmed and lower-cased; `ValueError` when it is not an address."""
-    try:
-        # No DNS lookup: validation is pure and works offline (imports, tests).
-        result = validate_email(value.strip(), check_deliverability=False)
-    except EmailNotValidError as exc:
-        raise ValueError(f"not an email address: {exc}") from None
-    # Lower-cased whole, as recruiting stores candidates' addresses: one spelling to compare.
-    return result.normalized.lower()
-
-
 def normalise_phone(value: str) -> str:
     """Digits with an optional leading `+` (`+86 138-0013-8000` → `+8613800138000`)."""
-    raw = _PHONE_SEPARATORS_RE.sub("", value.strip())
+    # Full-width digits (an input method in full-width mode) are the digits they stand for.
+    raw = _PHONE_SEPARATORS_RE.sub("", unicodedata.normalize("NFKC", value).strip())
     if raw.startswith("00"):
         raw = "+" + raw[2:]  # the international prefix dialled from most countries
     if not _PHONE_RE.fullmatch(raw):

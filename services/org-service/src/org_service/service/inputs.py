@@ -23,7 +23,6 @@ from pydantic_core import PydanticCustomError
 from org_service.domain import lengths
 from org_service.domain.people import (
     canonical_locale,
-    normalise_email,
     normalise_name,
     normalise_phone,
 )
@@ -35,6 +34,7 @@ from org_service.domain.vocabularies import (
     MAX_LABELS,
     MAX_TERM_LENGTH,
 )
+from talentloop_shared.contacts import canonical_email
 from talentloop_shared.events.payloads import Education
 from talentloop_shared.http import RequestModel
 from talentloop_shared.http.codes import FOLDED
@@ -114,7 +114,7 @@ TimeZone = Annotated[
     AfterValidator(_rule("timezone", canonical_timezone)),
 ]
 Email = Annotated[
-    Annotated[str, Field(max_length=lengths.EMAIL), AfterValidator(_rule("email", normalise_email))]
+    Annotated[str, Field(max_length=lengths.EMAIL), AfterValidator(_rule("email", canonical_email))]
     | None,
     BeforeValidator(_blank_is_none),
 ]

@@ -13,25 +13,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 
+from talentloop_shared.contacts import canonical_email
 from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.i18n import canonical_timezone
 from talentloop_shared.language import language_code
 
 
 def normalise_email(value: str) -> str:
-    """Return the email trimmed and lower-cased; raise if it is not a valid address."""
-    candidate = (value or "").strip()
-    if not candidate:
-        raise FieldInvalid("email", "must not be empty")
+    """The address as stored and compared (`talentloop_shared.contacts.canonical_email`);
+    `FieldInvalid` naming the field when it is not one."""
     try:
-        # No DNS lookup: validation must be pure and work offline (imports, tests).
-        result = validate_email(candidate, check_deliverability=False)
-    except EmailNotValidError as exc:
-        raise FieldInvalid("email", str(exc)) from exc
-    # The whole address is lower-cased (not just the domain) so email stays a unique key.
-    return result.normalized.lower()
+        return canonical_email(value)
+    except ValueError as exc:
+        raise FieldInvalid("email", str(exc)) from None
 
 
 def normalise_phone(value: str, *, default_region: str = "CN") -> str:

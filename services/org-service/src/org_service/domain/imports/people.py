@@ -24,11 +24,11 @@ from org_service.domain.imports.rows import (
 from org_service.domain.people import (
     PERSON_FIELDS,
     canonical_locale,
-    normalise_email,
     normalise_name,
     normalise_phone,
     parse_active,
 )
+from talentloop_shared.contacts import canonical_email
 from talentloop_shared.i18n import canonical_timezone
 from talentloop_shared.tabular import Table, TableRow
 
@@ -166,7 +166,7 @@ def _parse_person(
         problem("name", "required")
     elif len(name) > lengths.PERSON_NAME:  # the columns' lengths
         problem("name", f"longer than {lengths.PERSON_NAME} characters")
-    normalised("email", normalise_email)
+    normalised("email", canonical_email)
     normalised("phone", normalise_phone)
     normalised("locale", canonical_locale)
     normalised("timezone", canonical_timezone)
