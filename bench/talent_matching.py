@@ -152,6 +152,8 @@ def profile_rows(n: int, seed: int = 7) -> tuple[list[tuple[Any, ...]], list[tup
             "consent_expires_at": consent_expires_at(rejected),
             "next_contact_at": next_contact_at(rejected),
             "last_contacted_at": None,
+            "declined_contact_at": None,
+            "contact_answered_at": None,
             "hired_at": None,
             "created_at": now,
             "updated_at": now,
