@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any, Final
 
-from talentloop_shared.characters import UNSTORABLE_RE, fold_code, unstorable
+from talentloop_shared.characters import UNSTORABLE_RE, code_problem, fold_code, unstorable
 from talentloop_shared.errors import Invalid
 
 HEADER_ROW: Final = 1
@@ -241,6 +241,8 @@ def _table(
         blank_run = 0
         for name in folded:
             values[name] = fold_code(values[name]).strip()
+            if (problem := code_problem(values[name])) is not None:
+                cell_problems.append(CellProblem(row_number, name, f"the code {problem}"))
         total += 1
         if total > max_rows:
             raise TableError(f"the file has more than {max_rows} rows; split it into parts")

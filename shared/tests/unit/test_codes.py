@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 import httpx
@@ -38,6 +39,20 @@ def test_a_body_code_is_folded_before_its_length_is_checked() -> None:
         _Unit(code="ＡＢＣＤＥＦＧＨＩ")
     with pytest.raises(ValidationError, match="at least 1 character"):
         _Unit(code="\u3000")
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("AC\u200bME", "U+200B (ZERO WIDTH SPACE) at character 3"),
+        ("\u202eEMCA", "U+202E (RIGHT-TO-LEFT OVERRIDE) at character 1"),
+        ("ACME\ufeff", "U+FEFF (ZERO WIDTH NO-BREAK SPACE) at character 5"),
+    ],
+)
+def test_a_code_with_an_invisible_character_is_refused_naming_it(typed: str, named: str) -> None:
+    # "ACME" and "AC<ZWSP>ME" would be two codes no one can tell apart on a screen.
+    with pytest.raises(ValidationError, match=re.escape(named)):
+        _Unit(code=typed)
 
 
 async def test_a_path_code_is_folded_and_may_not_begin_or_end_with_a_space() -> None:

@@ -290,3 +290,11 @@ def test_code_columns_are_folded_and_other_text_is_kept_as_typed() -> None:
     content = "code,parent_code,name\nＤＥＰＴ－００１,\u3000ＣＯ１\u3000,ＡＢＣ 公司\n".encode()
     table = read_table(content, codes=("code", "parent_code", "not_in_the_file"))
     assert table.rows[0].values == {"code": "DEPT-001", "parent_code": "CO1", "name": "ＡＢＣ 公司"}
+
+
+def test_an_invisible_character_in_a_code_is_a_problem_of_its_cell() -> None:
+    content = "code,name\nDEPT\u200b-001,Sales\n".encode()
+    table = read_table(content, codes=("code",))
+    [problem] = table.cell_problems
+    assert (problem.row, problem.column) == (2, "code")
+    assert "U+200B (ZERO WIDTH SPACE) at character 5" in problem.problem

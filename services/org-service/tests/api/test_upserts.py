@@ -327,6 +327,12 @@ async def test_codes_typed_in_full_width_are_the_codes_they_stand_for(client, au
         "/api/v1/org-units", headers=hr, json={"name": "Twin", "kind": "team", "code": f"{p}-T"}
     )
     assert taken.status_code == 409  # not a second unit with a code that looks the same
+    hidden = await client.post(
+        "/api/v1/org-units",
+        headers=hr,
+        json={"name": "Twin", "kind": "team", "code": f"{p}-\u200bT"},
+    )
+    assert hidden.status_code == 422 and "U+200B (ZERO WIDTH SPACE)" in hidden.text
     position = await put(
         client,
         erp,
