@@ -6,6 +6,7 @@ from __future__ import annotations
 from org_testkit import about, unique, wait_for_events
 
 from talentloop_shared.testing.harness import event_probe
+from talentloop_shared.testing.typing_modes import full_width
 
 
 async def put(client, headers, path: str, body: dict, **extra_headers: str):
@@ -291,10 +292,6 @@ async def test_person_upsert_by_code(client, auth, amqp_url, ns):
     assert r.status_code == 409
 
 
-# ASCII letters, digits and signs as a Chinese input method types them in full-width mode.
-FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
-
-
 async def test_codes_typed_in_full_width_are_the_codes_they_stand_for(client, auth, hr):
     """`ＡＣＭＥ－００１` is what `ACME-001` looks like typed with the input method left in
     full-width mode: the same code to whoever typed it, so it finds the same unit, position
@@ -304,7 +301,7 @@ async def test_codes_typed_in_full_width_are_the_codes_they_stand_for(client, au
     company = await put(
         client,
         erp,
-        "/api/v1/org-units/by-code/" + f"{p}-CO".translate(FULL_WIDTH),
+        "/api/v1/org-units/by-code/" + full_width(f"{p}-CO"),
         {"name": "Acme", "kind": "company"},
     )
     assert company.status_code == 201, company.text
@@ -319,7 +316,7 @@ async def test_codes_typed_in_full_width_are_the_codes_they_stand_for(client, au
             "name": "Team",
             "kind": "team",
             "parent_id": company.json()["id"],
-            "code": f"{p}-T".translate(FULL_WIDTH),
+            "code": full_width(f"{p}-T"),
         },
     )
     assert team.status_code == 201 and team.json()["code"] == f"{p}-T"
@@ -337,15 +334,15 @@ async def test_codes_typed_in_full_width_are_the_codes_they_stand_for(client, au
         client,
         erp,
         f"/api/v1/positions/by-code/{p}-P",
-        {"title": "Analyst", "org_unit_code": f"　{p}-T　".translate(FULL_WIDTH)},
+        {"title": "Analyst", "org_unit_code": full_width(f"　{p}-T　")},
     )
     assert position.status_code == 201, position.text
     assert position.json()["org_unit"]["id"] == team.json()["id"]
     person = await put(
         client,
         erp,
-        "/api/v1/people/by-code/" + f"{p}-9".translate(FULL_WIDTH),
-        {"name": "Sun Li", "org_unit_code": f"{p}-CO".translate(FULL_WIDTH)},
+        "/api/v1/people/by-code/" + full_width(f"{p}-9"),
+        {"name": "Sun Li", "org_unit_code": full_width(f"{p}-CO")},
     )
     assert person.status_code == 201 and person.json()["external_code"] == f"{p}-9"
     assert person.json()["org_unit_id"] == company.json()["id"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from org_testkit import csv_bytes, unique
 
+from talentloop_shared.testing.typing_modes import full_width
+
 
 async def post_import(client, headers, kind: str, rows: list[list[str]], *, dry_run: bool):
     return await client.post(
@@ -97,11 +99,10 @@ async def test_codes_typed_in_full_width_are_read_as_the_codes_they_stand_for(cl
     """A sheet typed with the input method in full-width mode: its codes find the units they
     name, and are stored as the ERP spells them (as in the API)."""
     unit = await a_unit(client, hr)
-    full_width = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}
     team = unique("fw")
     rows = [
         ["code", "name", "kind", "parent_code"],
-        [team.translate(full_width), "Team", "team", f"\u3000{unit}".translate(full_width)],
+        [full_width(team), "Team", "team", full_width(f"\u3000{unit}")],
     ]
     r = await post_import(client, hr, "org_units", rows, dry_run=False)
     assert r.status_code == 200, r.text

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 
 from openpyxl import Workbook
 
+from talentloop_shared.testing.typing_modes import full_width
+
 
 async def test_candidate_is_normalised_and_email_is_unique(recruiting) -> None:
     email = f"Mixed.Case.{uuid.uuid4().hex[:6]}@Example.COM"
@@ -34,9 +36,9 @@ async def test_candidate_is_normalised_and_email_is_unique(recruiting) -> None:
     assert dup.status_code == 409
     assert dup.headers["content-type"] == "application/problem+json"
     # The same address typed with the input method in full-width mode is the same person.
-    full_width = email.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})
+    typed = full_width(email)
     twin = await client.post(
-        "/api/v1/candidates", headers=hr, json={"name": "Other", "email": full_width}
+        "/api/v1/candidates", headers=hr, json={"name": "Other", "email": typed}
     )
     assert twin.status_code == 409, twin.text
 

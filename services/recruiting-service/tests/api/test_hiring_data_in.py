@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from recruiting_service.db.models import Application, Candidate
+from talentloop_shared.testing.typing_modes import full_width
 
 PROBLEM = "application/problem+json"
 
@@ -236,13 +237,13 @@ async def test_an_external_id_typed_in_full_width_finds_the_same_candidate(recru
     client, erp = recruiting.svc.client, _erp(recruiting)
     tag = uuid.uuid4().hex[:8]
     external_id = f"ATS-{tag}"
-    full_width = external_id.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})
+    typed = full_width(external_id)
     url = "/api/v1/candidates/by-external-id/"
-    created = await client.put(url + full_width, headers=erp, json=_person(tag))
+    created = await client.put(url + typed, headers=erp, json=_person(tag))
     assert created.status_code == 201, created.text
     assert created.json()["external_id"] == external_id
     again = await client.put(url + external_id, headers=erp, json=_person(tag))
     assert again.status_code == 200 and again.json()["id"] == created.json()["id"]
-    found = await client.get(url + full_width, headers=erp)
+    found = await client.get(url + typed, headers=erp)
     assert found.status_code == 200 and found.json()["id"] == created.json()["id"]
     assert await _count(recruiting, Candidate, Candidate.external_id == external_id) == 1
