@@ -189,7 +189,7 @@ async def test_hr_sets_where_alerts_for_hr_go_and_unset_the_deployment_s_apply(s
             headers=h,
             json={
                 **base,
-                "hr_alert_email": "talent-team@acme.example",
+                "hr_alert_email": "Talent-Team＠ａｃｍｅ.example",  # full-width mode, capitals
                 "hr_alert_locale": "en_us",
                 "hr_alert_timezone": "europe/berlin",
             },
