@@ -118,6 +118,27 @@ def test_scheme_weights_as_percent_and_without_department() -> None:
     ]
 
 
+def test_lists_and_schemes_typed_in_full_width_mode_read_as_typed_in_ascii() -> None:
+    # A Chinese input method left in full-width mode types `；`, `：` and `０.６`.
+    row = position_row(
+        1,
+        required_skills="SQL；数据分析｜Python",
+        responsibilities="搭建看板；对接销售",
+        evaluation_scheme="technical：专业能力：６０％：ＴＥＣＨ；culture：文化契合：０.４：ＨＲ",
+    )
+    report = validate_position_rows(
+        read_table(csv_bytes([list(POSITION_COLUMNS), row])), known_org_unit_codes=KNOWN_UNITS
+    )
+    assert report.ok, report.problems
+    (read,) = report.rows
+    assert len(read.requirements.required_skills) == 3
+    assert read.responsibilities == ("搭建看板", "对接销售")
+    assert read.evaluation_scheme == (
+        ImportedDimension("technical", "专业能力", 0.6, "TECH"),
+        ImportedDimension("culture", "文化契合", 0.4, "HR"),
+    )
+
+
 def test_duplicate_position_codes() -> None:
     content = csv_bytes([list(POSITION_COLUMNS), position_row(1), position_row(2), position_row(1)])
     report = validate_position_rows(read_table(content), known_org_unit_codes=KNOWN_UNITS)

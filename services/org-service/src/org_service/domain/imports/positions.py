@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -209,7 +210,8 @@ def _parse_scheme(
         return ()
     dimensions: list[ImportedDimension] = []
     malformed = False
-    parts = [p.strip() for p in split_list(cell) if p.strip()]
+    # `technical：技术：０.６：ＴＥＣＨ` typed in full-width mode is `technical:技术:0.6:TECH`.
+    parts = [unicodedata.normalize("NFKC", p).strip() for p in split_list(cell) if p.strip()]
     for i, part in enumerate(parts):
         pieces = [piece.strip() for piece in part.split(":")]
         if len(pieces) not in (3, 4):

@@ -15,7 +15,8 @@ from talentloop_shared.tabular import HEADER_ROW, Table, TableRow
 ImportKind = Literal["org_units", "positions", "people"]
 RowT = TypeVar("RowT")
 
-_LIST_SEPARATORS_RE = re.compile(r"[;|\r\n]")
+# `；` and `｜` are `;` and `|` typed with a Chinese input method in full-width mode.
+_LIST_SEPARATORS_RE = re.compile(r"[;|\r\n；｜]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +206,7 @@ def finish_tree_report(
 
 
 def split_list(cell: str) -> list[str]:
-    """The items of a list cell (`;`, `|` or one per line)."""
+    """The items of a list cell (`;`, `|`, either typed in full width, or one per line)."""
     return _LIST_SEPARATORS_RE.split(cell)
 
 
