@@ -10,11 +10,13 @@ then saved as UTF-8): its row is better refused, naming it, than stored garbled.
 line feed and carriage return are text people do write (a multi-line comment, Alt+Enter
 in a cell).
 
-Codes and external ids (an ERP's `DEPT-001`, a 工号) are also folded (`fold_code`): typed
-with a Chinese input method left in full-width mode, `ＤＥＰＴ－００１` is the same code to the
-person who typed it, so it must find the same record, not make a second one. A code may
-not hold an invisible formatting character either (a zero-width space, a direction mark:
-`invisible_in_code`), which a name may (a zero-width joiner belongs in some scripts).
+What is typed with a Chinese input method left in full-width mode is folded where it
+stands for ASCII (`fold_width`): codes and external ids (an ERP's `DEPT-001`, a 工号),
+email addresses, phone numbers, the notation of an imported evaluation scheme.
+`ＤＥＰＴ－００１` is the same code to the person who typed it, so it must find the same
+record, not make a second one. A code may not hold an invisible formatting character
+either (a zero-width space, a direction mark: `code_problem`), which a name may (a
+zero-width joiner belongs in some scripts).
 """
 
 from __future__ import annotations
@@ -37,32 +39,24 @@ def unstorable(text: str) -> tuple[int, str] | None:
     return found.start() + 1, what
 
 
-def fold_code(value: str) -> str:
-    """A code as what it stands for: full-width letters, digits and signs as their ASCII
-    selves (`ＤＥＰＴ－００１` → `DEPT-001`, an ideographic space as a space; Unicode NFKC).
-    Letter case is kept (codes are compared as the ERP spells them), and so are spaces:
-    a request body trims its strings, a path refuses a code that begins or ends with one."""
-    return value if value.isascii() else unicodedata.normalize("NFKC", value)
+def fold_width(text: str) -> str:
+    """`text` as what it stands for when typed in full-width mode: full-width letters,
+    digits and signs as their ASCII selves (`ＤＥＰＴ－００１` → `DEPT-001`, `：` → `:`, an
+    ideographic space as a space; Unicode NFKC). Case and spaces are kept: a request body
+    trims its strings, a path refuses a code that begins or ends with one."""
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
 
 
-def invisible_in_code(code: str) -> tuple[int, str] | None:
-    """The first invisible formatting character (Unicode category Cf: U+200B ZERO WIDTH
-    SPACE, U+202E RIGHT-TO-LEFT OVERRIDE, U+FEFF…) in `code`, as (its position from 1, its
-    name); None when there is none. "ACME" and "ACME\u200b" would be two codes no one can
-    tell apart, and an ERP could never send the second one back."""
+def code_problem(code: str) -> str | None:
+    """Why `code` (folded) cannot be a code, or None: it holds an invisible formatting
+    character (Unicode category Cf: U+200B ZERO WIDTH SPACE, U+202E RIGHT-TO-LEFT OVERRIDE,
+    U+FEFF…). "ACME" and "ACME\u200b" would be two codes no one can tell apart, and an ERP
+    could never send the second one back."""
     if code.isascii():
         return None
     for position, char in enumerate(code, start=1):
         if unicodedata.category(char) == "Cf":
             name = unicodedata.name(char, "")
-            return position, f"U+{ord(char):04X}{f' ({name})' if name else ''}"
+            what = f"U+{ord(char):04X}{f' ({name})' if name else ''}"
+            return f"holds the invisible character {what} at character {position}; remove it"
     return None
-
-
-def code_problem(code: str) -> str | None:
-    """Why `code` (folded) cannot be a code, or None."""
-    found = invisible_in_code(code)
-    if found is None:
-        return None
-    position, what = found
-    return f"holds the invisible character {what} at character {position}; remove it"

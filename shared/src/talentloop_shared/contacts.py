@@ -1,24 +1,24 @@
 """Email addresses, one way for every service that stores one (org's staff directory,
-recruiting's candidates): the spelling that is stored, compared and written to.
+recruiting's candidates, notify's HR addresses): the spelling stored, compared, written to.
 
 Typed with a Chinese input method left in full-width mode, `ｌｉ＠ｅｘａｍｐｌｅ．ｃｏｍ` is
 `li@example.com` to the person who typed it; stored as typed it is another candidate (the
 duplicate check compares addresses) and a mailbox most servers refuse. So the address is
-folded first (Unicode NFKC: full-width letters, digits and signs as ASCII; other scripts
-as written), then checked, then lower-cased whole.
+folded first (`characters.fold_width`: full-width letters, digits and signs as ASCII;
+other scripts as written), then checked, then lower-cased whole.
 """
 
 from __future__ import annotations
 
-import unicodedata
-
 from email_validator import EmailNotValidError, validate_email
+
+from talentloop_shared.characters import fold_width
 
 
 def canonical_email(value: str) -> str:
     """The address folded, checked and lower-cased (`  Li.Na@Example.COM ` →
     `li.na@example.com`); a ValueError that says what is wrong when it is not one."""
-    text = unicodedata.normalize("NFKC", value or "").strip()
+    text = fold_width(value or "").strip()
     if not text:
         raise ValueError("must not be empty")
     try:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any, Final
 
-from talentloop_shared.characters import UNSTORABLE_RE, code_problem, fold_code, unstorable
+from talentloop_shared.characters import UNSTORABLE_RE, code_problem, fold_width, unstorable
 from talentloop_shared.errors import Invalid
 
 HEADER_ROW: Final = 1
@@ -153,7 +153,7 @@ def read_table(
 
     `aliases` maps normalised header spellings to columns (`"部门编码"` → `"org_unit_code"`);
     `column_map` is the uploader's own mapping of the file's headers to columns, which wins.
-    The cells of the columns named in `codes` are folded as codes (`characters.fold_code`:
+    The cells of the columns named in `codes` are folded as codes (`characters.fold_width`:
     `ＤＥＰＴ－００１` → `DEPT-001`), as a code sent to the API is.
     More than `max_rows` data rows is a `TableError` (split the file).
     """
@@ -240,7 +240,7 @@ def _table(
             continue
         blank_run = 0
         for name in folded:
-            values[name] = fold_code(values[name]).strip()
+            values[name] = fold_width(values[name]).strip()
             if (problem := code_problem(values[name])) is not None:
                 cell_problems.append(CellProblem(row_number, name, f"the code {problem}"))
         total += 1

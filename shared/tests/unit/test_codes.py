@@ -10,7 +10,7 @@ import pytest
 from fastapi import FastAPI
 from pydantic import Field, ValidationError
 
-from talentloop_shared.characters import fold_code
+from talentloop_shared.characters import fold_width
 from talentloop_shared.http import RequestModel
 from talentloop_shared.http.codes import FOLDED, code_path
 
@@ -25,8 +25,8 @@ from talentloop_shared.http.codes import FOLDED, code_path
         ("DEPT-001", "DEPT-001"),
     ],
 )
-def test_fold_code(typed: str, code: str) -> None:
-    assert fold_code(typed) == code
+def test_fold_width_of_a_code(typed: str, code: str) -> None:
+    assert fold_width(typed) == code
 
 
 class _Unit(RequestModel):

@@ -140,7 +140,7 @@ def drop_custom_vocabularies() -> None:
 
 def fold_stored_codes(*columns: tuple[str, str]) -> None:
     """Fold the codes stored before codes were folded on the way in
-    (`talentloop_shared.characters.fold_code`: `ＤＥＰＴ－００１` → `DEPT-001`), so that the
+    (`talentloop_shared.characters.fold_width`: `ＤＥＰＴ－００１` → `DEPT-001`), so that the
     ERP's next PUT by `DEPT-001` finds the record instead of making a second one. Each
     (table, column) is unique; a code whose folded spelling another record already has (or
     that would no longer fit the column) is left as it is and counted in the migration's log:

@@ -1,5 +1,5 @@
 """Codes in requests (an ERP's unit, position or staff code, an external id), folded as
-`talentloop_shared.characters.fold_code` says: `ＤＥＰＴ－００１` typed in full-width mode is
+`talentloop_shared.characters.fold_width` says: `ＤＥＰＴ－００１` typed in full-width mode is
 `DEPT-001`, in a body and in a path alike, before its length is checked; one that holds an
 invisible character (a zero-width space) is a 422 naming it."""
 
@@ -10,13 +10,13 @@ from typing import Annotated, Any, Final
 from fastapi import Path
 from pydantic import BeforeValidator
 
-from talentloop_shared.characters import code_problem, fold_code
+from talentloop_shared.characters import code_problem, fold_width
 
 
 def _folded(value: object) -> object:
     if not isinstance(value, str):
         return value
-    code = fold_code(value)
+    code = fold_width(value)
     if (problem := code_problem(code)) is not None:
         raise ValueError(problem)
     return code

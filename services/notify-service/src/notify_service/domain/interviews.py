@@ -190,7 +190,7 @@ class Slot:
 def format_slot(start: datetime, duration_minutes: int, *, tz: str | None, locale: str) -> Slot:
     """`start` for `duration_minutes` on the reader's clock, written in their language."""
     zone = zone_or_utc(tz)
-    zone_name = str(getattr(zone, "key", None) or "UTC")
+    zone_name = zone.key
     begin = _utc(start).astimezone(zone)
     end = (_utc(start) + timedelta(minutes=duration_minutes)).astimezone(zone)
     start_time, end_time = begin.strftime("%H:%M"), end.strftime("%H:%M")

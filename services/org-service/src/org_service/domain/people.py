@@ -8,12 +8,12 @@ people import turn that into a 422 or a row problem, so both say the same thing.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from typing import Any, Final, Literal
 
 from org_service.domain.errors import FieldError
 from org_service.domain.hierarchy import creates_cycle
+from talentloop_shared.characters import fold_width
 from talentloop_shared.i18n import try_canonical_locale
 
 PersonChange = Literal["created", "updated", "deactivated", "reactivated"]
@@ -76,7 +76,7 @@ def normalise_name(value: str) -> str:
 def normalise_phone(value: str) -> str:
     """Digits with an optional leading `+` (`+86 138-0013-8000` → `+8613800138000`)."""
     # Full-width digits (an input method in full-width mode) are the digits they stand for.
-    raw = _PHONE_SEPARATORS_RE.sub("", unicodedata.normalize("NFKC", value).strip())
+    raw = _PHONE_SEPARATORS_RE.sub("", fold_width(value).strip())
     if raw.startswith("00"):
         raw = "+" + raw[2:]  # the international prefix dialled from most countries
     if not _PHONE_RE.fullmatch(raw):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -25,6 +24,7 @@ from org_service.domain.positions import (
     validate_evaluation_scheme,
     validate_status,
 )
+from talentloop_shared.characters import fold_width
 from talentloop_shared.events.payloads import Dimension, EvaluationScheme, Requirements
 from talentloop_shared.tabular import Table, TableRow
 
@@ -211,7 +211,7 @@ def _parse_scheme(
     dimensions: list[ImportedDimension] = []
     malformed = False
     # `technical：技术：０.６：ＴＥＣＨ` typed in full-width mode is `technical:技术:0.6:TECH`.
-    parts = [unicodedata.normalize("NFKC", p).strip() for p in split_list(cell) if p.strip()]
+    parts = [fold_width(p).strip() for p in split_list(cell) if p.strip()]
     for i, part in enumerate(parts):
         pieces = [piece.strip() for piece in part.split(":")]
         if len(pieces) not in (3, 4):
