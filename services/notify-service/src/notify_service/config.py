@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from email.utils import parseaddr
 from typing import Literal
 
 from limits import parse_many
@@ -167,6 +168,13 @@ class Settings(ServiceSettings):
             parse_many(value)
         except ValueError:
             raise ValueError("not a rate limit such as '20/minute;200/day'") from None
+        return value
+
+    @field_validator("smtp_from")
+    @classmethod
+    def _sender(cls, value: str) -> str:
+        if "\r" in value or "\n" in value or "@" not in parseaddr(value)[1]:
+            raise ValueError("not a sender such as 'Acme Recruiting <no-reply@acme.example>'")
         return value
 
     @field_validator("interview_reminders", "scorecard_reminders")

@@ -11,18 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from email import encoders
-from email.charset import BASE64, Charset
-from email.header import Header
-from email.message import Message
-from email.mime.base import MIMEBase
-from email.mime.multipart import MIMEMultipart
-from email.mime.text import MIMEText
-from email.utils import formatdate
 from typing import Any, Protocol
 
 import aiosmtplib
@@ -30,7 +21,7 @@ import httpx
 
 from notify_service.config import Settings
 from notify_service.db.models import Notification
-from talentloop_shared.i18n import DEFAULT_LOCALE, try_canonical_locale
+from notify_service.service.mime import EmailWriter
 from talentloop_shared.logging import describe_error, get_logger
 
 log = get_logger(__name__)
@@ -45,113 +36,6 @@ class DeliveryResult:
     permanent: bool = False  # retrying cannot help (bad address, no provider configured)
     reference: str | None = None
     unknown: bool = False  # it may have gone out: do not retry on our own
-
-
-def message_id_for(notice: Notification) -> str:
-    """A stable Message-ID per notice, so a receiving system can drop a duplicate."""
-    return f"<{notice.id}@notify.talentloop>"
-
-
-def _html_document(notice: Notification) -> str:
-    lang = try_canonical_locale(notice.locale) or DEFAULT_LOCALE
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"></head>'
-        f"<body>\n{notice.body_html}\n</body></html>\n"
-    )
-
-
-CALENDAR_FILENAME = "invite.ics"
-
-
-def _calendar_parts(notice: Notification) -> tuple[MIMEText, MIMEBase]:
-    """An interview email's calendar: the text/calendar alternative mail clients show as an
-    invitation (with its iTIP method, RFC 6047), and the same as an .ics attachment for
-    those that only offer attachments."""
-    method = notice.calendar_method or "REQUEST"
-    inline = _text(notice.calendar, "calendar")
-    inline.set_param("method", method)
-    attachment = MIMEBase("application", "ics", name=CALENDAR_FILENAME)
-    del attachment["MIME-Version"]
-    attachment.set_payload((notice.calendar or "").encode("utf-8"))
-    encoders.encode_base64(attachment)
-    attachment.add_header("Content-Disposition", "attachment", filename=CALENDAR_FILENAME)
-    return inline, attachment
-
-
-def build_email(notice: Notification, *, sender: str) -> Message:
-    """The MIME message of an email notice: text part plus escaped HTML alternative, and
-    for an interview email its calendar (multipart/mixed: the alternatives text, HTML and
-    text/calendar, then the .ics attachment)."""
-    # compat32 MIME classes: several times cheaper to build than EmailMessage's header
-    # registry, which matters when a dispatcher sends hundreds per second.
-    msg: Message
-    if notice.calendar:
-        return _with_calendar(notice, sender=sender)
-    if not notice.body_html:
-        msg = MIMEText(notice.body_text or "", "plain", "utf-8")
-    else:
-        msg = _multipart(
-            "alternative", _text(notice.body_text, "plain"), _text(_html_document(notice), "html")
-        )
-    _headers(msg, notice, sender=sender)
-    return msg
-
-
-def _with_calendar(notice: Notification, *, sender: str) -> Message:
-    alternatives = [_text(notice.body_text, "plain")]
-    if notice.body_html:
-        alternatives.append(_text(_html_document(notice), "html"))
-    inline, attachment = _calendar_parts(notice)
-    alternative = _multipart("alternative", *alternatives, inline)
-    del alternative["MIME-Version"]  # a part's
-    msg = _multipart("mixed", alternative, attachment)
-    _headers(msg, notice, sender=sender)
-    return msg
-
-
-def _text(text: str | None, subtype: str) -> MIMEText:
-    """A UTF-8 body part (base64): MIME-Version belongs to the message, not to its parts."""
-    part = MIMEText(text or "", subtype, "utf-8")
-    del part["MIME-Version"]
-    return part
-
-
-def _multipart(subtype: str, *parts: Message) -> MIMEMultipart:
-    """A multipart with a boundary of our own. Every part is base64, whose alphabet has no
-    "_", so "=_…" cannot occur inside one; the generator would otherwise search each
-    message's text for a random boundary with a regular expression compiled anew for
-    every message (a fifth of the time a rejection email took to serialise)."""
-    return MIMEMultipart(subtype, boundary=f"=_{uuid.uuid4().hex}", _subparts=parts)
-
-
-# Base64 encoded-words for a subject that is not ASCII. The default for UTF-8 ("shortest")
-# measures the quoted-printable length of the growing line at every character while it
-# folds, which took longer than serialising the rest of an English rejection email.
-_UTF8_BASE64 = Charset("utf-8")
-_UTF8_BASE64.header_encoding = BASE64
-
-
-def _subject(subject: str | None) -> str:
-    """The Subject header's value: one line; as it is when ASCII (readable in any mail
-    client's source view), else as RFC 2047 base64 encoded-words."""
-    line = " ".join((subject or "").split())
-    if line.isascii():
-        return line
-    # typeshed types compat32 headers as `str` only; the compat32 policy also takes a `Header`.
-    return Header(line, _UTF8_BASE64)  # type: ignore[return-value]
-
-
-def _headers(msg: Message, notice: Notification, *, sender: str) -> None:
-    msg["From"] = sender
-    msg["To"] = notice.recipient or ""
-    if notice.cc:
-        msg["Cc"] = notice.cc
-    msg["Subject"] = _subject(notice.subject)
-    msg["Date"] = formatdate(usegmt=True)
-    msg["Message-ID"] = message_id_for(notice)
-    # What the message is (rejection, invitation, interview_invitation, alert.…), so a mail
-    # system can file or route it without reading the text.
-    msg["X-Talentloop-Notice"] = notice.kind
 
 
 class EmailSender(Protocol):
@@ -190,6 +74,10 @@ class _Connection(aiosmtplib.SMTP):
         return await super().data(message, **kwargs)
 
 
+# An address that is not ASCII goes out only to a server that takes it (RFC 6531); aiosmtplib
+# raises SMTPNotSupported before MAIL FROM otherwise, and the message fails on its own.
+_UTF8 = ["SMTPUTF8"]
+
 # An idle connection used this recently is reused without a NOOP first: a server drops
 # idle connections after minutes, not seconds (RFC 5321 asks it to wait 5 minutes).
 _CHECK_IDLE_AFTER_SECONDS = 5.0
@@ -209,6 +97,7 @@ class SmtpMailer:
         self.s = settings
         self._idle: list[tuple[_Connection, float]] = []  # and when each was released
         self._slots = asyncio.Semaphore(settings.dispatch_concurrency)
+        self._writer = EmailWriter(settings.smtp_from)
 
     def _client(self) -> _Connection:
         return _Connection(
@@ -301,8 +190,10 @@ class SmtpMailer:
         outcome."""
         smtp.data_sent = False
         try:
-            msg = build_email(notice, sender=self.s.smtp_from)
-            _refused, response = await smtp.send_message(msg)
+            msg = self._writer.write(notice)
+            _refused, response = await smtp.sendmail(
+                msg.sender, msg.recipients, msg.data, mail_options=_UTF8 if msg.utf8 else None
+            )
             return True, DeliveryResult(True, reference=response[:300])
         except aiosmtplib.SMTPRecipientsRefused as exc:
             codes = [r.code for r in exc.recipients]

@@ -50,8 +50,9 @@ from notify_service import domain
 from notify_service.config import Settings
 from notify_service.db.claims import claim_due_rows
 from notify_service.db.models import DeliveryAttempt, Notification
-from notify_service.service.delivery import DeliveryResult, message_id_for, send_sms_batch
+from notify_service.service.delivery import DeliveryResult, send_sms_batch
 from notify_service.service.erasure import ERASED_REASON
+from notify_service.service.mime import message_id_for
 from notify_service.service.robot_delivery import send_chat_batch
 from notify_service.service.state import notify_state
 from notify_service.service.wakeups import WAKE_CHANNEL
