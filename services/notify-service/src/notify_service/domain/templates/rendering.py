@@ -483,14 +483,16 @@ def _linkify(escaped: str) -> str:
     return _URL.sub(repl, escaped)
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def text_to_html(text: str) -> str:
-    """Escape plain text and lay it out as HTML: `<p>` per paragraph, `<br>` per line."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    out = []
-    for para in paragraphs:
-        lines = [_linkify(str(escape(line))) for line in para.split("\n")]
-        out.append("<p>" + "<br>\n".join(lines) + "</p>")
-    return "\n".join(out)
+    """Escape plain text and lay it out as HTML: `<p>` per paragraph, `<br>` per line.
+    Escaped and linked as a whole (a link never spans a line: `_URL` has no whitespace),
+    then split: one pass of each instead of one per line."""
+    linked = _linkify(str(escape(text)))
+    paragraphs = [p for p in _PARAGRAPH_BREAK.split(linked) if p.strip()]
+    return "\n".join("<p>" + "<br>\n".join(p.split("\n")) + "</p>" for p in paragraphs)
 
 
 def _generate(source: str, context: Mapping[str, Any]) -> str:
