@@ -58,6 +58,9 @@ async def test_candidate_validation_names_the_field(recruiting) -> None:
         r = await client.post("/api/v1/candidates", headers=hr, json=body)
         assert r.status_code == 422, (field, r.text)
         assert r.json()["errors"][0]["loc"] == ["body", field]
+        # the field is named once, by its place, not again at the start of the message
+        assert not r.json()["errors"][0]["msg"].startswith(f"{field}:"), r.text
+        assert r.json()["detail"].startswith(f"body.{field}: {r.json()['errors'][0]['msg']}")
     r = await client.post(
         "/api/v1/candidates",
         headers=hr,

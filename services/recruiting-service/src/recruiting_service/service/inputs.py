@@ -47,7 +47,8 @@ def field_rule(rule: Callable[[A], R]) -> Callable[[A], R]:
         try:
             return rule(value)
         except FieldInvalid as exc:
-            raise ValueError(str(exc)) from None
+            # pydantic puts the message against the field: the field's name is not repeated.
+            raise ValueError(exc.msg) from None
 
     return validate
 
