@@ -10,9 +10,15 @@ other scripts as written), then checked, then lower-cased whole.
 
 from __future__ import annotations
 
+from typing import Annotated, Final
+
 from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, Field
 
 from talentloop_shared.characters import fold_width
+
+EMAIL_MAX_LENGTH: Final = 320
+"""The longest address a column holds (RFC 3696's 64 + 1 + 255)."""
 
 
 def canonical_email(value: str) -> str:
@@ -28,3 +34,12 @@ def canonical_email(value: str) -> str:
         raise ValueError(f"not an email address: {exc}") from None
     # Lower-cased whole (not only the domain): one spelling to compare, a unique key.
     return result.normalized.lower()
+
+
+EmailAddress = Annotated[
+    str,
+    Field(max_length=EMAIL_MAX_LENGTH, json_schema_extra={"format": "email"}),
+    AfterValidator(canonical_email),
+]
+"""An email address in a request (body or query) as every service takes one: stored as
+`canonical_email` spells it; a 422 that says what is wrong when it is not one."""

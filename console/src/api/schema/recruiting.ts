@@ -790,7 +790,10 @@ export interface components {
              * @enum {string}
              */
             education: "none" | "secondary" | "associate" | "bachelor" | "master" | "phd";
-            /** Email */
+            /**
+             * Email
+             * Format: email
+             */
             email: string;
             /** Industries */
             industries?: string[];

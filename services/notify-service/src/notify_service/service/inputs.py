@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from notify_service.domain.templates.contexts import TemplateKind
-from talentloop_shared.contacts import canonical_email
+from talentloop_shared.contacts import EmailAddress
 from talentloop_shared.events.payloads import (
     CandidateInfo,
     CandidateRejected,
@@ -128,24 +128,16 @@ class QuietHours(BaseModel):
     end: time = time(8, 0)
 
 
-Address = Annotated[
-    str,
-    Field(max_length=320, json_schema_extra={"format": "email"}),
-    AfterValidator(canonical_email),
-]
-"""An email address as every service stores one (`talentloop_shared.contacts`)."""
-
-
 class NoticeSettingsUpdate(RequestModel):
     """All notice settings (PUT replaces them; an omitted field takes its default)."""
 
     default_delay_minutes: int = Field(default=120, ge=0, le=60 * 24 * 14)
     quiet_hours: QuietHours = Field(default_factory=QuietHours)
-    cc_hr: Address | None = None
+    cc_hr: EmailAddress | None = None
     review_required: bool = False
     company_name: str = Field(default="Talentloop", min_length=1, max_length=200)
     survey_expiry_days: int = Field(default=30, ge=1, le=365)
-    hr_alert_email: Address | None = Field(
+    hr_alert_email: EmailAddress | None = Field(
         default=None,
         description="Where alerts for HR go (digests, templates to review, a position with "
         "no owner to tell); null: the deployment's NOTIFY_HR_ALERT_EMAIL",

@@ -34,7 +34,7 @@ from org_service.domain.vocabularies import (
     MAX_LABELS,
     MAX_TERM_LENGTH,
 )
-from talentloop_shared.contacts import canonical_email
+from talentloop_shared.contacts import EmailAddress
 from talentloop_shared.events.payloads import Education
 from talentloop_shared.http import RequestModel
 from talentloop_shared.http.codes import FOLDED
@@ -113,11 +113,7 @@ TimeZone = Annotated[
     ),
     AfterValidator(_rule("timezone", canonical_timezone)),
 ]
-Email = Annotated[
-    Annotated[str, Field(max_length=lengths.EMAIL), AfterValidator(_rule("email", canonical_email))]
-    | None,
-    BeforeValidator(_blank_is_none),
-]
+Email = Annotated[EmailAddress | None, BeforeValidator(_blank_is_none)]
 Phone = Annotated[
     Annotated[str, Field(max_length=40), AfterValidator(_rule("phone", normalise_phone))] | None,
     BeforeValidator(_blank_is_none),

@@ -19,13 +19,13 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from recruiting_service.domain.applications import ApplicationStatus
 from recruiting_service.domain.candidates import (
-    normalise_email,
     normalise_phone,
     spoken_languages,
     validate_timezone,
 )
 from recruiting_service.domain.policy import DEFAULT_REVIEW_MINUTES, MAX_REVIEW_MINUTES, PolicyMode
 from recruiting_service.service.vocabularies import education_for_inputs
+from talentloop_shared.contacts import EmailAddress
 from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import Channel, Education, Recommendation
 from talentloop_shared.http import RequestModel
@@ -78,7 +78,7 @@ def _phone(value: str | None) -> str | None:
 
 # One type per candidate field, constraints included, shared by create, update and imports.
 Name = Annotated[str, Field(min_length=1, max_length=200)]
-Email = Annotated[str, Field(max_length=320), AfterValidator(field_rule(normalise_email))]
+Email = EmailAddress
 Phone = Annotated[str | None, AfterValidator(_phone)]
 Locale = Annotated[str, AfterValidator(field_rule(canonical_locale))]
 Timezone = Annotated[str, AfterValidator(field_rule(validate_timezone))]
