@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import Annotated
 from zoneinfo import ZoneInfo, available_timezones
 
-from talentloop_shared.errors import FieldInvalid
+from pydantic import AfterValidator, Field
 
 DEFAULT_LOCALE = "en"
 
@@ -28,13 +29,12 @@ _LOCALE_RE = re.compile(
 _ZH_TRADITIONAL_REGIONS = frozenset({"TW", "HK", "MO"})
 
 
-def canonical_locale(value: str, *, field: str = "locale") -> str:
-    """The canonical tag (`zh_cn` → `zh-CN`, `en-us` → `en-US`); 422 naming `field`."""
+def locale_tag(value: str) -> str:
+    """The canonical tag (`zh_cn` → `zh-CN`, `en-us` → `en-US`); a ValueError that says
+    what is wrong when `value` is not one."""
     tag = _canonical(value)
     if tag is None:
-        raise FieldInvalid(
-            field, f"not a locale tag: {value[:40]!r} (expected e.g. 'en', 'zh-CN', 'zh-TW')"
-        )
+        raise ValueError(f"not a locale tag: {value[:40]!r} (expected e.g. 'en', 'zh-CN', 'zh-TW')")
     return tag
 
 
@@ -141,3 +141,27 @@ def zone_or_utc(name: str | None) -> ZoneInfo:
     """The zone a stored name stands for, UTC when it is empty or no longer one: a bad zone
     on a record must not stop a notice or a digest from going out."""
     return ZoneInfo(try_canonical_timezone(name) or "UTC")
+
+
+# The request fields every service takes a locale or a time zone in: one rule, one message.
+LocaleTag = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=35,
+        description="BCP 47 tag, stored canonical: `zh_cn` → `zh-CN`",
+        examples=["en", "zh-CN"],
+    ),
+    AfterValidator(locale_tag),
+]
+TimeZoneName = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=64,
+        description="IANA time zone, stored in its canonical case: `asia/shanghai` → "
+        "`Asia/Shanghai`",
+        examples=["Asia/Shanghai"],
+    ),
+    AfterValidator(canonical_timezone),
+]

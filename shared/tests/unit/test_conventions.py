@@ -10,11 +10,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
 from talentloop_shared import logging as log_module
 from talentloop_shared.clock import Clock
-from talentloop_shared.errors import ExpectedVersion, FieldInvalid, Invalid, PreconditionFailed
-from talentloop_shared.i18n import canonical_locale, language_of, locale_chain
+from talentloop_shared.errors import ExpectedVersion, Invalid, PreconditionFailed
+from talentloop_shared.i18n import LocaleTag, TimeZoneName, language_of, locale_chain, locale_tag
 from talentloop_shared.logging import REDACTED, redact_personal_data, scrub
 from talentloop_shared.pagination import Keyset
 
@@ -100,15 +101,17 @@ def test_if_match_has_one_meaning() -> None:
     [("zh_cn", "zh-CN"), ("ZH-hans-cn", "zh-Hans-CN"), ("en-us", "en-US"), (" en ", "en")],
 )
 def test_locales_are_stored_in_canonical_form(raw: str, canonical: str) -> None:
-    assert canonical_locale(raw) == canonical
+    assert locale_tag(raw) == canonical
+    assert TypeAdapter(LocaleTag).validate_python(raw) == canonical
 
 
-def test_a_bad_locale_names_the_field() -> None:
-    with pytest.raises(FieldInvalid) as caught:
-        canonical_locale("klingon!!", field="locale")
-    assert caught.value.errors == [
-        {"loc": ["body", "locale"], "msg": caught.value.msg},
-    ]
+def test_a_request_field_says_what_is_wrong_with_a_locale_or_a_time_zone() -> None:
+    # every service's request types (org, recruiting, notify, talent) are these two
+    with pytest.raises(ValidationError, match=r"not a locale tag: 'klingon!!' \(expected e\.g\."):
+        TypeAdapter(LocaleTag).validate_python("klingon!!")
+    with pytest.raises(ValidationError, match="unknown IANA time zone 'Mars/Olympus'"):
+        TypeAdapter(TimeZoneName).validate_python("Mars/Olympus")
+    assert TypeAdapter(TimeZoneName).validate_python("asia/shanghai") == "Asia/Shanghai"
 
 
 def test_locale_chain_falls_back_through_the_same_script() -> None:

@@ -555,7 +555,10 @@ export interface components {
             enabled: boolean;
             /**
              * Locale
+             * @description BCP 47 tag, stored canonical: `zh_cn` → `zh-CN`
              * @default zh-CN
+             * @example en
+             * @example zh-CN
              */
             locale: string;
             /** Name */
@@ -576,7 +579,9 @@ export interface components {
             secret?: string | null;
             /**
              * Timezone
+             * @description IANA time zone, stored in its canonical case: `asia/shanghai` → `Asia/Shanghai`
              * @default Asia/Shanghai
+             * @example Asia/Shanghai
              */
             timezone: string;
             /** Webhook Url */

@@ -973,7 +973,10 @@ export interface components {
             external_code?: string | null;
             /**
              * Locale
+             * @description BCP 47 tag, stored canonical: `zh_cn` → `zh-CN`
              * @default en
+             * @example en
+             * @example zh-CN
              */
             locale: string;
             /** Manager Id */
@@ -991,8 +994,9 @@ export interface components {
             subject?: string | null;
             /**
              * Timezone
-             * @description IANA time zone, e.g. Asia/Shanghai
+             * @description IANA time zone, stored in its canonical case: `asia/shanghai` → `Asia/Shanghai`
              * @default UTC
+             * @example Asia/Shanghai
              */
             timezone: string;
         };

@@ -803,6 +803,8 @@ export interface components {
              * Locale
              * @description BCP 47, e.g. 'zh-CN', 'en'
              * @default en
+             * @example en
+             * @example zh-CN
              */
             locale: string;
             /** Name */
@@ -823,6 +825,7 @@ export interface components {
              * Timezone
              * @description IANA, e.g. 'Asia/Shanghai'
              * @default UTC
+             * @example Asia/Shanghai
              */
             timezone: string;
             /** Years Experience */

@@ -10,7 +10,6 @@ from org_service.domain.imports.people import PersonImportRow, validate_people_r
 from org_service.domain.imports.reconciliation import key_fields_checksum
 from org_service.domain.imports.rows import column_mapping
 from org_service.domain.people import (
-    canonical_locale,
     change_kind,
     changed_fields,
     normalise_phone,
@@ -19,7 +18,7 @@ from org_service.domain.people import (
 )
 from org_service.domain.positions import canonical_translations
 from talentloop_shared.contacts import canonical_email
-from talentloop_shared.i18n import canonical_timezone
+from talentloop_shared.i18n import canonical_timezone, locale_tag
 from talentloop_shared.tabular import read_table
 
 
@@ -46,9 +45,9 @@ def test_email_locale_timezone_are_canonical() -> None:
     assert canonical_email(" Li.Na@Example.COM ") == "li.na@example.com"
     with pytest.raises(ValueError):
         canonical_email("li.na@")
-    assert canonical_locale("zh_cn") == "zh-CN" and canonical_locale("EN") == "en"
-    with pytest.raises(ValueError):
-        canonical_locale("Chinese please")
+    assert locale_tag("zh_cn") == "zh-CN" and locale_tag("EN") == "en"
+    with pytest.raises(ValueError, match="not a locale tag: 'Chinese please'"):
+        locale_tag("Chinese please")
     assert canonical_timezone("asia/shanghai") == "Asia/Shanghai"
     assert canonical_timezone("UTC") == "UTC"
     with pytest.raises(ValueError, match="IANA"):

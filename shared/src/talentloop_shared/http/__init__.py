@@ -1,5 +1,6 @@
 """HTTP conventions shared by every service (API.md)."""
 
+from talentloop_shared.http.blank import BLANK_IS_NONE
 from talentloop_shared.http.conditional import IfMatch, set_etag
 from talentloop_shared.http.pagination import (
     CursorQuery,
@@ -13,6 +14,7 @@ from talentloop_shared.http.problems import ProblemError, RequestModel, problem_
 from talentloop_shared.http.responses import model_response
 
 __all__ = [
+    "BLANK_IS_NONE",
     "CursorQuery",
     "IfMatch",
     "Keyset",

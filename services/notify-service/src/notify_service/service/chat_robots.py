@@ -12,7 +12,7 @@ import urllib.parse
 import uuid
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, model_validator
 from sqlalchemy import select
 
 from notify_service.config import Settings
@@ -23,7 +23,7 @@ from notify_service.service.targets import check_target
 from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import FieldInvalid, found
 from talentloop_shared.events.payloads import PositionChanged
-from talentloop_shared.i18n import canonical_locale, canonical_timezone
+from talentloop_shared.i18n import LocaleTag, TimeZoneName
 from talentloop_shared.pagination import Page
 
 RobotScope = Literal["position", "org_unit", "default"]
@@ -39,19 +39,9 @@ class ChatRobotInput(BaseModel):
     provider: RobotProvider
     webhook_url: str | None = Field(default=None, max_length=2000)
     secret: str | None = Field(default=None, min_length=1, max_length=500)
-    locale: str = "zh-CN"
-    timezone: str = "Asia/Shanghai"
+    locale: LocaleTag = "zh-CN"
+    timezone: TimeZoneName = "Asia/Shanghai"
     enabled: bool = True
-
-    @field_validator("locale")
-    @classmethod
-    def _locale(cls, value: str) -> str:
-        return canonical_locale(value)
-
-    @field_validator("timezone")
-    @classmethod
-    def _timezone(cls, value: str) -> str:
-        return canonical_timezone(value)
 
     @model_validator(mode="after")
     def _scope_id(self) -> ChatRobotInput:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -18,8 +18,8 @@ from talentloop_shared.events.payloads import (
     Scorecard,
     Stage,
 )
-from talentloop_shared.http import RequestModel
-from talentloop_shared.i18n import canonical_timezone, try_canonical_locale
+from talentloop_shared.http import BLANK_IS_NONE, RequestModel
+from talentloop_shared.i18n import LocaleTag, TimeZoneName
 
 ChannelName = Literal["email", "sms"]
 StageKey = Literal["screening", "interview", "offer", "*"]
@@ -50,12 +50,7 @@ class TemplateCreate(RequestModel):
         description="The candidate's background: `campus`, `experienced`, `career_change`, "
         "or `*` for any",
     )
-    locale: str = Field(
-        min_length=2,
-        max_length=20,
-        description="BCP 47 tag, stored canonical: `zh_cn` → `zh-CN`",
-        examples=["en", "zh-CN"],
-    )
+    locale: LocaleTag
     channel: ChannelName
     subject: str | None = Field(default=None, max_length=500)
     body: str = Field(min_length=1, max_length=_TEXT)
@@ -64,14 +59,6 @@ class TemplateCreate(RequestModel):
     @classmethod
     def _lower(cls, v: str) -> str:
         return v.strip().lower()
-
-    @field_validator("locale")
-    @classmethod
-    def _canonical(cls, v: str) -> str:
-        tag = try_canonical_locale(v)
-        if tag is None:
-            raise ValueError("not a locale tag (expected e.g. 'en', 'zh-CN', 'zh-TW')")
-        return tag
 
 
 class TemplateUpdate(RequestModel):
@@ -142,27 +129,12 @@ class NoticeSettingsUpdate(RequestModel):
         description="Where alerts for HR go (digests, templates to review, a position with "
         "no owner to tell); null: the deployment's NOTIFY_HR_ALERT_EMAIL",
     )
-    hr_alert_locale: str | None = Field(
-        default=None, max_length=20, description="Their language; null: the deployment's"
+    hr_alert_locale: Annotated[LocaleTag | None, BLANK_IS_NONE] = Field(
+        default=None, description="Their language; null: the deployment's"
     )
-    hr_alert_timezone: str | None = Field(
-        default=None, max_length=64, description="Their IANA time zone; null: the deployment's"
+    hr_alert_timezone: Annotated[TimeZoneName | None, BLANK_IS_NONE] = Field(
+        default=None, description="Their IANA time zone; null: the deployment's"
     )
-
-    @field_validator("hr_alert_locale")
-    @classmethod
-    def _locale(cls, value: str | None) -> str | None:
-        if not value:
-            return None
-        tag = try_canonical_locale(value)
-        if tag is None:
-            raise ValueError("not a locale tag (expected e.g. 'en', 'zh-CN', 'zh-TW')")
-        return tag
-
-    @field_validator("hr_alert_timezone")
-    @classmethod
-    def _timezone(cls, value: str | None) -> str | None:
-        return canonical_timezone(value) if value else None
 
 
 class RejectionNoticePreviewRequest(RequestModel):

@@ -14,7 +14,6 @@ from typing import Any, Final, Literal
 from org_service.domain.errors import FieldError
 from org_service.domain.hierarchy import creates_cycle
 from talentloop_shared.characters import fold_width
-from talentloop_shared.i18n import try_canonical_locale
 
 PersonChange = Literal["created", "updated", "deactivated", "reactivated"]
 
@@ -82,14 +81,6 @@ def normalise_phone(value: str) -> str:
     if not _PHONE_RE.fullmatch(raw):
         raise ValueError(f"not a phone number: {value[:40]!r} (digits, optionally +country)")
     return raw
-
-
-def canonical_locale(value: str) -> str:
-    """The canonical locale tag (`zh_cn` → `zh-CN`); `ValueError` when it is not one."""
-    tag = try_canonical_locale(value.strip())
-    if tag is None:
-        raise ValueError(f"not a locale tag: {value[:40]!r} (e.g. 'en', 'zh-CN', 'zh-TW')")
-    return tag
 
 
 def parse_active(value: str) -> bool:

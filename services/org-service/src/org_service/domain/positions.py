@@ -22,7 +22,7 @@ from talentloop_shared.events.payloads import (
     EvaluationScheme,
     Requirements,
 )
-from talentloop_shared.i18n import try_canonical_locale
+from talentloop_shared.i18n import locale_tag
 
 EDUCATION_LEVELS: Final[tuple[str, ...]] = get_args(Education)
 POSITION_STATUSES: Final[tuple[str, ...]] = ("open", "closed")
@@ -85,9 +85,7 @@ def canonical_translations(value: Mapping[str, str]) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     for key, text in value.items():
-        tag = try_canonical_locale(key)
-        if tag is None:
-            raise ValueError(f"not a locale tag: {key[:40]!r} (e.g. 'en', 'zh-CN')")
+        tag = locale_tag(key)
         cleaned = _WHITESPACE_RE.sub(" ", text).strip()
         if not cleaned:
             raise ValueError(f"the {tag} text must not be empty")

@@ -12,7 +12,6 @@ from typing import Annotated, Literal, Self
 
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     Field,
     StringConstraints,
     field_validator,
@@ -21,11 +20,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from org_service.domain import lengths
-from org_service.domain.people import (
-    canonical_locale,
-    normalise_name,
-    normalise_phone,
-)
+from org_service.domain.people import normalise_name, normalise_phone
 from org_service.domain.positions import canonical_translations
 from org_service.domain.vocabularies import (
     MAX_ALIASES,
@@ -36,9 +31,9 @@ from org_service.domain.vocabularies import (
 )
 from talentloop_shared.contacts import EmailAddress
 from talentloop_shared.events.payloads import Education
-from talentloop_shared.http import RequestModel
+from talentloop_shared.http import BLANK_IS_NONE, RequestModel
 from talentloop_shared.http.codes import FOLDED
-from talentloop_shared.i18n import canonical_timezone
+from talentloop_shared.i18n import LocaleTag, TimeZoneName, locale_tag
 
 UnitName = Field(min_length=1, max_length=lengths.UNIT_NAME)
 CodeText = Annotated[str, Field(min_length=1, max_length=lengths.CODE), FOLDED]
@@ -80,11 +75,6 @@ def _rule(kind: str, normalise: Callable[[str], str]) -> Callable[[str], str]:
     return validate
 
 
-def _blank_is_none(value: object) -> object:
-    # ERP systems send "" for "none"; an empty address or number is no address or number.
-    return None if isinstance(value, str) and not value.strip() else value
-
-
 def _translations(value: dict[str, str]) -> dict[str, str]:
     try:
         return canonical_translations(value)
@@ -101,26 +91,16 @@ Translations = Annotated[
     ),
     AfterValidator(_translations),
 ]
-Locale = Annotated[
-    str,
-    Field(min_length=1, max_length=lengths.LOCALE),
-    AfterValidator(_rule("locale", canonical_locale)),
-]
-TimeZone = Annotated[
-    str,
-    Field(
-        min_length=1, max_length=lengths.TIMEZONE, description="IANA time zone, e.g. Asia/Shanghai"
-    ),
-    AfterValidator(_rule("timezone", canonical_timezone)),
-]
-Email = Annotated[EmailAddress | None, BeforeValidator(_blank_is_none)]
+Locale = LocaleTag
+TimeZone = TimeZoneName
+Email = Annotated[EmailAddress | None, BLANK_IS_NONE]
 Phone = Annotated[
     Annotated[str, Field(max_length=40), AfterValidator(_rule("phone", normalise_phone))] | None,
-    BeforeValidator(_blank_is_none),
+    BLANK_IS_NONE,
 ]
 Subject = Annotated[
     Annotated[str, Field(max_length=lengths.SUBJECT)] | None,
-    BeforeValidator(_blank_is_none),
+    BLANK_IS_NONE,
     Field(description="The JWT `sub` that signs in as this person; unique"),
 ]
 PersonName = Annotated[
@@ -384,7 +364,7 @@ def _locale_keys(labels: dict[str, str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for tag, label in labels.items():
         try:
-            out[canonical_locale(tag)] = label
+            out[locale_tag(tag)] = label
         except ValueError as exc:
             raise PydanticCustomError("locale", str(exc)) from None
     return out

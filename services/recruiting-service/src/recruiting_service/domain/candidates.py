@@ -2,10 +2,10 @@
 
 Every function returns the canonical form that is stored and compared, or raises
 `FieldInvalid` naming the field, so imports and the API report the same errors. Locales are
-`talentloop_shared.i18n.canonical_locale`'s job, as in every service; education levels,
-skills and spoken languages are the shared vocabularies' (`talentloop_shared.language`:
-`education_level`, `canonical_skills`, `language_code`), which accept the zh and en
-spellings people type.
+`talentloop_shared.i18n.locale_tag`'s job (`LocaleTag` in a request), as in every service;
+education levels, skills and spoken languages are the shared vocabularies'
+(`talentloop_shared.language`: `education_level`, `canonical_skills`, `language_code`), which
+accept the zh and en spellings people type.
 """
 
 from __future__ import annotations

@@ -21,7 +21,6 @@ from recruiting_service.domain.applications import ApplicationStatus
 from recruiting_service.domain.candidates import (
     normalise_phone,
     spoken_languages,
-    validate_timezone,
 )
 from recruiting_service.domain.policy import DEFAULT_REVIEW_MINUTES, MAX_REVIEW_MINUTES, PolicyMode
 from recruiting_service.service.vocabularies import education_for_inputs
@@ -29,7 +28,7 @@ from talentloop_shared.contacts import EmailAddress
 from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.events.payloads import Channel, Education, Recommendation
 from talentloop_shared.http import RequestModel
-from talentloop_shared.i18n import canonical_locale
+from talentloop_shared.i18n import LocaleTag, TimeZoneName
 from talentloop_shared.language import canonical_skills
 
 A = TypeVar("A")
@@ -80,8 +79,8 @@ def _phone(value: str | None) -> str | None:
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Email = EmailAddress
 Phone = Annotated[str | None, AfterValidator(_phone)]
-Locale = Annotated[str, AfterValidator(field_rule(canonical_locale))]
-Timezone = Annotated[str, AfterValidator(field_rule(validate_timezone))]
+Locale = LocaleTag
+Timezone = TimeZoneName
 Experience = Annotated[float, Field(ge=0, le=70)]
 # One skill, industry or language: a term, not a text (the talent pool indexes them).
 Term = Annotated[str, Field(max_length=200)]

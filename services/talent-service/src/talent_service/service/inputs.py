@@ -5,24 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from pydantic import AfterValidator, AnyHttpUrl, Field, StringConstraints, model_validator
+from pydantic import AnyHttpUrl, Field, StringConstraints, model_validator
 
 from talentloop_shared.http import RequestModel
-from talentloop_shared.i18n import try_canonical_locale
+from talentloop_shared.i18n import LocaleTag
 
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Message = Annotated[str, StringConstraints(max_length=4000)]
 
 
-def _locale(value: str) -> str:
-    tag = try_canonical_locale(value)
-    if tag is None:
-        raise ValueError(f"not a locale tag: {value[:40]!r} (expected e.g. 'en', 'zh-CN')")
-    return tag
-
-
-# A language tag in canonical form (`zh_cn` → `zh-CN`).
-LocaleTag = Annotated[str, StringConstraints(max_length=35), AfterValidator(_locale)]
 Skills = Annotated[list[ShortText], Field(min_length=1, max_length=50)]
 Locales = Annotated[list[LocaleTag], Field(max_length=20)]
 

@@ -23,13 +23,12 @@ from org_service.domain.imports.rows import (
 )
 from org_service.domain.people import (
     PERSON_FIELDS,
-    canonical_locale,
     normalise_name,
     normalise_phone,
     parse_active,
 )
 from talentloop_shared.contacts import canonical_email
-from talentloop_shared.i18n import canonical_timezone
+from talentloop_shared.i18n import canonical_timezone, locale_tag
 from talentloop_shared.tabular import Table, TableRow
 
 # The person's fields in snapshot order, the org unit and the manager named by their codes.
@@ -168,7 +167,7 @@ def _parse_person(
         problem("name", f"longer than {lengths.PERSON_NAME} characters")
     normalised("email", canonical_email)
     normalised("phone", normalise_phone)
-    normalised("locale", canonical_locale)
+    normalised("locale", locale_tag)
     normalised("timezone", canonical_timezone)
     normalised("active", parse_active)
     if unit_code := source.get("org_unit_code"):
