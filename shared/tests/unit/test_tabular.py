@@ -226,6 +226,15 @@ def test_other_control_characters_are_problems_too(control: str) -> None:
     assert f"U+{ord(control):04X}" in table.cell_problems[0].problem
 
 
+def test_a_direction_control_in_a_cell_is_a_problem_named_where_a_mark_is_not() -> None:
+    # An override reorders what every list shows after it; right-to-left text needs none.
+    table = read_table("code,name\nA1,Jane\u202eeoD\nB2,\u05d3\u05df\u200f\n".encode())
+    assert [(p.row, p.column) for p in table.cell_problems] == [(2, "name")]
+    assert "the direction control U+202E (RIGHT-TO-LEFT OVERRIDE) at character 5" in (
+        table.cell_problems[0].problem
+    )
+
+
 def test_a_cell_longer_than_is_read_is_a_problem_not_a_cut_value() -> None:
     # It was cut at MAX_CELL_CHARS without a word: the rest of a long text was lost, and the
     # cut text imported as if it were the cell.
