@@ -6,6 +6,7 @@ import email
 import email.policy
 import re
 import uuid
+from email.header import decode_header, make_header
 
 import pytest
 from pydantic import ValidationError
@@ -129,16 +130,47 @@ def test_a_text_only_notice_is_one_part() -> None:
     assert parsed.get_content() == "第一行\n--=_ not a boundary\nLine three"
 
 
-def test_a_sender_whose_name_is_not_ascii_is_written_as_an_encoded_word() -> None:
-    sent = _email("阿克米招聘 <no-reply@acme.example>")
-    assert sent.data.split(b"\r\n\r\n")[0].isascii() and not sent.utf8
-    assert _read(sent.data)["From"] == "阿克米招聘 <no-reply@acme.example>"
+def _head(raw: bytes) -> bytes:
+    return raw.split(b"\r\n\r\n")[0]
+
+
+def test_names_that_are_not_ascii_are_encoded_words_and_ask_for_nothing() -> None:
+    long_name = "深圳市前海某某科技有限公司 招聘团队"
+    sent = _email(f"{long_name} <no-reply@acme.example>", cc="人事部 <hr@acme.example>")
+    assert _head(sent.data).isascii() and not sent.utf8  # any server takes it
+    assert sent.recipients == ["jane@example.com", "hr@acme.example"]
+    parsed = _read(sent.data)
+    # RFC 2047: the space between two encoded-words is not text (the stdlib's new parser
+    # puts one there all the same; its compat32 decoder, like mail clients, does not)
+    raw_from = email.message_from_bytes(sent.data, policy=email.policy.compat32)["From"]
+    assert str(make_header(decode_header(raw_from))) == f"{long_name} <no-reply@acme.example>"
+    assert parsed["Cc"] == "人事部 <hr@acme.example>"
+    words = re.findall(rb"=\?utf-8\?b\?[^?]*\?=", _head(sent.data))
+    assert words and all(len(word) <= 75 for word in words)  # RFC 2047
 
 
 def test_an_address_that_is_not_ascii_asks_for_smtputf8() -> None:
     sent = _email(recipient="张伟@例子.中国")
     assert sent.utf8 and sent.recipients[0] == "张伟@例子.中国"
     assert _read(sent.data)["To"] == "张伟@例子.中国"
+    sender = _email("招聘 <no-reply@例子.中国>")  # the service starts with it, and says so
+    assert sender.utf8 and sender.sender == "no-reply@例子.中国"
+    assert _read(sender.data)["From"] == "招聘 <no-reply@例子.中国>"
+
+
+def test_every_address_of_to_and_cc_is_a_recipient() -> None:
+    # NOTIFY_HR_ALERT_EMAIL may list a team; each of them gets the alert
+    sent = _email(recipient="hr@acme.example, Ops Team <ops@acme.example>", cc=None)
+    assert sent.recipients == ["hr@acme.example", "ops@acme.example"]
+    assert _read(sent.data)["To"] == "hr@acme.example, Ops Team <ops@acme.example>"
+    quoted = _read(_email('"Acme, Inc. \\"Hiring\\"" <no-reply@acme.example>').data)
+    assert quoted["From"].addresses[0].display_name == 'Acme, Inc. "Hiring"'
+
+
+def test_a_subject_word_too_long_to_fold_is_split_as_encoded_words() -> None:
+    raw = _wire("x" * 2000)
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 998
+    assert _read(raw)["Subject"] == "x" * 2000
 
 
 @pytest.mark.parametrize(
@@ -147,6 +179,7 @@ def test_an_address_that_is_not_ascii_asks_for_smtputf8() -> None:
         {"recipient": "jane@example.com\r\nBcc: evil@example.com"},
         {"cc": "hr@acme.example\nBcc: evil@example.com"},
         {"recipient": ""},
+        {"recipient": "no address here"},
         {"calendar": "BEGIN:VCALENDAR", "calendar_method": 'REQUEST"; x="y'},
     ],
 )

@@ -6,8 +6,8 @@ half a millisecond, a third of what the dispatcher spent on each email, and more
 SMTP conversation itself. What a notice needs is small and fixed (a few headers, UTF-8
 parts in base64, one or two multiparts), so it is written here in one pass. The `email`
 package still does the parts that have rules of their own: encoded-words for a subject or
-a display name that is not ASCII (`Header`, `formataddr`), parsing the configured sender
-and copy addresses (`parseaddr`, `getaddresses`), and the date (`formatdate`).
+a display name that is not ASCII (`Header`), parsing the sender and the addresses of To and
+Cc (`parseaddr`, `getaddresses`), and the date (`formatdate`).
 Tests read the bytes back with the `email` parser (tests/unit/test_email_wire.py).
 """
 
@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass
 from email.charset import BASE64, Charset
 from email.header import Header
-from email.utils import formataddr, formatdate, getaddresses, parseaddr
+from email.utils import formatdate, getaddresses, parseaddr
 
 from notify_service.db.models import Notification
 from talentloop_shared.i18n import DEFAULT_LOCALE, try_canonical_locale
@@ -28,6 +28,9 @@ __all__ = ["CALENDAR_FILENAME", "EmailWriter", "OutgoingEmail", "message_id_for"
 
 CALENDAR_FILENAME = "invite.ics"
 _LINE = 78  # RFC 5322's recommended line length, which headers are folded to
+# A word longer than this cannot be folded within RFC 5322's 998 octets a line: a subject
+# holding one is written as encoded-words, which split anywhere.
+_LONGEST_WORD = 900
 _CRLF = "\r\n"
 # A calendar's iTIP method (RFC 5546): REQUEST, CANCEL, …: one token.
 _METHOD = re.compile(r"[A-Z][A-Z-]{0,31}")
@@ -77,9 +80,9 @@ def _fold(name: str, value: str) -> str:
 
 def _subject(subject: str | None) -> str:
     """The Subject header: one line; as it is when ASCII (readable in any mail client's
-    source view), else as RFC 2047 base64 encoded-words."""
+    source view) and foldable, else as RFC 2047 base64 encoded-words."""
     line = " ".join((subject or "").split())
-    if line.isascii():
+    if line.isascii() and all(len(word) <= _LONGEST_WORD for word in line.split(" ")):
         return _fold("Subject", line)
     return "Subject: " + Header(line, _UTF8_BASE64, header_name="Subject").encode(linesep=_CRLF)
 
@@ -142,6 +145,35 @@ def _body(notice: Notification) -> str:
     return _multipart("mixed", _multipart("alternative", *alternatives), attachment)
 
 
+# A display name holding one of these is written as a quoted string (RFC 5322 specials).
+_SPECIALS = re.compile(r'[][\\()<>@,:;".]')
+
+
+def _mailbox(name: str, address: str, header: str) -> str:
+    """`name <address>` as a header writes it: a name that is not ASCII as base64
+    encoded-words (split so none is longer than RFC 2047's 75 characters), one with
+    specials quoted; the address as it is (UTF-8 when it is not ASCII: SMTPUTF8)."""
+    if not name:
+        return address
+    if not name.isascii():
+        shown = Header(name, _UTF8_BASE64, header_name=header).encode(linesep=_CRLF)
+    elif _SPECIALS.search(name):
+        shown = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    else:
+        shown = name
+    return f"{shown} <{address}>"
+
+
+def _mailboxes(header: str, value: str) -> tuple[str, list[str]]:
+    """The header (`To`, `Cc`) for a list of addresses as stored or configured, folded, and
+    the addresses alone, for the envelope."""
+    parsed = [(name, address) for name, address in getaddresses([value]) if address]
+    if not parsed or any("@" not in address for _name, address in parsed):
+        raise ValueError(f"the {header} header holds something that is not an address")
+    line = ", ".join(_mailbox(name, address, header) for name, address in parsed)
+    return _fold(header, line), [address for _name, address in parsed]
+
+
 class EmailWriter:
     """Writes email notices from one sender (`NOTIFY_SMTP_FROM`, parsed once)."""
 
@@ -150,20 +182,21 @@ class EmailWriter:
         if not address or "@" not in address:
             raise ValueError(f"the sender {sender!r} has no email address")
         self.sender = address
-        self._from = "From: " + formataddr((name, address), charset=_UTF8_BASE64)
+        self._from = "From: " + _mailbox(name, address, "From")
 
     def write(self, notice: Notification) -> OutgoingEmail:
-        """The notice as an SMTP transaction; ValueError when it cannot be written (a line
-        break in an address, no recipient)."""
-        to = _one_line(notice.recipient or "", "recipient").strip()
-        if not to:
+        """The notice as an SMTP transaction: To and Cc as headers and as the envelope's
+        recipients; ValueError when it cannot be written (a line break in an address, no
+        recipient)."""
+        to = _one_line(notice.recipient or "", "recipient")
+        if not to.strip():
             raise ValueError("the notice has no recipient")
-        headers = [self._from, _fold("To", to)]
-        recipients = [to]
+        to_header, recipients = _mailboxes("To", to)
+        headers = [self._from, to_header]
         if notice.cc:
-            cc = _one_line(notice.cc, "copy address")
-            headers.append(_fold("Cc", cc))
-            recipients += [address for _name, address in getaddresses([cc]) if address]
+            cc_header, copied = _mailboxes("Cc", _one_line(notice.cc, "copy address"))
+            headers.append(cc_header)
+            recipients += copied
         headers += [
             _subject(notice.subject),
             f"Date: {formatdate(usegmt=True)}",
@@ -174,7 +207,7 @@ class EmailWriter:
             "MIME-Version: 1.0",
         ]
         head = _CRLF.join(headers) + _CRLF
-        # What is not ASCII in the headers now is an address (names and the subject are
-        # encoded-words): the server must take it as UTF-8 (SMTPUTF8).
-        utf8 = not (head.isascii() and self.sender.isascii())
+        # Names and the subject are encoded-words: only an address that is not ASCII puts
+        # UTF-8 in the headers, and then the server must take it (SMTPUTF8).
+        utf8 = not all(address.isascii() for address in [self.sender, *recipients])
         return OutgoingEmail(self.sender, recipients, (head + _body(notice)).encode(), utf8)
