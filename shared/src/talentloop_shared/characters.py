@@ -10,13 +10,17 @@ then saved as UTF-8): its row is better refused, naming it, than stored garbled.
 line feed and carriage return are text people do write (a multi-line comment, Alt+Enter
 in a cell).
 
-Nor the bidirectional embedding, override and isolate controls (U+202A–U+202E,
-U+2066–U+2069): invisible, and they reorder what is shown after them, in the field and
-past it. A candidate named `Jane\u202eDoe` reads as someone else in HR's lists and in the
-notice sent to them, and a remark can be made to show words its author did not write
-(the "Trojan Source" trick). Right-to-left names need none of them (the Unicode algorithm
+The bidirectional embedding, override and isolate controls (U+202A–U+202E,
+U+2066–U+2069) are removed instead (`without_direction_controls`). They are invisible and
+reorder what is shown after them, in the field and past it: a candidate named
+`Jane\u202eeoD` read as someone else in HR's lists and in the notice sent to them, and a
+remark could be made to show words its author did not write (the "Trojan Source" trick).
+They are no text, only instructions for showing it, and they come in with text people
+paste (a phone number copied from an Android contact or WhatsApp is wrapped in U+202A …
+U+202C), so they are dropped rather than refused: what is kept is the text as it was
+typed, in its logical order. Right-to-left names need none of them (the Unicode algorithm
 orders Arabic and Hebrew letters by itself); the direction marks (U+200E, U+200F) and the
-zero-width joiners some scripts and emoji need stay allowed.
+zero-width joiners some scripts and emoji need are kept.
 
 What is typed with a Chinese input method left in full-width mode is folded where it
 stands for ASCII (`fold_width`): codes and external ids (an ERP's `DEPT-001`, a 工号),
@@ -33,24 +37,23 @@ import re
 import unicodedata
 from typing import Final
 
-UNSTORABLE_RE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+UNSTORABLE_RE: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+DIRECTION_CONTROLS_RE: Final = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def without_direction_controls(text: str) -> str:
+    """`text` without its bidirectional embedding, override and isolate controls."""
+    return text if text.isascii() else DIRECTION_CONTROLS_RE.sub("", text)
 
 
 def unstorable(text: str) -> tuple[int, str] | None:
     """The first character `text` may not hold, as (its position from 1, its name: "a NUL
-    character (U+0000)", "the control character U+001B", "the direction control U+202E
-    (RIGHT-TO-LEFT OVERRIDE)"); None when there is none."""
+    character (U+0000)", "the control character U+001B"); None when there is none."""
     found = UNSTORABLE_RE.search(text)
     if found is None:
         return None
-    char = found.group()
-    code = ord(char)
-    if code == 0:
-        what = "a NUL character (U+0000)"
-    elif code >= 0x2000:
-        what = f"the direction control U+{code:04X} ({unicodedata.name(char)})"
-    else:
-        what = f"the control character U+{code:04X}"
+    code = ord(found.group())
+    what = "a NUL character (U+0000)" if code == 0 else f"the control character U+{code:04X}"
     return found.start() + 1, what
 
 

@@ -34,7 +34,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO, Any, Final
 
-from talentloop_shared.characters import UNSTORABLE_RE, code_problem, fold_width, unstorable
+from talentloop_shared.characters import (
+    DIRECTION_CONTROLS_RE,
+    UNSTORABLE_RE,
+    code_problem,
+    fold_width,
+    unstorable,
+    without_direction_controls,
+)
 from talentloop_shared.errors import Invalid
 
 HEADER_ROW: Final = 1
@@ -229,6 +236,8 @@ def _table(
         values = {
             name: record[i].strip() if i < len(record) else "" for name, i in index_of.items()
         }
+        if DIRECTION_CONTROLS_RE.search("".join(values.values())):
+            values = {name: without_direction_controls(v).strip() for name, v in values.items()}
         if not any(values.values()):
             blank_run += 1
             if blank_run > MAX_BLANK_RUN:

@@ -45,7 +45,6 @@ def test_a_body_code_is_folded_before_its_length_is_checked() -> None:
     ("typed", "named"),
     [
         ("AC\u200bME", "U+200B (ZERO WIDTH SPACE) at character 3"),
-        ("\u202eEMCA", "U+202E (RIGHT-TO-LEFT OVERRIDE) at character 1"),
         ("ACME\ufeff", "U+FEFF (ZERO WIDTH NO-BREAK SPACE) at character 5"),
     ],
 )
@@ -53,6 +52,11 @@ def test_a_code_with_an_invisible_character_is_refused_naming_it(typed: str, nam
     # "ACME" and "AC<ZWSP>ME" would be two codes no one can tell apart on a screen.
     with pytest.raises(ValidationError, match=re.escape(named)):
         _Unit(code=typed)
+
+
+def test_a_direction_control_is_dropped_from_a_code_as_from_any_text() -> None:
+    # "\u202eEMCA" shows as "ACME" but is EMCA: kept as what it is, it shows as such
+    assert _Unit(code="\u202eEMCA\u202c").code == "EMCA"
 
 
 async def test_a_path_code_is_folded_and_may_not_begin_or_end_with_a_space() -> None:
@@ -65,6 +69,7 @@ async def test_a_path_code_is_folded_and_may_not_begin_or_end_with_a_space() -> 
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         assert (await client.get("/units/by-code/ＡＢＣ－１")).json() == "ABC-1"
+        assert (await client.get("/units/by-code/\u202aABC-1\u202c")).json() == "ABC-1"
         for spaced in ("%20ABC", "ABC%20", "\u3000ABC"):
             assert (await client.get(f"/units/by-code/{spaced}")).status_code == 422
         assert (await client.get("/units/by-code/ＡＢＣＤＥＦＧＨＩ")).status_code == 422

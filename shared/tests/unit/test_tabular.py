@@ -226,13 +226,16 @@ def test_other_control_characters_are_problems_too(control: str) -> None:
     assert f"U+{ord(control):04X}" in table.cell_problems[0].problem
 
 
-def test_a_direction_control_in_a_cell_is_a_problem_named_where_a_mark_is_not() -> None:
-    # An override reorders what every list shows after it; right-to-left text needs none.
-    table = read_table("code,name\nA1,Jane\u202eeoD\nB2,\u05d3\u05df\u200f\n".encode())
-    assert [(p.row, p.column) for p in table.cell_problems] == [(2, "name")]
-    assert "the direction control U+202E (RIGHT-TO-LEFT OVERRIDE) at character 5" in (
-        table.cell_problems[0].problem
-    )
+def test_direction_controls_are_dropped_from_cells_and_marks_kept() -> None:
+    # An override reorders what every list shows after it; a phone copied from a phone's
+    # contacts comes wrapped in U+202A … U+202C. Right-to-left text needs none of them.
+    data = "code,name,phone\nA1,Jane\u202eeoD,\u202a+86 138 0013 8000\u202c\nB2,\u05d3\u200f,\n"
+    table = read_table(data.encode())
+    assert table.cell_problems == []
+    assert [r.values for r in table.rows] == [
+        {"code": "A1", "name": "JaneeoD", "phone": "+86 138 0013 8000"},
+        {"code": "B2", "name": "\u05d3\u200f", "phone": ""},
+    ]
 
 
 def test_a_cell_longer_than_is_read_is_a_problem_not_a_cut_value() -> None:

@@ -69,6 +69,20 @@ async def test_candidate_validation_names_the_field(recruiting) -> None:
     assert r.status_code == 422
 
 
+async def test_a_phone_pasted_from_a_phones_contacts_is_the_number(recruiting) -> None:
+    # Android contacts and WhatsApp wrap a copied number in U+202A … U+202C: invisible
+    # direction controls, dropped from every text kept, so the number is what remains.
+    client, hr = recruiting.svc.client, recruiting.hr
+    body = {
+        "name": "Li Na",
+        "email": f"li{uuid.uuid4().hex[:6]}@example.com",
+        "phone": "\u202a+86 138 0013 8000\u202c",
+    }
+    r = await client.post("/api/v1/candidates", headers=hr, json=body)
+    assert r.status_code == 201, r.text
+    assert r.json()["phone"] == "+8613800138000"
+
+
 async def test_patch_honours_if_match(recruiting) -> None:
     client, hr = recruiting.svc.client, recruiting.hr
     candidate = await recruiting.candidate()

@@ -478,11 +478,11 @@ async def test_scheduling_input_is_checked(recruiting) -> None:
         {"panel": [s["tech"]["id"], s["tech"]["id"]], "start": _at(1)},
         {"panel": [s["tech"]["id"]], "start": _at(1), "duration_minutes": 0},
         {"panel": [s["tech"]["id"]], "start": _at(1), "video_url": "javascript:alert(1)"},
-        # A right-to-left override disguises where the link goes in the invitation.
+        # An invisible character disguises where the link goes in the invitation.
         {
             "panel": [s["tech"]["id"]],
             "start": _at(1),
-            "video_url": "https://meet.example/\u202egpj.exe",
+            "video_url": "https://meet.example/\u200bexe",
         },
         {"panel": [s["tech"]["id"]], "start": _at(1), "video_url": "https://meet.example/a\tb"},
         {"panel": ["not-in-directory"], "start": _at(1)},  # no department to score for
@@ -494,9 +494,17 @@ async def test_scheduling_input_is_checked(recruiting) -> None:
     # A year typed wrong (2062 for 2026) is named, not booked: the invitation would go out.
     typo = await _schedule(recruiting, app_id, panel=[s["tech"]["id"]], start=_at(3 * 365))
     assert typo.status_code == 422 and "is the year right?" in typo.text
-    assert (
-        await _schedule(recruiting, app_id, panel=[s["tech"]["id"]], start=_at(700))
-    ).status_code == 201
+    # A right-to-left override would show "exe.gpj" as "jpg.exe": it is dropped (as from
+    # every text kept), and the invitation shows where the link really goes.
+    booked = await _schedule(
+        recruiting,
+        app_id,
+        panel=[s["tech"]["id"]],
+        start=_at(700),
+        video_url="https://meet.example/\u202egpj.exe",
+    )
+    assert booked.status_code == 201, booked.text
+    assert booked.json()["video_url"] == "https://meet.example/gpj.exe"
     gone = await recruiting.staff(
         recruiting.member("Left Company", org_unit_id=s["panel"].culture, active=False)
     )

@@ -10,13 +10,13 @@ from typing import Annotated, Any, Final
 from fastapi import Path
 from pydantic import BeforeValidator
 
-from talentloop_shared.characters import code_problem, fold_width
+from talentloop_shared.characters import code_problem, fold_width, without_direction_controls
 
 
 def _folded(value: object) -> object:
     if not isinstance(value, str):
         return value
-    code = fold_width(value)
+    code = fold_width(without_direction_controls(value))  # dropped, as from any text
     if (problem := code_problem(code)) is not None:
         raise ValueError(problem)
     return code

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import asyncpg
@@ -14,7 +15,12 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from talentloop_shared.characters import UNSTORABLE_RE, unstorable
+from talentloop_shared.characters import (
+    DIRECTION_CONTROLS_RE,
+    UNSTORABLE_RE,
+    unstorable,
+    without_direction_controls,
+)
 from talentloop_shared.db.uow import IdempotencyKeyInUse
 from talentloop_shared.errors import ProblemError, conflict, not_found, unprocessable
 from talentloop_shared.logging import get_logger
@@ -38,14 +44,16 @@ PROBLEM_BASE = "https://talentloop.dev/problems/"
 
 class RequestModel(BaseModel):
     """Base for request bodies: unknown fields are refused (422) so typos surface, and so is
-    a NUL or another control character anywhere in the body, naming where it is (the rule
-    imported cells follow too: `talentloop_shared.characters`)."""
+    a NUL or another control character anywhere in the body, naming where it is; direction
+    controls are removed (the rules imported cells follow too: `talentloop_shared.characters`)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     @model_validator(mode="before")
     @classmethod
     def _no_control_characters(cls, data: Any) -> Any:
+        if not _holds(data, _EITHER.search):  # one walk for the usual body
+            return data
         if (found := unstorable_path(data)) is not None:
             where, (position, what) = found
             why = (
@@ -54,7 +62,7 @@ class RequestModel(BaseModel):
                 else f" at character {position}, which no one types and a screen does not show"
             )
             raise ValueError(f"{where or 'the body'}: holds {what}{why}; remove it")
-        return data
+        return without_direction_controls_in(data)
 
 
 def unstorable_path(data: Any) -> tuple[str, tuple[int, str]] | None:
@@ -80,8 +88,41 @@ def unstorable_path(data: Any) -> tuple[str, tuple[int, str]] | None:
     return None
 
 
+def without_direction_controls_in(data: Any) -> Any:
+    """A decoded JSON value with every string (keys too) `without_direction_controls`: the
+    value itself when none holds one, else a copy (a caller's dict is never changed).
+    Walked without recursion, as `unstorable_path`."""
+    if not _holds(data, DIRECTION_CONTROLS_RE.search):
+        return data
+    root = [data]
+    stack: list[tuple[Any, Any]] = [(root, 0)]
+    while stack:
+        parent, key = stack.pop()
+        value = parent[key]
+        if isinstance(value, str):
+            parent[key] = without_direction_controls(value)
+        elif isinstance(value, dict):
+            copy = {
+                without_direction_controls(k) if isinstance(k, str) else k: v
+                for k, v in value.items()
+            }
+            parent[key] = copy
+            stack.extend((copy, k) for k in copy)
+        elif isinstance(value, list):
+            items = list(value)
+            parent[key] = items
+            stack.extend((items, i) for i in range(len(items)))
+    return root[0]
+
+
+_EITHER = re.compile(f"{UNSTORABLE_RE.pattern}|{DIRECTION_CONTROLS_RE.pattern}")
+
+
 def _holds_unstorable(data: Any) -> bool:
-    search = UNSTORABLE_RE.search
+    return _holds(data, UNSTORABLE_RE.search)
+
+
+def _holds(data: Any, search: Callable[[str], object]) -> bool:
     stack = [data]
     while stack:
         value = stack.pop()
