@@ -7,7 +7,6 @@ field that cannot be empty may not be sent as `null` either (422 naming it).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from typing import Annotated, Literal, Self
 
 from pydantic import (
@@ -63,18 +62,6 @@ def _not_null(value: object) -> object:
     return value
 
 
-def _rule(kind: str, normalise: Callable[[str], str]) -> Callable[[str], str]:
-    """A pydantic validator from a domain normaliser (its ValueError becomes the message)."""
-
-    def validate(value: str) -> str:
-        try:
-            return normalise(value)
-        except ValueError as exc:
-            raise PydanticCustomError(kind, str(exc)) from None
-
-    return validate
-
-
 def _translations(value: dict[str, str]) -> dict[str, str]:
     try:
         return canonical_translations(value)
@@ -95,7 +82,7 @@ Locale = LocaleTag
 TimeZone = TimeZoneName
 Email = Annotated[EmailAddress | None, BLANK_IS_NONE]
 Phone = Annotated[
-    Annotated[str, Field(max_length=40), AfterValidator(_rule("phone", normalise_phone))] | None,
+    Annotated[str, Field(max_length=40), AfterValidator(normalise_phone)] | None,
     BLANK_IS_NONE,
 ]
 Subject = Annotated[
