@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from email.utils import parseaddr
+from email.utils import getaddresses, parseaddr
 from typing import Literal
 
 from limits import parse_many
@@ -12,6 +12,8 @@ from pydantic_settings import SettingsConfigDict
 
 from notify_service.domain.interviews import parse_offsets
 from talentloop_shared.config import ServiceSettings
+from talentloop_shared.contacts import canonical_email
+from talentloop_shared.i18n import LocaleTag, TimeZoneName
 
 SmtpSecurity = Literal["starttls-opportunistic", "starttls-required", "tls", "none"]
 SmsProvider = Literal["generic", "aliyun", "tencent"]
@@ -92,9 +94,10 @@ class Settings(ServiceSettings):
     # where HR hears of a webhook subscription disabled after its deliveries kept failing
     # (unset: nowhere; the log, the metric and the API still say it), and in which language
     # and time zone that reader gets them.
+    # One address or several, comma-separated ("hr@acme.example, ops@acme.example").
     hr_alert_email: str | None = None
-    hr_alert_locale: str = "zh-CN"
-    hr_alert_timezone: str = "Asia/Shanghai"
+    hr_alert_locale: LocaleTag = "zh-CN"
+    hr_alert_timezone: TimeZoneName = "Asia/Shanghai"
     # Where staff reach the HR console (`make run` serves it on :8000): links in alerts
     # open its pages. NOTIFY_STAFF_API_BASE_URL, its name before the console existed, is
     # still read.
@@ -176,6 +179,25 @@ class Settings(ServiceSettings):
         if "\r" in value or "\n" in value or "@" not in parseaddr(value)[1]:
             raise ValueError("not a sender such as 'Acme Recruiting <no-reply@acme.example>'")
         return value
+
+    @field_validator("hr_alert_email")
+    @classmethod
+    def _alert_addresses(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if "\r" in value or "\n" in value:
+            raise ValueError("must be one line: addresses separated by commas")
+        if len(value.strip()) > 320:  # a notice's recipient holds it
+            raise ValueError("is longer than 320 characters: name a mailing list instead")
+        addresses = [address for _name, address in getaddresses([value])]
+        if not addresses:
+            raise ValueError("holds no email address")
+        for address in addresses:
+            try:
+                canonical_email(address)
+            except ValueError as exc:
+                raise ValueError(f"{address!r}: {exc}") from None
+        return value.strip()
 
     @field_validator("interview_reminders", "scorecard_reminders")
     @classmethod
