@@ -70,7 +70,7 @@ def unstorable_path(data: Any) -> tuple[str, tuple[int, str]] | None:
     character) is in a decoded JSON value (`a.b[2]`; "" for the value itself), and what it
     is (`characters.unstorable`); None. Walked without recursion: a body may nest deeply;
     the path is only spelled out for a body that holds one (every request body is walked)."""
-    if not _holds_unstorable(data):
+    if not _holds(data, UNSTORABLE_RE.search):
         return None
     stack: list[tuple[str, Any]] = [("", data)]
     while stack:
@@ -116,10 +116,6 @@ def without_direction_controls_in(data: Any) -> Any:
 
 
 _EITHER = re.compile(f"{UNSTORABLE_RE.pattern}|{DIRECTION_CONTROLS_RE.pattern}")
-
-
-def _holds_unstorable(data: Any) -> bool:
-    return _holds(data, UNSTORABLE_RE.search)
 
 
 def _holds(data: Any, search: Callable[[str], object]) -> bool:
