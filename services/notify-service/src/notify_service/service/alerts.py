@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
@@ -61,6 +62,46 @@ Compose = Callable[[str, str], AlertMessage]
 def _source_id(event_id: str, channel: str, recipient: str) -> str:
     digest = hashlib.sha256(f"{channel}:{recipient.lower()}".encode()).hexdigest()[:16]
     return f"{event_id}/{digest}"[:100]
+
+
+@dataclass(frozen=True, slots=True)
+class _Alert:
+    """What one alert is, whoever reads it: its rows differ by channel, recipient and the
+    reader's language and time zone."""
+
+    kind: AlertKind
+    source_id: str
+    compose: Compose
+    params: dict[str, Any] | None
+    occurred_at: datetime
+    now: datetime
+    candidate_id: str = ""
+    position: PositionRef | None = None
+
+    def row(self, channel: str, recipient: str, locale: str, timezone: str) -> Notification:
+        """The row for one reader, due now; one per event, channel and recipient."""
+        tag = try_canonical_locale(locale) or DEFAULT_LOCALE
+        message = self.compose(tag, timezone)
+        return Notification(
+            id=uuid.uuid4(),
+            kind=texts.notification_kind(self.kind),
+            source_event_id=_source_id(self.source_id, channel, recipient),
+            candidate_id=self.candidate_id,
+            position_id=self.position.id if self.position else None,
+            job_family=self.position.job_family if self.position else None,
+            locale=tag,
+            timezone=timezone,
+            channel=channel,
+            recipient=recipient,
+            status="scheduled",
+            subject=message.subject,
+            body_text=message.body,
+            params=self.params,
+            flags=[],
+            occurred_at=self.occurred_at,
+            send_at=self.now,
+            attempts=0,
+        )
 
 
 async def robots_for(uow: UnitOfWork, position_id: str) -> list[ChatRobot]:
@@ -113,40 +154,24 @@ async def create_alerts(
             select(AlertPreference).where(AlertPreference.subject.in_(subjects))
         )
         preferences = {row.subject: row.preferences for row in rows}
-    now = uow.clock.now()
-
-    def notice(channel: str, recipient: str, locale: str, timezone: str) -> Notification:
-        tag = try_canonical_locale(locale) or DEFAULT_LOCALE
-        message = compose(tag, timezone)
-        return Notification(
-            id=uuid.uuid4(),
-            kind=texts.notification_kind(kind),
-            source_event_id=_source_id(event_id, channel, recipient),
-            candidate_id=candidate_id or "",
-            position_id=position.id,
-            job_family=position.job_family,
-            locale=tag,
-            timezone=timezone,
-            channel=channel,
-            recipient=recipient,
-            status="scheduled",
-            subject=message.subject,
-            body_text=message.body,
-            params=params,
-            flags=[],
-            occurred_at=occurred_at,
-            send_at=now,
-            attempts=0,
-        )
-
+    alert = _Alert(
+        kind,
+        event_id,
+        compose,
+        params,
+        occurred_at,
+        uow.clock.now(),
+        candidate_id=candidate_id or "",
+        position=position,
+    )
     notices: list[Notification] = []
     for reader in readers:
         if reader.subject and not texts.switched_on(preferences.get(reader.subject), kind, "email"):
             log.info("alert.switched_off", kind=kind, subject=reader.subject, channel="email")
             continue
-        notices.append(notice("email", reader.email, reader.locale, reader.timezone))
+        notices.append(alert.row("email", reader.email, reader.locale, reader.timezone))
     for robot in await robots_for(uow, position.id):
-        notices.append(notice("chat", str(robot.id), robot.locale, robot.timezone))
+        notices.append(alert.row("chat", str(robot.id), robot.locale, robot.timezone))
     for n in notices:
         uow.session.add(n)
         log.info("alert.created", notification_id=str(n.id), kind=n.kind, channel=n.channel)
@@ -341,26 +366,8 @@ async def _to_hr_address(
     if not recipient:
         log.info("alert.nobody_to_tell", kind=kind)
         return None
-    tag = try_canonical_locale(hr.locale) or DEFAULT_LOCALE
-    message = compose(tag, hr.timezone)
-    notice = Notification(
-        id=uuid.uuid4(),
-        kind=texts.notification_kind(kind),
-        source_event_id=_source_id(source_id, "email", recipient),
-        candidate_id="",
-        locale=tag,
-        timezone=hr.timezone,
-        channel="email",
-        recipient=recipient,
-        status="scheduled",
-        subject=message.subject,
-        body_text=message.body,
-        params=params,
-        flags=[],
-        occurred_at=occurred_at,
-        send_at=uow.clock.now(),
-        attempts=0,
-    )
+    alert = _Alert(kind, source_id, compose, params, occurred_at, uow.clock.now())
+    notice = alert.row("email", recipient, hr.locale, hr.timezone)
     uow.session.add(notice)
     await uow.flush()
     log.info("alert.created", notification_id=str(notice.id), kind=notice.kind, channel="email")

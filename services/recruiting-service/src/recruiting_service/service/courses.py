@@ -7,18 +7,18 @@ from typing import Any
 
 from recruiting_service.db.repositories import CourseRepository
 from recruiting_service.domain.rejections import CourseOption
+from recruiting_service.service.snapshots import keep_newest
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import CourseChanged
-from talentloop_shared.logging import get_logger
-
-log = get_logger(__name__)
 
 
 async def apply_course_changed(uow: UnitOfWork, payload: CourseChanged) -> bool:
     """Keep the newest snapshot of a course (no commit); a withdrawn one stops being
     suggested. False when the snapshot was older than the one held."""
     course = payload.course
-    applied = await CourseRepository(uow.session).upsert(
+    return await keep_newest(
+        uow,
+        CourseRepository(uow.session),
         {
             "id": course.id,
             "version": payload.version,
@@ -28,16 +28,11 @@ async def apply_course_changed(uow: UnitOfWork, payload: CourseChanged) -> bool:
             "skills": list(course.skills),
             "locales": list(course.locales),
             "active": course.active and payload.change != "withdrawn",
-            "updated_at": uow.clock.now(),
-        }
-    )
-    log.info(
-        "course.applied" if applied else "course.stale_snapshot_ignored",
-        course_id=course.id,
-        version=payload.version,
+        },
+        what="course",
+        key=course.id,
         change=payload.change,
     )
-    return applied
 
 
 async def courses_on_offer(uow: UnitOfWork) -> list[CourseOption]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from recruiting_service.db.models import Person
 from recruiting_service.db.repositories import PersonRepository, as_uuid
+from recruiting_service.service.snapshots import keep_newest
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import PersonChanged, PersonRef
 from talentloop_shared.logging import get_logger
@@ -23,7 +24,9 @@ async def apply_person_changed(uow: UnitOfWork, payload: PersonChanged) -> bool:
     if person_id is None:
         log.warning("person.ignored", person_id=person.id, why="not a uuid")
         return False
-    applied = await PersonRepository(uow.session).upsert(
+    return await keep_newest(
+        uow,
+        PersonRepository(uow.session),
         {
             "id": person_id,
             "version": person.version,
@@ -36,16 +39,11 @@ async def apply_person_changed(uow: UnitOfWork, payload: PersonChanged) -> bool:
             "org_unit_id": person.org_unit_id,
             "subject": person.subject,
             "active": person.active,
-            "updated_at": uow.clock.now(),
-        }
-    )
-    log.info(
-        "person.applied" if applied else "person.stale_snapshot_ignored",
-        person_id=person.id,
-        version=person.version,
+        },
+        what="person",
+        key=person.id,
         change=payload.change,
     )
-    return applied
 
 
 async def people_signed_in_as(uow: UnitOfWork, sub: str) -> list[Person]:
