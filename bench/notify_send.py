@@ -20,7 +20,9 @@ object (built with the compat32 MIME classes, the cheapest to serialise, as the 
 built them until 2026-11-29), which serialises it. The ratio is what the service adds
 around sending them. A second baseline, the floor, hands aiosmtplib the bytes already
 written (`sendmail`), as the service itself now does: its ratio is what the service adds
-around the SMTP conversation alone.
+around the SMTP conversation alone. The baseline is also measured just before and just
+after each burst, notify idle meanwhile, and each burst's ratio to the mean of those two is
+printed beside the ratio to the one at the end: this machine's speed drifts by the minute.
 
 Usage: uv run python bench/notify_send.py [--notices 1000] [--rate 100] [--profile DIR]
 """
@@ -358,6 +360,12 @@ class Round:
     burst: list[float]
     paced: list[float]
     cpu: dict[str, float]  # CPU seconds of each part over the burst
+    baselines: tuple[float, float]  # the baseline just before the burst and just after it
+
+    @property
+    def baseline(self) -> float:
+        """The baseline beside this burst: the mean of the two that bracket it."""
+        return statistics.fmean(self.baselines)
 
 
 async def one_round(
@@ -387,6 +395,10 @@ async def one_round(
         await wait_arrivals(handler, set(warm), 60)
 
         burst = [outgoing(f"b{tag}-{i}", zone) for i in range(n)]  # before the clock
+        # The baseline just before the burst and just after it, notify idle meanwhile: on a
+        # shared machine whose speed drifts by the minute, the ratio is to what the same
+        # minutes allowed.
+        before, _ = await asyncio.to_thread(baseline_apart, port, n, zone)
         async with contextlib.AsyncExitStack() as spies:
             for i, proc in enumerate(notify.processes if profile else ()):
                 name = f"{tag.split('-')[0]}-{'apart' if apart else 'one'}-{i}.txt"
@@ -400,12 +412,13 @@ async def one_round(
                 await wait_arrivals(handler, set(sent_at), 120)
                 elapsed = max(handler.arrivals[r] for r in sent_at) - t0
         burst_lat = [handler.arrivals[r] - sent_at[r] for r in sent_at]
+        after, _ = await asyncio.to_thread(baseline_apart, port, n, zone)
 
         # Paced: each event built when it is due, so it is rejected just before it is sent.
         paced_at = await publish_all(namespace, n, lambda i: outgoing(f"p{tag}-{i}", zone), rate)
         await wait_arrivals(handler, set(paced_at), 120)
         paced = [handler.arrivals[r] - paced_at[r] for r in paced_at]
-        return Round(n / elapsed, burst_lat, paced, cpu)
+        return Round(n / elapsed, burst_lat, paced, cpu, (before, after))
     finally:
         stop_notify(notify)
 
@@ -456,7 +469,9 @@ async def main(n: int, rate: float, profile: Path | None) -> None:
         for name, r in rounds.items():
             print(
                 f"  {name}: burst {r.throughput:,.0f} notices/s = {r.throughput / base:.2f}x "
-                f"the baseline; burst latency p50 {statistics.median(r.burst) * 1000:,.0f} ms, "
+                f"the baseline above, {r.throughput / r.baseline:.2f}x the baseline beside it "
+                f"({r.baselines[0]:,.0f} just before, {r.baselines[1]:,.0f} just after); burst "
+                f"latency p50 {statistics.median(r.burst) * 1000:,.0f} ms, "
                 f"p99 {pct(r.burst, 0.99) * 1000:,.0f} ms (queueing included); paced at "
                 f"{rate:.0f}/s: rejection→sent p50 {statistics.median(r.paced) * 1000:,.0f} ms, "
                 f"p99 {pct(r.paced, 0.99) * 1000:,.0f} ms (target p99 < 500 ms, issue 17)"
