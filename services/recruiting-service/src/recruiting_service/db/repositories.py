@@ -507,11 +507,12 @@ def _columns(alias: str, row: type[Any]) -> str:
 
 _CANDIDATE_COLUMNS = len(fields(CandidateRow))
 _OPENING_COLUMNS = len(fields(OpeningRow))
-_LOCK = f"SELECT {_columns('a', ApplicationRow)} FROM applications a WHERE a.id = $1 FOR UPDATE"
-# $1: the application, $2 its candidate, $3 its opening. The owners are the people the
-# opening's owners name, matched as `fresh_owners` matches them (the id's canonical text).
-_CONTEXT = f"""
-    SELECT {_columns("c", CandidateRow)}, {_columns("o", OpeningRow)},
+_APPLICATION_COLUMNS = len(fields(ApplicationRow))
+# What rejecting reads besides the application, $1 being the application; `c` and `o` its
+# candidate and opening. The owners are the people the opening's owners name, matched as
+# `fresh_owners` matches them (the id's canonical text).
+_CONTEXT_COLUMNS = f"""
+    {_columns("c", CandidateRow)}, {_columns("o", OpeningRow)},
         (SELECT jsonb_agg(jsonb_build_object(
                     'interviewer_id', e.interviewer_id, 'recommendation', e.recommendation,
                     'scores', e.scores, 'strengths', e.strengths, 'concerns', e.concerns)
@@ -527,6 +528,10 @@ _CONTEXT = f"""
                 WHERE d.application_id = $1 AND d.status = 'pending'),
         EXISTS (SELECT FROM interviews i WHERE i.application_id = $1)
         {{catalogue}}
+"""
+# $1: the application, $2 its candidate, $3 its opening.
+_CONTEXT = f"""
+    SELECT {_CONTEXT_COLUMNS.format(catalogue="")}
     FROM candidates c, openings o
     WHERE c.id = $2 AND o.position_id = $3
 """
@@ -538,8 +543,17 @@ _CATALOGUE = """,
                 ORDER BY k.title, k.id)
          FROM courses k WHERE k.active)
 """
-_CONTEXT_WITHOUT_CATALOGUE = _CONTEXT.format(catalogue="")
-_CONTEXT_WITH_CATALOGUE = _CONTEXT.format(catalogue=_CATALOGUE)
+# One rejection's reads in one statement: the application $1 locked, with its context and
+# the catalogue (the bulk rejection locks its applications at once and reads each one's
+# context apart, the catalogue once).
+_LOCK_WITH_CONTEXT = f"""
+    SELECT {_columns("a", ApplicationRow)}, {_CONTEXT_COLUMNS.format(catalogue=_CATALOGUE)}
+    FROM applications a
+    JOIN candidates c ON c.id = a.candidate_id
+    JOIN openings o ON o.position_id = a.position_id
+    WHERE a.id = $1
+    FOR UPDATE OF a
+"""
 # The rejection's two writes in one statement, answered with the history as it now stands
 # (the lines before it and the one it adds: the statement's own snapshot does not see its
 # insert) and the latest policy decision, as `history_and_decision` reads them.
@@ -568,6 +582,21 @@ _REJECT = """
 """
 
 
+def _context(values: tuple[Any, ...], *, with_catalogue: bool) -> RejectionContext:
+    """A `RejectionContext` of the values `_CONTEXT_COLUMNS` selects."""
+    rest = values[_CANDIDATE_COLUMNS + _OPENING_COLUMNS :]
+    return RejectionContext(
+        candidate=CandidateRow(*values[:_CANDIDATE_COLUMNS]),
+        opening=OpeningRow(*values[_CANDIDATE_COLUMNS : _CANDIDATE_COLUMNS + _OPENING_COLUMNS]),
+        evaluations=rest[0] or [],
+        owners=rest[1] or [],
+        has_pending_decision=rest[2],
+        has_interviews=rest[3],
+        suggestions=(rest[4] or []) if with_catalogue else None,
+        courses=(rest[5] or []) if with_catalogue else None,
+    )
+
+
 class RejectionRows:
     """A rejection's statements, as SQL with `$n` parameters on the unit of work's driver
     connection (`UnitOfWork.driver`: inside its transaction, after the session's pending
@@ -576,37 +605,25 @@ class RejectionRows:
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
 
-    async def lock(self, application_id: uuid.UUID) -> ApplicationRow:
-        """The application's columns, locked until the transaction ends (404 if none)."""
+    async def lock_with_context(
+        self, application_id: uuid.UUID
+    ) -> tuple[ApplicationRow, RejectionContext]:
+        """The application's columns, locked until the transaction ends (404 if none), and
+        everything rejecting it reads, the catalogue included (one statement)."""
         conn = await self.uow.driver()
-        row = found(await conn.fetchrow(_LOCK, application_id), "application", application_id)
-        return ApplicationRow(*row)
+        row = await conn.fetchrow(_LOCK_WITH_CONTEXT, application_id)
+        values = tuple(found(row, "application", application_id))
+        application = ApplicationRow(*values[:_APPLICATION_COLUMNS])
+        return application, _context(values[_APPLICATION_COLUMNS:], with_catalogue=True)
 
-    async def context(
-        self, application: AnyApplication, *, with_catalogue: bool
-    ) -> RejectionContext:
-        """Everything rejecting `application` reads (one statement). `with_catalogue`: the
-        suggestion library and the courses too."""
+    async def context(self, application: AnyApplication) -> RejectionContext:
+        """Everything rejecting `application` reads but the catalogue (one statement)."""
         conn = await self.uow.driver()
         row = await conn.fetchrow(
-            _CONTEXT_WITH_CATALOGUE if with_catalogue else _CONTEXT_WITHOUT_CATALOGUE,
-            application.id,
-            application.candidate_id,
-            application.position_id,
+            _CONTEXT, application.id, application.candidate_id, application.position_id
         )
         assert row is not None  # foreign keys
-        values = tuple(row)
-        rest = values[_CANDIDATE_COLUMNS + _OPENING_COLUMNS :]
-        return RejectionContext(
-            candidate=CandidateRow(*values[:_CANDIDATE_COLUMNS]),
-            opening=OpeningRow(*values[_CANDIDATE_COLUMNS : _CANDIDATE_COLUMNS + _OPENING_COLUMNS]),
-            evaluations=rest[0] or [],
-            owners=rest[1] or [],
-            has_pending_decision=rest[2],
-            has_interviews=rest[3],
-            suggestions=(rest[4] or []) if with_catalogue else None,
-            courses=(rest[5] or []) if with_catalogue else None,
-        )
+        return _context(tuple(row), with_catalogue=False)
 
     async def reject(
         self,

@@ -309,8 +309,7 @@ class _Rejecting:
 
     @classmethod
     def of(cls, uow: UnitOfWork, context: RejectionContext) -> _Rejecting:
-        """The library and the courses as `RejectionRows.context(with_catalogue=True)` read
-        them."""
+        """The library and the courses as `RejectionRows.lock_with_context` read them."""
         assert context.suggestions is not None and context.courses is not None
         return cls(
             library_of(context.suggestions),
@@ -327,18 +326,21 @@ async def _rejection_of(
     request: RejectRequest,
     by: str,
     batch: _Rejecting | None,
+    context: RejectionContext | None = None,
 ) -> Rejection:
     """What rejecting one locked application says (no write to it yet).
 
     Every check happens before the first write, so a refused rejection leaves nothing
     behind in the bulk transaction. A pending policy decision is superseded by HR's, and
     its content (as HR may have edited it) is where HR's defaults start. What the
-    rejection reads is read in one statement (`RejectionRows.context`), the suggestion
-    library and the courses with it when no `batch` has them yet.
+    rejection reads is `context` (read with the lock, and with the suggestion library and
+    the courses, by a single rejection), or is read in one statement
+    (`RejectionRows.context`) beside the `batch`'s catalogue.
     """
     rejection_stage(application.status)
     transition(application.status, "reject")
-    context = await rows.context(application, with_catalogue=batch is None)
+    if context is None:
+        context = await rows.context(application)
     if batch is None:
         batch = _Rejecting.of(uow, context)
     candidate = context.candidate
@@ -385,12 +387,14 @@ async def reject(
 
     The application is read and written as a row, in SQL on the unit of work's driver
     connection (`RejectionRows`: no session object to track and flush, no statement to
-    compile): locked, its context read, then its new state and history line written in
-    one statement that answers with the history and decision as they will be committed
+    compile): locked and its context read in one statement, then its new state and
+    history line written in one statement that answers with the history and decision as they will be committed
     (read in the same transaction, while the application stays locked)."""
     rows = RejectionRows(uow)
-    application = await rows.lock(application_id)
-    it = await _rejection_of(uow, application, rows=rows, request=request, by=by, batch=None)
+    application, context = await rows.lock_with_context(application_id)
+    it = await _rejection_of(
+        uow, application, rows=rows, request=request, by=by, batch=None, context=context
+    )
     status = await _publish_rejection(uow, application, it, by=by)
     rejected, history, decision = await rows.reject(
         application,
