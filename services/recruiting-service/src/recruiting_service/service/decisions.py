@@ -388,8 +388,9 @@ async def reject(
     The application is read and written as a row, in SQL on the unit of work's driver
     connection (`RejectionRows`: no session object to track and flush, no statement to
     compile): locked and its context read in one statement, then its new state and
-    history line written in one statement that answers with the history and decision as they will be committed
-    (read in the same transaction, while the application stays locked)."""
+    history line written in one statement that answers with the history and decision as
+    they will be committed (read in the same transaction, while the application stays
+    locked)."""
     rows = RejectionRows(uow)
     application, context = await rows.lock_with_context(application_id)
     it = await _rejection_of(
