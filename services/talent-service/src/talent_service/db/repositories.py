@@ -180,9 +180,11 @@ class PendingTagRepository(Repository[PendingTag]):
         )
         return [Tag(cast(TagKind, kind), value, source) for kind, value, source in rows]
 
-    async def purge(self, candidate_id: str) -> None:
-        """Forget a candidate's pending tags."""
-        await self.session.execute(delete(_PENDING).where(_PENDING.c.candidate_id == candidate_id))
+    async def purge(self, *candidate_ids: str) -> None:
+        """Forget these candidates' pending tags (one statement)."""
+        await self.session.execute(
+            delete(_PENDING).where(_PENDING.c.candidate_id.in_(candidate_ids))
+        )
 
     async def purge_older_than(self, cutoff: datetime) -> int:
         """Forget pending tags received before `cutoff`; how many."""

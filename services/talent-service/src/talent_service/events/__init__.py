@@ -19,14 +19,10 @@ re-contact reminders are due (service/digest.py).
 from __future__ import annotations
 
 from talent_service.config import Settings
-from talent_service.events.handlers import handle_candidate_erased
+from talent_service.events.handlers import handle_candidate_erased, handle_candidates_rejected
 from talent_service.service.development import seed_development_plan
 from talent_service.service.matching import record_position_change
-from talent_service.service.pool import (
-    pool_rejected_candidate,
-    tag_from_evaluation,
-    tag_from_feedback,
-)
+from talent_service.service.pool import tag_from_evaluation, tag_from_feedback
 from talent_service.service.vocabularies import apply_vocabulary_changed
 from talentloop_shared.messaging import Handler, payload_to
 
@@ -46,7 +42,7 @@ def subscriptions(settings: Settings) -> dict[str, Handler]:
     each reads the time from `uow.clock` and the pool policy from `uow.state`, so
     `settings` selects nothing today."""
     return {
-        "candidate-rejected": payload_to(pool_rejected_candidate),
+        "candidate-rejected": handle_candidates_rejected,
         "evaluation-submitted": payload_to(tag_from_evaluation),
         "feedback-received": payload_to(tag_from_feedback),
         "position-changed": payload_to(record_position_change),

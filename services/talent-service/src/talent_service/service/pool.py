@@ -10,6 +10,7 @@ ignored as `erasure.ignore_after_erasure` decides.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from talent_service.db.models import TalentProfile
@@ -55,6 +56,25 @@ async def _merge_into_profile(
     await profiles.add_tags(profile.id, merged[len(existing) :])
     apply_tags(profile, merged)
     return merged
+
+
+async def pool_rejected_candidates(
+    uow: UnitOfWork, rejections: Iterable[CandidateRejected]
+) -> None:
+    """`pool_rejected_candidate` for a run of rejections (a consumer batch's), in order:
+    each run of rejections without consent, which only forget pending tags, is one
+    statement; one with consent is pooled in its turn, after those before it."""
+    unconsented: list[str] = []
+    for rejection in rejections:
+        if not has_pool_consent(rejection):
+            unconsented.append(rejection.candidate.id)
+            continue
+        if unconsented:
+            await PendingTagRepository(uow.session).purge(*unconsented)
+            unconsented = []
+        await pool_rejected_candidate(uow, rejection)
+    if unconsented:
+        await PendingTagRepository(uow.session).purge(*unconsented)
 
 
 async def pool_rejected_candidate(
