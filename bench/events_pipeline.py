@@ -11,7 +11,8 @@ same machine. Prints, with baselines measured in the same run:
   `--per-tx`; the rate actually consumed and the commit→consume lag show whether the
   pipeline keeps up (if it did not, the lag would grow with the run);
 - commit→consume latency p50/p99 with single-event commits paced at `--rate` for
-  `--latency-seconds`.
+  `--latency-seconds`, beside the bare pipeline's at the same pace (its baseline: what the
+  same minutes allow asyncpg, aiormq and a quorum queue alone).
 
 Usage: uv run python bench/events_pipeline.py [--events 1000] [--rate 200] [--per-tx 10]
        [--sustain-rate 1000] [--sustain-seconds 10] [--latency-seconds 10] [--profile DIR]
@@ -31,8 +32,9 @@ import os
 import statistics
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
+from typing import Any
 
 import aiormq
 import asyncpg
@@ -267,6 +269,32 @@ async def consumed(conn: asyncpg.Connection, n: int, timeout: float = 180) -> No
         await asyncio.sleep(0.01)
 
 
+async def paced(
+    rate: float, seconds: float, commit_one: Callable[[], Coroutine[Any, Any, None]]
+) -> int:
+    """Commit `rate` single-event transactions a second for `seconds`, each on its own
+    schedule whether or not the earlier ones are done; how many."""
+    n = int(rate * seconds)
+    start = time.perf_counter()
+    tasks = []
+    for i in range(n):
+        delay = start + i / rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(commit_one()))
+    await asyncio.gather(*tasks)
+    return n
+
+
+async def lags(conn: asyncpg.Connection, committed: dict[str, float]) -> list[float]:
+    """Commit→consume lag of each event consumed so far, in ms, sorted; then start afresh."""
+    rows = await conn.fetch("SELECT id, extract(epoch from at) AS at FROM things")
+    await conn.execute("TRUNCATE things")
+    result = sorted((float(r["at"]) - committed[r["id"]]) * 1000 for r in rows)
+    committed.clear()
+    return result
+
+
 async def consumer_transactions(conn: asyncpg.Connection, inbox: str) -> int:
     """The transactions the consumer committed since the inbox was last emptied, and empty
     it: the rows one transaction claims share its start time (`now()`)."""
@@ -276,11 +304,12 @@ async def consumer_transactions(conn: asyncpg.Connection, inbox: str) -> int:
 
 
 async def bare_burst(
-    n: int, prod_dsn: str, cons_dsn: str, ns: str
-) -> tuple[float, dict[str, float], int]:
+    n: int, prod_dsn: str, cons_dsn: str, ns: str, rate: float, seconds: float
+) -> tuple[float, dict[str, float], int, list[float]]:
     """The bare pipeline's burst of `n` one-event transactions (8 in flight), as `burst`
     below: events/s until the last is consumed, the CPU each part used, and the
-    transactions the consumer committed."""
+    transactions the consumer committed; then its commit→consume lags (ms) with
+    single-event commits paced at `rate` for `seconds`, as the latency phase below."""
     await declare_bare(ns)
     stop_file = f"/tmp/{ns}bare-stop"
     child = multiprocessing.get_context("spawn").Process(
@@ -307,6 +336,10 @@ async def bare_burst(
             rate = n / (time.perf_counter() - t0)
         transactions = await consumer_transactions(cons, "bare_inbox")
         await cons.execute("TRUNCATE things")
+        committed.clear()
+        sent = await paced(rate, seconds, lambda: bare_commit(pool, wake, committed))
+        await consumed(cons, sent)
+        latency = await lags(cons, committed)
     finally:
         relay.cancel()
         with contextlib.suppress(asyncio.CancelledError):
@@ -319,7 +352,7 @@ async def bare_burst(
         await pool.close()
         await cons.close()
         await delete_bare(ns)
-    return rate, used, transactions
+    return rate, used, transactions, latency
 
 
 async def create_db(name: str) -> str:
@@ -359,7 +392,9 @@ async def main(a: argparse.Namespace) -> None:
         ["bench-consumer"], namespace=ns, retry_delays_ms=tuple(FAST_MESSAGING["retry_delays_ms"])
     )
     prod_dsn = prod_url.replace("postgresql+asyncpg://", "postgresql://")
-    bare_rate, bare_used, bare_tx = await bare_burst(a.events, prod_dsn, cons_dsn, ns)
+    bare_rate, bare_used, bare_tx, bare_lat = await bare_burst(
+        a.events, prod_dsn, cons_dsn, ns, a.rate, a.latency_seconds
+    )
     stop_file = f"/tmp/{ns}stop"
     child = multiprocessing.get_context("spawn").Process(
         target=run_consumer,
@@ -388,14 +423,6 @@ async def main(a: argparse.Namespace) -> None:
         for pid in pids:
             committed[pid] = now
 
-    async def lags(conn: asyncpg.Connection) -> list[float]:
-        """Commit→consume lag of each event consumed so far, in ms; then start afresh."""
-        rows = await conn.fetch("SELECT id, extract(epoch from at) AS at FROM things")
-        await conn.execute("TRUNCATE things")
-        result = sorted((float(r["at"]) - committed[r["id"]]) * 1000 for r in rows)
-        committed.clear()
-        return result
-
     try:
         while not os.path.exists(stop_file + ".ready"):
             await asyncio.sleep(0.1)
@@ -422,7 +449,7 @@ async def main(a: argparse.Namespace) -> None:
                 await asyncio.gather(*(one() for _ in range(n // per_tx)))
                 if publish:
                     await consumed(cons, n // per_tx * per_tx)
-                    await lags(cons)
+                    await lags(cons, committed)
                 return time.perf_counter() - t0
 
             n, k = a.events, a.per_tx
@@ -475,7 +502,7 @@ async def main(a: argparse.Namespace) -> None:
             offered_s = time.perf_counter() - start
             await consumed(cons, total)
             drained_s = time.perf_counter() - start
-            lag = await lags(cons)
+            lag = await lags(cons, committed)
             out.append(
                 f"sustained: {a.sustain_rate:,} events/s offered for {a.sustain_seconds:g} s "
                 f"in transactions of {k}: committed at {total / offered_s:,.0f}/s, consumed at "
@@ -484,22 +511,16 @@ async def main(a: argparse.Namespace) -> None:
             )
 
             # Latency: single-event transactions at a steady `rate`.
-            paced = int(a.rate * a.latency_seconds)
-            start = time.perf_counter()
-            tasks = []
-            for i in range(paced):
-                delay = start + i / a.rate - time.perf_counter()
-                if delay > 0:
-                    await asyncio.sleep(delay)
-                tasks.append(asyncio.create_task(commit(uowf, 1)))
-            await asyncio.gather(*tasks)
-            await consumed(cons, paced)
-            lat = await lags(cons)
+            sent = await paced(a.rate, a.latency_seconds, lambda: commit(uowf, 1))
+            await consumed(cons, sent)
+            lat = await lags(cons, committed)
             out.append(
                 f"latency at {a.rate}/s for {a.latency_seconds:g} s, one event per transaction: "
                 f"commit→consume "
                 f"p50 {statistics.median(lat):.1f} ms, p99 {percentile(lat, 0.99):.1f} ms, "
-                f"max {lat[-1]:.1f} ms"
+                f"max {lat[-1]:.1f} ms; the bare pipeline at the same pace: p50 "
+                f"{statistics.median(bare_lat):.1f} ms, p99 {percentile(bare_lat, 0.99):.1f} "
+                f"ms, max {bare_lat[-1]:.1f} ms"
             )
             await cons.close()
     finally:
