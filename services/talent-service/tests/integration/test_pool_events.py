@@ -9,14 +9,14 @@ from sqlalchemy import func, select
 from talent_testkit import about
 
 from talent_service.db.models import ErasureAudit, PendingTag, TalentProfile
-from talent_service.events import subscriptions
+from talent_service.db.repositories import PendingTagRepository
 from talent_service.service.erasure import sweep_expired, talent_id_hash
 from talentloop_shared.clock import utcnow
 from talentloop_shared.db.tables import outbox
 from talentloop_shared.events.envelope import new_event
 from talentloop_shared.events.payloads import CandidateErased
-from talentloop_shared.messaging import BatchHandler
-from talentloop_shared.testing.harness import event_probe
+from talentloop_shared.events.registry import publisher_source
+from talentloop_shared.testing.harness import deliver_together, event_probe
 from talentloop_shared.testing.plugin import eventually
 
 
@@ -342,10 +342,10 @@ async def test_unconsented_rejection_purges_pending_evaluations(talent, ev):
     assert await eventually(gone, timeout=2)
 
 
-async def test_a_batch_of_rejections_keeps_their_order(talent, ev, auth):
-    # The consumer hands a run of rejections to one call; those without consent are purged
-    # together, but never ahead of a pooling that comes before them: a candidate pooled and
-    # then rejected again without consent keeps the strengths that were waiting.
+async def test_a_batch_of_rejections_keeps_their_order(talent, ev, auth, monkeypatch):
+    # Rejections that arrive together are applied in one call: those without consent are
+    # purged together, but never ahead of a pooling that comes before them: a candidate
+    # pooled and then rejected again without consent keeps the strengths that were waiting.
     pooled, others = str(uuid.uuid4()), [str(uuid.uuid4()), str(uuid.uuid4())]
     for candidate_id in (pooled, *others):
         await talent.consumed(
@@ -353,24 +353,26 @@ async def test_a_batch_of_rejections_keeps_their_order(talent, ev, auth):
                 ev.evaluation(candidate_id, strengths=["Clear SQL."], scores={"sql": 9})
             )
         )
+    purges: list[tuple[str, ...]] = []
+    purge = PendingTagRepository.purge
+
+    async def counted(self, *candidate_ids: str) -> None:
+        purges.append(candidate_ids)
+        await purge(self, *candidate_ids)
+
+    monkeypatch.setattr(PendingTagRepository, "purge", counted)
     run = [
         ev.rejection(others[0], consent=False),
+        ev.rejection(others[1], consent=False),
         ev.rejection(pooled),
         ev.rejection(pooled, consent=False),
-        ev.rejection(others[1], consent=False),
     ]
-    handler = subscriptions(talent.svc.runtime.settings)["candidate-rejected"]
-    assert isinstance(handler, BatchHandler)
-    async with talent.svc.uow_factory() as uow:
-        await handler.many(
-            uow,
-            [
-                (p, new_event(type="candidate-rejected", source="/recruiting-service", data=p))
-                for p in run
-            ],
-        )
-        await uow.commit()
+    source = publisher_source("candidate-rejected")
+    await deliver_together(
+        talent.svc, [new_event(type="candidate-rejected", source=source, data=p) for p in run]
+    )
 
+    assert purges == [tuple(others), (pooled,)]  # one statement a run, in order
     r = await talent.client.get(f"/api/v1/talents/{pooled}", headers=auth("hr_admin"))
     assert r.status_code == 200, r.text
     assert "clear sql" in r.json()["strengths"]
