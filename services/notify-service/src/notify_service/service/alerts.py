@@ -155,12 +155,12 @@ async def create_alerts(
         )
         preferences = {row.subject: row.preferences for row in rows}
     alert = _Alert(
-        kind,
-        event_id,
-        compose,
-        params,
-        occurred_at,
-        uow.clock.now(),
+        kind=kind,
+        source_id=event_id,
+        compose=compose,
+        params=params,
+        occurred_at=occurred_at,
+        now=uow.clock.now(),
         candidate_id=candidate_id or "",
         position=position,
     )
@@ -366,7 +366,14 @@ async def _to_hr_address(
     if not recipient:
         log.info("alert.nobody_to_tell", kind=kind)
         return None
-    alert = _Alert(kind, source_id, compose, params, occurred_at, uow.clock.now())
+    alert = _Alert(
+        kind=kind,
+        source_id=source_id,
+        compose=compose,
+        params=params,
+        occurred_at=occurred_at,
+        now=uow.clock.now(),
+    )
     notice = alert.row("email", recipient, hr.locale, hr.timezone)
     uow.session.add(notice)
     await uow.flush()
