@@ -16,9 +16,12 @@ same machine. Prints, with baselines measured in the same run:
 
 Usage: uv run python bench/events_pipeline.py [--events 1000] [--rate 200] [--per-tx 10]
        [--sustain-rate 1000] [--sustain-seconds 10] [--latency-seconds 10] [--profile DIR]
+       [--linger-ms MS]
 
 `--profile DIR` records the producer (with its relay) and the consumer with py-spy during the
 one-event-per-transaction burst (its figures then include the profiler's cost).
+`--linger-ms MS` sets both waits for more under load (`<P>_CONSUMER_LINGER_MS` and
+`<P>_OUTBOX_LINGER_MS`; default: the services' defaults), to weigh them.
 """
 
 from __future__ import annotations
@@ -413,6 +416,8 @@ async def main(a: argparse.Namespace) -> None:
     # (FAST_MESSAGING: 2), every commit beyond two opened and closed its own connection, and
     # that connection churn, not events, was most of what a run measured.
     common = {**FAST_MESSAGING, "amqp_namespace": ns, "amqp_url": AMQP, "db_pool_size": 8}
+    if a.linger_ms is not None:  # both waits (consumer batches, relay fetches) set alike
+        common |= {"consumer_linger_ms": a.linger_ms, "outbox_linger_ms": a.linger_ms}
     register_services(
         ["bench-consumer"], namespace=ns, retry_delays_ms=tuple(FAST_MESSAGING["retry_delays_ms"])
     )
@@ -574,4 +579,5 @@ if __name__ == "__main__":
     ap.add_argument("--sustain-seconds", type=float, default=10)
     ap.add_argument("--latency-seconds", type=float, default=10)
     ap.add_argument("--profile", type=Path, default=None)
+    ap.add_argument("--linger-ms", type=float, default=None)
     uvloop.run(main(ap.parse_args()))
