@@ -18,6 +18,13 @@ EVENTS_CONSUMED = Counter(
     "Events consumed, by outcome (applied, duplicate, retried, dead_lettered)",
     ["service", "type", "outcome"],
 )
+EVENT_AGE = Histogram(
+    "talentloop_event_age_seconds",
+    "Age of each event applied: from its time (when it happened, in the publishing service) to "
+    "its effect committing here; a consumer falling behind shows here first",
+    ["service", "type"],
+    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900, 3600),
+)
 OUTBOX_PENDING = Gauge(
     "talentloop_outbox_pending",
     "Outbox rows the last relay pass could not publish (broker trouble when above 0)",

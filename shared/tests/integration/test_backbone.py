@@ -9,6 +9,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlparse
 
 import aio_pika
@@ -17,6 +18,7 @@ import pytest
 import pytest_asyncio
 import toy
 from cloudevents.v1.http import from_json as ce_from_json
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from starlette.requests import Request
@@ -423,6 +425,52 @@ def batch_consumer(pair: Pair) -> Iterator[EventConsumer]:
 
 def _changed(pid: str) -> CloudEvent:
     return new_event(type="position-changed", source="/org-service", data=toy.snapshot(pid, "P", 1))
+
+
+async def test_each_event_applied_is_aged_once_from_its_time_to_its_effect(pair: Pair) -> None:
+    """Ops see how far behind a consumer runs: every event applied, in a batch or alone, is
+    observed once in `talentloop_event_age_seconds`, from its `time` (when it happened) to
+    its effect committing; a duplicate is not observed again, nor an event whose `time` is
+    not a timestamp (it is applied all the same)."""
+    late = new_event(
+        type="position-changed",
+        source="/org-service",
+        data=toy.snapshot(str(uuid.uuid4()), "Late", 1),
+        time=datetime.now(UTC) - timedelta(seconds=90),
+    )
+    before = await _event_ages(pair.consumer)
+    await deliver_together(pair.consumer, [late, _changed(str(uuid.uuid4())), late])
+    await deliver_together(pair.consumer, [_changed(str(uuid.uuid4()))])  # alone
+    await deliver_together(pair.consumer, [late])  # again, in a later batch
+    odd_pid = str(uuid.uuid4())
+    odd = _changed(odd_pid).model_copy(update={"time": "last Tuesday"})
+    await deliver_together(pair.consumer, [odd])
+    assert (await _applied(pair.consumer))[odd_pid] == 1
+    after = await _event_ages(pair.consumer)
+    grew = {k: after.get(k, 0) - before.get(k, 0) for k in after}
+    assert grew["count"] == 3
+    assert grew["bucket le=5.0"] == 2  # the two fresh ones, within seconds
+    assert grew["bucket le=60.0"] == 2  # the late one is older than a minute…
+    assert grew["bucket le=120.0"] == 3  # …and was applied within its second minute
+    assert 90 <= grew["sum"] < 90 + 2 * 60
+
+
+async def _event_ages(svc: RunningService) -> dict[str, float]:
+    """The consumer's `talentloop_event_age_seconds` for position-changed, as scraped."""
+    metrics = (await svc.client.get("/metrics")).text
+    ages: dict[str, float] = {}
+    for family in text_string_to_metric_families(metrics):
+        if family.name != "talentloop_event_age_seconds":
+            continue
+        for sample in family.samples:
+            labels = sample.labels
+            if labels["service"] != "toy-consumer" or labels["type"] != "position-changed":
+                continue
+            part = sample.name.removeprefix("talentloop_event_age_seconds_")
+            if part == "bucket":
+                part = f"bucket le={float(labels['le'])}"
+            ages[part] = sample.value
+    return ages
 
 
 async def test_a_batch_handler_gets_a_batch_in_one_call_and_applies_each_event_once(

@@ -18,9 +18,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import time
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from aio_pika.abc import AbstractChannel, AbstractIncomingMessage
@@ -43,7 +45,7 @@ from talentloop_shared.logging import (
     new_traceparent,
 )
 from talentloop_shared.messaging.topology import Topology, persistent_message
-from talentloop_shared.metrics import EVENTS_CONSUMED
+from talentloop_shared.metrics import EVENT_AGE, EVENTS_CONSUMED
 
 log = get_logger(__name__)
 
@@ -279,6 +281,7 @@ class EventConsumer:
                 await self._one(d)
             return
         await self._settle(batch)
+        self._aged(batch[i].event for i in sorted(applied))
         outcomes = Counter(
             (d.event.type, "applied" if i in applied else "duplicate") for i, d in enumerate(batch)
         )
@@ -317,10 +320,27 @@ class EventConsumer:
             await self._retry_or_park(message, event, e)
             return
         await message.ack()
+        if applied:
+            self._aged((event,))
         EVENTS_CONSUMED.labels(
             self.topology.service, event.type, "applied" if applied else "duplicate"
         ).inc()
         log.info("event.consumed", event_id=event.id, type=event.type, duplicate=not applied)
+
+    def _aged(self, events: Iterable[CloudEvent]) -> None:
+        """Observe the age of events just applied (committed): now less their `time`; a
+        publisher's clock ahead of ours counts as no age, never a negative one, and a `time`
+        that is not a timestamp (the envelope does not insist) as none at all."""
+        now = time.time()
+        for event in events:
+            try:
+                happened = datetime.fromisoformat(event.time)
+            except ValueError:
+                continue
+            if happened.tzinfo is None:
+                happened = happened.replace(tzinfo=UTC)
+            age = max(now - happened.timestamp(), 0.0)
+            EVENT_AGE.labels(self.topology.service, event.type).observe(age)
 
     async def _apply(self, handler: Handler, payload: Payload, event: CloudEvent) -> bool:
         async with self.uow_factory() as uow:
