@@ -12,8 +12,9 @@ Prints each class's count, p50/p99 (from when the request was due, so time waiti
 of the client's 64 connections counts) and errors; every service process's RSS at start, each
 minute and at the end, with the slope of a straight line through the second half of the run
 (MB per minute: growth that does not level off shows as a positive slope); the emails that
-arrived. Exits 1 on any failed request. The baseline in the same run is each service's idle
-RSS before the load.
+arrived; the events each service applied and their age, from the event's time to its effect
+(the services' own histogram). Exits 1 on any failed request. The baseline in the same run
+is each service's idle RSS before the load.
 
 Usage: uv run python bench/soak.py [--seconds 600] [--rate 200]
 """
@@ -39,11 +40,13 @@ import httpx
 
 from talentloop_shared.devtools.bench import AMQP_URL as AMQP
 from talentloop_shared.devtools.bench import PG_ADMIN_URL as PG
+from talentloop_shared.devtools.bench import histogram_quantile
 from talentloop_shared.devtools.bench import percentile as pct
 from talentloop_shared.devtools.load import (
     HR,
     Applicant,
     Balancer,
+    event_ages,
     load_session,
     quiet_hours_off,
     reject,
@@ -122,6 +125,7 @@ async def main(seconds: int, rate: int) -> int:
                 to_reject: list[Applicant] = list(reversed(pool))
                 counter = itertools.count()
                 memory.append((0.0, sample(suite)))
+                ages_before = await event_ages(http, suite)
 
                 # At most 16 requests per service are on the wire (as a load balancer keeps a
                 # connection limit per upstream: one slow service does not starve the others);
@@ -263,6 +267,12 @@ async def main(seconds: int, rate: int) -> int:
                 deadline = time.monotonic() + 120
                 while len(mailbox.messages) < rejected and time.monotonic() < deadline:
                     await asyncio.sleep(0.1)
+                ages = {
+                    service: {
+                        b: n - ages_before.get(service, {}).get(b, 0.0) for b, n in after.items()
+                    }
+                    for service, after in (await event_ages(http, suite)).items()
+                }
     finally:
         mailbox.stop()
 
@@ -277,6 +287,16 @@ async def main(seconds: int, rate: int) -> int:
             f"p99 {pct(values, 0.99) * 1000:7.1f} ms  errors {len(errors[kind])}"
         )
     print(f"rejections {rejected}, emails arrived {len(mailbox.messages)}")
+    print("events applied during the run, aged from their time to their effect (each service's")
+    print("talentloop_event_age_seconds, interpolated within its buckets):")
+    for service, buckets in sorted(ages.items()):
+        applied = max(buckets.values(), default=0.0)
+        if applied:
+            print(
+                f"  {service:<20} {applied:>7,.0f}  p50 "
+                f"{histogram_quantile(0.5, buckets) * 1000:6.1f} ms  "
+                f"p99 {histogram_quantile(0.99, buckets) * 1000:7.1f} ms"
+            )
     print("RSS (MB) per process: idle before load → each minute → end; slope of the second half")
     for name in memory[0][1]:
         series = [(t, m[name]) for t, m in memory if name in m]

@@ -28,6 +28,27 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
+def histogram_quantile(q: float, buckets: Mapping[float, float]) -> float:
+    """The `q` quantile (0 < q ≤ 1) of a Prometheus histogram given as cumulative counts by
+    upper bound (`+Inf` included), interpolated within its bucket as PromQL's
+    `histogram_quantile` does (from 0 in the first; the highest finite bound when it falls
+    in `+Inf`); NaN without observations."""
+    bounds = sorted(buckets)
+    total = buckets[bounds[-1]] if bounds else 0.0
+    if total <= 0:
+        return float("nan")
+    rank = q * total
+    lower, below = 0.0, 0.0
+    for bound in bounds:
+        count = buckets[bound]
+        if count >= rank:
+            if bound == float("inf"):
+                return lower
+            return lower + (bound - lower) * (rank - below) / (count - below)
+        lower, below = bound, count
+    return lower
+
+
 def process_cpu(pid: int) -> float:
     """CPU seconds a process has used so far (user + system; NaN without /proc). The
     difference over a run, divided by the work done, is a cost per unit that a busy,

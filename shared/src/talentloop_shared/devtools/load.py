@@ -11,12 +11,13 @@ from __future__ import annotations
 import asyncio
 import itertools
 import re
-from collections.abc import Awaitable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
 import httpx
+from prometheus_client.parser import text_string_to_metric_families
 
 from talentloop_shared.auth import issue_token
 from talentloop_shared.config import DEV_JWT_SECRET
@@ -173,19 +174,45 @@ async def notices_of_kind(http: httpx.AsyncClient, lb: Balancer, kind: str) -> l
 _RELAY_ACTIVE = re.compile(r"^talentloop_outbox_relay_active\{[^}]*\} 1(\.0)?$", re.M)
 
 
-async def relay_replica(http: httpx.AsyncClient, suite: Suite, name: str) -> int | None:
-    """The replica of `name` whose outbox relay holds the lock (from its /metrics)."""
+async def _scrapes(
+    http: httpx.AsyncClient, suite: Suite, only: str | None = None
+) -> AsyncIterator[tuple[str, int, str]]:
+    """(service, replica, its /metrics text) of each replica running and answering (of the
+    service `only`, when given)."""
     for key, proc in suite.processes.items():
         base, _, replica = key.partition("#")
-        if base != name or proc.poll() is not None:
+        if proc.poll() is not None or only not in (None, base):
             continue
         try:
-            r = await http.get(suite.replica_url(name, int(replica or 0)) + "/metrics")
+            r = await http.get(suite.replica_url(base, int(replica or 0)) + "/metrics")
         except httpx.TransportError:
             continue
-        if _RELAY_ACTIVE.search(r.text):
-            return int(replica or 0)
+        yield base, int(replica or 0), r.text
+
+
+async def relay_replica(http: httpx.AsyncClient, suite: Suite, name: str) -> int | None:
+    """The replica of `name` whose outbox relay holds the lock (from its /metrics)."""
+    async for _, replica, metrics in _scrapes(http, suite, only=name):
+        if _RELAY_ACTIVE.search(metrics):
+            return replica
     return None
+
+
+async def event_ages(http: httpx.AsyncClient, suite: Suite) -> dict[str, dict[float, float]]:
+    """Each service's `talentloop_event_age_seconds` as cumulative counts by upper bound,
+    summed over its event types and replicas (the difference of two of these, taken before
+    and after a run, is the run's: `histogram_quantile` reads it)."""
+    ages: dict[str, dict[float, float]] = {}
+    async for service, _, metrics in _scrapes(http, suite):
+        for family in text_string_to_metric_families(metrics):
+            if family.name != "talentloop_event_age_seconds":
+                continue
+            buckets = ages.setdefault(service, {})
+            for sample in family.samples:
+                if sample.name.endswith("_bucket"):
+                    bound = float(sample.labels["le"])
+                    buckets[bound] = buckets.get(bound, 0.0) + sample.value
+    return ages
 
 
 async def _ok(request: Awaitable[httpx.Response]) -> dict[str, Any]:
