@@ -274,6 +274,7 @@ class EventConsumer:
                         bind_traceparent(new_traceparent(d.event.traceparent))
                         await handler(uow, d.payload, d.event)
                 await uow.commit()
+            committed_at = time.time()
             self.batches_committed += 1
         except Exception as e:
             log.info("event.batch_split", size=len(batch), error=describe_error(e, 200))
@@ -281,7 +282,7 @@ class EventConsumer:
                 await self._one(d)
             return
         await self._settle(batch)
-        self._aged(batch[i].event for i in sorted(applied))
+        self._aged((batch[i].event for i in applied), committed_at)
         outcomes = Counter(
             (d.event.type, "applied" if i in applied else "duplicate") for i, d in enumerate(batch)
         )
@@ -307,6 +308,7 @@ class EventConsumer:
         bind_traceparent(new_traceparent(event.traceparent))
         try:
             applied = await self._apply(handler, payload, event)
+            committed_at = time.time()
         except PermanentEventError as e:
             log.error(
                 "event.permanent_failure",
@@ -321,17 +323,17 @@ class EventConsumer:
             return
         await message.ack()
         if applied:
-            self._aged((event,))
+            self._aged((event,), committed_at)
         EVENTS_CONSUMED.labels(
             self.topology.service, event.type, "applied" if applied else "duplicate"
         ).inc()
         log.info("event.consumed", event_id=event.id, type=event.type, duplicate=not applied)
 
-    def _aged(self, events: Iterable[CloudEvent]) -> None:
-        """Observe the age of events just applied (committed): now less their `time`; a
-        publisher's clock ahead of ours counts as no age, never a negative one, and a `time`
-        that is not a timestamp (the envelope does not insist) as none at all."""
-        now = time.time()
+    def _aged(self, events: Iterable[CloudEvent], committed_at: float) -> None:
+        """Observe the age of events applied (their effect committed at `committed_at`;
+        observed once acked): that less their `time`; a publisher's clock ahead of ours
+        counts as no age, never a negative one, and a `time` that is not a timestamp (the
+        envelope does not insist) as none at all."""
         for event in events:
             try:
                 happened = datetime.fromisoformat(event.time)
@@ -339,7 +341,7 @@ class EventConsumer:
                 continue
             if happened.tzinfo is None:
                 happened = happened.replace(tzinfo=UTC)
-            age = max(now - happened.timestamp(), 0.0)
+            age = max(committed_at - happened.timestamp(), 0.0)
             EVENT_AGE.labels(self.topology.service, event.type).observe(age)
 
     async def _apply(self, handler: Handler, payload: Payload, event: CloudEvent) -> bool:
