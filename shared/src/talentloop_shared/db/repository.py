@@ -90,13 +90,12 @@ class KeysetOrder:
         self.descending = descending
         self.keyset = Keyset(*(c.type.python_type for c in columns))
 
-    async def page(
-        self, session: AsyncSession, statement: Select[ModelT], *, cursor: str | None, limit: int
-    ) -> Page[ModelT]:
-        """One page of `statement`'s rows in this order, after `cursor` (422 if it is not one
-        this list returned). One row more than `limit` is read to tell whether a next page
-        exists."""
-        after = self.keyset.decode(cursor)
+    def paged(
+        self, statement: Select[ModelT], *, after: Sequence[Any] | None, limit: int
+    ) -> Select[ModelT]:
+        """`statement` in this order, after the key `after`, `limit` rows and one more (to
+        tell whether a next page exists): what `page` reads (and what an index on the key
+        columns must serve, or every page sorts the whole table: `testing.plans`)."""
         if after is not None:
             # The whole key as a row value: rows that share a created_at must still be told
             # apart by the id that follows it.
@@ -104,7 +103,16 @@ class KeysetOrder:
             bound = tuple_(*(literal(v, c.type) for v, c in zip(after, self.columns, strict=True)))
             statement = statement.where(key < bound if self.descending else key > bound)
         ordering = [c.desc() for c in self.columns] if self.descending else self.columns
-        rows = (await session.scalars(statement.order_by(*ordering).limit(limit + 1))).all()
+        return statement.order_by(*ordering).limit(limit + 1)
+
+    async def page(
+        self, session: AsyncSession, statement: Select[ModelT], *, cursor: str | None, limit: int
+    ) -> Page[ModelT]:
+        """One page of `statement`'s rows in this order, after `cursor` (422 if it is not one
+        this list returned). One row more than `limit` is read to tell whether a next page
+        exists."""
+        paged = self.paged(statement, after=self.keyset.decode(cursor), limit=limit)
+        rows = (await session.scalars(paged)).all()
         return self.keyset.page(
             rows, limit, key=lambda row: [getattr(row, c.key) for c in self.columns]
         )
