@@ -143,7 +143,10 @@ class Notification(Base):
         Index("ix_notifications_due", "send_at", postgresql_where="status = 'scheduled'"),
         Index("ix_notifications_application", "application_id"),
         Index("ix_notifications_candidate", "candidate_id"),
-        Index("ix_notifications_status_created", "status", "created_at"),
+        # HR's list of notices, newest first, whole or by status: read a page from an index
+        # instead of sorting every notice (17 ms at 6,000 notices, and linear beyond).
+        Index("ix_notifications_created", "created_at", "id"),
+        Index("ix_notifications_status_created", "status", "created_at", "id"),
         Index("ix_notifications_interview", "interview_id"),
     )
 

@@ -108,8 +108,8 @@ class NotificationRepository(Repository[Notification]):
             )
         ).all()
 
+    @staticmethod
     def filtered(
-        self,
         *,
         application_id: str | None = None,
         candidate_id: str | None = None,

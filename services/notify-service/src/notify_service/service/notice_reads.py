@@ -7,8 +7,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import literal, select, tuple_
+from sqlalchemy import Select, literal, select, tuple_
 
 from notify_service.db.models import DeliveryAttempt, Notification, SurveyResponse
 from notify_service.db.repositories import NotificationRepository
@@ -55,10 +56,33 @@ async def list_notices(
     cursor: str | None = None,
 ) -> Page[NoticeRecord]:
     """Notices matching the filters, newest first, one page from `cursor`."""
-    after = NOTICES.decode(cursor)
+    stmt = notices_page(
+        application_id=application_id,
+        candidate_id=candidate_id,
+        status=status,
+        kind=kind,
+        after=NOTICES.decode(cursor),
+        limit=limit,
+    )
+    rows = (await uow.session.execute(stmt)).all()
+    page = NOTICES.page(rows, limit, key=lambda r: (r[0].created_at, r[0].id))
+    return page.map(lambda r: NoticeRecord(r[0], r[1]))
+
+
+def notices_page(
+    *,
+    application_id: str | None = None,
+    candidate_id: str | None = None,
+    status: str | None = None,
+    kind: str | None = None,
+    after: tuple[datetime, uuid.UUID] | None = None,
+    limit: int,
+) -> Select[Any]:
+    """The SELECT of one page of notices (and one more, to tell whether a next page exists),
+    newest first after `after`; `ix_notifications_created` (or `…_status_created`) serves it
+    in that order, so a page reads its rows and no more, however many notices there are."""
     stmt = (
-        NotificationRepository(uow.session)
-        .filtered(
+        NotificationRepository.filtered(
             application_id=application_id, candidate_id=candidate_id, status=status, kind=kind
         )
         .add_columns(SurveyResponse.answered_at)
@@ -68,7 +92,4 @@ async def list_notices(
         stmt = stmt.where(
             tuple_(Notification.created_at, Notification.id) < tuple_(*map(literal, after))
         )
-    stmt = stmt.order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit + 1)
-    rows = (await uow.session.execute(stmt)).all()
-    page = NOTICES.page(rows, limit, key=lambda r: (r[0].created_at, r[0].id))
-    return page.map(lambda r: NoticeRecord(r[0], r[1]))
+    return stmt.order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit + 1)
