@@ -231,7 +231,11 @@ class Interview(Base):
     cancelled_by: Mapped[str | None] = mapped_column(String(200))
     cancel_reason: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_interviews_status_time", "status", "scheduled_at", "ends_at"),)
+    __table_args__ = (
+        Index("ix_interviews_status_time", "status", "scheduled_at", "ends_at"),
+        # The list of interviews by schedule, a page at a time (`INTERVIEWS`).
+        Index("ix_interviews_scheduled", "scheduled_at", "id"),
+    )
 
 
 class PanelSeat(Base):
@@ -379,6 +383,8 @@ class PolicyDecision(Base):
             postgresql_where=text("status = 'pending'"),
         ),
         Index("ix_policy_decisions_due", "decides_at", postgresql_where=text("status = 'pending'")),
+        # The list of decisions by deadline, whatever their status, a page at a time.
+        Index("ix_policy_decisions_deadline", "decides_at", "id"),
     )
 
 
