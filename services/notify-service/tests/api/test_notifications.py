@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 from notify_testkit import hand_made_cursors, notices_of, publish, rejection
 
 from notify_service.service.alerts import alert_templates_to_review
-from notify_service.service.notice_reads import notices_page
-from talentloop_shared.testing.plans import full_sorts
 
 
 async def test_pages_follow_the_cursor_newest_first(svc, client, auth, amqp_url, clock):
@@ -70,19 +67,3 @@ async def test_staff_alerts_are_listed_apart_from_candidates_notices(svc, client
     assert await kinds("rejection") == {"rejection"}
     assert await kinds("alert%.*") == set()  # % is no wildcard
     await client.post(f"/api/v1/notifications/{notice['id']}/cancel", headers=h)
-
-
-async def test_a_page_of_notices_is_read_from_an_index_not_sorted_from_the_whole_table(svc):
-    """HR's list, newest first, whole or by status, first page or after a cursor: an index
-    yields the rows in order. (Without one, each page sorted every notice: 17 ms at 6,000
-    and linear beyond; it was what saturated notify in the ten-minute soak.)"""
-    after = (datetime(2026, 11, 29, tzinfo=UTC), uuid.uuid4())
-    pages = {
-        "all": notices_page(limit=20),
-        "all, after a cursor": notices_page(after=after, limit=20),
-        "scheduled": notices_page(status="scheduled", limit=20),
-        "failed, after a cursor": notices_page(status="failed", after=after, limit=20),
-    }
-    for name, statement in pages.items():
-        async with svc.runtime.session_factory() as session:
-            assert await full_sorts(session, statement) == [], name
