@@ -149,6 +149,8 @@ class ProfileRepository(Repository[TalentProfile]):
 # it removes, and these run for every rejection (most without consent: the purge is all
 # the handler does then).
 _PENDING = cast(Table, PendingTag.__table__)
+# Matches the Python matcher scored, written per statement (`MatchRepository.write_scored`).
+_WRITE_CHUNK = 500
 
 
 class PendingTagRepository(Repository[PendingTag]):
@@ -252,15 +254,29 @@ class MatchRepository(Repository[TalentMatch]):
         """Write matches the Python matcher scored as `score_pool` writes its own (existing
         ones refreshed, invited ones left alone, new ones announced at `version`)."""
         written = fresh = 0
-        for values in rows:
-            upsert = insert(TalentMatch).values({**values, "announced_version": version})
+        # A few hundred rows at a time in one statement each (one round trip, not one per
+        # match; and well under the protocol's 32,767 parameters a statement).
+        for start in range(0, len(rows), _WRITE_CHUNK):
+            chunk = [
+                {**values, "announced_version": version}
+                for values in rows[start : start + _WRITE_CHUNK]
+            ]
+            upsert = insert(TalentMatch).values(chunk)
             stmt = upsert.on_conflict_do_update(
                 index_elements=[TalentMatch.id],
                 set_={
                     **{
                         k: upsert.excluded[k]
-                        for k in values
-                        if k not in {"id", "position_id", "profile_id", "created_at", "invited_at"}
+                        for k in chunk[0]
+                        if k
+                        not in {
+                            "id",
+                            "position_id",
+                            "profile_id",
+                            "created_at",
+                            "invited_at",
+                            "announced_version",
+                        }
                     },
                     "announced_version": func.coalesce(
                         TalentMatch.announced_version, upsert.excluded.announced_version
