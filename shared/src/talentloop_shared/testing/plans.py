@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Executable, text
+from sqlalchemy import Executable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from talentloop_shared.db.repository import KeysetOrder
+from talentloop_shared.db.uow import driver_connection
 
 # A value of each key type, to ask for the page after it.
 _SAMPLES: dict[type, Any] = {
@@ -30,19 +32,24 @@ _SAMPLES: dict[type, Any] = {
 }
 
 
-async def full_sorts(session: AsyncSession, statement: Executable) -> list[str]:
-    """The full sorts in `statement`'s plan (each as `Sort by <keys> on <input>`); none when
-    an index yields its rows in order. Give it a session of its own: the planner settings
-    it changes last until that session's transaction ends."""
-    sql = str(
-        statement.compile(  # type: ignore[attr-defined]
+async def full_sorts(
+    session: AsyncSession, statement: Executable | tuple[str, Sequence[Any]]
+) -> list[str]:
+    """The full sorts in the plan of `statement` (SQLAlchemy's, or SQL with its `$n`
+    arguments, as `KeysetSql.sql` gives them), each as `Sort by <keys> on <input>`; none
+    when an index yields its rows in order. Give it a session of its own: the planner
+    settings it changes last until that session's transaction ends."""
+    if isinstance(statement, tuple):
+        sql, args = statement
+    else:
+        compiled = statement.compile(  # type: ignore[attr-defined]
             dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}
         )
-    )
-    await session.execute(text("SET LOCAL enable_sort = off"))
-    await session.execute(text("SET LOCAL enable_seqscan = off"))
-    conn = await session.connection()
-    raw = (await conn.exec_driver_sql(f"EXPLAIN (FORMAT JSON) {sql}")).scalar_one()
+        sql = str(compiled)
+        args = []
+    conn = await driver_connection(session)
+    await conn.execute("SET LOCAL enable_sort = off; SET LOCAL enable_seqscan = off")
+    raw = await conn.fetchval(f"EXPLAIN (FORMAT JSON) {sql}", *args)
     plan = raw if isinstance(raw, list) else json.loads(raw)
     return [_describe(node) for node in _nodes(plan[0]["Plan"]) if node["Node Type"] == "Sort"]
 
@@ -50,7 +57,7 @@ async def full_sorts(session: AsyncSession, statement: Executable) -> list[str]:
 async def unsorted_pages(session_factory: Any, order: KeysetOrder, statement: Any) -> list[str]:
     """The full sorts in the plans of `statement`'s first page in `order` and of a page
     after a cursor: none when an index serves the list (`[]`)."""
-    after = [_SAMPLES[t] for t in order.keyset.types]
+    after = sample_key(order.keyset.types)
     sorts = []
     for key in (None, after):
         async with session_factory() as session:
@@ -60,6 +67,11 @@ async def unsorted_pages(session_factory: Any, order: KeysetOrder, statement: An
                 for sort in await full_sorts(session, paged)
             ]
     return sorts
+
+
+def sample_key(types: Sequence[type]) -> list[Any]:
+    """A cursor's key of these types, to plan the page after it."""
+    return [_SAMPLES[t] for t in types]
 
 
 def _nodes(node: dict[str, Any]) -> list[dict[str, Any]]:

@@ -58,6 +58,27 @@ async def positions_page(
     """Positions with their unit and owners (`q`: part of the title or code, `%` and `_`
     taken literally), ordered by (created_at, id), `limit + 1` rows
     after the cursor's key (the extra row says whether there is a next page)."""
+    page = positions_query(
+        after=after,
+        org_unit_id=org_unit_id,
+        include_subtree=include_subtree,
+        status=status,
+        job_family=job_family,
+        q=q,
+    )
+    return await page.fetch(reads, limit)
+
+
+def positions_query(
+    *,
+    after: tuple[datetime, uuid.UUID] | None,
+    org_unit_id: uuid.UUID | None = None,
+    include_subtree: bool = False,
+    status: str | None = None,
+    job_family: str | None = None,
+    q: str | None = None,
+) -> KeysetSql:
+    """The statement `positions_page` reads (`ix_positions_created_at_id` serves its order)."""
     page = KeysetSql(_SELECT, key=("p.created_at", "p.id"), after=after)
     if org_unit_id is not None:
         if include_subtree:
@@ -70,4 +91,4 @@ async def positions_page(
         pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         match = page.arg(pattern)
         page.where(f"(p.title ILIKE {match} ESCAPE '\\' OR p.code ILIKE {match} ESCAPE '\\')")
-    return await page.fetch(reads, limit)
+    return page

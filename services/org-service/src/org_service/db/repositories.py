@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
-    Select,
     String,
     any_,
     cast,
@@ -17,7 +16,6 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    tuple_,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, insert
 from sqlalchemy.orm import InstrumentedAttribute, aliased
@@ -30,14 +28,18 @@ from org_service.db.models import (
     Vocabulary,
     VocabularyEntry,
 )
-from talentloop_shared.db import Repository, where_given
+from talentloop_shared.db import KeysetOrder, Repository, where_given
 
 # One lock for every change of the tree's shape (create, move, rename, unit import): two
 # concurrent moves could otherwise each pass the cycle check and together close a loop, and a
 # unit created under a parent that is being moved would keep the parent's old path.
 _TREE_LOCK_KEY = "org-service:org-tree"
 
-_S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
+# How the lists of units, people and a position's versions are ordered and paged (each key
+# served by an index: `tests/integration/test_list_plans.py`).
+UNITS_BY_NAME = KeysetOrder(OrgUnit.name, OrgUnit.id)
+PEOPLE_BY_NAME = KeysetOrder(Person.name, Person.id)
+VERSIONS_IN_ORDER = KeysetOrder(PositionVersion.version)
 
 
 class PositionInUnit(NamedTuple):
@@ -172,7 +174,7 @@ class OrgUnitRepository(Repository[OrgUnit]):
         """Units ordered by (name, id), `limit + 1` rows after the cursor; `q` is found in
         the name, the code or the path of names ("Acme / R&D / Platform")."""
         stmt = where_given(select(OrgUnit), parent_id=parent_id, kind=kind)
-        stmt = _keyset(stmt, (OrgUnit.name, OrgUnit.id), after=after, limit=limit)
+        stmt = UNITS_BY_NAME.paged(stmt, after=after, limit=limit)
         if q:
             stmt = stmt.where(
                 _contains(
@@ -261,7 +263,7 @@ class PersonRepository(Repository[Person]):
     ) -> Sequence[Person]:
         """People ordered by (name, id), `limit + 1` rows after the cursor."""
         stmt = where_given(select(Person), active=active, subject=subject)
-        stmt = _keyset(stmt, (Person.name, Person.id), after=after, limit=limit)
+        stmt = PEOPLE_BY_NAME.paged(stmt, after=after, limit=limit)
         if q:
             stmt = stmt.where(_contains(q, Person.name, Person.email, Person.external_code))
         if org_unit is not None:
@@ -393,9 +395,8 @@ class PositionRepository(Repository[Position]):
         self, position_id: uuid.UUID, *, limit: int, after_version: int | None
     ) -> Sequence[PositionVersion]:
         """Versions of a position, oldest first, `limit + 1` rows after the cursor."""
-        stmt = _keyset(
+        stmt = VERSIONS_IN_ORDER.paged(
             select(PositionVersion).where(PositionVersion.position_id == position_id),
-            (PositionVersion.version,),
             after=None if after_version is None else (after_version,),
             limit=limit,
         )
@@ -422,25 +423,6 @@ class PositionRepository(Repository[Position]):
             .where(Position.code == any_(_text_array(codes)))
         )
         return [dict(r._mapping) for r in (await self.session.execute(stmt)).all()]
-
-
-def _keyset(
-    stmt: _S,
-    key: tuple[InstrumentedAttribute[Any], ...],
-    *,
-    after: tuple[Any, ...] | None,
-    limit: int,
-) -> _S:
-    """Order by the list's key and take `limit + 1` rows after the cursor's key (the extra row
-    says whether there is a next page)."""
-    stmt = stmt.order_by(*key).limit(limit + 1)
-    if after is not None:
-        # Compare the whole key as a row value: rows that share a created_at or a name must
-        # still be told apart by the id that follows it.
-        stmt = stmt.where(
-            tuple_(*key) > tuple_(*(literal(v, c.type) for v, c in zip(after, key, strict=True)))
-        )
-    return stmt
 
 
 def _text_array(values: Collection[str]) -> Any:

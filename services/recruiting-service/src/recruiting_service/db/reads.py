@@ -49,10 +49,24 @@ async def applications_page(
 ) -> list[Any]:
     """Applications ordered by (created_at, id), `limit + 1` rows after the cursor's key
     (the extra row says whether there is a next page)."""
+    page = applications_query(
+        after=after, position_id=position_id, candidate_id=candidate_id, status=status
+    )
+    return await page.fetch(reads, limit)
+
+
+def applications_query(
+    *,
+    after: tuple[datetime, uuid.UUID] | None,
+    position_id: uuid.UUID | None = None,
+    candidate_id: uuid.UUID | None = None,
+    status: str | None = None,
+) -> KeysetSql:
+    """The statement `applications_page` reads (`ix_applications_created` serves its order)."""
     page = KeysetSql(
         f"SELECT {_COLUMNS} FROM applications a", key=("a.created_at", "a.id"), after=after
     )
     page.equal("a.position_id", position_id)
     page.equal("a.candidate_id", candidate_id)
     page.equal("a.status", status)
-    return await page.fetch(reads, limit)
+    return page
