@@ -44,31 +44,6 @@ async def org_unit_exists(reads: Reads, unit_id: uuid.UUID) -> bool:
     return bool(await reads.fetchval("SELECT true FROM org_units WHERE id = $1", unit_id))
 
 
-async def positions_page(
-    reads: Reads,
-    *,
-    limit: int,
-    after: tuple[datetime, uuid.UUID] | None,
-    org_unit_id: uuid.UUID | None,
-    include_subtree: bool,
-    status: str | None,
-    job_family: str | None,
-    q: str | None = None,
-) -> list[Any]:
-    """Positions with their unit and owners (`q`: part of the title or code, `%` and `_`
-    taken literally), ordered by (created_at, id), `limit + 1` rows
-    after the cursor's key (the extra row says whether there is a next page)."""
-    page = positions_query(
-        after=after,
-        org_unit_id=org_unit_id,
-        include_subtree=include_subtree,
-        status=status,
-        job_family=job_family,
-        q=q,
-    )
-    return await page.fetch(reads, limit)
-
-
 def positions_query(
     *,
     after: tuple[datetime, uuid.UUID] | None,
@@ -78,7 +53,10 @@ def positions_query(
     job_family: str | None = None,
     q: str | None = None,
 ) -> KeysetSql:
-    """The statement `positions_page` reads (`ix_positions_created_at_id` serves its order)."""
+    """Positions with their unit and owners (`q`: part of the title or code, `%` and `_`
+    taken literally) in (created_at, id) order after the cursor's key, a page at a time
+    (`.fetch(reads, limit)`: `limit + 1` rows, the extra one says whether a next page
+    exists); `ix_positions_created_at_id` serves the order."""
     page = KeysetSql(_SELECT, key=("p.created_at", "p.id"), after=after)
     if org_unit_id is not None:
         if include_subtree:

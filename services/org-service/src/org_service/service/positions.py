@@ -18,7 +18,7 @@ from org_service.db.reads import (
     POSITION_COLUMNS,
     org_unit_exists,
     position_in_unit,
-    positions_page,
+    positions_query,
 )
 from org_service.db.repositories import (
     OrgUnitRepository,
@@ -501,16 +501,14 @@ async def list_positions(
     after = POSITIONS.decode(cursor)
     if org_unit_id is not None and not await org_unit_exists(reads, org_unit_id):
         raise NotFound("org unit", org_unit_id)
-    rows = await positions_page(
-        reads,
-        limit=limit,
+    rows = await positions_query(
         after=after,
         org_unit_id=org_unit_id,
         include_subtree=include_subtree,
         status=status,
         job_family=job_family.strip().lower() if job_family else None,
         q=q.strip() if q and q.strip() else None,
-    )
+    ).fetch(reads, limit)
     page = POSITIONS.page(rows, limit, key=lambda row: (row["created_at"], row["id"]))
     return page.map(read_values)
 

@@ -38,23 +38,6 @@ async def application_with_history(reads: Reads, application_id: uuid.UUID) -> A
     return await reads.fetchrow(_BY_ID, application_id)
 
 
-async def applications_page(
-    reads: Reads,
-    *,
-    limit: int,
-    after: tuple[datetime, uuid.UUID] | None,
-    position_id: uuid.UUID | None,
-    candidate_id: uuid.UUID | None,
-    status: str | None,
-) -> list[Any]:
-    """Applications ordered by (created_at, id), `limit + 1` rows after the cursor's key
-    (the extra row says whether there is a next page)."""
-    page = applications_query(
-        after=after, position_id=position_id, candidate_id=candidate_id, status=status
-    )
-    return await page.fetch(reads, limit)
-
-
 def applications_query(
     *,
     after: tuple[datetime, uuid.UUID] | None,
@@ -62,7 +45,9 @@ def applications_query(
     candidate_id: uuid.UUID | None = None,
     status: str | None = None,
 ) -> KeysetSql:
-    """The statement `applications_page` reads (`ix_applications_created` serves its order)."""
+    """Applications in (created_at, id) order after the cursor's key, a page at a time
+    (`.fetch(reads, limit)`: `limit + 1` rows, the extra one says whether a next page
+    exists); `ix_applications_created` serves the order."""
     page = KeysetSql(
         f"SELECT {_COLUMNS} FROM applications a", key=("a.created_at", "a.id"), after=after
     )

@@ -15,7 +15,7 @@ from recruiting_service.db.models import (
     Opening,
     PolicyDecision,
 )
-from recruiting_service.db.reads import APPLICATION_COLUMNS, applications_page
+from recruiting_service.db.reads import APPLICATION_COLUMNS, applications_query
 from recruiting_service.db.repositories import (
     AnyApplication,
     ApplicationRepository,
@@ -156,14 +156,12 @@ async def list_applications(
 ) -> Page[dict[str, Any]]:
     """Applications, oldest first, filtered by position, candidate and status, as lists
     show them. One statement on `Reads` (no unit of work)."""
-    rows = await applications_page(
-        reads,
-        limit=limit,
+    rows = await applications_query(
         after=APPLICATIONS.keyset.decode(cursor),
         position_id=position_id,
         candidate_id=candidate_id,
         status=status,
-    )
+    ).fetch(reads, limit)
     page = APPLICATIONS.keyset.page(rows, limit, key=lambda row: (row["created_at"], row["id"]))
     return page.map(summary_values)
 
