@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import or_, select
 
@@ -98,7 +99,20 @@ def _answers(response: SurveyResponse) -> domain.SurveyAnswers:
     return domain.SurveyAnswers.model_validate(response, from_attributes=True)
 
 
-def _group_of(notice: Notification, group_by: str, labels: dict[str, str]) -> str:
+# What the summary reads of each notice: never its text (a notice's subject and bodies are
+# kilobytes, and the summary reads every sent notice of the kind: 20,000 of them took 2.4 s
+# and 250 MB as whole rows).
+_OUTCOME_COLUMNS = (
+    Notification.template_id,
+    Notification.template_name,
+    Notification.job_family,
+    Notification.stage,
+    Notification.occurred_at,
+    Notification.sent_at,
+)
+
+
+def _group_of(notice: Any, group_by: str, labels: dict[str, str]) -> str:
     """The group a notice falls in: template, job family, stage, the week (its Monday,
     ISO date) it was sent in, or the delay bucket from decision to sending."""
     if group_by == "template":
@@ -130,7 +144,7 @@ async def feedback_summary(
     """Survey results per template, job family, stage, week or delay, and overall; only
     the notices of one job family or template when given."""
     stmt = (
-        select(Notification, SurveyResponse)
+        select(*_OUTCOME_COLUMNS, SurveyResponse)
         .outerjoin(SurveyResponse, SurveyResponse.notification_id == Notification.id)
         .where(Notification.kind == kind)
         .where(or_(Notification.status == "sent", SurveyResponse.notification_id.is_not(None)))
@@ -139,10 +153,10 @@ async def feedback_summary(
         stmt = stmt.where(Notification.job_family == job_family)
     if template_id is not None:
         stmt = stmt.where(Notification.template_id == template_id)
-    rows = (await uow.session.execute(stmt)).all()
     labels: dict[str, str] = {}
     outcomes = []
-    for notice, response in rows:
+    for notice in await uow.session.execute(stmt):
+        response = notice.SurveyResponse
         group = _group_of(notice, group_by, labels)
         answers = _answers(response) if response is not None else None
         outcomes.append(NoticeOutcome(group, notice.occurred_at, notice.sent_at, answers))
