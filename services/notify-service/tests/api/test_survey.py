@@ -321,7 +321,7 @@ async def test_summary_over_time_and_by_delay_for_one_job_family(
 
 async def test_the_summary_reads_no_notice_text(svc, client, auth, amqp_url, mail_sink):
     """The summary reads every sent notice of its kind: their subjects and bodies (kilobytes
-    each; 20,000 notices were 250 MB and 2.4 s read whole) and recipients stay unread."""
+    each; 20,000 notices were 250 MB and ~1 s read whole) and recipients stay unread."""
     await _sent_notice(svc, client, auth, amqp_url, mail_sink, job_family="survey-text-fam")
     statements: list[str] = []
 

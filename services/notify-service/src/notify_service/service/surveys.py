@@ -100,7 +100,7 @@ def _answers(response: SurveyResponse) -> domain.SurveyAnswers:
 
 
 # What the summary reads of each notice: never its text (a notice's subject and bodies are
-# kilobytes, and the summary reads every sent notice of the kind: 20,000 of them took 2.4 s
+# kilobytes, and the summary reads every sent notice of the kind: 20,000 of them took ~1 s
 # and 250 MB as whole rows).
 _OUTCOME_COLUMNS = (
     Notification.template_id,
