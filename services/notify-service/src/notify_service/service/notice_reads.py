@@ -9,16 +9,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, literal, select, tuple_
+from sqlalchemy import Select, select
 
 from notify_service.db.models import DeliveryAttempt, Notification, SurveyResponse
 from notify_service.db.repositories import NotificationRepository
-from talentloop_shared.db import UnitOfWork
+from talentloop_shared.db import KeysetOrder, UnitOfWork
 from talentloop_shared.errors import found
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
-NOTICES = Keyset(datetime, uuid.UUID)
-"""The notice list's cursor: (created_at, id) of the last notice of a page, newest first."""
+NOTICES_ORDER = KeysetOrder(Notification.created_at, Notification.id, descending=True)
+"""The notice list's order, newest first; its cursor is the (created_at, id) of the last
+notice of a page."""
+NOTICES = NOTICES_ORDER.keyset
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +90,4 @@ def notices_page(
         .add_columns(SurveyResponse.answered_at)
         .outerjoin(SurveyResponse, SurveyResponse.notification_id == Notification.id)
     )
-    if after is not None:
-        stmt = stmt.where(
-            tuple_(Notification.created_at, Notification.id) < tuple_(*map(literal, after))
-        )
-    return stmt.order_by(Notification.created_at.desc(), Notification.id.desc()).limit(limit + 1)
+    return NOTICES_ORDER.paged(stmt, after=after, limit=limit)

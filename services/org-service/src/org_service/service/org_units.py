@@ -16,7 +16,7 @@ import uuid
 from typing import Any, Literal
 
 from org_service.db.models import OrgUnit
-from org_service.db.repositories import OrgUnitRepository
+from org_service.db.repositories import UNITS_BY_NAME, OrgUnitRepository
 from org_service.domain.errors import check_upsert
 from org_service.domain.org_tree import (
     ORG_UNIT_KINDS,
@@ -31,10 +31,10 @@ from org_service.service.inputs import OrgUnitCreate, OrgUnitUpdate, OrgUnitUpse
 from org_service.service.position_versions import republish_positions, unit_ref
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion, FieldInvalid
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 # Lists are ordered by name: (name, id).
-UNITS = Keyset(str, uuid.UUID)
+UNITS = UNITS_BY_NAME.keyset
 
 _KEEP = object()
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from org_service.db.models import Person
 from org_service.db.repositories import (
+    PEOPLE_BY_NAME,
     OrgUnitRepository,
     PersonRepository,
     advisory_lock,
@@ -34,10 +35,10 @@ from org_service.service.position_versions import person_ref, republish_owned
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.errors import Conflict, ExpectedVersion, found
 from talentloop_shared.events import PersonChanged
-from talentloop_shared.pagination import Keyset, Page
+from talentloop_shared.pagination import Page
 
 # The directory is listed by name: (name, id).
-PEOPLE = Keyset(str, uuid.UUID)
+PEOPLE = PEOPLE_BY_NAME.keyset
 # One lock for changes of the manager line: two concurrent changes could each pass the cycle
 # check and together close a loop.
 _MANAGERS_LOCK = "org-service:people-managers"

@@ -21,6 +21,7 @@ from org_service.db.reads import (
     positions_query,
 )
 from org_service.db.repositories import (
+    VERSIONS_IN_ORDER,
     OrgUnitRepository,
     PersonRepository,
     PositionInUnit,
@@ -67,7 +68,7 @@ from talentloop_shared.pagination import Keyset, Page
 # Lists are ordered by creation: (created_at, id).
 POSITIONS = Keyset(datetime, uuid.UUID)
 # History is ordered by version.
-VERSIONS = Keyset(int)
+VERSIONS = VERSIONS_IN_ORDER.keyset
 
 
 def _responsibilities(items: Iterable[str]) -> list[str]:
