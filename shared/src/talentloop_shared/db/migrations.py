@@ -113,6 +113,44 @@ def restore_outbox_trigger() -> None:
         op.execute(statement)
 
 
+def create_index_online(name: str, table: str, definition: str) -> None:
+    """`CREATE INDEX CONCURRENTLY name ON table definition`: the table keeps taking writes
+    while the index builds (a plain CREATE INDEX blocks every INSERT and UPDATE of the table
+    until it is done: minutes on millions of notices, with consumers waiting). It cannot run
+    in a transaction, so the migrations before it are committed first. A build that failed
+    midway leaves an invalid index of that name behind; it is dropped and built again."""
+    from alembic import op
+
+    with op.get_context().autocommit_block():
+        op.execute(_drop_if_invalid(name))
+        op.execute(f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON {table} {definition}")
+
+
+def drop_index_online(name: str) -> None:
+    """`DROP INDEX CONCURRENTLY`: the downgrade of `create_index_online`, without blocking
+    the table's reads and writes either."""
+    from alembic import op
+
+    with op.get_context().autocommit_block():
+        op.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {name}")
+
+
+def _drop_if_invalid(name: str) -> str:
+    # DO blocks run in a transaction, where DROP INDEX CONCURRENTLY cannot: a plain DROP of
+    # an invalid index is brief (it has nothing to maintain but its own catalogue rows).
+    return f"""
+        DO $$ BEGIN
+            IF EXISTS (
+                SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                WHERE c.relname = '{name}' AND NOT i.indisvalid
+                  AND pg_table_is_visible(c.oid)
+            ) THEN
+                EXECUTE 'DROP INDEX {name}';
+            END IF;
+        END $$
+    """
+
+
 def create_custom_vocabularies() -> None:
     """Create `custom_vocabularies`, a consuming service's copy of HR's vocabularies (one row
     a kind, the latest version; `talentloop_shared.db.vocabularies`). The upgrade of
