@@ -1,12 +1,14 @@
 """Benchmark: HR's feedback dashboard over 20,000 sent rejection notices (S6).
 
-`GET /api/v1/feedback/summary` reads every sent notice of a kind, with its survey answers,
-and groups them in Python (by template, job family, stage, week or delay). Creates a
-scratch database, migrates it, seeds sent notices shaped like a rejection's (a 4 KB text
-and HTML body each; a quarter answered the survey), then times `feedback_summary` as the
-endpoint calls it, grouped three ways, and its peak memory (tracemalloc, a separate pass).
-The baseline, in the same run, reads the same notices whole with their answers through the
-same session: what the summary read before it named its columns. Drops the database.
+`GET /api/v1/feedback/summary` has PostgreSQL count every sent notice of a kind with its
+survey answers, per group (template, job family, stage, week or delay) and overall, and reads
+a few numbers per group. Creates a scratch database, migrates it, seeds sent notices shaped
+like a rejection's (a 4 KB text and HTML body each; a quarter answered the survey), then
+times `feedback_summary` as the endpoint calls it, grouped three ways, and its peak memory
+(tracemalloc, a separate pass), over all notices and over the last 30 days. Two baselines in
+the same run, through the same session: the notices read whole with their answers (what the
+summary first read), and only the columns it groups by (what it read next, to group them in
+Python: the least any summary that groups in Python must read). Drops the database.
 
     uv run python bench/feedback_summary.py [--n 20000] [--pg postgresql://postgres@127.0.0.1:5432/postgres]
 """
@@ -47,10 +49,12 @@ INSERT INTO survey_responses (notification_id, tone, detail, timeliness, helpful
 VALUES ($1, $2, $3, $4, $5, $6, 1)
 """
 
+NOW = datetime(2026, 11, 29, tzinfo=UTC)
+
 
 async def seed(dsn: str, n: int) -> None:
     rng = random.Random(20261129)
-    now = datetime(2026, 11, 29, tzinfo=UTC)
+    now = NOW
     notices, answers = [], []
     for i in range(n):
         notice_id = uuid.uuid4()
@@ -116,36 +120,62 @@ async def main(n: int, pg: str) -> None:
         print(f"seeded {n:,} sent notices (~8 KB of text each) in {took:.1f} s")
         sessions = create_session_factory(engine)
 
-        async def whole() -> None:
-            async with sessions() as session:
-                statement = (
-                    select(Notification, SurveyResponse)
-                    .outerjoin(SurveyResponse, SurveyResponse.notification_id == Notification.id)
-                    .where(Notification.kind == "rejection")
-                    .where(
-                        or_(
-                            Notification.status == "sent",
-                            SurveyResponse.notification_id.is_not(None),
+        def read(*columns: Any) -> Callable[[], Awaitable[None]]:
+            async def run() -> None:
+                async with sessions() as session:
+                    statement = (
+                        select(*columns)
+                        .outerjoin(
+                            SurveyResponse, SurveyResponse.notification_id == Notification.id
+                        )
+                        .where(Notification.kind == "rejection")
+                        .where(
+                            or_(
+                                Notification.status == "sent",
+                                SurveyResponse.notification_id.is_not(None),
+                            )
                         )
                     )
-                )
-                (await session.execute(statement)).all()
+                    (await session.execute(statement)).all()
 
-        baseline, baseline_peak = await timed(whole)
+            return run
+
+        whole, whole_peak = await timed(read(Notification, SurveyResponse))
         print(
-            f"baseline: the same notices read whole with their answers {baseline * 1000:,.0f} ms,"
-            f" peak {baseline_peak:,.0f} MB"
+            f"baseline: the notices read whole with their answers {whole * 1000:,.0f} ms,"
+            f" peak {whole_peak:,.1f} MB"
         )
-        for group_by in ("stage", "week", "delay"):
+        columns, columns_peak = await timed(
+            read(
+                Notification.template_id,
+                Notification.template_name,
+                Notification.job_family,
+                Notification.stage,
+                Notification.occurred_at,
+                Notification.sent_at,
+                SurveyResponse,
+            )
+        )
+        print(
+            f"baseline: only the columns it groups by, with the answers {columns * 1000:,.0f} ms,"
+            f" peak {columns_peak:,.1f} MB"
+        )
+        month_ago = NOW - timedelta(days=30)
+        for group_by, since in [(g, None) for g in ("stage", "week", "delay")] + [
+            ("week", month_ago)
+        ]:
 
-            async def summary(group_by: str = group_by) -> None:
+            async def summary(group_by: Any = group_by, since: datetime | None = since) -> None:
                 async with UnitOfWork(sessions, source="bench") as uow:
-                    await feedback_summary(uow, group_by=group_by, kind="rejection")
+                    await feedback_summary(
+                        uow, group_by=group_by, kind="rejection", sent_from=since
+                    )
 
             seconds, peak = await timed(summary)
+            what = f"by {group_by}" + (", last 30 days" if since else "")
             print(
-                f"summary by {group_by:<6} {seconds * 1000:7,.0f} ms = {seconds / baseline:.2f}x "
-                f"the baseline; peak {peak:,.0f} MB = {peak / baseline_peak:.2f}x"
+                f"summary {what:<20} {seconds * 1000:7,.1f} ms = {seconds / whole:.3f}x the "
+                f"whole rows, {seconds / columns:.3f}x the columns; peak {peak:,.2f} MB"
             )
     finally:
         await engine.dispose()

@@ -62,7 +62,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Survey results by template, job family, stage, week or delay */
+        /**
+         * Survey results by template, job family, stage, week or delay
+         * @description Counts and shares per group and over all groups, for every sent notice of the kind, or for a period: `sent_from` (inclusive) and `sent_before` (exclusive) bound when each notice was sent (a notice answered but never recorded as sent: when it was decided). Times need a zone, e.g. `2026-10-01T00:00:00+08:00`.
+         */
         get: operations["summary_api_v1_feedback_summary_get"];
         put?: never;
         post?: never;
@@ -2123,6 +2126,10 @@ export interface operations {
                 job_family?: string | null;
                 /** @description Only the notices of this template */
                 template_id?: string | null;
+                /** @description Only notices sent at or after this time */
+                sent_from?: string | null;
+                /** @description Only notices sent before this time */
+                sent_before?: string | null;
             };
             header?: never;
             path?: never;

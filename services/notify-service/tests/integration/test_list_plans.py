@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from notify_service.db.webhooks import WebhookDelivery
 from notify_service.service.notice_reads import notices_page
+from notify_service.service.surveys import feedback_totals
 from notify_service.service.webhooks import DELIVERIES
-from talentloop_shared.testing.plans import full_sorts, unsorted_pages
+from talentloop_shared.testing.plans import full_sorts, indexes_read, unsorted_pages
 
 
 async def test_a_page_of_notices_is_read_from_an_index_not_sorted_from_the_whole_table(svc) -> None:
@@ -34,3 +35,21 @@ async def test_a_page_of_notices_is_read_from_an_index_not_sorted_from_the_whole
 async def test_a_subscriptions_deliveries_are_paged_from_an_index(svc) -> None:
     statement = select(WebhookDelivery).where(WebhookDelivery.subscription_id == uuid.uuid4())
     assert await unsorted_pages(svc.runtime.session_factory, DELIVERIES, statement) == []
+
+
+async def test_the_feedback_of_a_period_reads_that_period_from_an_index(svc) -> None:
+    """A month's dashboard reads that month's notices of the kind, not every notice ever
+    sent (the index is on an expression: the query must spell it the same way)."""
+    statement = feedback_totals(
+        "week",
+        kind="rejection",
+        job_family=None,
+        template_id=None,
+        sent_from=datetime(2026, 11, 1, tzinfo=UTC),
+        sent_before=datetime(2026, 12, 1, tzinfo=UTC),
+    )
+    async with svc.runtime.session_factory() as session:
+        searched = await indexes_read(session, statement)
+    # Searched by the period too, not by kind alone (then read all of the kind's notices).
+    condition = searched.get("ix_notifications_kind_moment", "")
+    assert "COALESCE(" in condition and "2026-12-01" in condition, searched

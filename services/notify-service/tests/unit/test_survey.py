@@ -10,13 +10,13 @@ from notify_service.domain.survey import (
     RATING_QUESTIONS,
     SURVEY_QUESTIONS,
     ExpiredToken,
+    GroupTotals,
     InvalidToken,
-    NoticeOutcome,
     SurveyAnswers,
     hide_survey_links,
     make_token,
     read_token,
-    summarise,
+    summary_of,
 )
 
 SECRET = "s3cret-for-tests"
@@ -94,60 +94,51 @@ def test_questions_and_answers():
         SurveyAnswers(mood=3)
 
 
-def outcome(group, minutes, answers=None, sent=True):
-    rejected = NOW
-    return NoticeOutcome(
-        group=group,
-        rejected_at=rejected,
-        sent_at=rejected + timedelta(minutes=minutes) if sent else None,
-        answers=answers,
+def totals(**fields) -> GroupTotals:
+    nothing = dict.fromkeys(
+        ("notices_sent", "responses", "rated", "satisfied", "open_to_future_roles"), 0
     )
+    values = {"rating_sums": {}, "rating_counts": {}, "future_answered": 0, **nothing}
+    values["median_minutes_to_send"] = None
+    return GroupTotals(group="x", **{**values, **fields})
 
 
-def test_summarise_per_group_and_overall():
-    rows = [
-        outcome(
-            "engineering",
-            60,
-            SurveyAnswers(tone=5, detail=4, timeliness=5, helpfulness=4, open_to_future_roles=True),
-        ),
-        outcome(
-            "engineering",
-            120,
-            SurveyAnswers(
-                tone=2, detail=2, timeliness=3, helpfulness=3, open_to_future_roles=False
-            ),
-        ),
-        outcome("engineering", 180),
-        outcome("engineering", 0, sent=False),  # still scheduled
-        outcome("sales", 30),
-    ]
-    summary = summarise(rows)
-    assert [g.group for g in summary.groups] == ["engineering", "sales"]
-    eng = summary.groups[0]
-    assert eng.notices_sent == 3
-    assert eng.responses == 2
-    assert eng.response_rate == pytest.approx(2 / 3)
-    assert eng.mean_ratings["tone"] == pytest.approx(3.5)
-    assert eng.mean_ratings["detail"] == pytest.approx(3.0)
-    assert eng.share_satisfied == pytest.approx(0.5)
-    assert eng.share_open_to_future_roles == pytest.approx(0.5)
-    assert eng.median_minutes_to_send == pytest.approx(120)
-    sales = summary.groups[1]
-    assert sales.responses == 0 and sales.response_rate == 0
-    assert sales.mean_ratings["tone"] is None and sales.share_satisfied is None
-    assert summary.overall.notices_sent == 4
-    assert summary.overall.median_minutes_to_send == pytest.approx(90)
+def test_a_groups_figures_are_its_counts_ratios():
+    summary = summary_of(
+        totals(
+            notices_sent=3,
+            responses=2,
+            rating_sums={"tone": 7, "detail": 6},
+            rating_counts={"tone": 2, "detail": 2},
+            rated=2,
+            satisfied=1,
+            open_to_future_roles=1,
+            future_answered=2,
+            median_minutes_to_send=120.0,
+        )
+    )
+    assert summary.response_rate == pytest.approx(2 / 3)
+    assert summary.mean_ratings == {
+        "tone": 3.5,
+        "detail": 3.0,
+        "timeliness": None,
+        "helpfulness": None,
+    }
+    assert summary.share_satisfied == 0.5 and summary.share_open_to_future_roles == 0.5
+    assert summary.median_minutes_to_send == 120.0
 
 
-def test_summarise_edge_cases():
-    empty = summarise([])
-    assert empty.groups == []
-    assert empty.overall.response_rate is None and empty.overall.median_minutes_to_send is None
-    # Comment-only answers count as responses but not towards satisfaction.
-    rows = [outcome("x", 10, SurveyAnswers(comment="ok")), outcome("x", 10, SurveyAnswers(tone=4))]
-    group = summarise(rows).groups[0]
-    assert group.responses == 2 and group.share_satisfied == 1.0
+def test_a_figure_with_nothing_to_divide_by_is_none_not_zero():
+    empty = summary_of(totals())
+    assert empty.response_rate is None and empty.share_satisfied is None
+    assert set(empty.mean_ratings) == set(RATING_QUESTIONS)
+    assert all(mean is None for mean in empty.mean_ratings.values())
+    # Sent, never answered: a response rate of 0, and no rating to average.
+    unanswered = summary_of(totals(notices_sent=4))
+    assert unanswered.response_rate == 0 and unanswered.mean_ratings["tone"] is None
+    # Answered, but the future-roles question left blank by all: neither a yes nor a no.
+    blank = summary_of(totals(notices_sent=2, responses=2, rated=2, satisfied=2))
+    assert blank.share_satisfied == 1.0 and blank.share_open_to_future_roles is None
 
 
 def test_survey_links_are_hidden_from_staff_views():
@@ -167,14 +158,3 @@ def test_survey_links_are_hidden_from_staff_views():
         hide_survey_links("see /survey/ and the surveys page")
         == "see /survey/ and the surveys page"
     )
-
-
-def test_the_share_open_to_future_roles_counts_only_those_who_answered_it():
-    # Left unanswered is neither a yes nor a no.
-    rows = [
-        outcome("x", 10, SurveyAnswers(tone=5, open_to_future_roles=True)),
-        outcome("x", 10, SurveyAnswers(tone=5)),
-        outcome("x", 10, SurveyAnswers(tone=5)),
-    ]
-    assert summarise(rows).overall.share_open_to_future_roles == pytest.approx(1.0)
-    assert summarise(rows[1:]).overall.share_open_to_future_roles is None

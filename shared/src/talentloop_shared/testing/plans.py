@@ -39,6 +39,28 @@ async def full_sorts(
     arguments, as `KeysetSql.sql` gives them), each as `Sort by <keys> on <input>`; none
     when an index yields its rows in order. Give it a session of its own: the planner
     settings it changes last until that session's transaction ends."""
+    nodes = await _plan(session, statement)
+    return [_describe(node) for node in nodes if node["Node Type"] == "Sort"]
+
+
+async def indexes_read(
+    session: AsyncSession, statement: Executable | tuple[str, Sequence[Any]]
+) -> dict[str, str]:
+    """The indexes the plan of `statement` reads, each with the condition it is searched by
+    (`Index Cond`, "" for a full read of the index), planned as `full_sorts` plans it (a
+    whole-table scan only where no index can serve). A query that spells an expression
+    index's expression otherwise may still read the index, by its leading columns only:
+    the condition tells. A session of its own, too."""
+    return {
+        node["Index Name"]: node.get("Index Cond", "")
+        for node in await _plan(session, statement)
+        if "Index Name" in node
+    }
+
+
+async def _plan(
+    session: AsyncSession, statement: Executable | tuple[str, Sequence[Any]]
+) -> list[dict[str, Any]]:
     if isinstance(statement, tuple):
         sql, args = statement
     else:
@@ -51,7 +73,7 @@ async def full_sorts(
     await conn.execute("SET LOCAL enable_sort = off; SET LOCAL enable_seqscan = off")
     raw = await conn.fetchval(f"EXPLAIN (FORMAT JSON) {sql}", *args)
     plan = raw if isinstance(raw, list) else json.loads(raw)
-    return [_describe(node) for node in _nodes(plan[0]["Plan"]) if node["Node Type"] == "Sort"]
+    return _nodes(plan[0]["Plan"])
 
 
 async def unsorted_pages(session_factory: Any, order: KeysetOrder, statement: Any) -> list[str]:

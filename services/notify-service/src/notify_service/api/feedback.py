@@ -4,10 +4,12 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import Query
+from pydantic import AwareDatetime
 
 from notify_service.api.schemas import FeedbackSummaryRead
-from notify_service.service.surveys import feedback_summary
+from notify_service.service.surveys import Grouping, feedback_summary
 from talentloop_shared.auth.roles import Reader
+from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.http import problem_responses
 from talentloop_shared.service import UowDep, api_router
 
@@ -17,6 +19,10 @@ router = api_router(prefix="/api/v1/feedback", tags=["feedback"])
 @router.get(
     "/summary",
     summary="Survey results by template, job family, stage, week or delay",
+    description="Counts and shares per group and over all groups, for every sent notice of "
+    "the kind, or for a period: `sent_from` (inclusive) and `sent_before` (exclusive) bound "
+    "when each notice was sent (a notice answered but never recorded as sent: when it was "
+    "decided). Times need a zone, e.g. `2026-10-01T00:00:00+08:00`.",
     response_model=FeedbackSummaryRead,
     responses=problem_responses(401, 403, 422),
 )
@@ -24,7 +30,7 @@ async def summary(
     uow: UowDep,
     principal: Reader,
     group_by: Annotated[
-        Literal["template", "job_family", "stage", "week", "delay"],
+        Grouping,
         Query(
             description="week: the Monday (ISO date) of the week each notice was sent, oldest "
             "first; delay: minutes from the decision to sending, in buckets under_1h, "
@@ -38,8 +44,22 @@ async def summary(
     template_id: Annotated[
         uuid.UUID | None, Query(description="Only the notices of this template")
     ] = None,
+    sent_from: Annotated[
+        AwareDatetime | None, Query(description="Only notices sent at or after this time")
+    ] = None,
+    sent_before: Annotated[
+        AwareDatetime | None, Query(description="Only notices sent before this time")
+    ] = None,
 ) -> FeedbackSummaryRead:
+    if sent_from is not None and sent_before is not None and sent_before <= sent_from:
+        raise FieldInvalid(("query", "sent_before"), "must be later than sent_from")
     summary = await feedback_summary(
-        uow, group_by=group_by, kind=kind, job_family=job_family, template_id=template_id
+        uow,
+        group_by=group_by,
+        kind=kind,
+        job_family=job_family,
+        template_id=template_id,
+        sent_from=sent_from,
+        sent_before=sent_before,
     )
     return FeedbackSummaryRead(group_by=group_by, groups=summary.groups, overall=summary.overall)

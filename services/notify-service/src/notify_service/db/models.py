@@ -22,6 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -148,6 +149,9 @@ class Notification(Base):
         Index("ix_notifications_created", "created_at", "id"),
         Index("ix_notifications_status_created", "status", "created_at", "id"),
         Index("ix_notifications_interview", "interview_id"),
+        # The feedback dashboard for a period: that period's notices of a kind, by when each
+        # was sent (or decided, where it was answered but never recorded as sent).
+        Index("ix_notifications_kind_moment", "kind", text("coalesce(sent_at, occurred_at)")),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)

@@ -35,7 +35,7 @@ from notify_service.domain.survey import (
     SurveyAnswers,
     make_token,
     read_token,
-    summarise,
+    summary_of,
 )
 from notify_service.domain.templates import (
     Rendered,
@@ -87,7 +87,7 @@ __all__ = [
     "select_template",
     "sender_address",
     "shipped_template",
-    "summarise",
+    "summary_of",
     "template_key",
     "text_digest",
     "validate_template",

@@ -14,11 +14,9 @@ import hmac
 import re
 import struct
 import uuid
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from statistics import fmean, median
 from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -30,13 +28,13 @@ __all__ = [
     "ExpiredToken",
     "FeedbackSummary",
     "GroupSummary",
+    "GroupTotals",
     "InvalidToken",
-    "NoticeOutcome",
     "SurveyAnswers",
     "hide_survey_links",
     "make_token",
     "read_token",
-    "summarise",
+    "summary_of",
 ]
 
 # --- tokens -----------------------------------------------------------------------------
@@ -174,18 +172,35 @@ class SurveyAnswers(BaseModel):
 
 # --- dashboard aggregation --------------------------------------------------------------
 
-SATISFIED_THRESHOLD: Final = 4.0
+SATISFIED_THRESHOLD: Final = 4
 """A response is "satisfied" when the mean of its given ratings is at least this (4–5)."""
 
 
 @dataclass(frozen=True, slots=True)
-class NoticeOutcome:
-    """One sent (or scheduled) notice as the dashboard sees it; `group` is the grouping key."""
+class GroupTotals:
+    """What the database counts for one group of notices (a template, job family, stage,
+    week or delay bucket) or for all of them; the dashboard's figures are their ratios.
+
+    A notice counts as sent when it was sent or answered (an answer proves it went out even
+    where the send time was never recorded)."""
 
     group: str
-    rejected_at: datetime | None
-    sent_at: datetime | None
-    answers: SurveyAnswers | None = None
+    notices_sent: int
+    responses: int
+    rating_sums: Mapping[str, int]
+    """Per rating question: the sum of the ratings given."""
+    rating_counts: Mapping[str, int]
+    """Per rating question: how many responses gave it."""
+    rated: int
+    """Responses with at least one rating."""
+    satisfied: int
+    """Rated responses whose mean given rating is at least `SATISFIED_THRESHOLD`."""
+    open_to_future_roles: int
+    """Responses that said yes to future roles."""
+    future_answered: int
+    """Responses that answered the future-roles question, yes or no."""
+    median_minutes_to_send: float | None
+    label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,70 +220,32 @@ class GroupSummary:
 
 @dataclass(frozen=True, slots=True)
 class FeedbackSummary:
-    """Per-group summaries (sorted by group) and the same figures over all notices."""
+    """Per-group summaries and the same figures over all notices."""
 
     groups: list[GroupSummary]
     overall: GroupSummary
 
 
-def _minutes(start: datetime, end: datetime) -> float:
-    def utc(d: datetime) -> datetime:
-        return d if d.tzinfo else d.replace(tzinfo=UTC)
-
-    return (utc(end) - utc(start)).total_seconds() / 60
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
 
 
-def _summarise_group(
-    group: str, rows: list[NoticeOutcome], label: str | None = None
-) -> GroupSummary:
-    # A response proves the notice went out, even if sent_at was never recorded.
-    sent = [r for r in rows if r.sent_at is not None or r.answers is not None]
-    answered = [r.answers for r in rows if r.answers is not None]
-    means: dict[str, float | None] = {}
-    for q in RATING_QUESTIONS:
-        values = [v for a in answered if (v := getattr(a, q)) is not None]
-        means[q] = fmean(values) if values else None
-    rated = [a.ratings() for a in answered if a.ratings()]
-    future = [a.open_to_future_roles for a in answered if a.open_to_future_roles is not None]
-    satisfied = [fmean(r.values()) >= SATISFIED_THRESHOLD for r in rated]
-    delays = [
-        _minutes(r.rejected_at, r.sent_at)
-        for r in rows
-        if r.rejected_at is not None and r.sent_at is not None
-    ]
+def summary_of(totals: GroupTotals) -> GroupSummary:
+    """The dashboard's figures for a group: response rate (responses / sent), the mean of
+    each rating, the share satisfied (of the responses that gave a rating), the share open
+    to future roles (of those who answered that question) and the median minutes from the
+    decision to sending. A figure with nothing to divide by is None."""
     return GroupSummary(
-        group=group,
-        notices_sent=len(sent),
-        responses=len(answered),
-        response_rate=len(answered) / len(sent) if sent else None,
-        mean_ratings=means,
-        share_satisfied=sum(satisfied) / len(satisfied) if satisfied else None,
-        share_open_to_future_roles=sum(future) / len(future) if future else None,
-        median_minutes_to_send=median(delays) if delays else None,
-        label=label,
-    )
-
-
-def summarise(
-    rows: Iterable[NoticeOutcome],
-    *,
-    overall_label: str = "*",
-    labels: Mapping[str, str] | None = None,
-) -> FeedbackSummary:
-    """Aggregate notices and survey answers per group for the HR dashboard.
-
-    Per group: notices sent, responses, response rate (responses / sent), mean of each
-    rating, share satisfied (responses whose mean given rating is ≥ 4; responses without
-    ratings are left out of that share), share open to future roles, and the median
-    minutes from rejection to sending. Figures with nothing to average are None. `labels`
-    names groups whose key does not read well (a template's name for its id).
-    """
-    by_group: dict[str, list[NoticeOutcome]] = defaultdict(list)
-    everything: list[NoticeOutcome] = []
-    for row in rows:
-        by_group[row.group].append(row)
-        everything.append(row)
-    return FeedbackSummary(
-        groups=[_summarise_group(g, by_group[g], (labels or {}).get(g)) for g in sorted(by_group)],
-        overall=_summarise_group(overall_label, everything),
+        group=totals.group,
+        notices_sent=totals.notices_sent,
+        responses=totals.responses,
+        response_rate=_share(totals.responses, totals.notices_sent),
+        mean_ratings={
+            q: _share(totals.rating_sums.get(q, 0), totals.rating_counts.get(q, 0))
+            for q in RATING_QUESTIONS
+        },
+        share_satisfied=_share(totals.satisfied, totals.rated),
+        share_open_to_future_roles=_share(totals.open_to_future_roles, totals.future_answered),
+        median_minutes_to_send=totals.median_minutes_to_send,
+        label=totals.label,
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, Literal
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, Select, Text, case, cast, func, or_, select
 
 from notify_service import domain
 from notify_service.db.models import Notification, SurveyResponse
@@ -15,13 +15,16 @@ from notify_service.db.repositories import (
     NotificationRepository,
     SurveyRepository,
 )
-from notify_service.domain.survey import FeedbackSummary, NoticeOutcome
+from notify_service.domain.survey import (
+    RATING_QUESTIONS,
+    SATISFIED_THRESHOLD,
+    FeedbackSummary,
+    GroupTotals,
+)
 from notify_service.service.state import notify_state
 from notify_service.service.survey_links import SurveyClosed, SurveyLinkInvalid
 from talentloop_shared.db import UnitOfWork
 from talentloop_shared.events.payloads import FeedbackReceived
-
-GROUPINGS = ("template", "job_family", "stage", "week", "delay")
 
 DELAY_BUCKETS: tuple[tuple[str, float], ...] = (
     ("under_1h", 60),
@@ -99,69 +102,152 @@ def _answers(response: SurveyResponse) -> domain.SurveyAnswers:
     return domain.SurveyAnswers.model_validate(response, from_attributes=True)
 
 
-# What the summary reads of each notice: never its text (a notice's subject and bodies are
-# kilobytes, and the summary reads every sent notice of the kind: 20,000 of them took ~1 s
-# and 250 MB as whole rows).
-_OUTCOME_COLUMNS = (
-    Notification.template_id,
-    Notification.template_name,
-    Notification.job_family,
-    Notification.stage,
-    Notification.occurred_at,
-    Notification.sent_at,
-)
+Grouping = Literal["template", "job_family", "stage", "week", "delay"]
+
+# A notice's moment on the dashboard: when it was sent, or decided where it never was.
+_MOMENT = func.coalesce(Notification.sent_at, Notification.occurred_at)
 
 
-def _group_of(notice: Any, group_by: str, labels: dict[str, str]) -> str:
-    """The group a notice falls in: template, job family, stage, the week (its Monday,
-    ISO date) it was sent in, or the delay bucket from decision to sending."""
+def _group_key(group_by: Grouping) -> ColumnElement[str]:
+    """The group a notice falls in: its template, job family or stage ("none" without one),
+    the week (its Monday, ISO date, UTC) it was sent in, or the delay bucket from the
+    decision to sending ("unsent" while it is not sent)."""
+    notice = Notification
     if group_by == "template":
-        group = str(notice.template_id) if notice.template_id else "none"
-        labels[group] = notice.template_name or group
-        return group
+        return func.coalesce(cast(notice.template_id, Text), "none")
     if group_by == "job_family":
-        return notice.job_family or "none"
+        return func.coalesce(notice.job_family, "none")
+    if group_by == "stage":
+        return func.coalesce(notice.stage, "none")
     if group_by == "week":
-        moment = notice.sent_at or notice.occurred_at
-        monday = moment.date() - timedelta(days=moment.weekday())
-        return monday.isoformat()
-    if group_by == "delay":
-        if notice.sent_at is None:
-            return "unsent"
-        minutes = (notice.sent_at - notice.occurred_at).total_seconds() / 60
-        return next(name for name, limit in DELAY_BUCKETS if minutes < limit)
-    return notice.stage or "none"
+        monday = func.date_trunc("week", func.timezone("UTC", _MOMENT))
+        return func.to_char(monday, "YYYY-MM-DD")
+    delay = notice.sent_at - notice.occurred_at
+    return case(
+        (notice.sent_at.is_(None), "unsent"),
+        *(
+            (delay < timedelta(minutes=limit), name)
+            for name, limit in DELAY_BUCKETS
+            if limit != float("inf")
+        ),
+        else_=DELAY_BUCKETS[-1][0],
+    )
+
+
+def feedback_totals(
+    group_by: Grouping,
+    *,
+    kind: str,
+    job_family: str | None,
+    template_id: uuid.UUID | None,
+    sent_from: datetime | None,
+    sent_before: datetime | None,
+) -> Select[Any]:
+    """One row of counts per group and one for all groups (`overall`), counted by
+    PostgreSQL: the dashboard reads a few numbers per group, never a notice (a year of an
+    agency's notices is millions of rows)."""
+    notice, response = Notification, SurveyResponse
+    ratings = [getattr(response, q) for q in RATING_QUESTIONS]
+    answered = response.notification_id.is_not(None)
+    rows = (
+        select(
+            _group_key(group_by).label("key"),
+            notice.template_name.label("label"),
+            or_(notice.sent_at.is_not(None), answered).label("went_out"),
+            answered.label("answered"),
+            *(rating.label(q) for q, rating in zip(RATING_QUESTIONS, ratings, strict=True)),
+            func.num_nonnulls(*ratings).label("rated"),
+            _sum_of(ratings).label("rating_sum"),
+            response.open_to_future_roles.label("future"),
+            (notice.sent_at - notice.occurred_at).label("delay"),
+        )
+        .select_from(notice)
+        .outerjoin(response, response.notification_id == notice.id)
+        .where(notice.kind == kind)
+        .where(or_(notice.status == "sent", answered))
+    )
+    if job_family is not None:
+        rows = rows.where(notice.job_family == job_family)
+    if template_id is not None:
+        rows = rows.where(notice.template_id == template_id)
+    if sent_from is not None:
+        rows = rows.where(_MOMENT >= sent_from)
+    if sent_before is not None:
+        rows = rows.where(_MOMENT < sent_before)
+    r = rows.subquery()
+    rated = r.c.rated > 0
+    return select(
+        r.c.key,
+        func.grouping(r.c.key).label("overall"),
+        func.max(r.c.label).label("label"),
+        func.count().filter(r.c.went_out).label("notices_sent"),
+        func.count().filter(r.c.answered).label("responses"),
+        *(func.coalesce(func.sum(r.c[q]), 0).label(f"sum_{q}") for q in RATING_QUESTIONS),
+        *(func.count(r.c[q]).label(f"count_{q}") for q in RATING_QUESTIONS),
+        func.count().filter(rated).label("rated"),
+        func.count()
+        .filter(rated, r.c.rating_sum >= SATISFIED_THRESHOLD * r.c.rated)
+        .label("satisfied"),
+        func.count().filter(r.c.future.is_(True)).label("open_to_future_roles"),
+        func.count(r.c.future).label("future_answered"),
+        func.percentile_cont(0.5).within_group(r.c.delay).label("median_delay"),
+    ).group_by(func.rollup(r.c.key))
+
+
+def _sum_of(ratings: list[Any]) -> ColumnElement[int]:
+    """The sum of a response's given ratings (unanswered ones add nothing)."""
+    total: ColumnElement[int] = func.coalesce(ratings[0], 0)
+    for rating in ratings[1:]:
+        total = total + func.coalesce(rating, 0)
+    return total
+
+
+def _totals(row: Any, group_by: Grouping) -> GroupTotals:
+    median = row.median_delay
+    return GroupTotals(
+        group="*" if row.overall else row.key,
+        notices_sent=row.notices_sent,
+        responses=row.responses,
+        rating_sums={q: row._mapping[f"sum_{q}"] for q in RATING_QUESTIONS},
+        rating_counts={q: row._mapping[f"count_{q}"] for q in RATING_QUESTIONS},
+        rated=row.rated,
+        satisfied=row.satisfied,
+        open_to_future_roles=row.open_to_future_roles,
+        future_answered=row.future_answered,
+        median_minutes_to_send=median.total_seconds() / 60 if median is not None else None,
+        # A template's name shows for its id (a template renamed since: one of its names).
+        label=(row.label or row.key) if group_by == "template" and not row.overall else None,
+    )
 
 
 async def feedback_summary(
     uow: UnitOfWork,
     *,
-    group_by: str,
+    group_by: Grouping,
     kind: str,
     job_family: str | None = None,
     template_id: uuid.UUID | None = None,
+    sent_from: datetime | None = None,
+    sent_before: datetime | None = None,
 ) -> FeedbackSummary:
     """Survey results per template, job family, stage, week or delay, and overall; only
-    the notices of one job family or template when given."""
-    stmt = (
-        select(*_OUTCOME_COLUMNS, SurveyResponse)
-        .outerjoin(SurveyResponse, SurveyResponse.notification_id == Notification.id)
-        .where(Notification.kind == kind)
-        .where(or_(Notification.status == "sent", SurveyResponse.notification_id.is_not(None)))
+    the notices of one job family or template, and of a period (sent from, sent before),
+    when given. Groups come in key order; delay buckets shortest first."""
+    query = feedback_totals(
+        group_by,
+        kind=kind,
+        job_family=job_family,
+        template_id=template_id,
+        sent_from=sent_from,
+        sent_before=sent_before,
     )
-    if job_family is not None:
-        stmt = stmt.where(Notification.job_family == job_family)
-    if template_id is not None:
-        stmt = stmt.where(Notification.template_id == template_id)
-    labels: dict[str, str] = {}
-    outcomes = []
-    for notice in await uow.session.execute(stmt):
-        response = notice.SurveyResponse
-        group = _group_of(notice, group_by, labels)
-        answers = _answers(response) if response is not None else None
-        outcomes.append(NoticeOutcome(group, notice.occurred_at, notice.sent_at, answers))
-    summary = domain.summarise(outcomes, labels=labels)
+    rows = (await uow.session.execute(query)).all()
+    # ROLLUP adds the row for all groups, even over no notice at all.
+    [overall] = [_totals(row, group_by) for row in rows if row.overall]
+    groups = sorted((_totals(r, group_by) for r in rows if not r.overall), key=lambda t: t.group)
     if group_by == "delay":
         order = [name for name, _ in DELAY_BUCKETS] + ["unsent"]
-        summary.groups.sort(key=lambda g: order.index(g.group))
-    return summary
+        groups.sort(key=lambda t: order.index(t.group))
+    return FeedbackSummary(
+        groups=[domain.summary_of(t) for t in groups], overall=domain.summary_of(overall)
+    )
