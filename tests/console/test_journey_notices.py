@@ -143,6 +143,12 @@ async def test_hr_approves_a_held_notice_cancels_a_scheduled_one_and_sees_feedba
     await expect(page.get_by_test_id("table-delay")).to_contain_text("under 1 hour")
     await expect(page.get_by_test_id("chart-week")).to_have_attribute("role", "img")
     await ui.check("feedback-after-en")
+    # … and over a period, which HR picks and the link keeps: the last 30 days hold it.
+    async with page.expect_request(lambda r: "sent_from=" in r.url):
+        await page.get_by_label("Sent in").select_option("30d")
+    assert "period=30d" in page.url
+    await expect(page.get_by_test_id("overall-sent")).to_have_text("1")
+    await expect(page.get_by_test_id("overall-responses")).to_have_text("1")
 
     # The same screens in Chinese, and at tablet width.
     await page.get_by_label("Language").select_option("zh-CN")

@@ -16,6 +16,9 @@ import "./feedback.css";
 type Group = components["schemas"]["GroupSummary"];
 type GroupBy = "week" | "template" | "job_family" | "stage" | "delay";
 type Kind = "rejection" | "invitation";
+type Period = "all" | "30d" | "90d" | "365d";
+const PERIODS: Period[] = ["all", "30d", "90d", "365d"];
+const PERIOD_DAYS: Record<Period, number | null> = { all: null, "30d": 30, "90d": 90, "365d": 365 };
 const RATINGS = ["tone", "detail", "timeliness", "helpfulness"] as const;
 const GROUPINGS: GroupBy[] = ["template", "job_family", "stage", "delay"];
 
@@ -23,13 +26,30 @@ function percent(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : `${formatNumber(value * 100, 0)}%`;
 }
 
-function useSummary(groupBy: GroupBy, kind: Kind, jobFamily: string | undefined) {
+// The start of a period: midnight, local time, so many days ago (the same all day long, so
+// the dashboard's queries stay cached while HR reads it).
+function periodStart(period: Period): string | undefined {
+  const days = PERIOD_DAYS[period];
+  if (days === null) return undefined;
+  const start = new Date();
+  start.setHours(0, 0, 0, 0);
+  start.setDate(start.getDate() - days);
+  return start.toISOString();
+}
+
+interface Filters {
+  kind: Kind;
+  jobFamily?: string;
+  sentFrom?: string;
+}
+
+function useSummary(groupBy: GroupBy, { kind, jobFamily, sentFrom }: Filters) {
   return useQuery({
-    queryKey: ["notify", "feedback", groupBy, kind, jobFamily ?? null],
+    queryKey: ["notify", "feedback", groupBy, kind, jobFamily ?? null, sentFrom ?? null],
     queryFn: () =>
       data(
         api().notify.GET("/api/v1/feedback/summary", {
-          params: { query: { group_by: groupBy, kind, job_family: jobFamily } },
+          params: { query: { group_by: groupBy, kind, job_family: jobFamily, sent_from: sentFrom } },
         }),
       ),
   });
@@ -40,12 +60,15 @@ export default function Dashboard() {
   const [params, setParams] = useSearchParams();
   const kind = (params.get("kind") === "invitation" ? "invitation" : "rejection") as Kind;
   const jobFamily = params.get("job_family") || undefined;
+  const period = (PERIODS.find((p) => p === params.get("period")) ?? "all") as Period;
+  const sentFrom = useMemo(() => periodStart(period), [period]);
+  const filters: Filters = { kind, jobFamily, sentFrom };
   const [familyInput, setFamilyInput] = useState(jobFamily ?? "");
-  const overTime = useSummary("week", kind, jobFamily);
-  const apply = (next: { kind?: Kind; job_family?: string }) => {
+  const overTime = useSummary("week", filters);
+  const apply = (next: { kind?: Kind; job_family?: string; period?: Period }) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next)) {
-      if (v) p.set(k, v);
+      if (v && !(k === "period" && v === "all")) p.set(k, v);
       else p.delete(k);
     }
     setParams(p, { replace: true });
@@ -65,6 +88,16 @@ export default function Dashboard() {
           <select value={kind} onChange={(e) => apply({ kind: e.target.value as Kind })}>
             <option value="rejection">{t("kind.rejection")}</option>
             <option value="invitation">{t("kind.invitation")}</option>
+          </select>
+        </label>
+        <label>
+          {t("filter.period")}
+          <select value={period} onChange={(e) => apply({ period: e.target.value as Period })}>
+            {PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {t(`period.${p}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -93,7 +126,7 @@ export default function Dashboard() {
       </QueryState>
       <div className="grid feedback-grid">
         {GROUPINGS.map((g) => (
-          <Breakdown key={g} groupBy={g} kind={kind} jobFamily={jobFamily} />
+          <Breakdown key={g} groupBy={g} filters={filters} />
         ))}
       </div>
     </Page>
@@ -217,9 +250,9 @@ function GroupTable({ groups, groupBy }: { groups: Group[]; groupBy: GroupBy }) 
   );
 }
 
-function Breakdown({ groupBy, kind, jobFamily }: { groupBy: GroupBy; kind: Kind; jobFamily?: string }) {
+function Breakdown({ groupBy, filters }: { groupBy: GroupBy; filters: Filters }) {
   const { t } = useTranslation("feedback");
-  const query = useSummary(groupBy, kind, jobFamily);
+  const query = useSummary(groupBy, filters);
   return (
     <section className="panel" aria-labelledby={`by-${groupBy}`}>
       <h2 id={`by-${groupBy}`}>{t("byHeading", { by: t(`by.${groupBy}`) })}</h2>
