@@ -1,6 +1,6 @@
-"""The staff directory and the positions (the lists ERP/OA systems page through every night)
-are read a page at a time from an index in their own order, never sorted from the whole
-table (the same answer at 20 rows or 20,000, so only the plan tells)."""
+"""The org units, the staff directory and the positions (the lists ERP/OA systems page through
+every night) are read a page at a time from an index in their own order, never sorted from
+the whole table (the same answer at 20 rows or 20,000, so only the plan tells)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,17 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from org_service.db.models import Person, PositionVersion
+from org_service.db.models import OrgUnit, Person, PositionVersion
 from org_service.db.reads import positions_query
-from org_service.db.repositories import PEOPLE_BY_NAME, VERSIONS_IN_ORDER
+from org_service.db.repositories import PEOPLE_BY_NAME, UNITS_BY_NAME, VERSIONS_IN_ORDER
 from talentloop_shared.testing.plans import full_sorts, sample_key, unsorted_pages
 
 LISTS = {
+    "org units by name": (UNITS_BY_NAME, select(OrgUnit)),
+    "a unit's children by name": (
+        UNITS_BY_NAME,
+        select(OrgUnit).where(OrgUnit.parent_id == uuid.uuid4()),
+    ),
     "people by name": (PEOPLE_BY_NAME, select(Person)),
     "active people by name": (PEOPLE_BY_NAME, select(Person).where(Person.active.is_(True))),
     "a position's versions": (

@@ -59,7 +59,12 @@ class OrgUnit(Base):
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now()
     )
 
-    __table_args__ = (Index("ix_org_units_path", "path", postgresql_using="gin"),)
+    __table_args__ = (
+        Index("ix_org_units_path", "path", postgresql_using="gin"),
+        # The list by name, whole or a unit's children: a page read from an index.
+        Index("ix_org_units_name_id", "name", "id"),
+        Index("ix_org_units_parent_name_id", "parent_id", "name", "id"),
+    )
 
 
 class Person(Base):
