@@ -138,6 +138,22 @@ async def test_each_group_and_all_of_them_are_counted(svc) -> None:
     assert overall.response_rate is None and overall.median_minutes_to_send is None
 
 
+async def test_a_renamed_template_shows_the_name_it_was_last_sent_under(svc) -> None:
+    kind = f"fb-{uuid.uuid4().hex[:12]}"
+    template = str(uuid.uuid4())
+    named = [("Zeta (the first name)", DECIDED), ("Alpha (renamed)", DECIDED + timedelta(days=3))]
+    await _store(
+        svc,
+        kind,
+        [
+            _seen("interview", 5, template_id=template, template_name=name, occurred_at=at)
+            for name, at in named
+        ],
+    )
+    [group], _ = await _summary(svc, kind, "template")
+    assert (group.group, group.label, group.notices_sent) == (template, "Alpha (renamed)", 2)
+
+
 def _random_notices(rng: random.Random, n: int) -> list[Seen]:
     templates = [(str(uuid.uuid4()), f"Template {i}") for i in range(3)]
     notices = []
@@ -157,12 +173,14 @@ def _random_notices(rng: random.Random, n: int) -> list[Seen]:
         minutes = rng.choice([None, 0, 59.999, 60, rng.uniform(0, 6_000), 1_440, 4_320.5])
         notices.append(
             _seen(
-                rng.choice(["screening", "interview", None]),
+                # "" as well as none (org's PATCH stores an emptied job family as ""):
+                # both are the group "none".
+                rng.choice(["screening", "interview", "", None]),
                 minutes,
                 answers,
                 template_id=template[0] if template else None,
                 template_name=template[1] if template else None,
-                job_family=rng.choice(["engineering", "sales", None]),
+                job_family=rng.choice(["engineering", "sales", "", None]),
                 occurred_at=decided,
             )
         )

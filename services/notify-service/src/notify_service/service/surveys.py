@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Select, Text, case, cast, func, or_, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from notify_service import domain
 from notify_service.db.models import Notification, SurveyResponse
@@ -116,9 +117,9 @@ def _group_key(group_by: Grouping) -> ColumnElement[str]:
     if group_by == "template":
         return func.coalesce(cast(notice.template_id, Text), "none")
     if group_by == "job_family":
-        return func.coalesce(notice.job_family, "none")
+        return func.coalesce(func.nullif(notice.job_family, ""), "none")
     if group_by == "stage":
-        return func.coalesce(notice.stage, "none")
+        return func.coalesce(func.nullif(notice.stage, ""), "none")
     if group_by == "week":
         monday = func.date_trunc("week", func.timezone("UTC", _MOMENT))
         return func.to_char(monday, "YYYY-MM-DD")
@@ -153,6 +154,7 @@ def feedback_totals(
         select(
             _group_key(group_by).label("key"),
             notice.template_name.label("label"),
+            _MOMENT.label("moment"),
             or_(notice.sent_at.is_not(None), answered).label("went_out"),
             answered.label("answered"),
             *(rating.label(q) for q, rating in zip(RATING_QUESTIONS, ratings, strict=True)),
@@ -179,7 +181,8 @@ def feedback_totals(
     return select(
         r.c.key,
         func.grouping(r.c.key).label("overall"),
-        func.max(r.c.label).label("label"),
+        # A template renamed since: the name it was last sent under.
+        func.array_agg(aggregate_order_by(r.c.label, r.c.moment.desc()))[1].label("label"),
         func.count().filter(r.c.went_out).label("notices_sent"),
         func.count().filter(r.c.answered).label("responses"),
         *(func.coalesce(func.sum(r.c[q]), 0).label(f"sum_{q}") for q in RATING_QUESTIONS),
@@ -215,7 +218,7 @@ def _totals(row: Any, group_by: Grouping) -> GroupTotals:
         open_to_future_roles=row.open_to_future_roles,
         future_answered=row.future_answered,
         median_minutes_to_send=median.total_seconds() / 60 if median is not None else None,
-        # A template's name shows for its id (a template renamed since: one of its names).
+        # A template's name shows for its id.
         label=(row.label or row.key) if group_by == "template" and not row.overall else None,
     )
 
