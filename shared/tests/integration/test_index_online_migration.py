@@ -26,7 +26,9 @@ def _migrate(step: Callable[[], None]) -> Callable[[Connection], None]:
         # earlier one that adds a row, then the step.
         context = MigrationContext.configure(connection)
         with Operations.context(context), context.begin_transaction():
-            connection.execute(text("INSERT INTO notes SELECT max(id) + 1, now() FROM notes"))
+            connection.execute(
+                text("INSERT INTO notes SELECT coalesce(max(id), 0) + 1, now() FROM notes")
+            )
             step()
 
     return run

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import re
+import time
+import zlib
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -50,6 +54,7 @@ def run_env(target_metadata: Sequence[MetaData]) -> None:
     assert url, "sqlalchemy.url is not set"
 
     def do_run(connection: Connection) -> None:
+        _wait_for_migration_lock(connection)
         context.configure(
             connection=connection, target_metadata=list(target_metadata), compare_type=True
         )
@@ -68,6 +73,30 @@ def run_env(target_metadata: Sequence[MetaData]) -> None:
             context.run_migrations()
     else:
         asyncio.run(run_async())
+
+
+MIGRATION_LOCK = zlib.crc32(b"talentloop:migrations")
+"""The session advisory lock a migrating process holds on its database (until its connection
+closes): two replicas started at once (`serve --migrate`) migrate one after the other, the
+second finding the database at head."""
+
+
+def _wait_for_migration_lock(connection: Connection, *, poll_seconds: float = 0.2) -> None:
+    # Polled, with no transaction open between tries: the holder may be building an index
+    # concurrently, which waits for every transaction open in the database, ours included
+    # (waiting in pg_advisory_lock inside one would deadlock with it).
+    waited = 0.0
+    while True:
+        held = connection.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": MIGRATION_LOCK})
+        connection.commit()
+        if held:
+            return
+        if waited == 0.0:
+            logging.getLogger("alembic.runtime.migration").info(
+                "another process is migrating this database: waiting for it"
+            )
+        time.sleep(poll_seconds)
+        waited += poll_seconds
 
 
 def create_infra_tables() -> None:
@@ -113,16 +142,35 @@ def restore_outbox_trigger() -> None:
         op.execute(statement)
 
 
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+# An index of that name that is invalid: left by a build that failed midway, or being built
+# right now (by a second replica migrating at the same time), which the progress view tells.
+_INVALID_INDEX = sa.text(
+    """
+    SELECT c.oid, EXISTS (
+        SELECT 1 FROM pg_stat_progress_create_index p WHERE p.index_relid = c.oid
+    ) AS building
+    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    WHERE c.relname = :name AND NOT i.indisvalid AND pg_table_is_visible(c.oid)
+    """
+)
+
+
 def create_index_online(name: str, table: str, definition: str) -> None:
     """`CREATE INDEX CONCURRENTLY name ON table definition`: the table keeps taking writes
     while the index builds (a plain CREATE INDEX blocks every INSERT and UPDATE of the table
     until it is done: minutes on millions of notices, with consumers waiting). It cannot run
     in a transaction, so the migrations before it are committed first. A build that failed
-    midway leaves an invalid index of that name behind; it is dropped and built again."""
+    midway leaves an invalid index of that name behind: it is dropped (concurrently too) and
+    built again; one that another process is building right now is left to it."""
     from alembic import op
 
+    _check_identifiers(name, table)
     with op.get_context().autocommit_block():
-        op.execute(_drop_if_invalid(name))
+        invalid = op.get_bind().execute(_INVALID_INDEX, {"name": name}).first()
+        if invalid is not None and not invalid.building:
+            op.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {name}")
         op.execute(f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON {table} {definition}")
 
 
@@ -131,24 +179,16 @@ def drop_index_online(name: str) -> None:
     the table's reads and writes either."""
     from alembic import op
 
+    _check_identifiers(name)
     with op.get_context().autocommit_block():
         op.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {name}")
 
 
-def _drop_if_invalid(name: str) -> str:
-    # DO blocks run in a transaction, where DROP INDEX CONCURRENTLY cannot: a plain DROP of
-    # an invalid index is brief (it has nothing to maintain but its own catalogue rows).
-    return f"""
-        DO $$ BEGIN
-            IF EXISTS (
-                SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                WHERE c.relname = '{name}' AND NOT i.indisvalid
-                  AND pg_table_is_visible(c.oid)
-            ) THEN
-                EXECUTE 'DROP INDEX {name}';
-            END IF;
-        END $$
-    """
+def _check_identifiers(*names: str) -> None:
+    # Written into the SQL as they are: plain lower-case names only.
+    for name in names:
+        if not _IDENTIFIER.fullmatch(name):
+            raise ValueError(f"not a plain SQL identifier: {name!r}")
 
 
 def create_custom_vocabularies() -> None:
@@ -185,8 +225,6 @@ def fold_stored_codes(*columns: tuple[str, str]) -> None:
     a person merges the two. No event is published: the next change of the record carries
     its code. The upgrade of org's and recruiting's `*_fold_codes` revisions; the downgrade
     changes nothing (the typed spelling is not kept)."""
-    import logging
-
     from alembic import op
 
     log = logging.getLogger("alembic.runtime.migration")
