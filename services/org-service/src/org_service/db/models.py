@@ -46,8 +46,9 @@ class OrgUnit(Base):
     kind: Mapped[str] = mapped_column(String(lengths.UNIT_KIND))
     # Rises with every change of the unit's own fields (name, kind, code, parent): its ETag.
     version: Mapped[int] = mapped_column(Integer, server_default="1")
+    # Indexed as the first column of ix_org_units_parent_name_id (a unit's children by name).
     parent_id: Mapped[uuid.UUID | None] = mapped_column(
-        UUID(as_uuid=True), ForeignKey("org_units.id"), index=True
+        UUID(as_uuid=True), ForeignKey("org_units.id")
     )
     # Materialised path, root first, ending with the unit's own id (see domain/org_tree.py):
     # `path @> ARRAY[:id]` is the whole subtree in one GIN-indexed query.
