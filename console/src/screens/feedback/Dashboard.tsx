@@ -16,9 +16,8 @@ import "./feedback.css";
 type Group = components["schemas"]["GroupSummary"];
 type GroupBy = "week" | "template" | "job_family" | "stage" | "delay";
 type Kind = "rejection" | "invitation";
-type Period = "all" | "30d" | "90d" | "365d";
-const PERIODS: Period[] = ["all", "30d", "90d", "365d"];
-const PERIOD_DAYS: Record<Period, number | null> = { all: null, "30d": 30, "90d": 90, "365d": 365 };
+type Period = "all" | "30d" | "90d" | "12m";
+const PERIODS: Period[] = ["all", "30d", "90d", "12m"];
 const RATINGS = ["tone", "detail", "timeliness", "helpfulness"] as const;
 const GROUPINGS: GroupBy[] = ["template", "job_family", "stage", "delay"];
 
@@ -26,14 +25,15 @@ function percent(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : `${formatNumber(value * 100, 0)}%`;
 }
 
-// The start of a period: midnight, local time, so many days ago (the same all day long, so
-// the dashboard's queries stay cached while HR reads it).
+// The start of a period, at local midnight (the same all day long, so the dashboard's
+// queries stay cached while HR reads it): the last 30 days are today and the 29 before it;
+// the last 12 months begin on today's date a year ago.
 function periodStart(period: Period): string | undefined {
-  const days = PERIOD_DAYS[period];
-  if (days === null) return undefined;
+  if (period === "all") return undefined;
   const start = new Date();
   start.setHours(0, 0, 0, 0);
-  start.setDate(start.getDate() - days);
+  if (period === "12m") start.setFullYear(start.getFullYear() - 1);
+  else start.setDate(start.getDate() - (period === "30d" ? 29 : 89));
   return start.toISOString();
 }
 
