@@ -1,7 +1,8 @@
 """Two replicas started at once (`serve --migrate`) migrate the same database one after the
 other: the second waits for the first and finds the database at head. Without the
-migration lock both ran every migration, and the second failed on the tables the first had
-just made (or on an index the first was building concurrently)."""
+migration lock both ran every migration at once, and one failed creating the very tables
+the other was creating (seen: a duplicate key in PostgreSQL's catalogue for Alembic's own
+version table)."""
 
 from __future__ import annotations
 
