@@ -66,14 +66,26 @@ def fold_width(text: str) -> str:
 
 
 def code_problem(code: str) -> str | None:
-    """Why `code` (folded) cannot be a code, or None: it holds an invisible formatting
-    character (Unicode category Cf: U+200B ZERO WIDTH SPACE, U+202E RIGHT-TO-LEFT OVERRIDE,
-    U+FEFF…). "ACME" and "ACME\u200b" would be two codes no one can tell apart, and an ERP
-    could never send the second one back."""
-    if code.isascii():
+    """Why `code` (folded) cannot be a code, or None: it holds a control character (a code
+    is one line of text, in a path as in a body: no tab, CR or LF inside it), or an invisible
+    formatting character (Unicode category Cf: U+200B ZERO WIDTH SPACE, U+202E RIGHT-TO-LEFT
+    OVERRIDE, U+FEFF…). "ACME" and "ACME\u200b" would be two codes no one can tell apart,
+    and an ERP could never send the second one back."""
+    if code.isascii() and code.isprintable():
         return None
-    for position, char in enumerate(code, start=1):
-        if unicodedata.category(char) == "Cf":
+    # White space around it is trimmed from a body and refused in a path: what is inside.
+    inside = code.strip()
+    start = code.index(inside[0]) if inside else 0
+    for position, char in enumerate(inside, start=start + 1):
+        category = unicodedata.category(char)
+        if category == "Cc":  # a code is one line: no tab, CR or LF either
+            what = (
+                "a NUL character (U+0000)"
+                if char == "\0"
+                else f"the control character U+{ord(char):04X}"
+            )
+            return f"holds {what} at character {position}; remove it"
+        if category == "Cf":
             name = unicodedata.name(char, "")
             what = f"U+{ord(char):04X}{f' ({name})' if name else ''}"
             return f"holds the invisible character {what} at character {position}; remove it"

@@ -46,12 +46,19 @@ def test_a_body_code_is_folded_before_its_length_is_checked() -> None:
     [
         ("AC\u200bME", "U+200B (ZERO WIDTH SPACE) at character 3"),
         ("ACME\ufeff", "U+FEFF (ZERO WIDTH NO-BREAK SPACE) at character 5"),
+        ("A\tB", "the control character U+0009 at character 2"),
+        ("A\r\nB", "the control character U+000D at character 2"),
+        ("AC\x1bME", "the control character U+001B at character 3"),
     ],
 )
 def test_a_code_with_an_invisible_character_is_refused_naming_it(typed: str, named: str) -> None:
     # "ACME" and "AC<ZWSP>ME" would be two codes no one can tell apart on a screen.
     with pytest.raises(ValidationError, match=re.escape(named)):
         _Unit(code=typed)
+
+
+def test_a_line_break_around_a_code_in_a_body_is_trimmed_as_any_white_space() -> None:
+    assert _Unit(code="DEPT-1\r\n").code == "DEPT-1"
 
 
 def test_a_direction_control_is_dropped_from_a_code_as_from_any_text() -> None:
@@ -73,3 +80,6 @@ async def test_a_path_code_is_folded_and_may_not_begin_or_end_with_a_space() -> 
         for spaced in ("%20ABC", "ABC%20", "\u3000ABC"):
             assert (await client.get(f"/units/by-code/{spaced}")).status_code == 422
         assert (await client.get("/units/by-code/ＡＢＣＤＥＦＧＨＩ")).status_code == 422
+        # A control character no body may hold: a 422 here too, not a code to store.
+        for hidden in ("2%C3%BE%0D%C2%92", "AB%1BC", "AB%C2%92", "A%09B", "A%0AB"):
+            assert (await client.get(f"/units/by-code/{hidden}")).status_code == 422, hidden

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+from urllib.parse import quote
 
 import pytest
 from org_testkit import all_pages, csv_bytes, make_position, make_unit, unique
@@ -191,6 +192,25 @@ async def test_a_control_character_in_a_json_field_is_a_422_naming_it_and_where(
         r = await client.post("/api/v1/positions", json=body, headers=hr)
         assert r.status_code == (201 if problem is None else 422), r.text
         assert problem is None or problem in r.json()["detail"], r.json()
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("org-units", {"name": "Ops", "kind": "team"}),
+        ("people", {"name": "Ada Ops"}),
+        ("positions", {"title": "Analyst"}),
+    ],
+)
+async def test_a_control_character_in_a_code_in_the_path_is_a_422_not_a_500(client, hr, path, body):
+    # Found by the fuzzer: a path code is held to what a code in a body is (the use case
+    # builds a body from it), so a C1 control or a line break inside it is named, not kept.
+    for code, named in (("2þ\r\u0092", "U+000D at character 3"), ("AB\u0092", "U+0092")):
+        r = await client.put(f"/api/v1/{path}/by-code/{quote(code)}", json=body, headers=hr)
+        assert r.status_code == 422, r.text
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert r.json()["errors"][0]["loc"] == ["path", "code"], r.json()
+        assert named in r.text, r.json()
 
 
 async def test_direction_controls_are_dropped_from_what_is_kept(client, hr):

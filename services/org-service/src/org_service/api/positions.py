@@ -5,7 +5,7 @@ import uuid
 from functools import partial
 from typing import Annotated, Literal
 
-from fastapi import Path, Query, Response
+from fastapi import Query, Response
 from pydantic import BaseModel
 
 from org_service.api.schemas import PositionRead, PositionVersionRead
@@ -42,9 +42,7 @@ positions.upsert(
     use_cases.upsert_position_by_code,
     PositionUpsert,
     role=Integrator,
-    params={
-        "code": Annotated[str, Path(min_length=1, max_length=64, description="The ERP's code")]
-    },
+    params={"code": CodePath},
     name="upsert_position",
     summary="Create or update a position by the ERP's code (idempotent)",
     description="201 when created (version 1), 200 when updated or unchanged. References go "
