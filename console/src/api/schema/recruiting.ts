@@ -4877,6 +4877,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description The code of the unmet requirement it suggests for */
                 code: string;
             };
             cookie?: never;

@@ -305,6 +305,9 @@ async def test_suggestion_library_is_editable_per_locale_and_used(recruiting, am
     url = "/api/v1/suggestions/missing_experience"
     assert (await client.put(url, headers=recruiting.hr, json={"text": text})).status_code == 403
     admin = recruiting.auth("hr_admin", sub="hr-boss")
+    for hostile in ("missing%C2%92experience", "missing%0Aexperience", "%20missing"):
+        r = await client.put(f"/api/v1/suggestions/{hostile}", headers=admin, json={"text": text})
+        assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["path", "code"], r.text
     r = await client.put(url, headers=admin, json={"text": text})
     assert r.status_code == 200 and r.json()["updated_by"] == "hr-boss"
     assert r.json()["locale"] == "en"

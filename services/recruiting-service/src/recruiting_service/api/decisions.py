@@ -4,7 +4,7 @@ library."""
 import uuid
 from typing import Annotated
 
-from fastapi import Path, Query
+from fastapi import Query
 from pydantic import BaseModel
 
 from recruiting_service.api.schemas import (
@@ -28,6 +28,7 @@ from recruiting_service.service.inputs import (
 )
 from talentloop_shared.auth.roles import HrAdmin, Recruiter
 from talentloop_shared.http import problem_responses
+from talentloop_shared.http.codes import code_path
 from talentloop_shared.http.routes import Resource
 from talentloop_shared.service import UowDep, api_router
 
@@ -104,6 +105,10 @@ async def list_suggestions(
     return [SuggestionRead.model_validate(s) for s in rows]
 
 
+# A suggestion's code is a key like a rejection reason's code: checked as any code in a path.
+SuggestionCode = code_path("The code of the unmet requirement it suggests for", max_length=100)
+
+
 @router.put(
     "/suggestions/{code}",
     summary="Create or replace a suggestion template in one locale (default 'en')",
@@ -111,7 +116,7 @@ async def list_suggestions(
     responses=problem_responses(401, 403, 422),
 )
 async def put_suggestion(
-    code: Annotated[str, Path(min_length=1, max_length=100)],
+    code: SuggestionCode,  # type: ignore[valid-type]  # a type built by code_path
     body: SuggestionUpdate,
     uow: UowDep,
     principal: HrAdmin,
