@@ -1,19 +1,53 @@
 """The HR feedback dashboard."""
 
 import uuid
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import Query
-from pydantic import AwareDatetime
+from pydantic import AwareDatetime, BaseModel, ValidationInfo, field_validator
 
 from notify_service.api.schemas import FeedbackSummaryRead
 from notify_service.service.surveys import Grouping, feedback_summary
 from talentloop_shared.auth.roles import Reader
-from talentloop_shared.errors import FieldInvalid
 from talentloop_shared.http import problem_responses
 from talentloop_shared.service import UowDep, api_router
 
 router = api_router(prefix="/api/v1/feedback", tags=["feedback"])
+
+
+class FeedbackFilters(BaseModel):
+    """Which notices the summary counts, and how it groups them."""
+
+    group_by: Annotated[
+        Grouping,
+        Query(
+            description="week: the Monday (ISO date) of the week each notice was sent, oldest "
+            "first; delay: minutes from the decision to sending, in buckets under_1h, "
+            "1h_to_1d, 1d_to_3d, over_3d (and unsent)"
+        ),
+    ] = "template"
+    kind: Literal["rejection", "invitation"] = "rejection"
+    job_family: Annotated[
+        str | None, Query(max_length=100, description="Only this job family's notices")
+    ] = None
+    template_id: Annotated[
+        uuid.UUID | None, Query(description="Only the notices of this template")
+    ] = None
+    sent_from: Annotated[
+        AwareDatetime | None, Query(description="Only notices sent at or after this time")
+    ] = None
+    sent_before: Annotated[
+        AwareDatetime | None, Query(description="Only notices sent before this time")
+    ] = None
+
+    @field_validator("sent_before")
+    @classmethod
+    def _a_period(cls, value: datetime | None, info: ValidationInfo) -> datetime | None:
+        start = info.data.get("sent_from")
+        if value is not None and start is not None and value <= start:
+            raise ValueError("must be later than sent_from")
+        return value
 
 
 @router.get(
@@ -27,39 +61,9 @@ router = api_router(prefix="/api/v1/feedback", tags=["feedback"])
     responses=problem_responses(401, 403, 422),
 )
 async def summary(
-    uow: UowDep,
-    principal: Reader,
-    group_by: Annotated[
-        Grouping,
-        Query(
-            description="week: the Monday (ISO date) of the week each notice was sent, oldest "
-            "first; delay: minutes from the decision to sending, in buckets under_1h, "
-            "1h_to_1d, 1d_to_3d, over_3d (and unsent)"
-        ),
-    ] = "template",
-    kind: Literal["rejection", "invitation"] = "rejection",
-    job_family: Annotated[
-        str | None, Query(max_length=100, description="Only this job family's notices")
-    ] = None,
-    template_id: Annotated[
-        uuid.UUID | None, Query(description="Only the notices of this template")
-    ] = None,
-    sent_from: Annotated[
-        AwareDatetime | None, Query(description="Only notices sent at or after this time")
-    ] = None,
-    sent_before: Annotated[
-        AwareDatetime | None, Query(description="Only notices sent before this time")
-    ] = None,
+    uow: UowDep, principal: Reader, filters: Annotated[FeedbackFilters, Query()]
 ) -> FeedbackSummaryRead:
-    if sent_from is not None and sent_before is not None and sent_before <= sent_from:
-        raise FieldInvalid(("query", "sent_before"), "must be later than sent_from")
-    summary = await feedback_summary(
-        uow,
-        group_by=group_by,
-        kind=kind,
-        job_family=job_family,
-        template_id=template_id,
-        sent_from=sent_from,
-        sent_before=sent_before,
+    summary = await feedback_summary(uow, **dict(filters))
+    return FeedbackSummaryRead(
+        group_by=filters.group_by, groups=summary.groups, overall=summary.overall
     )
-    return FeedbackSummaryRead(group_by=group_by, groups=summary.groups, overall=summary.overall)
