@@ -52,9 +52,12 @@ def unstorable(text: str) -> tuple[int, str] | None:
     found = UNSTORABLE_RE.search(text)
     if found is None:
         return None
-    code = ord(found.group())
-    what = "a NUL character (U+0000)" if code == 0 else f"the control character U+{code:04X}"
-    return found.start() + 1, what
+    return found.start() + 1, _control_named(found.group())
+
+
+def _control_named(char: str) -> str:
+    code = ord(char)
+    return "a NUL character (U+0000)" if code == 0 else f"the control character U+{code:04X}"
 
 
 def fold_width(text: str) -> str:
@@ -74,17 +77,11 @@ def code_problem(code: str) -> str | None:
     if code.isascii() and code.isprintable():
         return None
     # White space around it is trimmed from a body and refused in a path: what is inside.
-    inside = code.strip()
-    start = code.index(inside[0]) if inside else 0
-    for position, char in enumerate(inside, start=start + 1):
+    leading = len(code) - len(code.lstrip())
+    for position, char in enumerate(code.strip(), start=leading + 1):
         category = unicodedata.category(char)
         if category == "Cc":  # a code is one line: no tab, CR or LF either
-            what = (
-                "a NUL character (U+0000)"
-                if char == "\0"
-                else f"the control character U+{ord(char):04X}"
-            )
-            return f"holds {what} at character {position}; remove it"
+            return f"holds {_control_named(char)} at character {position}; remove it"
         if category == "Cf":
             name = unicodedata.name(char, "")
             what = f"U+{ord(char):04X}{f' ({name})' if name else ''}"

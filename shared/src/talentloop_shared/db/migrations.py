@@ -85,18 +85,18 @@ def _wait_for_migration_lock(connection: Connection, *, poll_seconds: float = 0.
     # Polled, with no transaction open between tries: the holder may be building an index
     # concurrently, which waits for every transaction open in the database, ours included
     # (waiting in pg_advisory_lock inside one would deadlock with it).
-    waited = 0.0
+    said = False
     while True:
         held = connection.scalar(text("SELECT pg_try_advisory_lock(:k)"), {"k": MIGRATION_LOCK})
         connection.commit()
         if held:
             return
-        if waited == 0.0:
+        if not said:
             logging.getLogger("alembic.runtime.migration").info(
                 "another process is migrating this database: waiting for it"
             )
+            said = True
         time.sleep(poll_seconds)
-        waited += poll_seconds
 
 
 def create_infra_tables() -> None:
